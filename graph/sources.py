@@ -1,0 +1,320 @@
+"""Read documents from files, folders and globs: bytes → decoded, cleaned text.
+
+Owns everything about getting text out of files: the metadata header
+(``# source: …`` lines), encoding detection, HTML to text, language detection and the
+checksum. A file that cannot be read becomes a :class:`SourceProblem` naming the file and
+the problem; reading goes on with the next file.
+"""
+
+from __future__ import annotations
+
+import glob
+import hashlib
+import os
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "TEXT_SUFFIXES",
+    "Document",
+    "SourceProblem",
+    "detect_language",
+    "expand_paths",
+    "read_document",
+    "read_documents",
+]
+
+#: Suffixes read when a folder is given; a file named explicitly is read whatever its name.
+TEXT_SUFFIXES = (".txt", ".text", ".html", ".htm", ".xhtml")
+#: Files larger than this are refused (a clear message, not a crash or a stall).
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+
+_HEADER_LINE = re.compile(r"#\s*(source|kind|note|language|title)\s*:\s*(.*)", re.IGNORECASE)
+_HTML_START = re.compile(rb"^\s*(<!doctype\s+html|<html|<head|<body|<\?xml[^>]*>\s*<html)", re.I)
+_GLOB_CHARS = re.compile(r"[*?\[]")
+
+# py3langid speaks ISO 639-1; Norwegian comes as nb/nn/no and is reported as "no".
+_LANGUAGES = (
+    "en", "no", "nb", "nn", "pl", "lv", "lt", "cs", "sk", "bg", "is", "ro", "hu", "de", "da",
+    "sv", "fi", "et", "sl", "hr", "pt", "es", "fr", "it", "el", "nl", "mt",
+)  # fmt: skip
+_LANG_ALIASES = {"nb": "no", "nn": "no"}
+
+
+@dataclass(frozen=True)
+class Document:
+    """One readable document: its text and what is known about where it came from.
+
+    ``text`` is the body after the metadata header and HTML conversion; every character
+    offset in the pipeline refers to it.
+    """
+
+    key: str
+    path: str
+    text: str
+    source_url: str | None
+    kind: str | None
+    language: str
+    encoding: str
+    media_type: str
+    checksum: str
+
+
+@dataclass(frozen=True)
+class SourceProblem:
+    """A path that could not be read, and why, in words a person can act on."""
+
+    path: str
+    problem: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.problem}"
+
+
+def expand_paths(
+    paths: Iterable[str], suffixes: tuple[str, ...] = TEXT_SUFFIXES
+) -> tuple[list[tuple[Path, Path]], list[SourceProblem]]:
+    """Turn files, folders and glob patterns into ``(file, root)`` pairs, sorted, unique.
+
+    ``root`` is the folder the file's stable key is taken relative to.
+    """
+    found: dict[Path, Path] = {}
+    problems: list[SourceProblem] = []
+    for raw in paths:
+        if _GLOB_CHARS.search(raw):
+            matches = sorted(glob.glob(raw, recursive=True))
+            files = [Path(m) for m in matches if Path(m).is_file()]
+            if not files:
+                problems.append(SourceProblem(raw, "the pattern matches no file"))
+            base = Path(_glob_base(raw))
+            for f in files:
+                found.setdefault(f, base)
+            continue
+        path = Path(raw)
+        if not path.exists():
+            problems.append(SourceProblem(raw, "no such file or folder"))
+        elif path.is_dir():
+            files = sorted(
+                p
+                for p in path.rglob("*")
+                if p.is_file() and p.suffix.lower() in suffixes and not _hidden(p, path)
+            )
+            if not files:
+                wanted = ", ".join(suffixes)
+                problems.append(SourceProblem(raw, f"the folder holds no readable file ({wanted})"))
+            for f in files:
+                found.setdefault(f, path)
+        elif path.is_file():
+            found.setdefault(path, path.parent)
+        else:
+            problems.append(SourceProblem(raw, "not a regular file or folder"))
+    return sorted(found.items()), problems
+
+
+def _glob_base(pattern: str) -> str:
+    parts = Path(pattern).parts
+    base: list[str] = []
+    for part in parts:
+        if _GLOB_CHARS.search(part):
+            break
+        base.append(part)
+    return os.path.join(*base) if base else "."
+
+
+def _hidden(path: Path, root: Path) -> bool:
+    return any(part.startswith(".") for part in path.relative_to(root).parts)
+
+
+def read_documents(
+    paths: Iterable[str], *, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Iterator[Document | SourceProblem]:
+    """Yield a :class:`Document` or a :class:`SourceProblem` for every input, in order."""
+    files, problems = expand_paths(paths)
+    yield from problems
+    for file, root in files:
+        yield read_document(file, root=root, max_bytes=max_bytes)
+
+
+def read_document(
+    path: Path, *, root: Path | None = None, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Document | SourceProblem:
+    """Read one file; never raises for a bad file, returns a :class:`SourceProblem`."""
+    shown = str(path)
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            return SourceProblem(
+                shown, f"too large: {size / 1e6:.1f} MB, the limit is {max_bytes / 1e6:.1f} MB"
+            )
+        raw = path.read_bytes()
+    except OSError as exc:
+        return SourceProblem(shown, f"cannot be read: {exc.strerror or exc}")
+    if not raw.strip():
+        return SourceProblem(shown, "empty file")
+    decoded = _decode(raw)
+    if isinstance(decoded, str):
+        return SourceProblem(shown, decoded)
+    text, encoding = decoded
+    media_type = "text/html" if _looks_like_html(raw, path) else "text/plain"
+    meta, body = _split_header(text)
+    if media_type == "text/html":
+        converted = _html_to_text(body)
+        if converted is None:
+            return SourceProblem(shown, "HTML with no readable text")
+        body, html_url = converted
+        meta.setdefault("source", html_url or "")
+    body = body.strip("\n")
+    if not body.strip():
+        return SourceProblem(shown, "no text after the metadata header")
+    source_url = meta.get("source") or None
+    key = source_url or _relative_key(path, root)
+    language = meta.get("language") or detect_language(body)
+    return Document(
+        key=key,
+        path=shown,
+        text=body,
+        source_url=source_url,
+        kind=meta.get("kind") or None,
+        language=language,
+        encoding=encoding,
+        media_type=media_type,
+        checksum=hashlib.sha256(raw).hexdigest(),
+    )
+
+
+def _relative_key(path: Path, root: Path | None) -> str:
+    try:
+        rel = path.resolve().relative_to((root or path.parent).resolve())
+    except ValueError:
+        rel = Path(path.name)
+    return rel.as_posix()
+
+
+def _decode(raw: bytes) -> tuple[str, str] | str:
+    """Decode bytes to text, or return a message saying why it is not text."""
+    for bom, codec in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
+        if raw.startswith(bom):
+            try:
+                return raw.decode(codec), codec.replace("-sig", "")
+            except UnicodeDecodeError:
+                return f"starts with a {codec} byte-order mark but is not valid {codec}"
+    head = raw[:8192]
+    if b"\x00" in head:
+        return "binary file, not text (it contains NUL bytes)"
+    if _is_known_binary(head):
+        return "binary file, not text (an image, archive or PDF by its first bytes)"
+    try:
+        return raw.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(raw[:262144]).best()
+    if best is None:
+        return "not text in any encoding we could detect"
+    encoding = str(best.encoding)
+    try:
+        text = raw.decode(encoding)
+    except (UnicodeDecodeError, LookupError):
+        return f"cannot be decoded as {encoding}"
+    if _control_ratio(text) > 0.05:
+        return "binary file, not text (mostly control characters)"
+    return text, encoding
+
+
+_MAGIC = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"%PDF", b"PK\x03\x04", b"\x1f\x8b", b"BZh", b"7z\xbc\xaf")
+
+
+def _is_known_binary(head: bytes) -> bool:
+    return head.startswith(_MAGIC)
+
+
+def _control_ratio(text: str) -> float:
+    sample = text[:20000]
+    if not sample:
+        return 0.0
+    bad = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t\f")
+    return bad / len(sample)
+
+
+def _looks_like_html(raw: bytes, path: Path) -> bool:
+    return path.suffix.lower() in {".html", ".htm", ".xhtml"} or bool(_HTML_START.match(raw[:512]))
+
+
+def _split_header(text: str) -> tuple[dict[str, str], str]:
+    """Take leading ``# key: value`` lines (source, kind, note, language, title) off the text."""
+    meta: dict[str, str] = {}
+    lines = text.splitlines(keepends=True)
+    taken = 0
+    for line in lines:
+        match = _HEADER_LINE.fullmatch(line.strip())
+        if not match:
+            break
+        meta.setdefault(match.group(1).lower(), match.group(2).strip())
+        taken += 1
+    return meta, "".join(lines[taken:])
+
+
+def _html_to_text(html: str) -> tuple[str, str | None] | None:
+    """Main text of an HTML page (trafilatura), keeping one block per line."""
+    import trafilatura
+
+    text = trafilatura.extract(
+        html,
+        output_format="txt",
+        include_comments=False,
+        include_tables=True,
+        favor_recall=True,
+        deduplicate=False,
+    )
+    url: str | None = None
+    title: str | None = None
+    try:
+        meta = trafilatura.extract_metadata(html)
+    except Exception:  # metadata is a bonus; a page without it is still read
+        meta = None
+    if meta is not None:
+        url, title = meta.url, meta.title
+    if not text or not text.strip():
+        text = _plain_html_text(html)
+    if not text or not text.strip():
+        return None
+    if title and title.strip() and title.strip() not in text[: len(title) + 200]:
+        text = f"{title.strip()}\n\n{text}"
+    return text, url
+
+
+def _plain_html_text(html: str) -> str:
+    from lxml import html as lxml_html
+
+    try:
+        tree = lxml_html.fromstring(html)
+    except Exception:
+        return ""
+    for bad in tree.xpath("//script|//style|//noscript"):
+        bad.drop_tree()
+    blocks = [" ".join(el.text_content().split()) for el in tree.iter() if el.tag in _BLOCK_TAGS]
+    return "\n".join(b for b in blocks if b)
+
+
+_BLOCK_TAGS = {"p", "h1", "h2", "h3", "h4", "li", "dt", "dd", "td", "th", "div"}
+
+
+def detect_language(text: str) -> str:
+    """ISO 639-1 code of the text's language (py3langid, restricted to European languages)."""
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    global _IDENTIFIER
+    if _IDENTIFIER is None:
+        identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+        identifier.set_languages([lang for lang in _LANGUAGES if lang in identifier.labels])
+        _IDENTIFIER = identifier
+    lang, _prob = _IDENTIFIER.classify(text[:5000])
+    return _LANG_ALIASES.get(lang, lang)
+
+
+_IDENTIFIER: Any = None

@@ -1,0 +1,309 @@
+"""Facts → RDF: deterministic IRIs, no blank nodes, one named graph per document.
+
+IRIs are minted from canonical keys only (project number; country and canonical name;
+event type, date and place), never from counters or the clock, so the same input gives the
+same graph. The document's named graph carries its provenance (PROV-O, source, language,
+checksum) and a mention node for every piece of evidence.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+
+from rdflib import Literal, URIRef
+from rdflib.namespace import DCTERMS, ORG, PROV, RDF, SKOS, XSD, Namespace
+
+from partnergraph.ontology import PG
+
+from .extract.lexicon import country_of_form, normalise
+from .extract.model import Event, Evidence, Extraction, OrgMention, Place, Project
+from .resolve import OrgIdentity, Resolution, slug
+from .sources import Document
+
+__all__ = [
+    "DEFAULT_BASE",
+    "DocGraph",
+    "country_iri",
+    "document_iri",
+    "document_triples",
+]
+
+DEFAULT_BASE = "https://w3id.org/partnergraph/id/"
+SCHEMA = Namespace("https://schema.org/")
+EU_COUNTRY = "http://publications.europa.eu/resource/authority/country/"
+WIKIDATA = "http://www.wikidata.org/entity/"
+
+Triple = tuple[URIRef, URIRef, URIRef | Literal]
+
+_EVENT_CLASS = {
+    "study_visit": PG.StudyVisit, "seminar": PG.Seminar, "conference": PG.Conference,
+    "workshop": PG.Workshop, "meeting": PG.Meeting, "training": PG.Training,
+    "competition": PG.Competition, "other": PG.Event,
+}  # fmt: skip
+_ROLE_PROPERTY = {
+    "promoter": PG.promoter, "donor_partner": PG.donorPartner, "partner": PG.partner,
+    "programme_operator": PG.programmeOperator, "participant": PG.participant,
+    "host": PG.host, "organiser": PG.organiser, "funder": PG.funder,
+}  # fmt: skip
+_ORG_TYPE = {
+    "association": PG.Association, "municipality": PG.MunicipalityType, "ministry": PG.Ministry,
+    "ngo": PG.NGO, "union": PG.Union, "company": PG.Company, "university": PG.University,
+    "agency": PG.Agency, "other": PG.OtherType,
+}  # fmt: skip
+_STATUS = {
+    "Completed": PG.Completed, "In implementation": PG.InImplementation,
+    "Non completed": PG.NonCompleted, "Terminated": PG.Terminated,
+}  # fmt: skip
+_COST_KIND = {
+    "initial": PG.InitialCost, "final": PG.FinalCost, "grant": PG.GrantAmount,
+    "paid": PG.PaidAmount, "total": PG.GrantAmount,
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class DocGraph:
+    """The named graph of one document: its IRI and its triples."""
+
+    iri: URIRef
+    triples: tuple[Triple, ...]
+
+
+def document_iri(doc: Document, base: str = DEFAULT_BASE) -> URIRef:
+    """The IRI of a document and of its named graph: stable for the same source."""
+    digest = hashlib.sha256(doc.key.encode("utf-8")).hexdigest()[:16]
+    return URIRef(f"{base}doc/{digest}")
+
+
+@cache
+def _alpha3(cc: str) -> str | None:
+    import pycountry
+
+    country = pycountry.countries.get(alpha_2=cc)
+    return country.alpha_3 if country is not None else None
+
+
+@cache
+def _country_name(cc: str) -> str | None:
+    import pycountry
+
+    country = pycountry.countries.get(alpha_2=cc)
+    return getattr(country, "common_name", None) or (country.name if country else None)
+
+
+def country_iri(cc: str) -> URIRef | None:
+    """The EU authority IRI of an ISO alpha-2 country code.
+
+    >>> country_iri("LV")
+    rdflib.term.URIRef('http://publications.europa.eu/resource/authority/country/LVA')
+    """
+    a3 = _alpha3(cc.upper())
+    return URIRef(EU_COUNTRY + a3) if a3 else None
+
+
+def project_iri(project: Project, base: str) -> URIRef:
+    if project.number:
+        return URIRef(f"{base}project/{slug(project.number)}")
+    return URIRef(f"{base}project/name-{slug(project.name or project.key)}")
+
+
+def org_iri(identity: OrgIdentity, base: str) -> URIRef:
+    return URIRef(f"{base}org/{(identity.country or 'xx').lower()}/{identity.slug}")
+
+
+def place_iri(place: Place, base: str) -> URIRef:
+    if place.type == "country" and place.country:
+        iri = country_iri(place.country)
+        if iri is not None:
+            return iri
+    return URIRef(f"{base}place/{(place.country or 'xx').lower()}/{slug(place.name)}")
+
+
+class _Builder:
+    def __init__(self, doc: Document, base: str) -> None:
+        self.doc = doc
+        self.base = base
+        self.g = document_iri(doc, base)
+        self.out: set[Triple] = set()
+        self.lang = doc.language if doc.language and doc.language != "und" else None
+
+    def add(self, s: URIRef, p: URIRef, o: URIRef | Literal | None) -> None:
+        if o is not None:
+            self.out.add((s, p, o))
+
+    def text(self, value: str, lang: str | None = None) -> Literal:
+        return Literal(value, lang=lang or self.lang)
+
+    def mention(self, thing: URIRef, ev: Evidence | None) -> None:
+        if ev is None:
+            return
+        m = URIRef(f"{self.g}/mention/{ev.start}-{ev.end}-{_short(str(thing))}")
+        self.add(m, RDF.type, PG.Mention)
+        self.add(m, PG.mentionOf, thing)
+        self.add(m, PROV.wasDerivedFrom, self.g)
+        self.add(m, PG.startOffset, Literal(ev.start))
+        self.add(m, PG.endOffset, Literal(ev.end))
+        self.add(m, PG.sentence, Literal(ev.sentence))
+
+    def country(self, cc: str | None) -> URIRef | None:
+        if not cc:
+            return None
+        iri = country_iri(cc)
+        if iri is None:
+            return None
+        self.add(iri, RDF.type, SCHEMA.Country)
+        self.add(iri, RDF.type, DCTERMS.Location)
+        self.add(iri, SKOS.notation, Literal(cc.upper()))
+        name = _country_name(cc.upper())
+        if name:
+            self.add(iri, SKOS.prefLabel, Literal(name, lang="en"))
+        return iri
+
+
+def _short(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:8]
+
+
+def document_triples(
+    doc: Document, extraction: Extraction, resolution: Resolution, *, base: str = DEFAULT_BASE
+) -> DocGraph:
+    """All triples read from one document, for its named graph."""
+    b = _Builder(doc, base)
+    g = b.g
+    b.add(g, RDF.type, PG.SourceDocument)
+    b.add(g, RDF.type, PROV.Entity)
+    if doc.source_url and doc.source_url.startswith(("http://", "https://")):
+        b.add(g, DCTERMS.source, URIRef(doc.source_url))
+    b.add(g, PG.sourcePath, Literal(doc.key))
+    b.add(g, PG.checksum, Literal(doc.checksum))
+    b.add(g, DCTERMS.language, Literal(doc.language, datatype=XSD.language))
+    b.add(g, DCTERMS["format"], Literal(doc.media_type))
+    b.add(g, PG.documentKind, Literal(extraction.kind))
+    for note in extraction.notes:
+        b.add(g, SKOS.editorialNote, Literal(note, lang="en"))
+
+    projects = {p.key: project_iri(p, base) for p in extraction.projects}
+    for p in extraction.projects:
+        _project(b, p, projects)
+    orgs: dict[tuple[str, str | None], URIRef] = {}
+    for m in extraction.organisations:
+        orgs[(m.name, m.country)] = _organisation(b, m, resolution)
+    places: dict[Place, URIRef] = {}
+    for place in extraction.places:
+        places[place] = _place(b, place)
+    events = {e.key: _event(b, e, projects) for e in extraction.events}
+    for role in extraction.roles:
+        target = projects.get(role.target) or events.get(role.target)
+        org = orgs.get((role.org.name, role.org.country)) or _organisation(b, role.org, resolution)
+        if target is not None:
+            b.add(target, _ROLE_PROPERTY[role.role], org)
+    for link in extraction.links:
+        a = orgs.get((link.a.name, link.a.country)) or _organisation(b, link.a, resolution)
+        c = orgs.get((link.b.name, link.b.country)) or _organisation(b, link.b, resolution)
+        if a != c:
+            b.add(a, PG.cooperatesWith, c)
+            b.add(c, PG.cooperatesWith, a)
+    return DocGraph(g, tuple(sorted(b.out)))
+
+
+def _project(b: _Builder, p: Project, projects: dict[str, URIRef]) -> None:
+    iri = projects[p.key]
+    b.add(iri, RDF.type, PG.Programme if p.entity_type == "programme" else PG.Project)
+    if p.name:
+        b.add(iri, SKOS.prefLabel, b.text(p.name))
+    if p.number:
+        b.add(iri, DCTERMS.identifier, Literal(p.number))
+    if p.status:
+        b.add(iri, PG.status, _STATUS.get(p.status))
+    for cost in p.costs:
+        c = URIRef(f"{iri}/cost/{cost.kind}/{cost.currency}/{cost.amount.normalize():f}")
+        b.add(iri, PG.cost, c)
+        b.add(c, RDF.type, SCHEMA.MonetaryAmount)
+        b.add(c, SCHEMA.value, Literal(cost.amount, datatype=XSD.decimal))
+        b.add(c, SCHEMA.currency, Literal(cost.currency))
+        b.add(c, PG.costKind, _COST_KIND[cost.kind])
+        b.mention(c, cost.evidence)
+    if p.continues and p.continues in projects:
+        b.add(iri, PG.continues, projects[p.continues])
+    if p.programme:
+        prog = URIRef(f"{b.base}programme/{slug(p.programme)}")
+        b.add(prog, RDF.type, PG.Programme)
+        b.add(prog, SKOS.prefLabel, b.text(p.programme))
+        b.add(iri, PG.programme, prog)
+    for country in p.countries:
+        b.add(iri, PG.country, b.country(country_of_form(country)))
+    b.mention(iri, p.evidence)
+
+
+def _organisation(b: _Builder, m: OrgMention, resolution: Resolution) -> URIRef:
+    ident = resolution.of(m)
+    iri = org_iri(ident, b.base)
+    b.add(iri, RDF.type, ORG.Organization)
+    if ident.type == "municipality":
+        b.add(iri, RDF.type, PG.Municipality)
+    b.add(iri, SKOS.prefLabel, Literal(ident.name, lang=ident.name_langs.get(ident.name, b.lang)))
+    if normalise(m.name) != normalise(ident.name):
+        b.add(iri, SKOS.altLabel, Literal(m.name, lang=ident.name_langs.get(m.name, b.lang)))
+    if m.acronym:
+        b.add(iri, SKOS.altLabel, Literal(m.acronym))
+    for alias, lang in ident.name_langs.items():  # registry aliases, so any name finds it
+        if alias != ident.name:
+            b.add(iri, SKOS.altLabel, Literal(alias, lang=lang if lang != "und" else None))
+    b.add(iri, PG.country, b.country(ident.country))
+    b.add(iri, PG.orgType, _ORG_TYPE.get(ident.type or ""))
+    for scheme, value in ident.identifiers:
+        if scheme == "wikidata":
+            b.add(iri, SKOS.exactMatch, URIRef(WIKIDATA + value))
+        else:
+            b.add(iri, DCTERMS.identifier, Literal(f"{scheme}:{value}"))
+    if ident.type == "municipality" and ident.seat and ident.country:
+        seat = _place(b, Place(ident.seat, ident.country, "city", m.evidence), mention=False)
+        b.add(iri, SCHEMA.location, seat)
+    b.mention(iri, m.evidence)
+    return iri
+
+
+def _place(b: _Builder, place: Place, *, mention: bool = True) -> URIRef:
+    iri = place_iri(place, b.base)
+    if place.type == "country":
+        b.country(place.country)
+    else:
+        b.add(iri, RDF.type, SCHEMA.City if place.type == "city" else SCHEMA.Place)
+        b.add(iri, SKOS.prefLabel, Literal(place.name))
+        b.add(iri, PG.country, b.country(place.country))
+    if mention:
+        b.mention(iri, place.evidence)
+    return iri
+
+
+def event_iri(e: Event, projects: dict[str, URIRef], doc: URIRef, base: str) -> URIRef:
+    place = slug(f"{e.place.country or 'xx'} {e.place.name}") if e.place else "anywhere"
+    if e.start is not None:
+        return URIRef(f"{base}event/{e.type}/{e.start.isoformat()}/{place}")
+    scope = projects.get(e.project or "") or doc
+    return URIRef(f"{base}event/{e.type}/undated/{_short(str(scope))}/{place}")
+
+
+def _event(b: _Builder, e: Event, projects: dict[str, URIRef]) -> URIRef:
+    iri = event_iri(e, projects, b.g, b.base)
+    b.add(iri, RDF.type, _EVENT_CLASS[e.type])
+    b.add(iri, SKOS.prefLabel, b.text(e.label))
+    if e.start is not None:
+        b.add(iri, SCHEMA.startDate, Literal(e.start, datatype=XSD.date))
+    if e.end is not None:
+        b.add(iri, SCHEMA.endDate, Literal(e.end, datatype=XSD.date))
+    if e.place is not None:
+        b.add(iri, SCHEMA.location, _place(b, e.place))
+    if e.project and e.project in projects:
+        b.add(iri, PG.partOfProject, projects[e.project])
+    b.mention(iri, e.evidence)
+    return iri
+
+
+def iter_ntriples(graph: DocGraph) -> Iterator[str]:
+    """N-Triples lines of a document graph, sorted."""
+    for s, p, o in graph.triples:
+        yield f"{s.n3()} {p.n3()} {o.n3()} ."
+

@@ -1,0 +1,178 @@
+"""Canned cooperation questions: one SPARQL file per question, loaded by name.
+
+Each ``.rq`` file opens with a header::
+
+    # title: Partners of an organisation
+    # answers: Which organisations worked with ORG …
+    # param: org literal required — a name, alias or acronym …
+
+Parameters become typed RDF terms (pyoxigraph writes and escapes them) placed in a
+``VALUES`` block at the top of the outer ``WHERE``: a value is data, never query text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from importlib.resources import files
+from pathlib import Path
+
+import pyoxigraph as ox
+
+__all__ = ["Param", "ParamError", "Query", "bindings", "bound", "load", "load_file", "names"]
+
+_HEADER = re.compile(r"^#\s*(title|answers|param)\s*:\s*(.*)$")
+_PARAM = re.compile(
+    r"^(?P<name>[A-Za-z_]\w*)\s+(?P<kind>literal|iri|integer|date)\s+(?P<need>required|optional)"
+    r"\s*(?:[—-]+\s*(?P<doc>.*))?$"
+)
+_KINDS = ("literal", "iri", "integer", "date")
+
+
+class ParamError(ValueError):
+    """A parameter is missing, unknown or malformed; the message says which."""
+
+
+@dataclass(frozen=True)
+class Param:
+    """One declared query parameter."""
+
+    name: str
+    kind: str
+    required: bool
+    doc: str
+
+
+@dataclass(frozen=True)
+class Query:
+    """A canned question: its name, title, what it answers, parameters and SPARQL text."""
+
+    name: str
+    title: str
+    answers: str
+    params: tuple[Param, ...]
+    sparql: str
+
+
+def names() -> list[str]:
+    """Names of the shipped questions, sorted."""
+    return sorted(
+        entry.name[: -len(".rq")] for entry in files(__name__).iterdir() if entry.name.endswith(".rq")
+    )
+
+
+def load(name: str) -> Query:
+    """The shipped question ``name``; an unknown name lists the known ones."""
+    if name not in names():
+        raise KeyError(f"no question named {name!r}; known: {', '.join(names())}")
+    return parse(name, files(__name__).joinpath(f"{name}.rq").read_text(encoding="utf-8"))
+
+
+def load_file(path: str | Path) -> Query:
+    """A question from a ``.rq`` file of the user's (same header rules, header optional)."""
+    p = Path(path)
+    return parse(p.stem, p.read_text(encoding="utf-8"))
+
+
+def parse(name: str, text: str) -> Query:
+    """Read the header of a ``.rq`` text."""
+    title, answers = name, ""
+    params: list[Param] = []
+    for line in text.splitlines():
+        if not line.startswith("#"):
+            if line.strip():
+                break
+            continue
+        m = _HEADER.match(line)
+        if not m:
+            continue
+        key, value = m.group(1), m.group(2).strip()
+        if key == "title":
+            title = value
+        elif key == "answers":
+            answers = value
+        else:
+            p = _PARAM.match(value)
+            if p is None:
+                raise ValueError(f"{name}: cannot read the parameter line {value!r}")
+            params.append(Param(p["name"], p["kind"], p["need"] == "required", p["doc"] or ""))
+    return Query(name, title, answers, tuple(params), text)
+
+
+def bindings(query: Query, values: Mapping[str, str]) -> dict[str, ox.NamedNode | ox.Literal]:
+    """Typed RDF terms for the given parameter values, checked against the declaration.
+
+    >>> q = parse("x", "# param: org literal required — a name\\nSELECT * {}")
+    >>> bindings(q, {"org": 'KS" } ; DROP ALL ; #'})["org"].value
+    'KS" } ; DROP ALL ; #'
+    """
+    declared = {p.name: p for p in query.params}
+    unknown = sorted(set(values) - set(declared))
+    if unknown:
+        known = ", ".join(declared) or "none"
+        raise ParamError(f"{query.name}: unknown parameter {', '.join(unknown)} (it takes: {known})")
+    out: dict[str, ox.NamedNode | ox.Literal] = {}
+    for p in query.params:
+        if p.name not in values:
+            if p.required:
+                raise ParamError(f"{query.name}: parameter {p.name!r} is required — {p.doc}")
+            continue
+        out[p.name] = _term(p, values[p.name])
+    return out
+
+
+def _term(p: Param, value: str) -> ox.NamedNode | ox.Literal:
+    xsd = "http://www.w3.org/2001/XMLSchema#"
+    if p.kind == "literal":
+        return ox.Literal(value)
+    if p.kind == "integer":
+        if not re.fullmatch(r"[+-]?\d+", value.strip()):
+            raise ParamError(f"parameter {p.name!r} must be an integer, not {value!r}")
+        return ox.Literal(value.strip(), datatype=ox.NamedNode(xsd + "integer"))
+    if p.kind == "date":
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+            raise ParamError(f"parameter {p.name!r} must be a date YYYY-MM-DD, not {value!r}")
+        return ox.Literal(value.strip(), datatype=ox.NamedNode(xsd + "date"))
+    try:
+        return ox.NamedNode(value.strip())
+    except ValueError as exc:
+        raise ParamError(f"parameter {p.name!r} must be an IRI: {exc}") from exc
+
+
+_WHERE = re.compile(r"\bWHERE\s*\{", re.I)
+
+
+def bound(query: Query, values: Mapping[str, str]) -> str:
+    """The query text with its parameters bound in a ``VALUES`` block.
+
+    >>> q = parse("x", "# param: org literal required — a name\\nSELECT * WHERE { ?s ?p ?org }")
+    >>> print(bound(q, {"org": 'KS" } DROP ALL #'}))
+    # param: org literal required — a name
+    SELECT * WHERE { VALUES (?org) { ("KS\\" } DROP ALL #") }
+     ?s ?p ?org }
+    """
+    terms = bindings(query, values)
+    if not terms:
+        return query.sparql
+    names_ = sorted(terms)
+    block = "VALUES ({}) {{ ({}) }}\n".format(
+        " ".join(f"?{n}" for n in names_), " ".join(str(terms[n]) for n in names_)
+    )
+    body_start = _body_start(query.sparql)
+    m = _WHERE.search(query.sparql, body_start)
+    if m is None:
+        raise ValueError(f"{query.name}: a query with parameters needs a WHERE {{ … }} clause")
+    return f"{query.sparql[: m.end()]} {block}{query.sparql[m.end() :]}"
+
+
+def _body_start(text: str) -> int:
+    """Offset after the header comments and PREFIX lines (a WHERE in a comment is not one)."""
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        stripped = line.strip()
+        if stripped.startswith("#") or not stripped or stripped.upper().startswith(("PREFIX", "BASE")):
+            pos += len(line)
+            continue
+        break
+    return pos

@@ -1,0 +1,79 @@
+"""RDF → NetworkX: the organisation–organisation partner network and its metrics.
+
+Reads the graph only through SPARQL (any object with a ``select(sparql)`` method that returns
+variables and rows), using the shipped questions ``organisations`` and ``cooperation_pairs``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Protocol
+
+import networkx as nx
+
+from partnergraph import queries
+
+__all__ = ["Selectable", "centrality_table", "org_network"]
+
+
+class _Result(Protocol):
+    variables: Sequence[str]
+    rows: Sequence[Sequence[str | None]]
+
+
+class Selectable(Protocol):
+    """Anything that answers a SPARQL SELECT (the partnergraph store does)."""
+
+    def select(self, sparql: str) -> _Result: ...
+
+
+def _rows(source: Selectable, name: str) -> list[dict[str, str | None]]:
+    result = source.select(queries.load(name).sparql)
+    return [dict(zip(result.variables, row, strict=True)) for row in result.rows]
+
+
+def org_network(source: Selectable) -> nx.Graph:
+    """Organisations as nodes; an edge where two share a project or event (weight = how many).
+
+    Node attributes: ``label``, ``country``, ``type``, ``aliases``, ``projects``, ``events``.
+    Edge attributes: ``weight`` and ``shared`` (the names of what they share).
+    """
+    g: nx.Graph = nx.Graph()
+    for row in _rows(source, "organisations"):
+        iri = row["org"]
+        if iri is None or iri in g:
+            continue
+        g.add_node(
+            iri,
+            label=row["name"] or iri,
+            country=row["country"] or "",
+            type=row["type"] or "",
+            aliases=row["aliases"] or "",
+            projects=int(row["projects"] or 0),
+            events=int(row["events"] or 0),
+        )
+    for row in _rows(source, "cooperation_pairs"):
+        a, b = row["a"], row["b"]
+        if a is None or b is None or a not in g or b not in g:
+            continue
+        g.add_edge(a, b, weight=int(row["weight"] or 1), shared=row["shared"] or "")
+    return g
+
+
+def centrality_table(g: nx.Graph) -> list[dict[str, object]]:
+    """Degree, weighted degree and betweenness per organisation, most central first."""
+    betweenness = nx.betweenness_centrality(g, normalized=True) if g.number_of_nodes() else {}
+    rows = []
+    for node, data in g.nodes(data=True):
+        rows.append(
+            {
+                "organisation": data.get("label", node),
+                "country": data.get("country", ""),
+                "degree": g.degree(node),
+                "weighted_degree": g.degree(node, weight="weight"),
+                "betweenness": round(betweenness.get(node, 0.0), 6),
+                "iri": node,
+            }
+        )
+    rows.sort(key=lambda r: (-float(str(r["betweenness"])), -int(str(r["degree"])), str(r["organisation"])))
+    return rows
