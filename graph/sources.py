@@ -211,19 +211,80 @@ def _decode(raw: bytes) -> tuple[str, str] | str:
         return raw.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(raw[:262144]).best()
-    if best is None:
+    text_encoding = _best_legacy_decoding(raw)
+    if text_encoding is None:
         return "not text in any encoding we could detect"
-    encoding = str(best.encoding)
-    try:
-        text = raw.decode(encoding)
-    except (UnicodeDecodeError, LookupError):
-        return f"cannot be decoded as {encoding}"
+    text, encoding = text_encoding
     if _control_ratio(text) > 0.05:
         return "binary file, not text (mostly control characters)"
     return text, encoding
+
+
+# Legacy code pages of the grants' languages, tried beside charset-normalizer's guess: on
+# short texts its guess is often a neighbouring code page, so every candidate is decoded
+# and the one whose letters best fit the languages we read wins.
+_LEGACY = ("cp1250", "cp1257", "cp1252", "iso-8859-2", "iso-8859-13", "iso-8859-15", "cp1251")
+_LETTERS = frozenset(
+    "ąćęłńóśźżĄĆĘŁŃÓŚŹŻāčēģīķļņšūžĀČĒĢĪĶĻŅŠŪŽėįųĖĮŲæøåÆØÅěřůťďňĚŘŮŤĎŇáéíóúýÁÉÍÓÚÝ"
+    "äöüßÄÖÜðþÐÞăâîșțşţĂÂÎȘȚŞŢ"
+    "абвгдежзийклмнопрстуфхцчшщъьюяАБВГДЕЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЬЮЯ"
+)
+
+
+def _best_legacy_decoding(raw: bytes) -> tuple[str, str] | None:
+    from charset_normalizer import from_bytes
+
+    sample = raw[:262144]
+    guesses = [str(m.encoding) for m in from_bytes(sample)][:3]
+    best: tuple[float, int, str, str] | None = None
+    for rank, encoding in enumerate(dict.fromkeys([*guesses, *_LEGACY])):
+        try:
+            text = raw.decode(encoding)
+        except (UnicodeDecodeError, LookupError):
+            continue
+        score = _plausibility(text[:20000]) + 0.2 * _language_likelihood(text[:5000])
+        candidate = (score, -rank, text, encoding)
+        if best is None or candidate[:2] > best[:2]:
+            best = candidate
+    return (best[2], best[3]) if best is not None else None
+
+
+def _latin_neighbour(text: str, i: int) -> bool:
+    before = text[i - 1] if i > 0 else ""
+    after = text[i + 1] if i + 1 < len(text) else ""
+    return (before.isascii() and before.isalpha()) or (after.isascii() and after.isalpha())
+
+
+def _language_likelihood(text: str) -> float:
+    """py3langid's log-likelihood of the text in its most likely language."""
+    global _RAW_IDENTIFIER
+    if _RAW_IDENTIFIER is None:
+        from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+        _RAW_IDENTIFIER = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=False)
+    return float(_RAW_IDENTIFIER.classify(text)[1])
+
+
+_RAW_IDENTIFIER: Any = None
+
+
+def _plausibility(text: str) -> float:
+    """Letters of the target alphabets count for, stray symbols and controls against."""
+    import unicodedata
+
+    score = 0.0
+    for i, ch in enumerate(text):
+        if ch.isascii():
+            continue
+        if "\u0400" <= ch <= "\u04ff" and _latin_neighbour(text, i):
+            score -= 4  # a Cyrillic letter inside a Latin word: a wrong code page
+        elif ch in _LETTERS:
+            score += 2
+        elif unicodedata.category(ch)[0] in "SCN" or ch in "¡¿ªº":
+            score -= 3
+        elif ch.isalpha():
+            score += 0.5
+    return score
 
 
 _MAGIC = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"%PDF", b"PK\x03\x04", b"\x1f\x8b", b"BZh", b"7z\xbc\xaf")

@@ -73,6 +73,7 @@ class Lexicon:
     demonyms: tuple[tuple[str, re.Pattern[str]], ...]
     heads: tuple[tuple[str, re.Pattern[str]], ...]
     municipality: re.Pattern[str]
+    municipality_countries: dict[str, str]
     connectors: frozenset[str]
     stopwords: frozenset[str]
     generic: frozenset[str]
@@ -105,7 +106,7 @@ def lexicon() -> Lexicon:
             continue
         heads.append((org_type, re.compile(rf"^(?:{_alternation(words)})$")))
     municipality_forms = [
-        re.escape(form).replace(re.escape("{place}"), _PLACE)
+        (lang, re.escape(form).replace(re.escape("{place}"), _PLACE))
         for lang, forms in raw["municipality_patterns"].items()
         if not lang.startswith("_")
         for form in forms
@@ -133,14 +134,18 @@ def lexicon() -> Lexicon:
         demonyms=demonyms,
         heads=tuple(heads),
         municipality=_municipality_pattern(municipality_forms),
+        municipality_countries={
+            k: v for k, v in raw["municipality_countries"].items() if not k.startswith("_")
+        },
         connectors=frozenset(raw["name_connectors"]),
         stopwords=frozenset(raw["org_stopwords"]),
         generic=frozenset(normalise(g) for g in raw["generic_names"]),
     )
 
 
-def _municipality_pattern(forms: list[str]) -> re.Pattern[str]:
-    numbered = [form.replace("(?P<place>", f"(?P<place{i}>") for i, form in enumerate(forms)]
+def _municipality_pattern(forms: list[tuple[str, str]]) -> re.Pattern[str]:
+    """One pattern; the group name ``place_<lang>_<n>`` tells which language's form matched."""
+    numbered = [form.replace("(?P<place>", f"(?P<place_{lang}_{i}>") for i, (lang, form) in enumerate(forms)]
     return re.compile(r"(?<!\w)(?:" + "|".join(f"(?:{f})" for f in numbered) + r")(?!\w)")
 
 

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..sources import Document
-from .facts import parse_facts
-from .model import Extraction, OrgMention, Project
-from .text import read_text
+from .facts import FactsBlock, parse_facts
+from .lexicon import country_of_form
+from .model import Extraction, OrgMention, Project, RoleFact
+from .text import infer_country, read_text
 
 __all__ = ["extract"]
 
@@ -13,6 +16,8 @@ __all__ = ["extract"]
 def extract(doc: Document) -> Extraction:
     """Read everything partnergraph can from one document."""
     block = parse_facts(doc.text)
+    if block is not None:
+        block = _with_countries(block)
     project: Project | None = block.project if block else None
     promoter: OrgMention | None = None
     if block is not None:
@@ -28,8 +33,6 @@ def extract(doc: Document) -> Extraction:
     projects: list[Project] = []
     if project is not None:
         continued = prose.continues[0][1].key if prose.continues else None
-        from dataclasses import replace
-
         projects.append(replace(project, continues=continued))
     projects.extend(prose.projects)
     kind = doc.kind or ("project-page" if block is not None else "news")
@@ -46,4 +49,31 @@ def extract(doc: Document) -> Extraction:
         roles=(*(block.roles if block else ()), *prose.roles),
         links=prose.links,
         notes=tuple(notes),
+    )
+
+
+def _with_countries(block: FactsBlock) -> FactsBlock:
+    """Give organisations without a ``(CC)`` the country their name or the page tells.
+
+    The promoter of a project "carried out in" one country is taken to be from there.
+    """
+    carried = [cc for cc in (country_of_form(c) for c in block.project.countries) if cc]
+    promoters = {id(r.org) for r in block.roles if r.role == "promoter"}
+    fixed: dict[int, OrgMention] = {}
+    for org in block.organisations:
+        if org.country is not None:
+            continue
+        country = infer_country(org.name)
+        if country is None and id(org) in promoters and len(carried) == 1:
+            country = carried[0]
+        if country is not None:
+            fixed[id(org)] = replace(org, country=country)
+    if not fixed:
+        return block
+    return replace(
+        block,
+        organisations=tuple(fixed.get(id(o), o) for o in block.organisations),
+        roles=tuple(
+            RoleFact(fixed.get(id(r.org), r.org), r.role, r.target, r.evidence) for r in block.roles
+        ),
     )

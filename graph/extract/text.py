@@ -16,7 +16,7 @@ from functools import cache
 from .lexicon import Lexicon, country_of_form, find_cities, lexicon, normalise, registry
 from .model import Event, Evidence, OrgMention, Place, Project, RoleFact, StatedLink
 
-__all__ = ["Sentence", "TextFacts", "read_text", "sentences"]
+__all__ = ["Sentence", "TextFacts", "infer_country", "read_text", "sentences"]
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”»']?\s+(?=[\"„“«(–—-]?[A-ZÀ-ÖØ-ÞĀ-ſА-Я0-9])")
 _WORD = re.compile(r"[\w][\w'’.&-]*|[(),;:«»„“”\"]")
@@ -259,11 +259,12 @@ def _organisations(
     for m in lex.municipality.finditer(sent.text):
         if taken(m.start(), m.end()):
             continue
-        place = next(v for k, v in m.groupdict().items() if v and k.startswith("place"))
+        group, place = next((k, v) for k, v in m.groupdict().items() if v and k.startswith("place"))
         if place in lex.stopwords or country_of_form(place):
             continue
-        cities = find_cities(place)
-        country = _pick_country([c.country for c in cities], doc_countries)
+        form_country = lex.municipality_countries.get(group.split("_")[1])
+        cities = [c for c in find_cities(place) if form_country in (None, c.country)]
+        country = _pick_country([c.country for c in cities], doc_countries) or form_country
         if not cities and not _CAP.match(place):
             continue
         mention = OrgMention(
@@ -314,9 +315,14 @@ def _head_spans(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
             if _CAP.match(word) or _COMPANY_SUFFIX.match(word):
                 run.append(j + 1)
                 j += 1
-            elif word in lex.connectors and j + 2 < len(tokens) and _CAP.match(tokens[j + 2][2]):
-                run.append(j + 1)
-                j += 1
+                continue
+            # up to two connectors ("of", "of the") between capitalised words
+            gap = 1
+            while gap <= 2 and j + gap < len(tokens) and tokens[j + gap][2] in lex.connectors:
+                gap += 1
+            if 1 < gap and j + gap < len(tokens) and _CAP.match(tokens[j + gap][2]):
+                run.extend(range(j + 1, j + gap))
+                j += gap - 1
             else:
                 break
         words = [tokens[k][2] for k in run]
@@ -349,6 +355,19 @@ def _head_type(words: list[str], lex: Lexicon) -> str | None:
                 if pattern.match(" ".join(words[k : k + n])):
                     return org_type
     return None
+
+
+def infer_country(name: str) -> str | None:
+    """The country an organisation's name tells: a registry name, a demonym, a country name.
+
+    >>> infer_country("Innovation Norway"), infer_country("Polish Zero Waste Association")
+    ('NO', 'PL')
+    """
+    folded = normalise(name)
+    for entry in registry():
+        if any(normalise(n) == folded for n in entry.names):
+            return entry.country
+    return _demonym_country(name, lexicon()) or _country_in_name(name)
 
 
 def _demonym_country(name: str, lex: Lexicon) -> str | None:
@@ -518,7 +537,13 @@ def _month_word(word: str, language: str) -> int | None:
         parsed = dateparser.parse(f"15 {word} 2000", languages=langs, settings={"STRICT_PARSING": True})
     except Exception:  # dateparser rejects some language codes; the word is then no month
         parsed = None
-    return parsed.month if parsed is not None else None
+    if parsed is not None:
+        return parsed.month
+    stems = lexicon().raw["month_stems"].get(language, {})
+    for stem, month in stems.items():
+        if word.startswith(stem):
+            return int(month)
+    return None
 
 
 def _merge_into(events: list[_EventDraft], draft: _EventDraft) -> _EventDraft:

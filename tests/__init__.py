@@ -1,0 +1,1 @@
+"""partnergraph tests."""

@@ -1,0 +1,129 @@
+"""Reading files: metadata header, encodings, HTML, bad inputs named with their problem."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from partnergraph.graph.sources import Document, SourceProblem, read_document, read_documents
+
+from .conftest import EXAMPLES
+
+LATVIAN = "Latvijas Pašvaldību savienība rīkoja pieredzes apmaiņas vizīti uz Norvēģiju kopā ar Ķekavas novadu."
+POLISH = "Związek Miast Polskich zorganizował wizytę studyjną w Oslo dla przedstawicieli gmin z Łodzi."
+
+
+def _read(path: Path, **kw: object) -> Document:
+    doc = read_document(path, root=path.parent, **kw)  # type: ignore[arg-type]
+    assert isinstance(doc, Document), doc
+    return doc
+
+
+def test_metadata_header_is_read_and_stripped(tmp_path: Path) -> None:
+    f = tmp_path / "a.txt"
+    f.write_text("# source: https://example.org/p/1\n# kind: news\n# note: partial\nHello Oslo.\n")
+    doc = _read(f)
+    assert doc.source_url == "https://example.org/p/1"
+    assert doc.kind == "news"
+    assert doc.key == "https://example.org/p/1"
+    assert doc.text == "Hello Oslo."
+
+
+def test_key_without_source_is_the_path_below_the_root(tmp_path: Path) -> None:
+    (tmp_path / "sub").mkdir()
+    f = tmp_path / "sub" / "b.txt"
+    f.write_text("Some text about a seminar in Riga.")
+    doc = read_document(f, root=tmp_path)
+    assert isinstance(doc, Document)
+    assert doc.key == "sub/b.txt"
+
+
+@pytest.mark.parametrize(
+    ("text", "encoding"),
+    [(LATVIAN, "cp1257"), (POLISH, "cp1250"), (POLISH, "utf-16"), ("Sjøfartsmuseet i Bergen ønsker velkommen.", "latin-1")],
+)
+def test_legacy_encodings_are_detected(tmp_path: Path, text: str, encoding: str) -> None:
+    f = tmp_path / f"{encoding}.txt"
+    f.write_bytes(text.encode(encoding))
+    doc = _read(f)
+    assert doc.text == text
+
+
+def test_utf8_bom_is_dropped(tmp_path: Path) -> None:
+    f = tmp_path / "bom.txt"
+    f.write_bytes("\ufeffStudy visit to Bergen.".encode())
+    assert _read(f).text == "Study visit to Bergen."
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "problem"),
+    [
+        ("empty.txt", b"", "empty file"),
+        ("blank.txt", b"  \n\n ", "empty file"),
+        ("binary.txt", b"\x00\x01\x02binary", "binary"),
+        ("image.txt", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4, "binary"),
+        ("only-header.txt", b"# source: https://example.org/x\n", "no text"),
+    ],
+)
+def test_bad_files_are_named_with_their_problem(tmp_path: Path, name: str, content: bytes, problem: str) -> None:
+    f = tmp_path / name
+    f.write_bytes(content)
+    result = read_document(f, root=tmp_path)
+    assert isinstance(result, SourceProblem)
+    assert result.path == str(f)
+    assert problem in result.problem
+
+
+def test_too_large_is_refused_without_reading(tmp_path: Path) -> None:
+    f = tmp_path / "big.txt"
+    f.write_bytes(b"a" * 5000)
+    result = read_document(f, root=tmp_path, max_bytes=1000)
+    assert isinstance(result, SourceProblem) and "too large" in result.problem
+
+
+def test_missing_paths_and_empty_patterns_are_problems(tmp_path: Path) -> None:
+    items = list(read_documents([str(tmp_path / "nope.txt"), str(tmp_path / "*.none")]))
+    assert all(isinstance(i, SourceProblem) for i in items)
+    assert "no such file" in str(items[0]) and "matches no file" in str(items[1])
+
+
+def test_folders_and_globs_read_text_and_html_only(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Seminar in Vilnius.")
+    (tmp_path / "b.html").write_text("<html><body><p>Conference in Riga with the Latvian Association of Local and Regional Governments.</p></body></html>")
+    (tmp_path / "c.csv").write_text("x,y\n")
+    (tmp_path / ".hidden.txt").write_text("hidden")
+    docs = [d for d in read_documents([str(tmp_path)]) if isinstance(d, Document)]
+    assert [Path(d.path).name for d in docs] == ["a.txt", "b.html"]
+    globbed = [d for d in read_documents([str(tmp_path / "*.txt")]) if isinstance(d, Document)]
+    assert [Path(d.path).name for d in globbed] == ["a.txt"]
+
+
+def test_html_gives_main_text_title_and_canonical_url(tmp_path: Path) -> None:
+    f = tmp_path / "page.html"
+    f.write_text(
+        "<html><head><title>Experience Exchange</title>"
+        '<link rel="canonical" href="https://eeagrants.org/archive/2014-2021/projects/SDDW-0079"></head>'
+        "<body><nav>Home Menu</nav><h1>Experience Exchange</h1><div>Project promoter:</div>"
+        "<div>Latvian Association of Local and Regional Governments(LV)</div><div>Project Number:</div>"
+        "<div>SDDW-0079</div><p>The project contributed to strengthen decent work for social sector "
+        "workers in Latvia in cooperation with the Norwegian partner.</p><script>var x = 1;</script></body></html>"
+    )
+    doc = _read(f)
+    assert doc.media_type == "text/html"
+    assert doc.source_url == "https://eeagrants.org/archive/2014-2021/projects/SDDW-0079"
+    assert "SDDW-0079" in doc.text and "var x" not in doc.text
+    assert doc.text.startswith("Experience Exchange")
+
+
+def test_languages_of_the_examples() -> None:
+    docs = sorted((d for d in read_documents([str(EXAMPLES)]) if isinstance(d, Document)), key=lambda d: d.path)
+    assert [d.language for d in docs] == ["en", "no"]
+
+
+def test_checksum_is_of_the_bytes(tmp_path: Path) -> None:
+    import hashlib
+
+    f = tmp_path / "x.txt"
+    f.write_bytes(b"Workshop in Tallinn.")
+    assert _read(f).checksum == hashlib.sha256(b"Workshop in Tallinn.").hexdigest()
