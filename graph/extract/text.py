@@ -262,8 +262,10 @@ def _organisations(
         group, place = next((k, v) for k, v in m.groupdict().items() if v and k.startswith("place"))
         if place in lex.stopwords or country_of_form(place):
             continue
+        # the form's language ("X kommune") tells the country only when the city list does
+        # not know the place: Norwegian text says "byen Lublin" and "Piła kommune" too
+        cities = find_cities(place)
         form_country = lex.municipality_countries.get(group.split("_")[1])
-        cities = [c for c in find_cities(place) if form_country in (None, c.country)]
         country = _pick_country([c.country for c in cities], doc_countries) or form_country
         if not cities and not _CAP.match(place):
             continue

@@ -1,0 +1,105 @@
+"""The whole path on the examples: golden graph (isomorphism), determinism, provenance."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import Graph
+from rdflib.compare import graph_diff, isomorphic, to_isomorphic
+
+from partnergraph.graph.build import build
+from partnergraph.graph.export import serialise
+from partnergraph.graph.store import Store
+
+from .conftest import EXAMPLES, GOLDEN
+
+
+def _nt(store: Store) -> str:
+    return serialise(store, "nt").decode("utf-8")
+
+
+def test_seed_graph_matches_its_golden_file(seed_store: Store, update_golden: bool) -> None:
+    actual = _nt(seed_store)
+    path = GOLDEN / "seeds.nt"
+    if update_golden or not path.exists():
+        path.write_text(actual, encoding="utf-8")
+    got, expected = Graph().parse(data=actual, format="nt"), Graph().parse(path, format="nt")
+    if not isomorphic(got, expected):
+        _both, only_got, only_expected = graph_diff(to_isomorphic(got), to_isomorphic(expected))
+        extra = "\n".join(sorted(f"+ {t}" for t in only_got.serialize(format="nt").splitlines()))[:3000]
+        missing = "\n".join(sorted(f"- {t}" for t in only_expected.serialize(format="nt").splitlines()))[:3000]
+        raise AssertionError(f"graph differs from {path.name} (pytest --update-golden after review):\n{extra}\n{missing}")
+
+
+def test_same_input_same_bytes(tmp_path: Path) -> None:
+    outputs = []
+    for i in range(2):
+        store = Store(tmp_path / f"s{i}")
+        build([str(EXAMPLES)], store)
+        outputs.append((serialise(store, "nt"), serialise(store, "turtle"), serialise(store, "trig")))
+        store.close()
+    assert outputs[0] == outputs[1]
+
+
+def test_building_twice_changes_nothing(tmp_path: Path) -> None:
+    store = Store(tmp_path / "s")
+    build([str(EXAMPLES)], store)
+    first, size = _nt(store), len(store)
+    build([str(EXAMPLES)], store)
+    assert _nt(store) == first and len(store) == size
+
+
+def test_no_blank_nodes_and_one_named_graph_per_document(seed_store: Store) -> None:
+    graphs = [g for g in seed_store.graphs() if "/doc/" in g]
+    assert len(graphs) == 2
+    for quad in seed_store.quads():
+        if "/doc/" not in getattr(quad.graph_name, "value", ""):
+            continue
+        assert not isinstance(quad.subject, ox.BlankNode) and not isinstance(quad.object, ox.BlankNode)
+
+
+def test_every_document_graph_carries_its_provenance(seed_store: Store) -> None:
+    rows = seed_store.select(
+        """PREFIX pg: <https://w3id.org/partnergraph/ns#>
+        PREFIX dcterms: <http://purl.org/dc/terms/>
+        SELECT ?g ?path ?sum ?lang WHERE { GRAPH ?g { ?g a pg:SourceDocument ; pg:sourcePath ?path ;
+            pg:checksum ?sum ; dcterms:language ?lang } } ORDER BY ?path"""
+    ).dicts()
+    assert [(r["path"], r["lang"]) for r in rows] == [
+        ("seeds/000_f080a065eb91adb1.txt", "en"), ("seeds/002_c84218a7ceba7421.txt", "no"),
+    ]  # fmt: skip
+    assert all(len(r["sum"] or "") == 64 for r in rows)
+
+
+def test_evidence_mentions_point_into_the_document(seed_store: Store) -> None:
+    rows = seed_store.select(
+        """PREFIX pg: <https://w3id.org/partnergraph/ns#>
+        SELECT ?path ?start ?end ?sentence WHERE { GRAPH ?g { ?m a pg:Mention ; pg:startOffset ?start ;
+          pg:endOffset ?end ; pg:sentence ?sentence . ?g pg:sourcePath ?path } }"""
+    ).dicts()
+    assert len(rows) > 20
+    from partnergraph.graph.sources import Document, read_document
+
+    texts = {}
+    for row in rows:
+        path = EXAMPLES / str(row["path"])
+        if path not in texts:
+            doc = read_document(path, root=EXAMPLES)
+            assert isinstance(doc, Document)
+            texts[path] = doc.text
+        span = texts[path][int(str(row["start"])) : int(str(row["end"]))]
+        assert span and span in str(row["sentence"])
+
+
+def test_every_role_points_at_a_described_organisation(seed_store: Store) -> None:
+    rows = seed_store.select(
+        """PREFIX pg: <https://w3id.org/partnergraph/ns#>
+        SELECT ?x ?org WHERE {
+          VALUES ?role { pg:promoter pg:partner pg:donorPartner pg:participant pg:host pg:organiser }
+          ?x ?role ?org .
+          FILTER NOT EXISTS { ?org a <http://www.w3.org/ns/org#Organization> ;
+                                   <http://www.w3.org/2004/02/skos/core#prefLabel> ?l ; pg:country ?c }
+        }"""
+    ).rows
+    assert rows == ()

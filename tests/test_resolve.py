@@ -1,0 +1,74 @@
+"""One identity per institution: registry, municipality forms, folded and fuzzy names."""
+
+from __future__ import annotations
+
+from partnergraph.graph.extract.model import Evidence, OrgMention
+from partnergraph.graph.resolve import resolve_organisations
+
+EV = Evidence(0, 1, "x")
+
+
+def m(name: str, country: str | None = None, org_type: str | None = None, seat: str | None = None) -> OrgMention:
+    return OrgMention(name, country, org_type, EV, seat=seat)
+
+
+def test_registry_aliases_in_several_languages_are_one() -> None:
+    mentions = [
+        m("KS", "NO"),
+        m("Norwegian Association of Local and Regional Authorities", "NO"),
+        m("Norwegian Association of local and Regional Authorities", "NO"),
+        m("Kommunesektorens organisasjon"),
+        m("Norges Kommuner og Landsting"),
+    ]
+    res = resolve_organisations(mentions)
+    keys = {res.of(x).key for x in mentions}
+    assert keys == {"reg:ks"}
+    ident = res.of(mentions[0])
+    assert ident.name == "Norwegian Association of Local and Regional Authorities" and ident.country == "NO"
+    assert any("registry" in reason for reason in ident.reasons)
+
+
+def test_country_is_a_hard_constraint() -> None:
+    a, b = m("Association of Cities", "PL"), m("Association of Cities", "LV")
+    res = resolve_organisations([a, b])
+    assert res.of(a).key != res.of(b).key
+    # a registry alias does not pull in an organisation of another country
+    ks_elsewhere = m("KS", "FI")
+    assert resolve_organisations([ks_elsewhere]).of(ks_elsewhere).key != "reg:ks"
+
+
+def test_generic_names_never_merge_on_their_own() -> None:
+    a, b = m("University", "NO"), m("Universitet", "NO")
+    res = resolve_organisations([a, b])
+    assert res.of(a).key != res.of(b).key
+
+
+def test_fuzzy_match_within_a_country_with_an_explanation() -> None:
+    a = m("University of Tromsø - The Arctic University of Norway", "NO")
+    b = m("University of Tromso – The Arctic University of Norway", "NO")
+    c = m("University of Bergen", "NO")
+    res = resolve_organisations([a, b, c])
+    assert res.of(a).key == res.of(b).key != res.of(c).key
+
+
+def test_municipality_forms_meet_at_their_seat() -> None:
+    a = m("byen Lublin", "PL", "municipality", seat="Lublin")
+    b = m("UM Lublin", "PL", "municipality", seat="Lublin")
+    c = m("Gmina Piła", "PL", "municipality", seat="Piła")
+    res = resolve_organisations([a, b, c])
+    assert res.of(a).key == res.of(b).key != res.of(c).key
+    assert res.of(a).name == "Lublin" and res.of(a).type == "municipality"
+
+
+def test_mention_without_country_joins_the_only_candidate() -> None:
+    a, b = m("Museum of Cultural History in Oslo", "NO"), m("Museum of Cultural History in Oslo")
+    res = resolve_organisations([a, b])
+    assert res.of(a).key == res.of(b).key
+
+
+def test_resolution_is_deterministic_whatever_the_order() -> None:
+    mentions = [m("KS", "NO"), m("Fagforbundet"), m("University of Bergen", "NO"), m("byen Lublin", "PL", "municipality", "Lublin")]
+    one = resolve_organisations(mentions)
+    two = resolve_organisations(list(reversed(mentions)))
+    assert sorted(one.identities) == sorted(two.identities)
+    assert {k: v.name for k, v in one.identities.items()} == {k: v.name for k, v in two.identities.items()}
