@@ -11,10 +11,9 @@ import csv
 import io
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
-from collections.abc import Callable
 
 from partnergraph import queries
 
@@ -41,14 +40,20 @@ def _parser() -> argparse.ArgumentParser:
     store_opts.add_argument("--store", metavar="DIR", default=argparse.SUPPRESS, help=store_help)
     out_opts = argparse.ArgumentParser(add_help=False)
     out_opts.add_argument(
-        "--format", choices=("table", "csv", "json"), default="table", help="output format (default: table)"
+        "--format",
+        choices=("table", "csv", "json"),
+        default="table",
+        help="output format (default: table)",
     )
-    out_opts.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
+    out_opts.add_argument(
+        "-o", "--output", metavar="FILE", help="write to FILE instead of standard output"
+    )
 
     parser = argparse.ArgumentParser(
         prog="partnergraph",
         description="Turn documents about institutional cooperation into a knowledge graph.",
-        epilog="Exit codes: 0 ok, 1 findings, 2 usage or input error. Run 'partnergraph COMMAND --help'.",
+        epilog="Exit codes: 0 ok, 1 findings, 2 usage or input error. "
+        "Run 'partnergraph COMMAND --help'.",
     )
     parser.add_argument("--version", action="version", version=f"partnergraph {_version()}")
     parser.add_argument("--store", metavar="DIR", default=None, help=store_help)
@@ -63,9 +68,15 @@ def _parser() -> argparse.ArgumentParser:
         "again replaces its own graph. Unreadable inputs are reported and skipped (exit 2).",
     )
     p.add_argument("paths", nargs="+", metavar="PATH", help="a file, a folder or a glob pattern")
-    p.add_argument("--base", default=DEFAULT_BASE, help=f"base of minted IRIs (default: {DEFAULT_BASE})")
     p.add_argument(
-        "--max-mb", type=float, default=20.0, metavar="MB", help="refuse files larger than this (default: 20)"
+        "--base", default=DEFAULT_BASE, help=f"base of minted IRIs (default: {DEFAULT_BASE})"
+    )
+    p.add_argument(
+        "--max-mb",
+        type=float,
+        default=20.0,
+        metavar="MB",
+        help="refuse files larger than this (default: 20)",
     )
     p.add_argument("-q", "--quiet", action="store_true", help="print only problems")
 
@@ -78,9 +89,16 @@ def _parser() -> argparse.ArgumentParser:
     )
     p.add_argument("name", nargs="?", metavar="NAME|FILE.rq", help="question name or .rq file")
     p.add_argument(
-        "--param", "-p", action="append", default=[], metavar="KEY=VALUE", help="a question parameter"
+        "--param",
+        "-p",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="a question parameter",
     )
-    p.add_argument("--list", action="store_true", help="list the shipped questions and their parameters")
+    p.add_argument(
+        "--list", action="store_true", help="list the shipped questions and their parameters"
+    )
 
     p = sub.add_parser(
         "draw",
@@ -182,7 +200,9 @@ def _query(args: argparse.Namespace) -> int:
     if args.list:
         for name in queries.names():
             q = queries.load(name)
-            params = ", ".join(f"{p.name} ({p.kind}{'' if p.required else ', optional'})" for p in q.params)
+            params = ", ".join(
+                f"{p.name} ({p.kind}{'' if p.required else ', optional'})" for p in q.params
+            )
             print(f"{name:<20} {q.title}" + (f"  [params: {params}]" if params else ""))
             if q.answers:
                 print(f"{'':<20} {q.answers}")
@@ -248,7 +268,8 @@ def _table(result: QueryResult) -> str:
     keep = [
         i
         for i, _var in enumerate(result.variables)
-        if not result.rows or not all((row[i] or "").startswith(("http://", "https://")) for row in result.rows)
+        if not result.rows
+        or not all((row[i] or "").startswith(("http://", "https://")) for row in result.rows)
     ]
     table = Table(show_lines=False, header_style="bold")
     for i in keep:
@@ -267,14 +288,16 @@ def _draw(args: argparse.Namespace) -> int:
     store = open_store(args.store, read_only=True)
     graph = org_network(store)
     write_atomic(args.output, network_html(graph, title=args.title).encode("utf-8"))
-    print(f"wrote {args.output}: {graph.number_of_nodes()} organisations, {graph.number_of_edges()} links")
+    nodes, links = graph.number_of_nodes(), graph.number_of_edges()
+    print(f"wrote {args.output}: {nodes} organisations, {links} links")
     return EXIT_OK
 
 
 def _export(args: argparse.Namespace) -> int:
     fmt: Format | None = args.format or SUFFIX_FORMAT.get(Path(args.output).suffix.lower())
     if fmt is None:
-        _err(f"{args.output}: cannot tell the format from the suffix; give --format ({', '.join(FORMATS)})")
+        known = ", ".join(FORMATS)
+        _err(f"{args.output}: cannot tell the format from the suffix; give --format ({known})")
         return EXIT_INPUT
     store = open_store(args.store, read_only=True)
     data = serialise(store, fmt)
@@ -290,8 +313,9 @@ SELECT
   (COUNT(DISTINCT ?country) AS ?countries)
 WHERE {
   { ?doc a pg:SourceDocument } UNION { ?project a pg:Project }
-  UNION { ?org a <http://www.w3.org/ns/org#Organization> } UNION { ?event a ?c . VALUES ?c {
-    pg:StudyVisit pg:Seminar pg:Conference pg:Workshop pg:Meeting pg:Training pg:Competition pg:Event } }
+  UNION { ?org a <http://www.w3.org/ns/org#Organization> }
+  UNION { ?event a ?c . VALUES ?c { pg:StudyVisit pg:Seminar pg:Conference pg:Workshop
+                                    pg:Meeting pg:Training pg:Competition pg:Event } }
   UNION { ?org2 pg:country ?country }
 }"""
 

@@ -100,5 +100,7 @@ def serialise(store: Store, fmt: Format) -> bytes:
         return ("\n".join(line for line in lines if line.strip()) + "\n").encode("utf-8")
     if fmt == "jsonld":
         context = {prefix: str(ns) for prefix, ns in _PREFIXES.items()}
-        return union.serialize(format="json-ld", context=context, indent=1, sort_keys=True).encode("utf-8")
+        return union.serialize(format="json-ld", context=context, indent=1, sort_keys=True).encode(
+            "utf-8"
+        )
     return union.serialize(format="turtle").encode("utf-8")

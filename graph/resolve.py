@@ -20,7 +20,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from .extract.lexicon import lexicon, normalise, registry
+from .extract.lexicon import RegistryEntry, lexicon, normalise, registry
 from .extract.model import OrgMention
 
 __all__ = ["DEFAULT_THRESHOLD", "OrgIdentity", "Resolution", "resolve_organisations", "slug"]
@@ -151,7 +151,9 @@ def resolve_organisations(
                 if b in lex.generic:
                     continue
                 merged = uf.union(f"name:{cc}:{a}", f"name:{cc}:{b}")
-                reasons[merged].append(f"{a!r} ~ {b!r} (similarity {score:.0f} ≥ {threshold:.0f}, same country {cc})")
+                reasons[merged].append(
+                    f"{a!r} ~ {b!r} (similarity {score:.0f} ≥ {threshold:.0f}, same country {cc})"
+                )
     # names: also join registry/municipality keys that share a folded name within a country
     folded_to_roots: dict[tuple[str, str], set[str]] = defaultdict(set)
     for (name, country), key in key_of.items():
@@ -184,7 +186,7 @@ def _identities(
     key_of: dict[tuple[str, str | None], str],
     uf: _UnionFind,
     reasons: dict[str, list[str]],
-    entries: dict[str, object],
+    entries: dict[str, RegistryEntry],
 ) -> Resolution:
     groups: dict[str, list[OrgMention]] = defaultdict(list)
     for m in mentions:
@@ -198,9 +200,6 @@ def _identities(
         kind, _, rest = root.partition(":")
         entry = entries.get(rest) if kind == "reg" else None
         if entry is not None:
-            from .extract.lexicon import RegistryEntry
-
-            assert isinstance(entry, RegistryEntry)
             country: str | None = entry.country
             org_type: str | None = entry.type
             name = entry.name
@@ -247,6 +246,4 @@ def _most_common(counter: Counter[str]) -> str | None:
 
 def _canonical(names: Counter[str]) -> str:
     """The name most often seen; mixed case before ALL CAPS, longer before shorter."""
-    return sorted(
-        names.items(), key=lambda kv: (kv[0].isupper(), -kv[1], -len(kv[0]), kv[0])
-    )[0][0]
+    return sorted(names.items(), key=lambda kv: (kv[0].isupper(), -kv[1], -len(kv[0]), kv[0]))[0][0]

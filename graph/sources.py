@@ -196,7 +196,11 @@ def _relative_key(path: Path, root: Path | None) -> str:
 
 def _decode(raw: bytes) -> tuple[str, str] | str:
     """Decode bytes to text, or return a message saying why it is not text."""
-    for bom, codec in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
+    for bom, codec in (
+        (b"\xef\xbb\xbf", "utf-8-sig"),
+        (b"\xff\xfe", "utf-16"),
+        (b"\xfe\xff", "utf-16"),
+    ):
         if raw.startswith(bom):
             try:
                 return raw.decode(codec), codec.replace("-sig", "")
@@ -287,7 +291,16 @@ def _plausibility(text: str) -> float:
     return score
 
 
-_MAGIC = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"%PDF", b"PK\x03\x04", b"\x1f\x8b", b"BZh", b"7z\xbc\xaf")
+_MAGIC = (
+    b"\x89PNG",
+    b"\xff\xd8\xff",
+    b"GIF8",
+    b"%PDF",
+    b"PK\x03\x04",
+    b"\x1f\x8b",
+    b"BZh",
+    b"7z\xbc\xaf",
+)
 
 
 def _is_known_binary(head: bytes) -> bool:
@@ -375,7 +388,7 @@ def detect_language(text: str) -> str:
         identifier.set_languages([lang for lang in _LANGUAGES if lang in identifier.labels])
         _IDENTIFIER = identifier
     lang, _prob = _IDENTIFIER.classify(text[:5000])
-    return _LANG_ALIASES.get(lang, lang)
+    return _LANG_ALIASES.get(str(lang), str(lang))
 
 
 _IDENTIFIER: Any = None

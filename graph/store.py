@@ -105,8 +105,11 @@ class Store:
     def dump(self, fmt: ox.RdfFormat, *, graph: str | None = None) -> bytes:
         """Serialise one graph or the whole dataset with Oxigraph's writer."""
         if graph is not None:
-            return bytes(self._store.dump(format=fmt, from_graph=ox.NamedNode(graph)))
-        return bytes(self._store.dump(format=fmt))
+            data = self._store.dump(format=fmt, from_graph=ox.NamedNode(graph))
+        else:
+            data = self._store.dump(format=fmt)
+        assert data is not None  # no output file given: the bytes are returned
+        return bytes(data)
 
     def close(self) -> None:
         self.flush()

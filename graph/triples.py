@@ -306,4 +306,3 @@ def iter_ntriples(graph: DocGraph) -> Iterator[str]:
     """N-Triples lines of a document graph, sorted."""
     for s, p, o in graph.triples:
         yield f"{s.n3()} {p.n3()} {o.n3()} ."
-

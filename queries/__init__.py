@@ -58,7 +58,9 @@ class Query:
 def names() -> list[str]:
     """Names of the shipped questions, sorted."""
     return sorted(
-        entry.name[: -len(".rq")] for entry in files(__name__).iterdir() if entry.name.endswith(".rq")
+        entry.name[: -len(".rq")]
+        for entry in files(__name__).iterdir()
+        if entry.name.endswith(".rq")
     )
 
 
@@ -111,7 +113,9 @@ def bindings(query: Query, values: Mapping[str, str]) -> dict[str, ox.NamedNode 
     unknown = sorted(set(values) - set(declared))
     if unknown:
         known = ", ".join(declared) or "none"
-        raise ParamError(f"{query.name}: unknown parameter {', '.join(unknown)} (it takes: {known})")
+        raise ParamError(
+            f"{query.name}: unknown parameter {', '.join(unknown)} (it takes: {known})"
+        )
     out: dict[str, ox.NamedNode | ox.Literal] = {}
     for p in query.params:
         if p.name not in values:
@@ -171,7 +175,11 @@ def _body_start(text: str) -> int:
     pos = 0
     for line in text.splitlines(keepends=True):
         stripped = line.strip()
-        if stripped.startswith("#") or not stripped or stripped.upper().startswith(("PREFIX", "BASE")):
+        if (
+            stripped.startswith("#")
+            or not stripped
+            or stripped.upper().startswith(("PREFIX", "BASE"))
+        ):
             pos += len(line)
             continue
         break

@@ -38,7 +38,9 @@ def test_bad_path_is_named_and_exit_2(tmp_path: Path, capsys: pytest.CaptureFixt
     assert missing in err and "no such file" in err and "store is unchanged" in err
 
 
-def test_unreadable_file_is_skipped_the_rest_built(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_unreadable_file_is_skipped_the_rest_built(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     docs = tmp_path / "docs"
     docs.mkdir()
     (docs / "good.txt").write_text((EXAMPLES / "seeds" / "000_f080a065eb91adb1.txt").read_text())
@@ -57,7 +59,9 @@ def test_query_list_and_formats(store: str, capsys: pytest.CaptureFixture[str]) 
     assert main(["query", "--list"]) == 0
     listing = capsys.readouterr().out
     assert "partners" in listing and "org (literal)" in listing
-    assert main(["query", "--store", store, "partners", "--param", "org=KS", "--format", "csv"]) == 0
+    assert (
+        main(["query", "--store", store, "partners", "--param", "org=KS", "--format", "csv"]) == 0
+    )
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].startswith("partner_name,") and len(lines) > 3
     assert main(["query", "--store", store, "partners", "-p", "org=KS"]) == 0
@@ -77,12 +81,16 @@ def test_query_errors_exit_2(store: str, capsys: pytest.CaptureFixture[str]) -> 
 
 def test_query_from_a_file(store: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     rq = tmp_path / "count.rq"
-    rq.write_text("# title: Count\nSELECT (COUNT(*) AS ?n) WHERE { ?s a <https://w3id.org/partnergraph/ns#Project> }\n")
+    rq.write_text(
+        "# title: Count\nSELECT (COUNT(*) AS ?n) WHERE { ?s a <https://w3id.org/partnergraph/ns#Project> }\n"
+    )
     assert main(["query", "--store", store, str(rq), "--format", "json"]) == 0
     assert int(json.loads(capsys.readouterr().out)[0]["n"]) >= 3
 
 
-def test_query_on_a_missing_store_says_build_first(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_query_on_a_missing_store_says_build_first(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["query", "--store", str(tmp_path / "none"), "projects"]) == 2
     assert "run 'partnergraph build" in capsys.readouterr().err
 
@@ -94,13 +102,19 @@ def test_draw_writes_a_page(store: str, tmp_path: Path) -> None:
     assert html.startswith("<!DOCTYPE html>") and "vis.Network" in html
 
 
-@pytest.mark.parametrize(("suffix", "fmt"), [(".ttl", "turtle"), (".trig", "trig"), (".nt", "nt"), (".jsonld", "jsonld")])
+@pytest.mark.parametrize(
+    ("suffix", "fmt"), [(".ttl", "turtle"), (".trig", "trig"), (".nt", "nt"), (".jsonld", "jsonld")]
+)
 def test_export_parses_with_two_parsers(store: str, tmp_path: Path, suffix: str, fmt: str) -> None:
     out = tmp_path / f"graph{suffix}"
     assert main(["export", "--store", store, "-o", str(out)]) == 0
     data = out.read_bytes()
-    ox_format = {"turtle": ox.RdfFormat.TURTLE, "trig": ox.RdfFormat.TRIG, "nt": ox.RdfFormat.N_TRIPLES,
-                 "jsonld": ox.RdfFormat.JSON_LD}[fmt]
+    ox_format = {
+        "turtle": ox.RdfFormat.TURTLE,
+        "trig": ox.RdfFormat.TRIG,
+        "nt": ox.RdfFormat.N_TRIPLES,
+        "jsonld": ox.RdfFormat.JSON_LD,
+    }[fmt]
     quads = list(ox.parse(data, format=ox_format))
     assert len(quads) > 300
     if fmt == "trig":
@@ -109,7 +123,9 @@ def test_export_parses_with_two_parsers(store: str, tmp_path: Path, suffix: str,
         assert len(Graph().parse(data=data, format={"jsonld": "json-ld"}.get(fmt, fmt))) > 300
 
 
-def test_export_needs_a_known_format(store: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_export_needs_a_known_format(
+    store: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["export", "--store", store, "-o", str(tmp_path / "graph.xyz")]) == 2
     assert "give --format" in capsys.readouterr().err
 

@@ -6,7 +6,6 @@ import json
 from decimal import Decimal
 from pathlib import Path
 
-import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -26,7 +25,11 @@ def test_seed_project_page() -> None:
     block = parse_facts(_text(EXAMPLES / "seeds" / "000_f080a065eb91adb1.txt"))
     assert block is not None
     p = block.project
-    assert (p.number, p.name, p.status) == ("SDDW-0079", "Experience Exchange for Decent Work", "Completed")
+    assert (p.number, p.name, p.status) == (
+        "SDDW-0079",
+        "Experience Exchange for Decent Work",
+        "Completed",
+    )
     assert [(c.amount, c.currency, c.kind) for c in p.costs] == [(Decimal("79445"), "EUR", "final")]
     roles = sorted((r.role, r.org.name, r.org.country) for r in block.roles)
     assert roles == [
@@ -82,7 +85,9 @@ def test_corpus_project_pages_give_their_gold_numbers_and_statuses(shared: Path)
         expected = gold["projects"][0]
         if block is None:
             # pages stored without their facts block (cut before it): nothing to read there
-            assert expected.get("status") is None or "facts" not in doc_path.read_text()[:3000].lower()
+            assert (
+                expected.get("status") is None or "facts" not in doc_path.read_text()[:3000].lower()
+            )
             continue
         checked += 1
         number = block.project.number
@@ -102,12 +107,23 @@ def test_corpus_promoters_and_partners_with_countries(shared: Path) -> None:
         got = {(r.org.name.casefold(), r.org.country, r.role) for r in extract(doc).roles}
         for org in gold["organisations"]:
             for role in org["roles"]:
-                if role["role"] not in ("promoter", "partner", "donor_partner", "programme_operator"):
+                if role["role"] not in (
+                    "promoter",
+                    "partner",
+                    "donor_partner",
+                    "programme_operator",
+                ):
                     continue
                 names = {org["name"].casefold(), *(a.casefold() for a in org["aliases"])}
-                assert any(n in names and r == role["role"] for n, _c, r in got), (doc_path.name, org["name"])
+                assert any(n in names and r == role["role"] for n, _c, r in got), (
+                    doc_path.name,
+                    org["name"],
+                )
                 hit = next(c for n, c, r in got if n in names and r == role["role"])
-                assert hit == org["country"] or "inferred" in json.dumps(org), (doc_path.name, org["name"])
+                assert hit == org["country"] or "inferred" in json.dumps(org), (
+                    doc_path.name,
+                    org["name"],
+                )
 
 
 @settings(max_examples=150, deadline=None)
@@ -125,14 +141,27 @@ _NAME = st.from_regex(r"[A-Z][a-z]{2,9}( [A-Z][a-z]{2,9}){0,4}", fullmatch=True)
 @settings(max_examples=100, deadline=None)
 @given(
     promoter=_NAME,
-    partners=st.lists(st.tuples(_NAME, st.sampled_from(["NO", "IS", "LI"])), min_size=1, max_size=8),
+    partners=st.lists(
+        st.tuples(_NAME, st.sampled_from(["NO", "IS", "LI"])), min_size=1, max_size=8
+    ),
     others=st.lists(st.tuples(_NAME, st.sampled_from(["PL", "LV", "LT", "BG"])), max_size=5),
 )
 def test_never_drops_a_partner_line(
     promoter: str, partners: list[tuple[str, str]], others: list[tuple[str, str]]
 ) -> None:
-    lines = ["Title of it", "", "Project facts", "", "Project promoter:", f"{promoter}(PL)", "Project Number:",
-             "PL-TEST-0001", "Status:", "Completed", "Donor Project Partners:"]
+    lines = [
+        "Title of it",
+        "",
+        "Project facts",
+        "",
+        "Project promoter:",
+        f"{promoter}(PL)",
+        "Project Number:",
+        "PL-TEST-0001",
+        "Status:",
+        "Completed",
+        "Donor Project Partners:",
+    ]
     lines += [f"{n}({c})" for n, c in partners]
     if others:
         lines += ["Other Project Partners"] + [f"{n}({c})" for n, c in others]

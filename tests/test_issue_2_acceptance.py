@@ -37,39 +37,56 @@ def ask(store: ox.Store, body: str) -> bool:
 
 
 def test_project_sddw_0079(turtle_store: ox.Store) -> None:
-    assert ask(turtle_store, """
+    assert ask(
+        turtle_store,
+        """
         ?p dcterms:identifier "SDDW-0079" ; pg:status pg:Completed ;
            pg:promoter ?lps ; pg:donorPartner ?ks ; pg:cost ?c ; pg:continues ?earlier .
         ?lps skos:prefLabel "Latvian Association of Local and Regional Governments"@en ; pg:country country:LVA .
         ?ks skos:altLabel "KS"@no ; pg:country country:NOR .
         ?c schema:value 79445.0 ; schema:currency "EUR" ; pg:costKind pg:FinalCost .
-        ?earlier dcterms:identifier "2019/101984" .""")
+        ?earlier dcterms:identifier "2019/101984" .""",
+    )
 
 
 def test_study_visit_to_norway_and_regional_seminars(turtle_store: ox.Store) -> None:
-    assert ask(turtle_store, """
+    assert ask(
+        turtle_store,
+        """
         ?visit a pg:StudyVisit ; pg:partOfProject ?p ; schema:location country:NOR .
         ?seminars a pg:Seminar ; pg:partOfProject ?p ; schema:location country:LVA .
-        ?p dcterms:identifier "SDDW-0079" .""")
+        ?p dcterms:identifier "SDDW-0079" .""",
+    )
 
 
 def test_lublin_study_visit_to_bergen(turtle_store: ox.Store) -> None:
-    assert ask(turtle_store, """
+    assert ask(
+        turtle_store,
+        """
         ?v a pg:StudyVisit ; schema:startDate "2021-11-24"^^xsd:date ; schema:endDate "2021-11-26"^^xsd:date ;
            schema:location ?bergen ; pg:participant ?lublin ; pg:host ?ks, ?fagforbundet, ?redcross .
         ?bergen skos:prefLabel "Bergen" ; pg:country country:NOR .
         ?lublin a pg:Municipality ; pg:country country:POL .
         ?ks skos:altLabel "KS"@no .
         ?fagforbundet skos:altLabel "Fagforbundet"@no .
-        ?redcross skos:altLabel "Røde Kors"@no .""")
+        ?redcross skos:altLabel "Røde Kors"@no .""",
+    )
 
 
 def test_ks_is_one_node_across_both_documents(turtle_store: ox.Store) -> None:
-    rows = list(turtle_store.query(PREFIXES + """
-        SELECT DISTINCT ?ks WHERE { ?ks skos:altLabel "KS"@no }"""))
+    rows = list(
+        turtle_store.query(
+            PREFIXES
+            + """
+        SELECT DISTINCT ?ks WHERE { ?ks skos:altLabel "KS"@no }"""
+        )
+    )
     assert len(rows) == 1
-    assert ask(turtle_store, f"""
-        ?p pg:donorPartner {rows[0]['ks']} . ?v a pg:StudyVisit ; pg:host {rows[0]['ks']} .""")
+    assert ask(
+        turtle_store,
+        f"""
+        ?p pg:donorPartner {rows[0]["ks"]} . ?v a pg:StudyVisit ; pg:host {rows[0]["ks"]} .""",
+    )
 
 
 def test_turtle_is_what_make_demo_writes(tmp_path: Path) -> None:

@@ -38,12 +38,24 @@ def test_roles_are_a_hierarchy_under_involves_with_an_inverse() -> None:
     graph = ontology.load("partnergraph")
     from rdflib.namespace import RDFS
 
-    for role in (PG.promoter, PG.partner, PG.programmeOperator, PG.participant, PG.host, PG.organiser, PG.funder):
+    for role in (
+        PG.promoter,
+        PG.partner,
+        PG.programmeOperator,
+        PG.participant,
+        PG.host,
+        PG.organiser,
+        PG.funder,
+    ):
         assert (role, RDFS.subPropertyOf, PG.involves) in graph
     assert (PG.donorPartner, RDFS.subPropertyOf, PG.partner) in graph
     assert (PG.involves, OWL.inverseOf, PG.involvedIn) in graph
     assert (PG.cooperatesWith, RDF.type, OWL.SymmetricProperty) in graph
-    assert (PG.continues, RDFS.subPropertyOf, URIRef("http://www.w3.org/ns/prov#wasInfluencedBy")) in graph
+    assert (
+        PG.continues,
+        RDFS.subPropertyOf,
+        URIRef("http://www.w3.org/ns/prov#wasInfluencedBy"),
+    ) in graph
 
 
 def test_controlled_values_have_english_labels() -> None:

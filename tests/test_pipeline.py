@@ -27,9 +27,15 @@ def test_seed_graph_matches_its_golden_file(seed_store: Store, update_golden: bo
     got, expected = Graph().parse(data=actual, format="nt"), Graph().parse(path, format="nt")
     if not isomorphic(got, expected):
         _both, only_got, only_expected = graph_diff(to_isomorphic(got), to_isomorphic(expected))
-        extra = "\n".join(sorted(f"+ {t}" for t in only_got.serialize(format="nt").splitlines()))[:3000]
-        missing = "\n".join(sorted(f"- {t}" for t in only_expected.serialize(format="nt").splitlines()))[:3000]
-        raise AssertionError(f"graph differs from {path.name} (pytest --update-golden after review):\n{extra}\n{missing}")
+        extra = "\n".join(sorted(f"+ {t}" for t in only_got.serialize(format="nt").splitlines()))[
+            :3000
+        ]
+        missing = "\n".join(
+            sorted(f"- {t}" for t in only_expected.serialize(format="nt").splitlines())
+        )[:3000]
+        raise AssertionError(
+            f"graph differs from {path.name} (pytest --update-golden after review):\n{extra}\n{missing}"
+        )
 
 
 def test_same_input_same_bytes(tmp_path: Path) -> None:
@@ -37,7 +43,9 @@ def test_same_input_same_bytes(tmp_path: Path) -> None:
     for i in range(2):
         store = Store(tmp_path / f"s{i}")
         build([str(EXAMPLES)], store)
-        outputs.append((serialise(store, "nt"), serialise(store, "turtle"), serialise(store, "trig")))
+        outputs.append(
+            (serialise(store, "nt"), serialise(store, "turtle"), serialise(store, "trig"))
+        )
         store.close()
     assert outputs[0] == outputs[1]
 
@@ -56,7 +64,9 @@ def test_no_blank_nodes_and_one_named_graph_per_document(seed_store: Store) -> N
     for quad in seed_store.quads():
         if "/doc/" not in getattr(quad.graph_name, "value", ""):
             continue
-        assert not isinstance(quad.subject, ox.BlankNode) and not isinstance(quad.object, ox.BlankNode)
+        assert not isinstance(quad.subject, ox.BlankNode) and not isinstance(
+            quad.object, ox.BlankNode
+        )
 
 
 def test_every_document_graph_carries_its_provenance(seed_store: Store) -> None:

@@ -62,7 +62,15 @@ def test_any_alias_finds_the_same_partners(seed_store: Store) -> None:
 
 @pytest.mark.parametrize(
     "hostile",
-    ['KS" ) } } DROP ALL #', "KS' } UNION { ?s ?p ?o } #", '"""', "<http://x>", "?o", "\\", "KS\n}"],
+    [
+        'KS" ) } } DROP ALL #',
+        "KS' } UNION { ?s ?p ?o } #",
+        '"""',
+        "<http://x>",
+        "?o",
+        "\\",
+        "KS\n}",
+    ],
 )
 def test_parameters_are_data_not_query_text(hostile: str, seed_store: Store) -> None:
     size = len(seed_store)
@@ -82,7 +90,9 @@ def test_parameter_errors_name_the_problem() -> None:
 
 
 def test_typed_parameters() -> None:
-    q = queries.parse("t", "# param: n integer required — n\n# param: d date optional — d\nSELECT * WHERE { }")
+    q = queries.parse(
+        "t", "# param: n integer required — n\n# param: d date optional — d\nSELECT * WHERE { }"
+    )
     assert '"3"^^<http://www.w3.org/2001/XMLSchema#integer>' in queries.bound(q, {"n": "3"})
     with pytest.raises(queries.ParamError, match="integer"):
         queries.bound(q, {"n": "3; DROP"})

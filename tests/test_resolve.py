@@ -8,7 +8,9 @@ from partnergraph.graph.resolve import resolve_organisations
 EV = Evidence(0, 1, "x")
 
 
-def m(name: str, country: str | None = None, org_type: str | None = None, seat: str | None = None) -> OrgMention:
+def m(
+    name: str, country: str | None = None, org_type: str | None = None, seat: str | None = None
+) -> OrgMention:
     return OrgMention(name, country, org_type, EV, seat=seat)
 
 
@@ -24,7 +26,10 @@ def test_registry_aliases_in_several_languages_are_one() -> None:
     keys = {res.of(x).key for x in mentions}
     assert keys == {"reg:ks"}
     ident = res.of(mentions[0])
-    assert ident.name == "Norwegian Association of Local and Regional Authorities" and ident.country == "NO"
+    assert (
+        ident.name == "Norwegian Association of Local and Regional Authorities"
+        and ident.country == "NO"
+    )
     assert any("registry" in reason for reason in ident.reasons)
 
 
@@ -67,8 +72,15 @@ def test_mention_without_country_joins_the_only_candidate() -> None:
 
 
 def test_resolution_is_deterministic_whatever_the_order() -> None:
-    mentions = [m("KS", "NO"), m("Fagforbundet"), m("University of Bergen", "NO"), m("byen Lublin", "PL", "municipality", "Lublin")]
+    mentions = [
+        m("KS", "NO"),
+        m("Fagforbundet"),
+        m("University of Bergen", "NO"),
+        m("byen Lublin", "PL", "municipality", "Lublin"),
+    ]
     one = resolve_organisations(mentions)
     two = resolve_organisations(list(reversed(mentions)))
     assert sorted(one.identities) == sorted(two.identities)
-    assert {k: v.name for k, v in one.identities.items()} == {k: v.name for k, v in two.identities.items()}
+    assert {k: v.name for k, v in one.identities.items()} == {
+        k: v.name for k, v in two.identities.items()
+    }

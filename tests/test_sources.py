@@ -11,7 +11,9 @@ from partnergraph.graph.sources import Document, SourceProblem, read_document, r
 from .conftest import EXAMPLES
 
 LATVIAN = "Latvijas Pašvaldību savienība rīkoja pieredzes apmaiņas vizīti uz Norvēģiju kopā ar Ķekavas novadu."
-POLISH = "Związek Miast Polskich zorganizował wizytę studyjną w Oslo dla przedstawicieli gmin z Łodzi."
+POLISH = (
+    "Związek Miast Polskich zorganizował wizytę studyjną w Oslo dla przedstawicieli gmin z Łodzi."
+)
 
 
 def _read(path: Path, **kw: object) -> Document:
@@ -41,7 +43,12 @@ def test_key_without_source_is_the_path_below_the_root(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("text", "encoding"),
-    [(LATVIAN, "cp1257"), (POLISH, "cp1250"), (POLISH, "utf-16"), ("Sjøfartsmuseet i Bergen ønsker velkommen.", "latin-1")],
+    [
+        (LATVIAN, "cp1257"),
+        (POLISH, "cp1250"),
+        (POLISH, "utf-16"),
+        ("Sjøfartsmuseet i Bergen ønsker velkommen.", "latin-1"),
+    ],
 )
 def test_legacy_encodings_are_detected(tmp_path: Path, text: str, encoding: str) -> None:
     f = tmp_path / f"{encoding}.txt"
@@ -66,7 +73,9 @@ def test_utf8_bom_is_dropped(tmp_path: Path) -> None:
         ("only-header.txt", b"# source: https://example.org/x\n", "no text"),
     ],
 )
-def test_bad_files_are_named_with_their_problem(tmp_path: Path, name: str, content: bytes, problem: str) -> None:
+def test_bad_files_are_named_with_their_problem(
+    tmp_path: Path, name: str, content: bytes, problem: str
+) -> None:
     f = tmp_path / name
     f.write_bytes(content)
     result = read_document(f, root=tmp_path)
@@ -90,7 +99,9 @@ def test_missing_paths_and_empty_patterns_are_problems(tmp_path: Path) -> None:
 
 def test_folders_and_globs_read_text_and_html_only(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("Seminar in Vilnius.")
-    (tmp_path / "b.html").write_text("<html><body><p>Conference in Riga with the Latvian Association of Local and Regional Governments.</p></body></html>")
+    (tmp_path / "b.html").write_text(
+        "<html><body><p>Conference in Riga with the Latvian Association of Local and Regional Governments.</p></body></html>"
+    )
     (tmp_path / "c.csv").write_text("x,y\n")
     (tmp_path / ".hidden.txt").write_text("hidden")
     docs = [d for d in read_documents([str(tmp_path)]) if isinstance(d, Document)]
@@ -117,7 +128,10 @@ def test_html_gives_main_text_title_and_canonical_url(tmp_path: Path) -> None:
 
 
 def test_languages_of_the_examples() -> None:
-    docs = sorted((d for d in read_documents([str(EXAMPLES)]) if isinstance(d, Document)), key=lambda d: d.path)
+    docs = sorted(
+        (d for d in read_documents([str(EXAMPLES)]) if isinstance(d, Document)),
+        key=lambda d: d.path,
+    )
     assert [d.language for d in docs] == ["en", "no"]
 
 

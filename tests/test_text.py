@@ -55,19 +55,41 @@ def test_project_page_events_continuation_and_organiser() -> None:
     assert len([e for e in ex.events if e.type == "study_visit"]) == 1
     for event in ex.events:
         assert event.project == "SDDW-0079"
-        assert ("Latvian Association of Local and Regional Governments", "organiser") in _roles(ex, event.key)
+        assert ("Latvian Association of Local and Regional Governments", "organiser") in _roles(
+            ex, event.key
+        )
 
 
 def test_other_languages_through_the_lexicon() -> None:
     cases = [
-        ("pl", "W dniach 12-14 maja 2019 r. przedstawiciele Gminy Piła wzięli udział w wizycie studyjnej w Oslo.",
-         "study_visit", date(2019, 5, 12), "Oslo"),
-        ("lv", "2015. gada 27. maijā Daugavpilī notika seminārs pašvaldību vadītājiem.",
-         "seminar", date(2015, 5, 27), None),
-        ("lt", "Savivaldybių atstovai dalyvavo studijų vizite į Norvegiją 2022 m. birželio 7 d.",
-         "study_visit", date(2022, 6, 7), "Norvegiją"),
-        ("en", "From 26th to 28th of April 2022, a delegation came to Iceland for a study visit to Reykjavik.",
-         "study_visit", date(2022, 4, 26), "Reykjavík"),
+        (
+            "pl",
+            "W dniach 12-14 maja 2019 r. przedstawiciele Gminy Piła wzięli udział w wizycie studyjnej w Oslo.",
+            "study_visit",
+            date(2019, 5, 12),
+            "Oslo",
+        ),
+        (
+            "lv",
+            "2015. gada 27. maijā Daugavpilī notika seminārs pašvaldību vadītājiem.",
+            "seminar",
+            date(2015, 5, 27),
+            None,
+        ),
+        (
+            "lt",
+            "Savivaldybių atstovai dalyvavo studijų vizite į Norvegiją 2022 m. birželio 7 d.",
+            "study_visit",
+            date(2022, 6, 7),
+            "Norvegiją",
+        ),
+        (
+            "en",
+            "From 26th to 28th of April 2022, a delegation came to Iceland for a study visit to Reykjavik.",
+            "study_visit",
+            date(2022, 4, 26),
+            "Reykjavík",
+        ),
     ]
     for lang, text, event_type, start, place in cases:
         facts = read_text(text, lang)

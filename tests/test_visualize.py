@@ -22,7 +22,9 @@ def test_projection_of_the_seeds(seed_store: Store) -> None:
     labels = {d["label"] for _n, d in g.nodes(data=True)}
     assert "Norwegian Association of Local and Regional Authorities" in labels
     assert "Lublin" in labels
-    ks = next(n for n, d in g.nodes(data=True) if d["label"].startswith("Norwegian Association of Local"))
+    ks = next(
+        n for n, d in g.nodes(data=True) if d["label"].startswith("Norwegian Association of Local")
+    )
     lps = next(n for n, d in g.nodes(data=True) if d["label"].startswith("Latvian Association"))
     assert g.has_edge(ks, lps) and "SDDW-0079" in g.edges[ks, lps]["shared"]
     assert g.degree(ks) >= 4

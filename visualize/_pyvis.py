@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from pyvis.network import Network  # type: ignore[import-untyped]
+from pyvis.network import Network
 
 __all__ = ["render"]
 

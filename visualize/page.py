@@ -52,7 +52,9 @@ def _tooltip(data: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
-def network_html(g: nx.Graph, *, title: str = "partnergraph — partner network", seed: int = 7) -> str:
+def network_html(
+    g: nx.Graph, *, title: str = "partnergraph — partner network", seed: int = 7
+) -> str:
     """Render the organisation network to one HTML page (a string)."""
     from . import _pyvis
 

@@ -17,8 +17,11 @@ __all__ = ["Selectable", "centrality_table", "org_network"]
 
 
 class _Result(Protocol):
-    variables: Sequence[str]
-    rows: Sequence[Sequence[str | None]]
+    @property
+    def variables(self) -> Sequence[str]: ...
+
+    @property
+    def rows(self) -> Sequence[Sequence[str | None]]: ...
 
 
 class Selectable(Protocol):
@@ -75,5 +78,11 @@ def centrality_table(g: nx.Graph) -> list[dict[str, object]]:
                 "iri": node,
             }
         )
-    rows.sort(key=lambda r: (-float(str(r["betweenness"])), -int(str(r["degree"])), str(r["organisation"])))
+    rows.sort(
+        key=lambda r: (
+            -float(str(r["betweenness"])),
+            -int(str(r["degree"])),
+            str(r["organisation"]),
+        )
+    )
     return rows

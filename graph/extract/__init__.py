@@ -6,7 +6,17 @@
 
 from __future__ import annotations
 
-from .model import Event, Evidence, Extraction, Money, OrgMention, Place, Project, RoleFact, StatedLink
+from .model import (
+    Event,
+    Evidence,
+    Extraction,
+    Money,
+    OrgMention,
+    Place,
+    Project,
+    RoleFact,
+    StatedLink,
+)
 from .pipeline import extract
 
 __all__ = [

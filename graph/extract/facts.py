@@ -22,24 +22,42 @@ __all__ = ["FactsBlock", "parse_facts", "split_name_country"]
 _LABELS: tuple[tuple[str, str], ...] = (
     (r"project promoter|promoter|beneficiary|project holder", "promoter"),
     (r"programme operator|program operator|fund operator", "programme_operator"),
-    (r"project number|project no\.?|project id|project code|bilateral initiative number"
-     r"|initiative number|programme id|programme code|contract number", "number"),
+    (
+        r"project number|project no\.?|project id|project code|bilateral initiative number"
+        r"|initiative number|programme id|programme code|contract number",
+        "number",
+    ),
     (r"status|project status", "status"),
-    (r"initial project costs?|initial costs?|total project costs?|total eligible costs?"
-     r"|project costs?|budget", "cost_initial"),
+    (
+        r"initial project costs?|initial costs?|total project costs?|total eligible costs?"
+        r"|project costs?|budget",
+        "cost_initial",
+    ),
     (r"final project costs?|final costs?|actual costs?", "cost_final"),
-    (r"from norway grants|from eea grants|from eea and norway grants|grant amount|grant"
-     r"|eea grants fund|norway grants fund|co-?financing|funding", "cost_grant"),
+    (
+        r"from norway grants|from eea grants|from eea and norway grants|grant amount|grant"
+        r"|eea grants fund|norway grants fund|co-?financing|funding",
+        "cost_grant",
+    ),
     (r"amount paid|paid amount|disbursed", "cost_paid"),
     (r"total amount|total allocation", "cost_total"),
     (r"donor project partners?|donor partners?|donor programme partners?", "donor_partners"),
-    (r"other project partners?|project partners?|project partnerships?|project partnership\(s\)"
-     r"|partners?", "partners"),
+    (
+        r"other project partners?|project partners?|project partnerships?|project partnership\(s\)"
+        r"|partners?",
+        "partners",
+    ),
     (r"programme|program", "programme"),
-    (r"the project is carried out in|project is carried out in|carried out in|country"
-     r"|countries", "carried_out_in"),
-    (r"target groups?|type of institution|date of approval|programme areas?|initiative types?"
-     r"|sector|priority sector|programme area|start date|end date|duration", "other"),
+    (
+        r"the project is carried out in|project is carried out in|carried out in|country"
+        r"|countries",
+        "carried_out_in",
+    ),
+    (
+        r"target groups?|type of institution|date of approval|programme areas?|initiative types?"
+        r"|sector|priority sector|programme area|start date|end date|duration",
+        "other",
+    ),
 )
 _SECTION_ENDS = re.compile(
     r"^(more information|description|summary of (the )?(project )?results|summary of bilateral"
@@ -47,9 +65,13 @@ _SECTION_ENDS = re.compile(
     r"\s*:?\s*$",
     re.I,
 )
-_BLOCK_HEADING = re.compile(r"^(project facts|bilateral initiative facts|key facts|project details)\s*:?\s*$", re.I)
+_BLOCK_HEADING = re.compile(
+    r"^(project facts|bilateral initiative facts|key facts|project details)\s*:?\s*$", re.I
+)
 _LABEL_LINE = re.compile(
-    r"^\s*(?P<label>" + "|".join(f"(?:{p})" for p, _f in _LABELS) + r")\s*(?::|\s*$)\s*(?P<rest>.*)$",
+    r"^\s*(?P<label>"
+    + "|".join(f"(?:{p})" for p, _f in _LABELS)
+    + r")\s*(?::|\s*$)\s*(?P<rest>.*)$",
     re.I,
 )
 _STATUS_WORDS = {
@@ -68,7 +90,9 @@ _STATUS_WORDS = {
 }
 _NUMBER = re.compile(r"^[A-Z0-9][A-Za-z0-9]*(?:[-/._][A-Za-z0-9]+)+$|^\d{4,}$")
 _NAME_CC = re.compile(r"^(?P<name>.*?)\s*\((?P<cc>[A-Z]{2})\)\s*$")
-_TRAILING_ACRONYM = re.compile(r"^(?P<name>.*\S)\s*\((?P<acr>[A-ZÆØÅ0-9][A-Za-zÆØÅ0-9&.\- ]{1,15})\)$")
+_TRAILING_ACRONYM = re.compile(
+    r"^(?P<name>.*\S)\s*\((?P<acr>[A-ZÆØÅ0-9][A-Za-zÆØÅ0-9&.\- ]{1,15})\)$"
+)
 _BOILERPLATE = re.compile(
     r"^(home\b.*|jump to (navigation|content).*|skip to .*|menu|search|share|print|you are here.*"
     r"|.*»\s*.*|saved trees|breadcrumb.*)$",
@@ -147,7 +171,9 @@ def _lines(text: str) -> list[_Line]:
 def parse_facts(text: str) -> FactsBlock | None:
     """Read the facts block of a project, initiative or programme page, if it has one."""
     lines = _lines(text)
-    heading = next((i for i, ln in enumerate(lines[:_MAX_SCAN_LINES]) if _BLOCK_HEADING.match(ln.text)), None)
+    heading = next(
+        (i for i, ln in enumerate(lines[:_MAX_SCAN_LINES]) if _BLOCK_HEADING.match(ln.text)), None
+    )
     start = heading + 1 if heading is not None else 0
     fields: list[tuple[str, str, list[_Line]]] = []  # (field, label, value lines)
     end_index = len(lines)
@@ -189,7 +215,11 @@ def _evidence(text: str, ln: _Line) -> Evidence:
 
 
 def _build(
-    text: str, lines: list[_Line], heading: int | None, fields: list[tuple[str, str, list[_Line]]], end: int
+    text: str,
+    lines: list[_Line],
+    heading: int | None,
+    fields: list[tuple[str, str, list[_Line]]],
+    end: int,
 ) -> FactsBlock:
     notes: list[str] = []
     orgs: list[OrgMention] = []
@@ -202,13 +232,18 @@ def _build(
     entity_type = "project"
     if heading is not None:
         head = lines[heading].text.lower()
-        entity_type = {"bilateral initiative facts": "bilateral_initiative", "key facts": "programme"}.get(
-            head.rstrip(":").strip(), "project"
-        )
+        entity_type = {
+            "bilateral initiative facts": "bilateral_initiative",
+            "key facts": "programme",
+        }.get(head.rstrip(":").strip(), "project")
     for field_name, label, values in fields:
         value_lines = [v for v in values if v.text]
         first = value_lines[0] if value_lines else None
-        if first is not None and field_name not in ("status",) and first.text.lower() in _STATUS_WORDS:
+        if (
+            first is not None
+            and field_name not in ("status",)
+            and first.text.lower() in _STATUS_WORDS
+        ):
             if status is None:
                 status = _STATUS_WORDS[first.text.lower()]
                 notes.append(f"the value {first.text!r} under {label!r} was read as the status")

@@ -128,9 +128,7 @@ def lexicon() -> Lexicon:
             rf"(?<!\w)(?:{_alternation(_all_words(raw['continuation_cues']))})(?!\w)", re.I
         ),
         dates=tuple(re.compile(p, re.I) for p in raw["date_patterns"]["patterns"]),
-        prepositions=frozenset(
-            w.casefold() for w in _all_words(raw["place_prepositions"])
-        ),
+        prepositions=frozenset(w.casefold() for w in _all_words(raw["place_prepositions"])),
         demonyms=demonyms,
         heads=tuple(heads),
         municipality=_municipality_pattern(municipality_forms),
@@ -145,7 +143,9 @@ def lexicon() -> Lexicon:
 
 def _municipality_pattern(forms: list[tuple[str, str]]) -> re.Pattern[str]:
     """One pattern; the group name ``place_<lang>_<n>`` tells which language's form matched."""
-    numbered = [form.replace("(?P<place>", f"(?P<place_{lang}_{i}>") for i, (lang, form) in enumerate(forms)]
+    numbered = [
+        form.replace("(?P<place>", f"(?P<place_{lang}_{i}>") for i, (lang, form) in enumerate(forms)
+    ]
     return re.compile(r"(?<!\w)(?:" + "|".join(f"(?:{f})" for f in numbered) + r")(?!\w)")
 
 
@@ -214,7 +214,9 @@ def _cities() -> dict[str, tuple[City, ...]]:
         city = City(row["name"], cc, int(row["population"]))
         names = {row["name"]}
         names.update(
-            n for n in row.get("alternatenames", ()) if len(n) >= 4 and not n.isupper() and n[0].isupper()
+            n
+            for n in row.get("alternatenames", ())
+            if len(n) >= 4 and not n.isupper() and n[0].isupper()
         )
         for n in names:
             table.setdefault(n, []).append(city)

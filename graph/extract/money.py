@@ -59,7 +59,9 @@ def find_amounts(text: str) -> list[tuple[Decimal, str, int, int]]:
     found: dict[int, tuple[Decimal, str, int, int]] = {}
     for pattern in (_BEFORE, _AFTER):
         for m in pattern.finditer(text):
-            if any(s <= m.start() < e or m.start() <= s < m.end() for s, _a, _b, e in _spans(found)):
+            if any(
+                s <= m.start() < e or m.start() <= s < m.end() for s, _a, _b, e in _spans(found)
+            ):
                 continue
             amount = parse_number(m.group("num"))
             if amount is None:

@@ -27,7 +27,9 @@ _PAREN_ID = re.compile(r"\((\d{4}/\d{2,}|[A-Z0-9]+(?:[-/][A-Z0-9]+)+)\)")
 _ACRONYM_AFTER = re.compile(r"^\s*\((?P<acr>[A-ZÆØÅ][A-ZÆØÅ0-9&. -]{1,14})\)")
 _EXPANSION_AFTER = re.compile(r"^\s*\((?P<long>[A-ZÀ-ÖØ-Þ][^()]{6,120})\)")
 _DASH_EXPANSION = re.compile(r"^\s*[–—-]\s*")
-_COMPANY_SUFFIX = re.compile(r"^(?:AS|ASA|a\.s\.|s\.r\.o\.|Ltd\.?|SIA|UAB|AB|GmbH|AG|SRL|S\.A\.|Inc\.?|Sp\. z o\.o\.)$")
+_COMPANY_SUFFIX = re.compile(
+    r"^(?:AS|ASA|a\.s\.|s\.r\.o\.|Ltd\.?|SIA|UAB|AB|GmbH|AG|SRL|S\.A\.|Inc\.?|Sp\. z o\.o\.)$"
+)
 #: How many sentences an event stays in focus for roles without being named again.
 _FOCUS_SENTENCES = 6
 
@@ -215,9 +217,7 @@ class _DocNames:
                 names.append(mention.acronym)
                 self.by_norm[normalise(mention.acronym)] = mention
         self.pattern = _names_pattern(names)
-        self.registry_country = {
-            normalise(n): e.country for e in registry() for n in e.names
-        }
+        self.registry_country = {normalise(n): e.country for e in registry() for n in e.names}
         self.registry_type = {normalise(n): e.type for e in registry() for n in e.names}
         self.extra_acronyms: dict[str, OrgMention] = {}
 
@@ -270,7 +270,10 @@ def _organisations(
         if not cities and not _CAP.match(place):
             continue
         mention = OrgMention(
-            " ".join(m.group().split()), country, "municipality", _ev(sent, m.start(), m.end()),
+            " ".join(m.group().split()),
+            country,
+            "municipality",
+            _ev(sent, m.start(), m.end()),
             seat=cities[0].name if cities else place,
         )
         spans.append((m.start(), m.end(), mention))
@@ -307,7 +310,7 @@ def _head_spans(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
     out: list[tuple[int, int, str]] = []
     i = 0
     while i < len(tokens):
-        if not _CAP.match(tokens[i][2]) or tokens[i][2] in "(),;:«»„“”\"":
+        if not _CAP.match(tokens[i][2]) or tokens[i][2] in '(),;:«»„“”"':
             i += 1
             continue
         j = i
@@ -334,7 +337,11 @@ def _head_spans(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
         org_type = _head_type(words, lex)
         if org_type is not None and run:
             a, b = tokens[run[0]][0], tokens[run[-1]][1]
-            name = text[a:b].rstrip(".,;:") if not text[a:b].endswith(("Ltd.", "a.s.", "S.A.", "Inc.")) else text[a:b]
+            name = (
+                text[a:b].rstrip(".,;:")
+                if not text[a:b].endswith(("Ltd.", "a.s.", "S.A.", "Inc."))
+                else text[a:b]
+            )
             b = a + len(name)
             if len(words) >= 2 or org_type == "company":
                 out.append((a, b, org_type))
@@ -459,7 +466,9 @@ def _events_in(
             between = sent.text[b : place.evidence.start - sent.start].strip()
             prep = between.split()[-1] if between else ""
             label = f"{label} {prep} {place.name}".replace("  ", " ")
-        draft = _EventDraft(key="", type=event_type, label=label, evidence=_ev(sent, a, b), place=place)
+        draft = _EventDraft(
+            key="", type=event_type, label=label, evidence=_ev(sent, a, b), place=place
+        )
         if dates is not None and i == 0:
             draft.start, draft.end, draft.date_text = dates
         drafts.append(draft)
@@ -536,11 +545,13 @@ def _month_word(word: str, language: str) -> int | None:
     language = _DATEPARSER_LANGUAGE.get(language, language)
     langs = [language, "en"] if language != "en" else ["en"]
     try:
-        parsed = dateparser.parse(f"15 {word} 2000", languages=langs, settings={"STRICT_PARSING": True})
+        parsed = dateparser.parse(
+            f"15 {word} 2000", languages=langs, settings={"STRICT_PARSING": True}
+        )
     except Exception:  # dateparser rejects some language codes; the word is then no month
         parsed = None
     if parsed is not None:
-        return parsed.month
+        return int(parsed.month)
     stems = lexicon().raw["month_stems"].get(language, {})
     for stem, month in stems.items():
         if word.startswith(stem):
@@ -554,7 +565,11 @@ def _merge_into(events: list[_EventDraft], draft: _EventDraft) -> _EventDraft:
         if existing.type != draft.type or not _compatible(existing, draft):
             continue
         if draft.start and not existing.start:
-            existing.start, existing.end, existing.date_text = draft.start, draft.end, draft.date_text
+            existing.start, existing.end, existing.date_text = (
+                draft.start,
+                draft.end,
+                draft.date_text,
+            )
         if draft.place and (not existing.place or _more_precise(draft.place, existing.place)):
             existing.place, existing.label = draft.place, draft.label
         return existing
@@ -624,7 +639,9 @@ def _continuation(sent: Sentence, lex: Lexicon) -> Project | None:
     if not quoted and not ident:
         return None
     name = quoted.group(1).strip() if quoted else None
-    number = ident.group(1) if ident and ident.re is _PAREN_ID else (ident.group() if ident else None)
+    number = (
+        ident.group(1) if ident and ident.re is _PAREN_ID else (ident.group() if ident else None)
+    )
     key = number or f"name:{name}"
     start = sent.start + cue.start()
     return Project(key=key, name=name, number=number, evidence=Evidence(start, sent.end, sent.text))
@@ -634,16 +651,33 @@ def _named_project(sent: Sentence) -> Project | None:
     """A project a news item names: a project number, or a name after "the project"."""
     number = _PROJECT_NUMBER.search(sent.text)
     if number:
-        return Project(key=number.group(), name=None, number=number.group(), evidence=_ev(sent, number.start(), number.end()))
+        return Project(
+            key=number.group(),
+            name=None,
+            number=number.group(),
+            evidence=_ev(sent, number.start(), number.end()),
+        )
     m = re.search(
         r"(?i:prosjekt(?:et)?|project|projekt(?:u)?|projekta|projekto)\s*[–—:-]\s*(?P<name>[A-ZÀ-Þ][^.]{5,200})",
         sent.text,
     )
     if m:
         name = m.group("name").strip()
-        return Project(key=f"name:{name}", name=name, number=None, evidence=_ev(sent, m.start("name"), m.end("name")))
-    m = re.search(r"(?i:the)\s+(?P<name>[A-Z][\w-]*\d[\w-]*|[A-Z][a-z]+[A-Z][\w-]+)\s+(?i:project)", sent.text)
+        return Project(
+            key=f"name:{name}",
+            name=name,
+            number=None,
+            evidence=_ev(sent, m.start("name"), m.end("name")),
+        )
+    m = re.search(
+        r"(?i:the)\s+(?P<name>[A-Z][\w-]*\d[\w-]*|[A-Z][a-z]+[A-Z][\w-]+)\s+(?i:project)", sent.text
+    )
     if m:
         name = m.group("name")
-        return Project(key=f"name:{name}", name=name, number=None, evidence=_ev(sent, m.start("name"), m.end("name")))
+        return Project(
+            key=f"name:{name}",
+            name=name,
+            number=None,
+            evidence=_ev(sent, m.start("name"), m.end("name")),
+        )
     return None
