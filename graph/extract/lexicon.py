@@ -74,6 +74,7 @@ class Lexicon:
     heads: tuple[tuple[str, re.Pattern[str]], ...]
     municipality: re.Pattern[str]
     municipality_countries: dict[str, str]
+    boilerplate: re.Pattern[str]
     connectors: frozenset[str]
     stopwords: frozenset[str]
     generic: frozenset[str]
@@ -135,6 +136,7 @@ def lexicon() -> Lexicon:
         municipality_countries={
             k: v for k, v in raw["municipality_countries"].items() if not k.startswith("_")
         },
+        boilerplate=re.compile(_alternation(raw["boilerplate_sentences"]["patterns"]), re.I),
         connectors=frozenset(raw["name_connectors"]),
         stopwords=frozenset(raw["org_stopwords"]),
         generic=frozenset(normalise(g) for g in raw["generic_names"]),
