@@ -20,7 +20,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from .extract.lexicon import RegistryEntry, lexicon, normalise, registry
+from .extract.lexicon import RegistryEntry, lexicon, normalise, organisation_type, registry
 from .extract.model import OrgMention
 
 __all__ = ["DEFAULT_THRESHOLD", "OrgIdentity", "Resolution", "resolve_organisations", "slug"]
@@ -212,7 +212,7 @@ def _identities(
                 names.setdefault(alias, 0)
         else:
             country = countries.most_common(1)[0][0] if countries else None
-            org_type = _most_common(types)
+            org_type = _most_common(types) or organisation_type(_canonical(names))
             # a municipality is named by its seat: "byen Lublin", "UM Lublin" → "Lublin"
             name = seat if kind == "mun" and seat else _canonical(names)
             ident_slug = slug(f"municipality {seat}") if kind == "mun" and seat else slug(name)

@@ -109,7 +109,7 @@ def test_every_role_points_at_a_described_organisation(seed_store: Store) -> Non
           VALUES ?role { pg:promoter pg:partner pg:donorPartner pg:participant pg:host pg:organiser }
           ?x ?role ?org .
           FILTER NOT EXISTS { ?org a <http://www.w3.org/ns/org#Organization> ;
-                                   <http://www.w3.org/2004/02/skos/core#prefLabel> ?l ; pg:country ?c }
+                                   <http://www.w3.org/2004/02/skos/core#prefLabel> ?l }
         }"""
     ).rows
     assert rows == ()

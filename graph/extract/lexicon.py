@@ -23,6 +23,7 @@ __all__ = [
     "find_cities",
     "lexicon",
     "normalise",
+    "organisation_type",
     "registry",
 ]
 
@@ -72,6 +73,7 @@ class Lexicon:
     prepositions: frozenset[str]
     demonyms: tuple[tuple[str, re.Pattern[str]], ...]
     heads: tuple[tuple[str, re.Pattern[str]], ...]
+    type_finder: re.Pattern[str]
     municipality: re.Pattern[str]
     municipality_countries: dict[str, str]
     boilerplate: re.Pattern[str]
@@ -102,10 +104,13 @@ def lexicon() -> Lexicon:
     """The compiled lexicon (built once)."""
     raw = _read("lexicon.json")
     heads = []
+    typed = []
     for org_type, words in raw["organisation_heads"].items():
         if org_type.startswith("_"):
             continue
         heads.append((org_type, re.compile(rf"^(?:{_alternation(words)})$")))
+        typed.append(f"(?P<{org_type}>{_alternation(words)})")
+    type_finder = re.compile(r"(?<![\w-])(?:" + "|".join(typed) + r")(?![\w-])", re.I)
     municipality_forms = [
         (lang, re.escape(form).replace(re.escape("{place}"), _PLACE))
         for lang, forms in raw["municipality_patterns"].items()
@@ -132,6 +137,7 @@ def lexicon() -> Lexicon:
         prepositions=frozenset(w.casefold() for w in _all_words(raw["place_prepositions"])),
         demonyms=demonyms,
         heads=tuple(heads),
+        type_finder=type_finder,
         municipality=_municipality_pattern(municipality_forms),
         municipality_countries={
             k: v for k, v in raw["municipality_countries"].items() if not k.startswith("_")
@@ -149,6 +155,26 @@ def _municipality_pattern(forms: list[tuple[str, str]]) -> re.Pattern[str]:
         form.replace("(?P<place>", f"(?P<place_{lang}_{i}>") for i, (lang, form) in enumerate(forms)
     ]
     return re.compile(r"(?<!\w)(?:" + "|".join(f"(?:{f})" for f in numbered) + r")(?!\w)")
+
+
+def organisation_type(name: str) -> str | None:
+    """The type an organisation's name tells: the type of its first head word.
+
+    >>> organisation_type("Stave Centre for Work and Competencies in Trondheim Municipality")
+    'other'
+    >>> organisation_type("Latvian Trade Union of Education and Science Employees")
+    'union'
+    >>> organisation_type("HØGSKULEN I VOLDA"), organisation_type("Lørenskog kommune")
+    ('university', 'municipality')
+    """
+    found = [
+        next(k for k, v in m.groupdict().items() if v is not None)
+        for m in lexicon().type_finder.finditer(name)
+    ]
+    if not found:
+        return None
+    # a union word anywhere outranks the association word before it ("Rada OPZZ …")
+    return "union" if found[0] == "association" and "union" in found else found[0]
 
 
 @cache

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from ..sources import Document
 from .facts import FactsBlock, parse_facts
-from .lexicon import country_of_form
+from .lexicon import country_of_form, organisation_type
 from .model import Extraction, OrgMention, Project, RoleFact
 from .text import infer_country, read_text
 
@@ -53,7 +53,8 @@ def extract(doc: Document) -> Extraction:
 
 
 def _with_countries(block: FactsBlock) -> FactsBlock:
-    """Give organisations without a ``(CC)`` the country their name or the page tells.
+    """Give organisations the type their name tells, and, without a ``(CC)``, the country
+    their name or the page tells.
 
     The promoter of a project "carried out in" one country is taken to be from there.
     """
@@ -61,13 +62,12 @@ def _with_countries(block: FactsBlock) -> FactsBlock:
     promoters = {id(r.org) for r in block.roles if r.role == "promoter"}
     fixed: dict[int, OrgMention] = {}
     for org in block.organisations:
-        if org.country is not None:
-            continue
-        country = infer_country(org.name)
+        country = org.country or infer_country(org.name)
         if country is None and id(org) in promoters and len(carried) == 1:
             country = carried[0]
-        if country is not None:
-            fixed[id(org)] = replace(org, country=country)
+        org_type = org.type or organisation_type(org.name)
+        if (country, org_type) != (org.country, org.type):
+            fixed[id(org)] = replace(org, country=country, type=org_type)
     if not fixed:
         return block
     return replace(

@@ -13,7 +13,15 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
 
-from .lexicon import Lexicon, country_of_form, find_cities, lexicon, normalise, registry
+from .lexicon import (
+    Lexicon,
+    country_of_form,
+    find_cities,
+    lexicon,
+    normalise,
+    organisation_type,
+    registry,
+)
 from .model import Event, Evidence, OrgMention, Place, Project, RoleFact, StatedLink
 
 __all__ = ["Sentence", "TextFacts", "infer_country", "read_text", "sentences"]
@@ -284,7 +292,7 @@ def _organisations(
         if normalise(name) in lex.generic:
             continue
         country = _demonym_country(name, lex) or _country_in_name(name)
-        mention = OrgMention(name, country, org_type, _ev(sent, a, b))
+        mention = OrgMention(name, country, organisation_type(name) or org_type, _ev(sent, a, b))
         mention = _with_acronym(mention, sent, b)
         if mention.acronym:
             acronyms[mention.acronym] = mention
