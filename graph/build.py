@@ -9,6 +9,7 @@ from partnergraph import ontology
 from partnergraph.ontology import NS
 
 from .extract import Extraction, extract
+from .portal import PortalError
 from .resolve import Resolution, resolve_organisations
 from .sources import DEFAULT_MAX_BYTES, Document, SourceProblem, read_documents
 from .store import Store
@@ -52,6 +53,9 @@ def extract_all(
             progress(item.path)
         try:
             extraction = extract(item)
+        except PortalError as exc:
+            problems.append(SourceProblem(item.path, str(exc)))
+            continue
         except RecursionError:
             problems.append(SourceProblem(item.path, "too deeply nested to read"))
             continue

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 __all__ = [
+    "DATA_TYPES",
     "DEFAULT_MAX_BYTES",
     "TEXT_SUFFIXES",
     "Document",
@@ -29,7 +30,14 @@ __all__ = [
 ]
 
 #: Suffixes read when a folder is given; a file named explicitly is read whatever its name.
-TEXT_SUFFIXES = (".txt", ".text", ".html", ".htm", ".xhtml")
+TEXT_SUFFIXES = (".txt", ".text", ".html", ".htm", ".xhtml", ".json", ".csv", ".tsv", ".xlsx")
+#: Structured data (the grants portal's exports), by suffix.
+DATA_TYPES = {
+    ".json": "application/json",
+    ".csv": "text/csv",
+    ".tsv": "text/csv",
+    ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
 #: Files larger than this are refused (a clear message, not a crash or a stall).
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 
@@ -155,6 +163,9 @@ def read_document(
         return SourceProblem(shown, f"cannot be read: {exc.strerror or exc}")
     if not raw.strip():
         return SourceProblem(shown, "empty file")
+    data_type = DATA_TYPES.get(path.suffix.lower())
+    if data_type is not None:
+        return _data_document(path, root, raw, data_type)
     decoded = _decode(raw)
     if isinstance(decoded, str):
         return SourceProblem(shown, decoded)
@@ -180,6 +191,29 @@ def read_document(
         source_url=source_url,
         kind=meta.get("kind") or None,
         language=language,
+        encoding=encoding,
+        media_type=media_type,
+        checksum=hashlib.sha256(raw).hexdigest(),
+    )
+
+
+def _data_document(path: Path, root: Path | None, raw: bytes, media_type: str) -> Document | SourceProblem:
+    """A portal export: JSON or CSV decoded to text; xlsx kept as its path (text empty)."""
+    text, encoding = "", "binary"
+    if not media_type.endswith("sheet"):
+        decoded = _decode(raw)
+        if isinstance(decoded, str):
+            return SourceProblem(str(path), decoded)
+        text, encoding = decoded
+    elif not raw.startswith(b"PK\x03\x04"):
+        return SourceProblem(str(path), "not an xlsx workbook (it is not a ZIP container)")
+    return Document(
+        key=_relative_key(path, root),
+        path=str(path),
+        text=text,
+        source_url=None,
+        kind="portal-data",
+        language="en",
         encoding=encoding,
         media_type=media_type,
         checksum=hashlib.sha256(raw).hexdigest(),

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from rdflib import Literal, URIRef
-from rdflib.namespace import DCTERMS, ORG, PROV, RDF, SKOS, XSD, Namespace
+from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, RDF, SKOS, XSD, Namespace
 
 from partnergraph.ontology import PG
 
@@ -46,7 +46,7 @@ _EVENT_CLASS = {
 _ROLE_PROPERTY = {
     "promoter": PG.promoter, "donor_partner": PG.donorPartner, "partner": PG.partner,
     "programme_operator": PG.programmeOperator, "participant": PG.participant,
-    "host": PG.host, "organiser": PG.organiser, "funder": PG.funder,
+    "host": PG.host, "organiser": PG.organiser, "funder": PG.funder, "involved": PG.involves,
 }  # fmt: skip
 _ORG_TYPE = {
     "association": PG.Association, "municipality": PG.MunicipalityType, "ministry": PG.Ministry,
@@ -59,8 +59,14 @@ _STATUS = {
 }  # fmt: skip
 _COST_KIND = {
     "initial": PG.InitialCost, "final": PG.FinalCost, "grant": PG.GrantAmount,
-    "paid": PG.PaidAmount, "total": PG.GrantAmount,
+    "paid": PG.PaidAmount, "total": PG.GrantAmount, "allocation": PG.Allocation,
 }  # fmt: skip
+_FLAGS = {
+    "is_dpp": PG.hasDonorProjectPartner, "has_ended": PG.hasEnded,
+    "continued_coop": PG.continuedCooperation, "improved_knowledge": PG.improvedKnowledge,
+}  # fmt: skip
+_REGION_ROLE = {"promoter": PG.promoterRegion, "partner": PG.partnerRegion}
+NUTS = "http://data.europa.eu/nuts/code/"
 
 
 @dataclass(frozen=True)
@@ -104,6 +110,8 @@ def country_iri(cc: str) -> URIRef | None:
 
 
 def project_iri(project: Project, base: str) -> URIRef:
+    if project.entity_type == "programme" and project.number:
+        return URIRef(f"{base}programme/{slug(project.number)}")
     if project.number:
         return URIRef(f"{base}project/{slug(project.number)}")
     return URIRef(f"{base}project/name-{slug(project.name or project.key)}")
@@ -137,8 +145,8 @@ class _Builder:
         return Literal(value, lang=lang or self.lang)
 
     def mention(self, thing: URIRef, ev: Evidence | None) -> None:
-        if ev is None:
-            return
+        if ev is None or ev.start == ev.end:
+            return  # structured data: no text span; the named graph is the provenance
         m = URIRef(f"{self.g}/mention/{ev.start}-{ev.end}-{_short(str(thing))}")
         self.add(m, RDF.type, PG.Mention)
         self.add(m, PG.mentionOf, thing)
@@ -146,6 +154,11 @@ class _Builder:
         self.add(m, PG.startOffset, Literal(ev.start))
         self.add(m, PG.endOffset, Literal(ev.end))
         self.add(m, PG.sentence, Literal(ev.sentence))
+
+    def nuts(self, code: str) -> URIRef:
+        iri = URIRef(NUTS + code)
+        self.add(iri, SKOS.notation, Literal(code))
+        return iri
 
     def country(self, cc: str | None) -> URIRef | None:
         if not cc:
@@ -227,13 +240,30 @@ def _project(b: _Builder, p: Project, projects: dict[str, URIRef]) -> None:
         b.mention(c, cost.evidence)
     if p.continues and p.continues in projects:
         b.add(iri, PG.continues, projects[p.continues])
-    if p.programme:
+    if p.programme and p.programme in projects:
+        b.add(iri, PG.programme, projects[p.programme])
+    elif p.programme:
         prog = URIRef(f"{b.base}programme/{slug(p.programme)}")
         b.add(prog, RDF.type, PG.Programme)
         b.add(prog, SKOS.prefLabel, b.text(p.programme))
         b.add(iri, PG.programme, prog)
     for country in p.countries:
-        b.add(iri, PG.country, b.country(country_of_form(country)))
+        cc = country if len(country) == 2 and country.isupper() else country_of_form(country)
+        b.add(iri, PG.country, b.country(cc))
+    for name, value in p.flags:
+        b.add(iri, _FLAGS[name], Literal(value))
+    for role, code in p.regions:
+        b.add(iri, _REGION_ROLE[role], b.nuts(code))
+    if p.url and p.url.startswith(("http://", "https://")):
+        b.add(iri, FOAF.page, URIRef(p.url))
+    if p.area:
+        b.add(iri, PG.programmeArea, Literal(p.area))
+    if p.sector:
+        b.add(iri, PG.sector, Literal(p.sector))
+    if p.mechanism:
+        b.add(iri, PG.financialMechanism, Literal(p.mechanism))
+    for cc in p.donor_states:
+        b.add(iri, PG.donorState, b.country(cc))
     b.mention(iri, p.evidence)
 
 
@@ -258,6 +288,10 @@ def _organisation(b: _Builder, m: OrgMention, resolution: Resolution) -> URIRef:
             b.add(iri, SKOS.exactMatch, URIRef(WIKIDATA + value))
         else:
             b.add(iri, DCTERMS.identifier, Literal(f"{scheme}:{value}"))
+    if m.region:
+        b.add(iri, PG.region, b.nuts(m.region))
+    if m.identifier:
+        b.add(iri, DCTERMS.identifier, Literal(m.identifier))
     if ident.type == "municipality" and ident.seat and ident.country:
         seat = _place(b, Place(ident.seat, ident.country, "city", m.evidence), mention=False)
         b.add(iri, SCHEMA.location, seat)

@@ -80,6 +80,19 @@ class PG(DefinedNamespace):
     University: URIRef
     Agency: URIRef
     OtherType: URIRef
+    Allocation: URIRef
+    # portal data
+    region: URIRef
+    promoterRegion: URIRef
+    partnerRegion: URIRef
+    donorState: URIRef
+    financialMechanism: URIRef
+    programmeArea: URIRef
+    sector: URIRef
+    hasDonorProjectPartner: URIRef
+    hasEnded: URIRef
+    continuedCooperation: URIRef
+    improvedKnowledge: URIRef
     # evidence and sources
     mentionOf: URIRef
     startOffset: URIRef

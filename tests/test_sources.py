@@ -97,15 +97,20 @@ def test_missing_paths_and_empty_patterns_are_problems(tmp_path: Path) -> None:
     assert "no such file" in str(items[0]) and "matches no file" in str(items[1])
 
 
-def test_folders_and_globs_read_text_and_html_only(tmp_path: Path) -> None:
+def test_folders_and_globs_read_documents_and_data_files(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("Seminar in Vilnius.")
     (tmp_path / "b.html").write_text(
         "<html><body><p>Conference in Riga with the Latvian Association of Local and Regional Governments.</p></body></html>"
     )
-    (tmp_path / "c.csv").write_text("x,y\n")
+    (tmp_path / "c.csv").write_text("Project code,Project promoter\nLT10-0001,Vilnius City Municipality\n")
+    (tmp_path / "d.png").write_bytes(b"\x89PNG\r\n")
     (tmp_path / ".hidden.txt").write_text("hidden")
     docs = [d for d in read_documents([str(tmp_path)]) if isinstance(d, Document)]
-    assert [Path(d.path).name for d in docs] == ["a.txt", "b.html"]
+    assert [(Path(d.path).name, d.media_type) for d in docs] == [
+        ("a.txt", "text/plain"),
+        ("b.html", "text/html"),
+        ("c.csv", "text/csv"),
+    ]
     globbed = [d for d in read_documents([str(tmp_path / "*.txt")]) if isinstance(d, Document)]
     assert [Path(d.path).name for d in globbed] == ["a.txt"]
 

@@ -29,7 +29,7 @@ __all__ = [
 
 Role = Literal[
     "promoter", "donor_partner", "partner", "programme_operator",
-    "participant", "host", "organiser", "funder",
+    "participant", "host", "organiser", "funder", "involved",
 ]  # fmt: skip
 ROLES: tuple[str, ...] = Role.__args__  # type: ignore[attr-defined]
 EVENT_TYPES = (
@@ -40,7 +40,7 @@ ORG_TYPES = (
     "association", "municipality", "ministry", "ngo", "union", "company", "university",
     "agency", "other",
 )  # fmt: skip
-COST_KINDS = ("initial", "final", "grant", "paid", "total")
+COST_KINDS = ("initial", "final", "grant", "paid", "total", "allocation")
 
 
 @dataclass(frozen=True, order=True)
@@ -73,6 +73,8 @@ class OrgMention:
     evidence: Evidence
     acronym: str | None = None
     seat: str | None = None
+    region: str | None = None
+    identifier: str | None = None
 
 
 @dataclass(frozen=True)
@@ -89,6 +91,13 @@ class Project:
     countries: tuple[str, ...] = ()
     entity_type: str = "project"
     evidence: Evidence | None = None
+    flags: tuple[tuple[str, bool], ...] = ()
+    regions: tuple[tuple[str, str], ...] = ()
+    url: str | None = None
+    area: str | None = None
+    sector: str | None = None
+    mechanism: str | None = None
+    donor_states: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,22 @@ __all__ = ["extract"]
 
 
 def extract(doc: Document) -> Extraction:
-    """Read everything partnergraph can from one document."""
+    """Read everything partnergraph can from one document.
+
+    Raises :class:`partnergraph.graph.portal.PortalError` for a data file it cannot read.
+    """
+    if doc.media_type == "application/json":
+        from ..portal import read_json
+
+        return read_json(doc)
+    if doc.media_type == "text/csv":
+        from ..portal import read_table
+
+        return read_table(doc)
+    if doc.media_type.endswith("spreadsheetml.sheet"):
+        from ..portal import read_table, xlsx_rows
+
+        return read_table(doc, xlsx_rows(doc.path))
     block = parse_facts(doc.text)
     if block is not None:
         block = _with_countries(block)
