@@ -28,6 +28,7 @@ from typing import Any
 from .extract.facts import split_name_country
 from .extract.lexicon import country_of_form, organisation_type
 from .extract.model import Evidence, Extraction, Money, OrgMention, Project, RoleFact
+from .extract.text import infer_country
 from .extract.money import find_amounts, parse_number
 from .sources import Document
 
@@ -73,7 +74,9 @@ def read_json(doc: Document) -> Extraction:
     try:
         data = json.loads(doc.text)
     except json.JSONDecodeError as exc:
-        raise PortalError(f"not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from exc
+        raise PortalError(
+            f"not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
+        ) from exc
     if not isinstance(data, list) or not data or not all(isinstance(r, dict) for r in data):
         raise PortalError("not a portal export: expected a JSON list of objects")
     if not any("programmes" in r or "PJPT" in r for r in data):
@@ -123,14 +126,25 @@ class _Collector:
         if row.get("DPP"):
             region = _text(row.get("DPP_nuts"))
             name, cc, acronym = split_name_country(str(row["DPP"]))
+            # the country only from the region: an international DPP (Council of Europe)
+            # is not from the row's donor state
             mention = OrgMention(
-                name, cc or nuts_country(region) or _text(row.get("donor")), organisation_type(name),
+                name, cc or nuts_country(region), organisation_type(name),
                 _ev(f"{base}.DPP"), acronym=acronym, region=region,
             )  # fmt: skip
             self._role(mention, "donor_partner", key)
-        promoters = {oid: self._org(oid, o, f"{base}.PJPT.{oid}") for oid, o in _dict(row.get("PJPT")).items()}
-        partners = {oid: self._org(oid, o, f"{base}.PJDPP.{oid}") for oid, o in _dict(row.get("PJDPP")).items()}
-        by_region: dict[str, dict[str, list[OrgMention]]] = {"dst": defaultdict(list), "src": defaultdict(list)}
+        promoters = {
+            oid: self._org(oid, o, f"{base}.PJPT.{oid}")
+            for oid, o in _dict(row.get("PJPT")).items()
+        }
+        partners = {
+            oid: self._org(oid, o, f"{base}.PJDPP.{oid}")
+            for oid, o in _dict(row.get("PJDPP")).items()
+        }
+        by_region: dict[str, dict[str, list[OrgMention]]] = {
+            "dst": defaultdict(list),
+            "src": defaultdict(list),
+        }
         for m in promoters.values():
             by_region["dst"][m.region or ""].append(m)
         for m in partners.values():
@@ -173,9 +187,16 @@ class _Collector:
             countries = (p["country"],) if p.get("country") else ()
             projects.append(
                 Project(
-                    key=f"programme:{code}", name=p["name"], number=code, entity_type="programme",
-                    url=p.get("url"), area=p.get("area"), sector=p.get("sector"),
-                    mechanism=p.get("fm"), donor_states=tuple(sorted(p["donors"])), countries=countries,
+                    key=f"programme:{code}",
+                    name=p["name"],
+                    number=code,
+                    entity_type="programme",
+                    url=p.get("url"),
+                    area=p.get("area"),
+                    sector=p.get("sector"),
+                    mechanism=p.get("fm"),
+                    donor_states=tuple(sorted(p["donors"])),
+                    countries=countries,
                 )  # fmt: skip
             )
         for code, p in sorted(self.projects.items()):
@@ -188,7 +209,10 @@ class _Collector:
             )
             projects.append(
                 Project(
-                    key=code, name=None, number=code, programme=p["programme"],
+                    key=code,
+                    name=None,
+                    number=code,
+                    programme=p["programme"],
                     flags=tuple(
                         (name, bool(flags[name]))
                         for name in ("is_dpp", "has_ended", "continued_coop", "improved_knowledge")
@@ -198,7 +222,11 @@ class _Collector:
                 )  # fmt: skip
             )
         notes = list(self.notes)
-        inferred = sum(1 for r in self.roles if r.role in ("promoter", "donor_partner") and not r.target.startswith("programme:"))
+        inferred = sum(
+            1
+            for r in self.roles
+            if r.role in ("promoter", "donor_partner") and not r.target.startswith("programme:")
+        )
         if inferred:
             notes.append(
                 f"{inferred} project roles inferred from NUTS regions (the only promoter or "
@@ -232,7 +260,9 @@ def _text(value: Any) -> str | None:
 
 @cache
 def _columns() -> dict[str, re.Pattern[str]]:
-    raw = json.loads(files("partnergraph.graph").joinpath("data").joinpath("columns.json").read_text("utf-8"))
+    raw = json.loads(
+        files("partnergraph.graph").joinpath("data").joinpath("columns.json").read_text("utf-8")
+    )
     return {
         field: re.compile(r"^(?:" + "|".join(patterns) + r")$", re.I)
         for field, patterns in raw.items()
@@ -280,19 +310,34 @@ def read_table(doc: Document, rows: Iterable[list[str]] | None = None) -> Extrac
         status = _STATUS.get((_first(cells, "status") or "").casefold())
         country = country_of_form(_first(cells, "country") or "") or _iso(_first(cells, "country"))
         projects.append(
-            Project(key=key, name=name, number=number, status=status, costs=costs,
-                    programme=_first(cells, "programme"), evidence=ev)  # fmt: skip
+            Project(
+                key=key,
+                name=name,
+                number=number,
+                status=status,
+                costs=costs,
+                programme=_first(cells, "programme"),
+                evidence=ev,
+            )  # fmt: skip
         )
-        for field, role in (("promoter", "promoter"), ("partners", "partner"), ("donor_partners", "donor_partner")):
+        for field, role in (
+            ("promoter", "promoter"),
+            ("partners", "partner"),
+            ("donor_partners", "donor_partner"),
+        ):
             for value in cells.get(field, []):
                 for part in _split_names(value):
                     org_name, cc, acronym = split_name_country(part)
-                    org_country = cc or (country if role == "promoter" else None)
+                    org_country = (
+                        cc or (country if role == "promoter" else None) or infer_country(org_name)
+                    )
                     if org_country in ("NO", "IS", "LI") and role == "partner":
                         role_here = "donor_partner"
                     else:
                         role_here = role
-                    mention = OrgMention(org_name, org_country, organisation_type(org_name), ev, acronym=acronym)
+                    mention = OrgMention(
+                        org_name, org_country, organisation_type(org_name), ev, acronym=acronym
+                    )
                     orgs.append(mention)
                     roles.append(RoleFact(mention, role_here, key, ev))
     return Extraction(
@@ -320,7 +365,9 @@ def xlsx_rows(path: str) -> list[list[str]]:
         raise PortalError(f"not a readable xlsx workbook ({type(exc).__name__}: {exc})") from exc
     try:
         sheet = book.worksheets[0]
-        return [["" if c is None else str(c) for c in row] for row in sheet.iter_rows(values_only=True)]
+        return [
+            ["" if c is None else str(c) for c in row] for row in sheet.iter_rows(values_only=True)
+        ]
     finally:
         book.close()
 
@@ -341,7 +388,12 @@ def _split_names(value: str) -> list[str]:
     return [p for p in (x.strip() for x in parts) if p]
 
 
-_COST_FIELDS = {"cost_initial": "initial", "cost_final": "final", "cost_grant": "grant", "cost_paid": "paid"}
+_COST_FIELDS = {
+    "cost_initial": "initial",
+    "cost_final": "final",
+    "cost_grant": "grant",
+    "cost_paid": "paid",
+}
 
 
 def _costs(cells: Mapping[str, list[str]], ev: Evidence) -> Iterator[Money]:

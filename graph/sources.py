@@ -197,7 +197,9 @@ def read_document(
     )
 
 
-def _data_document(path: Path, root: Path | None, raw: bytes, media_type: str) -> Document | SourceProblem:
+def _data_document(
+    path: Path, root: Path | None, raw: bytes, media_type: str
+) -> Document | SourceProblem:
     """A portal export: JSON or CSV decoded to text; xlsx kept as its path (text empty)."""
     text, encoding = "", "binary"
     if not media_type.endswith("sheet"):

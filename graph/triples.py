@@ -250,6 +250,10 @@ def _project(b: _Builder, p: Project, projects: dict[str, URIRef]) -> None:
     for country in p.countries:
         cc = country if len(country) == 2 and country.isupper() else country_of_form(country)
         b.add(iri, PG.country, b.country(cc))
+    if p.start is not None:
+        b.add(iri, SCHEMA.startDate, Literal(p.start, datatype=XSD.date))
+    if p.end is not None:
+        b.add(iri, SCHEMA.endDate, Literal(p.end, datatype=XSD.date))
     for name, value in p.flags:
         b.add(iri, _FLAGS[name], Literal(value))
     for role, code in p.regions:

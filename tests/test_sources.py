@@ -102,7 +102,9 @@ def test_folders_and_globs_read_documents_and_data_files(tmp_path: Path) -> None
     (tmp_path / "b.html").write_text(
         "<html><body><p>Conference in Riga with the Latvian Association of Local and Regional Governments.</p></body></html>"
     )
-    (tmp_path / "c.csv").write_text("Project code,Project promoter\nLT10-0001,Vilnius City Municipality\n")
+    (tmp_path / "c.csv").write_text(
+        "Project code,Project promoter\nLT10-0001,Vilnius City Municipality\n"
+    )
     (tmp_path / "d.png").write_bytes(b"\x89PNG\r\n")
     (tmp_path / ".hidden.txt").write_text("hidden")
     docs = [d for d in read_documents([str(tmp_path)]) if isinstance(d, Document)]

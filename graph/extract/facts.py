@@ -10,9 +10,11 @@ doubled apostrophes) are read for what they still say, and what could not be rea
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date
 from decimal import Decimal
 
+from .lexicon import organisation_type
 from .model import Evidence, Money, OrgMention, Project, RoleFact
 from .money import find_amounts
 
@@ -20,7 +22,7 @@ __all__ = ["FactsBlock", "parse_facts", "split_name_country"]
 
 # label pattern → field. Order matters: the first pattern that matches a line wins.
 _LABELS: tuple[tuple[str, str], ...] = (
-    (r"project promoter|promoter|beneficiary|project holder", "promoter"),
+    (r"project promoter|promoter|beneficiary|project holder|lead partner", "promoter"),
     (r"programme operator|program operator|fund operator", "programme_operator"),
     (
         r"project number|project no\.?|project id|project code|bilateral initiative number"
@@ -30,7 +32,7 @@ _LABELS: tuple[tuple[str, str], ...] = (
     (r"status|project status", "status"),
     (
         r"initial project costs?|initial costs?|total project costs?|total eligible costs?"
-        r"|project costs?|budget",
+        r"|project costs?|budget|project value|total value|value of the project",
         "cost_initial",
     ),
     (r"final project costs?|final costs?|actual costs?", "cost_final"),
@@ -53,9 +55,11 @@ _LABELS: tuple[tuple[str, str], ...] = (
         r"|countries",
         "carried_out_in",
     ),
+    (r"type of institution|institution type|type of organi[sz]ation", "institution_type"),
+    (r"duration|project period|implementation period|period|project duration", "period"),
     (
-        r"target groups?|type of institution|date of approval|programme areas?|initiative types?"
-        r"|sector|priority sector|programme area|start date|end date|duration",
+        r"target groups?|date of approval|programme areas?|initiative types?"
+        r"|sector|priority sector|programme area|start date|end date",
         "other",
     ),
 )
@@ -93,11 +97,18 @@ _NAME_CC = re.compile(r"^(?P<name>.*?)\s*\((?P<cc>[A-Z]{2})\)\s*$")
 _TRAILING_ACRONYM = re.compile(
     r"^(?P<name>.*\S)\s*\((?P<acr>[A-ZÆØÅ0-9][A-Za-zÆØÅ0-9&.\- ]{1,15})\)$"
 )
+_UNKNOWN_LABEL = re.compile(r"^[A-ZÀ-Þ][\w ()/'’-]{1,40}:\s+\S")
 _BOILERPLATE = re.compile(
     r"^(home\b.*|jump to (navigation|content).*|skip to .*|menu|search|share|print|you are here.*"
     r"|.*»\s*.*|saved trees|breadcrumb.*)$",
     re.I,
 )
+# fields whose value may stand on the line after the label
+_LIST_FIELDS = (
+    "partners", "donor_partners", "promoter", "programme_operator", "number", "status",
+    "cost_initial", "cost_final", "cost_grant", "cost_paid", "cost_total", "programme",
+    "carried_out_in", "institution_type", "period",
+)  # fmt: skip
 _COST_FIELDS = {
     "cost_initial": "initial", "cost_final": "final", "cost_grant": "grant",
     "cost_paid": "paid", "cost_total": "total",
@@ -128,13 +139,20 @@ def split_name_country(value: str) -> tuple[str, str | None, str | None]:
     name = clean_value(value)
     country = None
     m = _NAME_CC.match(name)
-    if m and m.group("name").strip():
+    if m and m.group("name").strip() and _is_country_code(m.group("cc")):
         name, country = m.group("name").strip(), m.group("cc")
     acronym = None
     a = _TRAILING_ACRONYM.match(name)
     if a and not a.group("acr").isdigit():
         name, acronym = a.group("name").strip(), a.group("acr").strip()
     return name, country, acronym
+
+
+def _is_country_code(code: str) -> bool:
+    """``(NO)`` is a country; ``(KS)`` is an acronym."""
+    import pycountry
+
+    return code == "EL" or pycountry.countries.get(alpha_2=code) is not None
 
 
 def clean_value(value: str) -> str:
@@ -176,6 +194,7 @@ def parse_facts(text: str) -> FactsBlock | None:
     )
     start = heading + 1 if heading is not None else 0
     fields: list[tuple[str, str, list[_Line]]] = []  # (field, label, value lines)
+    inline: list[bool] = []  # was the field's value on its label's line?
     end_index = len(lines)
     i = start
     while i < len(lines) and i < start + _MAX_SCAN_LINES:
@@ -192,12 +211,23 @@ def parse_facts(text: str) -> FactsBlock | None:
                 offset = ln.text.index(rest, len(label))
                 values.append(_Line(rest, ln.start + offset, ln.end))
             fields.append((_field_of(label), label, values))
-        elif fields and ln.text and not _BOILERPLATE.match(ln.text):
-            fields[-1][2].append(ln)
+            inline.append(bool(rest))
+        elif fields and _UNKNOWN_LABEL.match(ln.text) and len(ln.text) < 160:
+            fields.append(("other", ln.text.split(":", 1)[0], []))  # a label we do not know
+            inline.append(True)
+        elif fields and ln.text and _BOILERPLATE.match(ln.text):
+            pass
+        elif fields and ln.text:
+            name, _label, last_values = fields[-1]
+            if heading is None and not _continues(name, last_values, inline[-1]):
+                end_index = i  # prose after the labels ends a block with no heading
+                break
+            last_values.append(ln)
         elif fields and not ln.text and fields[-1][0] in ("partners", "donor_partners"):
             # a blank line ends a partner list, but only once it has values
             if fields[-1][2]:
                 fields.append(("_gap", "", []))
+                inline.append(True)
         i += 1
     else:
         end_index = i
@@ -208,6 +238,15 @@ def parse_facts(text: str) -> FactsBlock | None:
     if not real:
         return None
     return _build(text, lines, heading, fields, lines[end_index - 1].end if end_index else 0)
+
+
+def _continues(field_name: str, values: list[_Line], was_inline: bool) -> bool:
+    """In a block with no heading, does a plain line continue the last field's value?"""
+    if was_inline:
+        return False
+    if field_name in ("partners", "donor_partners"):
+        return True
+    return not values and field_name in _LIST_FIELDS
 
 
 def _evidence(text: str, ln: _Line) -> Evidence:
@@ -230,6 +269,8 @@ def _build(
     countries: list[str] = []
     costs: list[Money] = []
     entity_type = "project"
+    institution_type: str | None = None
+    period: tuple[date, date] | None = None
     if heading is not None:
         head = lines[heading].text.lower()
         entity_type = {
@@ -293,6 +334,18 @@ def _build(
                 programme = clean_value(first.text)
         elif field_name == "carried_out_in":
             countries.extend(clean_value(v.text) for v in value_lines)
+        elif field_name == "institution_type" and first is not None:
+            institution_type = organisation_type(first.text) or _TYPE_WORDS.get(first.text.lower())
+        elif field_name == "period" and first is not None:
+            period = _period(first.text)
+            if period is None:
+                notes.append(f"cannot read the dates of {first.text!r}")
+    if institution_type is not None:
+        role_specs = [
+            (replace(m, type=m.type or institution_type) if r == "promoter" else m, r)
+            for m, r in role_specs
+        ]
+        orgs = [m for m, _r in role_specs]  # every organisation of the block has its role
     title, title_line = _title(lines, heading)
     key = number or (f"name:{title}" if title else "name:untitled")
     project = Project(
@@ -305,6 +358,8 @@ def _build(
         countries=tuple(countries),
         entity_type=entity_type,
         evidence=_evidence(text, title_line) if title_line else None,
+        start=period[0] if period else None,
+        end=period[1] if period else None,
     )
     if status is None and entity_type != "programme":
         notes.append("no status stated")
@@ -312,6 +367,40 @@ def _build(
         RoleFact(org=m, role=r, target=project.key, evidence=m.evidence) for m, r in role_specs
     )
     return FactsBlock(project, tuple(orgs), roles, tuple(notes), end)
+
+
+_TYPE_WORDS = {
+    "ngo": "ngo", "non-governmental organisation": "ngo", "public institution": "agency",
+    "local authority": "municipality", "local government": "municipality",
+    "research institution": "other", "private company": "company", "company": "company",
+    "educational institution": "university", "higher education institution": "university",
+}  # fmt: skip
+_DATE = r"(\d{1,2})[./-](\d{1,2})[./-](\d{4})|(\d{4})-(\d{2})-(\d{2})"
+_PERIOD = re.compile(rf"(?:{_DATE})\s*(?:-|–|—|to|until)\s*(?:{_DATE})")
+
+
+def _period(text: str) -> tuple[date, date] | None:
+    """``26.06.2019 - 30.04.2021`` or ``2019-06-26 – 2021-04-30`` → (start, end).
+
+    >>> _period("26.06.2019 - 30.04.2021")
+    (datetime.date(2019, 6, 26), datetime.date(2021, 4, 30))
+    """
+    m = _PERIOD.search(text)
+    if m is None:
+        return None
+    g = m.groups()
+    try:
+        first = (
+            date(int(g[2]), int(g[1]), int(g[0])) if g[0] else date(int(g[3]), int(g[4]), int(g[5]))
+        )
+        last = (
+            date(int(g[8]), int(g[7]), int(g[6]))
+            if g[6]
+            else date(int(g[9]), int(g[10]), int(g[11]))
+        )
+    except ValueError:
+        return None
+    return (first, last) if first <= last else None
 
 
 def _amounts(text: str, line: _Line) -> list[tuple[Decimal, str, Evidence, str]]:
@@ -323,10 +412,13 @@ def _amounts(text: str, line: _Line) -> list[tuple[Decimal, str, Evidence, str]]
 
 
 def _title(lines: list[_Line], heading: int | None) -> tuple[str | None, _Line | None]:
-    """The page title: the last non-boilerplate line before the facts heading."""
+    """The page title: the last non-boilerplate line before the facts heading (or, with no
+    heading, before the first label)."""
     if heading is None:
-        return None, None
+        heading = next((i for i, ln in enumerate(lines) if _LABEL_LINE.match(ln.text)), 0)
     for ln in reversed(lines[:heading]):
+        if len(ln.text) > 250 or ln.text.endswith(":"):
+            return None, None
         if ln.text and not _BOILERPLATE.match(ln.text):
             return clean_value(ln.text), ln
     return None, None

@@ -91,6 +91,8 @@ class Project:
     countries: tuple[str, ...] = ()
     entity_type: str = "project"
     evidence: Evidence | None = None
+    start: date | None = None
+    end: date | None = None
     flags: tuple[tuple[str, bool], ...] = ()
     regions: tuple[tuple[str, str], ...] = ()
     url: str | None = None

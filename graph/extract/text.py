@@ -380,11 +380,32 @@ def infer_country(name: str) -> str | None:
     >>> infer_country("Innovation Norway"), infer_country("Polish Zero Waste Association")
     ('NO', 'PL')
     """
-    folded = normalise(name)
-    for entry in registry():
-        if any(normalise(n) == folded for n in entry.names):
+    folded = f" {normalise(name)} "
+    for entry in registry():  # a registry name, alone or inside ("Fagforbundet Innlandet")
+        if any(f" {normalise(n)} " in folded for n in entry.names if len(n) > 3):
             return entry.country
-    return _demonym_country(name, lexicon()) or _country_in_name(name)
+    lex = lexicon()
+    by_form = _municipality_country(name, lex)
+    return by_form or _demonym_country(name, lex) or _country_in_name(name) or _city_in_name(name)
+
+
+def _municipality_country(name: str, lex: Lexicon) -> str | None:
+    """ "Steinkjer kommune" → the city's country, else the form's ("kommune" → NO)."""
+    m = lex.municipality.fullmatch(name.strip())
+    if m is None:
+        return None
+    group, place = next((k, v) for k, v in m.groupdict().items() if v and k.startswith("place"))
+    cities = find_cities(place)
+    return cities[0].country if cities else lex.municipality_countries.get(group.split("_")[1])
+
+
+def _city_in_name(name: str) -> str | None:
+    """ "Tartu City Government" → EE: a known city's name in the name, if only one country has it."""
+    for word in re.findall(r"[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’-]{3,}", name):
+        countries = {c.country for c in find_cities(word)}
+        if len(countries) == 1:
+            return countries.pop()
+    return None
 
 
 def _demonym_country(name: str, lex: Lexicon) -> str | None:

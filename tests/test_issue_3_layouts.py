@@ -1,0 +1,88 @@
+"""Every project-page layout, damaged blocks, unknown layouts (fixtures in tests/fixtures/pages)."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+from partnergraph.graph.extract import extract
+from partnergraph.graph.extract.model import Extraction
+from partnergraph.graph.sources import Document, read_document
+
+PAGES = Path(__file__).parent / "fixtures" / "pages"
+
+
+def _extract(name: str) -> Extraction:
+    doc = read_document(PAGES / name, root=PAGES)
+    assert isinstance(doc, Document)
+    return extract(doc)
+
+
+def _roles(ex: Extraction) -> set[tuple[str, str, str | None, str | None]]:
+    return {(r.role, r.org.name, r.org.country, r.org.type) for r in ex.roles if not r.target.startswith("e")}
+
+
+def test_older_portal_inline_labels_and_navigation() -> None:
+    ex = _extract("older-portal.txt")
+    [p] = ex.projects
+    assert (p.number, p.name, p.status) == ("EE04-0012", "Cultural exchange between Tartu and Bergen", "Completed")
+    assert [(c.amount, c.kind) for c in p.costs] == [(Decimal("86580"), "final")]
+    assert _roles(ex) == {
+        ("promoter", "Tartu City Government", "EE", "municipality"),
+        ("donor_partner", "Bergen Kommune", "NO", "municipality"),
+        ("partner", "Tartu Art Museum", "EE", "other"),
+    }
+
+
+def test_other_publisher_label_value_reader() -> None:
+    ex = _extract("other-publisher.txt")
+    p = ex.projects[0]
+    assert p.number == "PL-SDDW-0102" and p.name == "Social dialogue in Podlasie municipalities"
+    assert (p.start, p.end) == (date(2019, 6, 26), date(2021, 4, 30))
+    assert {(c.amount, c.currency) for c in p.costs} == {(Decimal("449370"), "PLN"), (Decimal("93700"), "EUR")}
+    assert ("partner", "Fagforbundet Innlandet", "NO", "union") in _roles(ex)
+    assert not any("Project value" in r.org.name for r in ex.roles)
+    # the prose after the labels is still read
+    assert {(e.type, e.place.name if e.place else None) for e in ex.events} == {
+        ("study_visit", "Hamar"),
+        ("seminar", "Białystok"),
+    }
+    assert "no status stated" in ex.notes
+
+
+def test_bilateral_initiative() -> None:
+    ex = _extract("bilateral-initiative.txt")
+    p = ex.projects[0]
+    assert (p.number, p.entity_type, p.status) == ("LT-BI015", "bilateral_initiative", "Completed")
+    assert [(c.amount, c.kind) for c in p.costs] == [(Decimal("12500"), "initial"), (Decimal("9870"), "final")]
+    assert ("donor_partner", "National Archives of Norway", "NO", "other") in _roles(ex)
+
+
+def test_programme_page() -> None:
+    ex = _extract("programme.txt")
+    p = ex.projects[0]
+    assert (p.number, p.entity_type) == ("BG-LOCALDEVELOPMENT", "programme")
+    assert {(c.amount, c.kind) for c in p.costs} == {(Decimal("92705882"), "total"), (Decimal("78800000"), "grant")}
+    assert ("programme_operator", "Ministry of Regional Development and Public Works", None, "ministry") in _roles(ex)
+
+
+def test_unknown_layout_yields_what_it_can_and_says_what_not() -> None:
+    ex = _extract("unknown-layout.txt")
+    assert ex.projects == () and ex.organisations == ()
+    assert ex.notes and "no facts block" in ex.notes[0]
+
+
+def test_damaged_2014_block_with_a_value_under_the_wrong_label() -> None:
+    text = (
+        "Title here\n\nProject facts\n\nProject promoter:\nGmina Piła(PL)\nProject Number:\nCompleted\n"
+        "Final project cost:\nDonor Project Partners:\nLørenskog kommune(NO)\nOther Project Partners\n\n"
+        "Programme:\n\nDescription\nText."
+    )
+    doc = Document("k", "k", text, None, None, "en", "utf-8", "text/plain", "0" * 64)
+    ex = extract(doc)
+    p = ex.projects[0]
+    assert p.status == "Completed" and p.number is None and p.costs == ()
+    assert ("donor_partner", "Lørenskog kommune", "NO", "municipality") in _roles(ex)
+    assert any("read as the status" in n for n in ex.notes)
+    assert any("Final project cost" in n for n in ex.notes)
