@@ -28,8 +28,8 @@ from typing import Any
 from .extract.facts import split_name_country
 from .extract.lexicon import country_of_form, organisation_type
 from .extract.model import Evidence, Extraction, Money, OrgMention, Project, RoleFact
-from .extract.text import infer_country
 from .extract.money import find_amounts, parse_number
+from .extract.text import infer_country
 from .sources import Document
 
 __all__ = ["PortalError", "nuts_country", "read_json", "read_table"]
@@ -129,9 +129,13 @@ class _Collector:
             # the country only from the region: an international DPP (Council of Europe)
             # is not from the row's donor state
             mention = OrgMention(
-                name, cc or nuts_country(region), organisation_type(name),
-                _ev(f"{base}.DPP"), acronym=acronym, region=region,
-            )  # fmt: skip
+                name,
+                cc or nuts_country(region),
+                organisation_type(name),
+                _ev(f"{base}.DPP"),
+                acronym=acronym,
+                region=region,
+            )
             self._role(mention, "donor_partner", key)
         promoters = {
             oid: self._org(oid, o, f"{base}.PJPT.{oid}")
@@ -172,9 +176,14 @@ class _Collector:
         name, cc, acronym = split_name_country(str(info.get("name") or f"organisation {oid}"))
         region = _text(info.get("nuts"))
         mention = OrgMention(
-            name, cc or nuts_country(region), organisation_type(name), _ev(pointer),
-            acronym=acronym, region=region, identifier=f"eeagrants-portal:{oid}",
-        )  # fmt: skip
+            name,
+            cc or nuts_country(region),
+            organisation_type(name),
+            _ev(pointer),
+            acronym=acronym,
+            region=region,
+            identifier=f"eeagrants-portal:{oid}",
+        )
         self.orgs[oid] = mention
         return mention
 
@@ -197,7 +206,7 @@ class _Collector:
                     mechanism=p.get("fm"),
                     donor_states=tuple(sorted(p["donors"])),
                     countries=countries,
-                )  # fmt: skip
+                )
             )
         for code, p in sorted(self.projects.items()):
             flags = p["flags"]
@@ -219,7 +228,7 @@ class _Collector:
                         if isinstance(flags.get(name), bool)
                     ),
                     regions=regions,
-                )  # fmt: skip
+                )
             )
         notes = list(self.notes)
         inferred = sum(
@@ -318,7 +327,7 @@ def read_table(doc: Document, rows: Iterable[list[str]] | None = None) -> Extrac
                 costs=costs,
                 programme=_first(cells, "programme"),
                 evidence=ev,
-            )  # fmt: skip
+            )
         )
         for field, role in (
             ("promoter", "promoter"),
@@ -341,9 +350,13 @@ def read_table(doc: Document, rows: Iterable[list[str]] | None = None) -> Extrac
                     orgs.append(mention)
                     roles.append(RoleFact(mention, role_here, key, ev))
     return Extraction(
-        kind="portal-data", language="en", projects=tuple(projects), organisations=tuple(orgs),
-        roles=tuple(roles), notes=tuple(notes),
-    )  # fmt: skip
+        kind="portal-data",
+        language="en",
+        projects=tuple(projects),
+        organisations=tuple(orgs),
+        roles=tuple(roles),
+        notes=tuple(notes),
+    )
 
 
 def _csv_rows(text: str) -> Iterator[list[str]]:
@@ -403,7 +416,5 @@ def _costs(cells: Mapping[str, list[str]], ev: Evidence) -> Iterator[Money]:
             if found:
                 for amount, currency, s, e in found:
                     yield Money(amount, currency, kind, value[s:e], ev)
-            else:
-                amount = parse_number(value)
-                if amount is not None:
-                    yield Money(amount, "EUR", kind, value, ev)
+            elif (number := parse_number(value)) is not None:
+                yield Money(number, "EUR", kind, value, ev)  # a bare number: euros

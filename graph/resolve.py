@@ -20,7 +20,14 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from .extract.lexicon import RegistryEntry, lexicon, normalise, organisation_type, registry
+from .extract.lexicon import (
+    RegistryEntry,
+    lexicon,
+    normalise,
+    organisation_type,
+    registry,
+    registry_entry,
+)
 from .extract.model import OrgMention
 
 __all__ = ["DEFAULT_THRESHOLD", "OrgIdentity", "Resolution", "resolve_organisations", "slug"]
@@ -102,11 +109,7 @@ def resolve_organisations(
 ) -> Resolution:
     """Group organisation mentions into identities (see the module docstring)."""
     lex = lexicon()
-    reg_by_name: dict[str, list[str]] = defaultdict(list)
     entries = {e.id: e for e in registry()}
-    for e in registry():
-        for n in e.names:
-            reg_by_name[normalise(n)].append(e.id)
     uf = _UnionFind()
     reasons: dict[str, list[str]] = defaultdict(list)
     key_of: dict[tuple[str, str | None], str] = {}
@@ -118,11 +121,12 @@ def resolve_organisations(
             continue
         folded = normalise(m.name)
         key = None
-        for rid in [*reg_by_name.get(folded, []), *reg_by_name.get(normalise(m.acronym or ""), [])]:
-            if m.country in (None, entries[rid].country):
-                key = f"reg:{rid}"
-                reasons[key].append(f"{m.name!r} is a registry name of {entries[rid].name!r}")
-                break
+        entry = registry_entry(m.name, m.country) or (
+            registry_entry(m.acronym, m.country) if m.acronym else None
+        )
+        if entry is not None:
+            key = f"reg:{entry.id}"
+            reasons[key].append(f"{m.name!r} is a registry name of {entry.name!r}")
         if key is None and m.type == "municipality" and m.seat:
             key = f"mun:{m.country or '??'}:{normalise(m.seat)}"
             reasons[key].append(f"{m.name!r} names the municipality of {m.seat}")

@@ -20,13 +20,21 @@ def _extract(name: str) -> Extraction:
 
 
 def _roles(ex: Extraction) -> set[tuple[str, str, str | None, str | None]]:
-    return {(r.role, r.org.name, r.org.country, r.org.type) for r in ex.roles if not r.target.startswith("e")}
+    return {
+        (r.role, r.org.name, r.org.country, r.org.type)
+        for r in ex.roles
+        if not r.target.startswith("e")
+    }
 
 
 def test_older_portal_inline_labels_and_navigation() -> None:
     ex = _extract("older-portal.txt")
     [p] = ex.projects
-    assert (p.number, p.name, p.status) == ("EE04-0012", "Cultural exchange between Tartu and Bergen", "Completed")
+    assert (p.number, p.name, p.status) == (
+        "EE04-0012",
+        "Cultural exchange between Tartu and Bergen",
+        "Completed",
+    )
     assert [(c.amount, c.kind) for c in p.costs] == [(Decimal("86580"), "final")]
     assert _roles(ex) == {
         ("promoter", "Tartu City Government", "EE", "municipality"),
@@ -40,7 +48,10 @@ def test_other_publisher_label_value_reader() -> None:
     p = ex.projects[0]
     assert p.number == "PL-SDDW-0102" and p.name == "Social dialogue in Podlasie municipalities"
     assert (p.start, p.end) == (date(2019, 6, 26), date(2021, 4, 30))
-    assert {(c.amount, c.currency) for c in p.costs} == {(Decimal("449370"), "PLN"), (Decimal("93700"), "EUR")}
+    assert {(c.amount, c.currency) for c in p.costs} == {
+        (Decimal("449370"), "PLN"),
+        (Decimal("93700"), "EUR"),
+    }
     assert ("partner", "Fagforbundet Innlandet", "NO", "union") in _roles(ex)
     assert not any("Project value" in r.org.name for r in ex.roles)
     # the prose after the labels is still read
@@ -55,7 +66,10 @@ def test_bilateral_initiative() -> None:
     ex = _extract("bilateral-initiative.txt")
     p = ex.projects[0]
     assert (p.number, p.entity_type, p.status) == ("LT-BI015", "bilateral_initiative", "Completed")
-    assert [(c.amount, c.kind) for c in p.costs] == [(Decimal("12500"), "initial"), (Decimal("9870"), "final")]
+    assert [(c.amount, c.kind) for c in p.costs] == [
+        (Decimal("12500"), "initial"),
+        (Decimal("9870"), "final"),
+    ]
     assert ("donor_partner", "National Archives of Norway", "NO", "other") in _roles(ex)
 
 
@@ -63,8 +77,16 @@ def test_programme_page() -> None:
     ex = _extract("programme.txt")
     p = ex.projects[0]
     assert (p.number, p.entity_type) == ("BG-LOCALDEVELOPMENT", "programme")
-    assert {(c.amount, c.kind) for c in p.costs} == {(Decimal("92705882"), "total"), (Decimal("78800000"), "grant")}
-    assert ("programme_operator", "Ministry of Regional Development and Public Works", None, "ministry") in _roles(ex)
+    assert {(c.amount, c.kind) for c in p.costs} == {
+        (Decimal("92705882"), "total"),
+        (Decimal("78800000"), "grant"),
+    }
+    assert (
+        "programme_operator",
+        "Ministry of Regional Development and Public Works",
+        None,
+        "ministry",
+    ) in _roles(ex)
 
 
 def test_unknown_layout_yields_what_it_can_and_says_what_not() -> None:

@@ -11,7 +11,7 @@ from partnergraph import queries
 from partnergraph.graph.build import build
 from partnergraph.graph.cli import main
 from partnergraph.graph.extract import extract
-from partnergraph.graph.portal import PortalError, nuts_country
+from partnergraph.graph.portal import nuts_country
 from partnergraph.graph.sources import Document, read_document
 from partnergraph.graph.store import Store
 
@@ -38,13 +38,21 @@ def test_partners_json_programmes_projects_and_roles() -> None:
     assert ("partner", "NO011") in projects["LV07-0001"].regions
     roles = {(r.role, r.org.name, r.target) for r in ex.roles}
     assert ("programme_operator", "State Regional Development Agency", "programme:LV07") in roles
-    assert ("donor_partner", "Norwegian Association of Local and Regional Authorities", "programme:LV07") in roles
+    assert (
+        "donor_partner",
+        "Norwegian Association of Local and Regional Authorities",
+        "programme:LV07",
+    ) in roles
     # only one promoter in LV009: the project there is its; two in LV006: no guess
     assert ("promoter", "Liepaja City Council", "LV07-0003") in roles
     assert ("involved", "Riga City Council", "programme:LV07") in roles
-    assert not any(r.role == "promoter" and r.target in ("LV07-0001", "LV07-0002") for r in ex.roles)
+    assert not any(
+        r.role == "promoter" and r.target in ("LV07-0001", "LV07-0002") for r in ex.roles
+    )
     assert any("inferred from NUTS" in n for n in ex.notes)
-    dpp = next(r.org for r in ex.roles if r.role == "donor_partner" and r.target == "programme:LV07")
+    dpp = next(
+        r.org for r in ex.roles if r.role == "donor_partner" and r.target == "programme:LV07"
+    )
     assert dpp.acronym == "KS" and dpp.country == "NO"
 
 
@@ -65,7 +73,9 @@ def test_search_export_xlsx(tmp_path: Path) -> None:
     sheet = book.active
     assert sheet is not None
     sheet.append(["Project number", "Project title", "Promoter", "Country", "Final project cost"])
-    sheet.append(["IS-EDU-0001", "Geothermal school", "Háskólinn í Reykjavík", "Iceland", "€ 50,000"])
+    sheet.append(
+        ["IS-EDU-0001", "Geothermal school", "Háskólinn í Reykjavík", "Iceland", "€ 50,000"]
+    )
     path = tmp_path / "export.xlsx"
     book.save(path)
     ex = extract(_doc(path))
@@ -84,7 +94,9 @@ def test_search_export_xlsx(tmp_path: Path) -> None:
         ("fake.xlsx", "not a zip", "not an xlsx workbook"),
     ],
 )
-def test_bad_data_files_are_named_and_skipped(tmp_path: Path, name: str, content: str, message: str) -> None:
+def test_bad_data_files_are_named_and_skipped(
+    tmp_path: Path, name: str, content: str, message: str
+) -> None:
     (tmp_path / name).write_text(content)
     store = Store(None)
     report = build([str(tmp_path / name), str(EXAMPLES)], store)
@@ -94,7 +106,13 @@ def test_bad_data_files_are_named_and_skipped(tmp_path: Path, name: str, content
 
 
 def test_nuts_country() -> None:
-    assert [nuts_country(c) for c in ("NO011", "EL30", "UK", "", "12")] == ["NO", "GR", "GB", None, None]
+    assert [nuts_country(c) for c in ("NO011", "EL30", "UK", "", "12")] == [
+        "NO",
+        "GR",
+        "GB",
+        None,
+        None,
+    ]
 
 
 def test_pages_and_portal_organisations_meet(tmp_path: Path) -> None:

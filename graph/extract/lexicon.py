@@ -25,6 +25,7 @@ __all__ = [
     "normalise",
     "organisation_type",
     "registry",
+    "registry_entry",
 ]
 
 _DATA = "partnergraph.graph"
@@ -285,6 +286,29 @@ class RegistryEntry:
     @property
     def names(self) -> tuple[str, ...]:
         return (self.name, *(alias for alias, _lang in self.aliases))
+
+
+@cache
+def _registry_index() -> dict[str, tuple[RegistryEntry, ...]]:
+    index: dict[str, list[RegistryEntry]] = {}
+    for entry in registry():
+        for name in entry.names:
+            index.setdefault(normalise(name), []).append(entry)
+    return {k: tuple(v) for k, v in index.items()}
+
+
+def registry_entry(name: str, country: str | None = None) -> RegistryEntry | None:
+    """The registry entry a name or alias belongs to (its country must agree, if known).
+
+    >>> registry_entry("Kommunesektorens organisasjon").id
+    'ks'
+    >>> registry_entry("KS", "FI") is None
+    True
+    """
+    for entry in _registry_index().get(normalise(name), ()):
+        if country in (None, entry.country):
+            return entry
+    return None
 
 
 @cache

@@ -6,9 +6,9 @@ from dataclasses import replace
 
 from ..sources import Document
 from .facts import FactsBlock, parse_facts
-from .lexicon import country_of_form, organisation_type
+from .lexicon import country_of_form, normalise, organisation_type, registry_entry
 from .model import Extraction, OrgMention, Project, RoleFact
-from .text import infer_country, read_text
+from .text import TextFacts, infer_country, read_text
 
 __all__ = ["extract"]
 
@@ -52,6 +52,12 @@ def extract(doc: Document) -> Extraction:
     projects.extend(prose.projects)
     kind = doc.kind or ("project-page" if block is not None else "news")
     notes = list(block.notes) if block else []
+    roles = [*(block.roles if block else ()), *prose.roles]
+    if kind == "project-page":
+        page_roles, page_project = _page_roles(doc, projects, roles, prose)
+        roles.extend(page_roles)
+        if page_project is not None:
+            projects.insert(0, page_project)
     if block is None and not prose.organisations:
         notes.append("no facts block and no organisation found in the text")
     return Extraction(
@@ -61,7 +67,7 @@ def extract(doc: Document) -> Extraction:
         organisations=(*(block.organisations if block else ()), *prose.organisations),
         places=prose.places,
         events=prose.events,
-        roles=(*(block.roles if block else ()), *prose.roles),
+        roles=tuple(roles),
         links=prose.links,
         notes=tuple(notes),
     )
@@ -92,3 +98,55 @@ def _with_countries(block: FactsBlock) -> FactsBlock:
             RoleFact(fixed.get(id(r.org), r.org), r.role, r.target, r.evidence) for r in block.roles
         ),
     )
+
+
+_DONOR_STATES = ("NO", "IS", "LI")
+
+
+def _page_roles(
+    doc: Document, projects: list[Project], roles: list[RoleFact], prose: TextFacts
+) -> tuple[list[RoleFact], Project | None]:
+    """On a project page, organisations the prose names get the page project's roles.
+
+    A donor-state organisation with no role yet is a donor project partner; where the page
+    names no promoter, the one beneficiary-state organisation stated to cooperate with a
+    donor partner is the promoter. A page without a facts block gets an implicit project.
+    """
+    page_project = None
+    if not projects:
+        page_project = Project(key="page", name=None, number=None)
+        target = page_project.key
+    else:
+        target = projects[0].key
+    page_roles = [r for r in roles if r.target == target]
+    have = {_identity(r.org) for r in page_roles}
+    added: list[RoleFact] = []
+    if not any(r.role in ("partner", "donor_partner") for r in page_roles):
+        # the facts block, where there is one, is the authority on partners
+        for org in prose.organisations:
+            if org.country in _DONOR_STATES and _identity(org) not in have:
+                added.append(RoleFact(org, "donor_partner", target, org.evidence))
+                have.add(_identity(org))
+    donors = {_identity(r.org) for r in [*page_roles, *added] if r.role == "donor_partner"}
+    if not any(r.role == "promoter" and r.target == target for r in roles):
+        candidates = {
+            (other.name, other.country): other
+            for link in prose.links
+            for org, other in ((link.a, link.b), (link.b, link.a))
+            if _identity(org) in donors and other.country and other.country not in _DONOR_STATES
+        }
+        if len(candidates) == 1:
+            (org,) = candidates.values()
+            added.append(RoleFact(org, "promoter", target, org.evidence))
+    if page_project is not None and not added:
+        return [], None
+    return added, page_project
+
+
+def _identity(org: OrgMention) -> str:
+    """Within one page: the registry entry a name or acronym belongs to, else the folded name."""
+    for name in (org.name, org.acronym):
+        entry = registry_entry(name, org.country) if name else None
+        if entry is not None:
+            return f"reg:{entry.id}"
+    return normalise(org.name)

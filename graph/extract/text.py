@@ -38,6 +38,8 @@ _DASH_EXPANSION = re.compile(r"^\s*[–—-]\s*")
 _COMPANY_SUFFIX = re.compile(
     r"^(?:AS|ASA|a\.s\.|s\.r\.o\.|Ltd\.?|SIA|UAB|AB|GmbH|AG|SRL|S\.A\.|Inc\.?|Sp\. z o\.o\.)$"
 )
+_BETWEEN = re.compile(r"\b(between|mellom|między|pomiędzy|starp|tarp)\b")
+
 #: How many sentences an event stays in focus for roles without being named again.
 _FOCUS_SENTENCES = 6
 
@@ -400,7 +402,7 @@ def _municipality_country(name: str, lex: Lexicon) -> str | None:
 
 
 def _city_in_name(name: str) -> str | None:
-    """ "Tartu City Government" → EE: a known city's name in the name, if only one country has it."""
+    """ "Tartu City Government" → EE: a known city's name in it, if one country only has it."""
     for word in re.findall(r"[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’-]{3,}", name):
         countries = {c.country for c in find_cities(word)}
         if len(countries) == 1:
@@ -409,10 +411,9 @@ def _city_in_name(name: str) -> str | None:
 
 
 def _demonym_country(name: str, lex: Lexicon) -> str | None:
-    for cc, pattern in lex.demonyms:
-        if pattern.search(name):
-            return cc
-    return None
+    """The country of the first demonym in the name ("Czech-Liechtenstein …" → CZ)."""
+    hits = [(m.start(), cc) for cc, pattern in lex.demonyms if (m := pattern.search(name))]
+    return min(hits)[1] if hits else None
 
 
 def _country_in_name(name: str) -> str | None:
@@ -644,7 +645,12 @@ def _stated_links(
 ) -> list[StatedLink]:
     before = [o for o in found if o.evidence.end <= coop_at]
     after = [o for o in found if o.evidence.start > coop_at]
-    subject = before[-1] if before else promoter
+    cue_text = sent.text[coop_at - sent.start : coop_at - sent.start + 40].casefold()
+    subject: OrgMention | None
+    if not before and len(after) >= 2 and _BETWEEN.search(cue_text):
+        subject, after = after[0], after[1:2]  # "cooperation between A and B"
+    else:
+        subject = before[-1] if before else promoter
     if subject is None:
         return []
     cue = sent.text[coop_at - sent.start :].split(".")[0][:80]
