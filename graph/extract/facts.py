@@ -97,6 +97,7 @@ _NAME_CC = re.compile(r"^(?P<name>.*?)\s*\((?P<cc>[A-Z]{2})\)\s*$")
 _TRAILING_ACRONYM = re.compile(
     r"^(?P<name>.*\S)\s*\((?P<acr>[A-ZÆØÅ0-9][A-Za-zÆØÅ0-9&.\- ]{1,15})\)$"
 )
+_BULLET = re.compile(r"^[-•*–·]\s+")
 _UNKNOWN_LABEL = re.compile(r"^[A-ZÀ-Þ][\w ()/'’-]{1,40}:\s+\S")
 _BOILERPLATE = re.compile(
     r"^(home\b.*|jump to (navigation|content).*|skip to .*|menu|search|share|print|you are here.*"
@@ -181,6 +182,9 @@ def _lines(text: str) -> list[_Line]:
     for raw in text.splitlines(keepends=True):
         stripped = raw.strip()
         lead = len(raw) - len(raw.lstrip())
+        bullet = _BULLET.match(stripped)  # HTML lists come out of the text extractor as "- x"
+        if bullet:
+            stripped, lead = stripped[bullet.end() :], lead + bullet.end()
         out.append(_Line(stripped, pos + lead, pos + lead + len(stripped)))
         pos += len(raw)
     return out
