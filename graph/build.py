@@ -12,7 +12,7 @@ from .extract import Extraction, extract
 from .portal import PortalError
 from .resolve import Resolution, resolve_organisations
 from .sources import DEFAULT_MAX_BYTES, Document, SourceProblem, read_documents
-from .store import Store
+from .store import INFERRED_GRAPH, Store
 from .triples import DEFAULT_BASE, DocGraph, document_triples, iter_ntriples
 
 __all__ = ["ONTOLOGY_GRAPH", "BuildReport", "build", "extract_all", "load_ontology"]
@@ -102,7 +102,10 @@ def build(
     report = BuildReport()
     results, problems, resolution = extract_all(paths, max_bytes=max_bytes, progress=progress)
     report.problems.extend(problems)
+    if not results:
+        return report  # nothing readable: the store is left as it was
     load_ontology(store)
+    store.drop_graph(INFERRED_GRAPH)  # consequences of the old data; 'reason' writes them anew
     for doc, graph in graphs_of(results, resolution, base=base):
         store.replace_graph(str(graph.iri), iter_ntriples(graph))
         report.documents.append(doc.path)

@@ -14,6 +14,7 @@ import sys
 from collections.abc import Callable, Sequence
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from partnergraph import queries
 
@@ -21,6 +22,9 @@ from .build import build
 from .export import FORMATS, SUFFIX_FORMAT, Format, serialise, write_atomic
 from .store import STORE_ENV, QueryResult, Store, StoreError, open_store
 from .triples import DEFAULT_BASE
+
+if TYPE_CHECKING:
+    from .validate import Finding
 
 __all__ = ["main"]
 
@@ -79,6 +83,12 @@ def _parser() -> argparse.ArgumentParser:
         help="refuse files larger than this (default: 20)",
     )
     p.add_argument("-q", "--quiet", action="store_true", help="print only problems")
+    p.add_argument(
+        "--no-validate", action="store_true", help="skip SHACL validation after the build"
+    )
+    p.add_argument(
+        "--reason", action="store_true", help="also write the inferred graph (see 'reason')"
+    )
 
     p = sub.add_parser(
         "query",
@@ -98,6 +108,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     p.add_argument(
         "--list", action="store_true", help="list the shipped questions and their parameters"
+    )
+    p.add_argument(
+        "--inferred",
+        action="store_true",
+        help="answer with the inferred graph too (run 'reason' first)",
     )
 
     p = sub.add_parser(
@@ -119,6 +134,51 @@ def _parser() -> argparse.ArgumentParser:
     )
     p.add_argument("-o", "--output", required=True, metavar="FILE", help="the file to write")
     p.add_argument("--format", choices=FORMATS, help="turtle, trig, nt or jsonld")
+    p.add_argument("--inferred", action="store_true", help="include the inferred graph")
+
+    p = sub.add_parser(
+        "reason",
+        parents=[store_opts],
+        help="write the consequences of the ontology into the 'inferred' named graph",
+        description="Materialise sub-properties, inverses, the symmetric cooperatesWith chain, "
+        "domains, ranges and sub-classes into their own named graph; asserted data is untouched. "
+        "Engines: 'rules' (SPARQL updates in the store, fast) or 'owlrl' (full OWL 2 RL, slow: "
+        "about 100 s for 40k triples).",
+    )
+    p.add_argument("--engine", choices=("rules", "owlrl"), default="rules", help="default: rules")
+
+    p = sub.add_parser(
+        "validate",
+        parents=[store_opts, out_opts],
+        help="check the graph against the SHACL shapes; exit 1 on violations",
+        description="Validate the asserted graph with pySHACL against ontology/shapes.ttl. Each "
+        "finding names the node, the property, what is wrong and the source documents.",
+    )
+
+    p = sub.add_parser(
+        "describe",
+        parents=[store_opts],
+        help="write a DCAT-AP 3 description of the graph, with VoID statistics",
+        description="Write a DCAT-AP 3 catalogue record (catalogue, dataset, one distribution per "
+        "export format, licence, publisher, temporal and spatial coverage, themes, keywords) and "
+        "VoID statistics, generated from the graph.",
+    )
+    p.add_argument("-o", "--output", required=True, metavar="FILE.ttl", help="where to write it")
+    p.add_argument("--title", help="dataset title")
+    p.add_argument("--description", help="dataset description")
+    p.add_argument("--publisher", help="publisher name")
+    p.add_argument("--publisher-iri", help="publisher IRI")
+    p.add_argument("--licence", help="licence IRI (default: EU authority CC_BY_4_0)")
+    p.add_argument(
+        "--download-base", metavar="URL", help="where the exported files will be published"
+    )
+    p.add_argument("--base", help=f"base of the record's IRIs (default: {DEFAULT_BASE})")
+    p.add_argument("--keyword", action="append", default=[], help="a keyword (repeatable)")
+    p.add_argument(
+        "--check",
+        metavar="DIR",
+        help="validate the record against the SHACL shapes in DIR (exit 1 if not)",
+    )
 
     sub.add_parser(
         "stats",
@@ -146,6 +206,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             "draw": _draw,
             "export": _export,
             "stats": _stats,
+            "reason": _reason,
+            "validate": _validate,
+            "describe": _describe,
         }[args.command]
         return handler(args)
     except StoreError as exc:
@@ -163,6 +226,7 @@ def _err(message: str) -> None:
 def _build(args: argparse.Namespace) -> int:
     store = open_store(args.store)
     progress = _progress() if not args.quiet and sys.stderr.isatty() else None
+    findings: list[Finding] = []
     try:
         report = build(
             args.paths,
@@ -171,6 +235,16 @@ def _build(args: argparse.Namespace) -> int:
             max_bytes=int(args.max_mb * 1024 * 1024),
             progress=progress,
         )
+        if report.documents and args.reason:
+            from .reason import reason
+
+            done = reason(store)
+            if not args.quiet:
+                print(f"inferred {done.inferred} triples ({done.engine}, {done.seconds:.1f} s)")
+        if report.documents and not args.no_validate:
+            from .validate import validate
+
+            findings = [f for f in validate(store) if f.severity == "violation"]
     finally:
         store.close()
     if progress is not None:
@@ -186,7 +260,17 @@ def _build(args: argparse.Namespace) -> int:
     if not report.documents:
         _err("no document could be read; the store is unchanged")
         return EXIT_INPUT
-    return EXIT_INPUT if report.problems else EXIT_OK
+    if report.problems:
+        return EXIT_INPUT
+    if findings:
+        for finding in findings[:20]:
+            print(finding, file=sys.stderr)
+        more = (
+            " (the first 20 shown; 'partnergraph validate' lists all)" if len(findings) > 20 else ""
+        )
+        _err(f"{len(findings)} SHACL violation(s){more}")
+        return EXIT_FINDINGS
+    return EXIT_OK
 
 
 def _progress() -> Callable[[str], None]:
@@ -224,7 +308,7 @@ def _query(args: argparse.Namespace) -> int:
         _err(str(exc.args[0]) if isinstance(exc, KeyError) else str(exc))
         return EXIT_INPUT
     store = open_store(args.store, read_only=True)
-    result = store.select(sparql)
+    result = store.select(sparql, inferred=args.inferred)
     _emit(result, args.format, args.output)
     return EXIT_OK
 
@@ -300,7 +384,7 @@ def _export(args: argparse.Namespace) -> int:
         _err(f"{args.output}: cannot tell the format from the suffix; give --format ({known})")
         return EXIT_INPUT
     store = open_store(args.store, read_only=True)
-    data = serialise(store, fmt)
+    data = serialise(store, fmt, inferred=args.inferred)
     write_atomic(args.output, data)
     print(f"wrote {args.output} ({fmt}, {len(data)} bytes)")
     return EXIT_OK
@@ -326,6 +410,76 @@ def _stats(args: argparse.Namespace) -> int:
     variables = (*counts.variables, "triples", "graphs")
     row = (*counts.rows[0], str(len(store)), str(len(store.graphs())))
     _emit(QueryResult(variables, (row,)), args.format, args.output)
+    return EXIT_OK
+
+
+def _reason(args: argparse.Namespace) -> int:
+    from .reason import reason
+
+    store = open_store(args.store)
+    try:
+        report = reason(store, engine=args.engine)
+    finally:
+        store.close()
+    print(
+        f"inferred {report.inferred} triples from {report.asserted} with {report.engine} "
+        f"in {report.seconds:.2f} s ({report.rounds} round(s)); "
+        "queries and exports use them with --inferred"
+    )
+    return EXIT_OK
+
+
+def _validate(args: argparse.Namespace) -> int:
+    from .validate import validate
+
+    store = open_store(args.store, read_only=True)
+    findings = validate(store)
+    if args.format == "table" and not args.output:
+        for finding in findings:
+            print(finding)
+        violations = sum(f.severity == "violation" for f in findings)
+        print(f"{len(findings)} finding(s), {violations} violation(s)")
+    else:
+        variables = ("severity", "label", "node", "path", "value", "message", "sources")
+        rows = tuple(
+            (f.severity, f.label, f.node, f.path, f.value, f.message, " | ".join(f.sources))
+            for f in findings
+        )
+        _emit(QueryResult(variables, rows), args.format, args.output)
+    return EXIT_FINDINGS if any(f.severity == "violation" for f in findings) else EXIT_OK
+
+
+def _describe(args: argparse.Namespace) -> int:
+    from dataclasses import replace
+
+    from .describe import Description, check, describe
+
+    overrides = {
+        "title": args.title,
+        "description": args.description,
+        "publisher": args.publisher,
+        "publisher_iri": args.publisher_iri,
+        "licence": args.licence,
+        "download_base": args.download_base,
+        "base": args.base,
+        "keywords": tuple(args.keyword) or None,
+    }
+    desc = replace(Description(), **{k: v for k, v in overrides.items() if v is not None})
+    store = open_store(args.store, read_only=True)
+    graph = describe(store, desc)
+    if args.check:
+        try:
+            conforms, text = check(graph, args.check)
+        except FileNotFoundError as exc:
+            _err(str(exc))
+            return EXIT_INPUT
+        if not conforms:
+            print(text, file=sys.stderr)
+            _err("the description does not conform to the shapes; not written")
+            return EXIT_FINDINGS
+    write_atomic(args.output, graph.serialize(format="turtle").encode("utf-8"))
+    checked = f", conforms to the shapes in {args.check}" if args.check else ""
+    print(f"wrote {args.output} (DCAT-AP 3 record, {len(graph)} triples{checked})")
     return EXIT_OK
 
 

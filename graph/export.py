@@ -14,7 +14,7 @@ from rdflib.namespace import DCTERMS, ORG, PROV, RDF, SKOS, XSD, Namespace
 from partnergraph.ontology import NS
 
 from .build import ONTOLOGY_GRAPH
-from .store import Store
+from .store import INFERRED_GRAPH, Store
 
 __all__ = ["FORMATS", "Format", "asserted_dataset", "serialise", "write_atomic"]
 
@@ -35,6 +35,10 @@ _PREFIXES = {
     "xsd": XSD,
     "country": Namespace("http://publications.europa.eu/resource/authority/country/"),
 }
+
+
+_DECIMAL = "http://www.w3.org/2001/XMLSchema#decimal"
+_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 
 def write_atomic(path: str | Path, data: bytes) -> None:
@@ -67,12 +71,18 @@ def _term(t: ox.NamedNode | ox.BlankNode | ox.Literal | ox.DefaultGraph) -> obje
     if isinstance(t, ox.Literal):
         if t.language:
             return RLiteral(t.value, lang=t.language)
-        return RLiteral(t.value, datatype=URIRef(t.datatype.value))
+        value = t.value
+        if t.datatype.value == _DECIMAL and "." not in value and "e" not in value.lower():
+            # Oxigraph writes 79445, Turtle writers 79445.0: one canonical form for both
+            value = f"{value}.0"
+        if t.datatype.value == _STRING:
+            return RLiteral(value)  # RDF 1.1: a simple literal is an xsd:string
+        return RLiteral(value, datatype=URIRef(t.datatype.value))
     raise TypeError(f"unexpected term {t!r}")
 
 
-def asserted_dataset(store: Store) -> Dataset:
-    """The documents' named graphs (asserted facts only: no ontology, no inferences)."""
+def asserted_dataset(store: Store, *, inferred: bool = False) -> Dataset:
+    """The documents' named graphs (no ontology; the inferred graph only if asked)."""
     ds = Dataset()
     for prefix, ns in _PREFIXES.items():
         ds.bind(prefix, ns)
@@ -80,7 +90,7 @@ def asserted_dataset(store: Store) -> Dataset:
         graph = quad.graph_name
         if not isinstance(graph, ox.NamedNode) or graph.value in (ONTOLOGY_GRAPH,):
             continue
-        if graph.value.endswith("/inferred"):
+        if graph.value == INFERRED_GRAPH and not inferred:
             continue
         ds.graph(URIRef(graph.value)).add(
             (_term(quad.subject), _term(quad.predicate), _term(quad.object))  # type: ignore[arg-type]
@@ -88,9 +98,9 @@ def asserted_dataset(store: Store) -> Dataset:
     return ds
 
 
-def serialise(store: Store, fmt: Format) -> bytes:
-    """The asserted graph in one format, the same bytes for the same graph."""
-    ds = asserted_dataset(store)
+def serialise(store: Store, fmt: Format, *, inferred: bool = False) -> bytes:
+    """The asserted graph (and, if asked, the inferred one) in one format, deterministic."""
+    ds = asserted_dataset(store, inferred=inferred)
     if fmt == "trig":
         return ds.serialize(format="trig").encode("utf-8")
     union = Graph()

@@ -6,7 +6,7 @@ regions; its project promoters (PJPT) and donor project partners (PJDPP) with th
 export does not say which promoter runs which project. A project is given a promoter (or a
 donor project partner) only where exactly one of the programme's promoters (partners) sits
 in the project's NUTS region, and that inference is noted; every other organisation is
-``involved`` in the programme. ``projects.json`` and ``grants.json`` give programmes.
+a ``programme_participant`` of the programme. ``projects.json`` and ``grants.json`` give programmes.
 
 Search exports are tables with one project per row; columns are recognised by their headers
 (``graph/data/columns.json``).
@@ -167,7 +167,7 @@ class _Collector:
                     linked.add(id(mention))
         for m in (*promoters.values(), *partners.values()):
             if id(m) not in linked:
-                self._role(m, "involved", key)
+                self._role(m, "programme_participant", key)
 
     def _org(self, oid: str, org: Any, pointer: str) -> OrgMention:
         if oid in self.orgs:

@@ -15,9 +15,19 @@ from typing import Any
 
 import pyoxigraph as ox
 
-__all__ = ["DEFAULT_STORE", "STORE_ENV", "QueryResult", "Store", "StoreError", "open_store"]
+__all__ = [
+    "DEFAULT_STORE",
+    "INFERRED_GRAPH",
+    "STORE_ENV",
+    "QueryResult",
+    "Store",
+    "StoreError",
+    "open_store",
+]
 
 STORE_ENV = "PARTNERGRAPH_STORE"
+#: The named graph of reasoning's consequences (see :mod:`partnergraph.graph.reason`).
+INFERRED_GRAPH = "https://w3id.org/partnergraph/graph/inferred"
 DEFAULT_STORE = ".partnergraph/store"
 
 
@@ -83,13 +93,23 @@ class Store:
     def __len__(self) -> int:
         return len(self._store)
 
-    def select(self, sparql: str) -> QueryResult:
-        """Run a SELECT over the union of all named graphs.
+    def update(self, sparql: str) -> None:
+        """Run a SPARQL Update (one transaction)."""
+        self._store.update(sparql)
+
+    def select(self, sparql: str, *, inferred: bool = False) -> QueryResult:
+        """Run a SELECT over the union of the named graphs (asserted only, unless ``inferred``).
 
         Bind parameters with :func:`partnergraph.queries.bound`, never by formatting.
         """
+        graphs = [g for g in self._store.named_graphs() if isinstance(g, ox.NamedNode)]
+        if not inferred and ox.NamedNode(INFERRED_GRAPH) in graphs:
+            asserted: Any = [g for g in graphs if g.value != INFERRED_GRAPH]
+            options: dict[str, Any] = {"default_graph": asserted, "named_graphs": asserted}
+        else:
+            options = {"use_default_graph_as_union": True}
         try:
-            result = self._store.query(sparql, use_default_graph_as_union=True)
+            result = self._store.query(sparql, **options)
         except SyntaxError as exc:
             raise StoreError(f"SPARQL syntax error: {exc}") from exc
         if not isinstance(result, ox.QuerySolutions):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import cache
 
 from rdflib import Literal, URIRef
@@ -46,7 +47,8 @@ _EVENT_CLASS = {
 _ROLE_PROPERTY = {
     "promoter": PG.promoter, "donor_partner": PG.donorPartner, "partner": PG.partner,
     "programme_operator": PG.programmeOperator, "participant": PG.participant,
-    "host": PG.host, "organiser": PG.organiser, "funder": PG.funder, "involved": PG.involves,
+    "host": PG.host, "organiser": PG.organiser, "funder": PG.funder,
+    "programme_participant": PG.programmeParticipant,
 }  # fmt: skip
 _ORG_TYPE = {
     "association": PG.Association, "municipality": PG.MunicipalityType, "ministry": PG.Ministry,
@@ -175,6 +177,16 @@ class _Builder:
         return iri
 
 
+def _decimal(amount: Decimal) -> str:
+    """The canonical lexical form of an xsd:decimal, so every serialiser writes it alike.
+
+    >>> _decimal(Decimal("79445")), _decimal(Decimal("86580.00"))
+    ('79445.0', '86580.0')
+    """
+    text = f"{amount.normalize():f}"
+    return text if "." in text else f"{text}.0"
+
+
 def _short(text: str) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()[:8]
 
@@ -234,7 +246,7 @@ def _project(b: _Builder, p: Project, projects: dict[str, URIRef]) -> None:
         c = URIRef(f"{iri}/cost/{cost.kind}/{cost.currency}/{cost.amount.normalize():f}")
         b.add(iri, PG.cost, c)
         b.add(c, RDF.type, SCHEMA.MonetaryAmount)
-        b.add(c, SCHEMA.value, Literal(cost.amount, datatype=XSD.decimal))
+        b.add(c, SCHEMA.value, Literal(_decimal(cost.amount), datatype=XSD.decimal))
         b.add(c, SCHEMA.currency, Literal(cost.currency))
         b.add(c, PG.costKind, _COST_KIND[cost.kind])
         b.mention(c, cost.evidence)

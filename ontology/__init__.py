@@ -86,6 +86,7 @@ class PG(DefinedNamespace):
     promoterRegion: URIRef
     partnerRegion: URIRef
     donorState: URIRef
+    programmeParticipant: URIRef
     financialMechanism: URIRef
     programmeArea: URIRef
     sector: URIRef

@@ -116,10 +116,19 @@ def test_saved_html_page() -> None:
     assert doc.source_url == "https://eeagrants.org/archive/2014-2021/projects/SDDW-0079"
     ex = extract(doc)
     p = ex.projects[0]
-    assert (p.number, p.name, p.status) == ("SDDW-0079", "Experience Exchange for Decent Work", "Completed")
+    assert (p.number, p.name, p.status) == (
+        "SDDW-0079",
+        "Experience Exchange for Decent Work",
+        "Completed",
+    )
     assert [(c.amount, c.kind) for c in p.costs] == [(Decimal("79445"), "final")]
-    assert ("donor_partner", "Norwegian Association of Local and Regional Authorities", "NO", None) in {
-        (r, n, c, None) for r, n, c, _t in _roles(ex)
-    }
-    assert [(e.type, e.place.name if e.place else None) for e in ex.events] == [("study_visit", "Norway")]
+    assert (
+        "donor_partner",
+        "Norwegian Association of Local and Regional Authorities",
+        "NO",
+        None,
+    ) in {(r, n, c, None) for r, n, c, _t in _roles(ex)}
+    assert [(e.type, e.place.name if e.place else None) for e in ex.events] == [
+        ("study_visit", "Norway")
+    ]
     assert "Cookies" not in doc.text and "dataLayer" not in doc.text

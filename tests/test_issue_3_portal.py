@@ -45,7 +45,7 @@ def test_partners_json_programmes_projects_and_roles() -> None:
     ) in roles
     # only one promoter in LV009: the project there is its; two in LV006: no guess
     assert ("promoter", "Liepaja City Council", "LV07-0003") in roles
-    assert ("involved", "Riga City Council", "programme:LV07") in roles
+    assert ("programme_participant", "Riga City Council", "programme:LV07") in roles
     assert not any(
         r.role == "promoter" and r.target in ("LV07-0001", "LV07-0002") for r in ex.roles
     )

@@ -29,7 +29,7 @@ __all__ = [
 
 Role = Literal[
     "promoter", "donor_partner", "partner", "programme_operator",
-    "participant", "host", "organiser", "funder", "involved",
+    "participant", "host", "organiser", "funder", "programme_participant",
 ]  # fmt: skip
 ROLES: tuple[str, ...] = Role.__args__  # type: ignore[attr-defined]
 EVENT_TYPES = (

@@ -1,0 +1,110 @@
+"""SHACL validation (pySHACL) with a report a person can act on.
+
+Each finding says what is wrong (the shape's message), on which node (its label and IRI),
+for which property and value, and which source documents describe that node.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rdflib import Graph, URIRef
+from rdflib.namespace import SH, SKOS
+
+from partnergraph import ontology
+
+from .export import asserted_dataset
+from .store import Store
+
+__all__ = ["Finding", "validate"]
+
+
+@dataclass(frozen=True, order=True)
+class Finding:
+    """One SHACL result."""
+
+    severity: str
+    node: str
+    label: str
+    path: str
+    message: str
+    value: str
+    sources: tuple[str, ...]
+
+    def __str__(self) -> str:
+        where = f"{self.label} <{self.node}>" if self.label else f"<{self.node}>"
+        lines = [f"{self.severity.upper()}: {where}", f"  what: {self.message}"]
+        if self.path:
+            lines.append(
+                f"  property: {self.path}" + (f"  value: {self.value}" if self.value else "")
+            )
+        if self.sources:
+            lines.append(f"  source: {', '.join(self.sources)}")
+        return "\n".join(lines)
+
+
+def validate(store: Store) -> list[Finding]:
+    """Validate the asserted graph (with the ontology's vocabularies) against the shapes."""
+    import pyshacl
+
+    data = Graph()
+    described_in: dict[str, set[str]] = {}
+    ds = asserted_dataset(store)
+    for s, p, o, g in ds.quads((None, None, None, None)):
+        data.add((s, p, o))
+        if isinstance(s, URIRef) and g is not None:
+            described_in.setdefault(str(s), set()).add(str(g))
+    paths = _source_paths(store)
+    data += ontology.load("partnergraph")
+    _conforms, results, _text = pyshacl.validate(
+        data,
+        shacl_graph=ontology.load("shapes"),
+        inference="none",
+        advanced=True,
+        allow_warnings=True,
+    )
+    assert isinstance(results, Graph)
+    findings = []
+    for result in results.subjects(SH.resultSeverity, None):
+        node = results.value(result, SH.focusNode)
+        severity = results.value(result, SH.resultSeverity)
+        value = results.value(result, SH.value)
+        message = results.value(result, SH.resultMessage)
+        label = data.value(node, SKOS.prefLabel) if node is not None else None
+        docs = sorted(paths.get(g, g) for g in described_in.get(str(node), set()))
+        findings.append(
+            Finding(
+                severity=str(severity).rsplit("#", 1)[-1].lower(),
+                node=str(node),
+                label=str(label or ""),
+                path=_short(results.value(result, SH.resultPath)),
+                message=str(message or "does not conform"),
+                value=str(value) if value is not None else "",
+                sources=tuple(docs),
+            )
+        )
+    return sorted(findings)
+
+
+def _source_paths(store: Store) -> dict[str, str]:
+    rows = store.select(
+        "PREFIX pg: <https://w3id.org/partnergraph/ns#> "
+        "SELECT ?g ?path WHERE { GRAPH ?g { ?g pg:sourcePath ?path } }"
+    ).rows
+    return {str(g): str(p) for g, p in rows}
+
+
+def _short(term: object) -> str:
+    if term is None:
+        return ""
+    text = str(term)
+    for prefix, ns in (
+        ("pg:", ontology.NS),
+        ("schema:", "https://schema.org/"),
+        ("skos:", str(SKOS)),
+        ("dcterms:", "http://purl.org/dc/terms/"),
+        ("prov:", "http://www.w3.org/ns/prov#"),
+    ):
+        if text.startswith(ns):
+            return prefix + text[len(ns) :]
+    return text
