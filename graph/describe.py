@@ -184,7 +184,8 @@ def _countries(store: Store) -> list[str]:
 def _void(store: Store) -> dict[str, int]:
     queries = {
         "triples": (
-            "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } %s } }"
+            "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { "
+            "GRAPH ?g { ?s ?p ?o } %s } }"
         ),
         "entities": (
             "SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } FILTER(isIRI(?s)) %s }"
