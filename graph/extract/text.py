@@ -217,19 +217,28 @@ class _DocNames:
     def __init__(self, known: Iterable[OrgMention]) -> None:
         self.by_norm: dict[str, OrgMention | None] = {}
         names: list[str] = []
-        for entry in registry():
-            for name in entry.names:
-                names.append(name)
         for mention in known:
             names.append(mention.name)
             self.by_norm[normalise(mention.name)] = mention
             if mention.acronym:
                 names.append(mention.acronym)
                 self.by_norm[normalise(mention.acronym)] = mention
-        self.pattern = _names_pattern(names)
-        self.registry_country = {normalise(n): e.country for e in registry() for n in e.names}
-        self.registry_type = {normalise(n): e.type for e in registry() for n in e.names}
+        # the registry's names are compiled once; the document's own are few
+        self.patterns = (_registry_pattern(), *((_names_pattern(names),) if names else ()))
+        self.registry_country, self.registry_type = _registry_tables()
         self.extra_acronyms: dict[str, OrgMention] = {}
+
+
+@cache
+def _registry_pattern() -> re.Pattern[str]:
+    return _names_pattern([name for entry in registry() for name in entry.names])
+
+
+@cache
+def _registry_tables() -> tuple[dict[str, str], dict[str, str]]:
+    countries = {normalise(n): e.country for e in registry() for n in e.names}
+    types = {normalise(n): e.type for e in registry() for n in e.names}
+    return countries, types
 
 
 def _names_pattern(names: list[str]) -> re.Pattern[str]:
@@ -253,7 +262,9 @@ def _organisations(
         return any(a < e and s < b for s, e, _m in spans)
 
     acronyms = names.extra_acronyms
-    for m in names.pattern.finditer(sent.text):
+    for m in (m for pattern in names.patterns for m in pattern.finditer(sent.text)):
+        if taken(m.start(), m.end()):
+            continue
         name = " ".join(m.group().split())
         key = normalise(name)
         base = names.by_norm.get(key)
