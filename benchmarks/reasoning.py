@@ -17,11 +17,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from synth import generate  # noqa: E402
+from synth import generate
 
-from partnergraph.graph.build import build  # noqa: E402
-from partnergraph.graph.reason import reason  # noqa: E402
-from partnergraph.graph.store import Store  # noqa: E402
+from partnergraph.graph.build import build
+from partnergraph.graph.reason import reason
+from partnergraph.graph.store import Store
 
 
 def main() -> int:
@@ -29,14 +29,18 @@ def main() -> int:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--owlrl-max", type=int, default=1000)
     args = parser.parse_args()
-    print(f"{'projects':>9} {'asserted':>9} {'engine':>6} {'inferred':>9} {'growth':>7} {'seconds':>8}")
+    print(
+        f"{'projects':>9} {'asserted':>9} {'engine':>6} {'inferred':>9} {'growth':>7} {'seconds':>8}"
+    )
     for size in args.sizes:
         with tempfile.TemporaryDirectory() as tmp:
             corpus = Path(tmp) / "corpus"
             generate(corpus, size)
             for engine in ("rules", "owlrl"):
                 if engine == "owlrl" and size > args.owlrl_max:
-                    print(f"{size:>9} {'':>9} {engine:>6} {'':>9} {'':>7} {'skipped':>8}  (> --owlrl-max)")
+                    print(
+                        f"{size:>9} {'':>9} {engine:>6} {'':>9} {'':>7} {'skipped':>8}  (> --owlrl-max)"
+                    )
                     continue
                 store = Store(Path(tmp) / f"store-{engine}")
                 build([str(corpus)], store)
@@ -45,7 +49,9 @@ def main() -> int:
                 report = reason(store, engine=engine)  # type: ignore[arg-type]
                 seconds = time.perf_counter() - started
                 growth = report.inferred / asserted if asserted else 0.0
-                print(f"{size:>9} {asserted:>9} {engine:>6} {report.inferred:>9} {growth:>7.2f} {seconds:>8.2f}")
+                print(
+                    f"{size:>9} {asserted:>9} {engine:>6} {report.inferred:>9} {growth:>7.2f} {seconds:>8.2f}"
+                )
                 store.close()
     return 0
 

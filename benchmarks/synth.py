@@ -21,7 +21,16 @@ __all__ = ["generate"]
 
 BENEFICIARIES = ("PL", "LV", "LT", "BG", "RO", "CZ", "SK", "HU", "EE")
 DONORS = ("NO", "NO", "NO", "NO", "IS", "LI")
-PROGRAMMES = ("LOCALDEV", "CULTURE", "EDUCATION", "RESEARCH", "SOCIAL", "ENERGY", "CLIMATE", "JUSTICE")
+PROGRAMMES = (
+    "LOCALDEV",
+    "CULTURE",
+    "EDUCATION",
+    "RESEARCH",
+    "SOCIAL",
+    "ENERGY",
+    "CLIMATE",
+    "JUSTICE",
+)
 MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August",
              "September", "October", "November", "December")  # fmt: skip
 MONTHS_NO = ("januar", "februar", "mars", "april", "mai", "juni", "juli", "august",
@@ -70,7 +79,7 @@ def _orgs(rng: random.Random, per_country: int) -> dict[str, list[Org]]:
     out: dict[str, list[Org]] = {}
     for cc, cities in sorted(_cities(rng).items()):
         pool = []
-        for city in cities[: per_country]:
+        for city in cities[:per_country]:
             pattern = rng.choice(PATTERNS[cc])
             pool.append(Org(pattern.format(c=city), cc, city))
         out[cc] = pool
@@ -157,10 +166,18 @@ def _news(rng: random.Random, i: int, parties: list[Org]) -> str:
             f"The partners have cooperated since {year - 3}."
         )
     filler = " ".join(
-        rng.choice(("The exchange was useful.", "Participants shared practices.", "More visits are planned."))
+        rng.choice(
+            (
+                "The exchange was useful.",
+                "Participants shared practices.",
+                "More visits are planned.",
+            )
+        )
         for _ in range(20)
     )
-    return f"# source: https://example.org/synthetic/news/{i:06d}\n# kind: news\n{body}\n\n{filler}\n"
+    return (
+        f"# source: https://example.org/synthetic/news/{i:06d}\n# kind: news\n{body}\n\n{filler}\n"
+    )
 
 
 def generate(out: Path, projects: int, *, news_per_project: float = 0.5, seed: int = 7) -> int:
@@ -177,7 +194,9 @@ def generate(out: Path, projects: int, *, news_per_project: float = 0.5, seed: i
         written += 1
         while news_i < i * news_per_project:
             news_i += 1
-            (out / "news" / f"news-{news_i:06d}.txt").write_text(_news(rng, news_i, parties), encoding="utf-8")
+            (out / "news" / f"news-{news_i:06d}.txt").write_text(
+                _news(rng, news_i, parties), encoding="utf-8"
+            )
             written += 1
     return written
 

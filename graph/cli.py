@@ -18,9 +18,9 @@ from typing import TYPE_CHECKING
 
 from partnergraph import queries
 
-from .build import build
+from .build import BuildReport, build
 from .export import FORMATS, SUFFIX_FORMAT, Format, serialise, write_atomic
-from .store import STORE_ENV, QueryResult, Store, StoreError, open_store
+from .store import STORE_ENV, QueryResult, Store, StoreError, open_store, staged
 from .triples import DEFAULT_BASE
 
 if TYPE_CHECKING:
@@ -224,29 +224,36 @@ def _err(message: str) -> None:
 
 
 def _build(args: argparse.Namespace) -> int:
-    store = open_store(args.store)
+    from .triples import web_iri
+
+    if web_iri(args.base) is None or not args.base.endswith(("/", "#")):
+        _err(f"--base {args.base!r}: give an http(s) IRI ending in / or #")
+        return EXIT_INPUT
     progress = _progress() if not args.quiet and sys.stderr.isatty() else None
     findings: list[Finding] = []
     try:
-        report = build(
-            args.paths,
-            store,
-            base=args.base,
-            max_bytes=int(args.max_mb * 1024 * 1024),
-            progress=progress,
-        )
-        if report.documents and args.reason:
-            from .reason import reason
+        with staged(args.store) as store:  # made current only when all is written
+            report = build(
+                args.paths,
+                store,
+                base=args.base,
+                max_bytes=int(args.max_mb * 1024 * 1024),
+                progress=progress,
+            )
+            if not report.documents:
+                raise _NothingBuilt(report)
+            if args.reason:
+                from .reason import reason
 
-            done = reason(store)
-            if not args.quiet:
-                print(f"inferred {done.inferred} triples ({done.engine}, {done.seconds:.1f} s)")
-        if report.documents and not args.no_validate:
-            from .validate import validate
+                done = reason(store)
+                if not args.quiet:
+                    print(f"inferred {done.inferred} triples ({done.engine}, {done.seconds:.1f} s)")
+            if not args.no_validate:
+                from .validate import validate
 
-            findings = [f for f in validate(store) if f.severity == "violation"]
-    finally:
-        store.close()
+                findings = [f for f in validate(store) if f.severity == "violation"]
+    except _NothingBuilt as nothing:
+        report = nothing.report
     if progress is not None:
         print(file=sys.stderr)
     for problem in report.problems:
@@ -271,6 +278,14 @@ def _build(args: argparse.Namespace) -> int:
         _err(f"{len(findings)} SHACL violation(s){more}")
         return EXIT_FINDINGS
     return EXIT_OK
+
+
+class _NothingBuilt(Exception):
+    """No input was readable: the new generation is dropped, the store stays as it was."""
+
+    def __init__(self, report: BuildReport) -> None:
+        super().__init__("nothing built")
+        self.report = report
 
 
 def _progress() -> Callable[[str], None]:
@@ -416,11 +431,8 @@ def _stats(args: argparse.Namespace) -> int:
 def _reason(args: argparse.Namespace) -> int:
     from .reason import reason
 
-    store = open_store(args.store)
-    try:
+    with staged(args.store) as store:
         report = reason(store, engine=args.engine)
-    finally:
-        store.close()
     print(
         f"inferred {report.inferred} triples from {report.asserted} with {report.engine} "
         f"in {report.seconds:.2f} s ({report.rounds} round(s)); "

@@ -132,8 +132,22 @@ def _updates(onto: Graph) -> list[str]:
 
 
 def _rules(store: Store) -> int:
-    onto = ontology.load("partnergraph")
-    updates = _updates(onto)
+    """Run the rules until nothing changes.
+
+    On disk the rules run on an in-memory copy (writing into RocksDB pattern by pattern is
+    about ten times slower than reading), and the consequences are loaded back at once.
+    """
+    if store.path is None:
+        return _rules_in_place(store)
+    scratch = Store(None)
+    scratch.load_nquads(store.dump_nquads())
+    rounds = _rules_in_place(scratch)
+    store.replace_graph_bulk(INFERRED_GRAPH, scratch.dump_graph_ntriples(INFERRED_GRAPH))
+    return rounds
+
+
+def _rules_in_place(store: Store) -> int:
+    updates = _updates(ontology.load("partnergraph"))
     size, rounds = -1, 0
     while rounds < _MAX_ROUNDS:
         rounds += 1
@@ -185,6 +199,8 @@ def _keep(triple: tuple[Node, Node, Node]) -> bool:
         return False  # owlrl's generalised RDF: literal subjects, blank nodes
     if s == o and p in (PG.cooperatesWith, OWL.sameAs):
         return False  # reflexive: every thing is the same as, and "cooperates" with, itself
+    if p == RDF.type and o == OWL.Thing:
+        return False  # every individual is a thing
     # owlrl also states facts about the vocabulary itself; keep the facts about the data
     return not str(s).startswith(("http://www.w3.org/", ontology.NS))
 

@@ -1,14 +1,23 @@
 """Where the graph lives: one interface, backed by Oxigraph (pyoxigraph) on disk or in memory.
 
 Each source document owns one named graph; writing a document replaces its graph in one
-SPARQL Update transaction, so a reader never sees half a document and building the same
-documents again changes nothing. Queries run over the union of all named graphs.
+SPARQL Update transaction, and building the same documents again changes nothing. Queries
+run over the union of the named graphs.
+
+On disk, a store folder holds *generations*: ``DIR/current`` is a symbolic link to
+``DIR/generations/N``. A build (:func:`staged`) starts a new generation as a cheap
+hard-link checkpoint of the current one, writes into it, and switches the link in one
+atomic rename when everything is written. Readers keep the generation they opened; a build
+that is interrupted (Ctrl-C, ``kill -9``, a crash) leaves the current generation as it was,
+and the next build clears the unfinished one away.
 """
 
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -23,6 +32,7 @@ __all__ = [
     "Store",
     "StoreError",
     "open_store",
+    "staged",
 ]
 
 STORE_ENV = "PARTNERGRAPH_STORE"
@@ -75,6 +85,25 @@ class Store:
         body = "\n".join(ntriples)
         update = f"DROP SILENT GRAPH <{graph}> ;\nINSERT DATA {{ GRAPH <{graph}> {{\n{body}\n}} }}"
         self._store.update(update)
+
+    def replace_graph_bulk(self, graph: str, ntriples: bytes) -> None:
+        """Replace one named graph by N-Triples bytes, loaded in bulk (for large graphs)."""
+        node = ox.NamedNode(graph)
+        if self._store.contains_named_graph(node):
+            self._store.remove_graph(node)
+        self._store.load(ntriples, format=ox.RdfFormat.N_TRIPLES, to_graph=node)
+
+    def dump_nquads(self) -> bytes:
+        """Every quad, as N-Quads."""
+        return self.dump(ox.RdfFormat.N_QUADS)
+
+    def dump_graph_ntriples(self, graph: str) -> bytes:
+        """One named graph, as N-Triples."""
+        return self.dump(ox.RdfFormat.N_TRIPLES, graph=graph)
+
+    def load_nquads(self, data: bytes) -> None:
+        """Add N-Quads in bulk."""
+        self._store.bulk_load(data, format=ox.RdfFormat.N_QUADS)
 
     def drop_graph(self, graph: str) -> None:
         """Remove one named graph and everything in it."""
@@ -137,10 +166,64 @@ class Store:
 
 
 def open_store(path: str | None, *, read_only: bool = False, memory: bool = False) -> Store:
-    """Open the store at ``path``, else ``$PARTNERGRAPH_STORE``, else ``.partnergraph/store``."""
+    """Open the store at ``path``, else ``$PARTNERGRAPH_STORE``, else ``.partnergraph/store``.
+
+    A folder with generations opens its current one; a plain Oxigraph folder opens as is.
+    """
     if memory:
         return Store(None)
-    chosen = path or os.environ.get(STORE_ENV) or DEFAULT_STORE
-    if read_only and not Path(chosen).exists():
+    chosen = Path(path or os.environ.get(STORE_ENV) or DEFAULT_STORE)
+    current = chosen / "current"
+    if current.exists():
+        return Store(current.resolve(), read_only=read_only)
+    if read_only and not (chosen.exists() and any(chosen.iterdir())):
         raise StoreError(f"{chosen}: no store here yet; run 'partnergraph build PATH…' first")
+    if not read_only and chosen.exists() and any(chosen.iterdir()) and not _is_oxigraph(chosen):
+        raise StoreError(f"{chosen}: not a partnergraph store (the folder holds other files)")
     return Store(chosen, read_only=read_only)
+
+
+def _is_oxigraph(folder: Path) -> bool:
+    return (folder / "CURRENT").exists() or (folder / "generations").exists()
+
+
+@contextmanager
+def staged(path: str | None) -> Iterator[Store]:
+    """A new generation of the store at ``path`` to build into; made current only on success.
+
+    The new generation starts as a hard-link checkpoint of the current one (so a build adds
+    to what is there). If the block raises, or the process dies, the current generation is
+    untouched; unfinished generations are removed by the next ``staged``.
+    """
+    root = Path(path or os.environ.get(STORE_ENV) or DEFAULT_STORE)
+    if root.exists() and any(root.iterdir()) and not _is_oxigraph(root):
+        raise StoreError(f"{root}: not a partnergraph store (the folder holds other files)")
+    generations = root / "generations"
+    generations.mkdir(parents=True, exist_ok=True)
+    current_link = root / "current"
+    current = current_link.resolve() if current_link.exists() else None
+    for leftover in generations.iterdir():  # unfinished or superseded generations
+        if current is None or leftover.resolve() != current:
+            shutil.rmtree(leftover, ignore_errors=True)
+    number = 1 + max((int(p.name) for p in generations.iterdir() if p.name.isdigit()), default=0)
+    target = generations / f"{number:06d}"
+    if current is not None:
+        previous = Store(current, read_only=True)
+        previous._store.backup(str(target))
+        del previous
+    elif (root / "CURRENT").exists():  # a plain Oxigraph folder from before generations
+        raise StoreError(f"{root}: an old-layout store; build into a new folder")
+    store = Store(target)
+    try:
+        yield store
+        store.flush()
+    except BaseException:
+        store.close()
+        shutil.rmtree(target, ignore_errors=True)
+        raise
+    store.close()
+    link = root / f".current.{number}"
+    link.unlink(missing_ok=True)
+    link.symlink_to(Path("generations") / target.name)
+    os.replace(link, current_link)  # the atomic switch; the old generation stays for readers
+    # that still have it open, and goes at the start of the next build

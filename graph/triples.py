@@ -9,6 +9,7 @@ checksum) and a mention node for every piece of evidence.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
@@ -30,6 +31,7 @@ __all__ = [
     "country_iri",
     "document_iri",
     "document_triples",
+    "web_iri",
 ]
 
 DEFAULT_BASE = "https://w3id.org/partnergraph/id/"
@@ -109,6 +111,23 @@ def country_iri(cc: str) -> URIRef | None:
     """
     a3 = _alpha3(cc.upper())
     return URIRef(EU_COUNTRY + a3) if a3 else None
+
+
+_IRI = re.compile(r"https?://[^\s<>\"{}|\\^`\x00-\x20]+")
+
+
+def web_iri(text: str | None) -> URIRef | None:
+    """An http(s) address from a document as an IRI, or None if it is not a clean one.
+
+    Document text is data: an address with spaces, quotes or angle brackets is refused rather
+    than written into a graph (or a SPARQL update) where it could end an IRI early.
+
+    >>> web_iri("https://eeagrants.org/p/1"), web_iri('http://x> } DROP ALL { <y')
+    (rdflib.term.URIRef('https://eeagrants.org/p/1'), None)
+    """
+    if not text or not _IRI.fullmatch(text.strip()):
+        return None
+    return URIRef(text.strip())
 
 
 def project_iri(project: Project, base: str) -> URIRef:
@@ -199,8 +218,7 @@ def document_triples(
     g = b.g
     b.add(g, RDF.type, PG.SourceDocument)
     b.add(g, RDF.type, PROV.Entity)
-    if doc.source_url and doc.source_url.startswith(("http://", "https://")):
-        b.add(g, DCTERMS.source, URIRef(doc.source_url))
+    b.add(g, DCTERMS.source, web_iri(doc.source_url))
     b.add(g, PG.sourcePath, Literal(doc.key))
     b.add(g, PG.checksum, Literal(doc.checksum))
     b.add(g, DCTERMS.language, Literal(doc.language, datatype=XSD.language))
@@ -270,8 +288,7 @@ def _project(b: _Builder, p: Project, projects: dict[str, URIRef]) -> None:
         b.add(iri, _FLAGS[name], Literal(value))
     for role, code in p.regions:
         b.add(iri, _REGION_ROLE[role], b.nuts(code))
-    if p.url and p.url.startswith(("http://", "https://")):
-        b.add(iri, FOAF.page, URIRef(p.url))
+    b.add(iri, FOAF.page, web_iri(p.url))
     if p.area:
         b.add(iri, PG.programmeArea, Literal(p.area))
     if p.sector:

@@ -134,7 +134,7 @@ def read_text(
     since_event = 0
     named_project = project
     for sent in sentences(text):
-        if sent.end <= start or lex.boilerplate.match(sent.text):
+        if sent.end <= start or lex.boilerplate.search(sent.text):
             continue
         ev = Evidence(sent.start, sent.end, sent.text)
         found = _organisations(sent, lex, doc_names, doc_countries)
