@@ -91,6 +91,27 @@ def _parser() -> argparse.ArgumentParser:
     )
 
     p = sub.add_parser(
+        "extract",
+        help="print what is read from documents: one JSON object per document (gold schema)",
+        description="Read documents like 'build' does (the same code path: read, extract, resolve) "
+        "and print one JSON object per document, one per line, in the schema of the gold "
+        "annotations: doc, kind, language, projects, organisations, places, events, "
+        "cooperation_links. Nothing is written to the store.",
+    )
+    p.add_argument("paths", nargs="+", metavar="PATH", help="a file, a folder or a glob pattern")
+    p.add_argument("--format", choices=("json",), default="json", help="json: one object per line")
+    p.add_argument(
+        "-o", "--output", metavar="FILE", help="write to FILE instead of standard output"
+    )
+    p.add_argument(
+        "--max-mb",
+        type=float,
+        default=20.0,
+        metavar="MB",
+        help="refuse files larger than this (default: 20)",
+    )
+
+    p = sub.add_parser(
         "query",
         parents=[store_opts, out_opts],
         help="answer a canned question (or your own .rq file)",
@@ -202,6 +223,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         handler = {
             "build": _build,
+            "extract": _extract,
             "query": _query,
             "draw": _draw,
             "export": _export,
@@ -293,6 +315,27 @@ def _progress() -> Callable[[str], None]:
         print(f"\rreading {path[-70:]:<70}", end="", file=sys.stderr, flush=True)
 
     return show
+
+
+def _extract(args: argparse.Namespace) -> int:
+    from .build import extract_all
+    from .record import to_record
+
+    results, problems, resolution = extract_all(
+        args.paths, max_bytes=int(args.max_mb * 1024 * 1024)
+    )
+    lines = [
+        json.dumps(to_record(doc, ex, resolution), ensure_ascii=False, sort_keys=True)
+        for doc, ex in results
+    ]
+    text = "".join(f"{line}\n" for line in lines)
+    if args.output:
+        write_atomic(args.output, text.encode("utf-8"))
+    else:
+        sys.stdout.write(text)
+    for problem in problems:
+        _err(f"skipped {problem}")
+    return EXIT_INPUT if problems or not results else EXIT_OK
 
 
 def _query(args: argparse.Namespace) -> int:

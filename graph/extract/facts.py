@@ -116,6 +116,8 @@ _COST_FIELDS = {
 }  # fmt: skip
 _DONOR_STATES = {"NO", "IS", "LI"}
 _MAX_SCAN_LINES = 80
+#: A line this long is prose, not a label or a value.
+_PROSE_LINE = 160
 
 
 @dataclass(frozen=True)
@@ -203,8 +205,8 @@ def parse_facts(text: str) -> FactsBlock | None:
     i = start
     while i < len(lines) and i < start + _MAX_SCAN_LINES:
         ln = lines[i]
-        if fields and _SECTION_ENDS.match(ln.text):
-            end_index = i
+        if fields and (_SECTION_ENDS.match(ln.text) or len(ln.text) > _PROSE_LINE):
+            end_index = i  # a section heading, or prose: the facts are over
             break
         m = _LABEL_LINE.match(ln.text) if ln.text else None
         if m and (heading is not None or len(ln.text) < 120):

@@ -26,6 +26,7 @@ __all__ = [
     "organisation_type",
     "registry",
     "registry_entry",
+    "stem_key",
 ]
 
 _DATA = "partnergraph.graph"
@@ -78,6 +79,11 @@ class Lexicon:
     municipality: re.Pattern[str]
     municipality_countries: dict[str, str]
     boilerplate: re.Pattern[str]
+    dates_no_year: tuple[re.Pattern[str], ...]
+    project_roles: tuple[tuple[str, re.Pattern[str]], ...]
+    project_words: re.Pattern[str]
+    municipality_lists: tuple[tuple[str, re.Pattern[str], dict[str, str]], ...]
+    list_forms: frozenset[str]
     connectors: frozenset[str]
     stopwords: frozenset[str]
     generic: frozenset[str]
@@ -110,7 +116,9 @@ def lexicon() -> Lexicon:
         if org_type.startswith("_"):
             continue
         heads.append((org_type, re.compile(rf"^(?:{_alternation(words)})$")))
-        typed.append(f"(?P<{org_type}>{_alternation(words)})")
+        # company suffixes (AS, AB, SIA…) are words too: they count only as written
+        body = f"(?-i:{_alternation(words)})" if org_type == "company" else _alternation(words)
+        typed.append(f"(?P<{org_type}>{body})")
     type_finder = re.compile(r"(?<![\w-])(?:" + "|".join(typed) + r")(?![\w-])", re.I)
     municipality_forms = [
         (lang, re.escape(form).replace(re.escape("{place}"), _PLACE))
@@ -143,11 +151,42 @@ def lexicon() -> Lexicon:
         municipality_countries={
             k: v for k, v in raw["municipality_countries"].items() if not k.startswith("_")
         },
+        dates_no_year=tuple(re.compile(p, re.I) for p in raw["date_patterns"]["no_year"]),
+        project_roles=_by_key(raw["project_role_cues"]),
+        project_words=re.compile(
+            rf"(?<!\w)(?:{_alternation(raw['project_words']['patterns'])})(?!\w)", re.I
+        ),
+        municipality_lists=_list_patterns(raw),
+        list_forms=frozenset(
+            form.casefold()
+            for lang, forms in raw["municipality_lists"].items()
+            if not lang.startswith("_")
+            for form in forms
+        ),
         boilerplate=re.compile(_alternation(raw["boilerplate_sentences"]["patterns"]), re.I),
         connectors=frozenset(raw["name_connectors"]),
         stopwords=frozenset(raw["org_stopwords"]),
         generic=frozenset(normalise(g) for g in raw["generic_names"]),
     )
+
+
+_LIST_PLACE = r"[A-ZÀ-ÖØ-ÞĀ-ſА-Я][\w'’-]+(?:[ -][A-ZÀ-ÖØ-ÞĀ-ſА-Я][\w'’-]+)?"
+
+
+def _list_patterns(raw: dict[str, Any]) -> tuple[tuple[str, re.Pattern[str], dict[str, str]], ...]:
+    """Lists of places with a plural municipality word after, before, or (in parentheses)."""
+    conj = _alternation([re.escape(c) for c in raw["list_conjunctions"]])
+    items = rf"{_LIST_PLACE}(?:\s*,\s*{_LIST_PLACE})*(?:\s*,?\s+(?:{conj})\s+{_LIST_PLACE})?"
+    out = []
+    for lang, forms in raw["municipality_lists"].items():
+        if lang.startswith("_"):
+            continue
+        words = _alternation([re.escape(f) for f in forms])
+        after = rf"(?<![\w-])(?P<list>{items})\s+(?P<form>{words})(?![\w-])"
+        before = rf"(?<![\w-])(?P<form>{words})\s+\(?(?P<list>{items})\)?"
+        out.append((lang, re.compile(after), dict(forms)))
+        out.append((lang, re.compile(before), dict(forms)))
+    return tuple(out)
 
 
 def _municipality_pattern(forms: list[tuple[str, str]]) -> re.Pattern[str]:
@@ -297,15 +336,45 @@ def _registry_index() -> dict[str, tuple[RegistryEntry, ...]]:
     return {k: tuple(v) for k, v in index.items()}
 
 
+def stem_key(name: str) -> str:
+    """A key that ignores inflected endings: each word of five letters or more loses two.
+
+    >>> stem_key("Latvijas Pašvaldību savienību") == stem_key("Latvijas Pašvaldību savienība")
+    True
+    """
+    return " ".join(w[:-2] if len(w) >= 5 else w for w in normalise(name).split())
+
+
+@cache
+def _registry_stems() -> dict[str, tuple[RegistryEntry, ...]]:
+    index: dict[str, list[RegistryEntry]] = {}
+    for entry in registry():
+        for name, lang in ((entry.name, "en"), *entry.aliases):
+            if lang in INFLECTED and len(name.split()) >= 2:
+                index.setdefault(stem_key(name), []).append(entry)
+    return {k: tuple(v) for k, v in index.items()}
+
+
+#: Languages whose names inflect (a registry alias in them also matches its other forms).
+INFLECTED = frozenset({"lv", "lt", "pl", "cs", "sk", "bg", "ro", "is", "hu", "et", "sl", "hr"})
+
+
 def registry_entry(name: str, country: str | None = None) -> RegistryEntry | None:
     """The registry entry a name or alias belongs to (its country must agree, if known).
+
+    Names in inflecting languages match in other cases too ("…savienību" = "…savienība").
 
     >>> registry_entry("Kommunesektorens organisasjon").id
     'ks'
     >>> registry_entry("KS", "FI") is None
     True
+    >>> registry_entry("Latvijas Pašvaldību savienību").id
+    'lps'
     """
-    for entry in _registry_index().get(normalise(name), ()):
+    candidates = _registry_index().get(normalise(name), ()) or _registry_stems().get(
+        stem_key(name), ()
+    )
+    for entry in candidates:
         if country in (None, entry.country):
             return entry
     return None

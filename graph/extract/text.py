@@ -14,6 +14,7 @@ from datetime import date
 from functools import cache
 
 from .lexicon import (
+    INFLECTED,
     Lexicon,
     country_of_form,
     find_cities,
@@ -21,6 +22,7 @@ from .lexicon import (
     normalise,
     organisation_type,
     registry,
+    registry_entry,
 )
 from .model import Event, Evidence, OrgMention, Place, Project, RoleFact, StatedLink
 
@@ -38,6 +40,17 @@ _DASH_EXPANSION = re.compile(r"^\s*[–—-]\s*")
 _COMPANY_SUFFIX = re.compile(
     r"^(?:AS|ASA|a\.s\.|s\.r\.o\.|Ltd\.?|SIA|UAB|AB|GmbH|AG|SRL|S\.A\.|Inc\.?|Sp\. z o\.o\.)$"
 )
+_YEAR = re.compile(r"(?<!\d)(?:199\d|20[0-3]\d)(?!\d)")
+
+
+def _year_before(years: list[tuple[int, int]], at: int) -> int | None:
+    """The year a date with no year means: the last one named before, else the first after."""
+    before = [y for pos, y in years if pos < at]
+    if before:
+        return before[-1]
+    return years[0][1] if years else None
+
+
 _BETWEEN = re.compile(r"\b(between|mellom|między|pomiędzy|starp|tarp)\b")
 
 #: How many sentences an event stays in focus for roles without being named again.
@@ -130,16 +143,19 @@ def read_text(
     projects: list[Project] = []
     continues: list[tuple[str, Project]] = []
     doc_countries = {cc for cc in (_countries_in(text, lex))}
+    years = [(m.start(), int(m.group())) for m in _YEAR.finditer(text)]
     current: _EventDraft | None = None
     since_event = 0
     named_project = project
+    project_roles: list[tuple[OrgMention, str, Evidence]] = []
+    mentions_project = False
     for sent in sentences(text):
         if sent.end <= start or lex.boilerplate.search(sent.text):
             continue
         ev = Evidence(sent.start, sent.end, sent.text)
-        found = _organisations(sent, lex, doc_names, doc_countries)
+        found = _organisations(sent, lex, doc_names, doc_countries, language)
         orgs.extend(found)
-        sent_places = _places(sent, lex, doc_countries)
+        sent_places = _places(sent, lex, doc_countries, language)
         places.extend(p for p, _prep in sent_places)
         # continuation of an earlier project
         if project is not None:
@@ -153,7 +169,7 @@ def read_text(
                 named_project = named
                 projects.append(named)
         # events named in the sentence, or referred back to
-        mentioned = _events_in(sent, lex, sent_places, language)
+        mentioned = _events_in(sent, lex, sent_places, language, _year_before(years, sent.start))
         for draft in mentioned:
             current = _merge_into(events, draft)
         if mentioned or _anaphor(sent, lex):
@@ -163,20 +179,39 @@ def read_text(
             if since_event > _FOCUS_SENTENCES:
                 current = None  # the text has moved on from the event
         # roles of the organisations in the current event
-        coop = lex.cooperation.search(sent.text)
+        quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(sent.text)]
+        coop = next(
+            (
+                m
+                for m in lex.cooperation.finditer(sent.text)
+                if not any(a < m.start() < b for a, b in quoted)
+            ),
+            None,
+        )
         coop_at = sent.start + coop.start() if coop else None
         if current is not None and found:
-            role = _role(sent, lex)
-            if role is not None:
-                for org in found:
-                    if coop_at is not None and org.evidence.start > coop_at:
-                        continue  # the object of "cooperation with X" is not an event role
+            cues = _cues(sent, lex.role_cues)
+            for org in found:
+                if coop_at is not None and org.evidence.start > coop_at:
+                    continue  # the object of "cooperation with X" is not an event role
+                role = _nearest_cue(org, cues)
+                if role is not None and not _is_venue(sent, org, lex):
                     current.roles.append((org, role, ev))
+        # a facts block, where there is one, is the authority on the project's roles
+        project_cues = _cues(sent, lex.project_roles) if found and project is None else []
+        project_roles.extend((org, role, ev) for org, role in _project_roles(found, project_cues))
+        mentions_project = mentions_project or bool(lex.project_words.search(sent.text))
         if coop_at is not None:
             links.extend(_stated_links(sent, found, coop_at, promoter, ev))
+    if named_project is None and (mentions_project or project_roles):
+        named_project = Project(key="page", name=None, number=None)  # about a project, unnamed
+        projects.append(named_project)
     final_project = named_project
     out_events: list[Event] = []
     roles: list[RoleFact] = []
+    if final_project is not None:
+        for org, role, ev in project_roles:
+            roles.append(RoleFact(org, role, final_project.key, ev))
     for draft in events:
         project_key = final_project.key if final_project is not None else None
         event = Event(
@@ -225,26 +260,32 @@ class _DocNames:
                 self.by_norm[normalise(mention.acronym)] = mention
         # the registry's names are compiled once; the document's own are few
         self.patterns = (_registry_pattern(), *((_names_pattern(names),) if names else ()))
-        self.registry_country, self.registry_type = _registry_tables()
         self.extra_acronyms: dict[str, OrgMention] = {}
 
 
 @cache
 def _registry_pattern() -> re.Pattern[str]:
-    return _names_pattern([name for entry in registry() for name in entry.names])
+    flexible = {
+        name
+        for entry in registry()
+        for name, lang in entry.aliases
+        if lang in INFLECTED and len(name.split()) >= 2
+    }
+    return _names_pattern([name for entry in registry() for name in entry.names], flexible=flexible)
 
 
-@cache
-def _registry_tables() -> tuple[dict[str, str], dict[str, str]]:
-    countries = {normalise(n): e.country for e in registry() for n in e.names}
-    types = {normalise(n): e.type for e in registry() for n in e.names}
-    return countries, types
-
-
-def _names_pattern(names: list[str]) -> re.Pattern[str]:
+def _names_pattern(names: list[str], flexible: set[str] = frozenset()) -> re.Pattern[str]:  # type: ignore[assignment]
+    """One pattern for many names; a ``flexible`` name also matches its inflected forms."""
     parts = []
     for name in sorted(set(names), key=len, reverse=True):
-        escaped = re.escape(name).replace(r"\ ", r"\s+")
+        if name in flexible:
+            words = [
+                re.escape(w[:-2]) + r"\w{0,4}" if len(w) >= 5 else re.escape(w)
+                for w in name.split()
+            ]
+            escaped = r"\s+".join(words)
+        else:
+            escaped = re.escape(name).replace(r"\ ", r"\s+")
         if len(name) <= 6 and name.isupper():
             parts.append(escaped)
         else:
@@ -253,7 +294,7 @@ def _names_pattern(names: list[str]) -> re.Pattern[str]:
 
 
 def _organisations(
-    sent: Sentence, lex: Lexicon, names: _DocNames, doc_countries: set[str]
+    sent: Sentence, lex: Lexicon, names: _DocNames, doc_countries: set[str], language: str = "en"
 ) -> list[OrgMention]:
     """Organisations named in a sentence: known names, municipality forms, head words."""
     spans: list[tuple[int, int, OrgMention]] = []
@@ -268,8 +309,9 @@ def _organisations(
         name = " ".join(m.group().split())
         key = normalise(name)
         base = names.by_norm.get(key)
-        country = base.country if base else names.registry_country.get(key)
-        org_type = base.type if base else names.registry_type.get(key)
+        entry = None if base else registry_entry(name)
+        country = base.country if base else (entry.country if entry else None)
+        org_type = base.type if base else (entry.type if entry else None)
         mention = OrgMention(name, country, org_type, _ev(sent, m.start(), m.end()))
         spans.append((m.start(), m.end(), _with_acronym(mention, sent, m.end())))
     for acr, base in acronyms.items():
@@ -277,6 +319,23 @@ def _organisations(
             if not taken(m.start(), m.end()):
                 mention = OrgMention(acr, base.country, base.type, _ev(sent, m.start(), m.end()))
                 spans.append((m.start(), m.end(), mention))
+    for lang, pattern, forms in lex.municipality_lists:
+        for m in pattern.finditer(sent.text):
+            items = _list_items(m.group("list"), m.start("list"), lex)
+            if len(items) < 2 or taken(m.start(), m.end()):
+                continue
+            template = next(
+                v for k, v in forms.items() if k.casefold() == m.group("form").casefold()
+            )
+            for a, b, place in items:
+                cities = find_cities(place)
+                country = _pick_country([c.country for c in cities], doc_countries)
+                country = country or lex.municipality_countries.get(lang)
+                mention = OrgMention(
+                    template.format(place=place), country, "municipality", _ev(sent, a, b),
+                    seat=cities[0].name if cities else place,
+                )  # fmt: skip
+                spans.append((a, b, mention))
     for m in lex.municipality.finditer(sent.text):
         if taken(m.start(), m.end()):
             continue
@@ -298,7 +357,7 @@ def _organisations(
             seat=cities[0].name if cities else place,
         )
         spans.append((m.start(), m.end(), mention))
-    for a, b, org_type in _head_spans(sent.text, lex):
+    for a, b, org_type in _head_spans(sent.text, lex, lowercase_heads=language != "en"):
         if taken(a, b):
             continue
         name = sent.text[a:b]
@@ -314,6 +373,21 @@ def _organisations(
     return [m for _a, _b, m in spans]
 
 
+_LIST_SPLIT = re.compile(r"\s*,\s*|\s+(?:and|og|un|ir|i|a|und|и|&|och|sowie)\s+")
+
+
+def _list_items(text: str, offset: int, lex: Lexicon) -> list[tuple[int, int, str]]:
+    """The places of "A, B un C" with their offsets in the sentence (demonyms left out)."""
+    items = []
+    pos = 0
+    for part in _LIST_SPLIT.split(text):
+        at = text.index(part, pos)
+        pos = at + len(part)
+        if part and not country_of_form(part) and not _demonym_country(part, lex):
+            items.append((offset + at, offset + at + len(part), part))
+    return items
+
+
 def _with_acronym(mention: OrgMention, sent: Sentence, end: int) -> OrgMention:
     m = _ACRONYM_AFTER.match(sent.text[end:])
     if m and m.group("acr").strip().upper() == m.group("acr").strip():
@@ -325,9 +399,18 @@ def _ev(sent: Sentence, a: int, b: int) -> Evidence:
     return Evidence(sent.start + a, sent.start + b, sent.text)
 
 
-def _head_spans(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
-    """Capitalised spans (with connectors) that hold an organisation head word."""
-    tokens = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+def _head_spans(
+    text: str, lex: Lexicon, lowercase_heads: bool = False
+) -> list[tuple[int, int, str]]:
+    """Capitalised spans (with connectors) that hold an organisation head word; with
+    ``lowercase_heads``, a lower-case head word may close the span (Latvian, Norwegian…).
+    Titles in quotation marks are not organisations."""
+    quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
+    tokens = [
+        (m.start(), m.end(), m.group())
+        for m in _WORD.finditer(text)
+        if not any(a < m.start() < b for a, b in quoted)
+    ]
     out: list[tuple[int, int, str]] = []
     i = 0
     while i < len(tokens):
@@ -336,7 +419,7 @@ def _head_spans(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
             continue
         j = i
         run = [i]
-        while j + 1 < len(tokens):
+        while j + 1 < len(tokens) and not _ends_sentence(tokens[j][2]):
             word = tokens[j + 1][2]
             if _CAP.match(word) or _COMPANY_SUFFIX.match(word):
                 run.append(j + 1)
@@ -351,11 +434,31 @@ def _head_spans(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
                 j += gap - 1
             else:
                 break
+        # a lower-case head word may close a name ("Latvijas Pašvaldību savienība",
+        # "Marka Rotko mākslas centrs"): look up to three words on
+        for k in range(1, 4) if lowercase_heads else ():
+            nxt = j + k
+            word = tokens[nxt][2] if nxt < len(tokens) else ""
+            if (
+                not word.isalpha()
+                or _CAP.match(word)
+                or word in lex.connectors
+                or word in lex.prepositions
+            ):
+                break
+            head = organisation_type(word) if len(word) >= 5 else None
+            if head not in (None, "company") and word.casefold() not in lex.list_forms:
+                run.extend(range(j + 1, nxt + 1))
+                j = nxt
+                break
+        run = _trim_list_prefix(run, tokens, lex)
         words = [tokens[k][2] for k in run]
         while words and (words[0] in lex.stopwords or words[0] in lex.connectors):
             words.pop(0)
             run.pop(0)
         org_type = _head_type(words, lex)
+        if org_type is None and len(words) >= 2:
+            org_type = organisation_type(" ".join(words))
         if org_type is not None and run:
             a, b = tokens[run[0]][0], tokens[run[-1]][1]
             name = (
@@ -368,6 +471,28 @@ def _head_spans(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
                 out.append((a, b, org_type))
         i = j + 1
     return out
+
+
+def _ends_sentence(token: str) -> bool:
+    """ "Gods." ends a sentence; "Ltd." and "a.s." do not."""
+    return token.endswith(".") and not _COMPANY_SUFFIX.match(token) and "." not in token[:-1]
+
+
+_AND = frozenset({"and", "og", "un", "ir", "i", "a", "und", "oraz", "&", "och", "и"})
+
+
+def _trim_list_prefix(
+    run: list[int], tokens: list[tuple[int, int, str]], lex: Lexicon
+) -> list[int]:
+    """ "Hungary and NORCE Norwegian Research Center AS": a place before "and" is another
+    item of a list, not part of the name (unlike "Mineral and Energy … Institute")."""
+    for pos in range(len(run) - 1, 0, -1):
+        if tokens[run[pos]][2] in _AND:
+            before = " ".join(tokens[k][2] for k in run[:pos])
+            if country_of_form(before) or (" " not in before and find_cities(before)):
+                return run[pos + 1 :]
+            break
+    return run
 
 
 def _head_type(words: list[str], lex: Lexicon) -> str | None:
@@ -454,14 +579,18 @@ def _countries_in(text: str, lex: Lexicon) -> list[str]:
     return found
 
 
-def _places(sent: Sentence, lex: Lexicon, doc_countries: set[str]) -> list[tuple[Place, bool]]:
-    """Countries and cities of a sentence; the flag says a preposition stands before it."""
+def _places(
+    sent: Sentence, lex: Lexicon, doc_countries: set[str], language: str = "en"
+) -> list[tuple[Place, bool]]:
+    """Countries and cities of a sentence; the flag says a preposition (or, in languages
+    that say "in Daugavpils" by a case ending, the locative form) stands for "at"."""
+    locative = language in _LOCATIVE
     out: list[tuple[Place, bool]] = []
     tokens = [(m.start(), m.end(), m.group()) for m in re.finditer(r"[\w'’-]+", sent.text)]
     i = 0
     while i < len(tokens):
         a, b, word = tokens[i]
-        prep = i > 0 and tokens[i - 1][2].casefold() in lex.prepositions
+        prep = locative or (i > 0 and tokens[i - 1][2].casefold() in lex.prepositions)
         if not _CAP.match(word):
             i += 1
             continue
@@ -488,15 +617,28 @@ def _places(sent: Sentence, lex: Lexicon, doc_countries: set[str]) -> list[tuple
 
 
 def _events_in(
-    sent: Sentence, lex: Lexicon, sent_places: list[tuple[Place, bool]], language: str
+    sent: Sentence,
+    lex: Lexicon,
+    sent_places: list[tuple[Place, bool]],
+    language: str,
+    year_hint: int | None = None,
 ) -> list[_EventDraft]:
+    found = sorted(
+        (
+            (m.start(), m.end(), event_type)
+            for event_type, pattern in lex.event_terms
+            for m in pattern.finditer(sent.text)
+        ),
+        key=lambda t: (t[0], -(t[1] - t[0])),
+    )
     terms: list[tuple[int, int, str]] = []
-    for event_type, pattern in lex.event_terms:
-        for m in pattern.finditer(sent.text):
-            if not any(m.start() < e and s < m.end() for s, e, _t in terms):
-                terms.append((m.start(), m.end(), event_type))
-    terms.sort()
-    dates = _dates(sent.text, lex, language) if terms else None
+    for a, b, event_type in found:  # leftmost-longest: "training workshops" is one term
+        if terms and a < terms[-1][1]:
+            continue
+        if terms and a - terms[-1][1] <= 1:  # "kick off seminar": the last word names it
+            a = terms.pop()[0]
+        terms.append((a, b, event_type))
+    dates = _dates(sent.text, lex, language, year_hint) if terms else None
     drafts: list[_EventDraft] = []
     for i, (a, b, event_type) in enumerate(terms):
         limit = terms[i + 1][0] if i + 1 < len(terms) else len(sent.text)
@@ -521,7 +663,9 @@ def _anaphor(sent: Sentence, lex: Lexicon) -> bool:
 
 
 #: How many words may stand between an event word and its place ("seminars were held in X").
-_PLACE_WINDOW_WORDS = 6
+_PLACE_WINDOW_WORDS = 8
+#: Languages that put a place in the locative case instead of after a preposition.
+_LOCATIVE = frozenset({"lv", "lt"})
 
 
 def _event_place(
@@ -545,13 +689,19 @@ def _event_place(
     return nearby[0] if first.type == "country" and nearby else first
 
 
-def _dates(text: str, lex: Lexicon, language: str) -> tuple[date | None, date | None, str] | None:
-    for pattern in lex.dates:
+def _dates(
+    text: str, lex: Lexicon, language: str, year_hint: int | None = None
+) -> tuple[date | None, date | None, str] | None:
+    """The first date or date range of a sentence; one without a year takes ``year_hint``."""
+    patterns = (*lex.dates, *(lex.dates_no_year if year_hint else ()))
+    for pattern in patterns:
         m = pattern.search(text)
         if not m:
             continue
         g = m.groupdict()
-        year = int(g["y"])
+        year = int(g["y"]) if g.get("y") else year_hint
+        if year is None:
+            continue
         month = _month(g["m"], language)
         if month is None:
             continue
@@ -638,13 +788,65 @@ def _more_precise(new: Place, old: Place) -> bool:
 # ------------------------------------------------------------------ roles and links
 
 
-def _role(sent: Sentence, lex: Lexicon) -> str | None:
-    best: tuple[int, str] | None = None
-    for role, pattern in lex.role_cues:
-        m = pattern.search(sent.text)
-        if m and (best is None or m.start() < best[0]):
-            best = (m.start(), role)
-    return best[1] if best else None
+def _is_venue(sent: Sentence, org: OrgMention, lex: Lexicon) -> bool:
+    """ "organised at the Rydułtowy Centre of Culture": a place the event was held at."""
+    before = sent.text[: org.evidence.start - sent.start].split()
+    while before and before[-1].casefold() in ("the", "a", "an"):
+        before.pop()
+    return bool(before) and before[-1].casefold() in _VENUE_PREPOSITIONS
+
+
+_VENUE_PREPOSITIONS = frozenset({"at", "på", "w", "we", "in"})
+
+
+def _project_roles(
+    found: list[OrgMention], cues: list[tuple[int, int, str]]
+) -> list[tuple[OrgMention, str]]:
+    """A promoter cue names the one organisation nearest to it ("X, which is leading the
+    project"); a partner cue, every other organisation of the sentence."""
+    out: dict[int, tuple[OrgMention, str]] = {}
+    for start, end, role in cues:
+        if role != "promoter":
+            continue
+        before = [o for o in found if o.evidence.end <= start]
+        after = [o for o in found if o.evidence.start >= end]
+        if before and start - before[-1].evidence.end < 80:
+            nearest: OrgMention | None = before[-1]
+        else:
+            nearest = after[0] if after else None
+        if nearest is not None:
+            out[id(nearest)] = (nearest, "promoter")
+    if any(role == "partner" for _s, _e, role in cues):
+        for org in found:
+            out.setdefault(id(org), (org, "partner"))
+    return list(out.values())
+
+
+def _cues(
+    sent: Sentence, table: tuple[tuple[str, re.Pattern[str]], ...]
+) -> list[tuple[int, int, str]]:
+    """Where each cue of ``table`` stands in the sentence (document offsets)."""
+    return sorted(
+        (sent.start + m.start(), sent.start + m.end(), role)
+        for role, pattern in table
+        for m in pattern.finditer(sent.text)
+    )
+
+
+def _nearest_cue(org: OrgMention, cues: list[tuple[int, int, str]]) -> str | None:
+    """The role of the cue nearest to an organisation; a cue before it wins a tie
+    ("hosted by KS", "KS presented")."""
+    best: tuple[int, int, str] | None = None
+    for start, end, role in cues:
+        if end <= org.evidence.start:
+            rank = (org.evidence.start - end, 0)
+        elif start >= org.evidence.end:
+            rank = (start - org.evidence.end, 1)
+        else:
+            continue
+        if best is None or rank < best[:2]:
+            best = (*rank, role)
+    return best[2] if best else None
 
 
 def _stated_links(
@@ -693,6 +895,27 @@ def _continuation(sent: Sentence, lex: Lexicon) -> Project | None:
     return Project(key=key, name=name, number=number, evidence=Evidence(start, sent.end, sent.text))
 
 
+_PROJECT_WORD = r"(?:prosjekt(?:et)?|projects?|projekt\w*|projekta|projekto|проект\w*|proiect\w*)"
+_PROGRAMME_WORD = r"(?:programm\w*|program\w*|programas|programos)"
+_QUOTED_NAME = r"[„“\"«‘”]\s*(?P<name>[^„“”\"«»]{3,200}?)\s*[”“\"»’]"
+_NAMED_PROJECT = (
+    # project "Name" / w ramach projektu „Name” / prosjektet «Name»
+    re.compile(
+        rf"(?i:{_PROJECT_WORD})\s*(?:(?i:named|called|titled|entitled|pod nazwą|ar nosaukumu)\s*)?[:–-]?\s*{_QUOTED_NAME}"
+    ),
+    # project named NærUng
+    re.compile(
+        rf"(?i:{_PROJECT_WORD})\s+(?i:named|called|titled)\s+(?P<name>[A-ZÀ-Þ][\w'’-]+(?:\s[A-ZÀ-Þ][\w'’-]+)*)"
+    ),
+    # prosjektet – Name of the project.
+    re.compile(rf"(?i:{_PROJECT_WORD})\s*[–—:-]\s*(?P<name>[A-ZÀ-Þ][^.]{{5,200}})"),
+    # the User4GeoEnergy project
+    re.compile(r"(?i:the)\s+(?P<name>[A-Z][\w-]*\d[\w-]*|[A-Z][a-z]+[A-Z][\w-]+)\s+(?i:project)"),
+    # programme "Name" (a programme named where no project is)
+    re.compile(rf"(?i:{_PROGRAMME_WORD})\s*{_QUOTED_NAME}"),
+)
+
+
 def _named_project(sent: Sentence) -> Project | None:
     """A project a news item names: a project number, or a name after "the project"."""
     number = _PROJECT_NUMBER.search(sent.text)
@@ -703,27 +926,14 @@ def _named_project(sent: Sentence) -> Project | None:
             number=number.group(),
             evidence=_ev(sent, number.start(), number.end()),
         )
-    m = re.search(
-        r"(?i:prosjekt(?:et)?|project|projekt(?:u)?|projekta|projekto)\s*[–—:-]\s*(?P<name>[A-ZÀ-Þ][^.]{5,200})",
-        sent.text,
-    )
-    if m:
-        name = m.group("name").strip()
-        return Project(
-            key=f"name:{name}",
-            name=name,
-            number=None,
-            evidence=_ev(sent, m.start("name"), m.end("name")),
-        )
-    m = re.search(
-        r"(?i:the)\s+(?P<name>[A-Z][\w-]*\d[\w-]*|[A-Z][a-z]+[A-Z][\w-]+)\s+(?i:project)", sent.text
-    )
-    if m:
-        name = m.group("name")
-        return Project(
-            key=f"name:{name}",
-            name=name,
-            number=None,
-            evidence=_ev(sent, m.start("name"), m.end("name")),
-        )
+    for pattern in _NAMED_PROJECT:
+        m = pattern.search(sent.text)
+        if m:
+            name = m.group("name").strip().rstrip(".,;")
+            return Project(
+                key=f"name:{name}",
+                name=name,
+                number=None,
+                evidence=_ev(sent, m.start("name"), m.end("name")),
+            )
     return None

@@ -1,0 +1,244 @@
+"""Score free-text extraction against the gold annotations; measure its speed.
+
+    python benchmarks/extraction.py [--shared ../shared] [--verbose] [--speed-docs 1000]
+
+Runs ``partnergraph extract``'s code path (read → extract → resolve → JSON record) on every
+gold-annotated document and prints precision, recall and F1 for organisations, events,
+projects and cooperation links: overall, by document kind and by language. Then it times
+the same path on two-kilobyte news documents on one core and prints documents per second.
+
+Matching: an organisation matches when one of its names (name or aliases, case and
+diacritics folded) is one of the gold organisation's, or holds its stems (inflected forms:
+"…savienību" for "…savienība"); an event when the type is the same
+and neither the start dates nor the places disagree; a project when the number matches, or
+the names do (a gold project with no stated name matches the page's unnamed project); a
+cooperation link when both ends match, in either order. Targets: organisations F1 ≥ 0.85,
+events ≥ 0.70, projects ≥ 0.90, cooperation links ≥ 0.70; speed ≥ 200 documents/s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections import defaultdict
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from partnergraph.graph.build import extract_all
+from partnergraph.graph.extract import extract
+from partnergraph.graph.extract.lexicon import normalise, stem_key
+from partnergraph.graph.record import to_record
+from partnergraph.graph.resolve import resolve_organisations
+from partnergraph.graph.sources import Document, read_document
+
+TARGETS = {"organisations": 0.85, "events": 0.70, "projects": 0.90, "links": 0.70}
+Counts = dict[str, list[int]]  # field → [true positives, predicted, gold]
+
+
+def _names(org: dict[str, Any]) -> set[str]:
+    return {normalise(org["name"]), *(normalise(a) for a in org.get("aliases") or [])}
+
+
+def _same_name(gold: set[str], pred: set[str]) -> bool:
+    """Names match when equal once folded, or when one's stems hold the other's (names in
+    inflecting languages appear in other cases: "…savienību" for "…savienība")."""
+    if gold & pred:
+        return True
+    for g in gold:
+        for p in pred:
+            gs, ps = stem_key(g), stem_key(p)
+            if min(len(gs), len(ps)) >= 8 and (gs in ps or ps in gs):
+                return True
+    return False
+
+
+def _greedy(gold: list[Any], pred: list[Any], match: Callable[[Any, Any], bool]) -> int:
+    used: set[int] = set()
+    hits = 0
+    for g in gold:
+        for i, p in enumerate(pred):
+            if i not in used and match(g, p):
+                used.add(i)
+                hits += 1
+                break
+    return hits
+
+
+def _place_ok(g: str | None, p: str | None) -> bool:
+    return g is None or p is None or normalise(g) == normalise(p) or normalise(g) in normalise(p)
+
+
+def _event_match(g: dict[str, Any], p: dict[str, Any]) -> bool:
+    if g["type"] != p["type"]:
+        return False
+    if g.get("start") and p.get("start") and g["start"] != p["start"]:
+        return False
+    return _place_ok(g.get("place"), p.get("place"))
+
+
+def _project_match(g: dict[str, Any], p: dict[str, Any]) -> bool:
+    if g.get("number") and p.get("number"):
+        return normalise(g["number"]) == normalise(p["number"])
+    gname, pname = normalise(g.get("name") or ""), normalise(p.get("name") or "")
+    if (g.get("name") or "").startswith("("):  # the gold says the name is not in the text
+        return not p.get("number") or not g.get("number")
+    return bool(gname and pname and (gname == pname or gname in pname or pname in gname))
+
+
+def score(gold: dict[str, Any], pred: dict[str, Any]) -> Counts:
+    counts: Counts = {}
+    g_orgs, p_orgs = gold["organisations"], pred["organisations"]
+    counts["organisations"] = [
+        _greedy(g_orgs, p_orgs, lambda g, p: _same_name(_names(g), _names(p))),
+        len(p_orgs),
+        len(g_orgs),
+    ]
+    counts["events"] = [
+        _greedy(gold["events"], pred["events"], _event_match),
+        len(pred["events"]),
+        len(gold["events"]),
+    ]
+    counts["projects"] = [
+        _greedy(gold["projects"], pred["projects"], _project_match),
+        len(pred["projects"]),
+        len(gold["projects"]),
+    ]
+
+    def ends(orgs: list[dict[str, Any]], name: str) -> set[str]:
+        for org in orgs:
+            if normalise(name) in _names(org):
+                return _names(org)
+        return {normalise(name)}
+
+    def link_match(g: list[str], p: list[str]) -> bool:
+        ga, gb = ends(g_orgs, g[0]), ends(g_orgs, g[1])
+        pa, pb = ends(p_orgs, p[0]), ends(p_orgs, p[1])
+        same = _same_name
+        return (same(ga, pa) and same(gb, pb)) or (same(ga, pb) and same(gb, pa))
+
+    g_links, p_links = gold["cooperation_links"], pred["cooperation_links"]
+    counts["links"] = [_greedy(g_links, p_links, link_match), len(p_links), len(g_links)]
+    return counts
+
+
+def _prf(tp: int, pred: int, gold: int) -> tuple[float, float, float]:
+    p = tp / pred if pred else (1.0 if not gold else 0.0)
+    r = tp / gold if gold else 1.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return p, r, f
+
+
+def _print_table(title: str, groups: dict[str, Counts]) -> None:
+    print(f"\n{title}")
+    print(f"  {'':<14} {'field':<14} {'P':>6} {'R':>6} {'F1':>6}   tp/pred/gold")
+    for group, counts in sorted(groups.items()):
+        for field in TARGETS:
+            tp, pred, gold = counts.get(field, [0, 0, 0])
+            p, r, f = _prf(tp, pred, gold)
+            print(f"  {group:<14} {field:<14} {p:6.3f} {r:6.3f} {f:6.3f}   {tp}/{pred}/{gold}")
+
+
+def _add(into: Counts, counts: Counts) -> None:
+    for field, values in counts.items():
+        into.setdefault(field, [0, 0, 0])
+        for i, v in enumerate(values):
+            into[field][i] += v
+
+
+def speed(shared: Path, docs: int) -> float:
+    """Documents per second for two-kilobyte news items on one core (extract + resolve)."""
+    news = []
+    for path in sorted((shared / "corpus" / "docs").glob("1*.txt")):
+        doc = read_document(path, root=path.parent)
+        if isinstance(doc, Document):
+            news.append(doc)
+    if not news:
+        return 0.0
+    batch = []
+    for i in range(docs):
+        base = news[i % len(news)]
+        text = (base.text * 3)[:2048]
+        batch.append(
+            Document(
+                f"{base.key}#{i}",
+                base.path,
+                text,
+                None,
+                "news",
+                base.language,
+                "utf-8",
+                "text/plain",
+                base.checksum,
+            )
+        )
+    extract(batch[0])  # warm the caches (lexicon, city list, language model)
+    started = time.perf_counter()
+    extractions = [extract(doc) for doc in batch]
+    resolve_organisations(m for ex in extractions for m in ex.organisations)
+    return docs / (time.perf_counter() - started)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--shared", default=str(Path(__file__).resolve().parents[1].parent / "shared")
+    )
+    parser.add_argument("--verbose", "-v", action="store_true")
+    parser.add_argument("--speed-docs", type=int, default=1000)
+    args = parser.parse_args(argv)
+    shared = Path(args.shared)
+    gold_dir = shared / "corpus" / "gold"
+    if not gold_dir.is_dir():
+        print(f"no gold annotations at {gold_dir}", file=sys.stderr)
+        return 2
+    golds = {}
+    paths = []
+    for gold_path in sorted(gold_dir.glob("*.json")):
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        path = (gold_dir.parent / "docs" / gold["doc"]).resolve()
+        if not path.exists():
+            path = (gold_dir.parent / gold["doc"]).resolve()
+        golds[str(path)] = gold
+        paths.append(str(path))
+    results, problems, resolution = extract_all(paths)  # the build's own code path
+    for problem in problems:
+        print(f"skipped {problem}", file=sys.stderr)
+    overall: Counts = {}
+    by_kind: dict[str, Counts] = defaultdict(dict)
+    by_lang: dict[str, Counts] = defaultdict(dict)
+    for doc, ex in results:
+        gold = golds[str(Path(doc.path).resolve())]
+        counts = score(gold, to_record(doc, ex, resolution))
+        _add(overall, counts)
+        _add(by_kind[gold["kind"]], counts)
+        _add(by_lang[gold["language"]], counts)
+        if args.verbose:
+            misses = {f: c for f, c in counts.items() if c[0] != c[1] or c[0] != c[2]}
+            if misses:
+                print(
+                    f"  {Path(doc.path).name}: "
+                    + ", ".join(f"{f} {c[0]}/{c[1]}/{c[2]}" for f, c in misses.items())
+                )
+    print(f"documents scored: {len(results)}")
+    _print_table("overall", {"all": overall})
+    _print_table("by kind", by_kind)
+    _print_table("by language", by_lang)
+    print("\ntargets (F1):")
+    for field, target in TARGETS.items():
+        f1 = _prf(*overall.get(field, [0, 0, 0]))[2]
+        print(
+            f"  {field:<14} {f1:.3f} (target {target:.2f}: {'met' if f1 >= target else 'missed'})"
+        )
+    if args.speed_docs:
+        rate = speed(shared, args.speed_docs)
+        print(
+            f"\nspeed: {rate:.0f} two-kilobyte news documents per second on one core (target 200)"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
