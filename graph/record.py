@@ -21,6 +21,8 @@ from .sources import Document
 __all__ = ["to_record"]
 
 _PARTNER_ROLES = ("partner", "donor_partner")
+#: The headline cost: final if stated, else initial, else grant (gold convention).
+_HEADLINE = {"final": 0, "initial": 1, "grant": 2, "paid": 3}
 _HOSTING_ROLES = ("organiser", "host")
 
 
@@ -114,9 +116,8 @@ def to_record(doc: Document, ex: Extraction, resolution: Resolution) -> dict[str
 
 def _project(p: Project, projects: dict[str, Project]) -> dict[str, Any]:
     headline = min(
-        p.costs, key=lambda c: ({"final": 0, "initial": 1, "grant": 2, "paid": 3}.get(c.kind, 9), c.currency != "EUR"),
-        default=None,
-    )  # fmt: skip
+        p.costs, key=lambda c: (_HEADLINE.get(c.kind, 9), c.currency != "EUR"), default=None
+    )
     earlier = projects.get(p.continues or "")
     return {
         "name": p.name,

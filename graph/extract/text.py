@@ -897,12 +897,11 @@ def _continuation(sent: Sentence, lex: Lexicon) -> Project | None:
 
 _PROJECT_WORD = r"(?:prosjekt(?:et)?|projects?|projekt\w*|projekta|projekto|проект\w*|proiect\w*)"
 _PROGRAMME_WORD = r"(?:programm\w*|program\w*|programas|programos)"
+_NAMED_WORDS = r"named|called|titled|entitled|pod nazwą|ar nosaukumu"
 _QUOTED_NAME = r"[„“\"«‘”]\s*(?P<name>[^„“”\"«»]{3,200}?)\s*[”“\"»’]"
 _NAMED_PROJECT = (
     # project "Name" / w ramach projektu „Name” / prosjektet «Name»
-    re.compile(
-        rf"(?i:{_PROJECT_WORD})\s*(?:(?i:named|called|titled|entitled|pod nazwą|ar nosaukumu)\s*)?[:–-]?\s*{_QUOTED_NAME}"
-    ),
+    re.compile(rf"(?i:{_PROJECT_WORD})\s*(?:(?i:{_NAMED_WORDS})\s*)?[:–-]?\s*{_QUOTED_NAME}"),
     # project named NærUng
     re.compile(
         rf"(?i:{_PROJECT_WORD})\s+(?i:named|called|titled)\s+(?P<name>[A-ZÀ-Þ][\w'’-]+(?:\s[A-ZÀ-Þ][\w'’-]+)*)"
