@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
@@ -18,6 +19,7 @@ from typing import Any
 __all__ = [
     "City",
     "Lexicon",
+    "PhraseFinder",
     "RegistryEntry",
     "country_of_form",
     "find_cities",
@@ -66,37 +68,114 @@ class Lexicon:
     """Compiled patterns from ``lexicon.json``."""
 
     raw: dict[str, Any]
-    event_terms: tuple[tuple[str, re.Pattern[str]], ...]
-    event_anaphors: tuple[tuple[str, re.Pattern[str]], ...]
-    role_cues: tuple[tuple[str, re.Pattern[str]], ...]
-    cooperation: re.Pattern[str]
     continuation: re.Pattern[str]
     dates: tuple[re.Pattern[str], ...]
     prepositions: frozenset[str]
     demonyms: tuple[tuple[str, re.Pattern[str]], ...]
-    heads: tuple[tuple[str, re.Pattern[str]], ...]
+    #: one pattern for a whole head word; the name of the group that matched is its type
+    head_word: re.Pattern[str]
+    #: every event word, by type; phrases of role, cooperation and project cues
+    events: PhraseFinder
+    anaphors: PhraseFinder
+    roles: PhraseFinder
+    project_cues: PhraseFinder
+    cooperation_cues: PhraseFinder
     type_finder: re.Pattern[str]
     municipality: re.Pattern[str]
     municipality_countries: dict[str, str]
     boilerplate: re.Pattern[str]
     dates_no_year: tuple[re.Pattern[str], ...]
-    project_roles: tuple[tuple[str, re.Pattern[str]], ...]
     project_words: re.Pattern[str]
     municipality_lists: tuple[tuple[str, re.Pattern[str], dict[str, str]], ...]
     list_forms: frozenset[str]
+    #: quick checks: a sentence without these words has no municipality form or list
+    municipality_words: re.Pattern[str]
+    list_words: re.Pattern[str]
     connectors: frozenset[str]
     stopwords: frozenset[str]
     generic: frozenset[str]
 
 
-def _by_key(table: dict[str, Any]) -> tuple[tuple[str, re.Pattern[str]], ...]:
-    out = []
-    for key, langs in table.items():
-        if key.startswith("_"):
-            continue
-        words = [w for lang, ws in langs.items() if not lang.startswith("_") for w in ws]
-        out.append((key, re.compile(rf"(?<!\w)(?:{_alternation(words)})(?!\w)", re.I)))
-    return tuple(out)
+_TOKEN = re.compile(r"\w[\w'’-]*")
+_META = re.compile(r"[\\()\[\]?*+{}|.^$]")
+
+
+class PhraseFinder:
+    """Many phrase patterns, each tried only where a word starts with its literal stem.
+
+    Python's regular expressions are slow on one large case-insensitive alternation; a
+    dictionary from a word's first two letters to the patterns that can start there is
+    fast, and matches the same phrases (each anchored at a word start, ending at a word end).
+    """
+
+    def __init__(self, table: dict[str, list[str]]) -> None:
+        self.index: dict[str, list[tuple[str, str, re.Pattern[str]]]] = {}
+        self.anywhere: list[tuple[str, re.Pattern[str]]] = []
+        for key, patterns in table.items():
+            for pattern in patterns:
+                for variant in _expand_leading_group(pattern):
+                    stem = _literal_stem(variant)
+                    if stem:
+                        compiled = re.compile(rf"(?:{variant})(?!\w)", re.I)
+                        entry = (stem.casefold(), key, compiled)
+                        self.index.setdefault(stem[:2].casefold(), []).append(entry)
+                    else:
+                        anywhere = re.compile(rf"(?<!\w)(?:{variant})(?!\w)", re.I)
+                        self.anywhere.append((key, anywhere))
+
+    def find(self, text: str) -> list[tuple[int, int, str]]:
+        """Every match as (start, end, key), sorted, longest first at one start."""
+        out = []
+        for m in _TOKEN.finditer(text):
+            word = m.group().casefold()
+            for stem, key, pattern in self.index.get(word[:2], ()):
+                if word.startswith(stem):
+                    hit = pattern.match(text, m.start())
+                    if hit is not None:
+                        out.append((m.start(), hit.end(), key))
+        for key, pattern in self.anywhere:
+            out.extend((hit.start(), hit.end(), key) for hit in pattern.finditer(text))
+        out.sort(key=lambda t: (t[0], -(t[1] - t[0])))
+        return out
+
+    def search(self, text: str) -> tuple[int, int, str] | None:
+        """The first match, or None."""
+        found = self.find(text)
+        return found[0] if found else None
+
+
+def _expand_leading_group(pattern: str) -> list[str]:
+    """ "(?:the|a) meetings?" → ["the meetings?", "a meetings?"] (one level, no nesting)."""
+    if not pattern.startswith("(?:"):
+        return [pattern]
+    depth, end = 0, -1
+    for i, ch in enumerate(pattern):
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0:
+                end = i
+                break
+    inner, rest = pattern[3:end], pattern[end + 1 :]
+    if "(" in inner or rest.startswith(("?", "*", "+", "{")):
+        return [pattern]
+    return [alt + rest for alt in inner.split("|")]
+
+
+def _literal_stem(pattern: str) -> str:
+    """The literal letters a pattern's first word must start with ("" if none are sure)."""
+    m = _META.search(pattern)
+    stem = pattern[: m.start()] if m else pattern
+    if m and m.group() in "?*{" and stem:
+        stem = stem[:-1]  # "visits?": the "s" may be missing
+    return stem.split(" ")[0]
+
+
+def _finder(table: dict[str, Any]) -> PhraseFinder:
+    return PhraseFinder(
+        {k: _all_words(langs) for k, langs in table.items() if not k.startswith("_")}
+    )
 
 
 def _all_words(table: dict[str, Any]) -> list[str]:
@@ -110,12 +189,10 @@ _PLACE = r"(?P<place>[A-ZÀ-ÖØ-ÞĀ-ſА-Я][\w'’]*(?:[ -][A-ZÀ-ÖØ-ÞĀ-�
 def lexicon() -> Lexicon:
     """The compiled lexicon (built once)."""
     raw = _read("lexicon.json")
-    heads = []
     typed = []
     for org_type, words in raw["organisation_heads"].items():
         if org_type.startswith("_"):
             continue
-        heads.append((org_type, re.compile(rf"^(?:{_alternation(words)})$")))
         # company suffixes (AS, AB, SIA…) are words too: they count only as written
         body = f"(?-i:{_alternation(words)})" if org_type == "company" else _alternation(words)
         typed.append(f"(?P<{org_type}>{body})")
@@ -133,30 +210,46 @@ def lexicon() -> Lexicon:
     )
     return Lexicon(
         raw=raw,
-        event_terms=_by_key(raw["event_terms"]),
-        event_anaphors=_by_key(raw["event_anaphors"]),
-        role_cues=_by_key(raw["role_cues"]),
-        cooperation=re.compile(
-            rf"(?<!\w)(?:{_alternation(_all_words(raw['cooperation_cues']))})(?!\w)", re.I
-        ),
         continuation=re.compile(
             rf"(?<!\w)(?:{_alternation(_all_words(raw['continuation_cues']))})(?!\w)", re.I
         ),
         dates=tuple(re.compile(p, re.I) for p in raw["date_patterns"]["patterns"]),
         prepositions=frozenset(w.casefold() for w in _all_words(raw["place_prepositions"])),
         demonyms=demonyms,
-        heads=tuple(heads),
+        head_word=re.compile(
+            "|".join(
+                f"(?P<{t}>{_alternation(ws)})"
+                for t, ws in raw["organisation_heads"].items()
+                if not t.startswith("_")
+            )
+        ),
+        events=_finder(raw["event_terms"]),
+        anaphors=_finder(raw["event_anaphors"]),
+        roles=_finder(raw["role_cues"]),
+        project_cues=_finder(raw["project_role_cues"]),
+        cooperation_cues=PhraseFinder({"cooperation": _all_words(raw["cooperation_cues"])}),
         type_finder=type_finder,
         municipality=_municipality_pattern(municipality_forms),
         municipality_countries={
             k: v for k, v in raw["municipality_countries"].items() if not k.startswith("_")
         },
         dates_no_year=tuple(re.compile(p, re.I) for p in raw["date_patterns"]["no_year"]),
-        project_roles=_by_key(raw["project_role_cues"]),
         project_words=re.compile(
             rf"(?<!\w)(?:{_alternation(raw['project_words']['patterns'])})(?!\w)", re.I
         ),
         municipality_lists=_list_patterns(raw),
+        municipality_words=_words_of(
+            form.replace("{place}", "")
+            for lang, forms in raw["municipality_patterns"].items()
+            if not lang.startswith("_")
+            for form in forms
+        ),
+        list_words=_words_of(
+            form
+            for lang, forms in raw["municipality_lists"].items()
+            if not lang.startswith("_")
+            for form in forms
+        ),
         list_forms=frozenset(
             form.casefold()
             for lang, forms in raw["municipality_lists"].items()
@@ -168,6 +261,11 @@ def lexicon() -> Lexicon:
         stopwords=frozenset(raw["org_stopwords"]),
         generic=frozenset(normalise(g) for g in raw["generic_names"]),
     )
+
+
+def _words_of(phrases: Iterable[str]) -> re.Pattern[str]:
+    words = {w for phrase in phrases for w in phrase.split() if w}
+    return re.compile(rf"(?<!\w)(?:{_alternation([re.escape(w) for w in words])})(?!\w)", re.I)
 
 
 _LIST_PLACE = r"[A-ZÀ-ÖØ-ÞĀ-ſА-Я][\w'’-]+(?:[ -][A-ZÀ-ÖØ-ÞĀ-ſА-Я][\w'’-]+)?"

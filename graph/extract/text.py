@@ -16,6 +16,7 @@ from functools import cache
 from .lexicon import (
     INFLECTED,
     Lexicon,
+    PhraseFinder,
     country_of_form,
     find_cities,
     lexicon,
@@ -41,6 +42,10 @@ _COMPANY_SUFFIX = re.compile(
     r"^(?:AS|ASA|a\.s\.|s\.r\.o\.|Ltd\.?|SIA|UAB|AB|GmbH|AG|SRL|S\.A\.|Inc\.?|Sp\. z o\.o\.)$"
 )
 _YEAR = re.compile(r"(?<!\d)(?:199\d|20[0-3]\d)(?!\d)")
+
+
+def _inside(at: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a < at < b for a, b in spans)
 
 
 def _year_before(years: list[tuple[int, int]], at: int) -> int | None:
@@ -181,16 +186,12 @@ def read_text(
         # roles of the organisations in the current event
         quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(sent.text)]
         coop = next(
-            (
-                m
-                for m in lex.cooperation.finditer(sent.text)
-                if not any(a < m.start() < b for a, b in quoted)
-            ),
+            (s for s, _e, _k in lex.cooperation_cues.find(sent.text) if not _inside(s, quoted)),
             None,
         )
-        coop_at = sent.start + coop.start() if coop else None
+        coop_at = sent.start + coop if coop is not None else None
         if current is not None and found:
-            cues = _cues(sent, lex.role_cues)
+            cues = _cues(sent, lex.roles)
             for org in found:
                 if coop_at is not None and org.evidence.start > coop_at:
                     continue  # the object of "cooperation with X" is not an event role
@@ -198,7 +199,7 @@ def read_text(
                 if role is not None and not _is_venue(sent, org, lex):
                     current.roles.append((org, role, ev))
         # a facts block, where there is one, is the authority on the project's roles
-        project_cues = _cues(sent, lex.project_roles) if found and project is None else []
+        project_cues = _cues(sent, lex.project_cues) if found and project is None else []
         project_roles.extend((org, role, ev) for org, role in _project_roles(found, project_cues))
         mentions_project = mentions_project or bool(lex.project_words.search(sent.text))
         if coop_at is not None:
@@ -319,7 +320,8 @@ def _organisations(
             if not taken(m.start(), m.end()):
                 mention = OrgMention(acr, base.country, base.type, _ev(sent, m.start(), m.end()))
                 spans.append((m.start(), m.end(), mention))
-    for lang, pattern, forms in lex.municipality_lists:
+    lists = lex.municipality_lists if lex.list_words.search(sent.text) else ()
+    for lang, pattern, forms in lists:
         for m in pattern.finditer(sent.text):
             items = _list_items(m.group("list"), m.start("list"), lex)
             if len(items) < 2 or taken(m.start(), m.end()):
@@ -336,7 +338,8 @@ def _organisations(
                     seat=cities[0].name if cities else place,
                 )  # fmt: skip
                 spans.append((a, b, mention))
-    for m in lex.municipality.finditer(sent.text):
+    municipal = lex.municipality_words.search(sent.text) is not None
+    for m in lex.municipality.finditer(sent.text) if municipal else ():
         if taken(m.start(), m.end()):
             continue
         group, place = next((k, v) for k, v in m.groupdict().items() if v and k.startswith("place"))
@@ -501,14 +504,14 @@ def _head_type(words: list[str], lex: Lexicon) -> str | None:
     if len(words) >= 2 and _COMPANY_SUFFIX.match(words[-1]):
         return "company"
     for word in (words[-1], words[0], *words[1:-1]):
-        for org_type, pattern in lex.heads:
-            if pattern.match(word):
-                return org_type
-    for org_type, pattern in lex.heads:
-        for n in (2, 3):
-            for k in range(len(words) - n + 1):
-                if pattern.match(" ".join(words[k : k + n])):
-                    return org_type
+        m = lex.head_word.fullmatch(word)
+        if m is not None:
+            return m.lastgroup
+    for n in (2, 3):
+        for k in range(len(words) - n + 1):
+            m = lex.head_word.fullmatch(" ".join(words[k : k + n]))
+            if m is not None:
+                return m.lastgroup
     return None
 
 
@@ -623,14 +626,7 @@ def _events_in(
     language: str,
     year_hint: int | None = None,
 ) -> list[_EventDraft]:
-    found = sorted(
-        (
-            (m.start(), m.end(), event_type)
-            for event_type, pattern in lex.event_terms
-            for m in pattern.finditer(sent.text)
-        ),
-        key=lambda t: (t[0], -(t[1] - t[0])),
-    )
+    found = lex.events.find(sent.text)
     terms: list[tuple[int, int, str]] = []
     for a, b, event_type in found:  # leftmost-longest: "training workshops" is one term
         if terms and a < terms[-1][1]:
@@ -659,7 +655,7 @@ def _events_in(
 
 
 def _anaphor(sent: Sentence, lex: Lexicon) -> bool:
-    return any(p.search(sent.text) for _t, p in lex.event_anaphors)
+    return lex.anaphors.search(sent.text) is not None
 
 
 #: How many words may stand between an event word and its place ("seminars were held in X").
@@ -822,15 +818,9 @@ def _project_roles(
     return list(out.values())
 
 
-def _cues(
-    sent: Sentence, table: tuple[tuple[str, re.Pattern[str]], ...]
-) -> list[tuple[int, int, str]]:
-    """Where each cue of ``table`` stands in the sentence (document offsets)."""
-    return sorted(
-        (sent.start + m.start(), sent.start + m.end(), role)
-        for role, pattern in table
-        for m in pattern.finditer(sent.text)
-    )
+def _cues(sent: Sentence, finder: PhraseFinder) -> list[tuple[int, int, str]]:
+    """Where each cue stands in the sentence (document offsets)."""
+    return [(sent.start + a, sent.start + b, role) for a, b, role in finder.find(sent.text)]
 
 
 def _nearest_cue(org: OrgMention, cues: list[tuple[int, int, str]]) -> str | None:
