@@ -12,7 +12,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources import files
 from typing import Any
 
@@ -71,7 +71,8 @@ class Lexicon:
     continuation: re.Pattern[str]
     dates: tuple[re.Pattern[str], ...]
     prepositions: frozenset[str]
-    demonyms: tuple[tuple[str, re.Pattern[str]], ...]
+    #: one pattern; the group that matched (``c_NO``…) names the country
+    demonyms: re.Pattern[str]
     #: one pattern for a whole head word; the name of the group that matched is its type
     head_word: re.Pattern[str]
     #: every event word, by type; phrases of role, cooperation and project cues
@@ -126,13 +127,12 @@ class PhraseFinder:
     def find(self, text: str) -> list[tuple[int, int, str]]:
         """Every match as (start, end, key), sorted, longest first at one start."""
         out = []
-        for m in _TOKEN.finditer(text):
-            word = m.group().casefold()
+        for start, word in words(text):
             for stem, key, pattern in self.index.get(word[:2], ()):
                 if word.startswith(stem):
-                    hit = pattern.match(text, m.start())
+                    hit = pattern.match(text, start)
                     if hit is not None:
-                        out.append((m.start(), hit.end(), key))
+                        out.append((start, hit.end(), key))
         for key, pattern in self.anywhere:
             out.extend((hit.start(), hit.end(), key) for hit in pattern.finditer(text))
         out.sort(key=lambda t: (t[0], -(t[1] - t[0])))
@@ -142,6 +142,13 @@ class PhraseFinder:
         """The first match, or None."""
         found = self.find(text)
         return found[0] if found else None
+
+
+@lru_cache(maxsize=64)
+def words(text: str) -> tuple[tuple[int, str], ...]:
+    """The words of a text with their offsets, case-folded (cached: several finders read
+    the same sentence)."""
+    return tuple((m.start(), m.group().casefold()) for m in _TOKEN.finditer(text))
 
 
 def _expand_leading_group(pattern: str) -> list[str]:
@@ -203,10 +210,12 @@ def lexicon() -> Lexicon:
         if not lang.startswith("_")
         for form in forms
     ]
-    demonyms = tuple(
-        (cc, re.compile(rf"(?<!\w)(?:{_alternation(words)})(?!\w)"))
-        for cc, words in raw["demonyms"].items()
-        if not cc.startswith("_")
+    demonyms = re.compile(
+        "|".join(
+            rf"(?P<c_{cc}>(?<!\w)(?:{_alternation(words)})(?!\w))"
+            for cc, words in raw["demonyms"].items()
+            if not cc.startswith("_")
+        )
     )
     return Lexicon(
         raw=raw,
@@ -239,10 +248,13 @@ def lexicon() -> Lexicon:
         ),
         municipality_lists=_list_patterns(raw),
         municipality_words=_words_of(
-            form.replace("{place}", "")
-            for lang, forms in raw["municipality_patterns"].items()
-            if not lang.startswith("_")
-            for form in forms
+            (
+                form.replace("{place}", "")
+                for lang, forms in raw["municipality_patterns"].items()
+                if not lang.startswith("_")
+                for form in forms
+            ),
+            common=raw["name_connectors"],
         ),
         list_words=_words_of(
             form
@@ -263,8 +275,10 @@ def lexicon() -> Lexicon:
     )
 
 
-def _words_of(phrases: Iterable[str]) -> re.Pattern[str]:
-    words = {w for phrase in phrases for w in phrase.split() if w}
+def _words_of(phrases: Iterable[str], common: Iterable[str] = ()) -> re.Pattern[str]:
+    """A quick check: any of the phrases' distinctive words (not "of", "the"…)."""
+    skip = {c.casefold() for c in common}
+    words = {w for phrase in phrases for w in phrase.split() if w and w.casefold() not in skip}
     return re.compile(rf"(?<!\w)(?:{_alternation([re.escape(w) for w in words])})(?!\w)", re.I)
 
 

@@ -551,8 +551,8 @@ def _city_in_name(name: str) -> str | None:
 
 def _demonym_country(name: str, lex: Lexicon) -> str | None:
     """The country of the first demonym in the name ("Czech-Liechtenstein …" → CZ)."""
-    hits = [(m.start(), cc) for cc, pattern in lex.demonyms if (m := pattern.search(name))]
-    return min(hits)[1] if hits else None
+    m = lex.demonyms.search(name)
+    return m.lastgroup[2:] if m is not None and m.lastgroup else None
 
 
 def _country_in_name(name: str) -> str | None:
@@ -905,6 +905,9 @@ _NAMED_PROJECT = (
 )
 
 
+_PROJECT_HINTS = ("prosjekt", "project", "projekt", "проект", "proiect", "program")
+
+
 def _named_project(sent: Sentence) -> Project | None:
     """A project a news item names: a project number, or a name after "the project"."""
     number = _PROJECT_NUMBER.search(sent.text)
@@ -915,6 +918,9 @@ def _named_project(sent: Sentence) -> Project | None:
             number=number.group(),
             evidence=_ev(sent, number.start(), number.end()),
         )
+    lowered = sent.text.casefold()
+    if not any(word in lowered for word in _PROJECT_HINTS):
+        return None  # no project or programme word: nothing more to look for
     for pattern in _NAMED_PROJECT:
         m = pattern.search(sent.text)
         if m:
