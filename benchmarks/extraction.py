@@ -42,7 +42,7 @@ def _names(org: dict[str, Any]) -> set[str]:
     return {normalise(org["name"]), *(normalise(a) for a in org.get("aliases") or [])}
 
 
-def _same_name(gold: set[str], pred: set[str]) -> bool:
+def _same_name(gold: set[str], pred: set[str], shortest: int = 8) -> bool:
     """Names match when equal once folded, or when one's stems hold the other's (names in
     inflecting languages appear in other cases: "…savienību" for "…savienība")."""
     if gold & pred:
@@ -50,7 +50,7 @@ def _same_name(gold: set[str], pred: set[str]) -> bool:
     for g in gold:
         for p in pred:
             gs, ps = stem_key(g), stem_key(p)
-            if min(len(gs), len(ps)) >= 8 and (gs in ps or ps in gs):
+            if min(len(gs), len(ps)) >= shortest and (gs in ps or ps in gs):
                 return True
     return False
 
@@ -68,7 +68,12 @@ def _greedy(gold: list[Any], pred: list[Any], match: Callable[[Any, Any], bool])
 
 
 def _place_ok(g: str | None, p: str | None) -> bool:
-    return g is None or p is None or normalise(g) == normalise(p) or normalise(g) in normalise(p)
+    return (
+        g is None
+        or p is None
+        or _same_name({normalise(g)}, {normalise(p)})
+        or stem_key(g) == stem_key(p)
+    )
 
 
 def _event_match(g: dict[str, Any], p: dict[str, Any]) -> bool:

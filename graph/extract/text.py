@@ -41,6 +41,11 @@ _DASH_EXPANSION = re.compile(r"^\s*[–—-]\s*")
 _COMPANY_SUFFIX = re.compile(
     r"^(?:AS|ASA|a\.s\.|s\.r\.o\.|Ltd\.?|SIA|UAB|AB|GmbH|AG|SRL|S\.A\.|Inc\.?|Sp\. z o\.o\.)$"
 )
+_COORDINATED = re.compile(r"\s+(?:and|og|i|un|ir|a|und|oraz|&)\s+", re.I)
+_ENUMERATION = re.compile(
+    r"\s*(?:,|;|and|og|i|un|ir|a|und|oraz|or|eller|lub|&)\s*(?:(?:and|og|i|un|ir|or)\s+)?", re.I
+)
+_BULLET_START = re.compile(r"^\s*(?:[•·▪●◦*–-]|\d{1,2}[.)])\s*")
 _YEAR = re.compile(r"(?<!\d)(?:199\d|20[0-3]\d)(?!\d)")
 
 
@@ -103,6 +108,7 @@ class _EventDraft:
     type: str
     label: str
     evidence: Evidence
+    listed: bool = False  # named in a list item (•, -, 1.)
     start: date | None = None
     end: date | None = None
     date_text: str | None = None
@@ -633,7 +639,14 @@ def _events_in(
             continue
         if terms and a - terms[-1][1] <= 1:  # "kick off seminar": the last word names it
             a = terms.pop()[0]
+        elif terms and _COORDINATED.fullmatch(sent.text[terms[-1][1] : a]):
+            a = terms.pop()[0]  # "workshops and trainings for …": one event, named last
         terms.append((a, b, event_type))
+    if len(terms) >= 3 and all(
+        _ENUMERATION.fullmatch(sent.text[terms[k][1] : terms[k + 1][0]])
+        for k in range(len(terms) - 1)
+    ):
+        return []  # "seminars, training, workshops and conferences": kinds of activity, not events
     dates = _dates(sent.text, lex, language, year_hint) if terms else None
     drafts: list[_EventDraft] = []
     for i, (a, b, event_type) in enumerate(terms):
@@ -646,8 +659,9 @@ def _events_in(
             prep = between.split()[-1] if between else ""
             label = f"{label} {prep} {place.name}".replace("  ", " ")
         draft = _EventDraft(
-            key="", type=event_type, label=label, evidence=_ev(sent, a, b), place=place
-        )
+            key="", type=event_type, label=label, evidence=_ev(sent, a, b), place=place,
+            listed=bool(_BULLET_START.match(sent.text)),
+        )  # fmt: skip
         if dates is not None and i == 0:
             draft.start, draft.end, draft.date_text = dates
         drafts.append(draft)
@@ -766,6 +780,8 @@ def _merge_into(events: list[_EventDraft], draft: _EventDraft) -> _EventDraft:
 
 
 def _compatible(a: _EventDraft, b: _EventDraft) -> bool:
+    if a.listed and b.listed and a.evidence.sentence != b.evidence.sentence:
+        return False  # two items of a list of activities are two activities
     if a.start and b.start and (a.start, a.end) != (b.start, b.end):
         return False
     if a.place and b.place:
