@@ -12,7 +12,10 @@ from partnergraph.graph.store import QueryResult, Store
 
 from .conftest import GOLDEN, golden_text
 
-PARAMS = {"partners": {"org": "KS"}}
+PARAMS = {
+    "partners": {"org": "KS"},
+    "cooperation_sources": {"org_a": "Røde Kors", "org_b": "fagforbundet"},
+}
 
 
 def _csv(result: QueryResult) -> str:

@@ -1,0 +1,187 @@
+"""News in many languages: organisations, places, events, roles, projects — with evidence."""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from partnergraph import queries
+from partnergraph.graph.cli import main
+from partnergraph.graph.extract.text import read_text
+from partnergraph.graph.store import Store
+
+from .conftest import EXAMPLES, ROOT
+
+GOLD_KEYS = {
+    "doc",
+    "kind",
+    "language",
+    "projects",
+    "organisations",
+    "places",
+    "events",
+    "cooperation_links",
+}
+
+
+def test_extract_prints_one_gold_schema_object_per_document(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["extract", str(EXAMPLES)]) == 0
+    records = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert len(records) == 2 and all(GOLD_KEYS <= set(r) for r in records)
+    news = next(r for r in records if r["language"] == "no")
+    visit = next(e for e in news["events"] if e["type"] == "study_visit")
+    assert (visit["start"], visit["end"], visit["place"]) == ("2021-11-24", "2021-11-26", "Bergen")
+    assert "byen Lublin" in visit["participants"]
+    ks = next(o for o in news["organisations"] if "KS" in (o["name"], *o["aliases"]))
+    assert (
+        ks["country"] == "NO"
+        and {"project": ks["roles"][0]["project"], "role": "host"} in ks["roles"]
+    )
+    links = {frozenset(pair[:2]) for pair in news["cooperation_links"]}
+    assert frozenset({"Røde Kors", "Regionkontoret Fagforbundet"}) in links
+
+
+def test_extract_and_build_share_one_code_path(
+    capsys: pytest.CaptureFixture[str], seed_store: Store
+) -> None:
+    assert main(["extract", str(EXAMPLES)]) == 0
+    records = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    extracted = {(e["type"], e["start"]) for r in records for e in r["events"]}
+    built = {
+        (r["type"], r["start"]) for r in seed_store.select(queries.load("events").sparql).dicts()
+    }
+    assert extracted == built
+
+
+def test_sources_of_a_cooperation_link(seed_store: Store) -> None:
+    q = queries.bound(
+        queries.load("cooperation_sources"), {"org_a": "Røde Kors", "org_b": "Fagforbundet"}
+    )
+    rows = seed_store.select(q).dicts()
+    stated = [r for r in rows if r["via_label"] == "stated cooperation"]
+    assert stated and all(r["source"] == "seeds/002_c84218a7ceba7421.txt" for r in stated)
+    assert any("samarbeid med Fagforbundet" in (r["sentence"] or "") for r in stated)
+    assert any(r["via_label"] == "Studiebesøk til Bergen" and r["role_a"] == "host" for r in rows)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "names"),
+    [
+        ("lv", "Pārstāvji no Amatas, Līgatnes un Raunas novadu apmeklēja Oslo.",
+         {"Amatas novads", "Līgatnes novads", "Raunas novads"}),
+        ("no", "Ordførerne i Hamar, Gjøvik og Lillehammer kommuner møttes.",
+         {"Hamar kommune", "Gjøvik kommune", "Lillehammer kommune"}),
+        ("en", "Three Lithuanian municipalities (Ignalina, Kupiskis and Ukmerge) took part.",
+         {"Ignalina", "Kupiskis", "Ukmerge"}),
+    ],
+)  # fmt: skip
+def test_lists_of_municipalities(lang: str, text: str, names: set[str]) -> None:
+    found = {o.name for o in read_text(text, lang).organisations if o.type == "municipality"}
+    assert names <= found
+
+
+def test_inflected_registry_names_keep_their_country() -> None:
+    text = "Seminārs notika sadarbībā ar Latvijas Pašvaldību savienību un Norvēģijas Vietējo un reģionālo varas iestāžu asociāciju."
+    orgs = {o.name: o.country for o in read_text(text, "lv").organisations}
+    assert orgs["Latvijas Pašvaldību savienību"] == "LV"
+    assert orgs["Norvēģijas Vietējo un reģionālo varas iestāžu asociāciju"] == "NO"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "name"),
+    [
+        (
+            "pl",
+            "Wyjazd zorganizowano w ramach projektu „Dialog dla Podlasia” ze środków norweskich.",
+            "Dialog dla Podlasia",
+        ),
+        (
+            "en",
+            "Within the framework of project “Stronger Towns Together“ the association received a grant.",
+            "Stronger Towns Together",
+        ),
+        ("en", "Ms Berg presented the project named NærUng to the guests.", "NærUng"),
+        ("en", "Partners of the GeoHeat4Schools project met in Reykjavik.", "GeoHeat4Schools"),
+    ],
+)
+def test_project_names_in_news(lang: str, text: str, name: str) -> None:
+    assert [p.name for p in read_text(text, lang).projects] == [name]
+
+
+def test_unnamed_project_and_its_partners_and_promoter() -> None:
+    text = (
+        "The project's partners are the Vilnius University from Lithuania, which is leading the project, "
+        "and the Norwegian University of Life Sciences."
+    )
+    facts = read_text(text, "en")
+    [project] = facts.projects
+    roles = {(r.org.name, r.role) for r in facts.roles if r.target == project.key}
+    assert ("Vilnius University", "promoter") in roles
+    assert ("Norwegian University of Life Sciences", "partner") in roles
+
+
+def test_dates_without_a_year_take_the_datelines() -> None:
+    text = "Press release, 3 March 2023\n\nOn 12-14 May a delegation from Gdańsk came to Bergen for a study visit."
+    [event] = read_text(text, "en").events
+    assert (event.start, event.end) == (date(2023, 5, 12), date(2023, 5, 14))
+
+
+def test_roles_follow_the_nearest_cue() -> None:
+    text = (
+        "The meeting was attended by representatives of the Polish Embassy in Norway and of the "
+        "Association of Polish Cities, and the meeting was hosted by the Norwegian Union of Municipal and General Employees."
+    )
+    roles = {(r.org.name, r.role) for r in read_text(text, "en").roles}
+    assert ("Polish Embassy in Norway", "participant") in roles
+    assert ("Norwegian Union of Municipal and General Employees", "host") in roles
+
+
+def test_kinds_of_activity_are_not_events_but_coordinated_ones_are_one() -> None:
+    assert (
+        read_text(
+            "Staff may join seminars, trainings, workshops and conferences abroad.", "en"
+        ).events
+        == ()
+    )
+    events = read_text(
+        "Workshops and trainings for local politicians were held in Riga.", "en"
+    ).events
+    assert [(e.type, e.place.name if e.place else None) for e in events] == [("training", "Riga")]
+
+
+def test_extraction_quality_does_not_fall(shared: Path) -> None:
+    """A regression guard on the development set (the benchmark prints the full figures)."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import extraction
+
+    from partnergraph.graph.build import extract_all
+    from partnergraph.graph.record import to_record
+
+    gold_dir = shared / "corpus" / "gold"
+    golds, paths = {}, []
+    for gold_path in sorted(gold_dir.glob("*.json")):
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        path = (gold_dir.parent / "docs" / gold["doc"]).resolve()
+        path = path if path.exists() else (gold_dir.parent / gold["doc"]).resolve()
+        golds[str(path)] = gold
+        paths.append(str(path))
+    results, _problems, resolution = extract_all(paths)
+    total: dict[str, list[int]] = {}
+    for doc, ex in results:
+        extraction._add(
+            total,
+            extraction.score(golds[str(Path(doc.path).resolve())], to_record(doc, ex, resolution)),
+        )
+    f1 = {field: extraction._prf(*counts)[2] for field, counts in total.items()}
+    assert (
+        f1["organisations"] >= 0.80
+        and f1["events"] >= 0.65
+        and f1["projects"] >= 0.85
+        and f1["links"] >= 0.65
+    ), f1
