@@ -10,12 +10,20 @@ from partnergraph.ontology import NS
 
 from .extract import Extraction, extract
 from .portal import PortalError
-from .resolve import Resolution, resolve_organisations
+from .resolve import Judgements, Resolution, resolve_organisations
 from .sources import DEFAULT_MAX_BYTES, Document, SourceProblem, read_documents
 from .store import INFERRED_GRAPH, Store
 from .triples import DEFAULT_BASE, DocGraph, document_triples, iter_ntriples
 
-__all__ = ["ONTOLOGY_GRAPH", "BuildReport", "build", "extract_all", "load_ontology"]
+__all__ = [
+    "ONTOLOGY_GRAPH",
+    "RESOLUTION_GRAPH",
+    "BuildReport",
+    "build",
+    "extract_all",
+    "load_ontology",
+    "resolution_lines",
+]
 
 Progress = Callable[[str], None]
 
@@ -36,6 +44,7 @@ def extract_all(
     *,
     max_bytes: int = DEFAULT_MAX_BYTES,
     progress: Progress | None = None,
+    judgements: Judgements | None = None,
 ) -> tuple[list[tuple[Document, Extraction]], list[SourceProblem], Resolution]:
     """Read and extract every input, then resolve organisations across all of them."""
     results: list[tuple[Document, Extraction]] = []
@@ -61,7 +70,7 @@ def extract_all(
             continue
         results.append((item, extraction))
     mentions = [m for _doc, ex in results for m in _all_mentions(ex)]
-    resolution = resolve_organisations(mentions)
+    resolution = resolve_organisations(mentions, judgements=judgements)
     return results, problems, resolution
 
 
@@ -97,10 +106,13 @@ def build(
     base: str = DEFAULT_BASE,
     max_bytes: int = DEFAULT_MAX_BYTES,
     progress: Progress | None = None,
+    judgements: Judgements | None = None,
 ) -> BuildReport:
     """Build the graph of ``paths`` into ``store``; each document replaces its own graph."""
     report = BuildReport()
-    results, problems, resolution = extract_all(paths, max_bytes=max_bytes, progress=progress)
+    results, problems, resolution = extract_all(
+        paths, max_bytes=max_bytes, progress=progress, judgements=judgements
+    )
     report.problems.extend(problems)
     if not results:
         return report  # nothing readable: the store is left as it was
@@ -114,5 +126,31 @@ def build(
     for doc, ex in results:
         if ex.notes:
             report.notes[doc.path] = ex.notes
+    store.replace_graph(RESOLUTION_GRAPH, resolution_lines(resolution, base))
     store.flush()
     return report
+
+
+#: Why organisations are one identity: rewritten by every build, left out of exports.
+RESOLUTION_GRAPH = "https://w3id.org/partnergraph/graph/resolution"
+
+
+def resolution_lines(resolution: Resolution, base: str) -> list[str]:
+    """N-Triples of the resolution graph: each identity's reasons, as change notes, and the
+    registry's aliases (so any known name finds it; the documents' graphs hold only the
+    names the documents use)."""
+    from rdflib import Literal
+    from rdflib.namespace import SKOS
+
+    from .triples import org_iri
+
+    lines = set()
+    for ident in resolution.identities.values():
+        iri = org_iri(ident, base)
+        for reason in ident.reasons:
+            lines.add(f"{iri.n3()} {SKOS.changeNote.n3()} {Literal(reason, lang='en').n3()} .")
+        for alias, lang in ident.name_langs.items():
+            if alias != ident.name:
+                label = Literal(alias, lang=lang if lang != "und" else None)
+                lines.add(f"{iri.n3()} {SKOS.altLabel.n3()} {label.n3()} .")
+    return sorted(lines)

@@ -10,6 +10,7 @@ import argparse
 import csv
 import io
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from importlib.metadata import PackageNotFoundError, version
@@ -20,8 +21,11 @@ from partnergraph import queries
 
 from .build import BuildReport, build
 from .export import FORMATS, SUFFIX_FORMAT, Format, serialise, write_atomic
+from .resolve import JudgementError, Judgements, load_judgements
 from .store import STORE_ENV, QueryResult, Store, StoreError, open_store, staged
 from .triples import DEFAULT_BASE
+
+JUDGEMENTS_ENV = "PARTNERGRAPH_JUDGEMENTS"
 
 if TYPE_CHECKING:
     from .validate import Finding
@@ -42,6 +46,10 @@ def _parser() -> argparse.ArgumentParser:
     store_opts = argparse.ArgumentParser(add_help=False)
     store_help = f"the graph store folder (default: ${STORE_ENV}, else .partnergraph/store)"
     store_opts.add_argument("--store", metavar="DIR", default=argparse.SUPPRESS, help=store_help)
+    judgements_help = (
+        'a JSON file of your decisions: {"same": [[name, name], …], '
+        f'"different": [[name, name], …]}} (default: ${JUDGEMENTS_ENV})'
+    )
     out_opts = argparse.ArgumentParser(add_help=False)
     out_opts.add_argument(
         "--format",
@@ -86,6 +94,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--no-validate", action="store_true", help="skip SHACL validation after the build"
     )
+    p.add_argument("--judgements", metavar="FILE", help=judgements_help)
     p.add_argument(
         "--reason", action="store_true", help="also write the inferred graph (see 'reason')"
     )
@@ -100,6 +109,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     p.add_argument("paths", nargs="+", metavar="PATH", help="a file, a folder or a glob pattern")
     p.add_argument("--format", choices=("json",), default="json", help="json: one object per line")
+    p.add_argument("--judgements", metavar="FILE", help=judgements_help)
     p.add_argument(
         "-o", "--output", metavar="FILE", help="write to FILE instead of standard output"
     )
@@ -156,6 +166,16 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", required=True, metavar="FILE", help="the file to write")
     p.add_argument("--format", choices=FORMATS, help="turtle, trig, nt or jsonld")
     p.add_argument("--inferred", action="store_true", help="include the inferred graph")
+
+    p = sub.add_parser(
+        "resolve",
+        parents=[store_opts],
+        help="explain which names and sources became one organisation, and why",
+        description="Show an organisation's identity: its canonical name, country, type, every "
+        "name it was seen under with the documents that use it, and the rules (or your "
+        "judgements) that made them one. Correct it with a judgements file given to 'build'.",
+    )
+    p.add_argument("--explain", required=True, metavar="NAME", help="a name, alias or acronym")
 
     p = sub.add_parser(
         "reason",
@@ -229,11 +249,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             "export": _export,
             "stats": _stats,
             "reason": _reason,
+            "resolve": _resolve,
             "validate": _validate,
             "describe": _describe,
         }[args.command]
         return handler(args)
-    except StoreError as exc:
+    except (StoreError, JudgementError) as exc:
         _err(str(exc))
         return EXIT_INPUT
     except KeyboardInterrupt:
@@ -261,6 +282,7 @@ def _build(args: argparse.Namespace) -> int:
                 base=args.base,
                 max_bytes=int(args.max_mb * 1024 * 1024),
                 progress=progress,
+                judgements=_judgements(args.judgements),
             )
             if not report.documents:
                 raise _NothingBuilt(report)
@@ -322,7 +344,9 @@ def _extract(args: argparse.Namespace) -> int:
     from .record import to_record
 
     results, problems, resolution = extract_all(
-        args.paths, max_bytes=int(args.max_mb * 1024 * 1024)
+        args.paths,
+        max_bytes=int(args.max_mb * 1024 * 1024),
+        judgements=_judgements(args.judgements),
     )
     lines = [
         json.dumps(to_record(doc, ex, resolution), ensure_ascii=False, sort_keys=True)
@@ -468,6 +492,54 @@ def _stats(args: argparse.Namespace) -> int:
     variables = (*counts.variables, "triples", "graphs")
     row = (*counts.rows[0], str(len(store)), str(len(store.graphs())))
     _emit(QueryResult(variables, (row,)), args.format, args.output)
+    return EXIT_OK
+
+
+def _judgements(path: str | None) -> Judgements | None:
+    chosen = path or os.environ.get(JUDGEMENTS_ENV)
+    return load_judgements(chosen) if chosen else None
+
+
+_EXPLAIN = """PREFIX pg: <https://w3id.org/partnergraph/ns#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+SELECT DISTINCT ?org ?canonical ?country ?type ?name ?source WHERE {
+  ?org a <http://www.w3.org/ns/org#Organization> ; skos:prefLabel|skos:altLabel ?label .
+  FILTER(LCASE(STR(?label)) = LCASE(STR(?wanted)))
+  ?org skos:prefLabel ?canonical .
+  OPTIONAL { ?org pg:country/skos:notation ?country }
+  OPTIONAL { ?org pg:orgType/skos:prefLabel ?type }
+  OPTIONAL { GRAPH ?g { ?org skos:prefLabel|skos:altLabel ?name . ?g pg:sourcePath ?source } }
+} ORDER BY ?org ?name ?source"""
+
+
+def _resolve(args: argparse.Namespace) -> int:
+    from .build import RESOLUTION_GRAPH
+
+    store = open_store(args.store, read_only=True)
+    q = queries.parse("explain", "# param: wanted literal required — name\n" + _EXPLAIN)
+    rows = store.select(queries.bound(q, {"wanted": args.explain})).dicts()
+    if not rows:
+        _err(f"no organisation is called {args.explain!r} (any case); try 'query organisations'")
+        return EXIT_INPUT
+    for org in dict.fromkeys(str(r["org"]) for r in rows):
+        mine = [r for r in rows if r["org"] == org]
+        first = mine[0]
+        print(f"{first['canonical']}  <{org}>")
+        print(f"  country: {first['country'] or '?'}   type: {first['type'] or '?'}")
+        names: dict[str, list[str]] = {}
+        for r in mine:
+            if r["name"]:
+                names.setdefault(str(r["name"]), []).append(str(r["source"]))
+        print("  names seen, and where:")
+        for name, sources in sorted(names.items()):
+            print(f"    {name}: {', '.join(sorted(set(sources)))}")
+        reasons = store.select(
+            f"SELECT ?why WHERE {{ GRAPH <{RESOLUTION_GRAPH}> {{ <{org}> "
+            "<http://www.w3.org/2004/02/skos/core#changeNote> ?why } } ORDER BY ?why"
+        ).rows
+        print("  why these are one:")
+        for (why,) in reasons or [("only one name was seen",)]:
+            print(f"    {why}")
     return EXIT_OK
 
 

@@ -161,7 +161,11 @@ def _links(store: Store) -> dict[str, tuple[str, int]]:
     return out
 
 
-_ASSERTED = "FILTER(?g != <https://w3id.org/partnergraph/ns> && ?g != <https://w3id.org/partnergraph/graph/inferred>)"
+_ASSERTED = (
+    "FILTER(?g != <https://w3id.org/partnergraph/ns> && "
+    "?g != <https://w3id.org/partnergraph/graph/inferred> && "
+    "?g != <https://w3id.org/partnergraph/graph/resolution>)"
+)
 
 
 def _period(store: Store) -> tuple[str | None, str | None]:

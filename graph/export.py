@@ -13,7 +13,7 @@ from rdflib.namespace import DCTERMS, ORG, PROV, RDF, SKOS, XSD, Namespace
 
 from partnergraph.ontology import NS
 
-from .build import ONTOLOGY_GRAPH
+from .build import ONTOLOGY_GRAPH, RESOLUTION_GRAPH
 from .store import INFERRED_GRAPH, Store
 
 __all__ = ["FORMATS", "Format", "asserted_dataset", "serialise", "write_atomic"]
@@ -88,7 +88,7 @@ def asserted_dataset(store: Store, *, inferred: bool = False) -> Dataset:
         ds.bind(prefix, ns)
     for quad in store.quads():
         graph = quad.graph_name
-        if not isinstance(graph, ox.NamedNode) or graph.value in (ONTOLOGY_GRAPH,):
+        if not isinstance(graph, ox.NamedNode) or graph.value in (ONTOLOGY_GRAPH, RESOLUTION_GRAPH):
             continue
         if graph.value == INFERRED_GRAPH and not inferred:
             continue

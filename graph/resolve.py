@@ -8,17 +8,22 @@ Rules, in order, each leaving an explanation on the identity it builds:
 3. the same folded name (case, diacritics, punctuation) and the same country → one;
 4. fuzzy match (rapidfuzz ``token_sort_ratio`` ≥ threshold) within one country, never for
    generic names ("University", "Municipality");
-5. a mention without a country joins the one identity of that folded name, if exactly one.
+5. a mention without a country joins the one identity of that folded name, if exactly one;
+6. a user's judgements file: pairs judged *different* are never merged by the rules above,
+   pairs judged the *same* are merged whatever the rules say.
 
-Country is a hard constraint: names in two countries never merge.
+Country is a hard constraint: names in two countries never merge (except by judgement).
+Legal forms (AS, Ltd, a.s., SIA…) do not count when names are compared.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from .extract.lexicon import (
     RegistryEntry,
@@ -30,7 +35,16 @@ from .extract.lexicon import (
 )
 from .extract.model import OrgMention
 
-__all__ = ["DEFAULT_THRESHOLD", "OrgIdentity", "Resolution", "resolve_organisations", "slug"]
+__all__ = [
+    "DEFAULT_THRESHOLD",
+    "JudgementError",
+    "Judgements",
+    "OrgIdentity",
+    "Resolution",
+    "load_judgements",
+    "resolve_organisations",
+    "slug",
+]
 
 DEFAULT_THRESHOLD = 92.0
 
@@ -79,9 +93,68 @@ class Resolution:
         return self.identities[self.by_mention[(mention.name, mention.country)]]
 
 
+class JudgementError(ValueError):
+    """The judgements file cannot be used; the message names the file and the problem."""
+
+
+@dataclass(frozen=True)
+class Judgements:
+    """A person's decisions: pairs of names that are the same, or different, institutions."""
+
+    same: tuple[tuple[str, str], ...] = ()
+    different: tuple[tuple[str, str], ...] = ()
+    source: str = "judgements"
+
+
+def load_judgements(path: str | Path) -> Judgements:
+    """Read a judgements file: ``{"same": [["A", "B"], …], "different": [["C", "D"], …]}``."""
+    p = Path(path)
+    try:
+        data = json.loads(p.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise JudgementError(f"{p}: cannot be read: {exc.strerror or exc}") from exc
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise JudgementError(f"{p}: not valid JSON: {exc}") from exc
+    if not isinstance(data, dict) or set(data) - {"same", "different", "_comment"}:
+        raise JudgementError(f'{p}: expected an object with "same" and/or "different" lists')
+    pairs: dict[str, tuple[tuple[str, str], ...]] = {}
+    for kind in ("same", "different"):
+        items = data.get(kind, [])
+        if not isinstance(items, list) or not all(
+            isinstance(i, list) and len(i) == 2 and all(isinstance(n, str) and n.strip() for n in i)
+            for i in items
+        ):
+            raise JudgementError(f'{p}: "{kind}" must be a list of [name, name] pairs')
+        pairs[kind] = tuple((a, b) for a, b in items)
+    return Judgements(pairs["same"], pairs["different"], str(p))
+
+
+_LEGAL_FORMS = frozenset(
+    "as asa ab ltd limited a s s r o sp z o o sa s a sia uab gmbh ag srl inc oy plc llc".split()
+)
+
+
+def _core(folded: str) -> str:
+    """A folded name without trailing legal forms ("norce … center as" → "norce … center")."""
+    words = folded.split()
+    while len(words) > 1 and words[-1] in _LEGAL_FORMS:
+        words.pop()
+    return " ".join(words)
+
+
 class _UnionFind:
-    def __init__(self) -> None:
+    def __init__(self, apart: Iterable[tuple[str, str]] = ()) -> None:
         self.parent: dict[str, str] = {}
+        self.names: dict[str, set[str]] = {}
+        self.apart = [(normalise(a), normalise(b)) for a, b in apart]
+
+    def add_name(self, key: str, folded: str) -> None:
+        self.names.setdefault(self.find(key), set()).add(folded)
+
+    def allowed(self, a: str, b: str) -> bool:
+        """False if a judged-different pair would end up in one identity."""
+        na, nb = self.names.get(self.find(a), set()), self.names.get(self.find(b), set())
+        return not any((x in na and y in nb) or (x in nb and y in na) for x, y in self.apart)
 
     def find(self, x: str) -> str:
         self.parent.setdefault(x, x)
@@ -90,12 +163,16 @@ class _UnionFind:
             x = self.parent[x]
         return x
 
-    def union(self, a: str, b: str) -> str:
+    def union(self, a: str, b: str, *, force: bool = False) -> str | None:
+        """Merge two identities; None if a judgement keeps them apart (unless ``force``)."""
         ra, rb = self.find(a), self.find(b)
         if ra == rb:
             return ra
+        if not force and not self.allowed(ra, rb):
+            return None
         keep, drop = sorted((ra, rb), key=_key_rank)
         self.parent[drop] = keep
+        self.names.setdefault(keep, set()).update(self.names.pop(drop, set()))
         return keep
 
 
@@ -105,12 +182,16 @@ def _key_rank(key: str) -> tuple[int, str]:
 
 
 def resolve_organisations(
-    mentions: Iterable[OrgMention], *, threshold: float = DEFAULT_THRESHOLD
+    mentions: Iterable[OrgMention],
+    *,
+    threshold: float = DEFAULT_THRESHOLD,
+    judgements: Judgements | None = None,
 ) -> Resolution:
     """Group organisation mentions into identities (see the module docstring)."""
     lex = lexicon()
     entries = {e.id: e for e in registry()}
-    uf = _UnionFind()
+    judged = judgements or Judgements()
+    uf = _UnionFind(judged.different)
     reasons: dict[str, list[str]] = defaultdict(list)
     key_of: dict[tuple[str, str | None], str] = {}
     seen: list[OrgMention] = []
@@ -131,33 +212,33 @@ def resolve_organisations(
             key = f"mun:{m.country or '??'}:{normalise(m.seat)}"
             reasons[key].append(f"{m.name!r} names the municipality of {m.seat}")
         if key is None:
-            key = f"name:{m.country or '??'}:{folded}"
+            key = f"name:{m.country or '??'}:{_core(folded)}"
         key_of[ident] = key
-        uf.find(key)
+        uf.add_name(key, folded)
         seen.append(m)
+    # a short form or acronym of a fuller name in the same document is that organisation
+    for m in seen:
+        if m.long_form:
+            fuller = key_of.get((m.long_form, m.country)) or next(
+                (k for (n, _c), k in key_of.items() if n == m.long_form), None
+            )
+            if fuller is not None and uf.union(key_of[(m.name, m.country)], fuller) is not None:
+                why = f"{m.name!r} stands for {m.long_form!r} in the same document"
+                reasons[uf.find(fuller)].append(why)
     # fuzzy: within one country, never generic names
     by_country: dict[str, list[str]] = defaultdict(list)
     for key in sorted(set(key_of.values())):
         if key.startswith("name:"):
             _kind, cc, folded = key.split(":", 2)
             by_country[cc].append(folded)
-    from rapidfuzz import fuzz, process
-
     for cc, names in sorted(by_country.items()):
         if cc == "??":
             continue
-        for i, a in enumerate(names):
-            if a in lex.generic or len(a) < 6:
-                continue
-            for b, score, _j in process.extract(
-                a, names[i + 1 :], scorer=fuzz.token_sort_ratio, score_cutoff=threshold, limit=None
-            ):
-                if b in lex.generic:
-                    continue
-                merged = uf.union(f"name:{cc}:{a}", f"name:{cc}:{b}")
-                reasons[merged].append(
-                    f"{a!r} ~ {b!r} (similarity {score:.0f} ≥ {threshold:.0f}, same country {cc})"
-                )
+        for a, b, score in _similar_pairs(names, threshold, lex.generic):
+            merged = uf.union(f"name:{cc}:{a}", f"name:{cc}:{b}")
+            if merged is not None:
+                why = f"{a!r} ~ {b!r} (similarity {score:.0f} ≥ {threshold:.0f}, country {cc})"
+                reasons[merged].append(why)
     # names: also join registry/municipality keys that share a folded name within a country
     folded_to_roots: dict[tuple[str, str], set[str]] = defaultdict(set)
     for (name, country), key in key_of.items():
@@ -167,7 +248,8 @@ def resolve_organisations(
             ordered = sorted(roots, key=_key_rank)
             for other in ordered[1:]:
                 merged = uf.union(ordered[0], other)
-                reasons[merged].append(f"same name {folded!r} in {cc}")
+                if merged is not None:
+                    reasons[merged].append(f"same name {folded!r} in {cc}")
     # mentions without a country join the one identity of their folded name, if unique
     for (name, country), key in sorted(key_of.items(), key=lambda kv: (kv[0][0], kv[0][1] or "")):
         if country is not None or not key.startswith("name:??:"):
@@ -180,9 +262,59 @@ def resolve_organisations(
         }
         if len(roots) == 1 and folded not in lex.generic:
             root = roots.pop()
-            uf.union(root, key)
-            reasons[uf.find(root)].append(f"{name!r} has no country; it joins the one {folded!r}")
+            if uf.union(root, key) is not None:
+                reasons[uf.find(root)].append(
+                    f"{name!r} has no country; it joins the one {folded!r}"
+                )
+    # a person's judgements have the last word
+    by_folded: dict[str, list[str]] = defaultdict(list)
+    for (name, _country), key in key_of.items():
+        by_folded[normalise(name)].append(key)
+    for a, b in judged.same:
+        keys = by_folded.get(normalise(a), []) + by_folded.get(normalise(b), [])
+        for other in keys[1:]:
+            merged = uf.union(keys[0], other, force=True)
+            reasons[merged or uf.find(keys[0])].append(
+                f"{a!r} = {b!r}: judged the same in {judged.source}"
+            )
+    for a, b in judged.different:
+        if by_folded.get(normalise(a)) and by_folded.get(normalise(b)):
+            for key in by_folded[normalise(a)]:
+                reasons[uf.find(key)].append(f"{a!r} ≠ {b!r}: judged different in {judged.source}")
     return _identities(seen, key_of, uf, reasons, entries)
+
+
+#: A word in more names than this tells nothing about which names are alike.
+_COMMON_WORD = 50
+
+
+def _similar_pairs(
+    names: list[str], threshold: float, generic: frozenset[str]
+) -> Iterator[tuple[str, str, float]]:
+    """Pairs of names with ``token_sort_ratio`` ≥ threshold, comparing only names that share
+    a distinctive word (blocking: comparing all pairs is quadratic)."""
+    from rapidfuzz import fuzz
+
+    usable = [n for n in names if n not in generic and len(n) >= 6]
+    by_word: dict[str, list[int]] = defaultdict(list)
+    for i, name in enumerate(usable):
+        for word in set(name.split()):
+            if len(word) >= 3:
+                by_word[word].append(i)
+    seen: set[tuple[int, int]] = set()
+    for members in by_word.values():
+        if len(members) > _COMMON_WORD:
+            continue
+        for x in range(len(members)):
+            for y in range(x + 1, len(members)):
+                pair = (members[x], members[y])
+                if pair in seen:
+                    continue
+                seen.add(pair)
+                a, b = usable[pair[0]], usable[pair[1]]
+                score = fuzz.token_sort_ratio(a, b, score_cutoff=threshold)
+                if score:
+                    yield a, b, score
 
 
 def _identities(

@@ -311,9 +311,6 @@ def _organisation(b: _Builder, m: OrgMention, resolution: Resolution) -> URIRef:
         b.add(iri, SKOS.altLabel, Literal(m.name, lang=ident.name_langs.get(m.name, b.lang)))
     if m.acronym:
         b.add(iri, SKOS.altLabel, Literal(m.acronym))
-    for alias, lang in ident.name_langs.items():  # registry aliases, so any name finds it
-        if alias != ident.name:
-            b.add(iri, SKOS.altLabel, Literal(alias, lang=lang if lang != "und" else None))
     b.add(iri, PG.country, b.country(ident.country))
     b.add(iri, PG.orgType, _ORG_TYPE.get(ident.type or ""))
     for scheme, value in ident.identifiers:

@@ -75,6 +75,8 @@ class OrgMention:
     seat: str | None = None
     region: str | None = None
     identifier: str | None = None
+    #: the fuller name this short form or acronym stands for in the same document
+    long_form: str | None = None
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from ..sources import Document
 from .facts import FactsBlock, parse_facts
-from .lexicon import country_of_form, normalise, organisation_type, registry_entry
+from .lexicon import country_of_form, lexicon, normalise, organisation_type, registry_entry
 from .model import Extraction, OrgMention, Project, RoleFact
 from .text import TextFacts, infer_country, read_text
 
@@ -60,16 +60,18 @@ def extract(doc: Document) -> Extraction:
             projects.insert(0, page_project)
     if block is None and not prose.organisations:
         notes.append("no facts block and no organisation found in the text")
-    return Extraction(
-        kind=kind,
-        language=doc.language,
-        projects=tuple(projects),
-        organisations=(*(block.organisations if block else ()), *prose.organisations),
-        places=prose.places,
-        events=prose.events,
-        roles=tuple(roles),
-        links=prose.links,
-        notes=tuple(notes),
+    return _link_short_forms(
+        Extraction(
+            kind=kind,
+            language=doc.language,
+            projects=tuple(projects),
+            organisations=(*(block.organisations if block else ()), *prose.organisations),
+            places=prose.places,
+            events=prose.events,
+            roles=tuple(roles),
+            links=prose.links,
+            notes=tuple(notes),
+        )
     )
 
 
@@ -150,3 +152,57 @@ def _identity(org: OrgMention) -> str:
         if entry is not None:
             return f"reg:{entry.id}"
     return normalise(org.name)
+
+
+def _link_short_forms(ex: Extraction) -> Extraction:
+    """Tie a short form ("Norwegian Association", "Commission of Historians") or an acronym
+    ("MEERI PAS") to the one fuller name of the same document it is part of."""
+    lex = lexicon()
+    everyone = [
+        *ex.organisations,
+        *(r.org for r in ex.roles),
+        *(x for link in ex.links for x in (link.a, link.b)),
+    ]
+    full = {m.name: m for m in everyone}
+    by_acronym = {m.acronym: m for m in everyone if m.acronym}
+    fixed: dict[str, tuple[str, str | None]] = {}  # short name → (fuller name, its country)
+    for name, m in full.items():
+        words = normalise(name).split()
+        if m.long_form or normalise(name) in lex.generic:
+            continue
+        if name in by_acronym and by_acronym[name].name != name:
+            longer = [by_acronym[name]]
+        elif len(words) >= 2:
+            longer = [
+                other
+                for other_name, other in full.items()
+                if len(normalise(other_name).split()) > len(words)
+                and _contains(normalise(other_name).split(), words)
+                and m.country in (None, other.country)
+            ]
+        else:
+            continue
+        targets = {o.name for o in longer}
+        if len(targets) == 1:
+            (target,) = longer[:1]
+            fixed[name] = (target.name, target.country)
+
+    def swap(o: OrgMention) -> OrgMention:
+        if o.name not in fixed or o.country not in (None, fixed[o.name][1]):
+            return o
+        long_form, country = fixed[o.name]
+        return replace(o, long_form=long_form, country=o.country or country)  # its own evidence
+
+    if not fixed:
+        return ex
+    return replace(
+        ex,
+        organisations=tuple(swap(o) for o in ex.organisations),
+        roles=tuple(RoleFact(swap(r.org), r.role, r.target, r.evidence) for r in ex.roles),
+        links=tuple(replace(link, a=swap(link.a), b=swap(link.b)) for link in ex.links),
+    )
+
+
+def _contains(words: list[str], part: list[str]) -> bool:
+    n = len(part)
+    return any(words[i : i + n] == part for i in range(len(words) - n + 1))

@@ -349,6 +349,8 @@ def _organisations(
         if taken(m.start(), m.end()):
             continue
         group, place = next((k, v) for k, v in m.groupdict().items() if v and k.startswith("place"))
+        while " " in place and place.split(" ", 1)[0] in lex.stopwords:
+            place = place.split(" ", 1)[1]  # "The Øvre Eiker municipality" is Øvre Eiker's
         if place in lex.stopwords or country_of_form(place):
             continue
         # the form's language ("X kommune") tells the country only when the city list does
@@ -438,7 +440,8 @@ def _head_spans(
             gap = 1
             while gap <= 2 and j + gap < len(tokens) and tokens[j + gap][2] in lex.connectors:
                 gap += 1
-            if 1 < gap and j + gap < len(tokens) and _CAP.match(tokens[j + gap][2]):
+            # after "of", "on"…, a name goes on with a capital, not a number ("on 8 December")
+            if 1 < gap and j + gap < len(tokens) and tokens[j + gap][2][:1].isupper():
                 run.extend(range(j + 1, j + gap))
                 j += gap - 1
             else:
