@@ -68,7 +68,8 @@ def _match(name: str, orgs: list[dict[str, Any]]) -> int | None:
     stem = stem_key(name)
     for i, org in enumerate(orgs):
         if any(
-            len(stem) >= 8 and (stem in stem_key(n) or stem_key(n) in stem) for n in _names(org)
+            min(len(stem), len(stem_key(n))) >= 8 and (stem in stem_key(n) or stem_key(n) in stem)
+            for n in _names(org)
         ):
             return i
     return None

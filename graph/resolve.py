@@ -32,6 +32,7 @@ from .extract.lexicon import (
     organisation_type,
     registry,
     registry_entry,
+    stem_key,
 )
 from .extract.model import OrgMention
 
@@ -239,6 +240,18 @@ def resolve_organisations(
             if merged is not None:
                 why = f"{a!r} ~ {b!r} (similarity {score:.0f} ≥ {threshold:.0f}, country {cc})"
                 reasons[merged].append(why)
+    # inflected forms of one name ("Estfollas reģiona", "Estfollas reģionu"), in one country
+    by_stem: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for (name, country), key in sorted(key_of.items(), key=lambda kv: (kv[0][0], kv[0][1] or "")):
+        if len(name.split()) >= 2 and not name.isascii() and normalise(name) not in lex.generic:
+            by_stem[(country or "??", stem_key(name))].append(key)
+    for (cc, stem), keys in sorted(by_stem.items()):
+        for other in keys[1:]:
+            if uf.find(keys[0]) == uf.find(other):
+                continue
+            merged = uf.union(keys[0], other)
+            if merged is not None:
+                reasons[merged].append(f"inflected forms of one name ({stem!r}, {cc})")
     # names: also join registry/municipality keys that share a folded name within a country
     folded_to_roots: dict[tuple[str, str], set[str]] = defaultdict(set)
     for (name, country), key in key_of.items():
