@@ -149,12 +149,30 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser(
         "draw",
         parents=[store_opts],
-        help="write the partner network as one self-contained HTML page",
+        help="draw the partner network: an offline HTML page, or a PNG/SVG picture",
         description="Write the organisation–organisation network (weight = shared projects and "
-        "events) as one HTML file that opens offline.",
+        "events): FILE.html is one interactive page that opens offline; FILE.png or FILE.svg a "
+        "static picture. --countries draws the country–country matrix instead.",
     )
-    p.add_argument("-o", "--output", required=True, metavar="FILE.html", help="the page to write")
-    p.add_argument("--title", default="partnergraph — partner network", help="page title")
+    p.add_argument("-o", "--output", required=True, metavar="FILE", help=".html, .png or .svg")
+    p.add_argument("--title", default="partnergraph — partner network", help="title")
+    p.add_argument("--focus", metavar="ORG", help="only the network around this organisation")
+    p.add_argument("--hops", type=int, default=1, help="how far around --focus (default: 1)")
+    p.add_argument(
+        "--country", action="append", default=[], metavar="CC", help="only these countries"
+    )
+    p.add_argument("--type", action="append", default=[], metavar="TYPE", help="only these types")
+    p.add_argument("--countries", action="store_true", help="the country–country matrix (png/svg)")
+
+    p = sub.add_parser(
+        "analyse",
+        parents=[store_opts, out_opts],
+        help="network metrics per organisation: degree, betweenness, brokers, communities",
+        description="Degree, weighted degree, betweenness (sampled above 500 organisations), "
+        "Burt's constraint (low = broker) and Louvain communities (seeded), most central first. "
+        "--write stores them in the 'metrics' named graph for SPARQL.",
+    )
+    p.add_argument("--write", action="store_true", help="store the metrics in the graph")
 
     p = sub.add_parser(
         "export",
@@ -248,6 +266,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "draw": _draw,
             "export": _export,
             "stats": _stats,
+            "analyse": _analyse,
             "reason": _reason,
             "resolve": _resolve,
             "validate": _validate,
@@ -448,14 +467,101 @@ def _table(result: QueryResult) -> str:
     return buf.getvalue() + f"{rows} row{'s' if rows != 1 else ''}\n"
 
 
+def _network(args: argparse.Namespace, store: Store):  # type: ignore[no-untyped-def]
+    from partnergraph.visualize import ego_network, filtered, org_network
+
+    graph = org_network(store)
+    if args.country or args.type:
+        graph = filtered(graph, countries=args.country, types=args.type)
+    if args.focus:
+        graph = ego_network(graph, args.focus, args.hops)
+    return graph
+
+
 def _draw(args: argparse.Namespace) -> int:
-    from partnergraph.visualize import network_html, org_network
+    from partnergraph import visualize as viz
+
+    suffix = Path(args.output).suffix.lower()
+    if suffix not in (".html", ".htm", ".png", ".svg") or (
+        args.countries and suffix not in (".png", ".svg")
+    ):
+        _err(f"{args.output}: draw writes .html, .png or .svg (the country matrix: .png or .svg)")
+        return EXIT_INPUT
+    store = open_store(args.store, read_only=True)
+    if args.countries:
+        data = viz.country_matrix_image(
+            viz.country_flows(store), "png" if suffix == ".png" else "svg"
+        )
+        write_atomic(args.output, data)
+        print(f"wrote {args.output}: country–country matrix")
+        return EXIT_OK
+    try:
+        graph = _network(args, store)
+    except KeyError as exc:
+        _err(str(exc.args[0]))
+        return EXIT_INPUT
+    if suffix in (".png", ".svg"):
+        data = viz.network_image(graph, "png" if suffix == ".png" else "svg", title=args.title)
+    else:
+        data = viz.network_html(graph, title=args.title).encode("utf-8")
+    write_atomic(args.output, data)
+    nodes, links = graph.number_of_nodes(), graph.number_of_edges()
+    print(f"wrote {args.output}: {nodes} organisations, {links} links")
+    return EXIT_OK
+
+
+METRICS_GRAPH = "https://w3id.org/partnergraph/graph/metrics"
+
+
+def _analyse(args: argparse.Namespace) -> int:
+    from partnergraph.visualize import compute_metrics, org_network
 
     store = open_store(args.store, read_only=True)
     graph = org_network(store)
-    write_atomic(args.output, network_html(graph, title=args.title).encode("utf-8"))
-    nodes, links = graph.number_of_nodes(), graph.number_of_edges()
-    print(f"wrote {args.output}: {nodes} organisations, {links} links")
+    metrics = compute_metrics(graph)
+    del store
+    order = sorted(metrics, key=lambda n: (-metrics[n].betweenness, -metrics[n].degree, n))
+    variables = (
+        "organisation",
+        "country",
+        "degree",
+        "weighted_degree",
+        "betweenness",
+        "constraint",
+        "community",
+        "iri",
+    )
+    rows = tuple(
+        (
+            str(graph.nodes[n].get("label", n)),
+            str(graph.nodes[n].get("country", "")),
+            str(metrics[n].degree),
+            f"{metrics[n].weighted_degree:g}",
+            f"{metrics[n].betweenness:.6f}",
+            "" if metrics[n].constraint is None else f"{metrics[n].constraint:.6f}",
+            str(metrics[n].community),
+            n,
+        )
+        for n in order
+    )
+    if args.write:
+        from rdflib import Literal, URIRef
+        from rdflib.namespace import XSD
+
+        from partnergraph.ontology import PG
+
+        lines: list[str] = []
+        for n, m in metrics.items():
+            s = URIRef(n).n3()
+            decimals = {PG.weightedDegree: m.weighted_degree, PG.betweenness: m.betweenness}
+            if m.constraint is not None:
+                decimals[PG.constraint] = m.constraint
+            values = [(PG.degree, Literal(m.degree)), (PG.community, Literal(m.community))]
+            values += [(p, Literal(f"{v:.6f}", datatype=XSD.decimal)) for p, v in decimals.items()]
+            lines.extend(f"{s} {p.n3()} {o.n3()} ." for p, o in values)
+        with staged(args.store) as writable:
+            writable.replace_graph(METRICS_GRAPH, sorted(lines))
+    _emit(QueryResult(variables, rows), args.format, args.output)
     return EXIT_OK
 
 

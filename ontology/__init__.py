@@ -94,6 +94,12 @@ class PG(DefinedNamespace):
     hasEnded: URIRef
     continuedCooperation: URIRef
     improvedKnowledge: URIRef
+    # network analytics
+    degree: URIRef
+    weightedDegree: URIRef
+    betweenness: URIRef
+    constraint: URIRef
+    community: URIRef
     # evidence and sources
     mentionOf: URIRef
     startOffset: URIRef

@@ -6,7 +6,29 @@ pipeline's internals.
 
 from __future__ import annotations
 
+from .metrics import Metrics, compute_metrics, layout
 from .page import network_html
-from .projections import Selectable, centrality_table, org_network
+from .projections import (
+    Selectable,
+    centrality_table,
+    country_flows,
+    ego_network,
+    filtered,
+    org_network,
+)
+from .static import country_matrix_image, network_image
 
-__all__ = ["Selectable", "centrality_table", "network_html", "org_network"]
+__all__ = [
+    "Metrics",
+    "Selectable",
+    "centrality_table",
+    "compute_metrics",
+    "country_flows",
+    "country_matrix_image",
+    "ego_network",
+    "filtered",
+    "layout",
+    "network_html",
+    "network_image",
+    "org_network",
+]

@@ -13,7 +13,9 @@ from typing import Any
 
 import networkx as nx
 
-__all__ = ["COUNTRY_COLOURS", "network_html"]
+from .metrics import Metrics, compute_metrics, layout
+
+__all__ = ["COUNTRY_COLOURS", "colour", "network_html"]
 
 #: Fixed colours for the countries met most; others get one from the palette by name.
 COUNTRY_COLOURS = {
@@ -40,7 +42,7 @@ def colour(country: str) -> str:
     return _PALETTE[digest % len(_PALETTE)]
 
 
-def _tooltip(data: dict[str, Any]) -> str:
+def _tooltip(data: dict[str, Any], m: Metrics) -> str:
     lines = [str(data.get("label", ""))]
     if data.get("country"):
         lines.append(f"Country: {data['country']}")
@@ -49,36 +51,48 @@ def _tooltip(data: dict[str, Any]) -> str:
     if data.get("aliases"):
         lines.append(f"Also: {data['aliases']}")
     lines.append(f"Projects: {data.get('projects', 0)}  Events: {data.get('events', 0)}")
+    lines.append(
+        f"Partners: {m.degree}  Betweenness: {m.betweenness:.3f}  Community: {m.community}"
+    )
     return "\n".join(lines)
 
 
 def network_html(
-    g: nx.Graph, *, title: str = "partnergraph — partner network", seed: int = 7
+    g: nx.Graph,
+    *,
+    title: str = "partnergraph — partner network",
+    metrics: dict[str, Metrics] | None = None,
 ) -> str:
-    """Render the organisation network to one HTML page (a string)."""
+    """Render the organisation network to one HTML page (a string).
+
+    Nodes are sized by betweenness (brokers stand out), coloured by country with a legend,
+    shaped by type; the page searches, and filters by country, type and community.
+    """
     from . import _pyvis
 
     nodes = sorted(g.nodes)
-    positions = nx.spring_layout(g, seed=seed, weight="weight", scale=600) if nodes else {}
-    degree = dict(g.degree(weight="weight"))
+    positions = layout(g)
+    metrics = metrics if metrics is not None else compute_metrics(g)
     countries = sorted({str(g.nodes[n].get("country") or "?") for n in nodes})
     node_rows = []
     for n in nodes:
         data = g.nodes[n]
         country = str(data.get("country") or "?")
         x, y = positions[n]
+        m = metrics[n]
         node_rows.append(
             {
                 "id": n,
                 "label": str(data.get("label", n)),
-                "title": _tooltip(data),
+                "title": _tooltip(data, m),
                 "color": colour(country),
                 "shape": _SHAPES.get(str(data.get("type", "")), "dot"),
-                "value": 1 + degree.get(n, 0),
-                "x": round(float(x), 2),
-                "y": round(float(y), 2),
+                "value": 1 + m.degree + round(100 * m.betweenness, 2),
+                "x": x,
+                "y": y,
                 "country": country,
-                "orgtype": str(data.get("type") or ""),
+                "orgtype": str(data.get("type") or "?"),
+                "community": m.community,
             }
         )
     edge_rows = [

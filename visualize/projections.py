@@ -13,7 +13,14 @@ import networkx as nx
 
 from partnergraph import queries
 
-__all__ = ["Selectable", "centrality_table", "org_network"]
+__all__ = [
+    "Selectable",
+    "centrality_table",
+    "country_flows",
+    "ego_network",
+    "filtered",
+    "org_network",
+]
 
 
 class _Result(Protocol):
@@ -86,3 +93,39 @@ def centrality_table(g: nx.Graph) -> list[dict[str, object]]:
         )
     )
     return rows
+
+
+def ego_network(g: nx.Graph, focus: str, hops: int = 1) -> nx.Graph:
+    """The organisations within ``hops`` links of the one whose name or alias is ``focus``."""
+    wanted = focus.casefold()
+    centres = [
+        n
+        for n, d in g.nodes(data=True)
+        if wanted == str(d.get("label", "")).casefold()
+        or wanted in (a.strip().casefold() for a in str(d.get("aliases", "")).split("|"))
+    ]
+    if not centres:
+        raise KeyError(f"no organisation called {focus!r} in the network")
+    keep: set[str] = set()
+    for centre in centres:
+        keep |= set(nx.ego_graph(g, centre, radius=hops))
+    return g.subgraph(sorted(keep)).copy()
+
+
+def filtered(g: nx.Graph, *, countries: Sequence[str] = (), types: Sequence[str] = ()) -> nx.Graph:
+    """Only the organisations of the given countries and types (all, where none is given)."""
+    keep = [
+        n
+        for n, d in g.nodes(data=True)
+        if (not countries or d.get("country") in countries)
+        and (not types or d.get("type") in types)
+    ]
+    return g.subgraph(keep).copy()
+
+
+def country_flows(source: Selectable) -> list[tuple[str, str, int]]:
+    """Donor-partner links between countries: (promoter's country, partner's country, projects)."""
+    return [
+        (str(r["from_country"]), str(r["to_country"]), int(r["projects"] or 0))
+        for r in _rows(source, "donor_links")
+    ]
