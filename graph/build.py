@@ -12,7 +12,7 @@ from .extract import Extraction, extract
 from .portal import PortalError
 from .resolve import Judgements, Resolution, resolve_organisations
 from .sources import DEFAULT_MAX_BYTES, Document, SourceProblem, read_documents
-from .store import INFERRED_GRAPH, Store
+from .store import INFERRED_GRAPH, GraphStore
 from .triples import DEFAULT_BASE, DocGraph, document_triples, iter_ntriples
 
 __all__ = [
@@ -92,7 +92,7 @@ def graphs_of(
 ONTOLOGY_GRAPH = NS.rstrip("#")
 
 
-def load_ontology(store: Store) -> None:
+def load_ontology(store: GraphStore) -> None:
     """Put the ontology and its vocabularies in their own named graph (labels for queries)."""
     graph = ontology.load("partnergraph")
     lines = sorted(f"{s.n3()} {p.n3()} {o.n3()} ." for s, p, o in graph)
@@ -101,7 +101,7 @@ def load_ontology(store: Store) -> None:
 
 def build(
     paths: Iterable[str],
-    store: Store,
+    store: GraphStore,
     *,
     base: str = DEFAULT_BASE,
     max_bytes: int = DEFAULT_MAX_BYTES,

@@ -22,7 +22,7 @@ from partnergraph import queries
 from .build import BuildReport, build
 from .export import FORMATS, SUFFIX_FORMAT, Format, serialise, write_atomic
 from .resolve import JudgementError, Judgements, load_judgements
-from .store import STORE_ENV, QueryResult, Store, StoreError, open_store, staged
+from .store import STORE_ENV, GraphStore, QueryResult, StoreError, open_store, staged
 from .triples import DEFAULT_BASE
 
 JUDGEMENTS_ENV = "PARTNERGRAPH_JUDGEMENTS"
@@ -467,7 +467,7 @@ def _table(result: QueryResult) -> str:
     return buf.getvalue() + f"{rows} row{'s' if rows != 1 else ''}\n"
 
 
-def _network(args: argparse.Namespace, store: Store):  # type: ignore[no-untyped-def]
+def _network(args: argparse.Namespace, store: GraphStore):  # type: ignore[no-untyped-def]
     from partnergraph.visualize import ego_network, filtered, org_network
 
     graph = org_network(store)
@@ -593,7 +593,7 @@ WHERE {
 
 
 def _stats(args: argparse.Namespace) -> int:
-    store: Store = open_store(args.store, read_only=True)
+    store: GraphStore = open_store(args.store, read_only=True)
     counts = store.select(_STATS)
     variables = (*counts.variables, "triples", "graphs")
     row = (*counts.rows[0], str(len(store)), str(len(store.graphs())))

@@ -14,7 +14,7 @@ from pathlib import Path
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF, SH, SKOS, VOID, XSD
 
-from .store import Store
+from .store import GraphStore
 
 __all__ = ["Description", "check", "describe", "load_shapes"]
 
@@ -53,7 +53,7 @@ class Description:
     )
 
 
-def describe(store: Store, desc: Description) -> Graph:
+def describe(store: GraphStore, desc: Description) -> Graph:
     """The DCAT-AP 3 catalogue, dataset, one distribution per export format, and VoID."""
     g = Graph()
     for prefix, ns in (
@@ -148,7 +148,7 @@ LINK_TARGETS = {
 }
 
 
-def _links(store: Store) -> dict[str, tuple[str, int]]:
+def _links(store: GraphStore) -> dict[str, tuple[str, int]]:
     out = {}
     for name, (namespace, target) in LINK_TARGETS.items():
         rows = store.select(
@@ -168,7 +168,7 @@ _ASSERTED = (
 )
 
 
-def _period(store: Store) -> tuple[str | None, str | None]:
+def _period(store: GraphStore) -> tuple[str | None, str | None]:
     rows = store.select(
         "SELECT (MIN(?d) AS ?first) (MAX(?d) AS ?last) WHERE { GRAPH ?g { ?x ?p ?d } "
         "VALUES ?p { <https://schema.org/startDate> <https://schema.org/endDate> } "
@@ -177,7 +177,7 @@ def _period(store: Store) -> tuple[str | None, str | None]:
     return (rows[0][0], rows[0][1]) if rows else (None, None)
 
 
-def _countries(store: Store) -> list[str]:
+def _countries(store: GraphStore) -> list[str]:
     rows = store.select(
         "SELECT DISTINCT ?c WHERE { GRAPH ?g { ?x <https://w3id.org/partnergraph/ns#country> ?c } "
         f"{_ASSERTED} }} ORDER BY ?c"
@@ -185,7 +185,7 @@ def _countries(store: Store) -> list[str]:
     return [str(r[0]) for r in rows]
 
 
-def _void(store: Store) -> dict[str, int]:
+def _void(store: GraphStore) -> dict[str, int]:
     queries = {
         "triples": (
             "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { "

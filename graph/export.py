@@ -14,7 +14,7 @@ from rdflib.namespace import DCTERMS, ORG, PROV, RDF, SKOS, XSD, Namespace
 from partnergraph.ontology import NS
 
 from .build import ONTOLOGY_GRAPH, RESOLUTION_GRAPH
-from .store import INFERRED_GRAPH, Store
+from .store import INFERRED_GRAPH, GraphStore
 
 __all__ = ["FORMATS", "Format", "asserted_dataset", "serialise", "write_atomic"]
 
@@ -81,7 +81,7 @@ def _term(t: ox.NamedNode | ox.BlankNode | ox.Literal | ox.DefaultGraph) -> obje
     raise TypeError(f"unexpected term {t!r}")
 
 
-def asserted_dataset(store: Store, *, inferred: bool = False) -> Dataset:
+def asserted_dataset(store: GraphStore, *, inferred: bool = False) -> Dataset:
     """The documents' named graphs (no ontology; the inferred graph only if asked)."""
     ds = Dataset()
     for prefix, ns in _PREFIXES.items():
@@ -98,7 +98,7 @@ def asserted_dataset(store: Store, *, inferred: bool = False) -> Dataset:
     return ds
 
 
-def serialise(store: Store, fmt: Format, *, inferred: bool = False) -> bytes:
+def serialise(store: GraphStore, fmt: Format, *, inferred: bool = False) -> bytes:
     """The asserted graph (and, if asked, the inferred one) in one format, deterministic."""
     ds = asserted_dataset(store, inferred=inferred)
     if fmt == "trig":

@@ -32,7 +32,7 @@ from partnergraph import ontology
 from partnergraph.ontology import PG
 
 from .build import ONTOLOGY_GRAPH
-from .store import INFERRED_GRAPH, Store
+from .store import INFERRED_GRAPH, GraphStore, Store
 
 __all__ = ["INFERRED_GRAPH", "Engine", "ReasonReport", "reason"]
 
@@ -51,7 +51,7 @@ class ReasonReport:
     rounds: int
 
 
-def reason(store: Store, *, engine: Engine = "rules") -> ReasonReport:
+def reason(store: GraphStore, *, engine: Engine = "rules") -> ReasonReport:
     """Replace the inferred graph with the consequences of the asserted graphs."""
     started = time.perf_counter()
     store.drop_graph(INFERRED_GRAPH)
@@ -65,7 +65,7 @@ def reason(store: Store, *, engine: Engine = "rules") -> ReasonReport:
     return ReasonReport(engine, asserted, inferred, time.perf_counter() - started, rounds)
 
 
-def _graph_size(store: Store, graph: str) -> int:
+def _graph_size(store: GraphStore, graph: str) -> int:
     query = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}"
     rows = store.select(query, inferred=True).rows
     return int(rows[0][0] or 0)
@@ -131,7 +131,7 @@ def _updates(onto: Graph) -> list[str]:
     return out
 
 
-def _rules(store: Store) -> int:
+def _rules(store: GraphStore) -> int:
     """Run the rules until nothing changes.
 
     On disk the rules run on an in-memory copy (writing into RocksDB pattern by pattern is
@@ -146,7 +146,7 @@ def _rules(store: Store) -> int:
     return rounds
 
 
-def _rules_in_place(store: Store) -> int:
+def _rules_in_place(store: GraphStore) -> int:
     updates = _updates(ontology.load("partnergraph"))
     size, rounds = -1, 0
     while rounds < _MAX_ROUNDS:
@@ -173,7 +173,7 @@ def _rules_in_place(store: Store) -> int:
 # ------------------------------------------------------------------ owlrl engine
 
 
-def _owlrl(store: Store) -> int:
+def _owlrl(store: GraphStore) -> int:
     import owlrl
 
     from .export import asserted_dataset

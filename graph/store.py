@@ -20,7 +20,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import pyoxigraph as ox
 
@@ -28,6 +28,7 @@ __all__ = [
     "DEFAULT_STORE",
     "INFERRED_GRAPH",
     "STORE_ENV",
+    "GraphStore",
     "QueryResult",
     "Store",
     "StoreError",
@@ -60,6 +61,26 @@ def _plain(term: Any) -> str | None:
     if term is None:
         return None
     return str(term.value)
+
+
+class GraphStore(Protocol):
+    """What the pipeline needs of a store: the embedded one or a remote SPARQL server."""
+
+    path: Path | None
+
+    def replace_graph(self, graph: str, ntriples: Iterable[str]) -> None: ...
+    def replace_graph_bulk(self, graph: str, ntriples: bytes) -> None: ...
+    def drop_graph(self, graph: str) -> None: ...
+    def update(self, sparql: str) -> None: ...
+    def flush(self) -> None: ...
+    def close(self) -> None: ...
+    def select(self, sparql: str, *, inferred: bool = False) -> QueryResult: ...
+    def graphs(self) -> list[str]: ...
+    def __len__(self) -> int: ...
+    def quads(self) -> Iterator[ox.Quad]: ...
+    def dump_nquads(self) -> bytes: ...
+    def dump_graph_ntriples(self, graph: str) -> bytes: ...
+    def load_nquads(self, data: bytes) -> None: ...
 
 
 class Store:
@@ -165,13 +186,17 @@ class Store:
         del self._store
 
 
-def open_store(path: str | None, *, read_only: bool = False, memory: bool = False) -> Store:
+def open_store(path: str | None, *, read_only: bool = False, memory: bool = False) -> GraphStore:
     """Open the store at ``path``, else ``$PARTNERGRAPH_STORE``, else ``.partnergraph/store``.
 
-    A folder with generations opens its current one; a plain Oxigraph folder opens as is.
+    A folder with generations opens its current one; a plain Oxigraph folder opens as is;
+    an ``http(s)://`` address is a remote SPARQL server (Oxigraph server's endpoints).
     """
     if memory:
         return Store(None)
+    remote = _remote(path)
+    if remote is not None:
+        return remote
     chosen = Path(path or os.environ.get(STORE_ENV) or DEFAULT_STORE)
     current = chosen / "current"
     if current.exists():
@@ -187,14 +212,31 @@ def _is_oxigraph(folder: Path) -> bool:
     return (folder / "CURRENT").exists() or (folder / "generations").exists()
 
 
+def _remote(path: str | None) -> GraphStore | None:
+    chosen = path or os.environ.get(STORE_ENV) or ""
+    if not chosen.startswith(("http://", "https://")):
+        return None
+    from .remote import Endpoints, RemoteStore
+
+    timeout = float(os.environ.get("PARTNERGRAPH_SPARQL_TIMEOUT", "60"))
+    return RemoteStore(Endpoints.oxigraph(chosen), timeout=timeout)
+
+
 @contextmanager
-def staged(path: str | None) -> Iterator[Store]:
+def staged(path: str | None) -> Iterator[GraphStore]:
     """A new generation of the store at ``path`` to build into; made current only on success.
 
     The new generation starts as a hard-link checkpoint of the current one (so a build adds
     to what is there). If the block raises, or the process dies, the current generation is
     untouched; unfinished generations are removed by the next ``staged``.
     """
+    remote = _remote(path)
+    if remote is not None:  # each graph is replaced whole on the server; nothing to stage
+        try:
+            yield remote
+        finally:
+            remote.close()
+        return
     root = Path(path or os.environ.get(STORE_ENV) or DEFAULT_STORE)
     if root.exists() and any(root.iterdir()) and not _is_oxigraph(root):
         raise StoreError(f"{root}: not a partnergraph store (the folder holds other files)")

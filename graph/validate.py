@@ -14,7 +14,7 @@ from rdflib.namespace import SH, SKOS
 from partnergraph import ontology
 
 from .export import asserted_dataset
-from .store import Store
+from .store import GraphStore
 
 __all__ = ["Finding", "validate"]
 
@@ -43,7 +43,7 @@ class Finding:
         return "\n".join(lines)
 
 
-def validate(store: Store) -> list[Finding]:
+def validate(store: GraphStore) -> list[Finding]:
     """Validate the asserted graph (with the ontology's vocabularies) against the shapes."""
     import pyshacl
 
@@ -86,7 +86,7 @@ def validate(store: Store) -> list[Finding]:
     return sorted(findings)
 
 
-def _source_paths(store: Store) -> dict[str, str]:
+def _source_paths(store: GraphStore) -> dict[str, str]:
     rows = store.select(
         "PREFIX pg: <https://w3id.org/partnergraph/ns#> "
         "SELECT ?g ?path WHERE { GRAPH ?g { ?g pg:sourcePath ?path } }"
