@@ -22,7 +22,7 @@ from partnergraph import queries
 from .build import BuildReport, build
 from .export import FORMATS, SUFFIX_FORMAT, Format, serialise, write_atomic
 from .resolve import JudgementError, Judgements, load_judgements
-from .store import STORE_ENV, GraphStore, QueryResult, StoreError, open_store, staged
+from .store import STORE_ENV, GraphStore, QueryResult, Store, StoreError, open_store, staged
 from .triples import DEFAULT_BASE
 
 JUDGEMENTS_ENV = "PARTNERGRAPH_JUDGEMENTS"
@@ -165,6 +165,23 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--countries", action="store_true", help="the country–country matrix (png/svg)")
 
     p = sub.add_parser(
+        "serve",
+        parents=[store_opts],
+        help="a local, read-only SPARQL endpoint with a query page and the network page",
+        description="Serve the store as a SPARQL 1.1 Protocol endpoint at /sparql (GET or POST), "
+        "with a query page at / and the partner network at /network. Read-only: updates are "
+        "refused. Bound to 127.0.0.1 unless --host says otherwise. Ctrl-C stops it.",
+    )
+    p.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1)")
+    p.add_argument(
+        "--port", type=int, default=7878, help="port (default: 7878; 0 picks a free one)"
+    )
+    p.add_argument(
+        "--timeout", type=float, default=30.0, help="cut a query's answer after this many s"
+    )
+    p.add_argument("--max-rows", type=int, default=10_000, help="at most this many rows an answer")
+
+    p = sub.add_parser(
         "analyse",
         parents=[store_opts, out_opts],
         help="network metrics per organisation: degree, betweenness, brokers, communities",
@@ -267,6 +284,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "export": _export,
             "stats": _stats,
             "analyse": _analyse,
+            "serve": _serve,
             "reason": _reason,
             "resolve": _resolve,
             "validate": _validate,
@@ -646,6 +664,33 @@ def _resolve(args: argparse.Namespace) -> int:
         print("  why these are one:")
         for (why,) in reasons or [("only one name was seen",)]:
             print(f"    {why}")
+    return EXIT_OK
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from partnergraph.visualize import network_html, org_network
+
+    from .serve import make_server
+
+    store = open_store(args.store, read_only=True)
+    if not isinstance(store, Store):
+        _err("serve works on an embedded store folder, not on a remote server")
+        return EXIT_INPUT
+    page = network_html(org_network(store))
+    server = make_server(
+        store.oxigraph, host=args.host, port=args.port, network_page=page,
+        timeout=args.timeout, max_rows=args.max_rows,
+    )  # fmt: skip
+    if args.host not in ("127.0.0.1", "localhost", "::1"):
+        _err(f"warning: listening on {args.host}, not only on this machine")
+    where = f"http://{args.host}:{server.server_port}/"
+    print(f"serving {where}  (SPARQL at /sparql, read-only; Ctrl-C stops)", flush=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
     return EXIT_OK
 
 

@@ -143,6 +143,11 @@ class Store:
     def __len__(self) -> int:
         return len(self._store)
 
+    @property
+    def oxigraph(self) -> ox.Store:
+        """The pyoxigraph store underneath (for ``serve``)."""
+        return self._store
+
     def update(self, sparql: str) -> None:
         """Run a SPARQL Update (one transaction)."""
         self._store.update(sparql)
