@@ -37,6 +37,7 @@ class BuildReport:
     notes: dict[str, tuple[str, ...]] = field(default_factory=dict)
     triples: int = 0
     graphs: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
 
 
 def extract_all(
@@ -107,8 +108,13 @@ def build(
     max_bytes: int = DEFAULT_MAX_BYTES,
     progress: Progress | None = None,
     judgements: Judgements | None = None,
+    prune: bool = False,
 ) -> BuildReport:
-    """Build the graph of ``paths`` into ``store``; each document replaces its own graph."""
+    """Build the graph of ``paths`` into ``store``; each document replaces its own graph.
+
+    With ``prune``, documents in the store that are not among ``paths`` are removed, facts
+    and all (the store then holds exactly these documents).
+    """
     report = BuildReport()
     results, problems, resolution = extract_all(
         paths, max_bytes=max_bytes, progress=progress, judgements=judgements
@@ -126,6 +132,12 @@ def build(
     for doc, ex in results:
         if ex.notes:
             report.notes[doc.path] = ex.notes
+    if prune:
+        built = set(report.graphs)
+        for graph in store.graphs():
+            if f"{base}doc/" in graph and graph not in built:
+                store.drop_graph(graph)
+                report.removed.append(graph)
     store.replace_graph(RESOLUTION_GRAPH, resolution_lines(resolution, base))
     store.flush()
     return report

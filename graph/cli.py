@@ -96,6 +96,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--judgements", metavar="FILE", help=judgements_help)
     p.add_argument(
+        "--prune",
+        action="store_true",
+        help="remove documents (and their facts) not given this time",
+    )
+    p.add_argument(
         "--reason", action="store_true", help="also write the inferred graph (see 'reason')"
     )
 
@@ -320,6 +325,7 @@ def _build(args: argparse.Namespace) -> int:
                 max_bytes=int(args.max_mb * 1024 * 1024),
                 progress=progress,
                 judgements=_judgements(args.judgements),
+                prune=args.prune,
             )
             if not report.documents:
                 raise _NothingBuilt(report)
@@ -344,7 +350,9 @@ def _build(args: argparse.Namespace) -> int:
             for note in notes:
                 print(f"note: {path}: {note}", file=sys.stderr)
         where = args.store or "the store"
-        print(f"built {len(report.documents)} document(s), {report.triples} triples, into {where}")
+        removed = f"; removed {len(report.removed)} document(s) not given" if report.removed else ""
+        built = f"built {len(report.documents)} document(s), {report.triples} triples"
+        print(f"{built}, into {where}{removed}")
     if not report.documents:
         _err("no document could be read; the store is unchanged")
         return EXIT_INPUT

@@ -113,3 +113,19 @@ def test_every_role_points_at_a_described_organisation(seed_store: Store) -> Non
         }"""
     ).rows
     assert rows == ()
+
+
+def test_prune_removes_documents_no_longer_given(tmp_path: Path) -> None:
+    import shutil
+
+    docs = tmp_path / "docs"
+    shutil.copytree(EXAMPLES / "seeds", docs)
+    store = Store(None)
+    build([str(docs)], store)
+    assert "SDDW-0079" in _nt(store)
+    (docs / "000_f080a065eb91adb1.txt").unlink()
+    build([str(docs)], store)  # without --prune the old document stays
+    assert "SDDW-0079" in _nt(store)
+    report = build([str(docs)], store, prune=True)
+    assert len(report.removed) == 1 and "SDDW-0079" not in _nt(store)
+    assert "Studiebesøk" in _nt(store)
