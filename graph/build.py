@@ -134,10 +134,10 @@ def build(
             report.notes[doc.path] = ex.notes
     if prune:
         built = set(report.graphs)
-        for graph in store.graphs():
-            if f"{base}doc/" in graph and graph not in built:
-                store.drop_graph(graph)
-                report.removed.append(graph)
+        for name in store.graphs():
+            if name.startswith(f"{base}doc/") and name not in built:
+                store.drop_graph(name)
+                report.removed.append(name)
     store.replace_graph(RESOLUTION_GRAPH, resolution_lines(resolution, base))
     store.flush()
     return report
