@@ -157,12 +157,13 @@ class Store:
 
         Bind parameters with :func:`partnergraph.queries.bound`, never by formatting.
         """
-        graphs = [g for g in self._store.named_graphs() if isinstance(g, ox.NamedNode)]
-        if not inferred and ox.NamedNode(INFERRED_GRAPH) in graphs:
-            asserted: Any = [g for g in graphs if g.value != INFERRED_GRAPH]
-            options: dict[str, Any] = {"default_graph": asserted, "named_graphs": asserted}
-        else:
-            options = {"use_default_graph_as_union": True}
+        options: dict[str, Any] = {"use_default_graph_as_union": True}
+        if not inferred and self._store.contains_named_graph(ox.NamedNode(INFERRED_GRAPH)):
+            graphs = self._store.named_graphs()
+            asserted = [
+                g for g in graphs if isinstance(g, ox.NamedNode) and g.value != INFERRED_GRAPH
+            ]
+            options = {"default_graph": asserted, "named_graphs": asserted}
         try:
             result = self._store.query(sparql, **options)
         except SyntaxError as exc:

@@ -1,0 +1,84 @@
+"""Scale: build throughput, peak memory, store size and question latency at 1k–100k projects.
+
+    python benchmarks/scale.py [--sizes 1000 10000] [--repeat 7]
+
+For each size a synthetic corpus (``synth.py``: project pages plus half as many news items)
+is built with ``partnergraph build --no-validate`` in a child process (so its peak memory is
+its own); then every canned question runs ``--repeat`` times through partnergraph and the
+same SPARQL text straight on pyoxigraph, and the medians are printed side by side.
+Targets: every question within 1.5× of raw pyoxigraph; p50 ≤ 300 ms at 10k projects and
+≤ 3 s at 100k; 100k project pages built in ≤ 10 min with peak memory ≤ 4 GiB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from synth import generate
+
+from partnergraph import queries
+from partnergraph.graph.store import open_store
+
+PARAMS = {
+    "partners": {"org": "Municipality of Vaduz"},
+    "cooperation_sources": {"org_a": "x", "org_b": "y"},
+}
+
+
+def _folder_size(path: Path) -> int:
+    return sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--repeat", type=int, default=7)
+    args = parser.parse_args()
+    exe = Path(sys.executable).parent / "partnergraph"
+    for size in args.sizes:
+        with tempfile.TemporaryDirectory() as tmp:
+            corpus, store_dir = Path(tmp) / "corpus", Path(tmp) / "store"
+            files = generate(corpus, size)
+            started = time.perf_counter()
+            before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+            subprocess.run(
+                [str(exe), "build", "--store", str(store_dir), "-q", "--no-validate", str(corpus)],
+                check=True,
+            )
+            seconds = time.perf_counter() - started
+            peak_mb = max(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, before) / 1024
+            store = open_store(str(store_dir), read_only=True)
+            print(f"\n{size} projects: {files} documents built in {seconds:.1f} s "
+                  f"({files / seconds:.0f} documents/s), peak memory {peak_mb:.0f} MB, "
+                  f"store {_folder_size(store_dir) / 1e6:.0f} MB, {len(store)} quads")  # fmt: skip
+            raw = store.oxigraph  # type: ignore[attr-defined]
+            print(f"  {'question':<22} {'rows':>6} {'p50 ms':>9} {'raw p50 ms':>11} {'ratio':>6}")
+            for name in queries.names():
+                sparql = queries.bound(queries.load(name), PARAMS.get(name, {}))
+                ours, theirs, rows = [], [], 0
+                for _ in range(args.repeat):
+                    t = time.perf_counter()
+                    rows = len(store.select(sparql).rows)
+                    ours.append(time.perf_counter() - t)
+                    t = time.perf_counter()
+                    list(raw.query(sparql, use_default_graph_as_union=True))
+                    theirs.append(time.perf_counter() - t)
+                p50, raw50 = statistics.median(ours) * 1000, statistics.median(theirs) * 1000
+                print(
+                    f"  {name:<22} {rows:>6} {p50:>9.1f} {raw50:>11.1f} {p50 / raw50 if raw50 else 0:>6.2f}"
+                )
+            del store
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
