@@ -17,6 +17,7 @@ from .triples import DEFAULT_BASE, DocGraph, document_triples, iter_ntriples
 
 __all__ = [
     "ONTOLOGY_GRAPH",
+    "REFERENCE_GRAPH",
     "RESOLUTION_GRAPH",
     "BuildReport",
     "build",
@@ -93,11 +94,19 @@ def graphs_of(
 ONTOLOGY_GRAPH = NS.rstrip("#")
 
 
+#: Countries (code, name): reference data, once for all documents; left out of exports.
+REFERENCE_GRAPH = "https://w3id.org/partnergraph/graph/reference"
+
+
 def load_ontology(store: GraphStore) -> None:
-    """Put the ontology and its vocabularies in their own named graph (labels for queries)."""
+    """Put the ontology and its vocabularies, and the reference data (countries), in their
+    own named graphs (labels and codes for queries)."""
+    from .triples import reference_lines
+
     graph = ontology.load("partnergraph")
     lines = sorted(f"{s.n3()} {p.n3()} {o.n3()} ." for s, p, o in graph)
     store.replace_graph(ONTOLOGY_GRAPH, lines)
+    store.replace_graph(REFERENCE_GRAPH, reference_lines())
 
 
 def build(

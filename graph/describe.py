@@ -164,7 +164,8 @@ def _links(store: GraphStore) -> dict[str, tuple[str, int]]:
 _ASSERTED = (
     "FILTER(?g != <https://w3id.org/partnergraph/ns> && "
     "?g != <https://w3id.org/partnergraph/graph/inferred> && "
-    "?g != <https://w3id.org/partnergraph/graph/resolution>)"
+    "?g != <https://w3id.org/partnergraph/graph/resolution> && "
+    "?g != <https://w3id.org/partnergraph/graph/reference>)"
 )
 
 

@@ -184,16 +184,28 @@ class _Builder:
     def country(self, cc: str | None) -> URIRef | None:
         if not cc:
             return None
-        iri = country_iri(cc)
+        # what a country is (its code, its name) lives once, in the reference graph: repeated
+        # in every document's graph it would multiply every join through it
+        return country_iri(cc)
+
+
+def reference_lines() -> list[str]:
+    """N-Triples of the reference graph: every country with its EU authority IRI, ISO code
+    and English name."""
+    import pycountry
+
+    lines = []
+    for country in pycountry.countries:
+        iri = country_iri(country.alpha_2)
         if iri is None:
-            return None
-        self.add(iri, RDF.type, SCHEMA.Country)
-        self.add(iri, RDF.type, DCTERMS.Location)
-        self.add(iri, SKOS.notation, Literal(cc.upper()))
-        name = _country_name(cc.upper())
-        if name:
-            self.add(iri, SKOS.prefLabel, Literal(name, lang="en"))
-        return iri
+            continue
+        name = _country_name(country.alpha_2) or country.name
+        for p, o in (
+            (RDF.type, SCHEMA.Country), (RDF.type, DCTERMS.Location),
+            (SKOS.notation, Literal(country.alpha_2)), (SKOS.prefLabel, Literal(name, lang="en")),
+        ):  # fmt: skip
+            lines.append(f"{iri.n3()} {p.n3()} {o.n3()} .")
+    return sorted(lines)
 
 
 def _decimal(amount: Decimal) -> str:

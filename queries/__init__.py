@@ -148,7 +148,8 @@ _WHERE = re.compile(r"\bWHERE\s*\{", re.I)
 
 
 def bound(query: Query, values: Mapping[str, str]) -> str:
-    """The query text with its parameters bound in a ``VALUES`` block.
+    """The query text with its parameters bound in a ``VALUES`` block at the top of every
+    ``WHERE`` (a sub-query sees only what is inside it, so each gets the values too).
 
     >>> q = parse("x", "# param: org literal required — a name\\nSELECT * WHERE { ?s ?p ?org }")
     >>> print(bound(q, {"org": 'KS" } DROP ALL #'}))
@@ -164,10 +165,13 @@ def bound(query: Query, values: Mapping[str, str]) -> str:
         " ".join(f"?{n}" for n in names_), " ".join(str(terms[n]) for n in names_)
     )
     body_start = _body_start(query.sparql)
-    m = _WHERE.search(query.sparql, body_start)
-    if m is None:
+    wheres = list(_WHERE.finditer(query.sparql, body_start))
+    if not wheres:
         raise ValueError(f"{query.name}: a query with parameters needs a WHERE {{ … }} clause")
-    return f"{query.sparql[: m.end()]} {block}{query.sparql[m.end() :]}"
+    text = query.sparql
+    for m in reversed(wheres):
+        text = f"{text[: m.end()]} {block}{text[m.end() :]}"
+    return text
 
 
 def _body_start(text: str) -> int:

@@ -28,6 +28,19 @@ def need_chromium() -> str:
     return CHROMIUM
 
 
+def wait_ready(page: Any, seconds: float = 60.0) -> None:
+    """Poll until the page says it is drawn (the page's content security policy forbids the
+    string evaluation that Playwright's wait_for_function uses)."""
+    import time
+
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if page.evaluate("() => Boolean(window.partnergraph && window.partnergraph.ready())"):
+            return
+        time.sleep(0.05)
+    raise AssertionError(f"the page was not drawn within {seconds:.0f} s")
+
+
 @contextmanager
 def page_of(path: Path) -> Iterator[tuple[Any, list[str], list[str]]]:
     """(page, console errors, requests that tried to leave the machine)."""
@@ -55,9 +68,7 @@ def page_of(path: Path) -> Iterator[tuple[Any, list[str], list[str]]]:
                 "window.__alerts = []; window.alert = function (m) { window.__alerts.push(String(m)); };"
             )
             page.goto(path.resolve().as_uri())
-            page.wait_for_function(
-                "window.partnergraph && window.partnergraph.ready()", timeout=60_000
-            )
+            wait_ready(page)
             yield page, errors, outside
         finally:
             browser.close()
