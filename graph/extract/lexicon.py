@@ -40,6 +40,7 @@ _CITY_COUNTRIES = frozenset(
 )
 
 
+@lru_cache(maxsize=1 << 16)
 def normalise(name: str) -> str:
     """A comparison key: case, diacritics, punctuation and spacing folded away.
 
