@@ -8,7 +8,7 @@ import re
 import networkx as nx
 
 from partnergraph.graph.store import Store
-from partnergraph.visualize import centrality_table, network_html, org_network
+from partnergraph.visualize import network_html, org_network
 
 
 def _embedded_nodes(html: str) -> list[dict[str, object]]:
@@ -52,9 +52,3 @@ def test_document_text_is_escaped() -> None:
 def test_same_graph_same_page(seed_store: Store) -> None:
     g = org_network(seed_store)
     assert network_html(g) == network_html(g)
-
-
-def test_centrality_table(seed_store: Store) -> None:
-    rows = centrality_table(org_network(seed_store))
-    assert rows[0]["degree"] >= rows[-1]["degree"]
-    assert {"organisation", "country", "degree", "weighted_degree", "betweenness"} <= set(rows[0])

@@ -10,7 +10,6 @@ from .metrics import Metrics, compute_metrics, layout
 from .page import network_html
 from .projections import (
     Selectable,
-    centrality_table,
     country_flows,
     ego_network,
     filtered,
@@ -21,7 +20,6 @@ from .static import country_matrix_image, network_image
 __all__ = [
     "Metrics",
     "Selectable",
-    "centrality_table",
     "compute_metrics",
     "country_flows",
     "country_matrix_image",

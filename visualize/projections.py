@@ -15,7 +15,6 @@ from partnergraph import queries
 
 __all__ = [
     "Selectable",
-    "centrality_table",
     "country_flows",
     "ego_network",
     "filtered",
@@ -68,31 +67,6 @@ def org_network(source: Selectable) -> nx.Graph:
             continue
         g.add_edge(a, b, weight=int(row["weight"] or 1), shared=row["shared"] or "")
     return g
-
-
-def centrality_table(g: nx.Graph) -> list[dict[str, object]]:
-    """Degree, weighted degree and betweenness per organisation, most central first."""
-    betweenness = nx.betweenness_centrality(g, normalized=True) if g.number_of_nodes() else {}
-    rows = []
-    for node, data in g.nodes(data=True):
-        rows.append(
-            {
-                "organisation": data.get("label", node),
-                "country": data.get("country", ""),
-                "degree": g.degree(node),
-                "weighted_degree": g.degree(node, weight="weight"),
-                "betweenness": round(betweenness.get(node, 0.0), 6),
-                "iri": node,
-            }
-        )
-    rows.sort(
-        key=lambda r: (
-            -float(str(r["betweenness"])),
-            -int(str(r["degree"])),
-            str(r["organisation"]),
-        )
-    )
-    return rows
 
 
 def ego_network(g: nx.Graph, focus: str, hops: int = 1) -> nx.Graph:
