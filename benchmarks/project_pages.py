@@ -19,10 +19,10 @@ from typing import Any
 
 from partnergraph.graph.extract import Extraction, extract
 from partnergraph.graph.extract.lexicon import normalise
+from partnergraph.graph.record import headline_cost
 from partnergraph.graph.sources import Document, read_document
 
 FIELDS = ("number", "status", "promoter", "partners", "cost")
-_RANK = {"final": 0, "initial": 1, "grant": 2, "paid": 3}
 
 
 def _names(org: dict[str, Any]) -> set[str]:
@@ -69,10 +69,8 @@ def _match(
 
 
 def _headline(ex: Extraction) -> tuple[Decimal, str, str] | None:
-    if not ex.projects or not ex.projects[0].costs:
-        return None
-    cost = min(ex.projects[0].costs, key=lambda c: (_RANK.get(c.kind, 9), c.currency != "EUR"))
-    return cost.amount, cost.currency, cost.kind
+    cost = headline_cost(ex.projects[0]) if ex.projects else None
+    return (cost.amount, cost.currency, cost.kind) if cost else None
 
 
 def score(doc_path: Path, gold: dict[str, Any]) -> dict[str, bool]:

@@ -13,7 +13,7 @@ from .portal import PortalError
 from .resolve import Judgements, Resolution, resolve_organisations
 from .sources import DEFAULT_MAX_BYTES, Document, SourceProblem, read_documents
 from .store import INFERRED_GRAPH, GraphStore
-from .triples import DEFAULT_BASE, DocGraph, document_triples, iter_ntriples
+from .triples import DEFAULT_BASE, DocGraph, document_triples, iter_ntriples, nt_line
 
 __all__ = [
     "ONTOLOGY_GRAPH",
@@ -104,7 +104,7 @@ def load_ontology(store: GraphStore) -> None:
     from .triples import reference_lines
 
     graph = ontology.load("partnergraph")
-    lines = sorted(f"{s.n3()} {p.n3()} {o.n3()} ." for s, p, o in graph)
+    lines = sorted(nt_line(s, p, o) for s, p, o in graph)
     store.replace_graph(ONTOLOGY_GRAPH, lines)
     store.replace_graph(REFERENCE_GRAPH, reference_lines())
 
@@ -169,9 +169,9 @@ def resolution_lines(resolution: Resolution, base: str) -> list[str]:
     for ident in resolution.identities.values():
         iri = org_iri(ident, base)
         for reason in ident.reasons:
-            lines.add(f"{iri.n3()} {SKOS.changeNote.n3()} {Literal(reason, lang='en').n3()} .")
+            lines.add(nt_line(iri, SKOS.changeNote, Literal(reason, lang="en")))
         for alias, lang in ident.name_langs.items():
             if alias != ident.name:
                 label = Literal(alias, lang=lang if lang != "und" else None)
-                lines.add(f"{iri.n3()} {SKOS.altLabel.n3()} {label.n3()} .")
+                lines.add(nt_line(iri, SKOS.altLabel, label))
     return sorted(lines)

@@ -576,15 +576,17 @@ def _analyse(args: argparse.Namespace) -> int:
 
         from partnergraph.ontology import PG
 
+        from .triples import nt_line
+
         lines: list[str] = []
         for n, m in metrics.items():
-            s = URIRef(n).n3()
+            s = URIRef(n)
             decimals = {PG.weightedDegree: m.weighted_degree, PG.betweenness: m.betweenness}
             if m.constraint is not None:
                 decimals[PG.constraint] = m.constraint
             values = [(PG.degree, Literal(m.degree)), (PG.community, Literal(m.community))]
             values += [(p, Literal(f"{v:.6f}", datatype=XSD.decimal)) for p, v in decimals.items()]
-            lines.extend(f"{s} {p.n3()} {o.n3()} ." for p, o in values)
+            lines.extend(nt_line(s, p, o) for p, o in values)
         with staged(args.store) as writable:
             writable.replace_graph(METRICS_GRAPH, sorted(lines))
     _emit(QueryResult(variables, rows), args.format, args.output)

@@ -33,6 +33,7 @@ from partnergraph.ontology import PG
 
 from .build import ONTOLOGY_GRAPH
 from .store import INFERRED_GRAPH, GraphStore, Store
+from .triples import nt_line
 
 __all__ = ["INFERRED_GRAPH", "Engine", "ReasonReport", "reason"]
 
@@ -206,4 +207,4 @@ def _keep(triple: tuple[Node, Node, Node]) -> bool:
 
 
 def _ntriples(triples: Iterable[tuple[Node, Node, Node]]) -> list[str]:
-    return sorted(f"{s.n3()} {p.n3()} {o.n3()} ." for s, p, o in triples)
+    return sorted(nt_line(s, p, o) for s, p, o in triples)

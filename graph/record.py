@@ -14,15 +14,15 @@ from collections import defaultdict
 from typing import Any
 
 from .extract.lexicon import normalise
-from .extract.model import Extraction, OrgMention, Project
+from .extract.model import Extraction, Money, OrgMention, Project
 from .resolve import Resolution
 from .sources import Document
 
-__all__ = ["to_record"]
+__all__ = ["HEADLINE_RANK", "headline_cost", "to_record"]
 
 _PARTNER_ROLES = ("partner", "donor_partner")
 #: The headline cost: final if stated, else initial, else grant (gold convention).
-_HEADLINE = {"final": 0, "initial": 1, "grant": 2, "paid": 3}
+HEADLINE_RANK = {"final": 0, "initial": 1, "grant": 2, "paid": 3}
 _HOSTING_ROLES = ("organiser", "host")
 
 
@@ -115,9 +115,7 @@ def to_record(doc: Document, ex: Extraction, resolution: Resolution) -> dict[str
 
 
 def _project(p: Project, projects: dict[str, Project]) -> dict[str, Any]:
-    headline = min(
-        p.costs, key=lambda c: (_HEADLINE.get(c.kind, 9), c.currency != "EUR"), default=None
-    )
+    headline = headline_cost(p)
     earlier = projects.get(p.continues or "")
     return {
         "name": p.name,
@@ -139,6 +137,12 @@ def _project(p: Project, projects: dict[str, Project]) -> dict[str, Any]:
         "start": p.start.isoformat() if p.start else None,
         "end": p.end.isoformat() if p.end else None,
     }
+
+
+def headline_cost(p: Project) -> Money | None:
+    """The cost a person quotes: final if stated, else initial, else grant; EUR first."""
+    rank = HEADLINE_RANK
+    return min(p.costs, key=lambda c: (rank.get(c.kind, 9), c.currency != "EUR"), default=None)
 
 
 def _places(ex: Extraction) -> list[dict[str, Any]]:

@@ -17,6 +17,7 @@ from functools import cache
 
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, RDF, SKOS, XSD, Namespace
+from rdflib.term import Node
 
 from partnergraph.ontology import PG
 
@@ -31,6 +32,7 @@ __all__ = [
     "country_iri",
     "document_iri",
     "document_triples",
+    "nt_line",
     "web_iri",
 ]
 
@@ -204,7 +206,7 @@ def reference_lines() -> list[str]:
             (RDF.type, SCHEMA.Country), (RDF.type, DCTERMS.Location),
             (SKOS.notation, Literal(country.alpha_2)), (SKOS.prefLabel, Literal(name, lang="en")),
         ):  # fmt: skip
-            lines.append(f"{iri.n3()} {p.n3()} {o.n3()} .")
+            lines.append(nt_line(iri, p, o))
     return sorted(lines)
 
 
@@ -378,7 +380,12 @@ def _event(b: _Builder, e: Event, projects: dict[str, URIRef]) -> URIRef:
     return iri
 
 
+def nt_line(s: Node, p: Node, o: Node) -> str:
+    """One N-Triples line (rdflib writes and escapes each term)."""
+    return f"{s.n3()} {p.n3()} {o.n3()} ."
+
+
 def iter_ntriples(graph: DocGraph) -> Iterator[str]:
     """N-Triples lines of a document graph, sorted."""
     for s, p, o in graph.triples:
-        yield f"{s.n3()} {p.n3()} {o.n3()} ."
+        yield nt_line(s, p, o)
