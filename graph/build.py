@@ -101,9 +101,13 @@ REFERENCE_GRAPH = "https://w3id.org/partnergraph/graph/reference"
 def load_ontology(store: GraphStore) -> None:
     """Put the ontology and its vocabularies, and the reference data (countries), in their
     own named graphs (labels and codes for queries)."""
+    from rdflib.compare import to_canonical_graph
+
     from .triples import reference_lines
 
-    graph = ontology.load("partnergraph")
+    # canonical blank-node labels (the property chain's list): the same ontology gives the
+    # same lines every build, so rebuilding changes nothing in its graph or in the union
+    graph = to_canonical_graph(ontology.load("partnergraph"))
     lines = sorted(nt_line(s, p, o) for s, p, o in graph)
     store.replace_graph(ONTOLOGY_GRAPH, lines)
     store.replace_graph(REFERENCE_GRAPH, reference_lines())
@@ -159,15 +163,20 @@ RESOLUTION_GRAPH = "https://w3id.org/partnergraph/graph/resolution"
 def resolution_lines(resolution: Resolution, base: str) -> list[str]:
     """N-Triples of the resolution graph: each identity's reasons, as change notes, and the
     registry's aliases (so any known name finds it; the documents' graphs hold only the
-    names the documents use)."""
+    names the documents use), and every name folded as ``pg:nameKey`` for lookups."""
     from rdflib import Literal
     from rdflib.namespace import SKOS
+
+    from partnergraph.ontology import PG
+    from partnergraph.queries import name_key
 
     from .triples import org_iri
 
     lines = set()
     for ident in resolution.identities.values():
         iri = org_iri(ident, base)
+        for name in {ident.name, *ident.name_langs, *ident.names}:
+            lines.add(nt_line(iri, PG.nameKey, Literal(name_key(name))))
         for reason in ident.reasons:
             lines.add(nt_line(iri, SKOS.changeNote, Literal(reason, lang="en")))
         for alias, lang in ident.name_langs.items():

@@ -153,7 +153,7 @@ def _rules_in_place(store: GraphStore) -> int:
     while rounds < _MAX_ROUNDS:
         rounds += 1
         for update in updates:
-            store.update(update)
+            store.update(update, union=False)
         now = _graph_size(store, INFERRED_GRAPH)
         if now == size:
             break
@@ -162,11 +162,13 @@ def _rules_in_place(store: GraphStore) -> int:
     # the vocabulary itself (its own graph says it), is dropped
     store.update(
         f"DELETE {{ GRAPH <{INFERRED_GRAPH}> {{ ?s ?p ?o }} }} WHERE {{ GRAPH <{INFERRED_GRAPH}> "
-        f"{{ ?s ?p ?o }} GRAPH ?g {{ ?s ?p ?o }} FILTER(?g != <{INFERRED_GRAPH}>) }}"
+        f"{{ ?s ?p ?o }} GRAPH ?g {{ ?s ?p ?o }} FILTER(?g != <{INFERRED_GRAPH}>) }}",
+        union=False,
     )
     store.update(
         f"DELETE {{ GRAPH <{INFERRED_GRAPH}> {{ ?s ?p ?o }} }} WHERE {{ GRAPH <{INFERRED_GRAPH}> "
-        f'{{ ?s ?p ?o }} FILTER(STRSTARTS(STR(?s), "{ontology.NS}")) }}'
+        f'{{ ?s ?p ?o }} FILTER(STRSTARTS(STR(?s), "{ontology.NS}")) }}',
+        union=False,
     )
     return rounds
 

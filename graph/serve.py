@@ -50,8 +50,12 @@ def make_server(
     network_page: str = "",
     timeout: float = 30.0,
     max_rows: int = 10_000,
+    dataset: dict[str, Any] | None = None,
 ) -> ThreadingHTTPServer:
-    """An HTTP server answering SPARQL queries over ``store`` (union of its named graphs)."""
+    """An HTTP server answering SPARQL queries over ``store``; ``dataset`` is pyoxigraph's
+    query options (partnergraph's :meth:`Store.dataset`; default: the union of the named
+    graphs)."""
+    options = dataset if dataset is not None else {"use_default_graph_as_union": True}
 
     class Handler(BaseHTTPRequestHandler):
         server_version = "partnergraph"
@@ -109,7 +113,7 @@ def make_server(
                 self._error(HTTPStatus.BAD_REQUEST, "give a query (?query=…)")
                 return
             try:
-                result = store.query(queries[0], use_default_graph_as_union=True)
+                result = store.query(queries[0], **options)
             except SyntaxError as exc:
                 self._error(HTTPStatus.BAD_REQUEST, f"SPARQL syntax error: {exc}")
                 return

@@ -1,8 +1,13 @@
 """Where the graph lives: one interface, backed by Oxigraph (pyoxigraph) on disk or in memory.
 
 Each source document owns one named graph; writing a document replaces its graph in one
-SPARQL Update transaction, and building the same documents again changes nothing. Queries
-run over the union of the named graphs.
+SPARQL Update transaction, and building the same documents again changes nothing.
+
+The store's default graph is the *set* union of the asserted named graphs, kept up to date
+by every write (a triple stays there while any named graph still says it); queries run over
+it. Oxigraph's own "union default graph" is a bag: a fact that a thousand documents repeat
+(an organisation's name, its country) would join a thousand times, which makes questions
+over many documents slow. ``GRAPH ?g`` patterns range over the named graphs themselves.
 
 On disk, a store folder holds *generations*: ``DIR/current`` is a symbolic link to
 ``DIR/generations/N``. A build (:func:`staged`) starts a new generation as a cheap
@@ -25,13 +30,17 @@ from typing import Any, Protocol
 import pyoxigraph as ox
 
 __all__ = [
+    "CONFIG_ENV",
+    "CONFIG_FILE",
     "DEFAULT_STORE",
     "INFERRED_GRAPH",
     "STORE_ENV",
+    "UNION_GRAPH",
     "GraphStore",
     "QueryResult",
     "Store",
     "StoreError",
+    "asserted",
     "open_store",
     "staged",
 ]
@@ -39,7 +48,22 @@ __all__ = [
 STORE_ENV = "PARTNERGRAPH_STORE"
 #: The named graph of reasoning's consequences (see :mod:`partnergraph.graph.reason`).
 INFERRED_GRAPH = "https://w3id.org/partnergraph/graph/inferred"
+#: Where a server with no default graph of its own (Virtuoso) keeps the union of the
+#: asserted graphs; Oxigraph keeps it in its default graph.
+UNION_GRAPH = "https://w3id.org/partnergraph/graph/union"
+#: Named graphs that are not assertions of their own (left out of the union and of exports).
+VIEW_GRAPHS = frozenset({UNION_GRAPH, INFERRED_GRAPH})
+#: Quads held back before one bulk write (a transaction per document is slow in RocksDB).
+_BUFFER_QUADS = 200_000
+STAGING_SUFFIX = "#partnergraph-staging"
 DEFAULT_STORE = ".partnergraph/store"
+CONFIG_ENV = "PARTNERGRAPH_CONFIG"
+CONFIG_FILE = "partnergraph.toml"
+
+
+def asserted(graph: str) -> bool:
+    """Whether the named graph holds assertions (not the union, inferred or staging graphs)."""
+    return graph not in VIEW_GRAPHS and not graph.endswith(STAGING_SUFFIX)
 
 
 class StoreError(Exception):
@@ -71,7 +95,7 @@ class GraphStore(Protocol):
     def replace_graph(self, graph: str, ntriples: Iterable[str]) -> None: ...
     def replace_graph_bulk(self, graph: str, ntriples: bytes) -> None: ...
     def drop_graph(self, graph: str) -> None: ...
-    def update(self, sparql: str) -> None: ...
+    def update(self, sparql: str, *, union: bool = True) -> None: ...
     def flush(self) -> None: ...
     def close(self) -> None: ...
     def select(self, sparql: str, *, inferred: bool = False) -> QueryResult: ...
@@ -98,39 +122,94 @@ class Store:
                 self._store = ox.Store(str(self.path))
         except OSError as exc:
             raise StoreError(f"{self.path}: cannot open the store: {exc}") from exc
+        self._pending: list[str] = []  # N-Quads lines
+        self._pending_graphs: set[str] = set()
 
     # -------------------------------------------------------------- writing
 
     def replace_graph(self, graph: str, ntriples: Iterable[str]) -> None:
-        """Replace one named graph by the given N-Triples lines, atomically."""
-        body = "\n".join(ntriples)
-        update = f"DROP SILENT GRAPH <{graph}> ;\nINSERT DATA {{ GRAPH <{graph}> {{\n{body}\n}} }}"
-        self._store.update(update)
+        """Replace one named graph by the given N-Triples lines (and keep the union right)."""
+        data = "\n".join(ntriples).encode("utf-8")
+        self._replace(graph, ox.parse(data, format=ox.RdfFormat.N_TRIPLES))
 
     def replace_graph_bulk(self, graph: str, ntriples: bytes) -> None:
         """Replace one named graph by N-Triples bytes, loaded in bulk (for large graphs)."""
+        self._replace(graph, ox.parse(ntriples, format=ox.RdfFormat.N_TRIPLES))
+
+    def _replace(self, graph: str, quads: Iterable[ox.Quad]) -> None:
+        """Write the difference between the graph's old and new triples; a triple leaves the
+        union when no other asserted graph still holds it.
+
+        Additions are held back and written in bulk (:meth:`_write_pending`, before any read);
+        removals happen at once, which is safe: an addition held back wins over a removal."""
         node = ox.NamedNode(graph)
-        if self._store.contains_named_graph(node):
+        if graph in self._pending_graphs:
+            self._write_pending()
+        new = {q.triple for q in quads}
+        old = {q.triple for q in self._store.quads_for_pattern(None, None, None, node)}
+        added, removed = new - old, old - new
+        union = ox.DefaultGraph()
+        in_union = asserted(graph)
+        for t in removed:
+            self._store.remove(ox.Quad(t.subject, t.predicate, t.object, node))
+            if in_union and not self._held_elsewhere(t):
+                self._store.remove(ox.Quad(t.subject, t.predicate, t.object, union))
+        if added:
+            lines = self._pending
+            for t in added:
+                lines.append(f"{t} <{graph}> .\n")
+                if in_union:
+                    lines.append(f"{t} .\n")
+            self._pending_graphs.add(graph)
+            if len(lines) >= _BUFFER_QUADS:
+                self._write_pending()
+        if not new and self._store.contains_named_graph(node):
             self._store.remove_graph(node)
-        self._store.load(ntriples, format=ox.RdfFormat.N_TRIPLES, to_graph=node)
+
+    def _held_elsewhere(self, triple: ox.Triple) -> bool:
+        """Whether an asserted named graph holds the triple (the one it left, no longer)."""
+        for quad in self._store.quads_for_pattern(triple.subject, triple.predicate, triple.object):
+            name = quad.graph_name
+            if isinstance(name, ox.NamedNode) and asserted(name.value):
+                return True
+        return False
+
+    def _write_pending(self) -> None:
+        if self._pending:
+            data = "".join(self._pending).encode("utf-8")
+            self._store.bulk_load(data, format=ox.RdfFormat.N_QUADS)
+        self._pending = []
+        self._pending_graphs = set()
+
+    def rebuild_union(self) -> None:
+        """Compute the union (the default graph) afresh from the asserted graphs."""
+        self._write_pending()
+        others = ", ".join(f"<{g}>" for g in sorted(VIEW_GRAPHS))
+        self._store.update(
+            f"DROP SILENT DEFAULT ; INSERT {{ ?s ?p ?o }} "
+            f"WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g NOT IN ({others})) }}"
+        )
 
     def dump_nquads(self) -> bytes:
-        """Every quad, as N-Quads."""
-        return self.dump(ox.RdfFormat.N_QUADS)
+        """Every quad of the named graphs, as N-Quads (the union is not dumped)."""
+        return bytes(ox.serialize(self.quads(), format=ox.RdfFormat.N_QUADS) or b"")
 
     def dump_graph_ntriples(self, graph: str) -> bytes:
         """One named graph, as N-Triples."""
         return self.dump(ox.RdfFormat.N_TRIPLES, graph=graph)
 
     def load_nquads(self, data: bytes) -> None:
-        """Add N-Quads in bulk."""
+        """Add N-Quads in bulk (the union is then computed afresh)."""
+        self._write_pending()
         self._store.bulk_load(data, format=ox.RdfFormat.N_QUADS)
+        self.rebuild_union()
 
     def drop_graph(self, graph: str) -> None:
         """Remove one named graph and everything in it."""
-        self._store.update(f"DROP SILENT GRAPH <{graph}>")
+        self._replace(graph, ())
 
     def flush(self) -> None:
+        self._write_pending()
         if self.path is not None:
             self._store.flush()
 
@@ -138,34 +217,37 @@ class Store:
 
     def graphs(self) -> list[str]:
         """IRIs of the named graphs, sorted."""
+        self._write_pending()
         return sorted(g.value for g in self._store.named_graphs() if isinstance(g, ox.NamedNode))
 
     def __len__(self) -> int:
-        return len(self._store)
+        """Quads in the named graphs (the union's copies in the default graph not counted)."""
+        self._write_pending()
+        result = self._store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
+        assert isinstance(result, ox.QuerySolutions)
+        return len(self._store) - int(next(iter(result))["n"].value)
 
     @property
     def oxigraph(self) -> ox.Store:
         """The pyoxigraph store underneath (for ``serve``)."""
+        self._write_pending()
         return self._store
 
-    def update(self, sparql: str) -> None:
-        """Run a SPARQL Update (one transaction)."""
+    def update(self, sparql: str, *, union: bool = True) -> None:
+        """Run a SPARQL Update (one transaction); then compute the union afresh, unless
+        ``union=False`` says the update touches no asserted graph."""
+        self._write_pending()
         self._store.update(sparql)
+        if union:
+            self.rebuild_union()
 
     def select(self, sparql: str, *, inferred: bool = False) -> QueryResult:
-        """Run a SELECT over the union of the named graphs (asserted only, unless ``inferred``).
+        """Run a SELECT over the asserted facts (and the inferred ones, if ``inferred``).
 
         Bind parameters with :func:`partnergraph.queries.bound`, never by formatting.
         """
-        options: dict[str, Any] = {"use_default_graph_as_union": True}
-        if not inferred and self._store.contains_named_graph(ox.NamedNode(INFERRED_GRAPH)):
-            graphs = self._store.named_graphs()
-            asserted = [
-                g for g in graphs if isinstance(g, ox.NamedNode) and g.value != INFERRED_GRAPH
-            ]
-            options = {"default_graph": asserted, "named_graphs": asserted}
         try:
-            result = self._store.query(sparql, **options)
+            result = self._store.query(sparql, **self.dataset(inferred=inferred))
         except SyntaxError as exc:
             raise StoreError(f"SPARQL syntax error: {exc}") from exc
         if not isinstance(result, ox.QuerySolutions):
@@ -174,22 +256,42 @@ class Store:
         rows = tuple(tuple(_plain(sol[v]) for v in variables) for sol in result)
         return QueryResult(variables, rows)
 
-    def quads(self) -> Iterator[ox.Quad]:
-        """Every quad of the store."""
-        return iter(self._store.quads_for_pattern(None, None, None, None))
+    def dataset(self, *, inferred: bool = False) -> dict[str, Any]:
+        """pyoxigraph query options: the union (and the inferred graph) as default graph.
 
-    def dump(self, fmt: ox.RdfFormat, *, graph: str | None = None) -> bytes:
-        """Serialise one graph or the whole dataset with Oxigraph's writer."""
-        if graph is not None:
-            data = self._store.dump(format=fmt, from_graph=ox.NamedNode(graph))
-        else:
-            data = self._store.dump(format=fmt)
+        A store written before the union existed is queried as it was then: over the union
+        of all named graphs (a bag, slower)."""
+        self._write_pending()
+        if _empty(self._store, ox.DefaultGraph()):
+            return {"use_default_graph_as_union": True}
+        inferred_node = ox.NamedNode(INFERRED_GRAPH)
+        if inferred and self._store.contains_named_graph(inferred_node):
+            return {"default_graph": [ox.DefaultGraph(), inferred_node]}
+        return {}
+
+    def quads(self) -> Iterator[ox.Quad]:
+        """Every quad of the named graphs (not the union's copies in the default graph)."""
+        self._write_pending()
+        return (
+            q
+            for q in self._store.quads_for_pattern(None, None, None)
+            if not isinstance(q.graph_name, ox.DefaultGraph)
+        )
+
+    def dump(self, fmt: ox.RdfFormat, *, graph: str) -> bytes:
+        """Serialise one named graph with Oxigraph's writer."""
+        self._write_pending()
+        data = self._store.dump(format=fmt, from_graph=ox.NamedNode(graph))
         assert data is not None  # no output file given: the bytes are returned
         return bytes(data)
 
     def close(self) -> None:
         self.flush()
         del self._store
+
+
+def _empty(store: ox.Store, graph: ox.DefaultGraph) -> bool:
+    return next(iter(store.quads_for_pattern(None, None, None, graph)), None) is None
 
 
 def open_store(path: str | None, *, read_only: bool = False, memory: bool = False) -> GraphStore:
@@ -200,10 +302,11 @@ def open_store(path: str | None, *, read_only: bool = False, memory: bool = Fals
     """
     if memory:
         return Store(None)
-    remote = _remote(path)
+    location, settings = store_location(path)
+    remote = _remote(location, settings)
     if remote is not None:
         return remote
-    chosen = Path(path or os.environ.get(STORE_ENV) or DEFAULT_STORE)
+    chosen = Path(location)
     current = chosen / "current"
     if current.exists():
         return Store(current.resolve(), read_only=read_only)
@@ -218,14 +321,87 @@ def _is_oxigraph(folder: Path) -> bool:
     return (folder / "CURRENT").exists() or (folder / "generations").exists()
 
 
-def _remote(path: str | None) -> GraphStore | None:
-    chosen = path or os.environ.get(STORE_ENV) or ""
-    if not chosen.startswith(("http://", "https://")):
+def store_location(path: str | None) -> tuple[str, dict[str, Any]]:
+    """Where the store is, and the ``[store]`` settings that go with it: ``path`` if given,
+    else ``$PARTNERGRAPH_STORE``, else ``location`` in the config file
+    (``$PARTNERGRAPH_CONFIG``, else ``./partnergraph.toml``), else ``.partnergraph/store``."""
+    if path:
+        return path, {}
+    if os.environ.get(STORE_ENV):
+        return os.environ[STORE_ENV], {}
+    settings = load_config()
+    return str(settings.get("location") or DEFAULT_STORE), settings
+
+
+def load_config() -> dict[str, Any]:
+    """The ``[store]`` table of the config file (empty if there is no file)."""
+    import tomllib
+
+    named = os.environ.get(CONFIG_ENV)
+    file = Path(named or CONFIG_FILE)
+    if not file.is_file():
+        if named:
+            raise StoreError(f"{file}: no such config file (${CONFIG_ENV})")
+        return {}
+    try:
+        data = tomllib.loads(file.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise StoreError(f"{file}: not a valid TOML config file: {exc}") from exc
+    table = data.get("store", {})
+    if not isinstance(table, dict):
+        raise StoreError(f"{file}: [store] must be a table")
+    known = {"location", "kind", "query", "update", "graph-store", "union-graph", "user",
+             "password-env", "auth", "timeout"}  # fmt: skip
+    unknown = sorted(set(table) - known)
+    if unknown:
+        raise StoreError(f"{file}: unknown [store] setting {', '.join(unknown)}")
+    return table
+
+
+#: Address schemes: plain http(s) is an Oxigraph server.
+_SCHEMES = {
+    "http": "oxigraph",
+    "https": "oxigraph",
+    **{
+        f"{kind}+{web}": kind
+        for kind in ("oxigraph", "virtuoso", "sparql")
+        for web in ("http", "https")
+    },
+}
+
+
+def _remote(location: str, settings: dict[str, Any]) -> GraphStore | None:
+    scheme, sep, rest = location.partition("://")
+    if not sep or scheme not in _SCHEMES:
         return None
     from .remote import Endpoints, RemoteStore
 
-    timeout = float(os.environ.get("PARTNERGRAPH_SPARQL_TIMEOUT", "60"))
-    return RemoteStore(Endpoints.oxigraph(chosen), timeout=timeout)
+    base = f"{scheme.rsplit('+', 1)[-1]}://{rest}"
+    kind = str(settings.get("kind") or _SCHEMES[scheme])
+    user = settings.get("user") or os.environ.get("PARTNERGRAPH_SPARQL_USER")
+    password_env = str(settings.get("password-env") or "PARTNERGRAPH_SPARQL_PASSWORD")
+    auth = str(settings.get("auth") or os.environ.get("PARTNERGRAPH_SPARQL_AUTH") or "basic")
+    if auth not in ("basic", "digest"):
+        raise StoreError(f"{location}: auth must be basic or digest, not {auth!r}")
+    if kind == "virtuoso":
+        endpoints = Endpoints.virtuoso(base, authenticated=bool(user))
+    elif kind == "oxigraph":
+        endpoints = Endpoints.oxigraph(base)
+    elif kind == "sparql":
+        missing = [k for k in ("query", "update", "graph-store") if not settings.get(k)]
+        if missing:
+            raise StoreError(f"{location}: a SPARQL server needs {', '.join(missing)} in [store]")
+        endpoints = Endpoints(
+            str(settings["query"]), str(settings["update"]), str(settings["graph-store"]),
+            union_graph=settings.get("union-graph"), dataset_dump=False,
+        )  # fmt: skip
+    else:
+        raise StoreError(f"{location}: unknown kind of server {kind!r}")
+    timeout = float(settings.get("timeout") or os.environ.get("PARTNERGRAPH_SPARQL_TIMEOUT") or 60)
+    return RemoteStore(
+        endpoints, timeout=timeout, user=str(user) if user else None,
+        password=os.environ.get(password_env), digest=auth == "digest",
+    )  # fmt: skip
 
 
 @contextmanager
@@ -236,14 +412,15 @@ def staged(path: str | None) -> Iterator[GraphStore]:
     to what is there). If the block raises, or the process dies, the current generation is
     untouched; unfinished generations are removed by the next ``staged``.
     """
-    remote = _remote(path)
+    location, settings = store_location(path)
+    remote = _remote(location, settings)
     if remote is not None:  # each graph is replaced whole on the server; nothing to stage
         try:
             yield remote
         finally:
             remote.close()
         return
-    root = Path(path or os.environ.get(STORE_ENV) or DEFAULT_STORE)
+    root = Path(location)
     if root.exists() and any(root.iterdir()) and not _is_oxigraph(root):
         raise StoreError(f"{root}: not a partnergraph store (the folder holds other files)")
     generations = root / "generations"

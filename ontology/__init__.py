@@ -50,6 +50,7 @@ class PG(DefinedNamespace):
     host: URIRef
     funder: URIRef
     cooperatesWith: URIRef
+    nameKey: URIRef
     # projects
     continues: URIRef
     status: URIRef

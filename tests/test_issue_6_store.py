@@ -1,0 +1,110 @@
+"""The embedded store's union (its default graph) and the store's config file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+from partnergraph.graph.build import build
+from partnergraph.graph.cli import main
+from partnergraph.graph.store import UNION_GRAPH, Store, StoreError, asserted, open_store
+
+from .conftest import EXAMPLES
+
+SEEDS = sorted(str(p) for p in EXAMPLES.rglob("*.txt"))
+
+
+def _union_is_right(store: Store) -> None:
+    """The default graph holds exactly the triples of the asserted named graphs."""
+    raw = store.oxigraph
+    default, named = set(), set()
+    for q in raw.quads_for_pattern(None, None, None):
+        if isinstance(q.graph_name, ox.DefaultGraph):
+            default.add(q.triple)
+        elif asserted(q.graph_name.value):
+            named.add(q.triple)
+    assert default == named
+    assert default, "an empty union proves nothing"
+
+
+def test_the_union_follows_builds_prunes_and_updates() -> None:
+    store = Store(None)
+    build(SEEDS, store)
+    _union_is_right(store)
+    size = len(store)
+    build(SEEDS, store)
+    _union_is_right(store)
+    assert len(store) == size
+    both = _triples(store)
+    build(SEEDS[:1], store, prune=True)  # the other document goes, facts and all
+    _union_is_right(store)
+    solo = Store(None)
+    build(SEEDS[:1], solo)
+    assert _triples(store) == _triples(solo) < both
+    store.update("INSERT DATA { GRAPH <urn:extra> { <urn:a> <urn:b> <urn:c> } }")
+    _union_is_right(store)
+    assert (ox.NamedNode("urn:a"), ox.NamedNode("urn:b"), ox.NamedNode("urn:c")) in {
+        (t.subject, t.predicate, t.object) for t in _triples(store)
+    }
+
+
+def test_a_fact_two_documents_share_stays_while_one_still_says_it() -> None:
+    store = Store(None)
+    line = '<urn:ks> <http://www.w3.org/2004/02/skos/core#prefLabel> "KS" .'
+    store.replace_graph("urn:doc:1", [line, "<urn:a> <urn:p> <urn:b> ."])
+    store.replace_graph("urn:doc:2", [line])
+    store.drop_graph("urn:doc:1")
+    assert store.select("SELECT ?l WHERE { <urn:ks> ?p ?l }").rows == (("KS",),)
+    assert store.select("SELECT * WHERE { <urn:a> ?p ?o }").rows == ()
+    store.replace_graph("urn:doc:2", [])
+    assert store.select("SELECT * WHERE { ?s ?p ?o }").rows == ()
+    assert store.graphs() == []
+
+
+def test_an_inferred_graph_stays_out_of_the_union() -> None:
+    store = Store(None)
+    store.replace_graph("urn:doc:1", ["<urn:a> <urn:p> <urn:b> ."])
+    from partnergraph.graph.store import INFERRED_GRAPH
+
+    store.replace_graph(INFERRED_GRAPH, ["<urn:b> <urn:q> <urn:a> ."])
+    ask = "SELECT * WHERE { <urn:b> <urn:q> ?x }"
+    assert store.select(ask).rows == ()
+    assert store.select(ask, inferred=True).rows == (("urn:a",),)
+    assert UNION_GRAPH not in store.graphs()
+
+
+def test_the_config_file_chooses_the_store(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("PARTNERGRAPH_STORE", raising=False)
+    monkeypatch.delenv("PARTNERGRAPH_CONFIG", raising=False)
+    Path("partnergraph.toml").write_text('[store]\nlocation = "mystore"\n', encoding="utf-8")
+    assert main(["build", "-q", "--no-validate", *SEEDS]) == 0
+    assert (tmp_path / "mystore" / "current").exists()
+    assert not (tmp_path / ".partnergraph").exists()
+    assert main(["--store", str(tmp_path / "other"), "build", "-q", "--no-validate", SEEDS[0]]) == 0
+    assert (tmp_path / "other" / "current").exists()
+
+    Path("partnergraph.toml").write_text('[store]\nlocaton = "typo"\n', encoding="utf-8")
+    with pytest.raises(StoreError, match=r"partnergraph.toml: unknown \[store\] setting locaton"):
+        open_store(None)
+    Path("partnergraph.toml").write_text("[store\n", encoding="utf-8")
+    assert main(["query", "projects"]) == 2
+    assert "partnergraph.toml: not a valid TOML config file" in capsys.readouterr().err
+    monkeypatch.setenv("PARTNERGRAPH_CONFIG", str(tmp_path / "missing.toml"))
+    with pytest.raises(StoreError, match=r"missing\.toml: no such config file"):
+        open_store(None)
+
+
+def _triples(store: Store) -> set[ox.Triple]:
+    """The union's triples without blank nodes (the ontology's list has some; their labels
+    differ from store to store)."""
+    quads = store.oxigraph.quads_for_pattern(None, None, None, ox.DefaultGraph())
+    return {
+        q.triple
+        for q in quads
+        if not isinstance(q.subject, ox.BlankNode) and not isinstance(q.object, ox.BlankNode)
+    }
