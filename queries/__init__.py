@@ -4,7 +4,16 @@ Each ``.rq`` file opens with a header::
 
     # title: Partners of an organisation
     # answers: Which organisations worked with ORG …
-    # param: org literal required — a name, alias or acronym …
+    # param: org name required — a name, alias or acronym …
+    # lists: partners hosts
+
+Parameter kinds: ``literal``, ``iri``, ``integer``, ``date``, and ``name``: a literal that
+also binds ``?NAME_key``, the value folded by :func:`name_key` (what ``pg:nameKey`` holds),
+so a question finds an organisation by an index lookup instead of a scan of every label.
+
+A ``lists`` line names the columns that hold ``GROUP_CONCAT`` lists (items joined by
+`` | ``): SPARQL leaves the order of such items to the store, so :func:`tidy` sorts them
+and the same graph gives the same answer on every backend.
 
 Parameters become typed RDF terms (pyoxigraph writes and escapes them) placed in a
 ``VALUES`` block at the top of the outer ``WHERE``: a value is data, never query text.
@@ -13,6 +22,7 @@ Parameters become typed RDF terms (pyoxigraph writes and escapes them) placed in
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from importlib.resources import files
@@ -20,14 +30,26 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-__all__ = ["Param", "ParamError", "Query", "bindings", "bound", "load", "load_file", "names"]
+__all__ = [
+    "LIST_SEPARATOR",
+    "Param",
+    "ParamError",
+    "Query",
+    "bindings",
+    "bound",
+    "load",
+    "load_file",
+    "name_key",
+    "names",
+    "tidy",
+]
 
-_HEADER = re.compile(r"^#\s*(title|answers|param)\s*:\s*(.*)$")
+_HEADER = re.compile(r"^#\s*(title|answers|param|lists)\s*:\s*(.*)$")
 _PARAM = re.compile(
-    r"^(?P<name>[A-Za-z_]\w*)\s+(?P<kind>literal|iri|integer|date)\s+(?P<need>required|optional)"
+    r"^(?P<name>[A-Za-z_]\w*)\s+(?P<kind>literal|iri|integer|date|name)\s+(?P<need>required|optional)"
     r"\s*(?:[—-]+\s*(?P<doc>.*))?$"
 )
-_KINDS = ("literal", "iri", "integer", "date")
+_KINDS = ("literal", "iri", "integer", "date", "name")
 
 
 class ParamError(ValueError):
@@ -53,6 +75,10 @@ class Query:
     answers: str
     params: tuple[Param, ...]
     sparql: str
+    lists: tuple[str, ...] = ()
+
+
+LIST_SEPARATOR = " | "
 
 
 def names() -> list[str]:
@@ -81,6 +107,7 @@ def parse(name: str, text: str) -> Query:
     """Read the header of a ``.rq`` text."""
     title, answers = name, ""
     params: list[Param] = []
+    lists: list[str] = []
     for line in text.splitlines():
         if not line.startswith("#"):
             if line.strip():
@@ -94,12 +121,38 @@ def parse(name: str, text: str) -> Query:
             title = value
         elif key == "answers":
             answers = value
+        elif key == "lists":
+            lists.extend(value.replace(",", " ").split())
         else:
             p = _PARAM.match(value)
             if p is None:
                 raise ValueError(f"{name}: cannot read the parameter line {value!r}")
             params.append(Param(p["name"], p["kind"], p["need"] == "required", p["doc"] or ""))
-    return Query(name, title, answers, tuple(params), text)
+    return Query(name, title, answers, tuple(params), text, tuple(lists))
+
+
+def tidy(
+    query: Query, variables: tuple[str, ...], rows: tuple[tuple[str | None, ...], ...]
+) -> tuple[tuple[str | None, ...], ...]:
+    """Rows with the items of the query's list columns sorted.
+
+    >>> q = parse("x", "# lists: hosts\\nSELECT * {}")
+    >>> tidy(q, ("event", "hosts"), (("e1", "Red Cross | KS"),))
+    (('e1', 'KS | Red Cross'),)
+    """
+    at = [i for i, v in enumerate(variables) if v in query.lists]
+    if not at:
+        return rows
+
+    def sort_cells(row: tuple[str | None, ...]) -> tuple[str | None, ...]:
+        cells = list(row)
+        for i in at:
+            cell = cells[i]
+            if cell:
+                cells[i] = LIST_SEPARATOR.join(sorted(cell.split(LIST_SEPARATOR)))
+        return tuple(cells)
+
+    return tuple(sort_cells(row) for row in rows)
 
 
 def bindings(query: Query, values: Mapping[str, str]) -> dict[str, ox.NamedNode | ox.Literal]:
@@ -123,12 +176,23 @@ def bindings(query: Query, values: Mapping[str, str]) -> dict[str, ox.NamedNode 
                 raise ParamError(f"{query.name}: parameter {p.name!r} is required — {p.doc}")
             continue
         out[p.name] = _term(p, values[p.name])
+        if p.kind == "name":
+            out[f"{p.name}_key"] = ox.Literal(name_key(values[p.name]))
     return out
+
+
+def name_key(name: str) -> str:
+    """A name folded for lookups: Unicode NFC, case-folded, spaces collapsed.
+
+    >>> name_key("  Norwegian   RED Cross ")
+    'norwegian red cross'
+    """
+    return " ".join(unicodedata.normalize("NFC", name).casefold().split())
 
 
 def _term(p: Param, value: str) -> ox.NamedNode | ox.Literal:
     xsd = "http://www.w3.org/2001/XMLSchema#"
-    if p.kind == "literal":
+    if p.kind in ("literal", "name"):
         return ox.Literal(value)
     if p.kind == "integer":
         if not re.fullmatch(r"[+-]?\d+", value.strip()):

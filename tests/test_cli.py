@@ -58,7 +58,7 @@ def test_unreadable_file_is_skipped_the_rest_built(
 def test_query_list_and_formats(store: str, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["query", "--list"]) == 0
     listing = capsys.readouterr().out
-    assert "partners" in listing and "org (literal)" in listing
+    assert "partners" in listing and "org (name)" in listing
     assert (
         main(["query", "--store", store, "partners", "--param", "org=KS", "--format", "csv"]) == 0
     )

@@ -37,8 +37,11 @@ class Selectable(Protocol):
 
 
 def _rows(source: Selectable, name: str) -> list[dict[str, str | None]]:
-    result = source.select(queries.load(name).sparql)
-    return [dict(zip(result.variables, row, strict=True)) for row in result.rows]
+    query = queries.load(name)
+    result = source.select(query.sparql)
+    variables = tuple(result.variables)
+    rows = queries.tidy(query, variables, tuple(tuple(r) for r in result.rows))
+    return [dict(zip(variables, row, strict=True)) for row in rows]
 
 
 def org_network(source: Selectable) -> nx.Graph:
