@@ -37,6 +37,7 @@ demo: $(STAMP)
 	@echo "the Turtle is $(OUT)/graph.ttl; the store is $(STORE)."
 
 test: $(STAMP)
+	.ci/system-packages
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)

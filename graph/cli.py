@@ -44,8 +44,14 @@ def _version() -> str:
 
 def _parser() -> argparse.ArgumentParser:
     store_opts = argparse.ArgumentParser(add_help=False)
-    store_help = f"the graph store folder (default: ${STORE_ENV}, else .partnergraph/store)"
-    store_opts.add_argument("--store", metavar="DIR", default=argparse.SUPPRESS, help=store_help)
+    store_help = (
+        "the store: a folder, an Oxigraph server http://HOST:PORT, or a Virtuoso "
+        f"virtuoso+http://HOST:PORT (default: ${STORE_ENV}, else 'location' in "
+        "partnergraph.toml, else .partnergraph/store)"
+    )
+    store_opts.add_argument(
+        "--store", metavar="DIR|URL", default=argparse.SUPPRESS, help=store_help
+    )
     judgements_help = (
         'a JSON file of your decisions: {"same": [[name, name], …], '
         f'"different": [[name, name], …]}} (default: ${JUDGEMENTS_ENV})'
@@ -68,7 +74,7 @@ def _parser() -> argparse.ArgumentParser:
         "Run 'partnergraph COMMAND --help'.",
     )
     parser.add_argument("--version", action="version", version=f"partnergraph {_version()}")
-    parser.add_argument("--store", metavar="DIR", default=None, help=store_help)
+    parser.add_argument("--store", metavar="DIR|URL", default=None, help=store_help)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser(
@@ -436,6 +442,7 @@ def _query(args: argparse.Namespace) -> int:
         return EXIT_INPUT
     store = open_store(args.store, read_only=True)
     result = store.select(sparql, inferred=args.inferred)
+    result = QueryResult(result.variables, queries.tidy(q, result.variables, result.rows))
     _emit(result, args.format, args.output)
     return EXIT_OK
 
@@ -689,7 +696,7 @@ def _serve(args: argparse.Namespace) -> int:
     page = network_html(org_network(store))
     server = make_server(
         store.oxigraph, host=args.host, port=args.port, network_page=page,
-        timeout=args.timeout, max_rows=args.max_rows,
+        timeout=args.timeout, max_rows=args.max_rows, dataset=store.dataset(),
     )  # fmt: skip
     if args.host not in ("127.0.0.1", "localhost", "::1"):
         _err(f"warning: listening on {args.host}, not only on this machine")

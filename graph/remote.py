@@ -1,11 +1,19 @@
 """A remote SPARQL 1.1 server as the store (Query, Update, Graph Store Protocol).
 
 Writes push each document's named graph as N-Triples with the Graph Store Protocol: the
-lines go in chunks to a staging graph, then one SPARQL ``MOVE`` puts it in place, so a
-reader never sees half a graph and a failure leaves the old graph whole. Queries go by GET
-(or form POST when long) with an explicit ``Accept`` for SPARQL JSON results. Every request
-has a timeout; credentials (basic or digest) are optional. Endpoints default to Oxigraph
-server's (``/query``, ``/update``, ``/store``) and can be given one by one.
+lines go in chunks to a staging graph, then one SPARQL Update request takes the graph's
+old facts out of the union, ``MOVE``-s the staging graph in place and puts the new facts
+in the union, so a reader never sees half a graph and a failure leaves the old graph whole.
+Queries go by GET (or form POST when long, never a direct POST) with an explicit ``Accept``
+for SPARQL JSON results, over the union. Every request has a timeout; credentials (basic or
+digest) are optional.
+
+Two servers are known and tested: Oxigraph server (``/query``, ``/update``, ``/store``; the
+union lives in its default graph, as in the embedded store) and Virtuoso (``/sparql``,
+``/sparql-graph-crud``, or their ``-auth`` forms with digest credentials; Virtuoso has no
+default graph of its own, so the union is the named graph :data:`UNION_GRAPH`, named in
+every query with ``default-graph-uri``). Any other SPARQL 1.1 server can be described by
+its three endpoints (:class:`Endpoints`).
 """
 
 from __future__ import annotations
@@ -18,7 +26,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from .store import QueryResult, StoreError
+from .store import INFERRED_GRAPH, STAGING_SUFFIX, UNION_GRAPH, QueryResult, StoreError, asserted
 
 __all__ = ["CHUNK_LINES", "Endpoints", "RemoteStore"]
 
@@ -30,16 +38,39 @@ _GET_LIMIT = 1800  # longer queries go by form POST
 
 @dataclass(frozen=True)
 class Endpoints:
-    """Where a server takes queries, updates and Graph Store Protocol requests."""
+    """Where a server takes queries, updates and Graph Store Protocol requests, and how.
+
+    ``union_graph`` is the named graph that holds the union of the asserted graphs, or
+    ``None`` where the server's default graph holds it; ``rdf_type`` is the media type of
+    N-Triples bodies the server accepts; ``dataset_dump`` says whether a Graph Store
+    Protocol GET without ``graph`` returns every graph as N-Quads (Oxigraph) or not."""
 
     query: str
     update: str
     store: str
+    union_graph: str | None = None
+    rdf_type: str = "application/n-triples"
+    dataset_dump: bool = True
 
     @classmethod
     def oxigraph(cls, base: str) -> Endpoints:
         base = base.rstrip("/")
         return cls(f"{base}/query", f"{base}/update", f"{base}/store")
+
+    @classmethod
+    def virtuoso(cls, base: str, *, authenticated: bool = False) -> Endpoints:
+        """Virtuoso's endpoints; ``authenticated`` picks ``/sparql-auth`` and
+        ``/sparql-graph-crud-auth`` (digest credentials)."""
+        base = base.rstrip("/")
+        auth = "-auth" if authenticated else ""
+        return cls(
+            f"{base}/sparql{auth}",
+            f"{base}/sparql{auth}",
+            f"{base}/sparql-graph-crud{auth}",
+            union_graph=UNION_GRAPH,
+            rdf_type="text/turtle",  # N-Triples is Turtle; Virtuoso 7 knows the latter
+            dataset_dump=False,
+        )
 
 
 class RemoteStore:
@@ -86,24 +117,66 @@ class RemoteStore:
     # -------------------------------------------------------------- writing
 
     def replace_graph(self, graph: str, ntriples: Iterable[str]) -> None:
-        """Replace one named graph: chunks into a staging graph, then one MOVE."""
-        staging = f"{graph}#partnergraph-staging"
-        self.update(f"DROP SILENT GRAPH <{staging}>")
-        headers = {"Content-Type": "application/n-triples"}
+        """Replace one named graph: chunks into a staging graph, then one update request
+        that moves it in place and keeps the union right."""
+        staging = f"{graph}{STAGING_SUFFIX}"
+        self._update(f"DROP SILENT GRAPH <{staging}>")
+        headers = {"Content-Type": self.endpoints.rdf_type}
         for chunk in _chunks(ntriples, CHUNK_LINES):
             body = ("\n".join(chunk) + "\n").encode("utf-8")
             self._request(
                 "POST", self.endpoints.store, params={"graph": staging}, data=body, headers=headers
             )
-        self.update(f"MOVE SILENT GRAPH <{staging}> TO GRAPH <{graph}>")
+        move = f"MOVE SILENT GRAPH <{staging}> TO GRAPH <{graph}>"
+        if not asserted(graph):
+            self._update(move)
+            return
+        self._update(
+            f"{self._union_delete(graph, staging)} ;\n{move} ;\n"
+            f"INSERT {{ {self._in_union('?s ?p ?o')} }} WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}"
+        )
+
+    def _in_union(self, pattern: str) -> str:
+        union = self.endpoints.union_graph
+        return pattern if union is None else f"GRAPH <{union}> {{ {pattern} }}"
+
+    def _union_delete(self, graph: str, staging: str | None = None) -> str:
+        """An update that takes out of the union what only ``graph`` says (and ``staging``,
+        the graph's next content, does not)."""
+        skip = [f"<{g}>" for g in (graph, staging, INFERRED_GRAPH) if g]
+        if self.endpoints.union_graph:
+            skip.append(f"<{self.endpoints.union_graph}>")
+        keep = f"FILTER NOT EXISTS {{ GRAPH <{staging}> {{ ?s ?p ?o }} }} " if staging else ""
+        return (
+            f"DELETE {{ {self._in_union('?s ?p ?o')} }} WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} "
+            f"{keep}FILTER NOT EXISTS {{ GRAPH ?h {{ ?s ?p ?o }} "
+            f"FILTER(?h NOT IN ({', '.join(skip)})) }} }}"
+        )
 
     def replace_graph_bulk(self, graph: str, ntriples: bytes) -> None:
         self.replace_graph(graph, ntriples.decode("utf-8").splitlines())
 
     def drop_graph(self, graph: str) -> None:
-        self.update(f"DROP SILENT GRAPH <{graph}>")
+        drop = f"DROP SILENT GRAPH <{graph}>"
+        self._update(f"{self._union_delete(graph)} ;\n{drop}" if asserted(graph) else drop)
 
-    def update(self, sparql: str) -> None:
+    def update(self, sparql: str, *, union: bool = True) -> None:
+        """Run a SPARQL Update; then compute the union afresh, unless ``union=False``."""
+        self._update(sparql)
+        if union:
+            self.rebuild_union()
+
+    def rebuild_union(self) -> None:
+        """Compute the union afresh from the asserted graphs (one request)."""
+        union = self.endpoints.union_graph
+        drop = "DROP SILENT DEFAULT" if union is None else f"DROP SILENT GRAPH <{union}>"
+        skip = ", ".join(f"<{g}>" for g in (INFERRED_GRAPH, union) if g)
+        self._update(
+            f"{drop} ;\nINSERT {{ {self._in_union('?s ?p ?o')} }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} "
+            f'FILTER(?g NOT IN ({skip}) && !STRENDS(STR(?g), "{STAGING_SUFFIX}")) }}'
+        )
+
+    def _update(self, sparql: str) -> None:
         self._request("POST", self.endpoints.update, data={"update": sparql})
 
     def flush(self) -> None:
@@ -115,8 +188,18 @@ class RemoteStore:
     # -------------------------------------------------------------- reading
 
     def select(self, sparql: str, *, inferred: bool = False) -> QueryResult:
-        """A SELECT over the union of the named graphs (the inferred one too, if present)."""
-        params = {"query": sparql, "union-default-graph": ""}
+        """A SELECT over the union of the asserted graphs (and the inferred graph, if asked)."""
+        params: dict[str, str | list[str]] = {"query": sparql}
+        union = self.endpoints.union_graph
+        if inferred:
+            if union is None:
+                raise StoreError(
+                    f"{self.endpoints.query}: --inferred is not offered on this server "
+                    "(its default graph holds the union; query the inferred graph by name)"
+                )
+            params["default-graph-uri"] = [union, INFERRED_GRAPH]
+        elif union is not None:
+            params["default-graph-uri"] = union
         headers = {"Accept": _JSON}
         if len(sparql) < _GET_LIMIT:
             response = self._request("GET", self.endpoints.query, params=params, headers=headers)
@@ -132,39 +215,80 @@ class RemoteStore:
         return QueryResult(variables, rows)
 
     def graphs(self) -> list[str]:
-        rows = self.select("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }").rows
-        return sorted(str(r[0]) for r in rows if r[0])
+        """partnergraph's named graphs on the server, sorted: the documents' graphs (they
+        state their ``pg:sourcePath``) and partnergraph's own; not the union or staging
+        graphs, nor the server's own (Virtuoso keeps system graphs)."""
+        every = self._column("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
+        documents = set(self._column(f"SELECT DISTINCT ?g WHERE {{ ?g <{_SOURCE_PATH}> ?p }}"))
+        return sorted(
+            g
+            for g in every
+            if (g in documents or g.startswith(_OWN_GRAPHS))
+            and g != self.endpoints.union_graph
+            and not g.endswith(STAGING_SUFFIX)
+        )
+
+    def _column(self, sparql: str) -> list[str]:
+        return [str(r[0]) for r in self.select(sparql).rows if r[0]]
 
     def __len__(self) -> int:
-        rows = self.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }").rows
-        return int(rows[0][0] or 0)
+        """Quads in partnergraph's named graphs."""
+        rows = self.select(
+            "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
+        ).rows
+        ours = set(self.graphs())
+        return sum(int(n or 0) for g, n in rows if g in ours)
 
     def quads(self) -> Iterator[ox.Quad]:
-        response = self._request(
-            "GET", self.endpoints.store, headers={"Accept": "application/n-quads"}
-        )
-        return iter(ox.parse(response.content, format=ox.RdfFormat.N_QUADS))
-
-    def dump_nquads(self) -> bytes:
-        return bytes(
-            self._request(
+        """Every quad of partnergraph's named graphs."""
+        if self.endpoints.dataset_dump:
+            response = self._request(
                 "GET", self.endpoints.store, headers={"Accept": "application/n-quads"}
-            ).content
-        )
+            )
+            ours = set(self.graphs())
+            parsed = ox.parse(response.content, format=ox.RdfFormat.N_QUADS)
+            return (q for q in parsed if getattr(q.graph_name, "value", None) in ours)
+        return (quad for graph in self.graphs() for quad in self._graph_quads(graph))
 
-    def dump_graph_ntriples(self, graph: str) -> bytes:
+    def _graph_quads(self, graph: str) -> Iterator[ox.Quad]:
         response = self._request(
             "GET",
             self.endpoints.store,
             params={"graph": graph},
-            headers={"Accept": "application/n-triples"},
+            headers={"Accept": f"application/n-triples, {self.endpoints.rdf_type};q=0.9"},
         )
-        return bytes(response.content)
+        kind = (response.headers.get("Content-Type") or "").split(";")[0].strip()
+        fmt = ox.RdfFormat.N_TRIPLES if kind == "application/n-triples" else ox.RdfFormat.TURTLE
+        node = ox.NamedNode(graph)
+        for q in ox.parse(response.content, format=fmt):
+            yield ox.Quad(q.subject, q.predicate, q.object, node)
+
+    def dump_nquads(self) -> bytes:
+        return bytes(ox.serialize(self.quads(), format=ox.RdfFormat.N_QUADS) or b"")
+
+    def dump_graph_ntriples(self, graph: str) -> bytes:
+        triples = (q.triple for q in self._graph_quads(graph))
+        return bytes(ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b"")
 
     def load_nquads(self, data: bytes) -> None:
-        self._request(
-            "POST", self.endpoints.store, data=data, headers={"Content-Type": "application/n-quads"}
-        )
+        """Add N-Quads, graph by graph (then the union is computed afresh)."""
+        by_graph: dict[str, list[str]] = {}
+        for q in ox.parse(data, format=ox.RdfFormat.N_QUADS):
+            if isinstance(q.graph_name, ox.NamedNode):
+                by_graph.setdefault(q.graph_name.value, []).append(f"{q.triple} .")
+        headers = {"Content-Type": self.endpoints.rdf_type}
+        for graph, lines in sorted(by_graph.items()):
+            for chunk in _chunks(lines, CHUNK_LINES):
+                body = ("\n".join(chunk) + "\n").encode("utf-8")
+                self._request(
+                    "POST", self.endpoints.store, params={"graph": graph}, data=body,
+                    headers=headers,
+                )  # fmt: skip
+        self.rebuild_union()
+
+
+_SOURCE_PATH = "https://w3id.org/partnergraph/ns#sourcePath"
+_OWN_GRAPHS = ("https://w3id.org/partnergraph/",)
 
 
 def _value(binding: dict[str, str] | None) -> str | None:
