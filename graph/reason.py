@@ -24,6 +24,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
+import pyoxigraph as ox
 from rdflib import BNode, Graph, URIRef
 from rdflib.namespace import OWL, RDF, RDFS
 from rdflib.term import Node
@@ -140,8 +141,8 @@ def _rules(store: GraphStore) -> int:
     """
     if store.path is None:
         return _rules_in_place(store)
-    scratch = Store(None)
-    scratch.load_nquads(store.dump_nquads())
+    scratch = Store(None)  # the rules read named graphs only; the union comes along unused
+    scratch.oxigraph.bulk_load(store.dump_nquads(), format=ox.RdfFormat.N_QUADS)
     rounds = _rules_in_place(scratch)
     store.replace_graph_bulk(INFERRED_GRAPH, scratch.dump_graph_ntriples(INFERRED_GRAPH))
     return rounds

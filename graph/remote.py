@@ -18,7 +18,6 @@ its three endpoints (:class:`Endpoints`).
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,7 +25,15 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from .store import INFERRED_GRAPH, STAGING_SUFFIX, UNION_GRAPH, QueryResult, StoreError, asserted
+from .store import (
+    INFERRED_GRAPH,
+    STAGING_SUFFIX,
+    UNION_GRAPH,
+    QueryResult,
+    StoreError,
+    asserted,
+    asserted_filter,
+)
 
 __all__ = ["CHUNK_LINES", "Endpoints", "RemoteStore"]
 
@@ -93,8 +100,6 @@ class RemoteStore:
         self.endpoints = endpoints
         self.timeout = (min(5.0, timeout), timeout)
         self.session = requests.Session()
-        user = user or os.environ.get("PARTNERGRAPH_SPARQL_USER")
-        password = password or os.environ.get("PARTNERGRAPH_SPARQL_PASSWORD")
         if user:
             self.session.auth = (HTTPDigestAuth if digest else HTTPBasicAuth)(user, password or "")
 
@@ -143,14 +148,11 @@ class RemoteStore:
     def _union_delete(self, graph: str, staging: str | None = None) -> str:
         """An update that takes out of the union what only ``graph`` says (and ``staging``,
         the graph's next content, does not)."""
-        skip = [f"<{g}>" for g in (graph, staging, INFERRED_GRAPH) if g]
-        if self.endpoints.union_graph:
-            skip.append(f"<{self.endpoints.union_graph}>")
         keep = f"FILTER NOT EXISTS {{ GRAPH <{staging}> {{ ?s ?p ?o }} }} " if staging else ""
         return (
             f"DELETE {{ {self._in_union('?s ?p ?o')} }} WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} "
             f"{keep}FILTER NOT EXISTS {{ GRAPH ?h {{ ?s ?p ?o }} "
-            f"FILTER(?h NOT IN ({', '.join(skip)})) }} }}"
+            f"FILTER{asserted_filter('?h', graph)} }} }}"
         )
 
     def replace_graph_bulk(self, graph: str, ntriples: bytes) -> None:
@@ -170,10 +172,9 @@ class RemoteStore:
         """Compute the union afresh from the asserted graphs (one request)."""
         union = self.endpoints.union_graph
         drop = "DROP SILENT DEFAULT" if union is None else f"DROP SILENT GRAPH <{union}>"
-        skip = ", ".join(f"<{g}>" for g in (INFERRED_GRAPH, union) if g)
         self._update(
             f"{drop} ;\nINSERT {{ {self._in_union('?s ?p ?o')} }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} "
-            f'FILTER(?g NOT IN ({skip}) && !STRENDS(STR(?g), "{STAGING_SUFFIX}")) }}'
+            f"FILTER{asserted_filter('?g')} }}"
         )
 
     def _update(self, sparql: str) -> None:
@@ -269,22 +270,6 @@ class RemoteStore:
     def dump_graph_ntriples(self, graph: str) -> bytes:
         triples = (q.triple for q in self._graph_quads(graph))
         return bytes(ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b"")
-
-    def load_nquads(self, data: bytes) -> None:
-        """Add N-Quads, graph by graph (then the union is computed afresh)."""
-        by_graph: dict[str, list[str]] = {}
-        for q in ox.parse(data, format=ox.RdfFormat.N_QUADS):
-            if isinstance(q.graph_name, ox.NamedNode):
-                by_graph.setdefault(q.graph_name.value, []).append(f"{q.triple} .")
-        headers = {"Content-Type": self.endpoints.rdf_type}
-        for graph, lines in sorted(by_graph.items()):
-            for chunk in _chunks(lines, CHUNK_LINES):
-                body = ("\n".join(chunk) + "\n").encode("utf-8")
-                self._request(
-                    "POST", self.endpoints.store, params={"graph": graph}, data=body,
-                    headers=headers,
-                )  # fmt: skip
-        self.rebuild_union()
 
 
 _SOURCE_PATH = "https://w3id.org/partnergraph/ns#sourcePath"

@@ -1,7 +1,7 @@
 """Where the graph lives: one interface, backed by Oxigraph (pyoxigraph) on disk or in memory.
 
-Each source document owns one named graph; writing a document replaces its graph in one
-SPARQL Update transaction, and building the same documents again changes nothing.
+Each source document owns one named graph; writing a document replaces its graph (only the
+triples that changed are written), and building the same documents again changes nothing.
 
 The store's default graph is the *set* union of the asserted named graphs, kept up to date
 by every write (a triple stays there while any named graph still says it); queries run over
@@ -41,6 +41,7 @@ __all__ = [
     "Store",
     "StoreError",
     "asserted",
+    "asserted_filter",
     "open_store",
     "staged",
 ]
@@ -64,6 +65,13 @@ CONFIG_FILE = "partnergraph.toml"
 def asserted(graph: str) -> bool:
     """Whether the named graph holds assertions (not the union, inferred or staging graphs)."""
     return graph not in VIEW_GRAPHS and not graph.endswith(STAGING_SUFFIX)
+
+
+def asserted_filter(var: str, *also_not: str) -> str:
+    """:func:`asserted` as a SPARQL expression on the graph variable ``var``, leaving out
+    the graphs ``also_not`` too."""
+    skip = ", ".join(f"<{g}>" for g in (*sorted(VIEW_GRAPHS), *also_not))
+    return f'({var} NOT IN ({skip}) && !STRENDS(STR({var}), "{STAGING_SUFFIX}"))'
 
 
 class StoreError(Exception):
@@ -104,7 +112,6 @@ class GraphStore(Protocol):
     def quads(self) -> Iterator[ox.Quad]: ...
     def dump_nquads(self) -> bytes: ...
     def dump_graph_ntriples(self, graph: str) -> bytes: ...
-    def load_nquads(self, data: bytes) -> None: ...
 
 
 class Store:
@@ -184,25 +191,21 @@ class Store:
     def rebuild_union(self) -> None:
         """Compute the union (the default graph) afresh from the asserted graphs."""
         self._write_pending()
-        others = ", ".join(f"<{g}>" for g in sorted(VIEW_GRAPHS))
         self._store.update(
             f"DROP SILENT DEFAULT ; INSERT {{ ?s ?p ?o }} "
-            f"WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g NOT IN ({others})) }}"
+            f"WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER{asserted_filter('?g')} }}"
         )
 
     def dump_nquads(self) -> bytes:
-        """Every quad of the named graphs, as N-Quads (the union is not dumped)."""
-        return bytes(ox.serialize(self.quads(), format=ox.RdfFormat.N_QUADS) or b"")
+        """The whole dataset as N-Quads, the union (the default graph) included."""
+        self._write_pending()
+        data = self._store.dump(format=ox.RdfFormat.N_QUADS)
+        assert data is not None  # no output file given: the bytes are returned
+        return bytes(data)
 
     def dump_graph_ntriples(self, graph: str) -> bytes:
         """One named graph, as N-Triples."""
         return self.dump(ox.RdfFormat.N_TRIPLES, graph=graph)
-
-    def load_nquads(self, data: bytes) -> None:
-        """Add N-Quads in bulk (the union is then computed afresh)."""
-        self._write_pending()
-        self._store.bulk_load(data, format=ox.RdfFormat.N_QUADS)
-        self.rebuild_union()
 
     def drop_graph(self, graph: str) -> None:
         """Remove one named graph and everything in it."""
