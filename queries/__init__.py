@@ -45,11 +45,11 @@ __all__ = [
 ]
 
 _HEADER = re.compile(r"^#\s*(title|answers|param|lists)\s*:\s*(.*)$")
+_KINDS = ("literal", "iri", "integer", "date", "name")
 _PARAM = re.compile(
-    r"^(?P<name>[A-Za-z_]\w*)\s+(?P<kind>literal|iri|integer|date|name)\s+(?P<need>required|optional)"
+    rf"^(?P<name>[A-Za-z_]\w*)\s+(?P<kind>{'|'.join(_KINDS)})\s+(?P<need>required|optional)"
     r"\s*(?:[—-]+\s*(?P<doc>.*))?$"
 )
-_KINDS = ("literal", "iri", "integer", "date", "name")
 
 
 class ParamError(ValueError):
