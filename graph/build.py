@@ -8,12 +8,13 @@ from dataclasses import dataclass, field
 from partnergraph import ontology
 from partnergraph.ontology import NS
 
-from .extract import Extraction, extract
-from .portal import PortalError
+from . import workers
+from .extract import Extraction
 from .resolve import Judgements, Resolution, resolve_organisations
-from .sources import DEFAULT_MAX_BYTES, Document, SourceProblem, read_documents
+from .sources import DEFAULT_MAX_BYTES, Document, SourceProblem, expand_paths
 from .store import INFERRED_GRAPH, GraphStore
-from .triples import DEFAULT_BASE, DocGraph, document_triples, iter_ntriples, nt_line
+from .triples import DEFAULT_BASE, nt_line
+from .workers import Read
 
 __all__ = [
     "ONTOLOGY_GRAPH",
@@ -23,7 +24,9 @@ __all__ = [
     "build",
     "extract_all",
     "load_ontology",
+    "read_all",
     "resolution_lines",
+    "resolve_all",
 ]
 
 Progress = Callable[[str], None]
@@ -41,54 +44,56 @@ class BuildReport:
     removed: list[str] = field(default_factory=list)
 
 
+def read_all(
+    paths: Iterable[str],
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    progress: Progress | None = None,
+    jobs: int | None = None,
+) -> tuple[list[Read], list[SourceProblem]]:
+    """Read and extract every input (in ``jobs`` processes; default: one per core), in input
+    order; a second file with the same source is skipped."""
+    files, problems = expand_paths(paths)
+    tasks = [(file, root, max_bytes) for file, root in files]
+    reads: list[Read] = []
+    seen: dict[str, str] = {}
+    for item in workers.run(workers.read_batch, tasks, jobs or workers.default_jobs()):
+        if isinstance(item, SourceProblem):
+            problems.append(item)
+            continue
+        if item.doc.key in seen:
+            problems.append(
+                SourceProblem(item.doc.path, f"same source as {seen[item.doc.key]}; skipped")
+            )
+            continue
+        seen[item.doc.key] = item.doc.path
+        if progress is not None:
+            progress(item.doc.path)
+        reads.append(item)
+    return reads, problems
+
+
+def resolve_all(reads: list[Read], judgements: Judgements | None = None) -> Resolution:
+    """Resolve the organisations of every document read."""
+    return resolve_organisations(
+        (m for read in reads for m in read.mentions), judgements=judgements
+    )
+
+
 def extract_all(
     paths: Iterable[str],
     *,
     max_bytes: int = DEFAULT_MAX_BYTES,
     progress: Progress | None = None,
     judgements: Judgements | None = None,
+    jobs: int | None = None,
 ) -> tuple[list[tuple[Document, Extraction]], list[SourceProblem], Resolution]:
-    """Read and extract every input, then resolve organisations across all of them."""
-    results: list[tuple[Document, Extraction]] = []
-    problems: list[SourceProblem] = []
-    seen: dict[str, str] = {}
-    for item in read_documents(paths, max_bytes=max_bytes):
-        if isinstance(item, SourceProblem):
-            problems.append(item)
-            continue
-        if item.key in seen:
-            problems.append(SourceProblem(item.path, f"same source as {seen[item.key]}; skipped"))
-            continue
-        seen[item.key] = item.path
-        if progress is not None:
-            progress(item.path)
-        try:
-            extraction = extract(item)
-        except PortalError as exc:
-            problems.append(SourceProblem(item.path, str(exc)))
-            continue
-        except RecursionError:
-            problems.append(SourceProblem(item.path, "too deeply nested to read"))
-            continue
-        results.append((item, extraction))
-    mentions = [m for _doc, ex in results for m in _all_mentions(ex)]
-    resolution = resolve_organisations(mentions, judgements=judgements)
-    return results, problems, resolution
+    """Read and extract every input, then resolve organisations across all of them.
 
-
-def _all_mentions(ex: Extraction) -> list:  # type: ignore[type-arg]
-    out = list(ex.organisations)
-    out.extend(r.org for r in ex.roles)
-    for link in ex.links:
-        out.extend((link.a, link.b))
-    return out
-
-
-def graphs_of(
-    results: list[tuple[Document, Extraction]], resolution: Resolution, *, base: str = DEFAULT_BASE
-) -> list[tuple[Document, DocGraph]]:
-    """The named graph of every document."""
-    return [(doc, document_triples(doc, ex, resolution, base=base)) for doc, ex in results]
+    The documents come back without their text (see :class:`.workers.Read`)."""
+    reads, problems = read_all(paths, max_bytes=max_bytes, progress=progress, jobs=jobs)
+    resolution = resolve_all(reads, judgements)
+    return [(read.doc, read.extraction()) for read in reads], problems, resolution
 
 
 ONTOLOGY_GRAPH = NS.rstrip("#")
@@ -105,9 +110,12 @@ def load_ontology(store: GraphStore) -> None:
 
     from .triples import reference_lines
 
-    # canonical blank-node labels (the property chain's list): the same ontology gives the
-    # same lines every build, so rebuilding changes nothing in its graph or in the union
-    graph = to_canonical_graph(ontology.load("partnergraph"))
+    # the property chain's list: canonical blank-node labels, made IRIs (skolemised), since
+    # Oxigraph gives loaded blank nodes new labels; so the same ontology gives the same
+    # triples every build, and rebuilding changes nothing in its graph or in the union
+    graph = to_canonical_graph(ontology.load("partnergraph")).skolemize(
+        authority="https://w3id.org", basepath="/partnergraph/.well-known/genid/"
+    )
     lines = sorted(nt_line(s, p, o) for s, p, o in graph)
     store.replace_graph(ONTOLOGY_GRAPH, lines)
     store.replace_graph(REFERENCE_GRAPH, reference_lines())
@@ -122,29 +130,38 @@ def build(
     progress: Progress | None = None,
     judgements: Judgements | None = None,
     prune: bool = False,
+    jobs: int | None = None,
 ) -> BuildReport:
     """Build the graph of ``paths`` into ``store``; each document replaces its own graph.
 
     With ``prune``, documents in the store that are not among ``paths`` are removed, facts
-    and all (the store then holds exactly these documents).
+    and all (the store then holds exactly these documents). Documents are read and turned
+    into triples in ``jobs`` processes (default: one per core; one for small inputs); the
+    graph is the same whatever the number.
     """
     report = BuildReport()
-    results, problems, resolution = extract_all(
-        paths, max_bytes=max_bytes, progress=progress, judgements=judgements
-    )
+    jobs = jobs or workers.default_jobs()
+    reads, problems = read_all(paths, max_bytes=max_bytes, progress=progress, jobs=jobs)
     report.problems.extend(problems)
-    if not results:
+    if not reads:
         return report  # nothing readable: the store is left as it was
+    resolution = resolve_all(reads, judgements)
     load_ontology(store)
     store.drop_graph(INFERRED_GRAPH)  # consequences of the old data; 'reason' writes them anew
-    for doc, graph in graphs_of(results, resolution, base=base):
-        store.replace_graph(str(graph.iri), iter_ntriples(graph))
-        report.documents.append(doc.path)
-        report.graphs.append(str(graph.iri))
-        report.triples += len(graph.triples)
-    for doc, ex in results:
-        if ex.notes:
-            report.notes[doc.path] = ex.notes
+    graphs = workers.run(
+        workers.graph_batch,
+        [(read.doc, read.packed) for read in reads],
+        jobs,
+        initializer=workers.set_graph_context,
+        initargs=(resolution, base),
+    )
+    for read, (iri, ntriples, count) in zip(reads, graphs, strict=True):
+        store.replace_graph(iri, [ntriples])
+        report.documents.append(read.doc.path)
+        report.graphs.append(iri)
+        report.triples += count
+        if read.notes:
+            report.notes[read.doc.path] = read.notes
     if prune:
         built = set(report.graphs)
         for name in store.graphs():
