@@ -1,12 +1,15 @@
 """Scale: build throughput, peak memory, store size and question latency at 1k–100k projects.
 
-    python benchmarks/scale.py [--sizes 1000 10000] [--repeat 7]
+    python benchmarks/scale.py [--sizes 1000 10000] [--repeat 7] [--news-per-project 0.5]
+                               [--jobs N] [--keep DIR] [--no-questions]
 
 For each size a synthetic corpus (``synth.py``: project pages plus half as many news items)
-is built with ``partnergraph build --no-validate`` in a child process (so its peak memory is
-its own); then every canned question runs ``--repeat`` times through partnergraph and the
-same SPARQL text straight on pyoxigraph (same store, same default graph: the union kept by
-partnergraph), and the medians are printed side by side.
+is built with ``partnergraph build --no-validate`` in a child process; its peak memory is
+the largest sum, sampled every 0.2 s, of the proportional set size (PSS: shared pages
+counted once) of the build and its worker processes. Then every canned question runs
+``--repeat`` times through partnergraph and the same SPARQL text straight on pyoxigraph
+(same store, same default graph: the union kept by partnergraph), and the medians are
+printed side by side.
 Targets: every question within 1.5× of raw pyoxigraph; p50 ≤ 300 ms at 10k projects and
 ≤ 3 s at 100k; 100k project pages built in ≤ 10 min with peak memory ≤ 4 GiB.
 """
@@ -14,7 +17,7 @@ Targets: every question within 1.5× of raw pyoxigraph; p50 ≤ 300 ms at 10k pr
 from __future__ import annotations
 
 import argparse
-import resource
+import os
 import statistics
 import subprocess
 import sys
@@ -44,6 +47,44 @@ def _params(store: Any) -> dict[str, dict[str, str]]:
     return {"partners": {"org": a}, "cooperation_sources": {"org_a": a, "org_b": b}}
 
 
+def _tree(pid: int) -> list[int]:
+    """A process and all its descendants (Linux /proc)."""
+    found, todo = [], [pid]
+    while todo:
+        p = todo.pop()
+        found.append(p)
+        for task in Path(f"/proc/{p}/task").glob("*/children"):
+            try:
+                todo.extend(int(c) for c in task.read_text().split())
+            except OSError:
+                pass
+    return found
+
+
+def _pss_kb(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1])
+    except (OSError, ValueError):
+        pass
+    return 0
+
+
+def _run_measured(command: list[str]) -> tuple[float, float]:
+    """Run ``command``; its wall time in seconds and the peak PSS of its tree in MB."""
+    started = time.perf_counter()
+    child = subprocess.Popen(command)
+    peak = 0
+    while child.poll() is None:
+        peak = max(peak, sum(_pss_kb(p) for p in _tree(child.pid)))
+        time.sleep(0.2)
+    seconds = time.perf_counter() - started
+    if child.returncode != 0:
+        raise SystemExit(f"build failed with exit code {child.returncode}")
+    return seconds, peak / 1024
+
+
 def _folder_size(path: Path) -> int:
     return sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
 
@@ -52,24 +93,28 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--repeat", type=int, default=7)
+    parser.add_argument("--news-per-project", type=float, default=0.5)
+    parser.add_argument("--jobs", type=int, help="passed to 'partnergraph build --jobs'")
+    parser.add_argument("--keep", type=Path, help="build in DIR/SIZE and keep it (no temp dir)")
+    parser.add_argument("--no-questions", action="store_true", help="measure the build only")
     args = parser.parse_args()
     exe = Path(sys.executable).parent / "partnergraph"
     for size in args.sizes:
         with tempfile.TemporaryDirectory() as tmp:
-            corpus, store_dir = Path(tmp) / "corpus", Path(tmp) / "store"
-            files = generate(corpus, size)
-            started = time.perf_counter()
-            before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-            subprocess.run(
-                [str(exe), "build", "--store", str(store_dir), "-q", "--no-validate", str(corpus)],
-                check=True,
-            )
-            seconds = time.perf_counter() - started
-            peak_mb = max(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, before) / 1024
+            where = args.keep / str(size) if args.keep else Path(tmp)
+            corpus, store_dir = where / "corpus", where / "store"
+            files = generate(corpus, size, news_per_project=args.news_per_project)
+            command = [str(exe), "build", "--store", str(store_dir), "-q", "--no-validate"]
+            if args.jobs:
+                command += ["--jobs", str(args.jobs)]
+            seconds, peak_mb = _run_measured([*command, str(corpus)])
             store = open_store(str(store_dir), read_only=True)
             print(f"\n{size} projects: {files} documents built in {seconds:.1f} s "
-                  f"({files / seconds:.0f} documents/s), peak memory {peak_mb:.0f} MB, "
-                  f"store {_folder_size(store_dir) / 1e6:.0f} MB, {len(store)} quads")  # fmt: skip
+                  f"({files / seconds:.0f} documents/s, {args.jobs or os.cpu_count()} jobs), "
+                  f"peak memory {peak_mb:.0f} MB, store {_folder_size(store_dir) / 1e6:.0f} MB, "
+                  f"{len(store)} quads", flush=True)  # fmt: skip
+            if args.no_questions:
+                continue
             raw = store.oxigraph  # type: ignore[attr-defined]
             params = _params(store)
             print(f"  parameters: {params}")

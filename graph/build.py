@@ -49,15 +49,15 @@ def read_all(
     *,
     max_bytes: int = DEFAULT_MAX_BYTES,
     progress: Progress | None = None,
-    jobs: int | None = None,
+    jobs: int = 1,
 ) -> tuple[list[Read], list[SourceProblem]]:
-    """Read and extract every input (in ``jobs`` processes; default: one per core), in input
-    order; a second file with the same source is skipped."""
+    """Read and extract every input (in ``jobs`` processes, see :func:`.workers.run`), in
+    input order; a second file with the same source is skipped."""
     files, problems = expand_paths(paths)
     tasks = [(file, root, max_bytes) for file, root in files]
     reads: list[Read] = []
     seen: dict[str, str] = {}
-    for item in workers.run(workers.read_batch, tasks, jobs or workers.default_jobs()):
+    for item in workers.run(workers.read_batch, tasks, jobs):
         if isinstance(item, SourceProblem):
             problems.append(item)
             continue
@@ -86,7 +86,7 @@ def extract_all(
     max_bytes: int = DEFAULT_MAX_BYTES,
     progress: Progress | None = None,
     judgements: Judgements | None = None,
-    jobs: int | None = None,
+    jobs: int = 1,
 ) -> tuple[list[tuple[Document, Extraction]], list[SourceProblem], Resolution]:
     """Read and extract every input, then resolve organisations across all of them.
 
@@ -130,17 +130,16 @@ def build(
     progress: Progress | None = None,
     judgements: Judgements | None = None,
     prune: bool = False,
-    jobs: int | None = None,
+    jobs: int = 1,
 ) -> BuildReport:
     """Build the graph of ``paths`` into ``store``; each document replaces its own graph.
 
     With ``prune``, documents in the store that are not among ``paths`` are removed, facts
     and all (the store then holds exactly these documents). Documents are read and turned
-    into triples in ``jobs`` processes (default: one per core; one for small inputs); the
-    graph is the same whatever the number.
+    into triples in ``jobs`` processes (see :func:`.workers.run`; the CLI uses one per
+    core); the graph is the same whatever the number.
     """
     report = BuildReport()
-    jobs = jobs or workers.default_jobs()
     reads, problems = read_all(paths, max_bytes=max_bytes, progress=progress, jobs=jobs)
     report.problems.extend(problems)
     if not reads:

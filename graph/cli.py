@@ -24,6 +24,7 @@ from .export import FORMATS, SUFFIX_FORMAT, Format, serialise, write_atomic
 from .resolve import JudgementError, Judgements, load_judgements
 from .store import STORE_ENV, GraphStore, QueryResult, Store, StoreError, open_store, staged
 from .triples import DEFAULT_BASE
+from .workers import WorkerError, default_jobs
 
 JUDGEMENTS_ENV = "PARTNERGRAPH_JUDGEMENTS"
 
@@ -32,7 +33,7 @@ if TYPE_CHECKING:
 
 __all__ = ["main"]
 
-EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
+EXIT_OK, EXIT_FINDINGS, EXIT_INPUT, EXIT_FAILED = 0, 1, 2, 3
 
 
 def _version() -> str:
@@ -321,6 +322,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (StoreError, JudgementError) as exc:
         _err(str(exc))
         return EXIT_INPUT
+    except WorkerError as exc:
+        _err(f"{exc}; the store is unchanged")
+        return EXIT_FAILED
     except KeyboardInterrupt:
         _err("interrupted; the store keeps every document written before the interruption")
         return 130
@@ -359,7 +363,7 @@ def _build(args: argparse.Namespace) -> int:
                 progress=progress,
                 judgements=_judgements(args.judgements),
                 prune=args.prune,
-                jobs=args.jobs,
+                jobs=args.jobs or default_jobs(),
             )
             if not report.documents:
                 raise _NothingBuilt(report)
@@ -426,7 +430,7 @@ def _extract(args: argparse.Namespace) -> int:
         args.paths,
         max_bytes=int(args.max_mb * 1024 * 1024),
         judgements=_judgements(args.judgements),
-        jobs=args.jobs,
+        jobs=args.jobs or default_jobs(),
     )
     lines = [
         json.dumps(to_record(doc, ex, resolution), ensure_ascii=False, sort_keys=True)

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -131,17 +132,48 @@ class Store:
             raise StoreError(f"{self.path}: cannot open the store: {exc}") from exc
         self._pending: list[str] = []  # N-Quads lines
         self._pending_graphs: set[str] = set()
+        self._loading: threading.Thread | None = None  # a bulk load in progress
+        self._loading_graphs: set[str] = set()
+        self._load_error: Exception | None = None
 
     # -------------------------------------------------------------- writing
 
     def replace_graph(self, graph: str, ntriples: Iterable[str]) -> None:
         """Replace one named graph by the given N-Triples lines (and keep the union right)."""
-        data = "\n".join(ntriples).encode("utf-8")
-        self._replace(graph, ox.parse(data, format=ox.RdfFormat.N_TRIPLES))
+        data = "\n".join(ntriples)
+        if self._is_new(graph):
+            self._add_new(graph, data)
+        else:
+            self._replace(graph, ox.parse(data.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES))
 
     def replace_graph_bulk(self, graph: str, ntriples: bytes) -> None:
         """Replace one named graph by N-Triples bytes, loaded in bulk (for large graphs)."""
         self._replace(graph, ox.parse(ntriples, format=ox.RdfFormat.N_TRIPLES))
+
+    def _is_new(self, graph: str) -> bool:
+        """Whether the store has no graph of that name, written or on its way."""
+        if graph in self._pending_graphs or graph in self._loading_graphs:
+            return False
+        return not self._store.contains_named_graph(ox.NamedNode(graph))
+
+    def _add_new(self, graph: str, ntriples: str) -> None:
+        """A graph the store does not hold: its lines go to the bulk buffer as they are (no
+        difference to compute; Oxigraph's loader checks the syntax)."""
+        lines = self._pending
+        in_union = asserted(graph)
+        suffix = f" <{graph}> .\n"
+        for line in ntriples.splitlines():
+            triple = line.rstrip()
+            if not triple or triple.startswith("#"):
+                continue
+            if not triple.endswith("."):
+                raise StoreError(f"<{graph}>: not an N-Triples line: {line[:200]!r}")
+            lines.append(triple[:-1].rstrip() + suffix)
+            if in_union:
+                lines.append(triple + "\n")
+        self._pending_graphs.add(graph)
+        if len(lines) >= _BUFFER_QUADS:
+            self._write_pending(wait=False)
 
     def _replace(self, graph: str, quads: Iterable[ox.Quad]) -> None:
         """Write the difference between the graph's old and new triples; a triple leaves the
@@ -150,7 +182,7 @@ class Store:
         Additions are held back and written in bulk (:meth:`_write_pending`, before any read);
         removals happen at once, which is safe: an addition held back wins over a removal."""
         node = ox.NamedNode(graph)
-        if graph in self._pending_graphs:
+        if graph in self._pending_graphs or graph in self._loading_graphs:
             self._write_pending()
         new = {q.triple for q in quads}
         old = {q.triple for q in self._store.quads_for_pattern(None, None, None, node)}
@@ -169,24 +201,52 @@ class Store:
                     lines.append(f"{t} .\n")
             self._pending_graphs.add(graph)
             if len(lines) >= _BUFFER_QUADS:
-                self._write_pending()
+                self._write_pending(wait=False)
         if not new and self._store.contains_named_graph(node):
             self._store.remove_graph(node)
 
     def _held_elsewhere(self, triple: ox.Triple) -> bool:
         """Whether an asserted named graph holds the triple (the one it left, no longer)."""
+        self._wait_loading()  # a triple on its way counts
         for quad in self._store.quads_for_pattern(triple.subject, triple.predicate, triple.object):
             name = quad.graph_name
             if isinstance(name, ox.NamedNode) and asserted(name.value):
                 return True
         return False
 
-    def _write_pending(self) -> None:
+    def _write_pending(self, *, wait: bool = True) -> None:
+        """Load the buffered quads in bulk. With ``wait=False`` (the buffer is full, nothing
+        is read next) the load runs in a thread while the next quads are prepared; Oxigraph
+        releases the interpreter meanwhile. At most one load runs at a time."""
+        self._wait_loading()
         if self._pending:
             data = "".join(self._pending).encode("utf-8")
+            graphs = self._pending_graphs
+            self._pending, self._pending_graphs = [], set()
+            if wait:
+                self._load(data)
+                self._wait_loading()  # raises what the load raised
+            else:
+                self._loading_graphs = graphs
+                self._loading = threading.Thread(target=self._load, args=(data,), daemon=True)
+                self._loading.start()
+        else:
+            self._pending_graphs = set()
+
+    def _load(self, data: bytes) -> None:
+        try:
             self._store.bulk_load(data, format=ox.RdfFormat.N_QUADS)
-        self._pending = []
-        self._pending_graphs = set()
+        except (OSError, SyntaxError, ValueError) as exc:
+            self._load_error = exc
+
+    def _wait_loading(self) -> None:
+        """Wait for the load in progress, if any; raise what it raised."""
+        if self._loading is not None:
+            self._loading.join()
+            self._loading, self._loading_graphs = None, set()
+        if self._load_error is not None:
+            error, self._load_error = self._load_error, None
+            raise StoreError(f"{self.path or 'the store'}: writing failed: {error}") from error
 
     def rebuild_union(self) -> None:
         """Compute the union (the default graph) afresh from the asserted graphs."""
@@ -290,6 +350,13 @@ class Store:
 
     def close(self) -> None:
         self.flush()
+        del self._store
+
+    def discard(self) -> None:
+        """Close without writing what is buffered (the caller throws the store away)."""
+        if self._loading is not None:
+            self._loading.join()
+        self._loading, self._pending, self._load_error = None, [], None
         del self._store
 
 
@@ -446,7 +513,7 @@ def staged(path: str | None) -> Iterator[GraphStore]:
         yield store
         store.flush()
     except BaseException:
-        store.close()
+        store.discard()
         shutil.rmtree(target, ignore_errors=True)
         raise
     store.close()

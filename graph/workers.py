@@ -14,12 +14,15 @@ organisation mentions without their evidence, which is all it reads.
 from __future__ import annotations
 
 import multiprocessing
+import multiprocessing.connection
 import os
 import pickle
+import threading
 import zlib
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from itertools import islice
@@ -33,7 +36,15 @@ from .resolve import Resolution
 from .sources import Document, SourceProblem, detect_language, read_document
 from .triples import document_triples, iter_ntriples
 
-__all__ = ["PARALLEL_FROM", "Read", "default_jobs", "graph_batch", "read_batch", "run"]
+__all__ = [
+    "PARALLEL_FROM",
+    "Read",
+    "WorkerError",
+    "default_jobs",
+    "graph_batch",
+    "read_batch",
+    "run",
+]
 
 #: Below this many documents the build runs in one process (starting workers costs ~2 s).
 PARALLEL_FROM = 200
@@ -44,6 +55,10 @@ _NO_EVIDENCE = Evidence(0, 0, "")
 
 T = TypeVar("T")
 R = TypeVar("R")
+
+
+class WorkerError(RuntimeError):
+    """A worker process stopped before its work was done (killed, or out of memory)."""
 
 
 @dataclass(frozen=True)
@@ -131,6 +146,21 @@ def _chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
         yield chunk
 
 
+def _start_worker(initializer: Callable[..., None] | None, *initargs: Any) -> None:
+    """A worker's first act: leave when the build process is gone (killed with -9, say;
+    otherwise the worker would wait for work forever), then the stage's own initializer."""
+    parent = multiprocessing.parent_process()
+    if parent is not None:
+
+        def watch() -> None:
+            multiprocessing.connection.wait([parent.sentinel])
+            os._exit(1)
+
+        threading.Thread(target=watch, name="partnergraph-parent-watch", daemon=True).start()
+    if initializer is not None:
+        initializer(*initargs)
+
+
 @contextmanager
 def _executor(
     jobs: int, initializer: Callable[..., None] | None, initargs: tuple[Any, ...]
@@ -144,7 +174,9 @@ def _executor(
         context = forkserver
     else:
         context = multiprocessing.get_context("spawn")
-    pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=initializer, initargs=initargs)
+    pool = ProcessPoolExecutor(
+        jobs, mp_context=context, initializer=_start_worker, initargs=(initializer, *initargs)
+    )
     try:
         yield pool
     finally:
@@ -160,7 +192,10 @@ def run(
     initargs: tuple[Any, ...] = (),
 ) -> Iterator[R]:
     """``batch`` over ``items`` in batches, results in input order; in ``jobs`` worker
-    processes when there are at least :data:`PARALLEL_FROM` items, else in this one."""
+    processes when there are at least :data:`PARALLEL_FROM` items, else in this one.
+
+    As with any use of :mod:`multiprocessing`, a script that asks for workers must start
+    from an ``if __name__ == "__main__":`` block (workers import the main module)."""
     if jobs <= 1 or len(items) < PARALLEL_FROM:
         if initializer is not None:
             initializer(*initargs)
@@ -173,7 +208,13 @@ def run(
             pool.submit(batch, chunk) for chunk in islice(chunks, jobs * _AHEAD)
         )
         while pending:
-            done = pending.popleft().result()
+            try:
+                done = pending.popleft().result()
+            except BrokenProcessPool as exc:
+                raise WorkerError(
+                    f"one of {jobs} worker processes stopped abruptly (killed, or out of "
+                    "memory?); try fewer with --jobs"
+                ) from exc
             following = next(chunks, None)
             if following is not None:
                 pending.append(pool.submit(batch, following))

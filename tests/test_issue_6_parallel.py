@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -85,3 +86,12 @@ def test_jobs_must_be_a_positive_whole_number(
     assert main(["build", "--store", str(tmp_path / "s"), "--jobs", value, str(EXAMPLES)]) == 2
     assert f"{value!r} is not a whole number of at least 1" in capsys.readouterr().err
     assert not (tmp_path / "s").exists()
+
+
+def _die(items: object) -> list[object]:
+    os._exit(9)  # a worker killed mid-build (the OOM killer, say)
+
+
+def test_a_worker_that_dies_is_reported_not_hung() -> None:
+    with pytest.raises(workers.WorkerError, match="worker processes stopped abruptly"):
+        list(workers.run(_die, list(range(workers.PARALLEL_FROM)), 2))

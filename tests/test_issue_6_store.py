@@ -108,3 +108,28 @@ def _triples(store: Store) -> set[ox.Triple]:
         for q in quads
         if not isinstance(q.subject, ox.BlankNode) and not isinstance(q.object, ox.BlankNode)
     }
+
+
+def test_loading_in_the_background_gives_the_same_store(monkeypatch: pytest.MonkeyPatch) -> None:
+    whole = Store(None)
+    build(SEEDS, whole)
+    from partnergraph.graph import store as store_module
+
+    monkeypatch.setattr(store_module, "_BUFFER_QUADS", 50)  # many loads, each in a thread
+    small = Store(None)
+    build(SEEDS, small)
+    _union_is_right(small)
+    assert small.dump_nquads() == whole.dump_nquads()
+    build(SEEDS[:1], small, prune=True)  # removals meet loads in flight
+    _union_is_right(small)
+
+
+def test_a_graph_the_store_lacks_still_has_its_lines_checked() -> None:
+    store = Store(None)
+    with pytest.raises(StoreError, match="not an N-Triples line"):
+        store.replace_graph("urn:doc:1", ["<urn:a> <urn:p> <urn:b>"])
+    store.replace_graph("urn:doc:2", ["<urn:a> <urn:p> <not an IRI> ."])  # the loader's check
+    with pytest.raises(StoreError, match="writing failed"):
+        store.flush()
+    store.replace_graph("urn:doc:3", ["<urn:a> <urn:p> <urn:b> ."])
+    assert store.select("SELECT ?o WHERE { <urn:a> <urn:p> ?o }").rows == (("urn:b",),)

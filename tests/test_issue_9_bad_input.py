@@ -235,6 +235,20 @@ def test_interrupted_build_leaves_the_previous_store(
     assert len(list((Path(store_dir) / "generations").iterdir())) <= 2
 
 
+def _descendants(pid: int) -> list[int]:
+    """The processes a process started, and theirs (Linux /proc)."""
+    found, todo = [], [pid]
+    while todo:
+        for children in Path(f"/proc/{todo.pop()}/task").glob("*/children"):
+            try:
+                kids = [int(c) for c in children.read_text().split()]
+            except OSError:
+                continue
+            found.extend(kids)
+            todo.extend(kids)
+    return found
+
+
 def test_kill_9_during_a_build_leaves_the_previous_store(tmp_path: Path) -> None:
     store_dir = str(tmp_path / "s")
     assert main(["build", "--store", store_dir, "-q", str(EXAMPLES)]) == 0
@@ -251,8 +265,16 @@ def test_kill_9_during_a_build_leaves_the_previous_store(tmp_path: Path) -> None
     generations = Path(store_dir) / "generations"
     while time.monotonic() < deadline and len(list(generations.iterdir())) < 2:
         time.sleep(0.05)  # wait until the new generation is being written
+    while time.monotonic() < deadline and len(_descendants(proc.pid)) < 2:
+        time.sleep(0.05)  # and its worker processes have started
     time.sleep(1.0)
+    helpers = _descendants(proc.pid)
     assert proc.poll() is None, "the build ended before it could be killed"
+    assert helpers, "the build started no worker process"
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait(timeout=30)
     assert _answers(store_dir) == before
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and any(Path(f"/proc/{p}").exists() for p in helpers):
+        time.sleep(0.1)
+    assert not [p for p in helpers if Path(f"/proc/{p}").exists()], "workers outlived the build"
