@@ -5,7 +5,7 @@
 
 For each size a synthetic corpus (``synth.py``: project pages plus half as many news items)
 is built with ``partnergraph build --no-validate`` in a child process; its peak memory is
-the largest sum, sampled every 0.2 s, of the proportional set size (PSS: shared pages
+the largest sum, sampled every second, of the proportional set size (PSS: shared pages
 counted once) of the build and its worker processes. Then every canned question runs
 ``--repeat`` times through partnergraph and the same SPARQL text straight on pyoxigraph
 (same store, same default graph: the union kept by partnergraph), and the medians are
@@ -78,7 +78,7 @@ def _run_measured(command: list[str]) -> tuple[float, float]:
     peak = 0
     while child.poll() is None:
         peak = max(peak, sum(_pss_kb(p) for p in _tree(child.pid)))
-        time.sleep(0.2)
+        time.sleep(1.0)  # reading smaps costs CPU: not too often
     seconds = time.perf_counter() - started
     if child.returncode != 0:
         raise SystemExit(f"build failed with exit code {child.returncode}")

@@ -29,7 +29,8 @@ __all__ = [
     "resolve_all",
 ]
 
-Progress = Callable[[str], None]
+#: Told what is done to which document: ("reading" | "writing", path).
+Progress = Callable[[str, str], None]
 
 
 @dataclass
@@ -68,7 +69,7 @@ def read_all(
             continue
         seen[item.doc.key] = item.doc.path
         if progress is not None:
-            progress(item.doc.path)
+            progress("reading", item.doc.path)
         reads.append(item)
     return reads, problems
 
@@ -155,6 +156,8 @@ def build(
         initargs=(resolution, base),
     )
     for read, (iri, ntriples, count) in zip(reads, graphs, strict=True):
+        if progress is not None:
+            progress("writing", read.doc.path)
         store.replace_graph(iri, [ntriples])
         report.documents.append(read.doc.path)
         report.graphs.append(iri)

@@ -415,9 +415,9 @@ class _NothingBuilt(Exception):
         self.report = report
 
 
-def _progress() -> Callable[[str], None]:
-    def show(path: str) -> None:
-        print(f"\rreading {path[-70:]:<70}", end="", file=sys.stderr, flush=True)
+def _progress() -> Callable[[str, str], None]:
+    def show(action: str, path: str) -> None:
+        print(f"\r{action} {path[-70:]:<70}", end="", file=sys.stderr, flush=True)
 
     return show
 

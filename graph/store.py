@@ -20,6 +20,7 @@ and the next build clears the unfinished one away.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import threading
 from collections.abc import Iterable, Iterator
@@ -58,6 +59,8 @@ VIEW_GRAPHS = frozenset({UNION_GRAPH, INFERRED_GRAPH})
 #: Quads held back before one bulk write (a transaction per document is slow in RocksDB).
 _BUFFER_QUADS = 200_000
 STAGING_SUFFIX = "#partnergraph-staging"
+_LINE_END = re.compile(r"[ \t]*\.[ \t\r]*$", re.MULTILINE)  # where a triple's line ends
+_NOT_A_LINE = re.compile(r"^(?![ \t]*#)[^\n]*[^.\s][ \t]*$", re.MULTILINE)  # nor "." nor blank
 DEFAULT_STORE = ".partnergraph/store"
 CONFIG_ENV = "PARTNERGRAPH_CONFIG"
 CONFIG_FILE = "partnergraph.toml"
@@ -130,7 +133,8 @@ class Store:
                 self._store = ox.Store(str(self.path))
         except OSError as exc:
             raise StoreError(f"{self.path}: cannot open the store: {exc}") from exc
-        self._pending: list[str] = []  # N-Quads lines
+        self._pending: list[str] = []  # N-Quads text
+        self._pending_lines = 0
         self._pending_graphs: set[str] = set()
         self._loading: threading.Thread | None = None  # a bulk load in progress
         self._loading_graphs: set[str] = set()
@@ -158,21 +162,22 @@ class Store:
 
     def _add_new(self, graph: str, ntriples: str) -> None:
         """A graph the store does not hold: its lines go to the bulk buffer as they are (no
-        difference to compute; Oxigraph's loader checks the syntax)."""
-        lines = self._pending
-        in_union = asserted(graph)
-        suffix = f" <{graph}> .\n"
-        for line in ntriples.splitlines():
-            triple = line.rstrip()
-            if not triple or triple.startswith("#"):
-                continue
-            if not triple.endswith("."):
-                raise StoreError(f"<{graph}>: not an N-Triples line: {line[:200]!r}")
-            lines.append(triple[:-1].rstrip() + suffix)
-            if in_union:
-                lines.append(triple + "\n")
+        difference to compute; Oxigraph's loader checks the syntax). Done on the whole text
+        at once, not line by line: this runs for every document of a build."""
+        text = ntriples.strip("\n")
+        if not text:
+            return
+        bad = _NOT_A_LINE.search(text)
+        if bad is not None:
+            raise StoreError(f"<{graph}>: not an N-Triples line: {bad.group(0)[:200]!r}")
+        self._pending.append(_LINE_END.sub(f" <{graph}> .", text) + "\n")
+        copies = 1
+        if asserted(graph):
+            self._pending.append(text + "\n")
+            copies = 2
         self._pending_graphs.add(graph)
-        if len(lines) >= _BUFFER_QUADS:
+        self._pending_lines += copies * (text.count("\n") + 1)
+        if self._pending_lines >= _BUFFER_QUADS:
             self._write_pending(wait=False)
 
     def _replace(self, graph: str, quads: Iterable[ox.Quad]) -> None:
@@ -200,7 +205,8 @@ class Store:
                 if in_union:
                     lines.append(f"{t} .\n")
             self._pending_graphs.add(graph)
-            if len(lines) >= _BUFFER_QUADS:
+            self._pending_lines += len(added) * (2 if in_union else 1)
+            if self._pending_lines >= _BUFFER_QUADS:
                 self._write_pending(wait=False)
         if not new and self._store.contains_named_graph(node):
             self._store.remove_graph(node)
@@ -222,7 +228,7 @@ class Store:
         if self._pending:
             data = "".join(self._pending).encode("utf-8")
             graphs = self._pending_graphs
-            self._pending, self._pending_graphs = [], set()
+            self._pending, self._pending_graphs, self._pending_lines = [], set(), 0
             if wait:
                 self._load(data)
                 self._wait_loading()  # raises what the load raised
@@ -356,7 +362,8 @@ class Store:
         """Close without writing what is buffered (the caller throws the store away)."""
         if self._loading is not None:
             self._loading.join()
-        self._loading, self._pending, self._load_error = None, [], None
+        self._loading, self._pending, self._pending_lines = None, [], 0
+        self._load_error = None
         del self._store
 
 

@@ -95,3 +95,12 @@ def _die(items: object) -> list[object]:
 def test_a_worker_that_dies_is_reported_not_hung() -> None:
     with pytest.raises(workers.WorkerError, match="worker processes stopped abruptly"):
         list(workers.run(_die, list(range(workers.PARALLEL_FROM)), 2))
+
+
+def test_progress_names_each_document_read_then_written() -> None:
+    calls: list[tuple[str, str]] = []
+    report = build([str(EXAMPLES)], Store(None), progress=lambda a, p: calls.append((a, p)))
+    reading = [p for a, p in calls if a == "reading"]
+    writing = [p for a, p in calls if a == "writing"]
+    assert reading == writing == report.documents != []
+    assert calls.index(("writing", writing[0])) > calls.index(("reading", reading[-1]))
