@@ -2,6 +2,7 @@
 
     python benchmarks/scale.py [--sizes 1000 10000] [--repeat 7] [--news-per-project 0.5]
                                [--jobs N] [--keep DIR] [--no-questions]
+    python benchmarks/scale.py --store DIR [--repeat 3]     # questions on a built store
 
 For each size a synthetic corpus (``synth.py``: project pages plus half as many news items)
 is built with ``partnergraph build --no-validate`` in a child process; its peak memory is
@@ -89,6 +90,27 @@ def _folder_size(path: Path) -> int:
     return sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
 
 
+def _questions(store: Any, repeat: int) -> None:
+    """p50 of every canned question through partnergraph and on raw pyoxigraph."""
+    raw = store.oxigraph
+    params = _params(store)
+    print(f"  parameters: {params}")
+    print(f"  {'question':<22} {'rows':>6} {'p50 ms':>9} {'raw p50 ms':>11} {'ratio':>6}")
+    for name in queries.names():
+        sparql = queries.bound(queries.load(name), params.get(name, {}))
+        ours, theirs, rows = [], [], 0
+        for _ in range(repeat):
+            t = time.perf_counter()
+            rows = len(store.select(sparql).rows)
+            ours.append(time.perf_counter() - t)
+            t = time.perf_counter()
+            list(raw.query(sparql))  # the same dataset: the default graph
+            theirs.append(time.perf_counter() - t)
+        p50, raw50 = statistics.median(ours) * 1000, statistics.median(theirs) * 1000
+        ratio = p50 / raw50 if raw50 else 0
+        print(f"  {name:<22} {rows:>6} {p50:>9.1f} {raw50:>11.1f} {ratio:>6.2f}", flush=True)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
@@ -97,7 +119,13 @@ def main() -> int:
     parser.add_argument("--jobs", type=int, help="passed to 'partnergraph build --jobs'")
     parser.add_argument("--keep", type=Path, help="build in DIR/SIZE and keep it (no temp dir)")
     parser.add_argument("--no-questions", action="store_true", help="measure the build only")
+    parser.add_argument("--store", help="only time the questions on this built store")
     args = parser.parse_args()
+    if args.store:
+        store = open_store(args.store, read_only=True)
+        print(f"{args.store}: {len(store)} quads")
+        _questions(store, args.repeat)
+        return 0
     exe = Path(sys.executable).parent / "partnergraph"
     for size in args.sizes:
         with tempfile.TemporaryDirectory() as tmp:
@@ -113,26 +141,8 @@ def main() -> int:
                   f"({files / seconds:.0f} documents/s, {args.jobs or os.cpu_count()} jobs), "
                   f"peak memory {peak_mb:.0f} MB, store {_folder_size(store_dir) / 1e6:.0f} MB, "
                   f"{len(store)} quads", flush=True)  # fmt: skip
-            if args.no_questions:
-                continue
-            raw = store.oxigraph  # type: ignore[attr-defined]
-            params = _params(store)
-            print(f"  parameters: {params}")
-            print(f"  {'question':<22} {'rows':>6} {'p50 ms':>9} {'raw p50 ms':>11} {'ratio':>6}")
-            for name in queries.names():
-                sparql = queries.bound(queries.load(name), params.get(name, {}))
-                ours, theirs, rows = [], [], 0
-                for _ in range(args.repeat):
-                    t = time.perf_counter()
-                    rows = len(store.select(sparql).rows)
-                    ours.append(time.perf_counter() - t)
-                    t = time.perf_counter()
-                    list(raw.query(sparql))  # the same dataset: the default graph
-                    theirs.append(time.perf_counter() - t)
-                p50, raw50 = statistics.median(ours) * 1000, statistics.median(theirs) * 1000
-                print(
-                    f"  {name:<22} {rows:>6} {p50:>9.1f} {raw50:>11.1f} {p50 / raw50 if raw50 else 0:>6.2f}"
-                )
+            if not args.no_questions:
+                _questions(store, args.repeat)
             del store
     return 0
 

@@ -20,7 +20,6 @@ and the next build clears the unfinished one away.
 from __future__ import annotations
 
 import os
-import re
 import shutil
 import threading
 from collections.abc import Iterable, Iterator
@@ -59,8 +58,6 @@ VIEW_GRAPHS = frozenset({UNION_GRAPH, INFERRED_GRAPH})
 #: Quads held back before one bulk write (a transaction per document is slow in RocksDB).
 _BUFFER_QUADS = 200_000
 STAGING_SUFFIX = "#partnergraph-staging"
-_LINE_END = re.compile(r"[ \t]*\.[ \t\r]*$", re.MULTILINE)  # where a triple's line ends
-_NOT_A_LINE = re.compile(r"^(?![ \t]*#)[^\n]*[^.\s][ \t]*$", re.MULTILINE)  # nor "." nor blank
 DEFAULT_STORE = ".partnergraph/store"
 CONFIG_ENV = "PARTNERGRAPH_CONFIG"
 CONFIG_FILE = "partnergraph.toml"
@@ -144,11 +141,12 @@ class Store:
 
     def replace_graph(self, graph: str, ntriples: Iterable[str]) -> None:
         """Replace one named graph by the given N-Triples lines (and keep the union right)."""
-        data = "\n".join(ntriples)
-        if self._is_new(graph):
-            self._add_new(graph, data)
-        else:
-            self._replace(graph, ox.parse(data.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES))
+        data = "\n".join(ntriples).strip("\n")
+        if not (self._is_new(graph) and self._add_new(graph, data)):
+            try:
+                self._replace(graph, ox.parse(data.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES))
+            except SyntaxError as exc:
+                raise StoreError(f"<{graph}>: not N-Triples: {exc}") from exc
 
     def replace_graph_bulk(self, graph: str, ntriples: bytes) -> None:
         """Replace one named graph by N-Triples bytes, loaded in bulk (for large graphs)."""
@@ -160,25 +158,27 @@ class Store:
             return False
         return not self._store.contains_named_graph(ox.NamedNode(graph))
 
-    def _add_new(self, graph: str, ntriples: str) -> None:
+    def _add_new(self, graph: str, text: str) -> bool:
         """A graph the store does not hold: its lines go to the bulk buffer as they are (no
-        difference to compute; Oxigraph's loader checks the syntax). Done on the whole text
-        at once, not line by line: this runs for every document of a build."""
-        text = ntriples.strip("\n")
+        difference to compute; Oxigraph's loader checks them). Done with string operations
+        on the whole text, as this runs for every document of a build. False if the text is
+        not one triple per line each ending in " ." (then the caller parses it)."""
         if not text:
-            return
-        bad = _NOT_A_LINE.search(text)
-        if bad is not None:
-            raise StoreError(f"<{graph}>: not an N-Triples line: {bad.group(0)[:200]!r}")
-        self._pending.append(_LINE_END.sub(f" <{graph}> .", text) + "\n")
+            return True
+        body = text + "\n"
+        lines = body.count("\n")
+        if body.count(" .\n") != lines:  # a comment, a blank line, other spacing
+            return False
+        self._pending.append(body.replace(" .\n", f" <{graph}> .\n"))
         copies = 1
         if asserted(graph):
-            self._pending.append(text + "\n")
+            self._pending.append(body)
             copies = 2
         self._pending_graphs.add(graph)
-        self._pending_lines += copies * (text.count("\n") + 1)
+        self._pending_lines += copies * lines
         if self._pending_lines >= _BUFFER_QUADS:
             self._write_pending(wait=False)
+        return True
 
     def _replace(self, graph: str, quads: Iterable[ox.Quad]) -> None:
         """Write the difference between the graph's old and new triples; a triple leaves the

@@ -126,7 +126,7 @@ def test_loading_in_the_background_gives_the_same_store(monkeypatch: pytest.Monk
 
 def test_a_graph_the_store_lacks_still_has_its_lines_checked() -> None:
     store = Store(None)
-    with pytest.raises(StoreError, match="not an N-Triples line"):
+    with pytest.raises(StoreError, match="not N-Triples"):
         store.replace_graph("urn:doc:1", ["<urn:a> <urn:p> <urn:b>"])
     store.replace_graph("urn:doc:2", ["<urn:a> <urn:p> <not an IRI> ."])  # the loader's check
     with pytest.raises(StoreError, match="writing failed"):
