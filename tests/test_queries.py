@@ -102,3 +102,33 @@ def test_typed_parameters() -> None:
         queries.bound(q, {"n": "3; DROP"})
     with pytest.raises(queries.ParamError, match="date"):
         queries.bound(q, {"n": "1", "d": "yesterday"})
+
+
+def test_a_stated_cooperation_quotes_only_sentences_naming_both() -> None:
+    pg, doc = "https://w3id.org/partnergraph/ns#", "https://w3id.org/partnergraph/id/doc/d1"
+    lines = [
+        f'<urn:a> <{pg}nameKey> "alpha" .',
+        f'<urn:b> <{pg}nameKey> "beta" .',
+        f"<urn:a> <{pg}cooperatesWith> <urn:b> .",
+        f'<{doc}> <{pg}sourcePath> "d1.txt" .',
+        f"<{doc}#m1> <{pg}mentionOf> <urn:a> .",
+        f'<{doc}#m1> <{pg}sentence> "Alpha met the mayor." .',
+        f"<{doc}#m2> <{pg}mentionOf> <urn:c> .",
+        f'<{doc}#m2> <{pg}sentence> "Gamma opened a school." .',
+    ]
+    store = Store(None)
+    store.replace_graph(doc, lines)
+    sparql = queries.bound(queries.load("cooperation_sources"), {"org_a": "Alpha", "org_b": "Beta"})
+    result = store.select(sparql)
+    rows = [dict(zip(result.variables, row, strict=True)) for row in result.rows]
+    assert [(r["via_label"], r["source"], r["sentence"]) for r in rows] == [
+        ("stated cooperation", "d1.txt", None)  # no sentence names both
+    ]
+    store.replace_graph(doc, [*lines, f"<{doc}#m3> <{pg}mentionOf> <urn:a> .",
+                              f'<{doc}#m3> <{pg}sentence> "Alpha and Beta agreed." .',
+                              f"<{doc}#m4> <{pg}mentionOf> <urn:b> .",
+                              f'<{doc}#m4> <{pg}sentence> "Alpha and Beta agreed." .'])  # fmt: skip
+    result = store.select(sparql)
+    assert [row[result.variables.index("sentence")] for row in result.rows] == [
+        "Alpha and Beta agreed."
+    ]
