@@ -172,8 +172,13 @@ def build(
                 report.removed.append(name)
     store.replace_graph(RESOLUTION_GRAPH, resolution_lines(resolution, base))
     store.flush()
+    if report.triples >= len(store) * OPTIMIZE_SHARE:
+        store.optimize()  # most of the store is new: merge the bulk loads' files
     return report
 
+
+#: A build that wrote at least this share of the store's triples compacts it afterwards.
+OPTIMIZE_SHARE = 0.25
 
 #: Why organisations are one identity: rewritten by every build, left out of exports.
 RESOLUTION_GRAPH = "https://w3id.org/partnergraph/graph/resolution"

@@ -183,6 +183,9 @@ class RemoteStore:
     def flush(self) -> None:
         """Nothing to flush: every request is done when it returns."""
 
+    def optimize(self) -> None:
+        """Nothing to do: the server keeps its own files."""
+
     def close(self) -> None:
         self.session.close()
 

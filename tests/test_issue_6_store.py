@@ -133,3 +133,24 @@ def test_a_graph_the_store_lacks_still_has_its_lines_checked() -> None:
         store.flush()
     store.replace_graph("urn:doc:3", ["<urn:a> <urn:p> <urn:b> ."])
     assert store.select("SELECT ?o WHERE { <urn:a> <urn:p> ?o }").rows == (("urn:b",),)
+
+
+def test_a_large_build_compacts_the_store_a_small_one_does_not(
+    tmp_path: Path, shared: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    compacted: list[int] = []
+    real = Store.optimize
+
+    def counted(self: Store) -> None:
+        compacted.append(len(self))
+        real(self)
+
+    monkeypatch.setattr(Store, "optimize", counted)
+    store = Store(tmp_path / "s")
+    docs = sorted(str(p) for p in (shared / "corpus" / "docs").glob("*.txt"))
+    before = build(docs, store)
+    assert len(compacted) == 1  # all of it was new
+    assert store.select("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }").rows[0][0] != "0"
+    again = build(docs[:1], store)  # one document of many, written again
+    assert again.triples < len(store) / 4 < before.triples
+    assert len(compacted) == 1
