@@ -2,7 +2,7 @@
 
     python benchmarks/scale.py [--sizes 1000 10000] [--repeat 7] [--news-per-project 0.5]
                                [--jobs N] [--keep DIR] [--no-questions]
-    python benchmarks/scale.py --store DIR [--repeat 3]     # questions on a built store
+    python benchmarks/scale.py --store DIR [--repeat 3] [--only QUESTION…]  # a built store
 
 For each size a synthetic corpus (``synth.py``: project pages plus half as many news items)
 is built with ``partnergraph build --no-validate`` in a child process; its peak memory is
@@ -90,13 +90,14 @@ def _folder_size(path: Path) -> int:
     return sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
 
 
-def _questions(store: Any, repeat: int) -> None:
-    """p50 of every canned question through partnergraph and on raw pyoxigraph."""
+def _questions(store: Any, repeat: int, only: list[str] | None = None) -> None:
+    """p50 of every canned question (or those named) through partnergraph and on raw
+    pyoxigraph."""
     raw = store.oxigraph
     params = _params(store)
     print(f"  parameters: {params}")
     print(f"  {'question':<22} {'rows':>6} {'p50 ms':>9} {'raw p50 ms':>11} {'ratio':>6}")
-    for name in queries.names():
+    for name in only or queries.names():
         sparql = queries.bound(queries.load(name), params.get(name, {}))
         ours, theirs, rows = [], [], 0
         for _ in range(repeat):
@@ -120,11 +121,12 @@ def main() -> int:
     parser.add_argument("--keep", type=Path, help="build in DIR/SIZE and keep it (no temp dir)")
     parser.add_argument("--no-questions", action="store_true", help="measure the build only")
     parser.add_argument("--store", help="only time the questions on this built store")
+    parser.add_argument("--only", nargs="+", metavar="QUESTION", help="time these questions")
     args = parser.parse_args()
     if args.store:
         store = open_store(args.store, read_only=True)
         print(f"{args.store}: {len(store)} quads")
-        _questions(store, args.repeat)
+        _questions(store, args.repeat, args.only)
         return 0
     exe = Path(sys.executable).parent / "partnergraph"
     for size in args.sizes:
@@ -142,7 +144,7 @@ def main() -> int:
                   f"peak memory {peak_mb:.0f} MB, store {_folder_size(store_dir) / 1e6:.0f} MB, "
                   f"{len(store)} quads", flush=True)  # fmt: skip
             if not args.no_questions:
-                _questions(store, args.repeat)
+                _questions(store, args.repeat, args.only)
             del store
     return 0
 
