@@ -131,6 +131,8 @@ class Store:
                 self._store = ox.Store(str(self.path))
         except OSError as exc:
             raise StoreError(f"{self.path}: cannot open the store: {exc}") from exc
+        self._read_only = read_only
+        self._datasets: dict[bool, dict[str, Any]] = {}  # query options of a read-only store
         self._pending: list[str] = []  # N-Quads text
         self._pending_lines = 0
         self._pending_graphs: set[str] = set()
@@ -339,13 +341,17 @@ class Store:
 
         A store written before the union existed is queried as it was then: over the union
         of all named graphs (a bag, slower)."""
+        if self._read_only and inferred in self._datasets:  # it cannot change: ask once
+            return self._datasets[inferred]
         self._write_pending()
-        if _empty(self._store, ox.DefaultGraph()):
-            return {"use_default_graph_as_union": True}
+        options: dict[str, Any] = {}
         inferred_node = ox.NamedNode(INFERRED_GRAPH)
-        if inferred and self._store.contains_named_graph(inferred_node):
-            return {"default_graph": [ox.DefaultGraph(), inferred_node]}
-        return {}
+        if _empty(self._store, ox.DefaultGraph()):
+            options = {"use_default_graph_as_union": True}
+        elif inferred and self._store.contains_named_graph(inferred_node):
+            options = {"default_graph": [ox.DefaultGraph(), inferred_node]}
+        self._datasets[inferred] = options
+        return options
 
     def quads(self) -> Iterator[ox.Quad]:
         """Every quad of the named graphs (not the union's copies in the default graph)."""
