@@ -3,12 +3,14 @@
 Reading and extracting a document, and turning it into triples, depend on that document
 only (and, for triples, on the resolution of organisations across all documents), so both
 run in a pool of processes, one per core. Results come back in input order, a bounded
-number of batches ahead, so the graph is the same whatever the number of workers and the
-memory held does not grow with the input.
+number of batches ahead, so the graph is the same whatever the number of workers and
+results waiting to be written stay few.
 
-Between the two stages each document is held compactly: without its text (the triples do
-not need it) and with its extraction pickled and compressed. Resolution gets the
-organisation mentions without their evidence, which is all it reads.
+Between the two stages every document is held, compactly: without its text (the triples do
+not need it) and with its extraction pickled and compressed (pickles made by these workers
+from this build's documents, never read from elsewhere). Resolution gets the organisation
+mentions without their evidence, which is all it reads. 100,000 project pages peak at
+1.4 GB for the build and its workers together.
 """
 
 from __future__ import annotations
