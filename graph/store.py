@@ -172,16 +172,21 @@ class Store:
         lines = body.count("\n")
         if body.count(" .\n") != lines:  # a comment, a blank line, other spacing
             return False
-        self._pending.append(body.replace(" .\n", f" <{graph}> .\n"))
-        copies = 1
+        quads = body.replace(" .\n", f" <{graph}> .\n")
         if asserted(graph):
-            self._pending.append(body)
-            copies = 2
+            self._hold(graph, [quads, body], 2 * lines)
+        else:
+            self._hold(graph, [quads], lines)
+        return True
+
+    def _hold(self, graph: str, nquads: list[str], count: int) -> None:
+        """Buffer ``count`` quads of ``graph`` (N-Quads text) for the next bulk load; load in
+        the background once the buffer is full."""
+        self._pending.extend(nquads)
         self._pending_graphs.add(graph)
-        self._pending_lines += copies * lines
+        self._pending_lines += count
         if self._pending_lines >= _BUFFER_QUADS:
             self._write_pending(wait=False)
-        return True
 
     def _replace(self, graph: str, quads: Iterable[ox.Quad]) -> None:
         """Write the difference between the graph's old and new triples; a triple leaves the
@@ -202,15 +207,10 @@ class Store:
             if in_union and not self._held_elsewhere(t):
                 self._store.remove(ox.Quad(t.subject, t.predicate, t.object, union))
         if added:
-            lines = self._pending
-            for t in added:
-                lines.append(f"{t} <{graph}> .\n")
-                if in_union:
-                    lines.append(f"{t} .\n")
-            self._pending_graphs.add(graph)
-            self._pending_lines += len(added) * (2 if in_union else 1)
-            if self._pending_lines >= _BUFFER_QUADS:
-                self._write_pending(wait=False)
+            lines = [f"{t} <{graph}> .\n" for t in added]
+            if in_union:
+                lines += [f"{t} .\n" for t in added]
+            self._hold(graph, lines, len(lines))
         if not new and self._store.contains_named_graph(node):
             self._store.remove_graph(node)
 
@@ -350,7 +350,8 @@ class Store:
             options = {"use_default_graph_as_union": True}
         elif inferred and self._store.contains_named_graph(inferred_node):
             options = {"default_graph": [ox.DefaultGraph(), inferred_node]}
-        self._datasets[inferred] = options
+        if self._read_only:
+            self._datasets[inferred] = options
         return options
 
     def quads(self) -> Iterator[ox.Quad]:

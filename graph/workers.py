@@ -74,8 +74,16 @@ class Read:
 
     def extraction(self) -> Extraction:
         """The document's extraction, unpacked."""
-        ex: Extraction = pickle.loads(zlib.decompress(self.packed))
-        return ex
+        return _unpack(self.packed)
+
+
+def _pack(ex: Extraction) -> bytes:
+    return zlib.compress(pickle.dumps(ex, protocol=pickle.HIGHEST_PROTOCOL), 1)
+
+
+def _unpack(packed: bytes) -> Extraction:
+    ex: Extraction = pickle.loads(zlib.decompress(packed))
+    return ex
 
 
 def mentions_of(ex: Extraction) -> list[OrgMention]:
@@ -97,9 +105,8 @@ def _read_one(file: Path, root: Path, max_bytes: int) -> Read | SourceProblem:
         return SourceProblem(item.path, str(exc))
     except RecursionError:
         return SourceProblem(item.path, "too deeply nested to read")
-    packed = zlib.compress(pickle.dumps(ex, protocol=pickle.HIGHEST_PROTOCOL), 1)
     bare = tuple(replace(m, evidence=_NO_EVIDENCE) for m in mentions_of(ex))
-    return Read(replace(item, text=""), packed, bare, ex.notes)
+    return Read(replace(item, text=""), _pack(ex), bare, ex.notes)
 
 
 def read_batch(tasks: Sequence[tuple[Path, Path, int]]) -> list[Read | SourceProblem]:
@@ -119,7 +126,7 @@ def graph_batch(reads: Sequence[tuple[Document, bytes]]) -> list[tuple[str, str,
     """``(graph IRI, N-Triples text, triple count)`` of each ``(document, packed)``."""
     out = []
     for doc, packed in reads:
-        ex = pickle.loads(zlib.decompress(packed))
+        ex = _unpack(packed)
         graph = document_triples(doc, ex, _context["resolution"], base=_context["base"])
         out.append((str(graph.iri), "\n".join(iter_ntriples(graph)), len(graph.triples)))
     return out
