@@ -20,6 +20,7 @@ __all__ = [
     "ONTOLOGY_GRAPH",
     "REFERENCE_GRAPH",
     "RESOLUTION_GRAPH",
+    "SUPPORT_GRAPHS",
     "BuildReport",
     "build",
     "extract_all",
@@ -182,6 +183,10 @@ OPTIMIZE_SHARE = 0.25
 
 #: Why organisations are one identity: rewritten by every build, left out of exports.
 RESOLUTION_GRAPH = "https://w3id.org/partnergraph/graph/resolution"
+
+#: Graphs a build writes beside the documents' own: not the documents' data (left out of
+#: exports and of the dataset's description).
+SUPPORT_GRAPHS = (ONTOLOGY_GRAPH, REFERENCE_GRAPH, RESOLUTION_GRAPH)
 
 
 def resolution_lines(resolution: Resolution, base: str) -> list[str]:

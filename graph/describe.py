@@ -14,7 +14,8 @@ from pathlib import Path
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF, SH, SKOS, VOID, XSD
 
-from .store import GraphStore
+from .build import SUPPORT_GRAPHS
+from .store import GraphStore, asserted_filter
 
 __all__ = ["Description", "check", "describe", "load_shapes"]
 
@@ -161,12 +162,8 @@ def _links(store: GraphStore) -> dict[str, tuple[str, int]]:
     return out
 
 
-_ASSERTED = (
-    "FILTER(?g != <https://w3id.org/partnergraph/ns> && "
-    "?g != <https://w3id.org/partnergraph/graph/inferred> && "
-    "?g != <https://w3id.org/partnergraph/graph/resolution> && "
-    "?g != <https://w3id.org/partnergraph/graph/reference>)"
-)
+#: The documents' graphs: not the union, inferred or staging graphs, nor the build's own.
+_ASSERTED = f"FILTER{asserted_filter('?g', *SUPPORT_GRAPHS)}"
 
 
 def _period(store: GraphStore) -> tuple[str | None, str | None]:

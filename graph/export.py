@@ -13,7 +13,7 @@ from rdflib.namespace import DCTERMS, ORG, PROV, RDF, SKOS, XSD, Namespace
 
 from partnergraph.ontology import NS
 
-from .build import ONTOLOGY_GRAPH, REFERENCE_GRAPH, RESOLUTION_GRAPH
+from .build import SUPPORT_GRAPHS
 from .store import INFERRED_GRAPH, GraphStore
 
 __all__ = ["FORMATS", "Format", "asserted_dataset", "serialise", "write_atomic"]
@@ -38,8 +38,6 @@ _PREFIXES = {
 
 
 _DECIMAL = "http://www.w3.org/2001/XMLSchema#decimal"
-#: Graphs that are not the documents' data: left out of exports.
-_NOT_DATA = (ONTOLOGY_GRAPH, REFERENCE_GRAPH, RESOLUTION_GRAPH)
 _STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 
@@ -90,7 +88,7 @@ def asserted_dataset(store: GraphStore, *, inferred: bool = False) -> Dataset:
         ds.bind(prefix, ns)
     for quad in store.quads():
         graph = quad.graph_name
-        if not isinstance(graph, ox.NamedNode) or graph.value in _NOT_DATA:
+        if not isinstance(graph, ox.NamedNode) or graph.value in SUPPORT_GRAPHS:
             continue
         if graph.value == INFERRED_GRAPH and not inferred:
             continue
