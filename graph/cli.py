@@ -57,9 +57,14 @@ def _parser() -> argparse.ArgumentParser:
         'a JSON file of your decisions: {"same": [[name, name], …], '
         f'"different": [[name, name], …]}} (default: ${JUDGEMENTS_ENV})'
     )
-    jobs_help = (
-        "read documents in N processes (default: one per core, for 200 documents or more; "
-        "the graph is the same whatever N)"
+    jobs_opts = argparse.ArgumentParser(add_help=False)
+    jobs_opts.add_argument(
+        "--jobs",
+        type=_positive,
+        metavar="N",
+        default=default_jobs(),
+        help="read documents in N processes (default: one per core, for 200 documents or "
+        "more; the graph is the same whatever N)",
     )
     out_opts = argparse.ArgumentParser(add_help=False)
     out_opts.add_argument(
@@ -84,7 +89,7 @@ def _parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser(
         "build",
-        parents=[store_opts],
+        parents=[store_opts, jobs_opts],
         help="read documents (files, folders, globs) into the graph store",
         description="Read text and HTML documents, extract projects, organisations, places and "
         "events, and write one named graph per document into the store. A document built "
@@ -114,15 +119,10 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--reason", action="store_true", help="also write the inferred graph (see 'reason')"
     )
-    p.add_argument(
-        "--jobs",
-        type=_positive,
-        metavar="N",
-        help=jobs_help,
-    )
 
     p = sub.add_parser(
         "extract",
+        parents=[jobs_opts],
         help="print what is read from documents: one JSON object per document (gold schema)",
         description="Read documents like 'build' does (the same code path: read, extract, resolve) "
         "and print one JSON object per document, one per line, in the schema of the gold "
@@ -132,12 +132,6 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="+", metavar="PATH", help="a file, a folder or a glob pattern")
     p.add_argument("--format", choices=("json",), default="json", help="json: one object per line")
     p.add_argument("--judgements", metavar="FILE", help=judgements_help)
-    p.add_argument(
-        "--jobs",
-        type=_positive,
-        metavar="N",
-        help=jobs_help,
-    )
     p.add_argument(
         "-o", "--output", metavar="FILE", help="write to FILE instead of standard output"
     )
@@ -363,7 +357,7 @@ def _build(args: argparse.Namespace) -> int:
                 progress=progress,
                 judgements=_judgements(args.judgements),
                 prune=args.prune,
-                jobs=args.jobs or default_jobs(),
+                jobs=args.jobs,
             )
             if not report.documents:
                 raise _NothingBuilt(report)
@@ -430,7 +424,7 @@ def _extract(args: argparse.Namespace) -> int:
         args.paths,
         max_bytes=int(args.max_mb * 1024 * 1024),
         judgements=_judgements(args.judgements),
-        jobs=args.jobs or default_jobs(),
+        jobs=args.jobs,
     )
     lines = [
         json.dumps(to_record(doc, ex, resolution), ensure_ascii=False, sort_keys=True)
