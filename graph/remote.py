@@ -25,6 +25,8 @@ from typing import Any
 
 import pyoxigraph as ox
 
+from partnergraph.ontology import PG
+
 from .store import (
     INFERRED_GRAPH,
     STAGING_SUFFIX,
@@ -223,7 +225,7 @@ class RemoteStore:
         state their ``pg:sourcePath``) and partnergraph's own; not the union or staging
         graphs, nor the server's own (Virtuoso keeps system graphs)."""
         every = self._column("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
-        documents = set(self._column(f"SELECT DISTINCT ?g WHERE {{ ?g <{_SOURCE_PATH}> ?p }}"))
+        documents = set(self._column(f"SELECT DISTINCT ?g WHERE {{ ?g <{PG.sourcePath}> ?p }}"))
         return sorted(
             g
             for g in every
@@ -275,7 +277,6 @@ class RemoteStore:
         return bytes(ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b"")
 
 
-_SOURCE_PATH = "https://w3id.org/partnergraph/ns#sourcePath"
 _OWN_GRAPHS = ("https://w3id.org/partnergraph/",)
 
 
