@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from partnergraph.graph.extract.facts import parse_facts, split_name_country
 from partnergraph.graph.sources import Document, read_document
 
-from .conftest import EXAMPLES
+from .conftest import EXAMPLES, FIRST_CORPUS
 
 
 def _text(path: Path) -> str:
@@ -73,6 +73,8 @@ def test_name_with_parentheses_and_native_names() -> None:
 def _gold_pages(shared: Path) -> list[tuple[Path, dict]]:  # type: ignore[type-arg]
     out = []
     for gold in sorted((shared / "corpus" / "gold").glob("0*.json")):
+        if gold.stem not in FIRST_CORPUS:
+            continue
         data = json.loads(gold.read_text(encoding="utf-8"))
         out.append((shared / "corpus" / "docs" / data["doc"], data))
     return out
