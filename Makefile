@@ -11,7 +11,7 @@ PG     := $(BIN)/partnergraph --store $(STORE)
 # package folders: a new file in them needs a re-install (strict editable mode)
 SOURCES := $(shell find graph ontology queries visualize -type f -not -path '*/__pycache__/*' 2>/dev/null)
 
-.PHONY: demo test lint typecheck bench clean install
+.PHONY: demo test quick lint typecheck bench clean install
 
 install: $(STAMP)
 
@@ -40,6 +40,9 @@ test: $(STAMP)
 	.ci/system-packages
 	$(BIN)/python -m pytest
 
+quick: $(STAMP)
+	$(BIN)/python -m pytest -m "not slow" -q
+
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -48,7 +51,7 @@ typecheck: $(STAMP)
 	$(BIN)/mypy graph ontology queries visualize
 
 bench: $(STAMP)
-	$(BIN)/python benchmarks/extraction_accuracy.py
+	$(BIN)/python benchmarks/extraction.py
 
 clean:
 	rm -rf $(OUT) build *.egg-info .pytest_cache .mypy_cache .ruff_cache

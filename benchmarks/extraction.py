@@ -29,7 +29,8 @@ from typing import Any
 
 from partnergraph.graph.build import extract_all
 from partnergraph.graph.extract import extract
-from partnergraph.graph.extract.lexicon import normalise, stem_key
+from partnergraph.graph.extract.lexicon import normalise
+from partnergraph.graph.extract.registry import stem_key
 from partnergraph.graph.record import to_record
 from partnergraph.graph.resolve import resolve_organisations
 from partnergraph.graph.sources import Document, read_document

@@ -28,8 +28,9 @@ from pathlib import Path
 from typing import Any
 
 from partnergraph.graph.build import extract_all
-from partnergraph.graph.extract.lexicon import normalise, stem_key
+from partnergraph.graph.extract.lexicon import normalise
 from partnergraph.graph.extract.model import Evidence, OrgMention
+from partnergraph.graph.extract.registry import stem_key
 from partnergraph.graph.resolve import resolve_organisations
 
 

@@ -1,34 +1,53 @@
-"""Run the pipeline: read → extract → resolve → triples → store, with a report."""
+"""The conductor: read → extract → resolve → triples → store, in that order, with a report.
+
+The per-document steps (read and extract one document; turn one into triples) run in
+worker processes when the input is large (:mod:`.workers`). Between the two, every
+document is held compactly: without its text (the triples do not need it) and with its
+extraction pickled and compressed (pickles made by these workers from this build's
+documents, never read from elsewhere). Resolution gets the organisation mentions without
+their evidence, which is all it reads. 100,000 project pages peak at 1.4 GB for the build
+and its workers together.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+import pickle
+import zlib
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from rdflib import Literal
+from rdflib.namespace import SKOS
 
 from partnergraph import ontology
-from partnergraph.ontology import NS
+from partnergraph.ontology import PG, name_key, nt_line
 
 from . import workers
-from .extract import Extraction
+from .extract import Extraction, extract
+from .extract.model import Evidence, OrgMention
+from .extract.portal import PortalError
 from .resolve import Judgements, Resolution, resolve_organisations
-from .sources import DEFAULT_MAX_BYTES, Document, SourceProblem, expand_paths
-from .store import INFERRED_GRAPH, GraphStore
-from .triples import DEFAULT_BASE, nt_line
-from .workers import Read
+from .sources import DEFAULT_MAX_BYTES, Document, SourceProblem, expand_paths, read_document
+from .store import GraphStore, graphs
+from .triples import DEFAULT_BASE, document_triples, iter_ntriples, org_iri, reference_lines
 
 __all__ = [
-    "ONTOLOGY_GRAPH",
-    "REFERENCE_GRAPH",
-    "RESOLUTION_GRAPH",
-    "SUPPORT_GRAPHS",
     "BuildReport",
+    "Read",
     "build",
     "extract_all",
+    "graph_batch",
     "load_ontology",
     "read_all",
+    "read_batch",
     "resolution_lines",
     "resolve_all",
 ]
+
+#: The module the workers' fork server imports first (it loads the extraction models).
+_PRELOAD = ("partnergraph.graph._preload",)
 
 #: Told what is done to which document: ("reading" | "writing", path).
 Progress = Callable[[str, str], None]
@@ -46,6 +65,83 @@ class BuildReport:
     removed: list[str] = field(default_factory=list)
 
 
+# ------------------------------------------------------------ per-document steps
+
+_NO_EVIDENCE = Evidence(0, 0, "")
+
+
+@dataclass(frozen=True)
+class Read:
+    """One document read and extracted, held compactly until its triples are written."""
+
+    doc: Document  # without its text
+    packed: bytes  # the Extraction, pickled and compressed
+    mentions: tuple[OrgMention, ...]  # without evidence: what resolution reads
+    notes: tuple[str, ...]
+
+    def extraction(self) -> Extraction:
+        """The document's extraction, unpacked."""
+        return _unpack(self.packed)
+
+
+def _pack(ex: Extraction) -> bytes:
+    return zlib.compress(pickle.dumps(ex, protocol=pickle.HIGHEST_PROTOCOL), 1)
+
+
+def _unpack(packed: bytes) -> Extraction:
+    ex: Extraction = pickle.loads(zlib.decompress(packed))
+    return ex
+
+
+def mentions_of(ex: Extraction) -> list[OrgMention]:
+    """Every organisation mention of an extraction: named, in a role, in a stated link."""
+    out = list(ex.organisations)
+    out.extend(r.org for r in ex.roles)
+    for link in ex.links:
+        out.extend((link.a, link.b))
+    return out
+
+
+def _read_one(file: Path, root: Path, max_bytes: int) -> Read | SourceProblem:
+    item = read_document(file, root=root, max_bytes=max_bytes)
+    if isinstance(item, SourceProblem):
+        return item
+    try:
+        ex = extract(item)
+    except PortalError as exc:
+        return SourceProblem(item.path, str(exc))
+    except RecursionError:
+        return SourceProblem(item.path, "too deeply nested to read")
+    bare = tuple(replace(m, evidence=_NO_EVIDENCE) for m in mentions_of(ex))
+    return Read(replace(item, text=""), _pack(ex), bare, ex.notes)
+
+
+def read_batch(tasks: Sequence[tuple[Path, Path, int]]) -> list[Read | SourceProblem]:
+    """Read and extract ``(file, root, max_bytes)`` tasks."""
+    return [_read_one(*task) for task in tasks]
+
+
+_context: dict[str, Any] = {}
+
+
+def set_graph_context(resolution: Resolution, base: str) -> None:
+    """What every document's triples depend on (a worker's initializer)."""
+    _context["resolution"], _context["base"] = resolution, base
+
+
+def graph_batch(reads: Sequence[tuple[Document, bytes]]) -> list[tuple[str, str, int]]:
+    """``(graph IRI, N-Triples text, triple count)`` of each ``(document, packed)``."""
+    out = []
+    for doc, packed in reads:
+        ex = _unpack(packed)
+        graph = document_triples(doc, ex, _context["resolution"], base=_context["base"])
+        out.append((str(graph.iri), "\n".join(iter_ntriples(graph)), len(graph.triples)))
+    return out
+
+
+# ------------------------------------------------------------------- the build
+
+
 def read_all(
     paths: Iterable[str],
     *,
@@ -59,7 +155,7 @@ def read_all(
     tasks = [(file, root, max_bytes) for file, root in files]
     reads: list[Read] = []
     seen: dict[str, str] = {}
-    for item in workers.run(workers.read_batch, tasks, jobs):
+    for item in workers.run(read_batch, tasks, jobs, preload=_PRELOAD):
         if isinstance(item, SourceProblem):
             problems.append(item)
             continue
@@ -98,19 +194,10 @@ def extract_all(
     return [(read.doc, read.extraction()) for read in reads], problems, resolution
 
 
-ONTOLOGY_GRAPH = NS.rstrip("#")
-
-
-#: Countries (code, name): reference data, once for all documents; left out of exports.
-REFERENCE_GRAPH = "https://w3id.org/partnergraph/graph/reference"
-
-
 def load_ontology(store: GraphStore) -> None:
     """Put the ontology and its vocabularies, and the reference data (countries), in their
     own named graphs (labels and codes for queries)."""
     from rdflib.compare import to_canonical_graph
-
-    from .triples import reference_lines
 
     # the property chain's list: canonical blank-node labels, made IRIs (skolemised), since
     # Oxigraph gives loaded blank nodes new labels; so the same ontology gives the same
@@ -119,8 +206,8 @@ def load_ontology(store: GraphStore) -> None:
         authority="https://w3id.org", basepath="/partnergraph/.well-known/genid/"
     )
     lines = sorted(nt_line(s, p, o) for s, p, o in graph)
-    store.replace_graph(ONTOLOGY_GRAPH, lines)
-    store.replace_graph(REFERENCE_GRAPH, reference_lines())
+    store.replace_graph(graphs.ONTOLOGY, lines)
+    store.replace_graph(graphs.REFERENCE, reference_lines())
 
 
 def build(
@@ -148,15 +235,18 @@ def build(
         return report  # nothing readable: the store is left as it was
     resolution = resolve_all(reads, judgements)
     load_ontology(store)
-    store.drop_graph(INFERRED_GRAPH)  # consequences of the old data; 'reason' writes them anew
-    graphs = workers.run(
-        workers.graph_batch,
+    # views of the old data: 'reason' and 'analyse --write' compute them anew
+    store.drop_graph(graphs.INFERRED)
+    store.drop_graph(graphs.METRICS)
+    written = workers.run(
+        graph_batch,
         [(read.doc, read.packed) for read in reads],
         jobs,
-        initializer=workers.set_graph_context,
+        initializer=set_graph_context,
         initargs=(resolution, base),
+        preload=_PRELOAD,
     )
-    for read, (iri, ntriples, count) in zip(reads, graphs, strict=True):
+    for read, (iri, ntriples, count) in zip(reads, written, strict=True):
         if progress is not None:
             progress("writing", read.doc.path)
         store.replace_graph(iri, [ntriples])
@@ -167,11 +257,11 @@ def build(
             report.notes[read.doc.path] = read.notes
     if prune:
         built = set(report.graphs)
-        for name in store.graphs():
-            if name.startswith(f"{base}doc/") and name not in built:
+        for name in graphs.document_graphs(store):
+            if name not in built:
                 store.drop_graph(name)
                 report.removed.append(name)
-    store.replace_graph(RESOLUTION_GRAPH, resolution_lines(resolution, base))
+    store.replace_graph(graphs.RESOLUTION, resolution_lines(resolution, base))
     store.flush()
     if report.triples >= len(store) * OPTIMIZE_SHARE:
         store.optimize()  # most of the store is new: merge the bulk loads' files
@@ -181,26 +271,11 @@ def build(
 #: A build that wrote at least this share of the store's triples compacts it afterwards.
 OPTIMIZE_SHARE = 0.25
 
-#: Why organisations are one identity: rewritten by every build, left out of exports.
-RESOLUTION_GRAPH = "https://w3id.org/partnergraph/graph/resolution"
-
-#: Graphs a build writes beside the documents' own: not the documents' data (left out of
-#: exports and of the dataset's description).
-SUPPORT_GRAPHS = (ONTOLOGY_GRAPH, REFERENCE_GRAPH, RESOLUTION_GRAPH)
-
 
 def resolution_lines(resolution: Resolution, base: str) -> list[str]:
     """N-Triples of the resolution graph: each identity's reasons, as change notes, and the
     registry's aliases (so any known name finds it; the documents' graphs hold only the
     names the documents use), and every name folded as ``pg:nameKey`` for lookups."""
-    from rdflib import Literal
-    from rdflib.namespace import SKOS
-
-    from partnergraph.ontology import PG
-    from partnergraph.queries import name_key
-
-    from .triples import org_iri
-
     lines = set()
     for ident in resolution.identities.values():
         iri = org_iri(ident, base)

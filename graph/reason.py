@@ -12,7 +12,7 @@ Two engines give the same consequences of the ontology's axioms:
     The owlrl library's full OWL 2 RL closure over an rdflib copy of the graph; exact, but
     about 100 s for 40k triples, so meant for small graphs and for checking ``rules``.
 
-Asserted data is never touched: consequences go to :data:`INFERRED_GRAPH`, which exports
+Asserted data is never touched: consequences go to :data:`INFERRED`, which exports
 leave out unless asked and queries ignore unless asked. Reflexive ``cooperatesWith``
 (an organisation with itself, which the chain gives) is left out by both engines.
 """
@@ -30,13 +30,12 @@ from rdflib.namespace import OWL, RDF, RDFS
 from rdflib.term import Node
 
 from partnergraph import ontology
-from partnergraph.ontology import PG
+from partnergraph.ontology import PG, nt_line
 
-from .build import ONTOLOGY_GRAPH
-from .store import INFERRED_GRAPH, GraphStore, Store
-from .triples import nt_line
+from .store import GraphStore, Store, asserted_dataset
+from .store.graphs import INFERRED, ONTOLOGY
 
-__all__ = ["INFERRED_GRAPH", "Engine", "ReasonReport", "reason"]
+__all__ = ["Engine", "ReasonReport", "reason"]
 
 Engine = Literal["rules", "owlrl"]
 _MAX_ROUNDS = 10
@@ -56,13 +55,13 @@ class ReasonReport:
 def reason(store: GraphStore, *, engine: Engine = "rules") -> ReasonReport:
     """Replace the inferred graph with the consequences of the asserted graphs."""
     started = time.perf_counter()
-    store.drop_graph(INFERRED_GRAPH)
+    store.drop_graph(INFERRED)
     asserted = len(store)
     if engine == "owlrl":
         rounds = _owlrl(store)
     else:
         rounds = _rules(store)
-    inferred = _graph_size(store, INFERRED_GRAPH)
+    inferred = _graph_size(store, INFERRED)
     store.flush()
     return ReasonReport(engine, asserted, inferred, time.perf_counter() - started, rounds)
 
@@ -88,7 +87,7 @@ def _ancestors(graph: Graph, node: URIRef, link: URIRef) -> list[URIRef]:
 
 
 def _rule(head: str, body: str) -> str:
-    return f"INSERT {{ GRAPH <{INFERRED_GRAPH}> {{ {head} }} }} WHERE {{ {body} }}"
+    return f"INSERT {{ GRAPH <{INFERRED}> {{ {head} }} }} WHERE {{ {body} }}"
 
 
 def _iris(nodes: Iterable[URIRef]) -> str:
@@ -128,7 +127,7 @@ def _updates(onto: Graph) -> list[str]:
     # sub-classes, for the data's things (not the vocabulary's own concepts)
     for cls in sorted({s for s in onto.subjects(RDFS.subClassOf, None) if isinstance(s, URIRef)}):
         supers = _iris(_ancestors(onto, cls, RDFS.subClassOf))
-        body = f"GRAPH ?g {{ ?x a <{cls}> }} FILTER(?g != <{ONTOLOGY_GRAPH}>)"
+        body = f"GRAPH ?g {{ ?x a <{cls}> }} FILTER(?g != <{ONTOLOGY}>)"
         out.append(_rule("?x a ?super", f"{body} VALUES ?super {{ {supers} }}"))
     return out
 
@@ -144,7 +143,7 @@ def _rules(store: GraphStore) -> int:
     scratch = Store(None)  # the rules read named graphs only; the union comes along unused
     scratch.oxigraph.bulk_load(store.dump_nquads(), format=ox.RdfFormat.N_QUADS)
     rounds = _rules_in_place(scratch)
-    store.replace_graph_bulk(INFERRED_GRAPH, scratch.dump_graph_ntriples(INFERRED_GRAPH))
+    store.replace_graph_bulk(INFERRED, scratch.dump_graph_ntriples(INFERRED))
     return rounds
 
 
@@ -155,19 +154,19 @@ def _rules_in_place(store: GraphStore) -> int:
         rounds += 1
         for update in updates:
             store.update(update, union=False)
-        now = _graph_size(store, INFERRED_GRAPH)
+        now = _graph_size(store, INFERRED)
         if now == size:
             break
         size = now
     # keep only what is new about the data: a triple asserted elsewhere, or a fact about
     # the vocabulary itself (its own graph says it), is dropped
     store.update(
-        f"DELETE {{ GRAPH <{INFERRED_GRAPH}> {{ ?s ?p ?o }} }} WHERE {{ GRAPH <{INFERRED_GRAPH}> "
-        f"{{ ?s ?p ?o }} GRAPH ?g {{ ?s ?p ?o }} FILTER(?g != <{INFERRED_GRAPH}>) }}",
+        f"DELETE {{ GRAPH <{INFERRED}> {{ ?s ?p ?o }} }} WHERE {{ GRAPH <{INFERRED}> "
+        f"{{ ?s ?p ?o }} GRAPH ?g {{ ?s ?p ?o }} FILTER(?g != <{INFERRED}>) }}",
         union=False,
     )
     store.update(
-        f"DELETE {{ GRAPH <{INFERRED_GRAPH}> {{ ?s ?p ?o }} }} WHERE {{ GRAPH <{INFERRED_GRAPH}> "
+        f"DELETE {{ GRAPH <{INFERRED}> {{ ?s ?p ?o }} }} WHERE {{ GRAPH <{INFERRED}> "
         f'{{ ?s ?p ?o }} FILTER(STRSTARTS(STR(?s), "{ontology.NS}")) }}',
         union=False,
     )
@@ -180,8 +179,6 @@ def _rules_in_place(store: GraphStore) -> int:
 def _owlrl(store: GraphStore) -> int:
     import owlrl
 
-    from .export import asserted_dataset
-
     graph = Graph()
     for quad in asserted_dataset(store).quads((None, None, None, None)):
         graph.add(quad[:3])
@@ -193,7 +190,7 @@ def _owlrl(store: GraphStore) -> int:
         owlrl.OWLRL_Semantics, axiomatic_triples=False, datatype_axioms=False
     ).expand(graph)
     new = [t for t in graph if t not in before and t not in onto and _keep(t)]
-    store.replace_graph(INFERRED_GRAPH, _ntriples(new))
+    store.replace_graph(INFERRED, _ntriples(new))
     return 1
 
 

@@ -25,16 +25,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .extract.lexicon import (
-    RegistryEntry,
-    lexicon,
-    normalise,
-    organisation_type,
-    registry,
-    registry_entry,
-    stem_key,
-)
+from .extract.lexicon import lexicon, normalise, organisation_type
 from .extract.model import OrgMention
+from .extract.registry import RegistryEntry, registry, registry_entry, stem_key
 
 __all__ = [
     "DEFAULT_THRESHOLD",

@@ -10,18 +10,19 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
+from typing import Protocol
 
 from rdflib import Literal, URIRef
-from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, RDF, SKOS, XSD, Namespace
-from rdflib.term import Node
+from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, RDF, SKOS, XSD
 
-from partnergraph.ontology import PG
+from partnergraph.ontology import EU_COUNTRY, NUTS, PG, SCHEMA, nt_line
 
-from .extract.lexicon import country_of_form, normalise
+from .extract.gazetteer import country_of_form
+from .extract.lexicon import normalise
 from .extract.model import Event, Evidence, Extraction, OrgMention, Place, Project
 from .resolve import OrgIdentity, Resolution, slug
 from .sources import Document
@@ -32,13 +33,11 @@ __all__ = [
     "country_iri",
     "document_iri",
     "document_triples",
-    "nt_line",
+    "metric_lines",
     "web_iri",
 ]
 
 DEFAULT_BASE = "https://w3id.org/partnergraph/id/"
-SCHEMA = Namespace("https://schema.org/")
-EU_COUNTRY = "http://publications.europa.eu/resource/authority/country/"
 WIKIDATA = "http://www.wikidata.org/entity/"
 
 Triple = tuple[URIRef, URIRef, URIRef | Literal]
@@ -72,7 +71,6 @@ _FLAGS = {
     "continued_coop": PG.continuedCooperation, "improved_knowledge": PG.improvedKnowledge,
 }  # fmt: skip
 _REGION_ROLE = {"promoter": PG.promoterRegion, "partner": PG.partnerRegion}
-NUTS = "http://data.europa.eu/nuts/code/"
 
 
 @dataclass(frozen=True)
@@ -112,7 +110,7 @@ def country_iri(cc: str) -> URIRef | None:
     rdflib.term.URIRef('http://publications.europa.eu/resource/authority/country/LVA')
     """
     a3 = _alpha3(cc.upper())
-    return URIRef(EU_COUNTRY + a3) if a3 else None
+    return EU_COUNTRY[a3] if a3 else None
 
 
 _IRI = re.compile(r"https?://[^\s<>\"{}|\\^`\x00-\x20]+")
@@ -179,7 +177,7 @@ class _Builder:
         self.add(m, PG.sentence, Literal(ev.sentence))
 
     def nuts(self, code: str) -> URIRef:
-        iri = URIRef(NUTS + code)
+        iri = NUTS[code]
         self.add(iri, SKOS.notation, Literal(code))
         return iri
 
@@ -380,12 +378,37 @@ def _event(b: _Builder, e: Event, projects: dict[str, URIRef]) -> URIRef:
     return iri
 
 
-def nt_line(s: Node, p: Node, o: Node) -> str:
-    """One N-Triples line (rdflib writes and escapes each term)."""
-    return f"{s.n3()} {p.n3()} {o.n3()} ."
-
-
 def iter_ntriples(graph: DocGraph) -> Iterator[str]:
     """N-Triples lines of a document graph, sorted."""
     for s, p, o in graph.triples:
         yield nt_line(s, p, o)
+
+
+class NodeMetrics(Protocol):
+    """What the network metrics say of one organisation (see ``partnergraph.visualize``)."""
+
+    @property
+    def degree(self) -> int: ...
+    @property
+    def weighted_degree(self) -> float: ...
+    @property
+    def betweenness(self) -> float: ...
+    @property
+    def constraint(self) -> float | None: ...
+    @property
+    def community(self) -> int: ...
+
+
+def metric_lines(metrics: Mapping[str, NodeMetrics]) -> list[str]:
+    """N-Triples of the metrics graph: each organisation's degree, weighted degree,
+    betweenness, constraint and community, sorted."""
+    lines: list[str] = []
+    for node, m in metrics.items():
+        s = URIRef(node)
+        decimals = {PG.weightedDegree: m.weighted_degree, PG.betweenness: m.betweenness}
+        if m.constraint is not None:
+            decimals[PG.constraint] = m.constraint
+        values = [(PG.degree, Literal(m.degree)), (PG.community, Literal(m.community))]
+        values += [(p, Literal(f"{v:.6f}", datatype=XSD.decimal)) for p, v in decimals.items()]
+        lines.extend(nt_line(s, p, o) for p, o in values)
+    return sorted(lines)

@@ -13,8 +13,7 @@ from rdflib.namespace import SH, SKOS
 
 from partnergraph import ontology
 
-from .export import asserted_dataset
-from .store import GraphStore
+from .store import GraphStore, asserted_dataset
 
 __all__ = ["Finding", "validate"]
 
@@ -98,13 +97,7 @@ def _short(term: object) -> str:
     if term is None:
         return ""
     text = str(term)
-    for prefix, ns in (
-        ("pg:", ontology.NS),
-        ("schema:", "https://schema.org/"),
-        ("skos:", str(SKOS)),
-        ("dcterms:", "http://purl.org/dc/terms/"),
-        ("prov:", "http://www.w3.org/ns/prov#"),
-    ):
+    for prefix, ns in ontology.PREFIXES.items():
         if text.startswith(ns):
-            return prefix + text[len(ns) :]
+            return f"{prefix}:{text[len(ns) :]}"
     return text

@@ -1,19 +1,80 @@
 """The partnergraph ontology, its SHACL shapes and controlled vocabularies, as data.
 
 Owns the ``.ttl`` files beside this module and a tiny loader over them. Python code refers
-to ontology terms only through :class:`PG`, a closed namespace: a typo is an error.
+to ontology terms only through :class:`PG`, a closed namespace: a typo is an error. Also
+here, once for every room: the namespaces and prefixes the graph uses, the donor states,
+:func:`name_key` (the fold behind ``pg:nameKey``) and :func:`nt_line` (one N-Triples line).
 """
 
 from __future__ import annotations
 
+import unicodedata
 from importlib.resources import files
 
 from rdflib import Graph, URIRef
-from rdflib.namespace import DefinedNamespace, Namespace
+from rdflib.namespace import (
+    DCTERMS,
+    ORG,
+    PROV,
+    RDF,
+    SKOS,
+    XSD,
+    DefinedNamespace,
+    Namespace,
+)
+from rdflib.term import Node
 
-__all__ = ["NS", "PG", "load", "names", "text"]
+__all__ = [
+    "DONOR_STATES",
+    "EU_COUNTRY",
+    "NS",
+    "NUTS",
+    "PG",
+    "PREFIXES",
+    "SCHEMA",
+    "load",
+    "name_key",
+    "names",
+    "nt_line",
+    "text",
+]
 
 NS = "https://w3id.org/partnergraph/ns#"
+SCHEMA = Namespace("https://schema.org/")
+#: The EU's authority table of countries (``…/country/LVA``).
+EU_COUNTRY = Namespace("http://publications.europa.eu/resource/authority/country/")
+#: NUTS regions (``…/code/PL81``).
+NUTS = Namespace("http://data.europa.eu/nuts/code/")
+#: The states that fund the EEA and Norway Grants (ISO codes): a partner from one of them
+#: is a donor partner.
+DONOR_STATES = frozenset({"IS", "LI", "NO"})
+#: The prefixes of every written graph (exports) and of readable reports.
+PREFIXES: dict[str, str] = {
+    "pg": NS,
+    "org": str(ORG),
+    "skos": str(SKOS),
+    "schema": str(SCHEMA),
+    "dcterms": str(DCTERMS),
+    "prov": str(PROV),
+    "rdf": str(RDF),
+    "xsd": str(XSD),
+    "country": str(EU_COUNTRY),
+}
+
+
+def name_key(name: str) -> str:
+    """A name folded for lookups (what ``pg:nameKey`` holds): Unicode NFC, case-folded,
+    spaces collapsed.
+
+    >>> name_key("  Norwegian   RED Cross ")
+    'norwegian red cross'
+    """
+    return " ".join(unicodedata.normalize("NFC", name).casefold().split())
+
+
+def nt_line(s: Node, p: Node, o: Node) -> str:
+    """One N-Triples line (rdflib writes and escapes each term)."""
+    return f"{s.n3()} {p.n3()} {o.n3()} ."
 
 
 class PG(DefinedNamespace):

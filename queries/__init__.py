@@ -22,13 +22,14 @@ Parameters become typed RDF terms (pyoxigraph writes and escapes them) placed in
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from importlib.resources import files
 from pathlib import Path
 
 import pyoxigraph as ox
+
+from partnergraph.ontology import name_key
 
 __all__ = [
     "LIST_SEPARATOR",
@@ -42,6 +43,7 @@ __all__ = [
     "name_key",
     "names",
     "tidy",
+    "tool",
 ]
 
 _HEADER = re.compile(r"^#\s*(title|answers|param|lists)\s*:\s*(.*)$")
@@ -95,6 +97,15 @@ def load(name: str) -> Query:
     if name not in names():
         raise KeyError(f"no question named {name!r}; known: {', '.join(names())}")
     return parse(name, files(__name__).joinpath(f"{name}.rq").read_text(encoding="utf-8"))
+
+
+def tool(name: str) -> Query:
+    """A question partnergraph's own commands ask (``tool/NAME.rq``: ``stats``, ``explain``,
+    ``reasons``); not listed among the canned questions."""
+    entry = files(__name__).joinpath("tool").joinpath(f"{name}.rq")
+    if not entry.is_file():
+        raise KeyError(f"no tool question named {name!r}")
+    return parse(name, entry.read_text(encoding="utf-8"))
 
 
 def load_file(path: str | Path) -> Query:
@@ -179,15 +190,6 @@ def bindings(query: Query, values: Mapping[str, str]) -> dict[str, ox.NamedNode 
         if p.kind == "name":
             out[f"{p.name}_key"] = ox.Literal(name_key(values[p.name]))
     return out
-
-
-def name_key(name: str) -> str:
-    """A name folded for lookups: Unicode NFC, case-folded, spaces collapsed.
-
-    >>> name_key("  Norwegian   RED Cross ")
-    'norwegian red cross'
-    """
-    return " ".join(unicodedata.normalize("NFC", name).casefold().split())
 
 
 def _term(p: Param, value: str) -> ox.NamedNode | ox.Literal:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from partnergraph import queries
-from partnergraph.graph.cli import _parser
+from partnergraph.graph.cli import parser as _parser
 
 from .conftest import ROOT
 

@@ -11,7 +11,7 @@ from partnergraph import queries
 from partnergraph.graph.build import build
 from partnergraph.graph.cli import main
 from partnergraph.graph.extract import extract
-from partnergraph.graph.portal import nuts_country
+from partnergraph.graph.extract.portal import nuts_country
 from partnergraph.graph.sources import Document, read_document
 from partnergraph.graph.store import Store
 

@@ -11,7 +11,7 @@ import pytest
 
 from partnergraph import queries
 from partnergraph.graph.cli import main
-from partnergraph.graph.extract.text import read_text
+from partnergraph.graph.extract.prose import read_text
 from partnergraph.graph.store import Store
 
 from .conftest import EXAMPLES, FIRST_CORPUS, ROOT

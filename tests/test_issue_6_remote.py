@@ -11,9 +11,8 @@ import pytest
 from partnergraph import queries
 from partnergraph.graph.build import build
 from partnergraph.graph.cli import main
-from partnergraph.graph.export import serialise
-from partnergraph.graph.remote import Endpoints, RemoteStore
-from partnergraph.graph.store import Store, StoreError
+from partnergraph.graph.publish import serialise
+from partnergraph.graph.store import Endpoints, RemoteStore, Store, StoreError
 
 from . import servers
 from .conftest import EXAMPLES

@@ -9,7 +9,9 @@ import pytest
 
 from partnergraph.graph.build import build
 from partnergraph.graph.cli import main
-from partnergraph.graph.store import UNION_GRAPH, Store, StoreError, asserted, open_store
+from partnergraph.graph.store import Store, StoreError, open_store
+from partnergraph.graph.store.graphs import UNION as UNION_GRAPH
+from partnergraph.graph.store.graphs import asserted
 
 from .conftest import EXAMPLES
 
@@ -66,7 +68,7 @@ def test_a_fact_two_documents_share_stays_while_one_still_says_it() -> None:
 def test_an_inferred_graph_stays_out_of_the_union() -> None:
     store = Store(None)
     store.replace_graph("urn:doc:1", ["<urn:a> <urn:p> <urn:b> ."])
-    from partnergraph.graph.store import INFERRED_GRAPH
+    from partnergraph.graph.store.graphs import INFERRED as INFERRED_GRAPH
 
     store.replace_graph(INFERRED_GRAPH, ["<urn:b> <urn:q> <urn:a> ."])
     ask = "SELECT * WHERE { <urn:b> <urn:q> ?x }"
@@ -107,7 +109,7 @@ def _triples(store: Store) -> set[ox.Triple]:
 def test_loading_in_the_background_gives_the_same_store(monkeypatch: pytest.MonkeyPatch) -> None:
     whole = Store(None)
     build(SEEDS, whole)
-    from partnergraph.graph import store as store_module
+    from partnergraph.graph.store import oxigraph as store_module
 
     monkeypatch.setattr(store_module, "_BUFFER_QUADS", 50)  # many loads, each in a thread
     small = Store(None)

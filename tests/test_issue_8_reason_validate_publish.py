@@ -13,10 +13,10 @@ from rdflib.namespace import DCAT, DCTERMS, VOID
 from partnergraph import queries
 from partnergraph.graph.build import build
 from partnergraph.graph.cli import main
-from partnergraph.graph.describe import Description, check, describe
-from partnergraph.graph.export import asserted_dataset, serialise
+from partnergraph.graph.publish import Description, check, describe, serialise
 from partnergraph.graph.reason import reason
-from partnergraph.graph.store import INFERRED_GRAPH, Store, open_store
+from partnergraph.graph.store import Store, asserted_dataset, open_store
+from partnergraph.graph.store.graphs import INFERRED as INFERRED_GRAPH
 from partnergraph.graph.validate import validate
 
 from .conftest import EXAMPLES

@@ -212,10 +212,12 @@ def test_interrupted_build_leaves_the_previous_store(
     store_dir = str(tmp_path / "s")
     assert main(["build", "--store", store_dir, "-q", str(EXAMPLES)]) == 0
     before = _answers(store_dir)
-    from partnergraph.graph import workers
+    import importlib
+
+    build_module = importlib.import_module("partnergraph.graph.build")  # the module, not build()
 
     calls = {"n": 0}
-    real = workers.document_triples
+    real = build_module.document_triples
 
     def interrupt(*args: object, **kwargs: object) -> object:
         calls["n"] += 1
@@ -223,7 +225,7 @@ def test_interrupted_build_leaves_the_previous_store(
             raise KeyboardInterrupt  # Ctrl-C half-way
         return real(*args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(workers, "document_triples", interrupt)
+    monkeypatch.setattr(build_module, "document_triples", interrupt)
     more = tmp_path / "more"
     more.mkdir()
     (more / "x.txt").write_text(SEED.replace("SDDW-0079", "SDDW-0999"), encoding="utf-8")

@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 from partnergraph import queries
 from partnergraph.graph.extract.facts import _period, split_name_country
 from partnergraph.graph.extract.model import Extraction
-from partnergraph.graph.extract.text import read_text, sentences
-from partnergraph.graph.portal import PortalError, read_json, read_table
+from partnergraph.graph.extract.portal import PortalError, read_json, read_table
+from partnergraph.graph.extract.prose import read_text, sentences
 from partnergraph.graph.sources import Document, _decode, _html_to_text
 
 SETTINGS = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])

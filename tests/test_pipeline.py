@@ -9,7 +9,7 @@ from rdflib import Graph
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
 from partnergraph.graph.build import build
-from partnergraph.graph.export import serialise
+from partnergraph.graph.publish import serialise
 from partnergraph.graph.store import Store
 
 from .conftest import EXAMPLES, GOLDEN

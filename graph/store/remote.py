@@ -11,7 +11,7 @@ digest) are optional.
 Two servers are known and tested: Oxigraph server (``/query``, ``/update``, ``/store``; the
 union lives in its default graph, as in the embedded store) and Virtuoso (``/sparql``,
 ``/sparql-graph-crud``, or their ``-auth`` forms with digest credentials; Virtuoso has no
-default graph of its own, so the union is the named graph :data:`UNION_GRAPH`, named in
+default graph of its own, so the union is the named graph :data:`.graphs.UNION`, named in
 every query with ``default-graph-uri``). Any other SPARQL 1.1 server can be described by
 its three endpoints (:class:`Endpoints`).
 """
@@ -27,15 +27,8 @@ import pyoxigraph as ox
 
 from partnergraph.ontology import PG
 
-from .store import (
-    INFERRED_GRAPH,
-    STAGING_SUFFIX,
-    UNION_GRAPH,
-    QueryResult,
-    StoreError,
-    asserted,
-    asserted_filter,
-)
+from .base import QueryResult, StoreError
+from .graphs import INFERRED, OWN_PREFIX, STAGING_SUFFIX, UNION, asserted, asserted_filter
 
 __all__ = ["CHUNK_LINES", "Endpoints", "RemoteStore"]
 
@@ -76,7 +69,7 @@ class Endpoints:
             f"{base}/sparql{auth}",
             f"{base}/sparql{auth}",
             f"{base}/sparql-graph-crud{auth}",
-            union_graph=UNION_GRAPH,
+            union_graph=UNION,
             rdf_type="text/turtle",  # N-Triples is Turtle; Virtuoso 7 knows the latter
             dataset_dump=False,
         )
@@ -203,7 +196,7 @@ class RemoteStore:
                     f"{self.endpoints.query}: --inferred is not offered on this server "
                     "(its default graph holds the union; query the inferred graph by name)"
                 )
-            params["default-graph-uri"] = [union, INFERRED_GRAPH]
+            params["default-graph-uri"] = [union, INFERRED]
         elif union is not None:
             params["default-graph-uri"] = union
         headers = {"Accept": _JSON}
@@ -229,7 +222,7 @@ class RemoteStore:
         return sorted(
             g
             for g in every
-            if (g in documents or g.startswith(_OWN_GRAPHS))
+            if (g in documents or g.startswith(OWN_PREFIX))
             and g != self.endpoints.union_graph
             and not g.endswith(STAGING_SUFFIX)
         )
@@ -275,9 +268,6 @@ class RemoteStore:
     def dump_graph_ntriples(self, graph: str) -> bytes:
         triples = (q.triple for q in self._graph_quads(graph))
         return bytes(ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b"")
-
-
-_OWN_GRAPHS = ("https://w3id.org/partnergraph/",)
 
 
 def _value(binding: dict[str, str] | None) -> str | None:

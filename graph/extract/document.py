@@ -4,13 +4,17 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from partnergraph.ontology import DONOR_STATES
+
 from ..sources import Document
 from .facts import FactsBlock, parse_facts
-from .lexicon import country_of_form, lexicon, normalise, organisation_type, registry_entry
+from .gazetteer import country_of_form
+from .lexicon import lexicon, normalise, organisation_type
 from .model import Extraction, OrgMention, Project, RoleFact
-from .text import TextFacts, infer_country, read_text
+from .prose import TextFacts, infer_country, read_text
+from .registry import registry_entry
 
-__all__ = ["extract"]
+__all__ = ["extract", "warm"]
 
 
 def extract(doc: Document) -> Extraction:
@@ -19,15 +23,15 @@ def extract(doc: Document) -> Extraction:
     Raises :class:`partnergraph.graph.portal.PortalError` for a data file it cannot read.
     """
     if doc.media_type == "application/json":
-        from ..portal import read_json
+        from .portal import read_json
 
         return read_json(doc)
     if doc.media_type == "text/csv":
-        from ..portal import read_table
+        from .portal import read_table
 
         return read_table(doc)
     if doc.media_type.endswith("spreadsheetml.sheet"):
-        from ..portal import read_table, xlsx_rows
+        from .portal import read_table, xlsx_rows
 
         return read_table(doc, xlsx_rows(doc.path))
     block = parse_facts(doc.text)
@@ -102,9 +106,6 @@ def _with_countries(block: FactsBlock) -> FactsBlock:
     )
 
 
-_DONOR_STATES = ("NO", "IS", "LI")
-
-
 def _page_roles(
     doc: Document, projects: list[Project], roles: list[RoleFact], prose: TextFacts
 ) -> tuple[list[RoleFact], Project | None]:
@@ -126,7 +127,7 @@ def _page_roles(
     if not any(r.role in ("partner", "donor_partner") for r in page_roles):
         # the facts block, where there is one, is the authority on partners
         for org in prose.organisations:
-            if org.country in _DONOR_STATES and _identity(org) not in have:
+            if org.country in DONOR_STATES and _identity(org) not in have:
                 added.append(RoleFact(org, "donor_partner", target, org.evidence))
                 have.add(_identity(org))
     donors = {_identity(r.org) for r in [*page_roles, *added] if r.role == "donor_partner"}
@@ -135,7 +136,7 @@ def _page_roles(
             (other.name, other.country): other
             for link in prose.links
             for org, other in ((link.a, link.b), (link.b, link.a))
-            if _identity(org) in donors and other.country and other.country not in _DONOR_STATES
+            if _identity(org) in donors and other.country and other.country not in DONOR_STATES
         }
         if len(candidates) == 1:
             (org,) = candidates.values()
@@ -206,3 +207,12 @@ def _link_short_forms(ex: Extraction) -> Extraction:
 def _contains(words: list[str], part: list[str]) -> bool:
     n = len(part)
     return any(words[i : i + n] == part for i in range(len(words) - n + 1))
+
+
+def warm() -> None:
+    """Load what extraction loads on first use (language model, gazetteer, date names), so
+    workers forked afterwards share it instead of each loading it."""
+    text = "On 3 March 2020 the Municipality of Riga hosted a study visit of Oslo kommune."
+    doc = Document("warm", "warm", text, None, "news", "en", "utf-8",
+                   "text/plain", "")  # fmt: skip
+    extract(doc)

@@ -1,0 +1,128 @@
+"""Commands that draw and measure the partner network: draw, analyse."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from partnergraph import visualize as viz
+
+from ..publish import write_atomic
+from ..store import GraphStore, QueryResult, open_store, staged
+from ..store.graphs import METRICS
+from ..triples import metric_lines
+from .options import EXIT_INPUT, EXIT_OK, Parents, emit, err
+
+__all__ = ["register"]
+
+
+def register(sub: Any, parents: Parents) -> None:
+    """Add the network commands to the subcommand parser ``sub``."""
+    p = sub.add_parser(
+        "draw",
+        parents=[parents.store],
+        help="draw the partner network: an offline HTML page, or a PNG/SVG picture",
+        description="Write the organisation–organisation network (weight = shared projects and "
+        "events): FILE.html is one interactive page that opens offline; FILE.png or FILE.svg a "
+        "static picture. --countries draws the country–country matrix instead.",
+    )
+    p.add_argument("-o", "--output", required=True, metavar="FILE", help=".html, .png or .svg")
+    p.add_argument("--title", default="partnergraph — partner network", help="title")
+    p.add_argument("--focus", metavar="ORG", help="only the network around this organisation")
+    p.add_argument("--hops", type=int, default=1, help="how far around --focus (default: 1)")
+    p.add_argument(
+        "--country", action="append", default=[], metavar="CC", help="only these countries"
+    )
+    p.add_argument("--type", action="append", default=[], metavar="TYPE", help="only these types")
+    p.add_argument("--countries", action="store_true", help="the country–country matrix (png/svg)")
+    p.set_defaults(handler=_draw)
+
+    p = sub.add_parser(
+        "analyse",
+        parents=[parents.store, parents.output],
+        help="network metrics per organisation: degree, betweenness, brokers, communities",
+        description="Degree, weighted degree, betweenness (sampled above 500 organisations), "
+        "Burt's constraint (low = broker) and Louvain communities (seeded), most central first. "
+        "--write stores them in the 'metrics' named graph for SPARQL (the next build drops "
+        "them: they describe the network as it was).",
+    )
+    p.add_argument("--write", action="store_true", help="store the metrics in the graph")
+    p.set_defaults(handler=_analyse)
+
+
+def _network(args: argparse.Namespace, store: GraphStore) -> nx.Graph:
+    graph = viz.org_network(store)
+    if args.country or args.type:
+        graph = viz.filtered(graph, countries=args.country, types=args.type)
+    if args.focus:
+        graph = viz.ego_network(graph, args.focus, args.hops)
+    return graph
+
+
+def _draw(args: argparse.Namespace) -> int:
+    suffix = Path(args.output).suffix.lower()
+    if suffix not in (".html", ".htm", ".png", ".svg") or (
+        args.countries and suffix not in (".png", ".svg")
+    ):
+        err(f"{args.output}: draw writes .html, .png or .svg (the country matrix: .png or .svg)")
+        return EXIT_INPUT
+    store = open_store(args.store, read_only=True)
+    if args.countries:
+        data = viz.country_matrix_image(
+            viz.country_flows(store), "png" if suffix == ".png" else "svg"
+        )
+        write_atomic(args.output, data)
+        print(f"wrote {args.output}: country–country matrix")
+        return EXIT_OK
+    try:
+        graph = _network(args, store)
+    except KeyError as exc:
+        err(str(exc.args[0]))
+        return EXIT_INPUT
+    if suffix in (".png", ".svg"):
+        data = viz.network_image(graph, "png" if suffix == ".png" else "svg", title=args.title)
+    else:
+        data = viz.network_html(graph, title=args.title).encode("utf-8")
+    write_atomic(args.output, data)
+    nodes, links = graph.number_of_nodes(), graph.number_of_edges()
+    print(f"wrote {args.output}: {nodes} organisations, {links} links")
+    return EXIT_OK
+
+
+def _analyse(args: argparse.Namespace) -> int:
+    store = open_store(args.store, read_only=True)
+    graph = viz.org_network(store)
+    metrics = viz.compute_metrics(graph)
+    del store
+    order = sorted(metrics, key=lambda n: (-metrics[n].betweenness, -metrics[n].degree, n))
+    variables = (
+        "organisation",
+        "country",
+        "degree",
+        "weighted_degree",
+        "betweenness",
+        "constraint",
+        "community",
+        "iri",
+    )
+    rows = tuple(
+        (
+            str(graph.nodes[n].get("label", n)),
+            str(graph.nodes[n].get("country", "")),
+            str(metrics[n].degree),
+            f"{metrics[n].weighted_degree:g}",
+            f"{metrics[n].betweenness:.6f}",
+            "" if metrics[n].constraint is None else f"{metrics[n].constraint:.6f}",
+            str(metrics[n].community),
+            n,
+        )
+        for n in order
+    )
+    if args.write:
+        with staged(args.store) as writable:
+            writable.replace_graph(METRICS, metric_lines(metrics))
+    emit(QueryResult(variables, rows), args.format, args.output)
+    return EXIT_OK

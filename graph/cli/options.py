@@ -1,0 +1,143 @@
+"""What every command shares: the store, jobs and output options, exit codes, and how a
+table, CSV or JSON answer is written."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import sys
+
+from ..config import JUDGEMENTS_ENV, STORE_ENV, judgements_file
+from ..publish import write_atomic
+from ..resolve import Judgements, load_judgements
+from ..store import QueryResult
+from ..workers import default_jobs
+
+__all__ = [
+    "EXIT_FAILED",
+    "EXIT_FINDINGS",
+    "EXIT_INPUT",
+    "EXIT_OK",
+    "Parents",
+    "emit",
+    "err",
+    "judgements",
+    "parents",
+    "positive",
+    "render",
+]
+
+EXIT_OK, EXIT_FINDINGS, EXIT_INPUT, EXIT_FAILED = 0, 1, 2, 3
+
+STORE_HELP = (
+    "the store: a folder, an Oxigraph server http://HOST:PORT, or a Virtuoso "
+    f"virtuoso+http://HOST:PORT (default: ${STORE_ENV}, else 'location' in "
+    "partnergraph.toml, else .partnergraph/store)"
+)
+JUDGEMENTS_HELP = (
+    'a JSON file of your decisions: {"same": [[name, name], …], '
+    f'"different": [[name, name], …]}} (default: ${JUDGEMENTS_ENV})'
+)
+
+
+class Parents:
+    """The shared option groups, as argparse parent parsers."""
+
+    def __init__(self) -> None:
+        self.store = argparse.ArgumentParser(add_help=False)
+        self.store.add_argument(
+            "--store", metavar="DIR|URL", default=argparse.SUPPRESS, help=STORE_HELP
+        )
+        self.jobs = argparse.ArgumentParser(add_help=False)
+        self.jobs.add_argument(
+            "--jobs",
+            type=positive,
+            metavar="N",
+            default=default_jobs(),
+            help="read documents in N processes (default: one per core, for 200 documents or "
+            "more; the graph is the same whatever N)",
+        )
+        self.output = argparse.ArgumentParser(add_help=False)
+        self.output.add_argument(
+            "--format",
+            choices=("table", "csv", "json"),
+            default="table",
+            help="output format (default: table)",
+        )
+        self.output.add_argument(
+            "-o", "--output", metavar="FILE", help="write to FILE instead of standard output"
+        )
+
+
+def parents() -> Parents:
+    """A fresh set of the shared option groups."""
+    return Parents()
+
+
+def positive(text: str) -> int:
+    """An argparse type: a whole number ≥ 1."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of at least 1")
+    return value
+
+
+def err(message: str) -> None:
+    """Tell the user something went wrong (standard error, prefixed with the program)."""
+    print(f"partnergraph: {message}", file=sys.stderr)
+
+
+def judgements(path: str | None) -> Judgements | None:
+    """The judgements file given (or named by the environment), loaded."""
+    chosen = judgements_file(path)
+    return load_judgements(chosen) if chosen else None
+
+
+def emit(result: QueryResult, fmt: str, output: str | None) -> None:
+    """Write an answer as a table, CSV or JSON, to a file (whole) or standard output."""
+    text = render(result, fmt)
+    if output:
+        write_atomic(output, text.encode("utf-8"))
+    else:
+        sys.stdout.write(text)
+
+
+def render(result: QueryResult, fmt: str) -> str:
+    """An answer as text: ``json``, ``csv`` or a table."""
+    if fmt == "json":
+        return json.dumps(result.dicts(), ensure_ascii=False, indent=1) + "\n"
+    if fmt == "csv":
+        buf = io.StringIO()
+        writer = csv.writer(buf, lineterminator="\n")
+        writer.writerow(result.variables)
+        for row in result.rows:
+            writer.writerow(["" if v is None else v for v in row])
+        return buf.getvalue()
+    return _table(result)
+
+
+def _table(result: QueryResult) -> str:
+    from rich.console import Console
+    from rich.table import Table
+
+    # IRIs are for machines (csv/json keep them); the table shows what a person reads
+    keep = [
+        i
+        for i, _var in enumerate(result.variables)
+        if not result.rows
+        or not all((row[i] or "").startswith(("http://", "https://")) for row in result.rows)
+    ]
+    table = Table(show_lines=False, header_style="bold")
+    for i in keep:
+        table.add_column(result.variables[i], overflow="fold")
+    for row in result.rows:
+        table.add_row(*("" if row[i] is None else row[i] for i in keep))
+    buf = io.StringIO()
+    Console(file=buf, width=160, color_system=None, markup=False).print(table)
+    rows = len(result.rows)
+    return buf.getvalue() + f"{rows} row{'s' if rows != 1 else ''}\n"

@@ -1,0 +1,153 @@
+"""Commands that publish the graph: export, describe, serve."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from partnergraph.visualize import network_html, org_network
+
+from ..publish import (
+    FORMATS,
+    SUFFIX_FORMAT,
+    Description,
+    Format,
+    check,
+    describe,
+    make_server,
+    serialise,
+    write_atomic,
+)
+from ..store import Store, open_store
+from ..triples import DEFAULT_BASE
+from .options import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, Parents, err
+
+__all__ = ["register"]
+
+
+def register(sub: Any, parents: Parents) -> None:
+    """Add the publishing commands to the subcommand parser ``sub``."""
+    p = sub.add_parser(
+        "serve",
+        parents=[parents.store],
+        help="a local, read-only SPARQL endpoint with a query page and the network page",
+        description="Serve the store as a SPARQL 1.1 Protocol endpoint at /sparql (GET or POST), "
+        "with a query page at / and the partner network at /network. Read-only: updates are "
+        "refused. Bound to 127.0.0.1 unless --host says otherwise. Ctrl-C stops it.",
+    )
+    p.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1)")
+    p.add_argument(
+        "--port", type=int, default=7878, help="port (default: 7878; 0 picks a free one)"
+    )
+    p.add_argument(
+        "--timeout", type=float, default=30.0, help="cut a query's answer after this many s"
+    )
+    p.add_argument("--max-rows", type=int, default=10_000, help="at most this many rows an answer")
+    p.set_defaults(handler=_serve)
+
+    p = sub.add_parser(
+        "export",
+        parents=[parents.store],
+        help="export the asserted graph as Turtle, TriG, N-Triples or JSON-LD",
+        description="Export the documents' asserted facts. The format follows --format, else "
+        "the file's suffix (.ttl .trig .nt .jsonld).",
+    )
+    p.add_argument("-o", "--output", required=True, metavar="FILE", help="the file to write")
+    p.add_argument("--format", choices=FORMATS, help="turtle, trig, nt or jsonld")
+    p.add_argument("--inferred", action="store_true", help="include the inferred graph")
+    p.set_defaults(handler=_export)
+
+    p = sub.add_parser(
+        "describe",
+        parents=[parents.store],
+        help="write a DCAT-AP 3 description of the graph, with VoID statistics",
+        description="Write a DCAT-AP 3 catalogue record (catalogue, dataset, one distribution per "
+        "export format, licence, publisher, temporal and spatial coverage, themes, keywords) and "
+        "VoID statistics, generated from the graph.",
+    )
+    p.add_argument("-o", "--output", required=True, metavar="FILE.ttl", help="where to write it")
+    p.add_argument("--title", help="dataset title")
+    p.add_argument("--description", help="dataset description")
+    p.add_argument("--publisher", help="publisher name")
+    p.add_argument("--publisher-iri", help="publisher IRI")
+    p.add_argument("--licence", help="licence IRI (default: EU authority CC_BY_4_0)")
+    p.add_argument(
+        "--download-base", metavar="URL", help="where the exported files will be published"
+    )
+    p.add_argument("--base", help=f"base of the record's IRIs (default: {DEFAULT_BASE})")
+    p.add_argument("--keyword", action="append", default=[], help="a keyword (repeatable)")
+    p.add_argument(
+        "--check",
+        metavar="DIR",
+        help="validate the record against the SHACL shapes in DIR (exit 1 if not)",
+    )
+    p.set_defaults(handler=_describe)
+
+
+def _export(args: argparse.Namespace) -> int:
+    fmt: Format | None = args.format or SUFFIX_FORMAT.get(Path(args.output).suffix.lower())
+    if fmt is None:
+        known = ", ".join(FORMATS)
+        err(f"{args.output}: cannot tell the format from the suffix; give --format ({known})")
+        return EXIT_INPUT
+    store = open_store(args.store, read_only=True)
+    data = serialise(store, fmt, inferred=args.inferred)
+    write_atomic(args.output, data)
+    print(f"wrote {args.output} ({fmt}, {len(data)} bytes)")
+    return EXIT_OK
+
+
+def _serve(args: argparse.Namespace) -> int:
+    store = open_store(args.store, read_only=True)
+    if not isinstance(store, Store):
+        err("serve works on an embedded store folder, not on a remote server")
+        return EXIT_INPUT
+    page = network_html(org_network(store))
+    server = make_server(
+        store.oxigraph, host=args.host, port=args.port, network_page=page,
+        timeout=args.timeout, max_rows=args.max_rows, dataset=store.dataset(),
+    )  # fmt: skip
+    if args.host not in ("127.0.0.1", "localhost", "::1"):
+        err(f"warning: listening on {args.host}, not only on this machine")
+    where = f"http://{args.host}:{server.server_port}/"
+    print(f"serving {where}  (SPARQL at /sparql, read-only; Ctrl-C stops)", flush=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+    return EXIT_OK
+
+
+def _describe(args: argparse.Namespace) -> int:
+    overrides = {
+        "title": args.title,
+        "description": args.description,
+        "publisher": args.publisher,
+        "publisher_iri": args.publisher_iri,
+        "licence": args.licence,
+        "download_base": args.download_base,
+        "base": args.base,
+        "keywords": tuple(args.keyword) or None,
+    }
+    desc = replace(Description(), **{k: v for k, v in overrides.items() if v is not None})
+    store = open_store(args.store, read_only=True)
+    graph = describe(store, desc)
+    if args.check:
+        try:
+            conforms, text = check(graph, args.check)
+        except FileNotFoundError as exc:
+            err(str(exc))
+            return EXIT_INPUT
+        if not conforms:
+            print(text, file=sys.stderr)
+            err("the description does not conform to the shapes; not written")
+            return EXIT_FINDINGS
+    write_atomic(args.output, graph.serialize(format="turtle").encode("utf-8"))
+    checked = f", conforms to the shapes in {args.check}" if args.check else ""
+    print(f"wrote {args.output} (DCAT-AP 3 record, {len(graph)} triples{checked})")
+    return EXIT_OK

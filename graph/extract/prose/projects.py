@@ -1,0 +1,93 @@
+"""The project a news item is about (a number, a named or quoted title), and a project
+that continues an earlier one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..lexicon import Lexicon
+from ..model import Evidence, Project
+from .sentences import QUOTED, Sentence, span_evidence
+
+__all__ = ["find_continuation", "find_named_project"]
+
+_PROJECT_NUMBER = re.compile(r"(?<![\w/-])(?:[A-Z]{2,10}\d{0,2}-){1,2}[A-Z]{0,4}\d{2,4}(?![\w-])")
+
+
+_PAREN_ID = re.compile(r"\((\d{4}/\d{2,}|[A-Z0-9]+(?:[-/][A-Z0-9]+)+)\)")
+
+
+def find_continuation(sent: Sentence, lex: Lexicon) -> Project | None:
+    cue = lex.continuation.search(sent.text)
+    if not cue:
+        return None
+    tail = sent.text[cue.end() : cue.end() + 300]
+    quoted = QUOTED.search(tail)
+    ident = _PAREN_ID.search(tail) or _PROJECT_NUMBER.search(tail)
+    if not quoted and not ident:
+        return None
+    name = quoted.group(1).strip() if quoted else None
+    number = (
+        ident.group(1) if ident and ident.re is _PAREN_ID else (ident.group() if ident else None)
+    )
+    key = number or f"name:{name}"
+    start = sent.start + cue.start()
+    return Project(key=key, name=name, number=number, evidence=Evidence(start, sent.end, sent.text))
+
+
+_PROJECT_WORD = r"(?:prosjekt(?:et)?|projects?|projekt\w*|projekta|projekto|проект\w*|proiect\w*)"
+
+
+_PROGRAMME_WORD = r"(?:programm\w*|program\w*|programas|programos)"
+
+
+_NAMED_WORDS = r"named|called|titled|entitled|pod nazwą|ar nosaukumu"
+
+
+_QUOTED_NAME = r"[„“\"«‘”]\s*(?P<name>[^„“”\"«»]{3,200}?)\s*[”“\"»’]"
+
+
+_NAMED_PROJECT = (
+    # project "Name" / w ramach projektu „Name” / prosjektet «Name»
+    re.compile(rf"(?i:{_PROJECT_WORD})\s*(?:(?i:{_NAMED_WORDS})\s*)?[:–-]?\s*{_QUOTED_NAME}"),
+    # project named NærUng
+    re.compile(
+        rf"(?i:{_PROJECT_WORD})\s+(?i:named|called|titled)\s+(?P<name>[A-ZÀ-Þ][\w'’-]+(?:\s[A-ZÀ-Þ][\w'’-]+)*)"
+    ),
+    # prosjektet – Name of the project.
+    re.compile(rf"(?i:{_PROJECT_WORD})\s*[–—:-]\s*(?P<name>[A-ZÀ-Þ][^.]{{5,200}})"),
+    # the User4GeoEnergy project
+    re.compile(r"(?i:the)\s+(?P<name>[A-Z][\w-]*\d[\w-]*|[A-Z][a-z]+[A-Z][\w-]+)\s+(?i:project)"),
+    # programme "Name" (a programme named where no project is)
+    re.compile(rf"(?i:{_PROGRAMME_WORD})\s*{_QUOTED_NAME}"),
+)
+
+
+_PROJECT_HINTS = ("prosjekt", "project", "projekt", "проект", "proiect", "program")
+
+
+def find_named_project(sent: Sentence) -> Project | None:
+    """A project a news item names: a project number, or a name after "the project"."""
+    number = _PROJECT_NUMBER.search(sent.text)
+    if number:
+        return Project(
+            key=number.group(),
+            name=None,
+            number=number.group(),
+            evidence=span_evidence(sent, number.start(), number.end()),
+        )
+    lowered = sent.text.casefold()
+    if not any(word in lowered for word in _PROJECT_HINTS):
+        return None  # no project or programme word: nothing more to look for
+    for pattern in _NAMED_PROJECT:
+        m = pattern.search(sent.text)
+        if m:
+            name = m.group("name").strip().rstrip(".,;")
+            return Project(
+                key=f"name:{name}",
+                name=name,
+                number=None,
+                evidence=span_evidence(sent, m.start("name"), m.end("name")),
+            )
+    return None

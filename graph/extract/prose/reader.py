@@ -1,0 +1,173 @@
+"""Free text: organisations, places, events, roles, continuation and stated cooperation.
+
+Deterministic and multilingual through data: the words come from ``lexicon.json`` and
+``registry.json``; the modules beside this one apply them, sentence by sentence, and
+:func:`read_text` puts their findings together. Every item keeps its evidence (offsets
+into the document text and the sentence).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from ..lexicon import lexicon
+from ..model import Event, Evidence, OrgMention, Place, Project, RoleFact, StatedLink
+from .events import FOCUS_SENTENCES, EventDraft, find_events, merge_into, refers_back
+from .organisations import DocNames, find_organisations
+from .places import countries_in, find_places
+from .projects import find_continuation, find_named_project
+from .roles import find_cues, find_project_roles, find_stated_links, is_venue, nearest_cue
+from .sentences import QUOTED, sentences
+
+__all__ = ["TextFacts", "read_text"]
+
+_YEAR = re.compile(r"(?<!\d)(?:199\d|20[0-3]\d)(?!\d)")
+
+
+def _inside(at: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a < at < b for a, b in spans)
+
+
+def _year_before(years: list[tuple[int, int]], at: int) -> int | None:
+    """The year a date with no year means: the last one named before, else the first after."""
+    before = [y for pos, y in years if pos < at]
+    if before:
+        return before[-1]
+    return years[0][1] if years else None
+
+
+@dataclass(frozen=True)
+class TextFacts:
+    """What the free text gave."""
+
+    organisations: tuple[OrgMention, ...]
+    places: tuple[Place, ...]
+    events: tuple[Event, ...]
+    roles: tuple[RoleFact, ...]
+    links: tuple[StatedLink, ...]
+    projects: tuple[Project, ...]
+    continues: tuple[tuple[str, Project], ...]
+
+
+def read_text(
+    text: str,
+    language: str,
+    *,
+    start: int = 0,
+    known: Iterable[OrgMention] = (),
+    project: Project | None = None,
+    promoter: OrgMention | None = None,
+) -> TextFacts:
+    """Read the prose of a document from ``start`` on.
+
+    ``known`` are organisations already read (from a facts block) so the text can refer to
+    them; ``project`` is the document's own project, if it has one; events read here belong
+    to it, and its ``promoter`` organises them unless the text says otherwise.
+    """
+    lex = lexicon()
+    doc_names = DocNames(known)
+    orgs: list[OrgMention] = []
+    places: list[Place] = []
+    events: list[EventDraft] = []
+    links: list[StatedLink] = []
+    projects: list[Project] = []
+    continues: list[tuple[str, Project]] = []
+    doc_countries = {cc for cc in (countries_in(text, lex))}
+    years = [(m.start(), int(m.group())) for m in _YEAR.finditer(text)]
+    current: EventDraft | None = None
+    since_event = 0
+    named_project = project
+    project_roles: list[tuple[OrgMention, str, Evidence]] = []
+    mentions_project = False
+    for sent in sentences(text):
+        if sent.end <= start or lex.boilerplate.search(sent.text):
+            continue
+        ev = Evidence(sent.start, sent.end, sent.text)
+        found = find_organisations(sent, lex, doc_names, doc_countries, language)
+        orgs.extend(found)
+        sent_places = find_places(sent, lex, doc_countries, language)
+        places.extend(p for p, _prep in sent_places)
+        # continuation of an earlier project
+        if project is not None:
+            earlier = find_continuation(sent, lex)
+            if earlier is not None and earlier.key != project.key:
+                projects.append(earlier)
+                continues.append((project.key, earlier))
+        elif named_project is None:
+            named = find_named_project(sent)
+            if named is not None:
+                named_project = named
+                projects.append(named)
+        # events named in the sentence, or referred back to
+        mentioned = find_events(sent, lex, sent_places, language, _year_before(years, sent.start))
+        for draft in mentioned:
+            current = merge_into(events, draft)
+        if mentioned or refers_back(sent, lex):
+            since_event = 0
+        else:
+            since_event += 1
+            if since_event > FOCUS_SENTENCES:
+                current = None  # the text has moved on from the event
+        # roles of the organisations in the current event
+        quoted = [(m.start(), m.end()) for m in QUOTED.finditer(sent.text)]
+        coop = next(
+            (s for s, _e, _k in lex.cooperation_cues.find(sent.text) if not _inside(s, quoted)),
+            None,
+        )
+        coop_at = sent.start + coop if coop is not None else None
+        if current is not None and found:
+            cues = find_cues(sent, lex.roles)
+            for org in found:
+                if coop_at is not None and org.evidence.start > coop_at:
+                    continue  # the object of "cooperation with X" is not an event role
+                role = nearest_cue(org, cues)
+                if role is not None and not is_venue(sent, org, lex):
+                    current.roles.append((org, role, ev))
+        # a facts block, where there is one, is the authority on the project's roles
+        project_cues = find_cues(sent, lex.project_cues) if found and project is None else []
+        project_roles.extend(
+            (org, role, ev) for org, role in find_project_roles(found, project_cues)
+        )
+        mentions_project = mentions_project or bool(lex.project_words.search(sent.text))
+        if coop_at is not None:
+            links.extend(find_stated_links(sent, found, coop_at, promoter, ev))
+    if named_project is None and (mentions_project or project_roles):
+        named_project = Project(key="page", name=None, number=None)  # about a project, unnamed
+        projects.append(named_project)
+    final_project = named_project
+    out_events: list[Event] = []
+    roles: list[RoleFact] = []
+    if final_project is not None:
+        for org, role, ev in project_roles:
+            roles.append(RoleFact(org, role, final_project.key, ev))
+    for draft in events:
+        project_key = final_project.key if final_project is not None else None
+        event = Event(
+            key=draft.key,
+            type=draft.type,
+            label=draft.label,
+            evidence=draft.evidence,
+            start=draft.start,
+            end=draft.end,
+            date_text=draft.date_text,
+            place=draft.place,
+            project=project_key,
+        )
+        out_events.append(event)
+        has_organiser = False
+        for org, role, ev in draft.roles:
+            roles.append(RoleFact(org, role, draft.key, ev))
+            has_organiser = has_organiser or role == "organiser"
+        if promoter is not None and not has_organiser:
+            roles.append(RoleFact(promoter, "organiser", draft.key, draft.evidence))
+    return TextFacts(
+        organisations=tuple(orgs),
+        places=tuple(places),
+        events=tuple(out_events),
+        roles=tuple(roles),
+        links=tuple(links),
+        projects=tuple(projects),
+        continues=tuple(continues),
+    )

@@ -1,0 +1,95 @@
+"""Who did what: organisations' roles in events and projects from the nearest cue, and
+cooperation the text states.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..lexicon import Lexicon, PhraseFinder, normalise
+from ..model import Evidence, OrgMention, StatedLink
+from .sentences import Sentence
+
+__all__ = ["find_cues", "find_project_roles", "find_stated_links", "is_venue", "nearest_cue"]
+
+_BETWEEN = re.compile(r"\b(between|mellom|między|pomiędzy|starp|tarp)\b")
+
+
+def is_venue(sent: Sentence, org: OrgMention, lex: Lexicon) -> bool:
+    """ "organised at the Rydułtowy Centre of Culture": a place the event was held at."""
+    before = sent.text[: org.evidence.start - sent.start].split()
+    while before and before[-1].casefold() in ("the", "a", "an"):
+        before.pop()
+    return bool(before) and before[-1].casefold() in _VENUE_PREPOSITIONS
+
+
+_VENUE_PREPOSITIONS = frozenset({"at", "på", "w", "we", "in"})
+
+
+def find_project_roles(
+    found: list[OrgMention], cues: list[tuple[int, int, str]]
+) -> list[tuple[OrgMention, str]]:
+    """A promoter cue names the one organisation nearest to it ("X, which is leading the
+    project"); a partner cue, every other organisation of the sentence."""
+    out: dict[int, tuple[OrgMention, str]] = {}
+    for start, end, role in cues:
+        if role != "promoter":
+            continue
+        before = [o for o in found if o.evidence.end <= start]
+        after = [o for o in found if o.evidence.start >= end]
+        if before and start - before[-1].evidence.end < 80:
+            nearest: OrgMention | None = before[-1]
+        else:
+            nearest = after[0] if after else None
+        if nearest is not None:
+            out[id(nearest)] = (nearest, "promoter")
+    if any(role == "partner" for _s, _e, role in cues):
+        for org in found:
+            out.setdefault(id(org), (org, "partner"))
+    return list(out.values())
+
+
+def find_cues(sent: Sentence, finder: PhraseFinder) -> list[tuple[int, int, str]]:
+    """Where each cue stands in the sentence (document offsets)."""
+    return [(sent.start + a, sent.start + b, role) for a, b, role in finder.find(sent.text)]
+
+
+def nearest_cue(org: OrgMention, cues: list[tuple[int, int, str]]) -> str | None:
+    """The role of the cue nearest to an organisation; a cue before it wins a tie
+    ("hosted by KS", "KS presented")."""
+    best: tuple[int, int, str] | None = None
+    for start, end, role in cues:
+        if end <= org.evidence.start:
+            rank = (org.evidence.start - end, 0)
+        elif start >= org.evidence.end:
+            rank = (start - org.evidence.end, 1)
+        else:
+            continue
+        if best is None or rank < best[:2]:
+            best = (*rank, role)
+    return best[2] if best else None
+
+
+def find_stated_links(
+    sent: Sentence,
+    found: list[OrgMention],
+    coop_at: int,
+    promoter: OrgMention | None,
+    ev: Evidence,
+) -> list[StatedLink]:
+    before = [o for o in found if o.evidence.end <= coop_at]
+    after = [o for o in found if o.evidence.start > coop_at]
+    cue_text = sent.text[coop_at - sent.start : coop_at - sent.start + 40].casefold()
+    subject: OrgMention | None
+    if not before and len(after) >= 2 and _BETWEEN.search(cue_text):
+        subject, after = after[0], after[1:2]  # "cooperation between A and B"
+    else:
+        subject = before[-1] if before else promoter
+    if subject is None:
+        return []
+    cue = sent.text[coop_at - sent.start :].split(".")[0][:80]
+    return [
+        StatedLink(subject, other, f"stated: {cue.strip()}", ev)
+        for other in after
+        if normalise(other.name) != normalise(subject.name)
+    ]

@@ -1,0 +1,57 @@
+"""Sentences with their offsets in the document, and evidence spans inside them."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import Evidence
+
+__all__ = ["CAP", "QUOTED", "Sentence", "sentences", "span_evidence"]
+
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”»']?\s+(?=[\"„“«(–—-]?[A-ZÀ-ÖØ-ÞĀ-ſА-Я0-9])")
+
+
+CAP = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-ſА-Я0-9]")
+
+
+QUOTED = re.compile(r"[„“\"«‘']([^„“”\"«»‘’']{3,200})[”\"»’']")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of the document with its offsets."""
+
+    start: int
+    end: int
+    text: str
+
+
+def sentences(text: str) -> list[Sentence]:
+    """Split text into sentences (paragraph breaks always end one).
+
+    >>> [s.text for s in sentences("One here. Two there.\\nThree")]
+    ['One here.', 'Two there.', 'Three']
+    """
+    out: list[Sentence] = []
+    for para in re.finditer(r"[^\n]+", text):
+        base = para.start()
+        chunk = para.group()
+        pos = 0
+        for m in _SENTENCE_END.finditer(chunk):
+            _add(out, base, chunk, pos, m.start())
+            pos = m.end()
+        _add(out, base, chunk, pos, len(chunk))
+    return out
+
+
+def _add(out: list[Sentence], base: int, chunk: str, start: int, end: int) -> None:
+    piece = chunk[start:end]
+    lead = len(piece) - len(piece.lstrip())
+    piece = piece.strip()
+    if piece:
+        out.append(Sentence(base + start + lead, base + start + lead + len(piece), piece))
+
+
+def span_evidence(sent: Sentence, a: int, b: int) -> Evidence:
+    return Evidence(sent.start + a, sent.start + b, sent.text)

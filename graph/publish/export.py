@@ -1,0 +1,62 @@
+"""Export the asserted graph: Turtle, TriG, N-Triples, JSON-LD — deterministic, written whole."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+from typing import Literal
+
+from rdflib import Graph
+
+from partnergraph.ontology import PREFIXES
+
+from ..store import GraphStore, asserted_dataset
+
+__all__ = ["FORMATS", "SUFFIX_FORMAT", "Format", "serialise", "write_atomic"]
+
+Format = Literal["turtle", "trig", "nt", "jsonld"]
+FORMATS: tuple[Format, ...] = ("turtle", "trig", "nt", "jsonld")
+SUFFIX_FORMAT: dict[str, Format] = {
+    ".ttl": "turtle", ".trig": "trig", ".nt": "nt", ".jsonld": "jsonld", ".json": "jsonld",
+}  # fmt: skip
+
+
+def write_atomic(path: str | Path, data: bytes) -> None:
+    """Write a file whole or not at all: a temporary file beside it, then a rename."""
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; a written file gets the usual mode
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def serialise(store: GraphStore, fmt: Format, *, inferred: bool = False) -> bytes:
+    """The asserted graph (and, if asked, the inferred one) in one format, deterministic."""
+    ds = asserted_dataset(store, inferred=inferred)
+    if fmt == "trig":
+        return ds.serialize(format="trig").encode("utf-8")
+    union = Graph()
+    for prefix, ns in PREFIXES.items():
+        union.bind(prefix, ns)
+    for s, p, o, _g in ds.quads((None, None, None, None)):
+        union.add((s, p, o))
+    if fmt == "nt":
+        lines = sorted(set(union.serialize(format="nt").splitlines()))
+        return ("\n".join(line for line in lines if line.strip()) + "\n").encode("utf-8")
+    if fmt == "jsonld":
+        context = {prefix: str(ns) for prefix, ns in PREFIXES.items()}
+        return union.serialize(format="json-ld", context=context, indent=1, sort_keys=True).encode(
+            "utf-8"
+        )
+    return union.serialize(format="turtle").encode("utf-8")

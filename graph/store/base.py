@@ -1,0 +1,55 @@
+"""What every store offers: the :class:`GraphStore` protocol, :class:`QueryResult`,
+:class:`StoreError`. No backend is imported here; :mod:`.open` picks one."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Protocol
+
+import pyoxigraph as ox
+
+__all__ = ["GraphStore", "QueryResult", "StoreError", "plain"]
+
+
+class StoreError(Exception):
+    """The store cannot be opened or written; the message says which and why."""
+
+
+@dataclass(frozen=True)
+class QueryResult:
+    """Rows of a SELECT: variable names and values (rdflib-free, plain Python strings)."""
+
+    variables: tuple[str, ...]
+    rows: tuple[tuple[str | None, ...], ...]
+
+    def dicts(self) -> list[dict[str, str | None]]:
+        return [dict(zip(self.variables, row, strict=True)) for row in self.rows]
+
+
+def plain(term: Any) -> str | None:
+    """A pyoxigraph term's value as a string (``None`` for an unbound variable)."""
+    if term is None:
+        return None
+    return str(term.value)
+
+
+class GraphStore(Protocol):
+    """What the pipeline needs of a store: the embedded one or a remote SPARQL server."""
+
+    path: Path | None
+
+    def replace_graph(self, graph: str, ntriples: Iterable[str]) -> None: ...
+    def replace_graph_bulk(self, graph: str, ntriples: bytes) -> None: ...
+    def drop_graph(self, graph: str) -> None: ...
+    def update(self, sparql: str, *, union: bool = True) -> None: ...
+    def flush(self) -> None: ...
+    def optimize(self) -> None: ...
+    def close(self) -> None: ...
+    def select(self, sparql: str, *, inferred: bool = False) -> QueryResult: ...
+    def graphs(self) -> list[str]: ...
+    def __len__(self) -> int: ...
+    def quads(self) -> Iterator[ox.Quad]: ...
+    def dump_nquads(self) -> bytes: ...
+    def dump_graph_ntriples(self, graph: str) -> bytes: ...
