@@ -12,6 +12,7 @@ from partnergraph.graph.store import Store
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
 GOLDEN = Path(__file__).resolve().parent / "golden"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SHARED = ROOT.parent / "shared"
 
 #: The gold files of the first development corpus (21 documents), the ones the extraction

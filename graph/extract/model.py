@@ -9,13 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from typing import Literal
 
 __all__ = [
-    "COST_KINDS",
-    "EVENT_TYPES",
-    "ORG_TYPES",
-    "ROLES",
     "Event",
     "Evidence",
     "Extraction",
@@ -26,21 +21,6 @@ __all__ = [
     "RoleFact",
     "StatedLink",
 ]
-
-Role = Literal[
-    "promoter", "donor_partner", "partner", "programme_operator",
-    "participant", "host", "organiser", "funder", "programme_participant",
-]  # fmt: skip
-ROLES: tuple[str, ...] = Role.__args__  # type: ignore[attr-defined]
-EVENT_TYPES = (
-    "study_visit", "seminar", "conference", "workshop", "meeting", "training", "competition",
-    "other",
-)  # fmt: skip
-ORG_TYPES = (
-    "association", "municipality", "ministry", "ngo", "union", "company", "university",
-    "agency", "other",
-)  # fmt: skip
-COST_KINDS = ("initial", "final", "grant", "paid", "total", "allocation")
 
 
 @dataclass(frozen=True, order=True)

@@ -10,7 +10,7 @@ import pytest
 from partnergraph import queries
 from partnergraph.graph.store import QueryResult, Store
 
-from .conftest import GOLDEN, golden_text
+from ..conftest import GOLDEN, golden_text
 
 PARAMS = {
     "partners": {"org": "KS"},

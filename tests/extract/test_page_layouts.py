@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from pathlib import Path
 
 from partnergraph.graph.extract import extract
 from partnergraph.graph.extract.model import Extraction
 from partnergraph.graph.sources import Document, read_document
 
-PAGES = Path(__file__).parent / "fixtures" / "pages"
+from ..conftest import FIXTURES
+
+PAGES = FIXTURES / "pages"
 
 
 def _extract(name: str) -> Extraction:

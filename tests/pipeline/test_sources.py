@@ -8,7 +8,7 @@ import pytest
 
 from partnergraph.graph.sources import Document, SourceProblem, read_document, read_documents
 
-from .conftest import EXAMPLES
+from ..conftest import EXAMPLES
 
 LATVIAN = "Latvijas Pašvaldību savienība rīkoja pieredzes apmaiņas vizīti uz Norvēģiju kopā ar Ķekavas novadu."
 POLISH = (

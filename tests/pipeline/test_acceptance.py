@@ -9,7 +9,7 @@ import pytest
 
 from partnergraph.graph.cli import main
 
-from .conftest import EXAMPLES
+from ..conftest import EXAMPLES
 
 PREFIXES = """PREFIX pg: <https://w3id.org/partnergraph/ns#>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>

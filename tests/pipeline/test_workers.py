@@ -13,7 +13,7 @@ from partnergraph.graph.build import build, extract_all
 from partnergraph.graph.cli import main
 from partnergraph.graph.store import Store
 
-from .conftest import EXAMPLES
+from ..conftest import EXAMPLES
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ from partnergraph.graph.cli import main
 from partnergraph.graph.extract.prose import read_text
 from partnergraph.graph.store import Store
 
-from .conftest import EXAMPLES, FIRST_CORPUS, ROOT
+from ..conftest import EXAMPLES, FIRST_CORPUS, ROOT
 
 GOLD_KEYS = {
     "doc",

@@ -16,7 +16,7 @@ import pytest
 
 from partnergraph.graph.cli import main
 
-from .conftest import EXAMPLES
+from ..conftest import EXAMPLES
 
 
 @pytest.fixture()

@@ -12,7 +12,7 @@ from partnergraph.graph.build import build
 from partnergraph.graph.publish import serialise
 from partnergraph.graph.store import Store
 
-from .conftest import EXAMPLES, GOLDEN
+from ..conftest import EXAMPLES, GOLDEN
 
 
 def _nt(store: Store) -> str:

@@ -13,7 +13,7 @@ from rdflib import Dataset, Graph
 
 from partnergraph.graph.cli import main
 
-from .conftest import EXAMPLES
+from ..conftest import EXAMPLES
 
 COMMANDS = ("build", "query", "draw", "export", "stats")
 

@@ -19,7 +19,7 @@ from partnergraph.graph.store import Store, asserted_dataset, open_store
 from partnergraph.graph.store.graphs import INFERRED as INFERRED_GRAPH
 from partnergraph.graph.validate import validate
 
-from .conftest import EXAMPLES
+from ..conftest import EXAMPLES
 
 PG = "https://w3id.org/partnergraph/ns#"
 KS = "https://w3id.org/partnergraph/id/org/no/ks"

@@ -15,9 +15,9 @@ from partnergraph.graph.extract.portal import nuts_country
 from partnergraph.graph.sources import Document, read_document
 from partnergraph.graph.store import Store
 
-from .conftest import EXAMPLES
+from ..conftest import EXAMPLES, FIXTURES
 
-PORTAL = Path(__file__).parent / "fixtures" / "portal"
+PORTAL = FIXTURES / "portal"
 
 
 def _doc(path: Path) -> Document:

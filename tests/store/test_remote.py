@@ -14,9 +14,9 @@ from partnergraph.graph.cli import main
 from partnergraph.graph.publish import serialise
 from partnergraph.graph.store import Endpoints, RemoteStore, Store, StoreError
 
-from . import servers
-from .conftest import EXAMPLES
-from .test_queries import PARAMS
+from .. import servers
+from ..conftest import EXAMPLES
+from ..queries.test_questions import PARAMS
 
 
 @pytest.fixture()

@@ -10,7 +10,7 @@ from partnergraph.graph.extract.model import Extraction
 from partnergraph.graph.extract.prose import read_text, sentences
 from partnergraph.graph.sources import Document, read_document
 
-from .conftest import EXAMPLES
+from ..conftest import EXAMPLES
 
 
 def _extract(path: Path) -> Extraction:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from partnergraph import queries
 from partnergraph.graph.cli import parser as _parser
 
-from .conftest import ROOT
+from ..conftest import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 

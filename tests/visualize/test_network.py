@@ -20,8 +20,8 @@ from partnergraph.visualize import (
     org_network,
 )
 
-from .browser import page_of
-from .conftest import EXAMPLES
+from ..browser import page_of
+from ..conftest import EXAMPLES
 
 
 def test_metrics_and_communities_are_deterministic(seed_store: Store) -> None:

@@ -17,7 +17,7 @@ from partnergraph.graph.cli import main
 from partnergraph.graph.store import open_store
 from partnergraph.visualize import network_html, org_network
 
-from .conftest import EXAMPLES
+from ..conftest import EXAMPLES
 
 SEED = (EXAMPLES / "seeds" / "000_f080a065eb91adb1.txt").read_text(encoding="utf-8")
 LATVIAN = "Latvijas Pašvaldību savienība rīkoja pieredzes apmaiņas vizīti uz Norvēģiju kopā ar Ķekavas novadu."

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from partnergraph.graph.extract.facts import parse_facts, split_name_country
 from partnergraph.graph.sources import Document, read_document
 
-from .conftest import EXAMPLES, FIRST_CORPUS
+from ..conftest import EXAMPLES, FIRST_CORPUS
 
 
 def _text(path: Path) -> str:

@@ -13,7 +13,7 @@ from partnergraph.graph.store import Store, StoreError, open_store
 from partnergraph.graph.store.graphs import UNION as UNION_GRAPH
 from partnergraph.graph.store.graphs import asserted
 
-from .conftest import EXAMPLES
+from ..conftest import EXAMPLES
 
 SEEDS = sorted(str(p) for p in EXAMPLES.rglob("*.txt"))
 

@@ -19,7 +19,7 @@ from partnergraph.graph.resolve import (
 )
 from partnergraph.graph.store import Store
 
-from .conftest import EXAMPLES
+from ..conftest import EXAMPLES
 
 EV = Evidence(0, 1, "x")
 
