@@ -130,6 +130,7 @@ def test_pages_and_portal_organisations_meet(tmp_path: Path) -> None:
     assert "SDDW-0079" in vias and "LV07" in vias  # a page project and a portal programme
 
 
+@pytest.mark.slow
 def test_real_portal_data(shared: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     store = str(tmp_path / "s")
     data = shared / "data" / "eeagrants-api-2009-2014"

@@ -113,6 +113,7 @@ def test_same_source_twice_is_reported(tmp_path: Path, capsys: pytest.CaptureFix
     assert "b.txt: same source as" in capsys.readouterr().err
 
 
+@pytest.mark.slow
 def test_folder_of_thousands_with_some_bad(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -251,6 +252,7 @@ def _descendants(pid: int) -> list[int]:
     return found
 
 
+@pytest.mark.slow
 def test_kill_9_during_a_build_leaves_the_previous_store(tmp_path: Path) -> None:
     store_dir = str(tmp_path / "s")
     assert main(["build", "--store", store_dir, "-q", str(EXAMPLES)]) == 0

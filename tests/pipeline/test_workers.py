@@ -36,6 +36,7 @@ def _build(folder: Path, jobs: int) -> tuple[bytes, object]:
     return store.dump_nquads(), report
 
 
+@pytest.mark.slow
 def test_workers_build_the_same_graph_and_report(
     inputs: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -67,6 +68,7 @@ def test_two_fresh_builds_are_byte_identical() -> None:
     assert b"_:" not in first  # no blank node left for the store to relabel
 
 
+@pytest.mark.slow
 def test_extract_all_in_workers_matches_one_process(
     inputs: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -18,6 +18,8 @@ from .. import servers
 from ..conftest import EXAMPLES
 from ..queries.test_questions import PARAMS
 
+pytestmark = [pytest.mark.slow, pytest.mark.server]
+
 
 @pytest.fixture()
 def oxigraph_server(tmp_path: Path) -> Iterator[str]:

@@ -35,6 +35,7 @@ def test_metrics_and_communities_are_deterministic(seed_store: Store) -> None:
     assert len({m.community for m in one.values()}) >= 2
 
 
+@pytest.mark.slow
 def test_layout_is_seeded_and_fast_on_sparse_graphs() -> None:
     g = nx.Graph()
     g.add_nodes_from(f"urn:n{i}" for i in range(3000))
@@ -95,6 +96,7 @@ def _metrics_query(tmp_path: Path) -> Path:
     return rq
 
 
+@pytest.mark.slow
 def test_page_in_chromium_offline(seed_store: Store, tmp_path: Path) -> None:
     g = org_network(seed_store)
     path = tmp_path / "network.html"
@@ -114,6 +116,7 @@ def test_page_in_chromium_offline(seed_store: Store, tmp_path: Path) -> None:
         assert errors == [] and outside == []
 
 
+@pytest.mark.slow
 def test_no_script_from_document_text_runs(tmp_path: Path) -> None:
     g = nx.Graph()
     evil = '<img src=x onerror="alert(1)"><script>alert(2)</script>'
