@@ -67,7 +67,7 @@ class Parents:
             help="output format (default: table)",
         )
         self.output.add_argument(
-            "-o", "--output", metavar="FILE", help="write to FILE instead of standard output"
+            "-o", "--output", metavar="FILE", help="write to FILE (- or none: standard output)"
         )
 
 
@@ -101,7 +101,7 @@ def judgements(path: str | None) -> Judgements | None:
 def emit(result: QueryResult, fmt: str, output: str | None) -> None:
     """Write an answer as a table, CSV or JSON, to a file (whole) or standard output."""
     text = render(result, fmt)
-    if output:
+    if output and output != "-":
         write_atomic(output, text.encode("utf-8"))
     else:
         sys.stdout.write(text)

@@ -199,7 +199,7 @@ def _extract(args: argparse.Namespace) -> int:
         for doc, ex in results
     ]
     text = "".join(f"{line}\n" for line in lines)
-    if args.output:
+    if args.output and args.output != "-":
         write_atomic(args.output, text.encode("utf-8"))
     else:
         sys.stdout.write(text)

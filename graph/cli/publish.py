@@ -55,7 +55,9 @@ def register(sub: Any, parents: Parents) -> None:
         description="Export the documents' asserted facts. The format follows --format, else "
         "the file's suffix (.ttl .trig .nt .jsonld).",
     )
-    p.add_argument("-o", "--output", required=True, metavar="FILE", help="the file to write")
+    p.add_argument(
+        "-o", "--output", required=True, metavar="FILE", help="the file to write; - for stdout"
+    )
     p.add_argument("--format", choices=FORMATS, help="turtle, trig, nt or jsonld")
     p.add_argument("--inferred", action="store_true", help="include the inferred graph")
     p.set_defaults(handler=_export)
@@ -88,13 +90,20 @@ def register(sub: Any, parents: Parents) -> None:
 
 
 def _export(args: argparse.Namespace) -> int:
-    fmt: Format | None = args.format or SUFFIX_FORMAT.get(Path(args.output).suffix.lower())
+    to_stdout = args.output == "-"
+    fmt: Format | None = args.format or (
+        "turtle" if to_stdout else SUFFIX_FORMAT.get(Path(args.output).suffix.lower())
+    )
     if fmt is None:
         known = ", ".join(FORMATS)
         err(f"{args.output}: cannot tell the format from the suffix; give --format ({known})")
         return EXIT_INPUT
     store = open_store(args.store, read_only=True)
     data = serialise(store, fmt, inferred=args.inferred)
+    if to_stdout:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return EXIT_OK
     write_atomic(args.output, data)
     print(f"wrote {args.output} ({fmt}, {len(data)} bytes)")
     return EXIT_OK

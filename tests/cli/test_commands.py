@@ -152,3 +152,15 @@ def test_console_script_runs() -> None:
     exe = Path(sys.executable).parent / "partnergraph"
     result = subprocess.run([str(exe), "--version"], capture_output=True, text=True, check=False)
     assert result.returncode == 0 and result.stdout.startswith("partnergraph 0.")
+
+
+def test_dash_output_is_standard_output(
+    store: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert main(["export", "--store", store, "-o", "-"]) == 0
+    turtle = capsys.readouterr().out
+    assert len(Graph().parse(data=turtle, format="turtle")) > 100
+    assert main(["query", "--store", store, "projects", "--format", "csv", "-o", "-"]) == 0
+    assert capsys.readouterr().out.startswith("number,")
+    assert not (tmp_path / "-").exists()  # no file named "-"
