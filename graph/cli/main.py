@@ -17,7 +17,7 @@ from ..resolve import JudgementError
 from ..store import StoreError
 from ..workers import WorkerError
 from . import network, pipeline, publish, questions
-from .options import EXIT_FAILED, EXIT_INPUT, STORE_HELP, err, parents
+from .options import EXIT_FAILED, EXIT_INPUT, STORE_HELP, Parents, err
 
 __all__ = ["main", "parser"]
 
@@ -40,7 +40,7 @@ def parser() -> argparse.ArgumentParser:
     top.add_argument("--version", action="version", version=f"partnergraph {_version()}")
     top.add_argument("--store", metavar="DIR|URL", default=None, help=STORE_HELP)
     sub = top.add_subparsers(dest="command", metavar="COMMAND")
-    shared = parents()
+    shared = Parents()
     for module in (pipeline, questions, network, publish):
         module.register(sub, shared)
     return top

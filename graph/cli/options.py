@@ -24,7 +24,6 @@ __all__ = [
     "emit",
     "err",
     "judgements",
-    "parents",
     "positive",
     "render",
 ]
@@ -59,6 +58,18 @@ class Parents:
             help="read documents in N processes (default: one per core, for 200 documents or "
             "more; the graph is the same whatever N)",
         )
+        self.inputs = argparse.ArgumentParser(add_help=False)
+        self.inputs.add_argument(
+            "paths", nargs="+", metavar="PATH", help="a file, a folder or a glob pattern"
+        )
+        self.inputs.add_argument(
+            "--max-mb",
+            type=float,
+            default=20.0,
+            metavar="MB",
+            help="refuse files larger than this (default: 20)",
+        )
+        self.inputs.add_argument("--judgements", metavar="FILE", help=JUDGEMENTS_HELP)
         self.output = argparse.ArgumentParser(add_help=False)
         self.output.add_argument(
             "--format",
@@ -69,11 +80,6 @@ class Parents:
         self.output.add_argument(
             "-o", "--output", metavar="FILE", help="write to FILE (- or none: standard output)"
         )
-
-
-def parents() -> Parents:
-    """A fresh set of the shared option groups."""
-    return Parents()
 
 
 def positive(text: str) -> int:

@@ -21,7 +21,6 @@ from .options import (
     EXIT_FINDINGS,
     EXIT_INPUT,
     EXIT_OK,
-    JUDGEMENTS_HELP,
     Parents,
     emit,
     err,
@@ -30,29 +29,24 @@ from .options import (
 
 __all__ = ["register"]
 
-_MAX_MB_HELP = "refuse files larger than this (default: 20)"
-
 
 def register(sub: Any, parents: Parents) -> None:
     """Add the pipeline's commands to the subcommand parser ``sub``."""
     p = sub.add_parser(
         "build",
-        parents=[parents.store, parents.jobs],
+        parents=[parents.inputs, parents.store, parents.jobs],
         help="read documents (files, folders, globs) into the graph store",
         description="Read text and HTML documents, extract projects, organisations, places and "
         "events, and write one named graph per document into the store. A document built "
         "again replaces its own graph. Unreadable inputs are reported and skipped (exit 2).",
     )
-    p.add_argument("paths", nargs="+", metavar="PATH", help="a file, a folder or a glob pattern")
     p.add_argument(
         "--base", default=DEFAULT_BASE, help=f"base of minted IRIs (default: {DEFAULT_BASE})"
     )
-    p.add_argument("--max-mb", type=float, default=20.0, metavar="MB", help=_MAX_MB_HELP)
     p.add_argument("-q", "--quiet", action="store_true", help="print only problems")
     p.add_argument(
         "--no-validate", action="store_true", help="skip SHACL validation after the build"
     )
-    p.add_argument("--judgements", metavar="FILE", help=JUDGEMENTS_HELP)
     p.add_argument(
         "--prune",
         action="store_true",
@@ -65,20 +59,15 @@ def register(sub: Any, parents: Parents) -> None:
 
     p = sub.add_parser(
         "extract",
-        parents=[parents.jobs],
+        parents=[parents.inputs, parents.jobs],
         help="print what is read from documents: one JSON object per document (gold schema)",
         description="Read documents like 'build' does (the same code path: read, extract, resolve) "
         "and print one JSON object per document, one per line, in the schema of the gold "
         "annotations: doc, kind, language, projects, organisations, places, events, "
         "cooperation_links. Nothing is written to the store.",
     )
-    p.add_argument("paths", nargs="+", metavar="PATH", help="a file, a folder or a glob pattern")
     p.add_argument("--format", choices=("json",), default="json", help="json: one object per line")
-    p.add_argument("--judgements", metavar="FILE", help=JUDGEMENTS_HELP)
-    p.add_argument(
-        "-o", "--output", metavar="FILE", help="write to FILE instead of standard output"
-    )
-    p.add_argument("--max-mb", type=float, default=20.0, metavar="MB", help=_MAX_MB_HELP)
+    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE (- or none: stdout)")
     p.set_defaults(handler=_extract)
 
     p = sub.add_parser(

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from partnergraph.ontology import DONOR_STATES
 
-from ..sources import Document
+from ..sources import Document, detect_language
 from .facts import FactsBlock, parse_facts
 from .gazetteer import country_of_form
 from .lexicon import lexicon, normalise, organisation_type
@@ -213,6 +213,6 @@ def warm() -> None:
     """Load what extraction loads on first use (language model, gazetteer, date names), so
     workers forked afterwards share it instead of each loading it."""
     text = "On 3 March 2020 the Municipality of Riga hosted a study visit of Oslo kommune."
-    doc = Document("warm", "warm", text, None, "news", "en", "utf-8",
+    doc = Document("warm", "warm", text, None, "news", detect_language(text), "utf-8",
                    "text/plain", "")  # fmt: skip
     extract(doc)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from rdflib import Graph, Namespace
 
 from partnergraph.graph.cli import main
@@ -15,16 +14,10 @@ from partnergraph.graph.store.graphs import METRICS
 from ..conftest import EXAMPLES
 
 PG = Namespace("https://w3id.org/partnergraph/ns#")
-VOID = Namespace("http://rdfs.org/ns/void#")
-
-
-def _triples(store: str) -> int:
-    graph = Graph().parse(store, format="turtle")
-    return len(graph)
 
 
 def test_metrics_stay_out_of_exports_and_descriptions_and_go_with_a_build(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path,
 ) -> None:
     store = str(tmp_path / "s")
     assert main(["build", "--store", store, "-q", str(EXAMPLES)]) == 0
@@ -52,4 +45,3 @@ def test_metrics_stay_out_of_exports_and_descriptions_and_go_with_a_build(
     assert METRICS not in pruned.graphs()
     rows = pruned.select(f"SELECT ?o WHERE {{ ?o <{PG.betweenness}> ?b }}").rows
     assert rows == ()
-    capsys.readouterr()
