@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import socket
 import sys
 from dataclasses import replace
 from pathlib import Path
@@ -15,10 +16,14 @@ from ..publish import (
     SUFFIX_FORMAT,
     Description,
     Format,
+    Limits,
+    QueryPool,
+    Site,
+    allowed_hosts,
     check,
     describe,
-    make_server,
     serialise,
+    serve,
     write_atomic,
 )
 from ..store import Store, open_store
@@ -34,18 +39,56 @@ def register(sub: Any, parents: Parents) -> None:
         "serve",
         parents=[parents.store],
         help="a local, read-only SPARQL endpoint with a query page and the network page",
-        description="Serve the store as a SPARQL 1.1 Protocol endpoint at /sparql (GET or POST), "
-        "with a query page at / and the partner network at /network. Read-only: updates are "
-        "refused. Bound to 127.0.0.1 unless --host says otherwise. Ctrl-C stops it.",
+        description="Serve the store as a SPARQL 1.1 Protocol endpoint at /sparql: GET, form "
+        "POST or application/sparql-query POST; answers as SPARQL JSON, XML, CSV or TSV "
+        "(SELECT, ASK) and Turtle, N-Triples, RDF/XML or JSON-LD (CONSTRUCT, DESCRIBE) by the "
+        "Accept header or format=; default-graph-uri and named-graph-uri; a service "
+        "description at GET /sparql with no query. The graph's own IRIs are described at "
+        "/id/…, a query page is at / and the partner network at /network. Refused: updates "
+        "(403), SERVICE (400: it never sends a request to another server), a Host header "
+        "other than the bound address (400), POSTs from other origins unless --cors names "
+        "them (403). Each query runs in a worker process that is stopped at --timeout; "
+        "answers are cut at --max-rows (header Partnergraph-Truncated). One access-log line "
+        "a request goes to standard error. Bound to 127.0.0.1 unless --host says otherwise. "
+        "Ctrl-C stops it.",
     )
     p.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1)")
     p.add_argument(
         "--port", type=int, default=7878, help="port (default: 7878; 0 picks a free one)"
     )
     p.add_argument(
-        "--timeout", type=float, default=30.0, help="cut a query's answer after this many s"
+        "--timeout",
+        type=_positive,
+        default=30.0,
+        help="stop a query after this many seconds (default: 30)",
     )
-    p.add_argument("--max-rows", type=int, default=10_000, help="at most this many rows an answer")
+    p.add_argument(
+        "--max-rows", type=_count, default=10_000, help="rows an answer at most (default: 10000)"
+    )
+    p.add_argument("--workers", type=_count, default=2, help="query processes (default: 2)")
+    p.add_argument(
+        "--cors",
+        action="append",
+        default=[],
+        metavar="ORIGIN",
+        help="let web pages from ORIGIN (e.g. https://yasgui.triply.cc) query (repeatable)",
+    )
+    p.add_argument(
+        "--allow-host",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="also answer requests whose Host header is NAME (repeatable)",
+    )
+    p.add_argument("--base", help=f"the IRIs described at /id/… (default: {DEFAULT_BASE})")
+    p.add_argument(
+        "--client-timeout",
+        type=_positive,
+        default=10.0,
+        metavar="SECONDS",
+        help="seconds a client has to send a request's headers, and again its body (default: 10)",
+    )
+    p.add_argument("--quiet", action="store_true", help="no access log")
     p.set_defaults(handler=_serve)
 
     p = sub.add_parser(
@@ -109,26 +152,62 @@ def _export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _positive(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if not value > 0:
+        raise argparse.ArgumentTypeError(f"must be above 0: {text!r}")
+    return value
+
+
+def _count(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more: {text!r}")
+    return value
+
+
 def _serve(args: argparse.Namespace) -> int:
     store = open_store(args.store, read_only=True)
-    if not isinstance(store, Store):
+    if not isinstance(store, Store) or store.path is None:
         err("serve works on an embedded store folder, not on a remote server")
         return EXIT_INPUT
+    try:
+        sock = socket.create_server((args.host, args.port), reuse_port=False)
+    except OSError as exc:
+        err(f"cannot listen on {args.host}:{args.port}: {exc.strerror or exc}")
+        return EXIT_INPUT
     page = network_html(org_network(store))
-    server = make_server(
-        store.oxigraph, host=args.host, port=args.port, network_page=page,
-        timeout=args.timeout, max_rows=args.max_rows, dataset=store.dataset(),
-    )  # fmt: skip
+    limits = Limits(
+        timeout=args.timeout,
+        max_rows=args.max_rows,
+        workers=args.workers,
+        slow=args.client_timeout,
+    )
+    site = Site(
+        network_page=page,
+        base=args.base or DEFAULT_BASE,
+        hosts=allowed_hosts(args.host, args.allow_host),
+        cors=tuple(args.cors),
+        log=None if args.quiet else sys.stderr,
+    )
+    pool = QueryPool(str(store.path), size=limits.workers, timeout=limits.timeout)
     if args.host not in ("127.0.0.1", "localhost", "::1"):
         err(f"warning: listening on {args.host}, not only on this machine")
-    where = f"http://{args.host}:{server.server_port}/"
-    print(f"serving {where}  (SPARQL at /sparql, read-only; Ctrl-C stops)", flush=True)
+    port = sock.getsockname()[1]
+    shown = f"[{args.host}]" if ":" in args.host else args.host
+    print(f"serving http://{shown}:{port}/  (SPARQL at /sparql, read-only; Ctrl-C stops)")
+    sys.stdout.flush()
     try:
-        server.serve_forever()
-    except KeyboardInterrupt:
-        pass
+        serve(sock, pool, limits, site)
     finally:
-        server.server_close()
+        pool.close()
+        sock.close()
     return EXIT_OK
 
 

@@ -8,16 +8,22 @@ from __future__ import annotations
 
 from .describe import Description, check, describe
 from .export import FORMATS, SUFFIX_FORMAT, Format, serialise, write_atomic
-from .serve import make_server
+from .serve import Limits, Site, allowed_hosts, make_app, serve
+from .sparql import QueryPool
 
 __all__ = [
     "FORMATS",
     "SUFFIX_FORMAT",
     "Description",
     "Format",
+    "Limits",
+    "QueryPool",
+    "Site",
+    "allowed_hosts",
     "check",
     "describe",
-    "make_server",
+    "make_app",
     "serialise",
+    "serve",
     "write_atomic",
 ]
