@@ -12,8 +12,11 @@ and its workers together.
 from __future__ import annotations
 
 import pickle
+import signal
+import threading
 import zlib
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -31,7 +34,14 @@ from .extract.portal import PortalError
 from .resolve import Judgements, Resolution, resolve_organisations
 from .sources import DEFAULT_MAX_BYTES, Document, SourceProblem, expand_paths, read_document
 from .store import GraphStore, graphs
-from .triples import DEFAULT_BASE, document_triples, iter_ntriples, org_iri, reference_lines
+from .triples import (
+    DEFAULT_BASE,
+    document_iri_of,
+    document_triples,
+    iter_ntriples,
+    org_iri,
+    reference_lines,
+)
 
 __all__ = [
     "BuildReport",
@@ -63,6 +73,7 @@ class BuildReport:
     triples: int = 0
     graphs: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
+    prune_held: int = 0  # files there but unread whose documents could not be told: no prune
 
 
 # ------------------------------------------------------------ per-document steps
@@ -102,22 +113,78 @@ def mentions_of(ex: Extraction) -> list[OrgMention]:
     return out
 
 
-def _read_one(file: Path, root: Path, max_bytes: int) -> Read | SourceProblem:
-    item = read_document(file, root=root, max_bytes=max_bytes)
-    if isinstance(item, SourceProblem):
-        return item
+#: Seconds one document may take to be read and extracted (``build --doc-timeout``).
+DEFAULT_DOC_SECONDS = 120.0
+
+
+class _OutOfTime(Exception):
+    pass
+
+
+@contextmanager
+def _budget(seconds: float) -> Iterator[None]:
+    """Raise :class:`_OutOfTime` in this thread after ``seconds`` (a real-time timer; only
+    in a process's main thread, where signals arrive: elsewhere no budget is kept)."""
+    if seconds <= 0 or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expired(signum: int, frame: Any) -> None:
+        raise _OutOfTime
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
-        ex = extract(item)
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _read_one(file: Path, root: Path, max_bytes: int, seconds: float) -> Read | SourceProblem:
+    """Read and extract one file. Whatever goes wrong becomes a problem naming the file (and
+    saying the file is there: a ``--prune`` keeps its document)."""
+    done = _read_or_problem(file, root, max_bytes, seconds)
+    if isinstance(done, SourceProblem):
+        return replace(done, found=True)
+    return done
+
+
+def _read_or_problem(
+    file: Path, root: Path, max_bytes: int, seconds: float
+) -> Read | SourceProblem:
+    shown = str(file)
+    key: str | None = None
+    try:
+        with _budget(seconds):
+            item = read_document(file, root=root, max_bytes=max_bytes)
+            if isinstance(item, SourceProblem):
+                return item
+            shown, key = item.path, item.key
+            ex = extract(item)
+            bare = tuple(replace(m, evidence=_NO_EVIDENCE) for m in mentions_of(ex))
+            return Read(replace(item, text=""), _pack(ex), bare, ex.notes)
     except PortalError as exc:
-        return SourceProblem(item.path, str(exc))
+        return SourceProblem(shown, str(exc), key=key)
     except RecursionError:
-        return SourceProblem(item.path, "too deeply nested to read")
-    bare = tuple(replace(m, evidence=_NO_EVIDENCE) for m in mentions_of(ex))
-    return Read(replace(item, text=""), _pack(ex), bare, ex.notes)
+        return SourceProblem(shown, "too deeply nested to read", key=key)
+    except _OutOfTime:
+        message = f"not read: it took over {seconds:g} s (see --doc-timeout)"
+        return SourceProblem(shown, message, key=key)
+    except MemoryError:
+        return SourceProblem(shown, "not read: it needs more memory than there is", key=key)
+    except Exception as exc:  # one bad file never stops a build: named, and skipped
+        message = f"not read: {type(exc).__name__}: {_brief(exc)}"
+        return SourceProblem(shown, message, key=key)
 
 
-def read_batch(tasks: Sequence[tuple[Path, Path, int]]) -> list[Read | SourceProblem]:
-    """Read and extract ``(file, root, max_bytes)`` tasks."""
+def _brief(exc: BaseException) -> str:
+    text = " ".join(str(exc).split())
+    return text if len(text) <= 200 else text[:199] + "…"
+
+
+def read_batch(tasks: Sequence[tuple[Path, Path, int, float]]) -> list[Read | SourceProblem]:
+    """Read and extract ``(file, root, max_bytes, seconds)`` tasks."""
     return [_read_one(*task) for task in tasks]
 
 
@@ -129,13 +196,26 @@ def set_graph_context(resolution: Resolution, base: str) -> None:
     _context["resolution"], _context["base"] = resolution, base
 
 
-def graph_batch(reads: Sequence[tuple[Document, bytes]]) -> list[tuple[str, str, int]]:
-    """``(graph IRI, N-Triples text, triple count)`` of each ``(document, packed)``."""
-    out = []
+def graph_batch(reads: Sequence[tuple[Document, bytes]]) -> list[tuple[str, str, int] | str]:
+    """``(graph IRI, N-Triples text, triple count)`` of each ``(document, packed)``, or
+    what went wrong with it. The text is parsed once here, so a store's loader never meets
+    a line it refuses (which would fail the bulk load of many documents)."""
+    import pyoxigraph as ox
+
+    out: list[tuple[str, str, int] | str] = []
     for doc, packed in reads:
-        ex = _unpack(packed)
-        graph = document_triples(doc, ex, _context["resolution"], base=_context["base"])
-        out.append((str(graph.iri), "\n".join(iter_ntriples(graph)), len(graph.triples)))
+        try:
+            ex = _unpack(packed)
+            graph = document_triples(doc, ex, _context["resolution"], base=_context["base"])
+            text = "\n".join(iter_ntriples(graph))
+            for _ in ox.parse(text.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES):
+                pass
+        except SyntaxError as exc:
+            out.append(f"not written: a triple the store would refuse ({_brief(exc)})")
+        except Exception as exc:  # named and skipped, as in reading
+            out.append(f"not written: {type(exc).__name__}: {_brief(exc)}")
+        else:
+            out.append((str(graph.iri), text, len(graph.triples)))
     return out
 
 
@@ -148,11 +228,13 @@ def read_all(
     max_bytes: int = DEFAULT_MAX_BYTES,
     progress: Progress | None = None,
     jobs: int = 1,
+    doc_seconds: float = DEFAULT_DOC_SECONDS,
+    follow_links: bool = False,
 ) -> tuple[list[Read], list[SourceProblem]]:
     """Read and extract every input (in ``jobs`` processes, see :func:`.workers.run`), in
     input order; a second file with the same source is skipped."""
-    files, problems = expand_paths(paths)
-    tasks = [(file, root, max_bytes) for file, root in files]
+    files, problems = expand_paths(paths, follow_links=follow_links)
+    tasks = [(file, root, max_bytes, doc_seconds) for file, root in files]
     reads: list[Read] = []
     seen: dict[str, str] = {}
     for item in workers.run(read_batch, tasks, jobs, preload=_PRELOAD):
@@ -161,7 +243,12 @@ def read_all(
             continue
         if item.doc.key in seen:
             problems.append(
-                SourceProblem(item.doc.path, f"same source as {seen[item.doc.key]}; skipped")
+                SourceProblem(
+                    item.doc.path,
+                    f"same source as {seen[item.doc.key]}; skipped",
+                    found=True,
+                    key=item.doc.key,
+                )
             )
             continue
         seen[item.doc.key] = item.doc.path
@@ -185,11 +272,20 @@ def extract_all(
     progress: Progress | None = None,
     judgements: Judgements | None = None,
     jobs: int = 1,
+    doc_seconds: float = DEFAULT_DOC_SECONDS,
+    follow_links: bool = False,
 ) -> tuple[list[tuple[Document, Extraction]], list[SourceProblem], Resolution]:
     """Read and extract every input, then resolve organisations across all of them.
 
     The documents come back without their text (see :class:`.workers.Read`)."""
-    reads, problems = read_all(paths, max_bytes=max_bytes, progress=progress, jobs=jobs)
+    reads, problems = read_all(
+        paths,
+        max_bytes=max_bytes,
+        progress=progress,
+        jobs=jobs,
+        doc_seconds=doc_seconds,
+        follow_links=follow_links,
+    )
     resolution = resolve_all(reads, judgements)
     return [(read.doc, read.extraction()) for read in reads], problems, resolution
 
@@ -220,6 +316,8 @@ def build(
     judgements: Judgements | None = None,
     prune: bool = False,
     jobs: int = 1,
+    doc_seconds: float = DEFAULT_DOC_SECONDS,
+    follow_links: bool = False,
 ) -> BuildReport:
     """Build the graph of ``paths`` into ``store``; each document replaces its own graph.
 
@@ -229,7 +327,14 @@ def build(
     core); the graph is the same whatever the number.
     """
     report = BuildReport()
-    reads, problems = read_all(paths, max_bytes=max_bytes, progress=progress, jobs=jobs)
+    reads, problems = read_all(
+        paths,
+        max_bytes=max_bytes,
+        progress=progress,
+        jobs=jobs,
+        doc_seconds=doc_seconds,
+        follow_links=follow_links,
+    )
     report.problems.extend(problems)
     if not reads:
         return report  # nothing readable: the store is left as it was
@@ -246,7 +351,11 @@ def build(
         initargs=(resolution, base),
         preload=_PRELOAD,
     )
-    for read, (iri, ntriples, count) in zip(reads, written, strict=True):
+    for read, done in zip(reads, written, strict=True):
+        if isinstance(done, str):
+            report.problems.append(SourceProblem(read.doc.path, done, True, read.doc.key))
+            continue
+        iri, ntriples, count = done
         if progress is not None:
             progress("writing", read.doc.path)
         store.replace_graph(iri, [ntriples])
@@ -256,16 +365,30 @@ def build(
         if read.notes:
             report.notes[read.doc.path] = read.notes
     if prune:
-        built = set(report.graphs)
-        for name in graphs.document_graphs(store):
-            if name not in built:
-                store.drop_graph(name)
-                report.removed.append(name)
+        _prune(store, report, base)
     store.replace_graph(graphs.RESOLUTION, resolution_lines(resolution, base))
     store.flush()
     if report.triples >= len(store) * OPTIMIZE_SHARE:
         store.optimize()  # most of the store is new: merge the bulk loads' files
     return report
+
+
+def _prune(store: GraphStore, report: BuildReport, base: str) -> None:
+    """Remove the documents that are truly gone: not built now, and not among the files
+    that are there but could not be read this time. If such a file's document cannot be
+    told (it was not read far enough to know its source), nothing is removed."""
+    unknown = [p for p in report.problems if p.found and p.key is None]
+    if unknown:
+        report.prune_held = len(unknown)
+        return
+    keep = set(report.graphs)
+    for problem in report.problems:
+        if problem.found and problem.key is not None:
+            keep.add(str(document_iri_of(problem.key, base)))
+    for name in graphs.document_graphs(store):
+        if name not in keep:
+            store.drop_graph(name)
+            report.removed.append(name)
 
 
 #: A build that wrote at least this share of the store's triples compacts it afterwards.

@@ -64,6 +64,12 @@ def load_config() -> dict[str, Any]:
     unknown = sorted(set(table) - _KNOWN)
     if unknown:
         raise ConfigError(f"{file}: unknown [store] setting {', '.join(unknown)}")
+    for key, value in sorted(table.items()):
+        if key == "timeout":
+            if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0:
+                raise ConfigError(f"{file}: [store] timeout must be a number of seconds above 0")
+        elif not isinstance(value, str) or not value.strip():
+            raise ConfigError(f"{file}: [store] {key} must be a non-empty string, not {value!r}")
     return table
 
 
@@ -96,7 +102,13 @@ def remote_settings(location: str, settings: dict[str, Any]) -> RemoteSettings:
     auth = str(settings.get("auth") or os.environ.get(_AUTH_ENV) or "basic")
     if auth not in ("basic", "digest"):
         raise ConfigError(f"{location}: auth must be basic or digest, not {auth!r}")
-    timeout = float(settings.get("timeout") or os.environ.get(_TIMEOUT_ENV) or 60)
+    raw = settings.get("timeout") or os.environ.get(_TIMEOUT_ENV) or 60
+    try:
+        timeout = float(raw)
+    except ValueError:
+        raise ConfigError(f"${_TIMEOUT_ENV}: not a number of seconds: {raw!r}") from None
+    if not timeout > 0:
+        raise ConfigError(f"{location}: the timeout must be above 0 seconds, not {raw!r}")
     return RemoteSettings(
         user=str(user) if user else None,
         password=os.environ.get(password_env),

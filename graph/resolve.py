@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import stat
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -53,7 +55,7 @@ def slug(text: str, limit: int = 80) -> str:
     """
     s = normalise(text).replace(" ", "-").replace("_", "-") or "unnamed"
     if len(s) > limit:
-        digest = hashlib.sha1(s.encode("utf-8")).hexdigest()[:8]
+        digest = hashlib.sha1(s.encode("utf-8", "surrogatepass")).hexdigest()[:8]
         s = f"{s[: limit - 9].rstrip('-')}-{digest}"
     return s
 
@@ -100,15 +102,28 @@ class Judgements:
     source: str = "judgements"
 
 
+#: A judgements file larger than this is refused (thousands of pairs take a few hundred KB).
+JUDGEMENTS_MAX_BYTES = 20_000_000
+
+
 def load_judgements(path: str | Path) -> Judgements:
     """Read a judgements file: ``{"same": [["A", "B"], …], "different": [["C", "D"], …]}``."""
     p = Path(path)
     try:
-        data = json.loads(p.read_text(encoding="utf-8"))
+        fd = os.open(p, os.O_RDONLY | os.O_NONBLOCK)  # a FIFO must not make us wait
+        with os.fdopen(fd, "rb") as handle:
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                raise JudgementError(f"{p}: not a regular file")
+            raw = handle.read(JUDGEMENTS_MAX_BYTES + 1)
+        if len(raw) > JUDGEMENTS_MAX_BYTES:
+            raise JudgementError(f"{p}: over {JUDGEMENTS_MAX_BYTES // 1_000_000} MB; not read")
+        data = json.loads(raw.decode("utf-8"))
     except OSError as exc:
         raise JudgementError(f"{p}: cannot be read: {exc.strerror or exc}") from exc
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         raise JudgementError(f"{p}: not valid JSON: {exc}") from exc
+    except RecursionError:
+        raise JudgementError(f"{p}: nested too deeply to be a judgements file") from None
     if not isinstance(data, dict) or set(data) - {"same", "different", "_comment"}:
         raise JudgementError(f'{p}: expected an object with "same" and/or "different" lists')
     pairs: dict[str, tuple[tuple[str, str], ...]] = {}
@@ -211,11 +226,12 @@ def resolve_organisations(
         uf.add_name(key, folded)
         seen.append(m)
     # a short form or acronym of a fuller name in the same document is that organisation
+    first_key: dict[str, str] = {}  # a name → the key of its first mention, any country
+    for (n, _c), k in key_of.items():
+        first_key.setdefault(n, k)
     for m in seen:
         if m.long_form:
-            fuller = key_of.get((m.long_form, m.country)) or next(
-                (k for (n, _c), k in key_of.items() if n == m.long_form), None
-            )
+            fuller = key_of.get((m.long_form, m.country)) or first_key.get(m.long_form)
             if fuller is not None and uf.union(key_of[(m.name, m.country)], fuller) is not None:
                 why = f"{m.name!r} stands for {m.long_form!r} in the same document"
                 reasons[uf.find(fuller)].append(why)
@@ -257,15 +273,15 @@ def resolve_organisations(
                 if merged is not None:
                     reasons[merged].append(f"same name {folded!r} in {cc}")
     # mentions without a country join the one identity of their folded name, if unique
+    with_country: dict[str, list[str]] = defaultdict(list)  # folded name → keys with a country
+    for (n2, c2), k in key_of.items():
+        if c2 is not None:
+            with_country[normalise(n2)].append(k)
     for (name, country), key in sorted(key_of.items(), key=lambda kv: (kv[0][0], kv[0][1] or "")):
         if country is not None or not key.startswith("name:??:"):
             continue
         folded = normalise(name)
-        roots = {
-            uf.find(k)
-            for (n2, c2), k in key_of.items()
-            if c2 is not None and normalise(n2) == folded
-        }
+        roots = {uf.find(k) for k in with_country.get(folded, ())}
         if len(roots) == 1 and folded not in lex.generic:
             root = roots.pop()
             if uf.union(root, key) is not None:

@@ -12,6 +12,7 @@ import glob
 import hashlib
 import os
 import re
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -74,43 +75,55 @@ class Document:
 
 @dataclass(frozen=True)
 class SourceProblem:
-    """A path that could not be read, and why, in words a person can act on."""
+    """A path that could not be read, and why, in words a person can act on.
+
+    ``found``: the file is there (given, or found in a folder) but was not read, so a
+    ``--prune`` must not take it for gone; ``key``: its document key, when it is known.
+    """
 
     path: str
     problem: str
+    found: bool = False
+    key: str | None = None
 
     def __str__(self) -> str:
         return f"{self.path}: {self.problem}"
 
 
 def expand_paths(
-    paths: Iterable[str], suffixes: tuple[str, ...] = TEXT_SUFFIXES
+    paths: Iterable[str],
+    suffixes: tuple[str, ...] = TEXT_SUFFIXES,
+    *,
+    follow_links: bool = False,
 ) -> tuple[list[tuple[Path, Path]], list[SourceProblem]]:
     """Turn files, folders and glob patterns into ``(file, root)`` pairs, sorted, unique.
 
-    ``root`` is the folder the file's stable key is taken relative to.
+    ``root`` is the folder the file's stable key is taken relative to. Inside a folder or a
+    pattern's matches, symbolic links are not followed (each is reported) unless
+    ``follow_links``; FIFOs, devices and sockets are reported, never opened; a sub-folder
+    that cannot be read is named. A path given by name is read whatever it is a link to.
     """
     found: dict[Path, Path] = {}
     problems: list[SourceProblem] = []
     for raw in paths:
         if _GLOB_CHARS.search(raw):
-            matches = sorted(glob.glob(raw, recursive=True))
-            files = [Path(m) for m in matches if Path(m).is_file()]
-            if not files:
-                problems.append(SourceProblem(raw, "the pattern matches no file"))
             base = Path(_glob_base(raw))
-            for f in files:
+            matches = sorted(glob.glob(raw, recursive=True))
+            kept = [
+                Path(m)
+                for m in matches
+                if _admit(Path(m), base, suffixes=None, follow=follow_links, problems=problems)
+            ]
+            if not matches:
+                problems.append(SourceProblem(raw, "the pattern matches no file"))
+            for f in kept:
                 found.setdefault(f, base)
             continue
         path = Path(raw)
         if not path.exists():
             problems.append(SourceProblem(raw, "no such file or folder"))
         elif path.is_dir():
-            files = sorted(
-                p
-                for p in path.rglob("*")
-                if p.is_file() and p.suffix.lower() in suffixes and not _hidden(p, path)
-            )
+            files = _walk(path, suffixes, follow_links, problems)
             if not files:
                 wanted = ", ".join(suffixes)
                 problems.append(SourceProblem(raw, f"the folder holds no readable file ({wanted})"))
@@ -119,8 +132,118 @@ def expand_paths(
         elif path.is_file():
             found.setdefault(path, path.parent)
         else:
-            problems.append(SourceProblem(raw, "not a regular file or folder"))
+            problems.append(SourceProblem(raw, _special(path)))
     return sorted(found.items()), problems
+
+
+def _walk(
+    root: Path, suffixes: tuple[str, ...], follow: bool, problems: list[SourceProblem]
+) -> list[Path]:
+    """The readable files under ``root`` (hidden ones left out), sorted."""
+
+    def unreadable(exc: OSError) -> None:
+        where = exc.filename if isinstance(exc.filename, str) else str(root)
+        problems.append(
+            SourceProblem(where, f"folder cannot be read: {exc.strerror or exc}", found=True)
+        )
+
+    files: list[Path] = []
+    seen: set[tuple[int, int]] = set()
+    for folder, dirs, names in os.walk(root, onerror=unreadable, followlinks=follow):
+        here = Path(folder)
+        try:
+            st = here.stat()
+        except OSError:
+            continue
+        if (st.st_dev, st.st_ino) in seen:  # a link back up the tree
+            dirs[:] = []
+            continue
+        seen.add((st.st_dev, st.st_ino))
+        kept_dirs = []
+        for name in sorted(dirs):
+            if name.startswith("."):
+                continue
+            sub = here / name
+            if sub.is_symlink() and not follow:
+                problems.append(
+                    SourceProblem(
+                        str(sub),
+                        "a symbolic link to a folder; not followed (--follow-links follows links)",
+                        found=True,
+                    )
+                )  # fmt: skip
+                continue
+            kept_dirs.append(name)
+        dirs[:] = kept_dirs
+        for name in sorted(names):
+            if name.startswith("."):
+                continue
+            path = here / name
+            if _admit(path, root, suffixes=suffixes, follow=follow, problems=problems):
+                files.append(path)
+    return sorted(files)
+
+
+def _admit(
+    path: Path,
+    root: Path,
+    *,
+    suffixes: tuple[str, ...] | None,
+    follow: bool,
+    problems: list[SourceProblem],
+) -> bool:
+    """Whether a file found in a folder or by a pattern is read; if not and it matters,
+    why (a problem). ``suffixes`` None: any name (a pattern chose it)."""
+    if suffixes is not None and path.suffix.lower() not in suffixes:
+        return False
+    try:
+        st = path.lstat()
+    except OSError as exc:
+        problems.append(SourceProblem(str(path), f"cannot be read: {exc.strerror or exc}"))
+        return False
+    if stat.S_ISLNK(st.st_mode):
+        if not follow:
+            problems.append(
+                SourceProblem(
+                    str(path), "a symbolic link; not followed (--follow-links follows links)"
+                )
+            )
+            return False
+        try:
+            st = path.stat()
+        except OSError:
+            problems.append(SourceProblem(str(path), "a symbolic link to nothing"))
+            return False
+    elif not follow and not _inside(path, root):
+        problems.append(
+            SourceProblem(str(path), "lies outside the folder given (through a link)", found=True)
+        )
+        return False
+    if stat.S_ISDIR(st.st_mode):
+        return False
+    if not stat.S_ISREG(st.st_mode):
+        problems.append(SourceProblem(str(path), _special(path), found=True))
+        return False
+    return True
+
+
+def _inside(path: Path, root: Path) -> bool:
+    real, top = os.path.realpath(path), os.path.realpath(root)
+    return real == top or real.startswith(top.rstrip(os.sep) + os.sep)
+
+
+def _special(path: Path) -> str:
+    try:
+        mode = path.stat().st_mode
+    except OSError as exc:
+        return f"cannot be read: {exc.strerror or exc}"
+    if stat.S_ISFIFO(mode):
+        return "a FIFO (named pipe), not a file; not read"
+    if stat.S_ISSOCK(mode):
+        return "a socket, not a file; not read"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device, not a file; not read"
+    return "not a regular file or folder"
 
 
 def _glob_base(pattern: str) -> str:
@@ -133,15 +256,11 @@ def _glob_base(pattern: str) -> str:
     return os.path.join(*base) if base else "."
 
 
-def _hidden(path: Path, root: Path) -> bool:
-    return any(part.startswith(".") for part in path.relative_to(root).parts)
-
-
 def read_documents(
-    paths: Iterable[str], *, max_bytes: int = DEFAULT_MAX_BYTES
+    paths: Iterable[str], *, max_bytes: int = DEFAULT_MAX_BYTES, follow_links: bool = False
 ) -> Iterator[Document | SourceProblem]:
     """Yield a :class:`Document` or a :class:`SourceProblem` for every input, in order."""
-    files, problems = expand_paths(paths)
+    files, problems = expand_paths(paths, follow_links=follow_links)
     yield from problems
     for file, root in files:
         yield read_document(file, root=root, max_bytes=max_bytes)
@@ -153,12 +272,20 @@ def read_document(
     """Read one file; never raises for a bad file, returns a :class:`SourceProblem`."""
     shown = str(path)
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            return SourceProblem(
-                shown, f"too large: {size / 1e6:.1f} MB, the limit is {max_bytes / 1e6:.1f} MB"
-            )
-        raw = path.read_bytes()
+        # opened without waiting (a FIFO would block), then checked to be a regular file
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+        with os.fdopen(fd, "rb") as handle:
+            st = os.fstat(handle.fileno())
+            if not stat.S_ISREG(st.st_mode):
+                return SourceProblem(shown, _special(path))
+            if st.st_size > max_bytes:
+                return SourceProblem(
+                    shown,
+                    f"too large: {st.st_size / 1e6:.1f} MB, the limit is {max_bytes / 1e6:.1f} MB",
+                )
+            raw = handle.read(max_bytes + 1)
+        if len(raw) > max_bytes:
+            return SourceProblem(shown, f"too large: over {max_bytes / 1e6:.1f} MB")
     except OSError as exc:
         return SourceProblem(shown, f"cannot be read: {exc.strerror or exc}")
     if not raw.strip():

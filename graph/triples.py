@@ -32,6 +32,7 @@ __all__ = [
     "DocGraph",
     "country_iri",
     "document_iri",
+    "document_iri_of",
     "document_triples",
     "metric_lines",
     "web_iri",
@@ -83,7 +84,13 @@ class DocGraph:
 
 def document_iri(doc: Document, base: str = DEFAULT_BASE) -> URIRef:
     """The IRI of a document and of its named graph: stable for the same source."""
-    digest = hashlib.sha256(doc.key.encode("utf-8")).hexdigest()[:16]
+    return document_iri_of(doc.key, base)
+
+
+def document_iri_of(key: str, base: str = DEFAULT_BASE) -> URIRef:
+    """The IRI of the document with this key (its source URL, else its relative path)."""
+    # a key from a file name that is not UTF-8 holds its bytes as lone surrogates
+    digest = hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:16]
     return URIRef(f"{base}doc/{digest}")
 
 
@@ -219,7 +226,7 @@ def _decimal(amount: Decimal) -> str:
 
 
 def _short(text: str) -> str:
-    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:8]
+    return hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()[:8]
 
 
 def document_triples(

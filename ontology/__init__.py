@@ -8,10 +8,11 @@ here, once for every room: the namespaces and prefixes the graph uses, the donor
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from importlib.resources import files
 
-from rdflib import Graph, URIRef
+from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import (
     DCTERMS,
     ORG,
@@ -73,8 +74,43 @@ def name_key(name: str) -> str:
 
 
 def nt_line(s: Node, p: Node, o: Node) -> str:
-    """One N-Triples line (rdflib writes and escapes each term)."""
-    return f"{s.n3()} {p.n3()} {o.n3()} ."
+    """One N-Triples line that every parser accepts, whatever the terms hold: a literal's
+    quotes, backslashes and line breaks escaped, a lone surrogate (from a broken file name
+    or JSON escape) made U+FFFD, an IRI's spaces, brackets and controls percent-encoded.
+
+    >>> from rdflib import Literal, URIRef
+    >>> print(nt_line(URIRef("http://x/a b"), URIRef("http://x/p"), Literal("1\\n2 \\ud800")))
+    <http://x/a%20b> <http://x/p> "1\\n2 \ufffd" .
+    """
+    return f"{_nt(s)} {_nt(p)} {_nt(o)} ."
+
+
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+_NOT_IN_IRI = re.compile(r'[\x00-\x20<>"{}|^`\\\ud800-\udfff]')
+_NT_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
+
+
+def _nt(term: Node) -> str:
+    if isinstance(term, Literal):
+        value = _SURROGATE.sub("\ufffd", str(term)).translate(_NT_ESCAPES)
+        if term.language:
+            return f'"{value}"@{term.language}'
+        if term.datatype is not None and str(term.datatype) != _XSD_STRING:
+            return f'"{value}"^^{_nt(term.datatype)}'
+        return f'"{value}"'
+    if isinstance(term, URIRef):
+        iri = str(term)
+        if _NOT_IN_IRI.search(iri):
+            iri = _NOT_IN_IRI.sub(_percent, iri)
+        return f"<{iri}>"
+    return term.n3()  # a blank node
+
+
+def _percent(match: re.Match[str]) -> str:
+    return "".join(f"%{b:02X}" for b in match.group().encode("utf-8", "surrogatepass"))
+
+
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 
 class PG(DefinedNamespace):

@@ -66,8 +66,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         err(f"{exc}; the store is unchanged")
         return EXIT_FAILED
     except KeyboardInterrupt:
-        err("interrupted; the store keeps every document written before the interruption")
+        if args.command == "build":
+            # a build writes into a new generation that becomes current only when complete
+            err("interrupted; the store is unchanged (nothing of this build was kept)")
+        else:
+            err("interrupted")
         return 130
+    except OSError as exc:
+        where = f"{exc.filename}: " if isinstance(exc.filename, str) else ""
+        err(f"{where}{exc.strerror or exc}")
+        return EXIT_INPUT
+    except Exception as exc:  # no traceback reaches a user; the message says what failed
+        err(f"{args.command} failed: {type(exc).__name__}: {exc}")
+        return EXIT_FAILED
 
 
 if __name__ == "__main__":  # pragma: no cover

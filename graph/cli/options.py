@@ -7,6 +7,7 @@ import argparse
 import csv
 import io
 import json
+import re
 import sys
 
 from ..config import JUDGEMENTS_ENV, STORE_ENV, judgements_file
@@ -25,6 +26,7 @@ __all__ = [
     "err",
     "judgements",
     "positive",
+    "printable",
     "render",
 ]
 
@@ -69,6 +71,18 @@ class Parents:
             metavar="MB",
             help="refuse files larger than this (default: 20)",
         )
+        self.inputs.add_argument(
+            "--doc-timeout",
+            type=float,
+            default=120.0,
+            metavar="SECONDS",
+            help="give up on a document that takes longer to read (default: 120; 0: no limit)",
+        )
+        self.inputs.add_argument(
+            "--follow-links",
+            action="store_true",
+            help="follow symbolic links inside the folders given (default: reported, not read)",
+        )
         self.inputs.add_argument("--judgements", metavar="FILE", help=JUDGEMENTS_HELP)
         self.output = argparse.ArgumentParser(add_help=False)
         self.output.add_argument(
@@ -95,7 +109,32 @@ def positive(text: str) -> int:
 
 def err(message: str) -> None:
     """Tell the user something went wrong (standard error, prefixed with the program)."""
-    print(f"partnergraph: {message}", file=sys.stderr)
+    print(f"partnergraph: {printable(message)}", file=sys.stderr)
+
+
+#: What never reaches a terminal raw: C0 and C1 controls (escape sequences), and the lone
+#: surrogates that stand for the bytes of a file name that is not UTF-8.
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def printable(text: str) -> str:
+    r"""``text`` with control characters and undecodable bytes written as escapes.
+
+    >>> printable("a\x1b[2Jb\nc\udcff")
+    'a\\x1b[2Jb\\nc\\xff'
+    """
+    return _UNPRINTABLE.sub(_escape, text)
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if 0xDC80 <= code <= 0xDCFF:  # a byte of a file name (surrogateescape)
+        return f"\\x{code - 0xDC00:02x}"
+    if code == 0x0A:
+        return "\\n"
+    if code == 0x09:
+        return "\\t"
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 def judgements(path: str | None) -> Judgements | None:
@@ -108,8 +147,10 @@ def emit(result: QueryResult, fmt: str, output: str | None) -> None:
     """Write an answer as a table, CSV or JSON, to a file (whole) or standard output."""
     text = render(result, fmt)
     if output and output != "-":
-        write_atomic(output, text.encode("utf-8"))
+        write_atomic(output, text.encode("utf-8", "surrogateescape"))
     else:
+        if fmt == "csv" and sys.stdout.isatty():
+            text = "\n".join(printable(line) for line in text.split("\n"))
         sys.stdout.write(text)
 
 
@@ -142,7 +183,7 @@ def _table(result: QueryResult) -> str:
     for i in keep:
         table.add_column(result.variables[i], overflow="fold")
     for row in result.rows:
-        table.add_row(*("" if row[i] is None else row[i] for i in keep))
+        table.add_row(*(printable(row[i] or "") for i in keep))
     buf = io.StringIO()
     Console(file=buf, width=160, color_system=None, markup=False).print(table)
     rows = len(result.rows)

@@ -25,6 +25,7 @@ from .options import (
     emit,
     err,
     judgements,
+    printable,
 )
 
 __all__ = ["register"]
@@ -50,10 +51,16 @@ def register(sub: Any, parents: Parents) -> None:
     p.add_argument(
         "--prune",
         action="store_true",
-        help="remove documents (and their facts) not given this time",
+        help="remove documents (and their facts) whose files are gone: not given this time "
+        "(files given but unreadable keep theirs)",
     )
     p.add_argument(
         "--reason", action="store_true", help="also write the inferred graph (see 'reason')"
+    )
+    p.add_argument(
+        "--wait",
+        action="store_true",
+        help="if another build is writing to the store, wait for it (default: exit 2)",
     )
     p.set_defaults(handler=_build)
 
@@ -110,7 +117,7 @@ def _build(args: argparse.Namespace) -> int:
     progress = _progress() if not args.quiet and sys.stderr.isatty() else None
     findings: list[Finding] = []
     try:
-        with staged(args.store) as store:  # made current only when all is written
+        with staged(args.store, wait=args.wait) as store:  # made current only when all is written
             report = build(
                 args.paths,
                 store,
@@ -120,6 +127,8 @@ def _build(args: argparse.Namespace) -> int:
                 judgements=judgements(args.judgements),
                 prune=args.prune,
                 jobs=args.jobs,
+                doc_seconds=args.doc_timeout,
+                follow_links=args.follow_links,
             )
             if not report.documents:
                 raise _NothingBuilt(report)
@@ -140,11 +149,19 @@ def _build(args: argparse.Namespace) -> int:
     if not args.quiet:
         for path, notes in sorted(report.notes.items()):
             for note in notes:
-                print(f"note: {path}: {note}", file=sys.stderr)
+                print(printable(f"note: {path}: {note}"), file=sys.stderr)
         where = args.store or "the store"
-        removed = f"; removed {len(report.removed)} document(s) not given" if report.removed else ""
+        removed = (
+            f"; removed {len(report.removed)} document(s) no longer there" if report.removed else ""
+        )
         built = f"built {len(report.documents)} document(s), {report.triples} triples"
         print(f"{built}, into {where}{removed}")
+    if report.prune_held:
+        err(
+            f"--prune removed nothing: {report.prune_held} input(s) are there but could not be "
+            "read, and which stored documents they are cannot be told; fix them, or leave them "
+            "out of the paths, then prune"
+        )
     if not report.documents:
         err("no document could be read; the store is unchanged")
         return EXIT_INPUT
@@ -171,7 +188,8 @@ class _NothingBuilt(Exception):
 
 def _progress() -> Callable[[str, str], None]:
     def show(action: str, path: str) -> None:
-        print(f"\r{action} {path[-70:]:<70}", end="", file=sys.stderr, flush=True)
+        shown = printable(path)[-70:]
+        print(f"\r{action} {shown:<70}", end="", file=sys.stderr, flush=True)
 
     return show
 
@@ -182,6 +200,8 @@ def _extract(args: argparse.Namespace) -> int:
         max_bytes=int(args.max_mb * 1024 * 1024),
         judgements=judgements(args.judgements),
         jobs=args.jobs,
+        doc_seconds=args.doc_timeout,
+        follow_links=args.follow_links,
     )
     lines = [
         json.dumps(to_record(doc, ex, resolution), ensure_ascii=False, sort_keys=True)

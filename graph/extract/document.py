@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import replace
 
 from partnergraph.ontology import DONOR_STATES
@@ -166,20 +167,27 @@ def _link_short_forms(ex: Extraction) -> Extraction:
     ]
     full = {m.name: m for m in everyone}
     by_acronym = {m.acronym: m for m in everyone if m.acronym}
+    folded = {name: normalise(name).split() for name in full}
+    # every run of words of every name, pointing at the names it is part of: one look-up a
+    # name instead of a scan of all the others (a page may name thousands)
+    containing: dict[tuple[str, ...], list[str]] = defaultdict(list)
+    for other_name, other_words in folded.items():
+        n = len(other_words)
+        for size in range(2, min(n - 1, _LONGEST_SHORT_FORM) + 1):
+            for run in {tuple(other_words[i : i + size]) for i in range(n - size + 1)}:
+                containing[run].append(other_name)
     fixed: dict[str, tuple[str, str | None]] = {}  # short name → (fuller name, its country)
     for name, m in full.items():
-        words = normalise(name).split()
+        words = folded[name]
         if m.long_form or normalise(name) in lex.generic:
             continue
         if name in by_acronym and by_acronym[name].name != name:
             longer = [by_acronym[name]]
         elif len(words) >= 2:
             longer = [
-                other
-                for other_name, other in full.items()
-                if len(normalise(other_name).split()) > len(words)
-                and _contains(normalise(other_name).split(), words)
-                and m.country in (None, other.country)
+                full[other_name]
+                for other_name in containing.get(tuple(words), ())
+                if m.country in (None, full[other_name].country)
             ]
         else:
             continue
@@ -204,9 +212,8 @@ def _link_short_forms(ex: Extraction) -> Extraction:
     )
 
 
-def _contains(words: list[str], part: list[str]) -> bool:
-    n = len(part)
-    return any(words[i : i + n] == part for i in range(len(words) - n + 1))
+#: Short forms of more words than this are not looked for inside longer names.
+_LONGEST_SHORT_FORM = 12
 
 
 def warm() -> None:

@@ -74,7 +74,7 @@ def _ev(pointer: str) -> Evidence:
 def read_json(doc: Document) -> Extraction:
     """Read a portal API export (``partners.json``, ``projects.json``, ``grants.json``)."""
     try:
-        data = json.loads(doc.text)
+        data = json.loads(doc.text, parse_int=_integer)
     except json.JSONDecodeError as exc:
         raise PortalError(
             f"not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
@@ -87,6 +87,11 @@ def read_json(doc: Document) -> Extraction:
     for i, row in enumerate(data):
         out.row(i, row)
     return out.extraction(doc)
+
+
+def _integer(text: str) -> int | Decimal:
+    """A JSON integer; one too long for Python's int parser (over 4,300 digits) as Decimal."""
+    return int(text) if len(text) < 4000 else Decimal(text)
 
 
 class _Collector:
@@ -126,7 +131,7 @@ class _Collector:
         for oid, org in sorted(_dict(row.get("PO")).items()):
             self._role(self._org(oid, org, f"{base}.PO.{oid}"), "programme_operator", key)
         if row.get("DPP"):
-            region = _text(row.get("DPP_nuts"))
+            region = _nuts(row.get("DPP_nuts"))
             name, cc, acronym = split_name_country(str(row["DPP"]))
             # the country only from the region: an international DPP (Council of Europe)
             # is not from the row's donor state
@@ -161,7 +166,7 @@ class _Collector:
                 continue
             self.projects[pcode] = {"programme": key, "flags": flags}
             for side, role in (("dst", "promoter"), ("src", "donor_partner")):
-                regions = [r for r in flags.get(f"{side}_nuts") or [] if isinstance(r, str)]
+                regions = _regions(flags.get(f"{side}_nuts"))
                 candidates = {id(m): m for r in regions for m in by_region[side].get(r, [])}
                 if len(candidates) == 1:
                     (mention,) = candidates.values()
@@ -176,7 +181,7 @@ class _Collector:
             return self.orgs[oid]
         info = org if isinstance(org, dict) else {}
         name, cc, acronym = split_name_country(str(info.get("name") or f"organisation {oid}"))
-        region = _text(info.get("nuts"))
+        region = _nuts(info.get("nuts"))
         mention = OrgMention(
             name,
             cc or nuts_country(region),
@@ -215,8 +220,7 @@ class _Collector:
             regions = tuple(
                 (role, r)
                 for side, role in (("dst_nuts", "promoter"), ("src_nuts", "partner"))
-                for r in sorted(set(flags.get(side) or []))
-                if isinstance(r, str)
+                for r in sorted(set(_regions(flags.get(side))))
             )
             projects.append(
                 Project(
@@ -253,6 +257,26 @@ class _Collector:
             roles=tuple(self.roles),
             notes=tuple(notes),
         )
+
+
+#: A NUTS code as the portal writes them: country letters, then up to three letters or digits.
+_NUTS_CODE = re.compile(r"[A-Z]{2}[0-9A-Z]{0,3}")
+
+
+def _nuts(value: Any) -> str | None:
+    """A NUTS code, or None for anything else (a number, a code with spaces or brackets).
+
+    >>> _nuts("LT00A"), _nuts("LT 00A"), _nuts(5), _nuts("NO>1")
+    ('LT00A', None, None, None)
+    """
+    text = _text(value) if isinstance(value, str) else None
+    return text if text is not None and _NUTS_CODE.fullmatch(text) else None
+
+
+def _regions(value: Any) -> list[str]:
+    """The NUTS codes of a project's ``src_nuts``/``dst_nuts`` (a list, or one code)."""
+    values = value if isinstance(value, list) else [value]
+    return [code for code in map(_nuts, values) if code is not None]
 
 
 def _dict(value: Any) -> dict[str, Any]:
@@ -367,13 +391,35 @@ def _csv_rows(text: str) -> Iterator[list[str]]:
         dialect: Any = csv.Sniffer().sniff(sample, delimiters=",;\t|")
     except csv.Error:
         dialect = csv.excel
+    # a field may be as long as the file (which --max-mb bounds), not only csv's 128 KB
+    csv.field_size_limit(max(csv.field_size_limit(), len(text) + 1))
     yield from csv.reader(io.StringIO(text), dialect)
 
 
+#: An xlsx workbook is a ZIP file: what it may unpack to, and how many parts it may hold.
+XLSX_MAX_UNPACKED = 256 * 1024 * 1024
+XLSX_MAX_PARTS = 10_000
+
+
 def xlsx_rows(path: str) -> list[list[str]]:
-    """The first sheet of an xlsx file as rows of text (openpyxl, read-only)."""
+    """The first sheet of an xlsx file as rows of text (openpyxl, read-only). A workbook
+    that would unpack to over ``XLSX_MAX_UNPACKED`` bytes or holds over ``XLSX_MAX_PARTS``
+    parts is refused before it is unpacked (a decompression bomb)."""
+    import zipfile
+
     from openpyxl import load_workbook
 
+    try:
+        with zipfile.ZipFile(path) as archive:
+            parts = archive.infolist()
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise PortalError(f"not a readable xlsx workbook ({exc})") from exc
+    unpacked = sum(part.file_size for part in parts)
+    if len(parts) > XLSX_MAX_PARTS or unpacked > XLSX_MAX_UNPACKED:
+        raise PortalError(
+            f"refused: the workbook would unpack to {unpacked / 1e6:,.0f} MB in {len(parts)} "
+            f"parts (at most {XLSX_MAX_UNPACKED / 1e6:,.0f} MB and {XLSX_MAX_PARTS} parts)"
+        )
     try:
         book = load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a broken file

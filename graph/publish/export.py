@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import os
 import tempfile
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
+import pyoxigraph as ox
 from rdflib import Graph
 
 from partnergraph.ontology import PREFIXES
@@ -41,22 +43,40 @@ def write_atomic(path: str | Path, data: bytes) -> None:
         raise
 
 
+def _sorted_arrays(value: Any, key: str = "") -> Any:
+    if isinstance(value, dict):
+        return {k: _sorted_arrays(v, k) for k, v in value.items()}
+    if isinstance(value, list):
+        items = [_sorted_arrays(v) for v in value]
+        if key == "@list":
+            return items  # an RDF list keeps its order
+        return sorted(items, key=lambda v: json.dumps(v, sort_keys=True, ensure_ascii=False))
+    return value
+
+
 def serialise(store: GraphStore, fmt: Format, *, inferred: bool = False) -> bytes:
     """The asserted graph (and, if asked, the inferred one) in one format, deterministic."""
     ds = asserted_dataset(store, inferred=inferred)
     if fmt == "trig":
-        return ds.serialize(format="trig").encode("utf-8")
+        # rdflib writes the graphs in the order of a set (it follows the hash seed); Oxigraph
+        # writes quads in the order given: sorted, the same bytes every time
+        lines = sorted(set(ds.serialize(format="nquads").splitlines()))
+        quads = ox.parse("\n".join(lines).encode("utf-8"), format=ox.RdfFormat.N_QUADS)
+        return ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=PREFIXES) or b""
     union = Graph()
     for prefix, ns in PREFIXES.items():
         union.bind(prefix, ns)
-    for s, p, o, _g in ds.quads((None, None, None, None)):
+    # added in a sorted order: the JSON-LD writer follows the order triples were added
+    for s, p, o in sorted({(s, p, o) for s, p, o, _g in ds.quads((None, None, None, None))}):
         union.add((s, p, o))
     if fmt == "nt":
         lines = sorted(set(union.serialize(format="nt").splitlines()))
         return ("\n".join(line for line in lines if line.strip()) + "\n").encode("utf-8")
     if fmt == "jsonld":
         context = {prefix: str(ns) for prefix, ns in PREFIXES.items()}
-        return union.serialize(format="json-ld", context=context, indent=1, sort_keys=True).encode(
-            "utf-8"
-        )
+        text = union.serialize(format="json-ld", context=context, sort_keys=True)
+        # rdflib lists nodes and values in the order of a set (it follows the hash seed):
+        # every array but an RDF list is sorted, so the same graph gives the same bytes
+        data = _sorted_arrays(json.loads(text))
+        return (json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode()
     return union.serialize(format="turtle").encode("utf-8")

@@ -14,8 +14,10 @@ and the next build clears the unfinished one away.
 
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -108,12 +110,14 @@ def _remote(location: str, settings: dict[str, Any]) -> GraphStore | None:
 
 
 @contextmanager
-def staged(path: str | None) -> Iterator[GraphStore]:
+def staged(path: str | None, *, wait: bool = False) -> Iterator[GraphStore]:
     """A new generation of the store at ``path`` to build into; made current only on success.
 
     The new generation starts as a hard-link checkpoint of the current one (so a build adds
     to what is there). If the block raises, or the process dies, the current generation is
-    untouched; unfinished generations are removed by the next ``staged``.
+    untouched; unfinished generations are removed by the next ``staged``. One build at a
+    time: a second one waits (``wait``) or raises :class:`StoreError`; readers never wait.
+    A store folder this call made is removed again if nothing was made current.
     """
     location, settings = _location(path)
     remote = _remote(location, settings)
@@ -124,8 +128,54 @@ def staged(path: str | None) -> Iterator[GraphStore]:
             remote.close()
         return
     root = Path(location)
+    if root.exists() and not root.is_dir():
+        raise StoreError(f"{root}: a file, not a store folder")
     if root.exists() and any(root.iterdir()) and not _is_oxigraph(root):
         raise StoreError(f"{root}: not a partnergraph store (the folder holds other files)")
+    made = not root.exists()
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StoreError(f"{root}: cannot make the store folder: {exc.strerror or exc}") from exc
+    committed = False
+    try:
+        with _build_lock(root, wait=wait):
+            yield from _generation(root)
+            committed = True
+    finally:
+        if made and not committed:
+            shutil.rmtree(root, ignore_errors=True)
+
+
+#: The lock file a build holds (readers never take it).
+LOCK_NAME = "build.lock"
+
+
+@contextmanager
+def _build_lock(root: Path, *, wait: bool) -> Iterator[None]:
+    """Hold the store's build lock (``flock``: released by the system if the build dies)."""
+    lock = root / LOCK_NAME
+    fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            holder = os.pread(fd, 32, 0).decode("ascii", "replace").strip() or "another process"
+            if not wait:
+                raise StoreError(
+                    f"{root}: another build (pid {holder}) is writing to this store; "
+                    "wait for it to end, or give --wait"
+                ) from None
+            print(f"waiting for another build (pid {holder}) to end …", file=sys.stderr)
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, str(os.getpid()).encode(), 0)
+        yield
+    finally:
+        os.close(fd)  # releases the lock
+
+
+def _generation(root: Path) -> Iterator[GraphStore]:
     generations = root / "generations"
     generations.mkdir(parents=True, exist_ok=True)
     current_link = root / "current"
