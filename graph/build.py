@@ -163,7 +163,7 @@ def _read_or_problem(
             shown, key = item.path, item.key
             ex = extract(item)
             bare = tuple(replace(m, evidence=_NO_EVIDENCE) for m in mentions_of(ex))
-            return Read(replace(item, text=""), _pack(ex), bare, ex.notes)
+            return Read(replace(item, text=""), _pack(ex), bare, item.notes + ex.notes)
     except PortalError as exc:
         return SourceProblem(shown, str(exc), key=key)
     except RecursionError:

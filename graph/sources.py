@@ -71,6 +71,7 @@ class Document:
     encoding: str
     media_type: str
     checksum: str
+    notes: tuple[str, ...] = ()  # what reading it met that a person should know
 
 
 @dataclass(frozen=True)
@@ -321,7 +322,15 @@ def read_document(
         encoding=encoding,
         media_type=media_type,
         checksum=hashlib.sha256(raw).hexdigest(),
+        notes=_encoding_notes(encoding),
     )
+
+
+def _encoding_notes(encoding: str) -> tuple[str, ...]:
+    if "+" not in encoding:
+        return ()
+    legacy = encoding.split("+", 1)[1]
+    return (f"the file mixes encodings: UTF-8, and bytes that are not, read as {legacy}",)
 
 
 def _data_document(
@@ -346,6 +355,7 @@ def _data_document(
         encoding=encoding,
         media_type=media_type,
         checksum=hashlib.sha256(raw).hexdigest(),
+        notes=_encoding_notes(encoding),
     )
 
 
@@ -378,6 +388,9 @@ def _decode(raw: bytes) -> tuple[str, str] | str:
         return raw.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    mixed = _mixed_decoding(raw)
+    if mixed is not None:
+        return mixed
     text_encoding = _best_legacy_decoding(raw)
     if text_encoding is None:
         return "not text in any encoding we could detect"
@@ -416,6 +429,36 @@ def _best_legacy_decoding(raw: bytes) -> tuple[str, str] | None:
     return (best[2], best[3]) if best is not None else None
 
 
+_STRAY_BYTES = re.compile(r"[\udc80-\udcff]+")
+
+
+def _mixed_decoding(raw: bytes) -> tuple[str, str] | None:
+    """A file that is UTF-8 but for some bytes (pasted from a legacy page, say): the UTF-8
+    parts as they are, each stray run of bytes in the legacy code page that reads best.
+    The encoding comes back as ``utf-8+CODEC``. None if the file is not mostly UTF-8."""
+    text = raw.decode("utf-8", errors="surrogateescape")  # stray bytes → U+DC80..U+DCFF
+    runs = [bytes(ord(c) - 0xDC00 for c in m.group()) for m in _STRAY_BYTES.finditer(text)]
+    utf8_letters = sum(1 for c in text if ord(c) > 127 and not 0xDC80 <= ord(c) <= 0xDCFF)
+    if utf8_letters < 3 or utf8_letters < sum(map(len, runs)):
+        return None
+    best: tuple[float, str] | None = None
+    for encoding in _LEGACY:
+        try:
+            decoded = [run.decode(encoding) for run in runs]
+        except UnicodeDecodeError:
+            continue
+        score = _plausibility(" ".join(decoded))
+        if best is None or score > best[0]:
+            best = (score, encoding)
+    if best is None:
+        return None
+    encoding = best[1]
+    fixed = _STRAY_BYTES.sub(
+        lambda m: bytes(ord(c) - 0xDC00 for c in m.group()).decode(encoding), text
+    )
+    return fixed, f"utf-8+{encoding}"
+
+
 def _latin_neighbour(text: str, i: int) -> bool:
     before = text[i - 1] if i > 0 else ""
     after = text[i + 1] if i + 1 < len(text) else ""
@@ -447,7 +490,11 @@ def _plausibility(text: str) -> float:
             score -= 4  # a Cyrillic letter inside a Latin word: a wrong code page
         elif ch in _LETTERS:
             score += 2
-        elif unicodedata.category(ch)[0] in "SCN" or ch in "¡¿ªº":
+        elif ch in "€£–—„“”‘’…«»":  # currency and typographic marks of real text
+            score += 1
+        elif unicodedata.category(ch)[0] == "C":  # a control character: a wrong code page
+            score -= 10
+        elif unicodedata.category(ch)[0] in "SN" or ch in "¡¿ªº":
             score -= 3
         elif ch.isalpha():
             score += 0.5

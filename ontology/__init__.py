@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from importlib.resources import files
+from urllib.parse import quote
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import (
@@ -86,7 +87,10 @@ def nt_line(s: Node, p: Node, o: Node) -> str:
 
 
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
-_NOT_IN_IRI = re.compile(r'[\x00-\x20<>"{}|^`\\\ud800-\udfff]')
+#: An IRI of these characters only is well-formed (given an absolute start, which ours have).
+_PLAIN_IRI = re.compile(r"[A-Za-z0-9\-._~:/?@!$&'()*+,;=]*(?:#[A-Za-z0-9\-._~:/?@!$&'()*+,;=]*)?")
+#: What stays as it is when an ill-formed IRI is percent-encoded.
+_IRI_SAFE = ":/?@!$&'()*+,;=-._~"
 _NT_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
 
 
@@ -100,14 +104,22 @@ def _nt(term: Node) -> str:
         return f'"{value}"'
     if isinstance(term, URIRef):
         iri = str(term)
-        if _NOT_IN_IRI.search(iri):
-            iri = _NOT_IN_IRI.sub(_percent, iri)
+        if not _PLAIN_IRI.fullmatch(iri) and not _well_formed(iri):
+            # spaces, brackets, controls, a stray % or #, surrogates: percent-encoded
+            iri = quote(iri.encode("utf-8", "surrogatepass"), safe=_IRI_SAFE)
         return f"<{iri}>"
     return term.n3()  # a blank node
 
 
-def _percent(match: re.Match[str]) -> str:
-    return "".join(f"%{b:02X}" for b in match.group().encode("utf-8", "surrogatepass"))
+def _well_formed(iri: str) -> bool:
+    """Whether Oxigraph (RFC 3987) takes ``iri`` as it is."""
+    import pyoxigraph
+
+    try:
+        pyoxigraph.NamedNode(iri)
+    except ValueError:
+        return False
+    return True
 
 
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
