@@ -397,3 +397,33 @@ def test_a_page_of_thousands_of_names_is_read(tmp_path: Path) -> None:
         .rows[0][0]
     )
     assert int(count or 0) >= 4000
+
+
+def test_a_document_past_its_time_budget_is_named_and_skipped(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import importlib
+
+    build_module = importlib.import_module("partnergraph.graph.build")
+    real = build_module.extract
+
+    def slow_on_one(doc: object) -> object:
+        if "slow" in str(getattr(doc, "path", "")):
+            while True:  # a reader that never ends on this document
+                pass
+        return real(doc)  # type: ignore[arg-type]
+
+    from partnergraph.graph.extract.document import warm
+
+    warm()  # models loaded before the clock starts (the first document would pay for them)
+    monkeypatch.setattr(build_module, "extract", slow_on_one)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "good.txt").write_bytes(GOOD.read_bytes())
+    (folder / "slow.txt").write_text("The Oslo kommune met KS in Bergen.", encoding="utf-8")
+    store = str(tmp_path / "s")
+    code = main(["build", "--store", store, "-q", "--no-validate", "--doc-timeout", "3", str(folder)])
+    assert code == 2
+    err = capsys.readouterr().err
+    assert "slow.txt: not read: it took over 3 s" in err and err.count("skipped") == 1, err
+    assert int(open_store(store, read_only=True).select(DOCS).rows[0][0] or 0) == 1
