@@ -24,10 +24,10 @@ from partnergraph.graph.cli import main
 from partnergraph.graph.store import open_store
 from partnergraph.ontology import nt_line
 
-from ..conftest import EXAMPLES, SHARED
+from ..conftest import EXAMPLES, FIXTURES
 
 GOOD = EXAMPLES / "seeds" / "000_f080a065eb91adb1.txt"
-PORTAL = SHARED / "data" / "eeagrants-api-2009-2014" / "partners.json"
+PORTAL = FIXTURES / "portal" / "partners-small.json"  # two records of the portal's data
 DOCS = "SELECT (COUNT(DISTINCT ?g) AS ?n) { GRAPH ?g { ?g <https://w3id.org/partnergraph/ns#sourcePath> ?p } }"
 
 
@@ -422,7 +422,9 @@ def test_a_document_past_its_time_budget_is_named_and_skipped(
     (folder / "good.txt").write_bytes(GOOD.read_bytes())
     (folder / "slow.txt").write_text("The Oslo kommune met KS in Bergen.", encoding="utf-8")
     store = str(tmp_path / "s")
-    code = main(["build", "--store", store, "-q", "--no-validate", "--doc-timeout", "3", str(folder)])
+    code = main(
+        ["build", "--store", store, "-q", "--no-validate", "--doc-timeout", "3", str(folder)]
+    )
     assert code == 2
     err = capsys.readouterr().err
     assert "slow.txt: not read: it took over 3 s" in err and err.count("skipped") == 1, err
