@@ -22,10 +22,11 @@ Parameters become typed RDF terms (pyoxigraph writes and escapes them) placed in
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, replace
 from importlib.resources import files
 from pathlib import Path
+from typing import Any
 
 import pyoxigraph as ox
 
@@ -33,15 +34,19 @@ from partnergraph.ontology import name_key
 
 __all__ = [
     "LIST_SEPARATOR",
+    "Organisation",
     "Param",
     "ParamError",
     "Query",
     "bindings",
     "bound",
+    "find_organisations",
+    "labels",
     "load",
     "load_file",
     "name_key",
     "names",
+    "split_country",
     "tidy",
     "tool",
 ]
@@ -186,10 +191,74 @@ def bindings(query: Query, values: Mapping[str, str]) -> dict[str, ox.NamedNode 
             if p.required:
                 raise ParamError(f"{query.name}: parameter {p.name!r} is required — {p.doc}")
             continue
-        out[p.name] = _term(p, values[p.name])
+        value = values[p.name]
         if p.kind == "name":
-            out[f"{p.name}_key"] = ox.Literal(name_key(values[p.name]))
+            # a name binds its folded key (any organisation of that name); an IRI binds the
+            # organisation itself (one of several that share a name: see find_organisations)
+            if value.strip().startswith(("http://", "https://")):
+                out[p.name] = _term(replace(p, kind="iri"), value)
+            else:
+                out[f"{p.name}_key"] = ox.Literal(name_key(value))
+            continue
+        out[p.name] = _term(p, value)
     return out
+
+
+@dataclass(frozen=True)
+class Organisation:
+    """One organisation a name stands for: its IRI, a label and its country code."""
+
+    iri: str
+    label: str | None
+    country: str | None
+
+
+def split_country(value: str) -> tuple[str, str | None]:
+    """``NAME@CC`` → (NAME, CC); a name without a country code → (name, None).
+
+    >>> split_country("Ministry of Environment@lt"), split_country("info@ks.no")
+    (('Ministry of Environment', 'LT'), ('info@ks.no', None))
+    """
+    name, at, cc = value.rpartition("@")
+    if at and name.strip() and re.fullmatch(r"[A-Za-z]{2}", cc.strip()):
+        return name.strip(), cc.strip().upper()
+    return value, None
+
+
+def find_organisations(select: Callable[[str], Any], value: str) -> list[Organisation]:
+    """The organisations ``value`` (a name, alias or acronym, ``NAME@CC``, or an IRI) stands
+    for; ``select`` runs a SELECT on the store (``store.select``)."""
+    if value.strip().startswith(("http://", "https://")):
+        return [Organisation(value.strip(), None, None)]
+    name, country = split_country(value)
+    result = select(bound(tool("find_organisation"), {"name": name}))
+    found = [Organisation(*row) for row in result.rows]
+    if country is not None:
+        found = [o for o in found if (o.country or "").upper() == country]
+    return found
+
+
+def labels(select: Callable[[str], Any], iris: Iterable[str]) -> dict[str, str]:
+    """A label for each IRI that has one (``select`` runs a SELECT on the store), asked in
+    batches; IRIs are checked terms, never pasted text."""
+    found: dict[str, str] = {}
+    unique = sorted({i for i in iris if i.startswith(("http://", "https://"))})
+    query = tool("labels").sparql
+    for start in range(0, len(unique), 500):
+        terms = []
+        for iri in unique[start : start + 500]:
+            try:
+                terms.append(str(ox.NamedNode(iri)))
+            except ValueError:
+                continue
+        block = "VALUES ?x { " + " ".join(terms) + " }\n"
+        where = _WHERE.search(query, _body_start(query))
+        assert where is not None  # labels.rq has its WHERE
+        text = f"{query[: where.end()]} {block}{query[where.end() :]}"
+        for iri, label in select(text).rows:
+            if label:
+                found[iri] = label
+    return found
 
 
 def _term(p: Param, value: str) -> ox.NamedNode | ox.Literal:

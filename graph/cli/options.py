@@ -8,12 +8,17 @@ import csv
 import io
 import json
 import re
+import shutil
 import sys
+from collections.abc import Callable, Iterable
+
+from partnergraph.ontology import PREFIXES
 
 from ..config import JUDGEMENTS_ENV, STORE_ENV, judgements_file
 from ..publish import write_atomic
 from ..resolve import Judgements, load_judgements
 from ..store import QueryResult
+from ..triples import DEFAULT_BASE
 from ..workers import default_jobs
 
 __all__ = [
@@ -143,9 +148,18 @@ def judgements(path: str | None) -> Judgements | None:
     return load_judgements(chosen) if chosen else None
 
 
-def emit(result: QueryResult, fmt: str, output: str | None) -> None:
-    """Write an answer as a table, CSV or JSON, to a file (whole) or standard output."""
-    text = render(result, fmt)
+Labeller = Callable[[Iterable[str]], dict[str, str]]
+
+
+def emit(
+    result: QueryResult, fmt: str, output: str | None, *, labels: Labeller | None = None
+) -> None:
+    """Write an answer as a table, CSV or JSON, to a file (whole) or standard output. A
+    table shows IRIs by the names ``labels`` gives them (CSV and JSON keep the IRIs)."""
+    width = None
+    if output in (None, "-") and sys.stdout.isatty():
+        width = shutil.get_terminal_size((160, 24)).columns
+    text = render(result, fmt, labels=labels, width=width)
     if output and output != "-":
         write_atomic(output, text.encode("utf-8", "surrogateescape"))
     else:
@@ -154,8 +168,10 @@ def emit(result: QueryResult, fmt: str, output: str | None) -> None:
         sys.stdout.write(text)
 
 
-def render(result: QueryResult, fmt: str) -> str:
-    """An answer as text: ``json``, ``csv`` or a table."""
+def render(
+    result: QueryResult, fmt: str, *, labels: Labeller | None = None, width: int | None = None
+) -> str:
+    """An answer as text: ``json``, ``csv`` or a table (``width`` columns, default 160)."""
     if fmt == "json":
         return json.dumps(result.dicts(), ensure_ascii=False, indent=1) + "\n"
     if fmt == "csv":
@@ -165,26 +181,60 @@ def render(result: QueryResult, fmt: str) -> str:
         for row in result.rows:
             writer.writerow(["" if v is None else v for v in row])
         return buf.getvalue()
-    return _table(result)
+    return _table(result, labels, width or 160)
 
 
-def _table(result: QueryResult) -> str:
+def _table(result: QueryResult, labels: Labeller | None, width: int) -> str:
     from rich.console import Console
     from rich.table import Table
 
-    # IRIs are for machines (csv/json keep them); the table shows what a person reads
-    keep = [
-        i
-        for i, _var in enumerate(result.variables)
-        if not result.rows
-        or not all((row[i] or "").startswith(("http://", "https://")) for row in result.rows)
-    ]
+    # IRIs are for machines (csv/json keep them); the table shows the names people read
+    iris = {v for row in result.rows for v in row if v and v.startswith(("http://", "https://"))}
+    names = labels(iris) if labels is not None and iris else {}
+    cells = [[_shown(v, names) for v in row] for row in result.rows]
+    keep = _not_repeated(result, cells)
     table = Table(show_lines=False, header_style="bold")
     for i in keep:
         table.add_column(result.variables[i], overflow="fold")
-    for row in result.rows:
-        table.add_row(*(printable(row[i] or "") for i in keep))
+    for row in cells:
+        table.add_row(*(printable(row[i]) for i in keep))
     buf = io.StringIO()
-    Console(file=buf, width=160, color_system=None, markup=False).print(table)
+    Console(file=buf, width=width, color_system=None, markup=False).print(table)
     rows = len(result.rows)
     return buf.getvalue() + f"{rows} row{'s' if rows != 1 else ''}\n"
+
+
+def _not_repeated(result: QueryResult, cells: list[list[str]]) -> list[int]:
+    """The columns to show: all but an IRI column whose names repeat another column's
+    values row for row (``partner`` beside ``partner_name``)."""
+    keep = []
+    for i in range(len(result.variables)):
+        iri_column = bool(result.rows) and all(
+            (row[i] or "").startswith(("http://", "https://")) for row in result.rows
+        )
+        repeated = iri_column and any(
+            j != i and all(row[i] == row[j] for row in cells) for j in range(len(result.variables))
+        )
+        if not repeated:
+            keep.append(i)
+    return keep
+
+
+def _shown(value: str | None, names: dict[str, str]) -> str:
+    """A cell as a person reads it: an IRI by its label, else in its short (prefixed) form.
+
+    >>> _shown("https://w3id.org/partnergraph/id/org/no/ks", {})
+    'id:org/no/ks'
+    """
+    if not value:
+        return ""
+    if value in names:
+        return names[value]
+    if value.startswith(("http://", "https://")):
+        for prefix, namespace in _SHORT:
+            if value.startswith(namespace):
+                return f"{prefix}:{value[len(namespace) :]}"
+    return value
+
+
+_SHORT = sorted([("id", DEFAULT_BASE), *PREFIXES.items()], key=lambda item: -len(item[1]))

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import Any
 
 from partnergraph import queries
 
+from ..publish import write_atomic
+from ..publish.sparql import QueryRefused, vet
 from ..store import GraphStore, QueryResult, open_store
 from .options import EXIT_INPUT, EXIT_OK, Parents, emit, err
 
@@ -20,10 +23,16 @@ def register(sub: Any, parents: Parents) -> None:
         "query",
         parents=[parents.store, parents.output],
         help="answer a canned question (or your own .rq file)",
-        description="Run a shipped question by name, or a SPARQL SELECT from a .rq file. "
-        "Parameters are bound as RDF terms, never pasted into the query.",
+        description="Run a shipped question by name, or your own SPARQL from a .rq file or "
+        "--sparql: SELECT (a table, CSV or JSON), ASK (true or false), CONSTRUCT and DESCRIBE "
+        "(Turtle for table, N-Triples for csv, JSON-LD for json). Parameters are bound as "
+        "RDF terms, never pasted into the query. An organisation parameter takes a name, "
+        "alias or acronym, NAME@CC to choose among organisations that share a name, or an "
+        "IRI. In the table, IRIs are shown by their labels; CSV and JSON keep the IRIs. "
+        "SERVICE is refused (no query reaches another server).",
     )
     p.add_argument("name", nargs="?", metavar="NAME|FILE.rq", help="question name or .rq file")
+    p.add_argument("--sparql", metavar="TEXT", help="run this SPARQL text instead")
     p.add_argument(
         "--param",
         "-p",
@@ -62,11 +71,16 @@ def _query(args: argparse.Namespace) -> int:
             if q.answers:
                 print(f"{'':<20} {q.answers}")
         return EXIT_OK
-    if not args.name:
-        err("query: give a question NAME or a FILE.rq (see 'partnergraph query --list')")
+    if not args.name and not args.sparql:
+        err("query: give a question NAME, a FILE.rq or --sparql TEXT (see 'query --list')")
+        return EXIT_INPUT
+    if args.name and args.sparql:
+        err("query: give a question or --sparql, not both")
         return EXIT_INPUT
     try:
-        if args.name.endswith(".rq"):
+        if args.sparql:
+            q = queries.parse("--sparql", args.sparql)
+        elif args.name.endswith(".rq"):
             if not Path(args.name).is_file():
                 err(f"{args.name}: no such query file")
                 return EXIT_INPUT
@@ -74,15 +88,75 @@ def _query(args: argparse.Namespace) -> int:
         else:
             q = queries.load(args.name)
         values = _params(args.param)
+        form = vet(q.sparql)
+        store = open_store(args.store, read_only=True)
+        for param in q.params:
+            if param.kind == "name" and param.name in values:
+                values[param.name] = _one_organisation(store, param.name, values[param.name])
         sparql = queries.bound(q, values)
+    except QueryRefused as exc:
+        err(f"query: {exc}")
+        return EXIT_INPUT
+    except _Unknown as exc:
+        for line in exc.args:
+            err(line)
+        return EXIT_INPUT
     except (KeyError, ValueError) as exc:
         err(str(exc.args[0]) if isinstance(exc, KeyError) else str(exc))
         return EXIT_INPUT
-    store = open_store(args.store, read_only=True)
+    if form == "ASK":
+        answer = "true" if store.ask(sparql, inferred=args.inferred) else "false"
+        emit(QueryResult(("answer",), ((answer,),)), args.format, args.output)
+        return EXIT_OK
+    if form in ("CONSTRUCT", "DESCRIBE"):
+        data = _graph_text(store.construct(sparql, inferred=args.inferred), args.format)
+        if args.output and args.output != "-":
+            write_atomic(args.output, data)
+        else:
+            sys.stdout.buffer.write(data)
+            sys.stdout.flush()
+        return EXIT_OK
     result = store.select(sparql, inferred=args.inferred)
     result = QueryResult(result.variables, queries.tidy(q, result.variables, result.rows))
-    emit(result, args.format, args.output)
+    emit(result, args.format, args.output, labels=lambda iris: queries.labels(store.select, iris))
     return EXIT_OK
+
+
+class _Unknown(Exception):
+    """A name that stands for no organisation, or for several."""
+
+
+def _one_organisation(store: GraphStore, param: str, value: str) -> str:
+    """The IRI of the one organisation ``value`` stands for; else :class:`_Unknown` with
+    what to do."""
+    found = queries.find_organisations(store.select, value)
+    if not found:
+        raise _Unknown(
+            f"no organisation is called {value!r} in this store "
+            "('partnergraph query organisations' lists them with their names)"
+        )
+    if len(found) > 1:
+        name = queries.split_country(value)[0]
+        raise _Unknown(
+            f"{value!r} names {len(found)} organisations; choose one with "
+            f"-p {param}='{name}@CC' (its country code) or -p {param}=IRI:",
+            *(f"  {o.label or '?'} ({o.country or 'no country'})  {o.iri}" for o in found[:20]),
+        )
+    return found[0].iri
+
+
+def _graph_text(ntriples: bytes, fmt: str) -> bytes:
+    """N-Triples as the format asked: Turtle for a person, N-Triples, or JSON-LD."""
+    import pyoxigraph as ox
+
+    from partnergraph.ontology import PREFIXES
+
+    if fmt == "csv":
+        return ntriples
+    triples = list(ox.parse(ntriples, format=ox.RdfFormat.N_TRIPLES))
+    if fmt == "json":
+        return ox.serialize(triples, format=ox.RdfFormat.JSON_LD) or b"[]\n"
+    return ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES) or b""
 
 
 def _params(items: list[str]) -> dict[str, str]:

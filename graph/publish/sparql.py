@@ -105,7 +105,7 @@ def vet(query: str) -> Form:
         word = (match.group("word") or "").upper()
         if word == "SERVICE":
             raise QueryRefused(
-                "SERVICE is refused: this endpoint never sends requests to other servers"
+                "SERVICE is refused: partnergraph never sends a query to another server"
             )
         if word in _UPDATE_WORDS and form is None:
             raise QueryRefused("this endpoint is read-only: updates are refused", 403)

@@ -238,15 +238,33 @@ class Store:
 
         Bind parameters with :func:`partnergraph.queries.bound`, never by formatting.
         """
-        try:
-            result = self._store.query(sparql, **self.dataset(inferred=inferred))
-        except SyntaxError as exc:
-            raise StoreError(f"SPARQL syntax error: {exc}") from exc
+        result = self._query(sparql, inferred)
         if not isinstance(result, ox.QuerySolutions):
             raise StoreError("not a SELECT query")
         variables = tuple(v.value for v in result.variables)
         rows = tuple(tuple(plain(sol[v]) for v in variables) for sol in result)
         return QueryResult(variables, rows)
+
+    def ask(self, sparql: str, *, inferred: bool = False) -> bool:
+        """Run an ASK over the asserted facts (and the inferred ones, if ``inferred``)."""
+        result = self._query(sparql, inferred)
+        if not isinstance(result, ox.QueryBoolean):
+            raise StoreError("not an ASK query")
+        return bool(result)
+
+    def construct(self, sparql: str, *, inferred: bool = False) -> bytes:
+        """Run a CONSTRUCT or DESCRIBE; the triples as N-Triples, sorted."""
+        result = self._query(sparql, inferred)
+        if not isinstance(result, ox.QueryTriples):
+            raise StoreError("not a CONSTRUCT or DESCRIBE query")
+        lines = sorted({f"{t.subject} {t.predicate} {t.object} ." for t in result})
+        return "".join(f"{line}\n" for line in lines).encode("utf-8")
+
+    def _query(self, sparql: str, inferred: bool) -> Any:
+        try:
+            return self._store.query(sparql, **self.dataset(inferred=inferred))
+        except SyntaxError as exc:
+            raise StoreError(f"SPARQL syntax error: {exc}") from exc
 
     def dataset(self, *, inferred: bool = False) -> dict[str, Any]:
         """pyoxigraph query options: the union (and the inferred graph) as default graph.

@@ -186,8 +186,39 @@ class RemoteStore:
 
     # -------------------------------------------------------------- reading
 
+    def ask(self, sparql: str, *, inferred: bool = False) -> bool:
+        """An ASK over the union of the asserted graphs (and the inferred graph, if asked)."""
+        response = self._query(sparql, inferred, _JSON)
+        try:
+            return bool(response.json()["boolean"])
+        except (ValueError, KeyError) as exc:
+            raise StoreError(f"{self.endpoints.query}: not a SPARQL boolean result") from exc
+
+    def construct(self, sparql: str, *, inferred: bool = False) -> bytes:
+        """A CONSTRUCT or DESCRIBE; the triples as N-Triples, sorted."""
+        import pyoxigraph as ox
+
+        response = self._query(sparql, inferred, "application/n-triples")
+        try:
+            triples = ox.parse(response.content, format=ox.RdfFormat.N_TRIPLES)
+            lines = sorted({f"{t.subject} {t.predicate} {t.object} ." for t in triples})
+        except SyntaxError as exc:
+            raise StoreError(f"{self.endpoints.query}: not N-Triples: {exc}") from exc
+        return "".join(f"{line}\n" for line in lines).encode("utf-8")
+
     def select(self, sparql: str, *, inferred: bool = False) -> QueryResult:
         """A SELECT over the union of the asserted graphs (and the inferred graph, if asked)."""
+        response = self._query(sparql, inferred, _JSON)
+        try:
+            data = response.json()
+            variables = tuple(data["head"]["vars"])
+            bindings = data["results"]["bindings"]
+        except (ValueError, KeyError) as exc:
+            raise StoreError(f"{self.endpoints.query}: not SPARQL JSON results") from exc
+        rows = tuple(tuple(_value(b.get(v)) for v in variables) for b in bindings)
+        return QueryResult(variables, rows)
+
+    def _query(self, sparql: str, inferred: bool, accept: str) -> Any:
         params: dict[str, str | list[str]] = {"query": sparql}
         union = self.endpoints.union_graph
         if inferred:
@@ -199,19 +230,10 @@ class RemoteStore:
             params["default-graph-uri"] = [union, INFERRED]
         elif union is not None:
             params["default-graph-uri"] = union
-        headers = {"Accept": _JSON}
+        headers = {"Accept": accept}
         if len(sparql) < _GET_LIMIT:
-            response = self._request("GET", self.endpoints.query, params=params, headers=headers)
-        else:
-            response = self._request("POST", self.endpoints.query, data=params, headers=headers)
-        try:
-            data = response.json()
-            variables = tuple(data["head"]["vars"])
-            bindings = data["results"]["bindings"]
-        except (ValueError, KeyError) as exc:
-            raise StoreError(f"{self.endpoints.query}: not SPARQL JSON results") from exc
-        rows = tuple(tuple(_value(b.get(v)) for v in variables) for b in bindings)
-        return QueryResult(variables, rows)
+            return self._request("GET", self.endpoints.query, params=params, headers=headers)
+        return self._request("POST", self.endpoints.query, data=params, headers=headers)
 
     def graphs(self) -> list[str]:
         """partnergraph's named graphs on the server, sorted: the documents' graphs (they

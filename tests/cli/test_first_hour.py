@@ -1,0 +1,156 @@
+"""A new user's first questions: tables that show names, your own ASK/CONSTRUCT/DESCRIBE,
+organisations told apart by country, an unknown name said so."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+import rdflib
+
+from partnergraph.graph.cli import main
+from partnergraph.graph.cli import options as cli_options
+from partnergraph.graph.store import QueryResult
+
+from ..conftest import EXAMPLES, FIXTURES
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory) -> str:
+    where = str(tmp_path_factory.mktemp("first-hour") / "s")
+    assert main(["build", "--store", where, "-q", str(EXAMPLES)]) == 0
+    return where
+
+
+@pytest.fixture(scope="module")
+def namesakes(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """Two programme operators named alike, one Lithuanian, one Polish (as in the portal)."""
+    folder = tmp_path_factory.mktemp("namesakes")
+    records = json.loads((FIXTURES / "portal" / "partners-small.json").read_text(encoding="utf-8"))
+    for n, (record, nuts) in enumerate(zip(records, ("LT00A", "PL911"), strict=True)):
+        record["PO"] = {f"90{n}": {"name": "Ministry of Environment", "nuts": nuts}}
+    (folder / "p.json").write_text(json.dumps(records), encoding="utf-8")
+    where = str(folder / "s")
+    assert main(["build", "--store", where, "-q", "--no-validate", str(folder / "p.json")]) == 0
+    return where
+
+
+def test_the_table_names_what_iris_stand_for(
+    store: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["query", "--store", store, "cooperation_pairs"]) == 0
+    table = capsys.readouterr().out
+    header = table.splitlines()[1]
+    assert "a" in header.split() and "b" in header.split()  # the organisations' columns stay
+    assert "Norwegian Association of Local" in table and "https://" not in table
+    assert main(["query", "--store", store, "cooperation_pairs", "--format", "csv"]) == 0
+    assert "https://w3id.org/partnergraph/id/org/" in capsys.readouterr().out  # CSV keeps IRIs
+
+
+def test_the_table_follows_the_terminal_width(store: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    screen = Terminal()
+    monkeypatch.setattr(cli_options.sys, "stdout", screen)
+    monkeypatch.setattr(
+        cli_options.shutil,
+        "get_terminal_size",
+        lambda fallback=(0, 0): __import__("os").terminal_size((80, 24)),
+    )
+    assert main(["query", "--store", store, "partners", "-p", "org=KS"]) == 0
+    lines = screen.getvalue().splitlines()
+    assert lines and max(len(line) for line in lines) <= 80
+    wide = cli_options.render(QueryResult(("x", "y"), (("a" * 300, "b"),)), "table", width=200)
+    assert max(len(line) for line in wide.splitlines()) > 80
+
+
+def test_ask_construct_describe_and_inline_sparql(
+    store: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert (
+        main(
+            [
+                "query",
+                "--store",
+                store,
+                "--sparql",
+                'ASK { ?o <http://www.w3.org/2004/02/skos/core#altLabel> "KS"@no }',
+                "--format",
+                "csv",
+            ]
+        )
+        == 0
+    )
+    assert capsys.readouterr().out.splitlines() == ["answer", "true"]
+    query = tmp_path / "ks.rq"
+    query.write_text(
+        "PREFIX skos: <http://www.w3.org/2004/02/skos/core#>\n"
+        'CONSTRUCT { ?o skos:prefLabel ?n } WHERE { ?o skos:altLabel "KS"@no ; skos:prefLabel ?n }\n'
+    )
+    assert main(["query", "--store", store, str(query)]) == 0
+    graph = rdflib.Graph().parse(data=capsys.readouterr().out, format="turtle")
+    assert any("Norwegian Association" in str(o) for o in graph.objects())
+    out = tmp_path / "ks.jsonld"
+    assert (
+        main(
+            [
+                "query",
+                "--store",
+                store,
+                "--sparql",
+                'DESCRIBE ?o WHERE { ?o <http://www.w3.org/2004/02/skos/core#altLabel> "KS"@no }',
+                "--format",
+                "json",
+                "-o",
+                str(out),
+            ]
+        )
+        == 0
+    )
+    described = rdflib.Graph().parse(out, format="json-ld")
+    assert len(described) > 3
+    assert (
+        main(
+            [
+                "query",
+                "--store",
+                store,
+                "--sparql",
+                "SELECT * { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }",
+            ]
+        )
+        == 2
+    )
+    assert "SERVICE is refused" in capsys.readouterr().err
+
+
+def test_an_unknown_organisation_is_said_so(store: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["query", "--store", store, "partners", "-p", "org=Nobody Whatsoever"]) == 2
+    assert "no organisation is called 'Nobody Whatsoever'" in capsys.readouterr().err
+
+
+def test_namesakes_are_told_apart_by_country(
+    namesakes: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert (
+        main(["query", "--store", namesakes, "partners", "-p", "org=Ministry of Environment"]) == 2
+    )
+    err = capsys.readouterr().err
+    assert "names 2 organisations" in err and "(LT)" in err and "(PL)" in err
+    assert "org='Ministry of Environment@CC'" in err
+    answers = {}
+    for cc in ("LT", "PL"):
+        args = ["query", "--store", namesakes, "partners", "--format", "json"]
+        assert main([*args, "-p", f"org=Ministry of Environment@{cc.lower()}"]) == 0
+        answers[cc] = json.loads(capsys.readouterr().out)
+    assert answers["LT"] and answers["LT"] != answers["PL"]  # each its own programme's partners
+    iri = next(line.split()[-1] for line in err.splitlines() if "(LT)" in line)
+    assert (
+        main(["query", "--store", namesakes, "partners", "-p", f"org={iri}", "--format", "json"])
+        == 0
+    )
+    assert json.loads(capsys.readouterr().out)
