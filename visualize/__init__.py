@@ -7,7 +7,7 @@ pipeline's internals.
 from __future__ import annotations
 
 from .metrics import Metrics, compute_metrics, layout
-from .page import network_html
+from .page import NetworkPage, network_html
 from .projections import (
     Selectable,
     country_flows,
@@ -19,6 +19,7 @@ from .static import country_matrix_image, network_image
 
 __all__ = [
     "Metrics",
+    "NetworkPage",
     "Selectable",
     "compute_metrics",
     "country_flows",

@@ -15,7 +15,7 @@ import networkx as nx
 
 from .metrics import Metrics, compute_metrics, layout
 
-__all__ = ["COUNTRY_COLOURS", "colour", "network_html"]
+__all__ = ["COUNTRY_COLOURS", "NetworkPage", "colour", "network_html"]
 
 #: Fixed colours for the countries met most; others get one from the palette by name.
 COUNTRY_COLOURS = {
@@ -57,13 +57,32 @@ def _tooltip(data: dict[str, Any], m: Metrics) -> str:
     return "\n".join(lines)
 
 
+class NetworkPage(str):
+    """A network page (its HTML as a string) that a notebook shows inside a sandboxed
+    iframe, so the page's script and styles stay out of the notebook's own page."""
+
+    def _repr_html_(self) -> str:
+        from html import escape
+
+        return (
+            f'<iframe srcdoc="{escape(self, quote=True)}" sandbox="allow-scripts" '
+            'style="width:100%;height:640px;border:1px solid #ccc"></iframe>'
+        )
+
+    def save(self, path: str) -> None:
+        """Write the page to ``path``."""
+        with open(path, "w", encoding="utf-8") as fh:
+            fh.write(self)
+
+
 def network_html(
     g: nx.Graph,
     *,
     title: str = "partnergraph — partner network",
     metrics: dict[str, Metrics] | None = None,
-) -> str:
-    """Render the organisation network to one HTML page (a string).
+) -> NetworkPage:
+    """Render the organisation network to one HTML page (a string; in a notebook it shows
+    itself in an iframe).
 
     Nodes are sized by betweenness (brokers stand out), coloured by country with a legend,
     shaped by type; the page searches, and filters by country, type and community.
@@ -102,11 +121,11 @@ def network_html(
     legend = [{"country": c, "color": colour(c)} for c in countries]
     physics = len(nodes) <= PHYSICS_LIMIT
     with as_file(files(__name__.rsplit(".", 1)[0]).joinpath("templates")) as template_dir:
-        return _pyvis.render(
+        return NetworkPage(_pyvis.render(
             node_rows, edge_rows, template_dir=str(template_dir), title=title,
             legend=legend, physics=physics, vis_js=_vis_asset("vis-network.min.js"),
             vis_css=_vis_asset("vis-network.css"),
-        )  # fmt: skip
+        ))  # fmt: skip
 
 
 def _vis_asset(name: str) -> str:

@@ -47,7 +47,8 @@ def register(sub: Any, parents: Parents) -> None:
     p.add_argument(
         "--inferred",
         action="store_true",
-        help="answer with the inferred graph too (run 'reason' first)",
+        help="add what reasoning infers (run 'reason' first): rows that name something new, "
+        "marked in a column 'inferred'; restatements of asserted rows are left out",
     )
     p.set_defaults(handler=_query)
 
@@ -116,10 +117,39 @@ def _query(args: argparse.Namespace) -> int:
             sys.stdout.buffer.write(data)
             sys.stdout.flush()
         return EXIT_OK
-    result = store.select(sparql, inferred=args.inferred)
+    result = store.select(sparql)
+    if args.inferred:
+        result = _with_inferred(result, store.select(sparql, inferred=True))
     result = QueryResult(result.variables, queries.tidy(q, result.variables, result.rows))
     emit(result, args.format, args.output, labels=lambda iris: queries.labels(store.select, iris))
     return EXIT_OK
+
+
+def _with_inferred(asserted: QueryResult, combined: QueryResult) -> QueryResult:
+    """The asserted rows, then the rows only reasoning gives, in a column ``inferred``.
+
+    A row that only restates an asserted one in more general words (a role as its
+    super-role, a study visit as an Event) names the same things (its IRIs) as an asserted
+    row and is left out; a row that names something new (a cooperation the property chain
+    gives) is kept, marked "inferred": it has no source document.
+    """
+    iri_columns = [
+        i
+        for i in range(len(combined.variables))
+        if any((row[i] or "").startswith(("http://", "https://")) for row in combined.rows)
+    ]
+
+    def names(row: tuple[str | None, ...]) -> tuple[str | None, ...]:
+        return tuple(row[i] for i in iri_columns) if iri_columns else row
+
+    stated = set(asserted.rows)
+    stated_names = {names(row) for row in asserted.rows}
+    rows = [(*row, "") for row in asserted.rows]
+    for row in combined.rows:
+        if row not in stated and names(row) not in stated_names:
+            rows.append((*row, "inferred"))
+            stated_names.add(names(row))
+    return QueryResult((*asserted.variables, "inferred"), tuple(rows))
 
 
 class _Unknown(Exception):

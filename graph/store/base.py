@@ -25,7 +25,34 @@ class QueryResult:
     rows: tuple[tuple[str | None, ...], ...]
 
     def dicts(self) -> list[dict[str, str | None]]:
+        """The rows as dictionaries, variable → value."""
         return [dict(zip(self.variables, row, strict=True)) for row in self.rows]
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def to_pandas(self) -> Any:
+        """The rows as a pandas DataFrame (pandas is not a dependency: install it to use
+        this)."""
+        try:
+            import pandas
+        except ImportError:
+            raise ImportError(
+                "to_pandas() needs pandas: pip install pandas (or use .dicts())"
+            ) from None
+        return pandas.DataFrame(list(self.rows), columns=list(self.variables))
+
+    def _repr_html_(self) -> str:
+        """A notebook's view: an HTML table of the first 50 rows (values escaped)."""
+        from html import escape
+
+        head = "".join(f"<th>{escape(v)}</th>" for v in self.variables)
+        body = "".join(
+            "<tr>" + "".join(f"<td>{escape(c or '')}</td>" for c in row) + "</tr>"
+            for row in self.rows[:50]
+        )
+        more = f"<p>{len(self.rows)} rows (the first 50 shown)</p>" if len(self.rows) > 50 else ""
+        return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>{more}"
 
 
 def plain(term: Any) -> str | None:

@@ -33,6 +33,10 @@ class Store:
 
     def __init__(self, path: str | Path | None = None, *, read_only: bool = False) -> None:
         self.path = Path(path) if path is not None else None
+        if self.path is not None and (self.path / "current").is_dir():
+            # a store folder that builds made (generations): its current generation, not a
+            # new empty database beside them
+            self.path = (self.path / "current").resolve()
         try:
             if self.path is None:
                 self._store = ox.Store()

@@ -154,3 +154,27 @@ def test_namesakes_are_told_apart_by_country(
         == 0
     )
     assert json.loads(capsys.readouterr().out)
+
+
+def test_inferred_rows_are_new_and_say_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    store = str(tmp_path / "s")
+    assert main(["build", "--store", store, "-q", str(EXAMPLES)]) == 0
+    assert main(["reason", "--store", store]) == 0
+    capsys.readouterr()
+    args = ["query", "--store", store, "partners", "-p", "org=KS", "--format", "json"]
+    assert main(args) == 0
+    asserted = json.loads(capsys.readouterr().out)
+    assert main([*args, "--inferred"]) == 0
+    combined = json.loads(capsys.readouterr().out)
+    stated = [r for r in combined if not r["inferred"]]
+    inferred = [r for r in combined if r["inferred"] == "inferred"]
+    assert [{k: v for k, v in r.items() if k != "inferred"} for r in stated] == asserted
+    assert inferred, "the property chain gives KS partners no document states"
+    for row in inferred:
+        assert row["source"] is None and row["via_label"] == "inferred cooperation"
+    named = [(r["partner"], r["via"]) for r in combined]
+    assert len(named) == len(
+        set(named)
+    )  # no fact twice (a role as its super-role, a visit as Event)
