@@ -15,6 +15,7 @@ import re
 import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +27,7 @@ __all__ = [
     "SourceProblem",
     "detect_language",
     "expand_paths",
+    "language_of_name",
     "read_document",
     "read_documents",
 ]
@@ -602,3 +604,20 @@ def detect_language(text: str) -> str:
 
 
 _IDENTIFIER: Any = None
+
+
+@lru_cache(maxsize=65536)
+def language_of_name(name: str) -> str | None:
+    """The language a name is written in, when its words say so (py3langid, probability
+    ≥ 0.6 among the European languages, names of two words or more), else None.
+
+    >>> language_of_name("Gminny Ośrodek Pomocy Społecznej w Łodzi"), language_of_name("KS")
+    ('pl', None)
+    """
+    if len(name.split()) < 2:
+        return None
+    detect_language("x")  # loads the identifier
+    lang, prob = _IDENTIFIER.classify(name)
+    if prob < 0.6:
+        return None
+    return _LANG_ALIASES.get(str(lang), str(lang))

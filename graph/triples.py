@@ -25,7 +25,7 @@ from .extract.gazetteer import country_of_form
 from .extract.lexicon import normalise
 from .extract.model import Event, Evidence, Extraction, OrgMention, Place, Project
 from .resolve import OrgIdentity, Resolution, slug
-from .sources import Document
+from .sources import Document, language_of_name
 
 __all__ = [
     "DEFAULT_BASE",
@@ -164,6 +164,17 @@ class _Builder:
         self.g = document_iri(doc, base)
         self.out: set[Triple] = set()
         self.lang = doc.language if doc.language and doc.language != "und" else None
+
+    def name_lang(self, ident: OrgIdentity, name: str) -> str | None:
+        """The language a name is written in: the registry's, else the document's for
+        prose; names from structured data (a portal export, in many languages) are
+        detected, else ``und``."""
+        known = ident.name_langs.get(name)
+        if known:
+            return known
+        if self.doc.kind == "portal-data":
+            return language_of_name(name) or "und"
+        return self.lang
 
     def add(self, s: URIRef, p: URIRef, o: URIRef | Literal | None) -> None:
         if o is not None:
@@ -325,9 +336,9 @@ def _organisation(b: _Builder, m: OrgMention, resolution: Resolution) -> URIRef:
     b.add(iri, RDF.type, ORG.Organization)
     if ident.type == "municipality":
         b.add(iri, RDF.type, PG.Municipality)
-    b.add(iri, SKOS.prefLabel, Literal(ident.name, lang=ident.name_langs.get(ident.name, b.lang)))
+    b.add(iri, SKOS.prefLabel, Literal(ident.name, lang=b.name_lang(ident, ident.name)))
     if normalise(m.name) != normalise(ident.name):
-        b.add(iri, SKOS.altLabel, Literal(m.name, lang=ident.name_langs.get(m.name, b.lang)))
+        b.add(iri, SKOS.altLabel, Literal(m.name, lang=b.name_lang(ident, m.name)))
     if m.acronym:
         b.add(iri, SKOS.altLabel, Literal(m.acronym))
     b.add(iri, PG.country, b.country(ident.country))

@@ -429,3 +429,26 @@ def test_a_document_past_its_time_budget_is_named_and_skipped(
     err = capsys.readouterr().err
     assert "slow.txt: not read: it took over 3 s" in err and err.count("skipped") == 1, err
     assert int(open_store(store, read_only=True).select(DOCS).rows[0][0] or 0) == 1
+
+
+def test_names_from_portal_data_carry_their_own_language(tmp_path: Path) -> None:
+    records = json.loads(PORTAL.read_text(encoding="utf-8"))
+    records[0]["PO"] = {
+        "901": {"name": "Gminny Ośrodek Pomocy Społecznej w Łodzi", "nuts": "PL711"}
+    }
+    records[1]["PO"] = {"902": {"name": "Fyrlykta", "nuts": "NO011"}}
+    (tmp_path / "p.json").write_text(json.dumps(records), encoding="utf-8")
+    store = str(tmp_path / "s")
+    assert main(["build", "--store", store, "-q", "--no-validate", str(tmp_path / "p.json")]) == 0
+    tags = {
+        row[0]: row[1]
+        for row in open_store(store, read_only=True)
+        .select(
+            "SELECT ?n (LANG(?n) AS ?l) { ?o <http://www.w3.org/2004/02/skos/core#prefLabel> ?n }"
+        )
+        .rows
+    }
+    assert (
+        tags["Gminny Ośrodek Pomocy Społecznej w Łodzi"] == "pl"
+    )  # was "en": the export's language
+    assert tags["Fyrlykta"] == "und"  # one word: too short to tell
