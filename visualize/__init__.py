@@ -6,6 +6,7 @@ pipeline's internals.
 
 from __future__ import annotations
 
+from .files import NETWORK_FILE_FORMATS, network_file
 from .metrics import Metrics, compute_metrics, layout
 from .page import NetworkPage, network_html
 from .projections import (
@@ -18,6 +19,7 @@ from .projections import (
 from .static import country_matrix_image, network_image
 
 __all__ = [
+    "NETWORK_FILE_FORMATS",
     "Metrics",
     "NetworkPage",
     "Selectable",
@@ -27,6 +29,7 @@ __all__ = [
     "ego_network",
     "filtered",
     "layout",
+    "network_file",
     "network_html",
     "network_image",
     "org_network",

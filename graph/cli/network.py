@@ -26,10 +26,14 @@ def register(sub: Any, parents: Parents) -> None:
         parents=[parents.store],
         help="draw the partner network: an offline HTML page, or a PNG/SVG picture",
         description="Write the organisation–organisation network (weight = shared projects and "
-        "events): FILE.html is one interactive page that opens offline; FILE.png or FILE.svg a "
-        "static picture. --countries draws the country–country matrix instead.",
+        "events): FILE.html is one interactive page that opens offline; FILE.graphml or "
+        "FILE.gexf the same network for Cytoscape or Gephi (with the page's attributes); "
+        "FILE.png or FILE.svg a static picture. --countries draws the country–country "
+        "matrix instead.",
     )
-    p.add_argument("-o", "--output", required=True, metavar="FILE", help=".html, .png or .svg")
+    p.add_argument(
+        "-o", "--output", required=True, metavar="FILE", help=".html, .graphml, .gexf, .png or .svg"
+    )
     p.add_argument("--title", default="partnergraph — partner network", help="title")
     p.add_argument("--focus", metavar="ORG", help="only the network around this organisation")
     p.add_argument("--hops", type=int, default=1, help="how far around --focus (default: 1)")
@@ -64,10 +68,13 @@ def _network(args: argparse.Namespace, store: GraphStore) -> nx.Graph:
 
 def _draw(args: argparse.Namespace) -> int:
     suffix = Path(args.output).suffix.lower()
-    if suffix not in (".html", ".htm", ".png", ".svg") or (
+    if suffix not in (".html", ".htm", ".png", ".svg", ".graphml", ".gexf") or (
         args.countries and suffix not in (".png", ".svg")
     ):
-        err(f"{args.output}: draw writes .html, .png or .svg (the country matrix: .png or .svg)")
+        err(
+            f"{args.output}: draw writes .html, .png, .svg, .graphml or .gexf "
+            "(the country matrix: .png or .svg)"
+        )
         return EXIT_INPUT
     store = open_store(args.store, read_only=True)
     if args.countries:
@@ -84,6 +91,8 @@ def _draw(args: argparse.Namespace) -> int:
         return EXIT_INPUT
     if suffix in (".png", ".svg"):
         data = viz.network_image(graph, "png" if suffix == ".png" else "svg", title=args.title)
+    elif suffix in (".graphml", ".gexf"):
+        data = viz.network_file(graph, "gexf" if suffix == ".gexf" else "graphml")
     else:
         data = viz.network_html(graph, title=args.title).encode("utf-8")
     write_atomic(args.output, data)
