@@ -74,6 +74,7 @@ class BuildReport:
     graphs: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     prune_held: int = 0  # files there but unread whose documents could not be told: no prune
+    unjudged: tuple[str, ...] = ()  # names in the judgements that name no organisation
 
 
 # ------------------------------------------------------------ per-document steps
@@ -339,6 +340,7 @@ def build(
     if not reads:
         return report  # nothing readable: the store is left as it was
     resolution = resolve_all(reads, judgements)
+    report.unjudged = resolution.unmatched
     load_ontology(store)
     # views of the old data: 'reason' and 'analyse --write' compute them anew
     store.drop_graph(graphs.INFERRED)

@@ -83,6 +83,7 @@ class Resolution:
 
     identities: dict[str, OrgIdentity]
     by_mention: dict[tuple[str, str | None], str]
+    unmatched: tuple[str, ...] = ()  # names in the judgements that name no organisation
 
     def of(self, mention: OrgMention) -> OrgIdentity:
         """The identity a mention was resolved to."""
@@ -225,6 +226,23 @@ def resolve_organisations(
         key_of[ident] = key
         uf.add_name(key, folded)
         seen.append(m)
+    # judgements name organisations as people see them: by a mention's name, a registry name
+    # or alias, or an IRI; each becomes the mention names it stands for
+    seen_as = _JudgedNames(key_of, entries)
+    uf.apart = [(x, y) for a, b in judged.different for x in seen_as(a) for y in seen_as(b)]
+    for a, b in judged.different:  # 'different' wins over a registry's aliases
+        for name, country in seen_as.split_registry(a, b):
+            old = key_of[(name, country)]
+            key = f"name:{country or '??'}:{_core(normalise(name))}"
+            key_of[(name, country)] = key
+            uf.names.get(uf.find(old), set()).discard(normalise(name))
+            uf.add_name(key, normalise(name))
+            reasons[key].append(
+                f"{name!r} is a registry name of {old.removeprefix('reg:')!r}, but "
+                f"{a!r} ≠ {b!r} was judged in {judged.source}"
+            )
+    unmatched = sorted({n for pair in (*judged.same, *judged.different) for n in pair
+                        if not seen_as(n)})  # fmt: skip
     # a short form or acronym of a fuller name in the same document is that organisation
     first_key: dict[str, str] = {}  # a name → the key of its first mention, any country
     for (n, _c), k in key_of.items():
@@ -292,18 +310,82 @@ def resolve_organisations(
     by_folded: dict[str, list[str]] = defaultdict(list)
     for (name, _country), key in key_of.items():
         by_folded[normalise(name)].append(key)
+
+    def keys_of(name: str) -> list[str]:
+        return [k for folded in sorted(seen_as(name)) for k in by_folded.get(folded, [])]
+
     for a, b in judged.same:
-        keys = by_folded.get(normalise(a), []) + by_folded.get(normalise(b), [])
+        keys = keys_of(a) + keys_of(b)
         for other in keys[1:]:
             merged = uf.union(keys[0], other, force=True)
             reasons[merged or uf.find(keys[0])].append(
                 f"{a!r} = {b!r}: judged the same in {judged.source}"
             )
     for a, b in judged.different:
-        if by_folded.get(normalise(a)) and by_folded.get(normalise(b)):
-            for key in by_folded[normalise(a)]:
+        if keys_of(a) and keys_of(b):
+            for key in keys_of(a):
                 reasons[uf.find(key)].append(f"{a!r} ≠ {b!r}: judged different in {judged.source}")
-    return _identities(seen, key_of, uf, reasons, entries)
+    resolution = _identities(seen, key_of, uf, reasons, entries)
+    resolution.unmatched = tuple(unmatched)
+    return resolution
+
+
+class _JudgedNames:
+    """What a name in a judgements file stands for: the (folded) mention names of the
+    organisations it names — by the name itself, as a registry name or alias (every name
+    of that registry entry seen), or as an organisation IRI (``…/org/CC/SLUG``)."""
+
+    def __init__(
+        self, key_of: dict[tuple[str, str | None], str], entries: dict[str, RegistryEntry]
+    ) -> None:
+        self.key_of = key_of
+        self.by_key: dict[str, set[str]] = defaultdict(set)
+        self.by_slug: dict[tuple[str, str], set[str]] = defaultdict(set)
+        self.all_names: set[str] = set()
+        for (name, country), key in key_of.items():
+            self.by_key[key].add(normalise(name))
+            self.all_names.add(normalise(name))
+            cc = (country or "xx").lower()
+            self.by_slug[(cc, slug(name))].add(normalise(name))
+        self.entry_keys: dict[str, str] = {}  # a registry name or alias, folded → its key
+        for entry in entries.values():
+            key = f"reg:{entry.id}"
+            for alias in (entry.name, *(a for a, _lang in entry.aliases)):
+                self.entry_keys[normalise(alias)] = key
+            if key in self.by_key:
+                cc = (entry.country or "xx").lower()
+                self.by_slug[(cc, slug(entry.id))] |= self.by_key[key]
+
+    def __call__(self, name: str) -> set[str]:
+        text = name.strip()
+        if text.startswith(("http://", "https://")):
+            parts = text.rstrip("/").split("/")
+            return set(self.by_slug.get((parts[-2], parts[-1]), set())) if len(parts) > 2 else set()
+        folded = normalise(text)
+        found = {folded} if folded in self.all_names else set()
+        key = self.entry_keys.get(folded)
+        if key is not None:
+            found |= self.by_key.get(key, set())
+        return found
+
+    def split_registry(self, a: str, b: str) -> list[tuple[str, str | None]]:
+        """Mentions to take out of a registry identity because ``a`` and ``b`` were judged
+        different but are names of one registry entry: those named ``b`` (or ``a``, if ``b``
+        is the entry's own name)."""
+        key_a = self.entry_keys.get(normalise(a))
+        key_b = self.entry_keys.get(normalise(b))
+        if key_a is None or key_a != key_b:
+            return []
+        side = normalise(b)
+        return [
+            (name, country)
+            for (name, country), key in self.key_of.items()
+            if key == key_a and normalise(name) == side
+        ] or [
+            (name, country)
+            for (name, country), key in self.key_of.items()
+            if key == key_a and normalise(name) == normalise(a)
+        ]
 
 
 #: A word in more names than this tells nothing about which names are alike.

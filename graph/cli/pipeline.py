@@ -146,6 +146,7 @@ def _build(args: argparse.Namespace) -> int:
         print(file=sys.stderr)
     for problem in report.problems:
         err(f"skipped {problem}")
+    _warn_unjudged(report.unjudged)
     if not args.quiet:
         for path, notes in sorted(report.notes.items()):
             for note in notes:
@@ -176,6 +177,14 @@ def _build(args: argparse.Namespace) -> int:
         err(f"{len(findings)} SHACL violation(s){more}")
         return EXIT_FINDINGS
     return EXIT_OK
+
+
+def _warn_unjudged(names: tuple[str, ...]) -> None:
+    for name in names:
+        err(
+            f"warning: the judgements name {name!r}, which names no organisation of these "
+            "documents (a name, alias or IRI as 'query organisations' shows them); not applied"
+        )
 
 
 class _NothingBuilt(Exception):
@@ -214,6 +223,7 @@ def _extract(args: argparse.Namespace) -> int:
         sys.stdout.write(text)
     for problem in problems:
         err(f"skipped {problem}")
+    _warn_unjudged(resolution.unmatched)
     return EXIT_INPUT if problems or not results else EXIT_OK
 
 
