@@ -361,12 +361,28 @@ def _data_document(
     )
 
 
-def _relative_key(path: Path, root: Path | None) -> str:
-    try:
-        rel = path.resolve().relative_to((root or path.parent).resolve())
-    except ValueError:
-        rel = Path(path.name)
-    return rel.as_posix()
+#: A folder holding one of these is a project root: documents below it are keyed by their
+#: path from it, whatever path they were given by.
+ROOT_MARKERS = ("partnergraph.toml", ".git")
+
+
+def _relative_key(path: Path, root: Path | None = None) -> str:
+    """A document's identity when it names no source URL: its path from the project root
+    (the nearest folder above it with ``partnergraph.toml`` or ``.git``), else its absolute
+    path; links resolved. So ``build examples/`` and ``build examples/seeds/`` key a file
+    the same way. (``root``, the folder it was found in, is no longer used.)"""
+    real = path.resolve()
+    top = _project_root(str(real.parent))
+    return real.relative_to(top).as_posix() if top is not None else real.as_posix()
+
+
+@lru_cache(maxsize=4096)
+def _project_root(folder: str) -> Path | None:
+    here = Path(folder)
+    for candidate in (here, *here.parents):
+        if any((candidate / marker).exists() for marker in ROOT_MARKERS):
+            return candidate
+    return None
 
 
 def _decode(raw: bytes) -> tuple[str, str] | str:

@@ -65,7 +65,7 @@ def test_sources_of_a_cooperation_link(seed_store: Store) -> None:
     )
     rows = seed_store.select(q).dicts()
     stated = [r for r in rows if r["via_label"] == "stated cooperation"]
-    assert stated and all(r["source"] == "seeds/002_c84218a7ceba7421.txt" for r in stated)
+    assert stated and all(r["source"] == "examples/seeds/002_c84218a7ceba7421.txt" for r in stated)
     assert any("samarbeid med Fagforbundet" in (r["sentence"] or "") for r in stated)
     assert any(r["via_label"] == "Studiebesøk til Bergen" and r["role_a"] == "host" for r in rows)
 

@@ -77,7 +77,7 @@ def test_every_document_graph_carries_its_provenance(seed_store: Store) -> None:
             pg:checksum ?sum ; dcterms:language ?lang } } ORDER BY ?path"""
     ).dicts()
     assert [(r["path"], r["lang"]) for r in rows] == [
-        ("seeds/000_f080a065eb91adb1.txt", "en"), ("seeds/002_c84218a7ceba7421.txt", "no"),
+        ("examples/seeds/000_f080a065eb91adb1.txt", "en"), ("examples/seeds/002_c84218a7ceba7421.txt", "no"),
     ]  # fmt: skip
     assert all(len(r["sum"] or "") == 64 for r in rows)
 
@@ -93,7 +93,7 @@ def test_evidence_mentions_point_into_the_document(seed_store: Store) -> None:
 
     texts = {}
     for row in rows:
-        path = EXAMPLES / str(row["path"])
+        path = EXAMPLES.parent / str(row["path"])  # keyed from the project root
         if path not in texts:
             doc = read_document(path, root=EXAMPLES)
             assert isinstance(doc, Document)

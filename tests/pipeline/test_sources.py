@@ -32,13 +32,35 @@ def test_metadata_header_is_read_and_stripped(tmp_path: Path) -> None:
     assert doc.text == "Hello Oslo."
 
 
-def test_key_without_source_is_the_path_below_the_root(tmp_path: Path) -> None:
-    (tmp_path / "sub").mkdir()
-    f = tmp_path / "sub" / "b.txt"
+def test_key_without_source_is_the_path_below_the_project_root(tmp_path: Path) -> None:
+    (tmp_path / "partnergraph.toml").write_text("")  # marks the project root
+    (tmp_path / "data" / "sub").mkdir(parents=True)
+    f = tmp_path / "data" / "sub" / "b.txt"
     f.write_text("Some text about a seminar in Riga.")
-    doc = read_document(f, root=tmp_path)
-    assert isinstance(doc, Document)
-    assert doc.key == "sub/b.txt"
+    for root in (tmp_path, tmp_path / "data", tmp_path / "data" / "sub"):
+        doc = read_document(f, root=root)
+        assert isinstance(doc, Document)
+        assert doc.key == "data/sub/b.txt"  # whatever folder it was found from
+
+
+def test_one_file_through_two_paths_is_one_document(tmp_path: Path) -> None:
+    from partnergraph.graph.cli import main
+    from partnergraph.graph.store import open_store
+
+    (tmp_path / "partnergraph.toml").write_text("")
+    (tmp_path / "docs" / "news").mkdir(parents=True)
+    (tmp_path / "docs" / "news" / "a.txt").write_text(
+        "The Oslo kommune hosted a study visit of the City of Riga.", encoding="utf-8"
+    )
+    (tmp_path / "docs" / "b.txt").write_text("A seminar in Bergen with KS.", encoding="utf-8")
+    store = str(tmp_path / "s")
+    assert main(["build", "--store", store, "-q", "--no-validate", str(tmp_path / "docs")]) == 0
+    news = str(tmp_path / "docs" / "news")
+    assert main(["build", "--store", store, "-q", "--no-validate", news]) == 0
+    count = "SELECT (COUNT(DISTINCT ?g) AS ?n) { GRAPH ?g { ?g <https://w3id.org/partnergraph/ns#sourcePath> ?p } }"
+    assert open_store(store, read_only=True).select(count).rows[0][0] == "2"
+    assert main(["build", "--store", store, "--no-validate", "--prune", news]) == 0
+    assert open_store(store, read_only=True).select(count).rows[0][0] == "1"
 
 
 @pytest.mark.parametrize(

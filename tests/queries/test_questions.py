@@ -47,7 +47,10 @@ def test_question_answers_match_golden(name: str, seed_store: Store, update_gold
 def test_partners_of_ks_come_from_both_documents(seed_store: Store) -> None:
     rows = seed_store.select(queries.bound(queries.load("partners"), {"org": "ks"})).dicts()
     sources = {r["source"] for r in rows}
-    assert sources == {"seeds/000_f080a065eb91adb1.txt", "seeds/002_c84218a7ceba7421.txt"}
+    assert sources == {
+        "examples/seeds/000_f080a065eb91adb1.txt",
+        "examples/seeds/002_c84218a7ceba7421.txt",
+    }
     partners = {r["partner_name"] for r in rows}
     assert "Latvian Association of Local and Regional Governments" in partners
     assert "Lublin" in partners

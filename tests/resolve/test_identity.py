@@ -70,8 +70,13 @@ def test_explain_names_sources_and_reasons(
     assert main(["resolve", "--store", store, "--explain", "ks"]) == 0
     out = capsys.readouterr().out
     assert "Norwegian Association of Local and Regional Authorities" in out
-    assert "KS: seeds/000_f080a065eb91adb1.txt, seeds/002_c84218a7ceba7421.txt" in out
-    assert "Norges Kommuner og Landsting: seeds/002_c84218a7ceba7421.txt" in out  # only where seen
+    assert (
+        "KS: examples/seeds/000_f080a065eb91adb1.txt, examples/seeds/002_c84218a7ceba7421.txt"
+        in out
+    )
+    assert (
+        "Norges Kommuner og Landsting: examples/seeds/002_c84218a7ceba7421.txt" in out
+    )  # only where seen
     assert "is a registry name of" in out
     assert main(["resolve", "--store", store, "--explain", "Nobody At All"]) == 2
 
