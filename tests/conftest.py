@@ -46,6 +46,18 @@ def seed_store() -> Store:
 
 
 @pytest.fixture(scope="session")
+def question_store() -> Store:
+    """An in-memory store of the examples, the page and portal fixtures, and the
+    documents written for the questions (tests/fixtures/questions: an earlier project, a
+    second record of a project, a news item): enough for every question to answer."""
+    store = Store(None)
+    sources = [EXAMPLES, FIXTURES / "pages", FIXTURES / "portal", FIXTURES / "questions"]
+    report = build([str(s) for s in sources], store)
+    assert len(report.documents) >= 12, report.problems
+    return store
+
+
+@pytest.fixture(scope="session")
 def shared() -> Path:
     """../shared (real documents and data); tests that need it skip without it."""
     if not (SHARED / "corpus" / "gold").is_dir():

@@ -1,4 +1,4 @@
-"""Commands that draw and measure the partner network: draw, analyse."""
+"""Commands that draw and measure the partner network: draw, analyse, path."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from ..publish import write_atomic
 from ..store import GraphStore, QueryResult, open_store, staged
 from ..store.graphs import METRICS
 from ..triples import metric_lines
-from .options import EXIT_INPUT, EXIT_OK, Parents, emit, err
+from .options import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, Parents, emit, err
 
 __all__ = ["register"]
 
@@ -43,6 +43,18 @@ def register(sub: Any, parents: Parents) -> None:
     p.add_argument("--type", action="append", default=[], metavar="TYPE", help="only these types")
     p.add_argument("--countries", action="store_true", help="the country–country matrix (png/svg)")
     p.set_defaults(handler=_draw)
+
+    p = sub.add_parser(
+        "path",
+        parents=[parents.store, parents.output],
+        help="the shortest chain of partners between two organisations",
+        description="The shortest chain of organisations that shared a project or event (or "
+        "are stated to cooperate) from A to B, with what links each step to the next. A and B "
+        "are names, aliases or acronyms, NAME@CC, or IRIs. Exit 1 when no chain links them.",
+    )
+    p.add_argument("a", metavar="A", help="the organisation to start from")
+    p.add_argument("b", metavar="B", help="the organisation to reach")
+    p.set_defaults(handler=_path)
 
     p = sub.add_parser(
         "analyse",
@@ -98,6 +110,34 @@ def _draw(args: argparse.Namespace) -> int:
     write_atomic(args.output, data)
     nodes, links = graph.number_of_nodes(), graph.number_of_edges()
     print(f"wrote {args.output}: {nodes} organisations, {links} links")
+    return EXIT_OK
+
+
+def _path(args: argparse.Namespace) -> int:
+    from .questions import Unknown, one_organisation
+
+    store = open_store(args.store, read_only=True)
+    try:
+        a = one_organisation(store, "A", args.a)
+        b = one_organisation(store, "B", args.b)
+    except Unknown as exc:
+        for line in exc.args:
+            err(line)
+        return EXIT_INPUT
+    graph = viz.org_network(store)
+    try:
+        steps = nx.shortest_path(graph, a, b)
+    except (nx.NetworkXNoPath, nx.NodeNotFound):
+        err(f"no chain of partners links {args.a!r} and {args.b!r}")
+        return EXIT_FINDINGS
+    rows = []
+    for n, node in enumerate(steps):
+        data = graph.nodes[node]
+        link = graph.edges[node, steps[n + 1]].get("shared", "") if n + 1 < len(steps) else ""
+        rows.append((str(n), str(data.get("label", node)), str(data.get("country") or ""),
+                     str(link), node))  # fmt: skip
+    variables = ("step", "organisation", "country", "linked_to_the_next_by", "iri")
+    emit(QueryResult(variables, tuple(rows)), args.format, args.output)
     return EXIT_OK
 
 

@@ -93,12 +93,12 @@ def _query(args: argparse.Namespace) -> int:
         store = open_store(args.store, read_only=True)
         for param in q.params:
             if param.kind == "name" and param.name in values:
-                values[param.name] = _one_organisation(store, param.name, values[param.name])
+                values[param.name] = one_organisation(store, param.name, values[param.name])
         sparql = queries.bound(q, values)
     except QueryRefused as exc:
         err(f"query: {exc}")
         return EXIT_INPUT
-    except _Unknown as exc:
+    except Unknown as exc:
         for line in exc.args:
             err(line)
         return EXIT_INPUT
@@ -152,22 +152,22 @@ def _with_inferred(asserted: QueryResult, combined: QueryResult) -> QueryResult:
     return QueryResult((*asserted.variables, "inferred"), tuple(rows))
 
 
-class _Unknown(Exception):
+class Unknown(Exception):
     """A name that stands for no organisation, or for several."""
 
 
-def _one_organisation(store: GraphStore, param: str, value: str) -> str:
-    """The IRI of the one organisation ``value`` stands for; else :class:`_Unknown` with
+def one_organisation(store: GraphStore, param: str, value: str) -> str:
+    """The IRI of the one organisation ``value`` stands for; else :class:`Unknown` with
     what to do."""
     found = queries.find_organisations(store.select, value)
     if not found:
-        raise _Unknown(
+        raise Unknown(
             f"no organisation is called {value!r} in this store "
             "('partnergraph query organisations' lists them with their names)"
         )
     if len(found) > 1:
         name = queries.split_country(value)[0]
-        raise _Unknown(
+        raise Unknown(
             f"{value!r} names {len(found)} organisations; choose one with "
             f"-p {param}='{name}@CC' (its country code) or -p {param}=IRI:",
             *(f"  {o.label or '?'} ({o.country or 'no country'})  {o.iri}" for o in found[:20]),

@@ -178,3 +178,21 @@ def test_inferred_rows_are_new_and_say_so(
     assert len(named) == len(
         set(named)
     )  # no fact twice (a role as its super-role, a visit as Event)
+
+
+def test_the_shortest_chain_of_partners(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    store = str(tmp_path / "s")
+    sources = [EXAMPLES, FIXTURES / "pages", FIXTURES / "questions"]
+    assert main(["build", "--store", store, "-q", "--no-validate", *map(str, sources)]) == 0
+    capsys.readouterr()
+    lithuanian = "Lithuanian Association of Local Authorities"
+    assert main(["path", "--store", store, lithuanian, "Lublin", "--format", "json"]) == 0
+    steps = json.loads(capsys.readouterr().out)
+    assert [s["organisation"] for s in steps] == [
+        lithuanian, "Norwegian Association of Local and Regional Authorities", "Lublin",
+    ]  # fmt: skip
+    assert "Seminar in Riga" in steps[0]["linked_to_the_next_by"]
+    assert "Studiebesøk til Bergen" in steps[1]["linked_to_the_next_by"]
+    assert main(["path", "--store", store, lithuanian, "Tartu Art Museum"]) == 1
+    assert "no chain of partners links" in capsys.readouterr().err
+    assert main(["path", "--store", store, "Nobody Whatsoever", "Lublin"]) == 2
