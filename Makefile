@@ -1,12 +1,13 @@
 # partnergraph — two commands do all the set-up on a fresh machine:
-#   make demo   create .venv, install, build the examples, answer questions, write out/
+#   make demo   create .venv, install, build the examples into .partnergraph/store (the
+#               default store, so the README's commands work next), answer questions, write out/
 #   make test   install what the tests need and run them
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 OUT    := out
-STORE  := $(OUT)/store
+STORE  := .partnergraph/store
 PG     := $(BIN)/partnergraph --store $(STORE)
 # package folders: a new file in them needs a re-install (strict editable mode)
 SOURCES := $(shell find graph ontology queries visualize -type f -not -path '*/__pycache__/*' 2>/dev/null)
@@ -54,4 +55,4 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/extraction.py
 
 clean:
-	rm -rf $(OUT) build *.egg-info .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(OUT) .partnergraph build *.egg-info .pytest_cache .mypy_cache .ruff_cache $(STAMP)

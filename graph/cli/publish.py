@@ -27,7 +27,7 @@ from ..publish import (
     write_atomic,
 )
 from ..store import Store, open_store
-from ..triples import DEFAULT_BASE
+from ..triples import DEFAULT_BASE, web_iri
 from .options import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, Parents, err
 
 __all__ = ["register"]
@@ -212,6 +212,15 @@ def _serve(args: argparse.Namespace) -> int:
 
 
 def _describe(args: argparse.Namespace) -> int:
+    for flag, value in (
+        ("--publisher-iri", args.publisher_iri),
+        ("--licence", args.licence),
+        ("--download-base", args.download_base),
+        ("--base", args.base),
+    ):
+        if value is not None and web_iri(value) is None:
+            err(f"{flag} {value!r}: give an http(s) IRI (no spaces, quotes or angle brackets)")
+            return EXIT_INPUT
     overrides = {
         "title": args.title,
         "description": args.description,

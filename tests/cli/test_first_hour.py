@@ -196,3 +196,12 @@ def test_the_shortest_chain_of_partners(tmp_path: Path, capsys: pytest.CaptureFi
     assert main(["path", "--store", store, lithuanian, "Tartu Art Museum"]) == 1
     assert "no chain of partners links" in capsys.readouterr().err
     assert main(["path", "--store", store, "Nobody Whatsoever", "Lublin"]) == 2
+
+
+def test_describe_refuses_a_bad_publisher_iri(
+    store: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = str(tmp_path / "d.ttl")
+    assert main(["describe", "--store", store, "-o", out, "--publisher-iri", "not an iri"]) == 2
+    assert "--publisher-iri 'not an iri': give an http(s) IRI" in capsys.readouterr().err
+    assert not Path(out).exists()
