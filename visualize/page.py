@@ -57,6 +57,15 @@ def _tooltip(data: dict[str, Any], m: Metrics) -> str:
     return "\n".join(lines)
 
 
+def _names(data: dict[str, Any]) -> list[str]:
+    """Every name an organisation goes by (its label, then its aliases), for the search."""
+    names = [str(data.get("label", ""))]
+    aliases = data.get("aliases") or ""
+    parts = aliases if isinstance(aliases, list | tuple) else str(aliases).split("|")
+    names.extend(a.strip() for a in parts if str(a).strip())
+    return list(dict.fromkeys(n for n in names if n))
+
+
 class NetworkPage(str):
     """A network page (its HTML as a string) that a notebook shows inside a sandboxed
     iframe, so the page's script and styles stay out of the notebook's own page."""
@@ -90,6 +99,7 @@ def network_html(
     from . import _pyvis
 
     nodes = sorted(g.nodes)
+    focus = set(g.graph.get("focus", ()))
     positions = layout(g)
     metrics = metrics if metrics is not None else compute_metrics(g)
     countries = sorted({str(g.nodes[n].get("country") or "?") for n in nodes})
@@ -112,6 +122,9 @@ def network_html(
                 "country": country,
                 "orgtype": str(data.get("type") or "?"),
                 "community": m.community,
+                "names": _names(data),
+                "degree": m.degree,
+                "focus": n in focus,
             }
         )
     edge_rows = [

@@ -86,7 +86,9 @@ def ego_network(g: nx.Graph, focus: str, hops: int = 1) -> nx.Graph:
     keep: set[str] = set()
     for centre in centres:
         keep |= set(nx.ego_graph(g, centre, radius=hops))
-    return g.subgraph(sorted(keep)).copy()
+    ego: nx.Graph = g.subgraph(sorted(keep)).copy()
+    ego.graph["focus"] = sorted(centres)  # the page marks them
+    return ego
 
 
 def filtered(g: nx.Graph, *, countries: Sequence[str] = (), types: Sequence[str] = ()) -> nx.Graph:

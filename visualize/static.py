@@ -6,6 +6,7 @@ matplotlib with the Agg backend (no screen needed); the same graph gives the sam
 from __future__ import annotations
 
 import io
+import textwrap
 from collections.abc import Sequence
 from typing import Literal
 
@@ -40,10 +41,20 @@ def _save(fig, fmt: ImageFormat) -> bytes:  # type: ignore[no-untyped-def]
 
 
 def network_image(
-    g: nx.Graph, fmt: ImageFormat = "png", *, title: str = "Partner network"
+    g: nx.Graph,
+    fmt: ImageFormat = "png",
+    *,
+    title: str = "Partner network",
+    isolates: bool = False,
 ) -> bytes:
     """The organisation network: colour by country, size by betweenness, labels for the
-    most central organisations."""
+    most central organisations. Organisations without a link are left out unless
+    ``isolates`` (at the portal's size they are most of the picture); the title says how
+    many."""
+    unlinked = [n for n in g.nodes if g.degree(n) == 0]
+    if unlinked and not isolates:
+        g = g.subgraph([n for n in g.nodes if g.degree(n) > 0]).copy()
+        title = f"{title} ({len(unlinked)} organisations without a link not drawn)"
     fig = _figure(10, 8)
     ax = fig.add_subplot(111)
     ax.set_title(title)
@@ -59,7 +70,11 @@ def network_image(
             node_size=[20 + 400 * metrics[n].betweenness + 8 * metrics[n].degree for n in nodes],
         )  # fmt: skip
         top = sorted(nodes, key=lambda n: (-metrics[n].betweenness, -metrics[n].degree, n))[:12]
-        labels = {n: str(g.nodes[n].get("label", n))[:40] for n in top if metrics[n].degree}
+        labels = {
+            n: textwrap.shorten(str(g.nodes[n].get("label", n)), 40, placeholder="…")
+            for n in top
+            if metrics[n].degree
+        }  # shortened at a word, never cut inside one
         nx.draw_networkx_labels(g, pos, labels=labels, ax=ax, font_size=6)
         countries = sorted({str(g.nodes[n].get("country") or "?") for n in nodes})[:20]
         import matplotlib.patches as mpatches

@@ -42,6 +42,11 @@ def register(sub: Any, parents: Parents) -> None:
     )
     p.add_argument("--type", action="append", default=[], metavar="TYPE", help="only these types")
     p.add_argument("--countries", action="store_true", help="the country–country matrix (png/svg)")
+    p.add_argument(
+        "--isolates",
+        action="store_true",
+        help="pictures: draw organisations without a link too (the page has a toggle)",
+    )
     p.set_defaults(handler=_draw)
 
     p = sub.add_parser(
@@ -102,7 +107,9 @@ def _draw(args: argparse.Namespace) -> int:
         err(str(exc.args[0]))
         return EXIT_INPUT
     if suffix in (".png", ".svg"):
-        data = viz.network_image(graph, "png" if suffix == ".png" else "svg", title=args.title)
+        data = viz.network_image(
+            graph, "png" if suffix == ".png" else "svg", title=args.title, isolates=args.isolates
+        )
     elif suffix in (".graphml", ".gexf"):
         data = viz.network_file(graph, "gexf" if suffix == ".gexf" else "graphml")
     else:
