@@ -89,6 +89,25 @@ def read_json(doc: Document) -> Extraction:
     return out.extraction(doc)
 
 
+def _allocation(by_area: dict[Any, Decimal], code: str) -> tuple[Money, ...]:
+    """A programme's allocation (EUR, summed over its programme areas) as a grant amount."""
+    if not by_area:
+        return ()
+    total = sum(by_area.values(), Decimal(0))
+    return (Money(total, "EUR", "grant", f"allocation of {code}", _ev(f"programme {code}")),)
+
+
+def _amount(value: Any) -> Decimal | None:
+    """A positive amount from a number or a numeric string; None for anything else."""
+    if isinstance(value, bool) or not isinstance(value, int | float | str | Decimal):
+        return None
+    try:
+        amount = Decimal(str(value).strip())
+    except ArithmeticError:
+        return None
+    return amount if amount.is_finite() and amount > 0 else None
+
+
 def _integer(text: str) -> int | Decimal:
     """A JSON integer; one too long for Python's int parser (over 4,300 digits) as Decimal."""
     return int(text) if len(text) < 4000 else Decimal(text)
@@ -112,7 +131,7 @@ class _Collector:
         for code, info in sorted(programmes.items()):
             if not isinstance(info, dict):
                 continue
-            prog = self.programmes.setdefault(code, {"donors": set(), "allocation": Decimal(0)})
+            prog = self.programmes.setdefault(code, {"donors": set(), "allocations": {}})
             prog.update(
                 name=_text(info.get("name")) or code,
                 url=_text(info.get("url")),
@@ -123,6 +142,12 @@ class _Collector:
             )
             if row.get("donor"):
                 prog["donors"].add(str(row["donor"]))
+        if len(programmes) == 1:  # the row's allocation is its one programme's (grants.json)
+            (only,) = programmes
+            amount = _amount(row.get("allocation"))
+            if amount is not None and only in self.programmes:
+                area = (_text(row.get("sector")), _text(row.get("area")))
+                self.programmes[only]["allocations"][area] = amount  # once per programme area
         code = _text(row.get("programme"))
         if code is None or code not in self.programmes:
             return
@@ -213,6 +238,7 @@ class _Collector:
                     mechanism=p.get("fm"),
                     donor_states=tuple(sorted(p["donors"])),
                     countries=countries,
+                    costs=_allocation(p["allocations"], code),
                 )
             )
         for code, p in sorted(self.projects.items()):

@@ -205,3 +205,36 @@ def test_describe_refuses_a_bad_publisher_iri(
     assert main(["describe", "--store", store, "-o", out, "--publisher-iri", "not an iri"]) == 2
     assert "--publisher-iri 'not an iri': give an http(s) IRI" in capsys.readouterr().err
     assert not Path(out).exists()
+
+
+def test_the_portal_data_is_all_shown(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    store = str(tmp_path / "s")
+    assert (
+        main(
+            [
+                "build",
+                "--store",
+                store,
+                "-q",
+                "--no-validate",
+                str(FIXTURES / "portal" / "partners-small.json"),
+            ]
+        )
+        == 0
+    )
+    capsys.readouterr()
+    assert main(["query", "--store", store, "projects", "--format", "json"]) == 0
+    projects = {r["number"]: r for r in json.loads(capsys.readouterr().out)}
+    first = projects["LV07-0001"]
+    assert first["programme"] == "LV07"
+    assert "donor project partner" in first["flags"] and "cooperation continued" in first["flags"]
+    assert "partner NO011" in first["regions"] and "promoter LV006" in first["regions"]
+    assert main(["query", "--store", store, "programmes", "--format", "json"]) == 0
+    programmes = {r["code"]: r for r in json.loads(capsys.readouterr().out)}
+    assert float(programmes["LV07"]["allocation"]) == 5_000_000
+    assert main(["query", "--store", store, "donor_links", "--format", "json"]) == 0
+    links = json.loads(capsys.readouterr().out)
+    records = json.loads((FIXTURES / "portal" / "partners-small.json").read_text(encoding="utf-8"))
+    flagged = {code for r in records for code, f in r["projects"].items() if f.get("is_dpp")}
+    assert sum(int(r["projects"]) for r in links) >= len(flagged)  # every flagged project counted
+    assert all("without_known_promoter" in r for r in links)
