@@ -339,6 +339,8 @@ def build(
     report.problems.extend(problems)
     if not reads:
         return report  # nothing readable: the store is left as it was
+    if progress is not None:
+        progress("resolving organisations across documents", f"{len(reads)} read")
     resolution = resolve_all(reads, judgements)
     report.unjudged = resolution.unmatched
     load_ontology(store)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Callable
 from typing import Any
 
 from partnergraph import queries
@@ -114,10 +113,11 @@ def _build(args: argparse.Namespace) -> int:
     if web_iri(args.base) is None or not args.base.endswith(("/", "#")):
         err(f"--base {args.base!r}: give an http(s) IRI ending in / or #")
         return EXIT_INPUT
-    progress = _progress() if not args.quiet and sys.stderr.isatty() else None
+    activity = _Activity(enabled=not args.quiet and sys.stderr.isatty())
+    progress = activity.progress if activity.enabled else None
     findings: list[Finding] = []
     try:
-        with staged(args.store, wait=args.wait) as store:  # made current only when all is written
+        with activity, staged(args.store, wait=args.wait) as store:  # current when all is written
             report = build(
                 args.paths,
                 store,
@@ -135,15 +135,16 @@ def _build(args: argparse.Namespace) -> int:
             if args.reason:
                 from ..reason import reason
 
+                activity.say("reasoning (rules)")
                 done = reason(store)
                 if not args.quiet:
                     print(f"inferred {done.inferred} triples ({done.engine}, {done.seconds:.1f} s)")
             if not args.no_validate:
+                activity.say("validating with the SHACL shapes")
                 findings = [f for f in validate(store) if f.severity == "violation"]
+            activity.say("making the new generation current")
     except _NothingBuilt as nothing:
         report = nothing.report
-    if progress is not None:
-        print(file=sys.stderr)
     for problem in report.problems:
         err(f"skipped {problem}")
     _warn_unjudged(report.unjudged)
@@ -195,12 +196,37 @@ class _NothingBuilt(Exception):
         self.report = report
 
 
-def _progress() -> Callable[[str, str], None]:
-    def show(action: str, path: str) -> None:
-        shown = printable(path)[-70:]
-        print(f"\r{action} {shown:<70}", end="", file=sys.stderr, flush=True)
+class _Activity:
+    """What a long command is doing, on a terminal's standard error: a spinner with the
+    step and the document at hand (rich), gone when the command ends. Off when not a
+    terminal, or with -q."""
 
-    return show
+    def __init__(self, *, enabled: bool) -> None:
+        self.enabled = enabled
+        self._status: Any = None
+        self._counts: dict[str, int] = {}
+
+    def __enter__(self) -> _Activity:
+        if self.enabled:
+            from rich.console import Console
+
+            self._status = Console(stderr=True).status("reading documents")
+            self._status.__enter__()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._status is not None:
+            self._status.__exit__(*exc)
+            self._status = None
+
+    def say(self, text: str) -> None:
+        if self._status is not None:
+            self._status.update(printable(text))
+
+    def progress(self, action: str, path: str) -> None:
+        self._counts[action] = self._counts.get(action, 0) + 1
+        shown = printable(path)[-60:]
+        self.say(f"{action} {self._counts[action]}: {shown}")
 
 
 def _extract(args: argparse.Namespace) -> int:
@@ -257,7 +283,9 @@ def _resolve(args: argparse.Namespace) -> int:
 def _reason(args: argparse.Namespace) -> int:
     from ..reason import reason
 
-    with staged(args.store) as store:
+    activity = _Activity(enabled=sys.stderr.isatty())
+    with activity, staged(args.store) as store:
+        activity.say(f"reasoning ({args.engine}; owlrl takes minutes on large graphs)")
         report = reason(store, engine=args.engine)
     print(
         f"inferred {report.inferred} triples from {report.asserted} with {report.engine} "

@@ -238,3 +238,46 @@ def test_the_portal_data_is_all_shown(tmp_path: Path, capsys: pytest.CaptureFixt
     flagged = {code for r in records for code, f in r["projects"].items() if f.get("is_dpp")}
     assert sum(int(r["projects"]) for r in links) >= len(flagged)  # every flagged project counted
     assert all("without_known_promoter" in r for r in links)
+
+
+def _run_on_a_terminal(args: list[str]) -> tuple[int, str]:
+    """Run the CLI with standard error on a pseudo-terminal; what the terminal got."""
+    import os
+    import subprocess
+    import sys
+
+    master, slave = os.openpty()
+    exe = str(Path(sys.executable).parent / "partnergraph")
+    proc = subprocess.Popen(
+        [exe, *args], stdout=subprocess.DEVNULL, stderr=slave, env={**os.environ, "COLUMNS": "120"}
+    )
+    os.close(slave)
+    seen = b""
+    while True:
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:  # the other end closed
+            break
+        if not chunk:
+            break
+        seen += chunk
+    os.close(master)
+    return proc.wait(timeout=300), seen.decode("utf-8", "replace")
+
+
+def test_long_work_shows_what_it_does_on_a_terminal(tmp_path: Path) -> None:
+    code, shown = _run_on_a_terminal(["build", "--store", str(tmp_path / "s"), str(EXAMPLES)])
+    assert code == 0
+    assert "reading documents" in shown and "validating with the SHACL shapes" in shown
+    code, shown = _run_on_a_terminal(["build", "--store", str(tmp_path / "s"), "-q", str(EXAMPLES)])
+    assert code == 0 and "validating" not in shown  # -q: quiet
+
+
+def test_a_busy_port_is_said_so(store: str, capsys: pytest.CaptureFixture[str]) -> None:
+    import socket
+
+    with socket.create_server(("127.0.0.1", 0)) as taken:
+        port = taken.getsockname()[1]
+        assert main(["serve", "--store", store, "--port", str(port)]) == 2
+    err = capsys.readouterr().err
+    assert f"cannot listen on 127.0.0.1:{port}" in err and "Traceback" not in err
