@@ -137,11 +137,16 @@ def web_iri(text: str | None) -> URIRef | None:
     return URIRef(text.strip())
 
 
-def project_iri(project: Project, base: str) -> URIRef:
+def project_iri(project: Project, base: str, document: URIRef | None = None) -> URIRef:
+    """A project's IRI: by its number, else its name; a project a document is about but
+    neither numbers nor names is that document's own (``DOC/project``), never one node that
+    every such document would share."""
     if project.entity_type == "programme" and project.number:
         return URIRef(f"{base}programme/{slug(project.number)}")
     if project.number:
         return URIRef(f"{base}project/{slug(project.number)}")
+    if not project.name and document is not None:
+        return URIRef(f"{document}/project")
     return URIRef(f"{base}project/name-{slug(project.name or project.key)}")
 
 
@@ -257,7 +262,7 @@ def document_triples(
     for note in extraction.notes:
         b.add(g, SKOS.editorialNote, Literal(note, lang="en"))
 
-    projects = {p.key: project_iri(p, base) for p in extraction.projects}
+    projects = {p.key: project_iri(p, base, g) for p in extraction.projects}
     for p in extraction.projects:
         _project(b, p, projects)
     orgs: dict[tuple[str, str | None], URIRef] = {}
@@ -286,6 +291,8 @@ def _project(b: _Builder, p: Project, projects: dict[str, URIRef]) -> None:
     b.add(iri, RDF.type, PG.Programme if p.entity_type == "programme" else PG.Project)
     if p.name:
         b.add(iri, SKOS.prefLabel, b.text(p.name))
+    elif not p.number:  # unnamed: named after the document that describes it
+        b.add(iri, SKOS.prefLabel, Literal(f"the project {b.doc.key} tells of", lang="en"))
     if p.number:
         b.add(iri, DCTERMS.identifier, Literal(p.number))
     if p.status:
