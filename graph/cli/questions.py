@@ -34,6 +34,14 @@ def register(sub: Any, parents: Parents) -> None:
     p.add_argument("name", nargs="?", metavar="NAME|FILE.rq", help="question name or .rq file")
     p.add_argument("--sparql", metavar="TEXT", help="run this SPARQL text instead")
     p.add_argument(
+        "--limit",
+        type=_count,
+        metavar="N",
+        help="at most N rows (a table on a terminal shows 100 unless --all)",
+    )
+    p.add_argument("--offset", type=_count0, default=0, metavar="N", help="skip the first N rows")
+    p.add_argument("--all", action="store_true", help="a table on a terminal shows every row")
+    p.add_argument(
         "--param",
         "-p",
         action="append",
@@ -121,8 +129,40 @@ def _query(args: argparse.Namespace) -> int:
     if args.inferred:
         result = _with_inferred(result, store.select(sparql, inferred=True))
     result = QueryResult(result.variables, queries.tidy(q, result.variables, result.rows))
-    emit(result, args.format, args.output, labels=lambda iris: queries.labels(store.select, iris))
+    total = len(result.rows)
+    limit = args.limit
+    on_screen = args.format == "table" and args.output in (None, "-") and sys.stdout.isatty()
+    if limit is None and on_screen and not args.all:
+        limit = TABLE_PAGE
+    end = total if limit is None else min(total, args.offset + limit)
+    page = QueryResult(result.variables, result.rows[args.offset : end])
+    emit(page, args.format, args.output, labels=lambda iris: queries.labels(store.select, iris))
+    if len(page.rows) < total:
+        shown = f"rows {args.offset + 1}–{end}" if page.rows else "no rows"
+        more = " — --all for all" if on_screen and not args.all and args.limit is None else ""
+        print(f"{shown} of {total}{more}", file=sys.stderr)
     return EXIT_OK
+
+
+#: Rows a table shows on a terminal unless --all or --limit says otherwise.
+TABLE_PAGE = 100
+
+
+def _count(text: str) -> int:
+    value = _count0(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more: {text!r}")
+    return value
+
+
+def _count0(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"must be 0 or more: {text!r}")
+    return value
 
 
 def _with_inferred(asserted: QueryResult, combined: QueryResult) -> QueryResult:

@@ -281,3 +281,47 @@ def test_a_busy_port_is_said_so(store: str, capsys: pytest.CaptureFixture[str]) 
         assert main(["serve", "--store", store, "--port", str(port)]) == 2
     err = capsys.readouterr().err
     assert f"cannot listen on 127.0.0.1:{port}" in err and "Traceback" not in err
+
+
+def test_pages_of_an_answer(
+    store: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert main(["query", "--store", store, "organisations", "--format", "csv"]) == 0
+    everything = capsys.readouterr().out.splitlines()
+    total = len(everything) - 1
+    assert total > 3
+    assert (
+        main(
+            [
+                "query",
+                "--store",
+                store,
+                "organisations",
+                "--format",
+                "csv",
+                "--offset",
+                "1",
+                "--limit",
+                "2",
+            ]
+        )
+        == 0
+    )
+    out = capsys.readouterr()
+    assert out.out.splitlines() == [everything[0], *everything[2:4]]
+    assert f"rows 2–3 of {total}" in out.err
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    monkeypatch.setattr("partnergraph.graph.cli.questions.TABLE_PAGE", 2)
+    screen = Terminal()
+    monkeypatch.setattr(cli_options.sys, "stdout", screen)
+    assert main(["query", "--store", store, "organisations"]) == 0
+    assert "2 rows" in screen.getvalue()
+    assert f"rows 1–2 of {total} — --all for all" in capsys.readouterr().err
+    screen.seek(0)
+    screen.truncate()
+    assert main(["query", "--store", store, "organisations", "--all"]) == 0
+    assert f"{total} rows" in screen.getvalue()
