@@ -33,6 +33,8 @@ __all__ = [
     "positive",
     "printable",
     "render",
+    "seconds",
+    "whole",
 ]
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT, EXIT_FAILED = 0, 1, 2, 3
@@ -103,12 +105,32 @@ class Parents:
 
 def positive(text: str) -> int:
     """An argparse type: a whole number ≥ 1."""
+    return _whole(text, 1)
+
+
+def whole(text: str) -> int:
+    """An argparse type: a whole number ≥ 0."""
+    return _whole(text, 0)
+
+
+def _whole(text: str, least: int) -> int:
     try:
         value = int(text)
     except ValueError:
-        value = 0
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of at least 1")
+        value = least - 1
+    if value < least:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of at least {least}")
+    return value
+
+
+def seconds(text: str) -> float:
+    """An argparse type: a number of seconds above 0."""
+    try:
+        value = float(text)
+    except ValueError:
+        value = 0.0
+    if not value > 0:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds above 0")
     return value
 
 

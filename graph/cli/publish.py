@@ -28,7 +28,7 @@ from ..publish import (
 )
 from ..store import Store, open_store
 from ..triples import DEFAULT_BASE, web_iri
-from .options import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, Parents, err
+from .options import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, Parents, err, positive, seconds
 
 __all__ = ["register"]
 
@@ -58,14 +58,14 @@ def register(sub: Any, parents: Parents) -> None:
     )
     p.add_argument(
         "--timeout",
-        type=_positive,
+        type=seconds,
         default=30.0,
         help="stop a query after this many seconds (default: 30)",
     )
     p.add_argument(
-        "--max-rows", type=_count, default=10_000, help="rows an answer at most (default: 10000)"
+        "--max-rows", type=positive, default=10_000, help="rows an answer at most (default: 10000)"
     )
-    p.add_argument("--workers", type=_count, default=2, help="query processes (default: 2)")
+    p.add_argument("--workers", type=positive, default=2, help="query processes (default: 2)")
     p.add_argument(
         "--cors",
         action="append",
@@ -83,7 +83,7 @@ def register(sub: Any, parents: Parents) -> None:
     p.add_argument("--base", help=f"the IRIs described at /id/… (default: {DEFAULT_BASE})")
     p.add_argument(
         "--client-timeout",
-        type=_positive,
+        type=seconds,
         default=10.0,
         metavar="SECONDS",
         help="seconds a client has to send a request's headers, and again its body (default: 10)",
@@ -150,26 +150,6 @@ def _export(args: argparse.Namespace) -> int:
     write_atomic(args.output, data)
     print(f"wrote {args.output} ({fmt}, {len(data)} bytes)")
     return EXIT_OK
-
-
-def _positive(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
-    if not value > 0:
-        raise argparse.ArgumentTypeError(f"must be above 0: {text!r}")
-    return value
-
-
-def _count(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"must be 1 or more: {text!r}")
-    return value
 
 
 def _serve(args: argparse.Namespace) -> int:

@@ -12,7 +12,7 @@ from partnergraph import queries
 from ..publish import write_atomic
 from ..publish.sparql import QueryRefused, vet
 from ..store import GraphStore, QueryResult, open_store
-from .options import EXIT_INPUT, EXIT_OK, Parents, emit, err
+from .options import EXIT_INPUT, EXIT_OK, Parents, emit, err, positive, whole
 
 __all__ = ["register"]
 
@@ -35,11 +35,11 @@ def register(sub: Any, parents: Parents) -> None:
     p.add_argument("--sparql", metavar="TEXT", help="run this SPARQL text instead")
     p.add_argument(
         "--limit",
-        type=_count,
+        type=positive,
         metavar="N",
         help="at most N rows (a table on a terminal shows 100 unless --all)",
     )
-    p.add_argument("--offset", type=_count0, default=0, metavar="N", help="skip the first N rows")
+    p.add_argument("--offset", type=whole, default=0, metavar="N", help="skip the first N rows")
     p.add_argument("--all", action="store_true", help="a table on a terminal shows every row")
     p.add_argument(
         "--param",
@@ -146,23 +146,6 @@ def _query(args: argparse.Namespace) -> int:
 
 #: Rows a table shows on a terminal unless --all or --limit says otherwise.
 TABLE_PAGE = 100
-
-
-def _count(text: str) -> int:
-    value = _count0(text)
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"must be 1 or more: {text!r}")
-    return value
-
-
-def _count0(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"must be 0 or more: {text!r}")
-    return value
 
 
 def _with_inferred(asserted: QueryResult, combined: QueryResult) -> QueryResult:
