@@ -13,6 +13,7 @@ import unicodedata
 from importlib.resources import files
 from urllib.parse import quote
 
+import pyoxigraph
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import (
     DCTERMS,
@@ -113,8 +114,6 @@ def _nt(term: Node) -> str:
 
 def _well_formed(iri: str) -> bool:
     """Whether Oxigraph (RFC 3987) takes ``iri`` as it is."""
-    import pyoxigraph
-
     try:
         pyoxigraph.NamedNode(iri)
     except ValueError:

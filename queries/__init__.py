@@ -22,7 +22,7 @@ Parameters become typed RDF terms (pyoxigraph writes and escapes them) placed in
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from importlib.resources import files
 from pathlib import Path
@@ -44,6 +44,7 @@ __all__ = [
     "labels",
     "load",
     "load_file",
+    "merge_inferred",
     "name_key",
     "names",
     "split_country",
@@ -238,6 +239,40 @@ def find_organisations(select: Callable[[str], Any], value: str) -> list[Organis
     return found
 
 
+Row = tuple[str | None, ...]
+
+
+def merge_inferred(asserted: Sequence[Row], combined: Sequence[Row]) -> tuple[Row, ...]:
+    """The asserted rows, then the rows only reasoning gives, each with one more cell:
+    ``"inferred"`` or empty (the answer without and with the inferred graph).
+
+    A row that only restates an asserted one in more general words (a role as its
+    super-role, a study visit as an Event) names the same things (its IRIs) and is left
+    out; a row that names something new (a cooperation the property chain gives) is kept.
+
+    >>> a, b = "http://x/a", "http://x/b"
+    >>> merge_inferred([(a, "promoter")], [(a, "promoter"), (a, "involves"), (b, "involves")])
+    (('http://x/a', 'promoter', ''), ('http://x/b', 'involves', 'inferred'))
+    """
+    width = len(combined[0]) if combined else 0
+    iri_columns = [
+        i for i in range(width)
+        if any((row[i] or "").startswith(("http://", "https://")) for row in combined)
+    ]  # fmt: skip
+
+    def names(row: Row) -> Row:
+        return tuple(row[i] for i in iri_columns) if iri_columns else row
+
+    stated = set(asserted)
+    stated_names = {names(row) for row in asserted}
+    rows: list[Row] = [(*row, "") for row in asserted]
+    for row in combined:
+        if row not in stated and names(row) not in stated_names:
+            rows.append((*row, "inferred"))
+            stated_names.add(names(row))
+    return tuple(rows)
+
+
 def labels(select: Callable[[str], Any], iris: Iterable[str]) -> dict[str, str]:
     """A label for each IRI that has one (``select`` runs a SELECT on the store), asked in
     batches; IRIs are checked terms, never pasted text."""
@@ -251,10 +286,8 @@ def labels(select: Callable[[str], Any], iris: Iterable[str]) -> dict[str, str]:
                 terms.append(str(ox.NamedNode(iri)))
             except ValueError:
                 continue
-        block = "VALUES ?x { " + " ".join(terms) + " }\n"
-        where = _WHERE.search(query, _body_start(query))
-        assert where is not None  # labels.rq has its WHERE
-        text = f"{query[: where.end()]} {block}{query[where.end() :]}"
+        text = _after_where(query, "VALUES ?x { " + " ".join(terms) + " }\n")
+        assert text is not None  # labels.rq has its WHERE
         for iri, label in select(text).rows:
             if label:
                 found[iri] = label
@@ -299,11 +332,18 @@ def bound(query: Query, values: Mapping[str, str]) -> str:
     block = "VALUES ({}) {{ ({}) }}\n".format(
         " ".join(f"?{n}" for n in names_), " ".join(str(terms[n]) for n in names_)
     )
-    body_start = _body_start(query.sparql)
-    wheres = list(_WHERE.finditer(query.sparql, body_start))
-    if not wheres:
+    text = _after_where(query.sparql, block)
+    if text is None:
         raise ValueError(f"{query.name}: a query with parameters needs a WHERE {{ … }} clause")
-    text = query.sparql
+    return text
+
+
+def _after_where(text: str, block: str) -> str | None:
+    """``text`` with ``block`` at the top of every ``WHERE { … }`` (sub-queries too: each sees
+    only what is inside it); None if it has no WHERE."""
+    wheres = list(_WHERE.finditer(text, _body_start(text)))
+    if not wheres:
+        return None
     for m in reversed(wheres):
         text = f"{text[: m.end()]} {block}{text[m.end() :]}"
     return text

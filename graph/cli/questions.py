@@ -127,7 +127,9 @@ def _query(args: argparse.Namespace) -> int:
         return EXIT_OK
     result = store.select(sparql)
     if args.inferred:
-        result = _with_inferred(result, store.select(sparql, inferred=True))
+        combined = store.select(sparql, inferred=True).rows
+        rows = queries.merge_inferred(result.rows, combined)
+        result = QueryResult((*result.variables, "inferred"), rows)
     result = QueryResult(result.variables, queries.tidy(q, result.variables, result.rows))
     total = len(result.rows)
     limit = args.limit
@@ -146,33 +148,6 @@ def _query(args: argparse.Namespace) -> int:
 
 #: Rows a table shows on a terminal unless --all or --limit says otherwise.
 TABLE_PAGE = 100
-
-
-def _with_inferred(asserted: QueryResult, combined: QueryResult) -> QueryResult:
-    """The asserted rows, then the rows only reasoning gives, in a column ``inferred``.
-
-    A row that only restates an asserted one in more general words (a role as its
-    super-role, a study visit as an Event) names the same things (its IRIs) as an asserted
-    row and is left out; a row that names something new (a cooperation the property chain
-    gives) is kept, marked "inferred": it has no source document.
-    """
-    iri_columns = [
-        i
-        for i in range(len(combined.variables))
-        if any((row[i] or "").startswith(("http://", "https://")) for row in combined.rows)
-    ]
-
-    def names(row: tuple[str | None, ...]) -> tuple[str | None, ...]:
-        return tuple(row[i] for i in iri_columns) if iri_columns else row
-
-    stated = set(asserted.rows)
-    stated_names = {names(row) for row in asserted.rows}
-    rows = [(*row, "") for row in asserted.rows]
-    for row in combined.rows:
-        if row not in stated and names(row) not in stated_names:
-            rows.append((*row, "inferred"))
-            stated_names.add(names(row))
-    return QueryResult((*asserted.variables, "inferred"), tuple(rows))
 
 
 class Unknown(Exception):

@@ -98,7 +98,6 @@ def make_app(pool: QueryPool, limits: Limits, site: Site) -> Starlette:
         headers = {"Vary": "Accept"}
         if answer.cut:
             headers["Partnergraph-Truncated"] = str(answer.cut)
-        headers.update(answer.headers)
         return Response(answer.body, answer.status, headers=headers, media_type=answer.media)
 
     async def sparql(request: Request) -> Response:

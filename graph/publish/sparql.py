@@ -18,7 +18,7 @@ import json
 import multiprocessing
 import re
 import threading
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from typing import Any, Literal
 
@@ -182,7 +182,6 @@ class Answer:
     media: str = "text/plain; charset=utf-8"
     cut: int = 0
     rows: int = 0
-    headers: dict[str, str] = field(default_factory=dict)
 
 
 class QueryTimeout(Exception):

@@ -10,7 +10,7 @@ from typing import Any, Protocol
 
 import pyoxigraph as ox
 
-__all__ = ["GraphStore", "QueryResult", "StoreError", "plain"]
+__all__ = ["GraphStore", "QueryResult", "StoreError", "plain", "sorted_ntriples"]
 
 
 class StoreError(Exception):
@@ -60,6 +60,13 @@ def plain(term: Any) -> str | None:
     if term is None:
         return None
     return str(term.value)
+
+
+def sorted_ntriples(triples: Iterable[ox.Triple]) -> bytes:
+    """Triples as N-Triples, one line each, sorted and without repeats (a CONSTRUCT's answer,
+    the same bytes whatever the store)."""
+    lines = sorted({f"{t.subject} {t.predicate} {t.object} ." for t in triples})
+    return "".join(f"{line}\n" for line in lines).encode("utf-8")
 
 
 class GraphStore(Protocol):

@@ -19,7 +19,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from .base import QueryResult, StoreError, plain
+from .base import QueryResult, StoreError, plain, sorted_ntriples
 from .graphs import INFERRED, asserted, asserted_filter
 
 __all__ = ["Store"]
@@ -261,8 +261,7 @@ class Store:
         result = self._query(sparql, inferred)
         if not isinstance(result, ox.QueryTriples):
             raise StoreError("not a CONSTRUCT or DESCRIBE query")
-        lines = sorted({f"{t.subject} {t.predicate} {t.object} ." for t in result})
-        return "".join(f"{line}\n" for line in lines).encode("utf-8")
+        return sorted_ntriples(result)
 
     def _query(self, sparql: str, inferred: bool) -> Any:
         try:

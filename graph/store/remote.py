@@ -27,7 +27,7 @@ import pyoxigraph as ox
 
 from partnergraph.ontology import PG
 
-from .base import QueryResult, StoreError
+from .base import QueryResult, StoreError, sorted_ntriples
 from .graphs import INFERRED, OWN_PREFIX, STAGING_SUFFIX, UNION, asserted, asserted_filter
 
 __all__ = ["CHUNK_LINES", "Endpoints", "RemoteStore"]
@@ -200,11 +200,9 @@ class RemoteStore:
 
         response = self._query(sparql, inferred, "application/n-triples")
         try:
-            triples = ox.parse(response.content, format=ox.RdfFormat.N_TRIPLES)
-            lines = sorted({f"{t.subject} {t.predicate} {t.object} ." for t in triples})
+            return sorted_ntriples(ox.parse(response.content, format=ox.RdfFormat.N_TRIPLES))
         except SyntaxError as exc:
             raise StoreError(f"{self.endpoints.query}: not N-Triples: {exc}") from exc
-        return "".join(f"{line}\n" for line in lines).encode("utf-8")
 
     def select(self, sparql: str, *, inferred: bool = False) -> QueryResult:
         """A SELECT over the union of the asserted graphs (and the inferred graph, if asked)."""

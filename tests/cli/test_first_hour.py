@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -59,7 +60,7 @@ def test_the_table_follows_the_terminal_width(store: str, monkeypatch: pytest.Mo
     monkeypatch.setattr(
         cli_options.shutil,
         "get_terminal_size",
-        lambda fallback=(0, 0): __import__("os").terminal_size((80, 24)),
+        lambda fallback=(0, 0): os.terminal_size((80, 24)),
     )
     assert main(["query", "--store", store, "partners", "-p", "org=KS"]) == 0
     lines = screen.getvalue().splitlines()
