@@ -103,6 +103,7 @@ def to_record(doc: Document, ex: Extraction, resolution: Resolution) -> dict[str
         )
     return {
         "doc": doc.key,
+        "path": doc.path,
         "kind": ex.kind,
         "language": ex.language,
         "projects": [_project(p, projects) for p in ex.projects],

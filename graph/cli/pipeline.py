@@ -69,8 +69,9 @@ def register(sub: Any, parents: Parents) -> None:
         help="print what is read from documents: one JSON object per document (gold schema)",
         description="Read documents like 'build' does (the same code path: read, extract, resolve) "
         "and print one JSON object per document, one per line, in the schema of the gold "
-        "annotations: doc, kind, language, projects, organisations, places, events, "
-        "cooperation_links. Nothing is written to the store.",
+        "annotations: doc (the source URL, else the file's key), path (the file as given), "
+        "kind, language, projects, organisations, places, events, cooperation_links. "
+        "Nothing is written to the store.",
     )
     p.add_argument("--format", choices=("json",), default="json", help="json: one object per line")
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE (- or none: stdout)")

@@ -34,6 +34,10 @@ def test_extract_prints_one_gold_schema_object_per_document(
     assert main(["extract", str(EXAMPLES)]) == 0
     records = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert len(records) == 2 and all(GOLD_KEYS <= set(r) for r in records)
+    # each record names the file it was read from, as given on the command line
+    assert sorted(r["path"] for r in records) == sorted(
+        str(p) for p in EXAMPLES.rglob("*.txt") if p.parent.name == "seeds"
+    )
     news = next(r for r in records if r["language"] == "no")
     visit = next(e for e in news["events"] if e["type"] == "study_visit")
     assert (visit["start"], visit["end"], visit["place"]) == ("2021-11-24", "2021-11-26", "Bergen")
