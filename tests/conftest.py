@@ -15,6 +15,7 @@ GOLDEN = Path(__file__).resolve().parent / "golden"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SHARED = ROOT.parent / "shared"
 
+
 #: The gold files of the first development corpus (21 documents), the ones the extraction
 #: guards were written on: the ``[first]`` part of ``benchmarks/tuned_on.txt``.
 def _first_corpus() -> frozenset[str]:
