@@ -10,6 +10,7 @@ from dataclasses import replace
 from functools import cache
 
 from ..gazetteer import country_of_form, find_cities
+from ..lemmas import head_lemma_type, is_known_word
 from ..lexicon import Lexicon, normalise, organisation_type
 from ..model import OrgMention
 from ..registry import INFLECTED, registry, registry_entry
@@ -149,7 +150,9 @@ def find_organisations(
             seat=cities[0].name if cities else place,
         )
         spans.append((m.start(), m.end(), mention))
-    for a, b, org_type in _head_spans(sent.text, lex, lowercase_heads=language != "en"):
+    for a, b, org_type in _head_spans(
+        sent.text, lex, lowercase_heads=language != "en", language=language
+    ):
         if taken(a, b):
             continue
         name = sent.text[a:b]
@@ -190,7 +193,7 @@ def _with_acronym(mention: OrgMention, sent: Sentence, end: int) -> OrgMention:
 
 
 def _head_spans(
-    text: str, lex: Lexicon, lowercase_heads: bool = False
+    text: str, lex: Lexicon, lowercase_heads: bool = False, language: str = "en"
 ) -> list[tuple[int, int, str]]:
     """Capitalised spans (with connectors) that hold an organisation head word; with
     ``lowercase_heads``, a lower-case head word may close the span (Latvian, Norwegian…).
@@ -226,42 +229,121 @@ def _head_spans(
             else:
                 break
         # a lower-case head word may close a name ("Latvijas Pašvaldību savienība",
-        # "Marka Rotko mākslas centrs"): look up to three words on
-        for k in range(1, 4) if lowercase_heads else ():
-            nxt = j + k
-            word = tokens[nxt][2] if nxt < len(tokens) else ""
-            if (
-                not word.isalpha()
-                or CAP.match(word)
-                or word in lex.connectors
-                or word in lex.prepositions
-            ):
-                break
-            head = organisation_type(word) if len(word) >= 5 else None
-            if head not in (None, "company") and word.casefold() not in lex.list_forms:
-                run.extend(range(j + 1, nxt + 1))
-                j = nxt
-                break
+        # "Lietuvos regioninių tyrimų institutas"): the furthest head noun (by its lemma)
+        # within five lower-case words
+        if lowercase_heads:
+            last = None
+            for k in range(1, 6):
+                nxt = j + k
+                word = tokens[nxt][2] if nxt < len(tokens) else ""
+                word = word[:-1] if word.endswith(".") else word  # "… institutas."
+                if (
+                    not word.isalpha()
+                    or len(word) <= 3  # function words of every language: "so", "na", "pie"
+                    or CAP.match(word)
+                    or word in lex.connectors
+                    or word in lex.prepositions
+                ):
+                    break
+                if word.casefold() not in lex.list_forms and _is_head(word, language):
+                    last = nxt
+            if last is not None:
+                run.extend(range(j + 1, last + 1))
+                j = last
+        # a lower-case head noun just before the run opens it ("fundacji Wolna Wisła")
+        before = run[0] - 1
+        if (
+            lowercase_heads
+            and before >= 0
+            and tokens[before][2].isalpha()
+            and tokens[before][2].islower()
+            and _head_type([tokens[k][2] for k in run], lex, language) is None
+            and _is_head(tokens[before][2], language)
+        ):
+            run.insert(0, before)
         run = _trim_list_prefix(run, tokens, lex)
-        words = [tokens[k][2] for k in run]
-        while words and (words[0] in lex.stopwords or words[0] in lex.connectors):
-            words.pop(0)
-            run.pop(0)
-        org_type = _head_type(words, lex)
-        if org_type is None and len(words) >= 2:
-            org_type = organisation_type(" ".join(words))
-        if org_type is not None and run:
-            a, b = tokens[run[0]][0], tokens[run[-1]][1]
-            name = (
-                text[a:b].rstrip(".,;:")
-                if not text[a:b].endswith(("Ltd.", "a.s.", "S.A.", "Inc."))
-                else text[a:b]
-            )
-            b = a + len(name)
-            if len(words) >= 2 or org_type == "company":
-                out.append((a, b, org_type))
+        # a sentence's first word is capitalised whatever it is: a common word there
+        # ("Przedstawiciele fundacji …", "Representatives") does not open a name
+        if (
+            run
+            and run[0] == 0
+            and len(run) >= 2
+            and not any(CAP.match(tokens[k][2]) for k in run[1:])
+            and _is_common(tokens[0][2], language)
+        ):
+            run = run[1:]
+        for part in _split_coordination(run, tokens, lex, language):
+            found = _name_of(part, tokens, text, lex, language)
+            if found is not None:
+                out.append(found)
         i = j + 1
     return out
+
+
+def _name_of(
+    run: list[int], tokens: list[tuple[int, int, str]], text: str, lex: Lexicon, language: str
+) -> tuple[int, int, str] | None:
+    """The organisation name a run of tokens makes, with its type, if it has a head."""
+    run = list(run)
+    words = [tokens[k][2] for k in run]
+    while words and (words[0] in lex.stopwords or words[0] in lex.connectors):
+        words.pop(0)
+        run.pop(0)
+    org_type = _head_type(words, lex, language)
+    if org_type is None and len(words) >= 2:
+        org_type = organisation_type(" ".join(words))
+    if org_type is not None and run:
+        a, b = tokens[run[0]][0], tokens[run[-1]][1]
+        name = (
+            text[a:b].rstrip(".,;:")
+            if not text[a:b].endswith(("Ltd.", "a.s.", "S.A.", "Inc."))
+            else text[a:b]
+        )
+        b = a + len(name)
+        if len(words) >= 2 or org_type == "company":
+            return (a, b, org_type)
+    return None
+
+
+_ENGLISH_CONNECTORS = frozenset({"of", "for", "and", "the"})
+
+
+def _split_coordination(
+    run: list[int], tokens: list[tuple[int, int, str]], lex: Lexicon, language: str
+) -> list[list[int]]:
+    """ "Związkiem Powiatów Polskich i Związkiem Gmin Wiejskich RP" is two names: a run is
+    split at a conjunction when both sides stand alone and the right side starts a new
+    name (its own head word first), the left one is closed (ends on its head word), or the
+    conjunction is the document's while the left name is English ("KUN Centre for Equality
+    and Diversity a Holes Distinkt"). "Association of Local and Regional Authorities" stays
+    one name."""
+    for pos in range(len(run) - 2, 0, -1):
+        word = tokens[run[pos]][2]
+        if word not in _AND:
+            continue
+        left = run[:pos]
+        right = run[pos + 1 :]
+        while right and (
+            tokens[right[0]][2] in lex.stopwords or tokens[right[0]][2] in lex.connectors
+        ):
+            right = right[1:]
+        if not right or not CAP.match(tokens[right[0]][2]):
+            continue
+        left_words = [tokens[k][2] for k in left]
+        right_words = [tokens[k][2] for k in right]
+        if _head_type(left_words, lex, language) is None:
+            continue
+        right_alone = _head_type(right_words, lex, language) is not None or (
+            sum(1 for w in right_words if CAP.match(w)) >= 2
+        )
+        if not right_alone:
+            continue
+        starts_new = _head_type(right_words[:1], lex, language) is not None
+        closed = _head_type(left_words[-1:], lex, language) is not None
+        foreign = word not in ("and", "&") and bool(_ENGLISH_CONNECTORS & set(left_words))
+        if starts_new or closed or foreign:
+            return [*_split_coordination(left, tokens, lex, language), right]
+    return [run]
 
 
 def _ends_sentence(token: str) -> bool:
@@ -286,7 +368,21 @@ def _trim_list_prefix(
     return run
 
 
-def _head_type(words: list[str], lex: Lexicon) -> str | None:
+def _is_common(word: str, language: str) -> bool:
+    """A capitalised word that is a common word of the language, not a head noun."""
+    return is_known_word(word, language) and head_lemma_type(word, language) is None
+
+
+def _is_head(word: str, language: str) -> bool:
+    """A lower-case word that heads an organisation name: its lemma is a head noun (or,
+    in a language the lemmatiser does not know, it has a head word's form)."""
+    if len(word) < 4:
+        return False
+    found = head_lemma_type(word, language)
+    return found not in (None, "company")
+
+
+def _head_type(words: list[str], lex: Lexicon, language: str = "en") -> str | None:
     if not words:
         return None
     if len(words) >= 2 and _COMPANY_SUFFIX.match(words[-1]):
@@ -300,4 +396,9 @@ def _head_type(words: list[str], lex: Lexicon) -> str | None:
             m = lex.head_word.fullmatch(" ".join(words[k : k + n]))
             if m is not None:
                 return m.lastgroup
+    for word in (words[-1], words[0], *words[1:-1]):
+        word = word.rstrip(".")
+        found = head_lemma_type(word, language) if word[:1].isalpha() else None
+        if found is not None and (found != "company" or not word.islower()):
+            return found
     return None

@@ -1,0 +1,88 @@
+"""Lemmas (simplemma, offline, data shipped in the package) and the organisation head nouns
+keyed on them, so an inflected or lower-case head word is known in any case form:
+"savivaldybių" and "savivaldybei" are both "savivaldybė", "Związkiem" is "związek".
+
+The head nouns are one closed list per type (``organisation_head_lemmas`` in
+``lexicon.json``): institution nouns in the languages the grants reach, each written as
+its lemma.
+"""
+
+from __future__ import annotations
+
+from functools import cache, lru_cache
+
+from .lexicon import lexicon
+
+__all__ = ["head_lemma_type", "is_known_word", "lemma"]
+
+#: The document languages partnergraph tells apart → simplemma's language codes.
+_SIMPLEMMA = {"no": "nb", "nn": "nn", "nb": "nb"}
+_SUPPORTED = frozenset(
+    "bg cs da de el en es et fi fr hu is it lt lv nb nl nn pl pt ro ru sk sl sv uk".split()
+)
+
+
+def _code(language: str) -> str | None:
+    code = _SIMPLEMMA.get(language, language)
+    return code if code in _SUPPORTED else None
+
+
+@lru_cache(maxsize=1 << 17)
+def lemma(word: str, language: str) -> str:
+    """The lemma of ``word`` (case-folded) in ``language``; the folded word itself when the
+    language or the word is unknown.
+
+    >>> lemma("savivaldybių", "lt"), lemma("Związkiem", "pl"), lemma("kommunene", "no")
+    ('savivaldybė', 'związek', 'kommune')
+    """
+    folded = word.casefold()
+    code = _code(language)
+    if code is None or not folded.isalpha():
+        return folded
+    import simplemma
+
+    return str(simplemma.lemmatize(folded, lang=code))
+
+
+@lru_cache(maxsize=1 << 16)
+def is_known_word(word: str, language: str) -> bool:
+    """Whether ``word`` is a common word of ``language`` (in simplemma's dictionary)."""
+    code = _code(language)
+    if code is None or not word.isalpha():
+        return False
+    import simplemma
+
+    return bool(simplemma.is_known(word.casefold(), lang=code))
+
+
+@cache
+def _heads() -> dict[str, str]:
+    table = lexicon().raw["organisation_head_lemmas"]
+    return {
+        word.casefold(): org_type
+        for org_type, words in table.items()
+        if not org_type.startswith("_")
+        for word in words
+    }
+
+
+def head_lemma_type(word: str, language: str) -> str | None:
+    """The organisation type whose head noun ``word`` is, in any case form, or None.
+
+    >>> head_lemma_type("institutas", "lt"), head_lemma_type("výboru", "cs")
+    ('other', 'association')
+    >>> head_lemma_type("regioninių", "lt") is None
+    True
+    """
+    if len(word) < 3 or not word.isalpha():
+        return None
+    heads = _heads()
+    folded = word.casefold()
+    found = heads.get(folded) or heads.get(lemma(word, language))
+    if found is None and language != "en":
+        english = lemma(word, "en")
+        # an English plural is a kind of body, not one ("Companies", "Care Services")
+        found = heads.get(english) if english == folded or folded[-1:] != "s" else None
+    elif found is not None and language == "en" and folded not in heads and folded[-1:] == "s":
+        found = None
+    return found

@@ -1,0 +1,77 @@
+"""Organisation names read without a listed form: head nouns known by their lemma in any
+case, lower-case heads, and coordinated names split where both sides stand alone.
+The sentences are written for these tests (not taken from the corpus)."""
+
+from __future__ import annotations
+
+import pytest
+
+from partnergraph.graph.extract.lemmas import head_lemma_type, lemma
+from partnergraph.graph.extract.prose import read_text
+
+
+def _names(text: str, lang: str) -> set[str]:
+    return {o.name for o in read_text(text, lang).organisations}
+
+
+def test_head_nouns_are_known_in_every_case_form() -> None:
+    assert lemma("savivaldybių", "lt") == lemma("savivaldybei", "lt") == "savivaldybė"
+    assert head_lemma_type("tarybos", "lt") == head_lemma_type("Tarybai", "lt") == "association"
+    assert head_lemma_type("fundacji", "pl") == "ngo"
+    assert head_lemma_type("регионални", "bg") is None
+    # an English plural names a kind of body, not one
+    assert head_lemma_type("Services", "en") is None
+    assert head_lemma_type("Service", "en") == "agency"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # a capitalised word, lower-case words, then the head noun
+        ("lt", "Susitikime dalyvavo Kauno agrarinės ekonomikos institutas.",
+         {"Kauno agrarinės ekonomikos institutas"}),
+        ("cs", "Projekt podpořil Moravský zemský výbor.", {"Moravský zemský výbor"}),
+        ("bg", "Срещата организира Пловдивската търговска камара.", set()),
+        # the head noun, lower-case, before the name it opens
+        ("pl", "Przedstawiciele fundacji Czysta Odra odwiedzili Bergen.", {"fundacji Czysta Odra"}),
+    ],
+)  # fmt: skip
+def test_lower_case_and_inflected_heads(lang: str, text: str, expected: set[str]) -> None:
+    assert expected <= _names(text, lang)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("pl", "Umowę podpisały Związek Miast Pomorskich i Związek Gmin Kujawskich.",
+         {"Związek Miast Pomorskich", "Związek Gmin Kujawskich"}),
+        ("lt", "Vizite dalyvavo Alytaus verslo centras ir Utenos kolegija.",
+         {"Alytaus verslo centras", "Utenos kolegija"}),
+        ("en", "The workshop was run by the Tromsø Youth Association and the Bodø Music Club.",
+         {"Tromsø Youth Association", "Bodø Music Club"}),
+        # an English name in Slovak text, joined by the Slovak "a"
+        ("sk", "Stretli sa s Oslo Centre for Peace and Justice a Bergen Youth Club.",
+         {"Oslo Centre for Peace and Justice", "Bergen Youth Club"}),
+    ],
+)  # fmt: skip
+def test_coordinated_names_are_split(lang: str, text: str, expected: set[str]) -> None:
+    found = _names(text, lang)
+    assert expected <= found
+    assert not any(" i " in n or " ir " in n or " a " in n for n in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Norwegian Association of Local and Regional Authorities hosted the visit.",
+        "A delegation visited the Ministry of Education and Research in Oslo.",
+        "The Norwegian University of Science and Technology took part.",
+    ],
+)
+def test_one_name_with_a_conjunction_inside_stays_one(text: str) -> None:
+    found = _names(text, "en")
+    assert len(found) == 1 and (" and " in found.pop())
+
+
+def test_plural_kinds_of_body_are_not_organisations() -> None:
+    assert _names("Companies and Care Services of the region took part.", "en") == set()
