@@ -11,7 +11,7 @@ from ..sources import Document, detect_language
 from .facts import FactsBlock, parse_facts
 from .gazetteer import country_of_form
 from .lexicon import lexicon, normalise, organisation_type
-from .model import Extraction, OrgMention, Project, RoleFact
+from .model import Evidence, Extraction, OrgMention, Project, RoleFact, StatedLink
 from .prose import TextFacts, infer_country, read_text
 from .registry import registry_entry
 
@@ -65,6 +65,9 @@ def extract(doc: Document) -> Extraction:
             projects.insert(0, page_project)
     if block is None and not prose.organisations:
         notes.append("no facts block and no organisation found in the text")
+    links = prose.links
+    if kind == "news" and prose.events and not links and not _pairs_from_roles(roles):
+        links = _paired_by_country(prose.organisations, prose.events[0].evidence)
     return _link_short_forms(
         Extraction(
             kind=kind,
@@ -74,10 +77,51 @@ def extract(doc: Document) -> Extraction:
             places=prose.places,
             events=prose.events,
             roles=tuple(roles),
-            links=prose.links,
+            links=links,
             notes=tuple(notes),
         )
     )
+
+
+#: The most pairs the last-resort pairing makes; more means a document of many parties
+#: whose pairs it cannot tell.
+_MOST_PAIRED = 16
+
+_HOSTING = frozenset({"host", "organiser"})
+
+
+def _pairs_from_roles(roles: list[RoleFact]) -> bool:
+    """Whether the roles already pair anyone: a host or organiser and a participant of one
+    event, or a promoter and a partner of one project."""
+    by_target: dict[str, set[str]] = defaultdict(set)
+    for role in roles:
+        by_target[role.target].add(role.role)
+    return any(
+        (kinds & _HOSTING and "participant" in kinds)
+        or ("promoter" in kinds and kinds & {"partner", "donor_partner"})
+        for kinds in by_target.values()
+    )
+
+
+def _paired_by_country(orgs: tuple[OrgMention, ...], evidence: Evidence) -> tuple[StatedLink, ...]:
+    """The last resort for a news item about an event that states no pair: each donor-state
+    organisation it names with each beneficiary-state one (the bilateral cooperation the
+    grants fund), marked as such in the link's reason. Organisations whose country cannot
+    be told are left out; so is a document that would give more than a few pairs."""
+    first: dict[str, tuple[OrgMention, str]] = {}
+    for org in orgs:
+        country = org.country or infer_country(org.name)
+        if country is not None:
+            first.setdefault(_identity(org), (org, country))
+    donors = [o for o, cc in first.values() if cc in DONOR_STATES]
+    others = [o for o, cc in first.values() if cc not in DONOR_STATES]
+    if not donors or not others or len(donors) * len(others) > _MOST_PAIRED:
+        return ()
+    why = (
+        "paired by country (last resort): a donor-state and a beneficiary-state "
+        "organisation of one event"
+    )
+    return tuple(StatedLink(d, o, why, evidence) for d in donors for o in others)
 
 
 def _with_countries(block: FactsBlock) -> FactsBlock:

@@ -75,3 +75,9 @@ def test_one_name_with_a_conjunction_inside_stays_one(text: str) -> None:
 
 def test_plural_kinds_of_body_are_not_organisations() -> None:
     assert _names("Companies and Care Services of the region took part.", "en") == set()
+
+
+def test_a_country_word_and_a_municipality_noun_are_no_organisation() -> None:
+    assert _names("Delegates visited a Norwegian municipality in May.", "en") == set()
+    assert _names("Vizīte notika Norvēģijas pašvaldībās.", "lv") == set()
+    assert "Bergen kommune" in _names("Delegater besøkte Bergen kommune.", "no")

@@ -191,3 +191,25 @@ def test_extraction_quality_does_not_fall(shared: Path) -> None:
         and f1["projects"] >= 0.85
         and f1["links"] >= 0.65
     ), f1
+
+
+def test_last_resort_pairs_donor_and_beneficiary_organisations_of_an_event() -> None:
+    from partnergraph.graph.extract import extract
+    from partnergraph.graph.sources import Document
+
+    def news(text: str) -> Document:
+        return Document("n", "n.txt", text, None, "news", "en", "utf-8", "text/plain", "")
+
+    text = (
+        "A study visit to Bergen took place on 3 May 2022. Representatives of the Gdansk "
+        "Youth Association met the University of Bergen."
+    )
+    links = extract(news(text)).links
+    assert [(link.a.name, link.b.name) for link in links] == [
+        ("University of Bergen", "Gdansk Youth Association")
+    ]
+    assert "last resort" in links[0].why
+    # without an event, nothing is paired; nor are organisations of one country
+    assert extract(news(text.split(". ", 1)[1])).links == ()
+    same = text.replace("Gdansk Youth Association", "Bergen Youth Association")
+    assert extract(news(same)).links == ()

@@ -167,7 +167,17 @@ def find_organisations(
             acronyms[mention.acronym] = mention
         spans.append((a, b, mention))
     spans.sort(key=lambda s: (s[0], -s[1]))
-    return [m for _a, _b, m in spans]
+    return [m for _a, _b, m in spans if not _generic_reference(m.name, m.type, lex)]
+
+
+def _generic_reference(name: str, org_type: str | None, lex: Lexicon) -> bool:
+    """ "Norwegian municipality", "Norvēģijas pašvaldībās": a country's word and a
+    municipality noun name a kind of body, not one (a municipality is named by its place)."""
+    words = [w for w in name.split() if w not in lex.stopwords and w.casefold() != "the"]
+    if org_type != "municipality" or len(words) != 2:
+        return False
+    first = words[0]
+    return bool(country_of_form(first) or demonym_country(first, lex))
 
 
 _LIST_SPLIT = re.compile(r"\s*,\s*|\s+(?:and|og|un|ir|i|a|und|и|&|och|sowie)\s+")
@@ -262,6 +272,7 @@ def _head_spans(
         ):
             run.insert(0, before)
         run = _trim_list_prefix(run, tokens, lex)
+        run = _drop_leading_title(run, tokens, lex, language)
         # a sentence's first word is capitalised whatever it is: a common word there
         # ("Przedstawiciele fundacji …", "Representatives") does not open a name
         if (
@@ -278,6 +289,26 @@ def _head_spans(
                 out.append(found)
         i = j + 1
     return out
+
+
+def _drop_leading_title(
+    run: list[int], tokens: list[tuple[int, int, str]], lex: Lexicon, language: str
+) -> list[int]:
+    """ "Representatives of the Gdansk Youth Association", "Director of …": a common word
+    that is no head noun, then "of", does not belong to the name that follows."""
+    while len(run) >= 3:
+        first = tokens[run[0]][2]
+        if tokens[run[1]][2] not in lex.connectors or head_lemma_type(first, language):
+            break
+        if lex.head_word.fullmatch(first) or not (
+            _is_common(first, language) or _is_common(first, "en")
+        ):
+            break
+        rest = run[1:]
+        while rest and tokens[rest[0]][2] in lex.connectors:
+            rest = rest[1:]
+        run = rest
+    return run
 
 
 def _name_of(

@@ -50,9 +50,14 @@ def _municipality_country(name: str, lex: Lexicon) -> str | None:
 def _city_in_name(name: str) -> str | None:
     """ "Tartu City Government" → EE: a known city's name in it, if one country only has it."""
     for word in re.findall(r"[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’-]{3,}", name):
-        countries = {c.country for c in find_cities(word)}
+        cities = find_cities(word)  # most populous first
+        countries = {c.country for c in cities}
         if len(countries) == 1:
             return countries.pop()
+        # "Bergen": Norway's city of 290,000 people, not Mons (Bergen in Dutch), 95,000
+        other = next((c for c in cities if c.country != cities[0].country), None)
+        if cities and other is not None and cities[0].population >= 3 * other.population:
+            return cities[0].country
     return None
 
 
