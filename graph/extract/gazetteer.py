@@ -33,7 +33,24 @@ def country_forms() -> dict[str, str]:
             continue
         for n in names:
             forms.setdefault(n, cc)
-    languages = ["nb", "nn", "pl", "lv", "lt", "cs", "bg", "is", "ro", "de", "sk", "hu"]
+    languages = [
+        "nb",
+        "nn",
+        "pl",
+        "lv",
+        "lt",
+        "cs",
+        "bg",
+        "is",
+        "ro",
+        "de",
+        "sk",
+        "hu",
+        "pt",
+        "sl",
+        "el",
+    ]
+    languages += ["hr", "et"]
     translations = []
     for lang in languages:
         try:

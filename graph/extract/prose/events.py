@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 
+from ..lemmas import lemma
 from ..lexicon import Lexicon, lexicon
 from ..model import Evidence, OrgMention, Place
 from .sentences import Sentence, span_evidence
@@ -52,7 +53,7 @@ def find_events(
     language: str,
     year_hint: int | None = None,
 ) -> list[EventDraft]:
-    found = lex.events.find(sent.text)
+    found = _with_event_nouns(lex.events.find(sent.text), sent.text, language)
     terms: list[tuple[int, int, str]] = []
     for a, b, event_type in found:  # leftmost-longest: "training workshops" is one term
         if terms and a < terms[-1][1]:
@@ -86,6 +87,35 @@ def find_events(
             draft.start, draft.end, draft.date_text = dates
         drafts.append(draft)
     return drafts
+
+
+@cache
+def _event_nouns() -> dict[str, str]:
+    table = lexicon().raw["event_head_lemmas"]
+    return {w: t for t, ws in table.items() if not t.startswith("_") for w in ws}
+
+
+_TOKEN = re.compile(r"\w+")
+
+
+def _with_event_nouns(
+    found: list[tuple[int, int, str]], text: str, language: str
+) -> list[tuple[int, int, str]]:
+    """The lexicon's event phrases, and every other word whose lemma is an event noun
+    ("návštěvy", "obiska", "reuniões"), sorted as the phrase finder sorts."""
+    nouns = _event_nouns()
+    covered = [(a, b) for a, b, _t in found]
+    extra = []
+    for m in _TOKEN.finditer(text):
+        word = m.group()
+        if len(word) < 4 or any(a <= m.start() < b for a, b in covered):
+            continue
+        kind = nouns.get(word.casefold()) or nouns.get(lemma(word, language))
+        if kind is not None:
+            extra.append((m.start(), m.end(), kind))
+    if not extra:
+        return found
+    return sorted([*found, *extra], key=lambda t: (t[0], -(t[1] - t[0])))
 
 
 def refers_back(sent: Sentence, lex: Lexicon) -> bool:

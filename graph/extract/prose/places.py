@@ -5,8 +5,10 @@ country an organisation's name tells.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from ..gazetteer import country_of_form, find_cities
+from ..lemmas import lemma
 from ..lexicon import Lexicon, lexicon, normalise
 from ..model import Place
 from ..registry import registry
@@ -75,6 +77,14 @@ def country_in_name(name: str) -> str | None:
     return None
 
 
+def _country_of_lemma(word: str, language: str) -> str | None:
+    """A country named in a case form the country list lacks ("do Norska": Norsko)."""
+    if language == "en" or len(word) < 4:
+        return None
+    base = lemma(word, language)
+    return country_of_form(base[:1].upper() + base[1:]) if base != word.casefold() else None
+
+
 def pick_country(candidates: list[str], doc_countries: set[str]) -> str | None:
     for cc in candidates:
         if cc in doc_countries:
@@ -91,22 +101,42 @@ def countries_in(text: str, lex: Lexicon) -> list[str]:
     return found
 
 
-#: Languages that put a place in the locative case instead of after a preposition.
-_LOCATIVE = frozenset({"lv", "lt"})
+@cache
+def _origin_words() -> frozenset[str]:
+    table = lexicon().raw["origin_prepositions"]
+    return frozenset(w.casefold() for k, ws in table.items() if not k.startswith("_") for w in ws)
+
+
+@cache
+def _locative_endings(language: str) -> tuple[str, ...]:
+    return tuple(lexicon().raw["locative_endings"].get(language, ()))
+
+
+def _at(tokens: list[tuple[int, int, str]], i: int, lex: Lexicon, language: str) -> bool:
+    """Whether the place at token ``i`` is where something happened: after "in", "to"…
+    (not after "from", which names where people came from), or, in a language that says
+    "in Daugavpils" by a case ending, in that case ("Daugavpilī", "Norvegijoje")."""
+    before = tokens[i - 1][2].casefold() if i > 0 else ""
+    if before in _origin_words():
+        return False
+    endings = _locative_endings(language)
+    if endings:
+        return before in lex.prepositions or tokens[i][2].endswith(endings)
+    return before in lex.prepositions
 
 
 def find_places(
     sent: Sentence, lex: Lexicon, doc_countries: set[str], language: str = "en"
 ) -> list[tuple[Place, bool]]:
-    """Countries and cities of a sentence; the flag says a preposition (or, in languages
-    that say "in Daugavpils" by a case ending, the locative form) stands for "at"."""
-    locative = language in _LOCATIVE
+    """Countries and cities of a sentence; the flag says the place is where something
+    happened (a preposition such as "in" or "to", or a locative case ending, before or on
+    it), not where people came from."""
     out: list[tuple[Place, bool]] = []
     tokens = [(m.start(), m.end(), m.group()) for m in re.finditer(r"[\w'’-]+", sent.text)]
     i = 0
     while i < len(tokens):
         a, b, word = tokens[i]
-        prep = locative or (i > 0 and tokens[i - 1][2].casefold() in lex.prepositions)
+        prep = _at(tokens, i, lex, language)
         if not CAP.match(word):
             i += 1
             continue
@@ -118,7 +148,7 @@ def find_places(
             )
             i += 2
             continue
-        cc = country_of_form(word)
+        cc = country_of_form(word) or _country_of_lemma(word, language)
         if cc:
             out.append((Place(word, cc, "country", span_evidence(sent, a, b)), prep))
         elif prep and word not in lex.stopwords:

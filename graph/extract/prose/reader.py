@@ -38,6 +38,21 @@ def _year_before(years: list[tuple[int, int]], at: int) -> int | None:
     return years[0][1] if years else None
 
 
+def _merge_sub_activities(events: list[EventDraft]) -> list[EventDraft]:
+    """Meetings of a visit are part of the visit: a meeting with no date and no place of
+    its own, in a text that tells of a visit, is merged into the visit (its roles too)."""
+    visit = next((e for e in events if e.type == "study_visit"), None)
+    if visit is None:
+        return events
+    kept = []
+    for draft in events:
+        if draft.type == "meeting" and draft.start is None and draft.place is None:
+            visit.roles.extend(draft.roles)
+        else:
+            kept.append(draft)
+    return kept
+
+
 @dataclass(frozen=True)
 class TextFacts:
     """What the free text gave."""
@@ -137,6 +152,7 @@ def read_text(
         named_project = Project(key="page", name=None, number=None)  # about a project, unnamed
         projects.append(named_project)
     final_project = named_project
+    events = _merge_sub_activities(events)
     out_events: list[Event] = []
     roles: list[RoleFact] = []
     if final_project is not None:

@@ -1,0 +1,54 @@
+"""Events named by any case form of an event noun, where they took place (not where people
+came from), and meetings of a visit merged into the visit. Sentences written for the tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from partnergraph.graph.extract.prose import read_text
+
+
+def _events(text: str, lang: str) -> list[tuple[str, str | None]]:
+    return [(e.type, e.place.name if e.place else None) for e in read_text(text, lang).events]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # event nouns in case forms no phrase of the lexicon lists
+        ("sk", "Počas návštevy v Bergene sme diskutovali o spolupráci.", "study_visit"),
+        ("sl", "Na srečanju so sodelovali predstavniki občin.", "meeting"),
+        ("pt", "A conferência reuniu parceiros de Portugal e da Noruega.", "conference"),
+        ("cs", "Účastníci semináře diskutovali o projektech.", "seminar"),
+    ],
+)
+def test_event_nouns_in_any_case_form(lang: str, text: str, expected: str) -> None:
+    assert [t for t, _p in _events(text, lang)] == [expected]
+
+
+def test_where_people_came_from_is_not_where_the_event_was() -> None:
+    assert _events("A seminar with guests from Bergen was held on Monday.", "en") == [
+        ("seminar", None)
+    ]
+    assert _events("A seminar was held in Bergen.", "en") == [("seminar", "Bergen")]
+    # Polish "z Norwegii" (from Norway) is the guests' country, not the seminar's place
+    assert _events("Seminarium z udziałem gości z Norwegii odbyło się w Krakowie.", "pl") == [
+        ("seminar", "Kraków")
+    ]
+
+
+def test_a_locative_case_ending_says_where() -> None:
+    # Latvian: "Daugavpilī" (in Daugavpils) is locative, "Norvēģijas" (of Norway) is not
+    assert _events("Seminārs notika Daugavpilī.", "lv") == [("seminar", "Daugavpils")]
+    assert _events("Seminārā piedalījās Norvēģijas eksperti.", "lv") == [("seminar", None)]
+
+
+def test_meetings_of_a_visit_are_part_of_the_visit() -> None:
+    text = (
+        "The delegation went on a study visit to Oslo in May 2023. "
+        "The meeting with the mayor was the high point."
+    )
+    assert [t for t, _p in _events(text, "en")] == ["study_visit"]
+    # a meeting with a place of its own stays an event
+    text2 = text.replace("The meeting with the mayor", "A meeting in Bergen")
+    assert [t for t, _p in _events(text2, "en")] == ["study_visit", "meeting"]
