@@ -354,6 +354,9 @@ def _build(
         ]
         orgs = [m for m, _r in role_specs]  # every organisation of the block has its role
     title, title_line = _title(lines, heading)
+    if title is not None:
+        code, title = _split_code(title)
+        number = number or code
     key = number or (f"name:{title}" if title else "name:untitled")
     project = Project(
         key=key,
@@ -419,13 +422,54 @@ def _amounts(text: str, line: _Line) -> list[tuple[Decimal, str, Evidence, str]]
 
 
 def _title(lines: list[_Line], heading: int | None) -> tuple[str | None, _Line | None]:
-    """The page title: the last non-boilerplate line before the facts heading (or, with no
-    heading, before the first label)."""
+    """The page title: the first line of the page that reads as one (not boilerplate, not a
+    label, not prose), else the last such line before the facts heading (or, with no
+    heading, before the first label); a site's name after " - " or " | " is dropped."""
     if heading is None:
         heading = next((i for i, ln in enumerate(lines) if _LABEL_LINE.match(ln.text)), 0)
+    before = [ln for ln in lines[:heading] if ln.text]
+    first = next(iter(before), None)
+    if first is not None and _title_like(first.text):
+        name = _without_site(first.text)
+        if name:
+            return clean_value(name), first
     for ln in reversed(lines[:heading]):
         if len(ln.text) > 250 or ln.text.endswith(":"):
             return None, None
         if ln.text and not _BOILERPLATE.match(ln.text):
             return clean_value(ln.text), ln
     return None, None
+
+
+def _title_like(text: str) -> bool:
+    return (
+        len(text) <= 200
+        and not text.endswith((":", "."))
+        and not _BOILERPLATE.match(text)
+        and not _LABEL_LINE.match(text)
+    )
+
+
+_SITE_SUFFIX = re.compile(r"\s+[-–|]\s+(?P<site>[^-–|]*)$")
+
+
+def _without_site(text: str) -> str:
+    """ "Research cooperation - EEA Grants Jump to navigation" → "Research cooperation":
+    the part after the last dash or bar is the site's name when it holds the site's
+    boilerplate or a grants word."""
+    m = _SITE_SUFFIX.search(text)
+    if m and re.search(r"(?i)\bgrants\b|jump to|skip to|\.(?:org|eu|gov|com)\b", m["site"]):
+        return text[: m.start()].strip()
+    return text
+
+
+_CODE_TITLE = re.compile(r"^(?P<code>[A-Z][A-Z0-9]*(?:[/-][A-Z0-9]+)+)\s+[-–:]\s+(?P<name>\S.*)$")
+
+
+def _split_code(title: str) -> tuple[str | None, str]:
+    """ "FBR/10 - Exhibition on EEA Cooperation": an identifier before the name is its
+    number."""
+    m = _CODE_TITLE.match(title)
+    if m and any(ch.isdigit() for ch in m["code"]):
+        return m["code"], m["name"].strip()
+    return None, title

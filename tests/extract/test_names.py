@@ -81,3 +81,45 @@ def test_a_country_word_and_a_municipality_noun_are_no_organisation() -> None:
     assert _names("Delegates visited a Norwegian municipality in May.", "en") == set()
     assert _names("Vizīte notika Norvēģijas pašvaldībās.", "lv") == set()
     assert "Bergen kommune" in _names("Delegater besøkte Bergen kommune.", "no")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "name"),
+    [
+        ("sk", "Spoločne sme pripravili návrh projektu Clean Rivers Network (CRN) a podali ho.",
+         "Clean Rivers Network"),
+        ("pl", "Gmina jest uczestnikiem projektu Zielona Dolina.", "Zielona Dolina"),
+        ("pl", "Wizyta była częścią projektu Rzeka płynie!", "Rzeka płynie!"),
+    ],
+)  # fmt: skip
+def test_unquoted_project_names_after_the_project_word(lang: str, text: str, name: str) -> None:
+    assert [p.name for p in read_text(text, lang).projects] == [name]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The delegation presented the project NROS to the guests.",  # an acronym of a body
+        "The project Norway was discussed.",  # a place
+    ],
+)
+def test_no_project_name_from_a_place_or_an_acronym(text: str) -> None:
+    assert all(p.name is None for p in read_text(text, "en").projects)
+
+
+def test_the_title_line_names_the_page_and_a_leading_code_numbers_it() -> None:
+    from partnergraph.graph.extract.facts import parse_facts
+
+    page = (
+        "ABC/12 - Summer School on Coastal Heritage\n\nSummer School on Coastal Heritage\n\n"
+        "Promoter: Embassy of Norway in Lisbon\n\nTotal Amount: 1 200,00 €\n"
+    )
+    block = parse_facts(page)
+    assert block is not None
+    assert (block.project.number, block.project.name) == (
+        "ABC/12",
+        "Summer School on Coastal Heritage",
+    )
+    site = "Coastal research - EEA Grants Jump to navigation\n\nProgramme operator:\nX Agency\nStatus:\nCompleted\n"
+    block = parse_facts(site)
+    assert block is not None and block.project.name == "Coastal research"

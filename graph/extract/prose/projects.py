@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from ..gazetteer import country_of_form, find_cities
 from ..lexicon import Lexicon
 from ..model import Evidence, Project
 from .sentences import QUOTED, Sentence, span_evidence
@@ -90,4 +91,52 @@ def find_named_project(sent: Sentence) -> Project | None:
                 number=None,
                 evidence=span_evidence(sent, m.start("name"), m.end("name")),
             )
+    found = _unquoted_name(sent.text)
+    if found is not None:
+        a, b = found
+        name = sent.text[a:b]
+        return Project(
+            key=f"name:{name}", name=name, number=None, evidence=span_evidence(sent, a, b)
+        )
     return None
+
+
+_AFTER_PROJECT_WORD = re.compile(rf"(?i:{_PROJECT_WORD})\s+(?=[A-ZÀ-ÞĀ-Ž])")
+_NAME_TOKEN = re.compile(r"[^\s(),;:]+")
+
+
+def _unquoted_name(text: str) -> tuple[int, int] | None:
+    """A project's name straight after the project word, unquoted: "projektu Gender
+    Equality Promotion (GEP)", "projektu Wisła wciąga!". Capitalised words (with short
+    connectors); lower-case words only when they close the sentence. A place is no name."""
+    m = _AFTER_PROJECT_WORD.search(text)
+    if m is None:
+        return None
+    tokens = [(t.start(), t.end(), t.group()) for t in _NAME_TOKEN.finditer(text, m.end())]
+    end = None
+    for k, (a, b, word) in enumerate(tokens[:12]):
+        if text[a - 1] == "(":
+            break  # "(GEP)": an acronym after the name
+        bare = word.rstrip(".!?")
+        if bare[:1].isupper() or (
+            k
+            and len(bare) <= 3
+            and bare.islower()
+            and k + 1 < len(tokens)
+            and tokens[k + 1][2][:1].isupper()
+        ):
+            end = b
+        elif bare.islower() and word.endswith((".", "!", "?")) and k and k <= 3:
+            end = b  # "Wisła wciąga!": lower-case words that close the sentence
+            break
+        else:
+            break
+        if word != bare or text[b : b + 1] in "(),;:":
+            break
+    if end is None:
+        return None
+    name = text[m.end() : end].rstrip(".")
+    words = name.split()
+    if len(words) == 1 and (name.isupper() or country_of_form(name) or find_cities(name)):
+        return None  # a place, or an organisation's acronym ("projektu NROS")
+    return m.end(), m.end() + len(name)
