@@ -16,6 +16,7 @@ from decimal import Decimal
 
 from partnergraph.ontology import DONOR_STATES
 
+from .gazetteer import is_country_code
 from .lexicon import organisation_type
 from .model import Evidence, Money, OrgMention, Project, RoleFact
 from .money import find_amounts
@@ -143,20 +144,13 @@ def split_name_country(value: str) -> tuple[str, str | None, str | None]:
     name = clean_value(value)
     country = None
     m = _NAME_CC.match(name)
-    if m and m.group("name").strip() and _is_country_code(m.group("cc")):
+    if m and m.group("name").strip() and is_country_code(m.group("cc")):
         name, country = m.group("name").strip(), m.group("cc")
     acronym = None
     a = _TRAILING_ACRONYM.match(name)
     if a and not a.group("acr").isdigit():
         name, acronym = a.group("name").strip(), a.group("acr").strip()
     return name, country, acronym
-
-
-def _is_country_code(code: str) -> bool:
-    """``(NO)`` is a country; ``(KS)`` is an acronym."""
-    import pycountry
-
-    return code == "EL" or pycountry.countries.get(alpha_2=code) is not None
 
 
 def clean_value(value: str) -> str:

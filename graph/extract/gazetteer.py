@@ -9,7 +9,7 @@ from functools import cache
 
 from .lexicon import lexicon
 
-__all__ = ["City", "country_forms", "country_of_form", "find_cities"]
+__all__ = ["City", "country_forms", "country_of_form", "find_cities", "is_country_code"]
 
 # Countries whose cities the place gazetteer knows (EEA and Norway Grants states, their
 # neighbours and frequent partners); restricting it keeps false matches down.
@@ -69,6 +69,13 @@ def country_forms() -> dict[str, str]:
             if len(name) >= 4:
                 forms.setdefault(name, cc)
     return forms
+
+
+def is_country_code(code: str) -> bool:
+    """``(NO)`` is a country; ``(KS)`` is an acronym."""
+    import pycountry
+
+    return code == "EL" or pycountry.countries.get(alpha_2=code) is not None
 
 
 def country_of_form(word: str) -> str | None:

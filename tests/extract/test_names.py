@@ -123,3 +123,16 @@ def test_the_title_line_names_the_page_and_a_leading_code_numbers_it() -> None:
     site = "Coastal research - EEA Grants Jump to navigation\n\nProgramme operator:\nX Agency\nStatus:\nCompleted\n"
     block = parse_facts(site)
     assert block is not None and block.project.name == "Coastal research"
+
+
+def test_an_acronym_used_twice_is_an_organisation() -> None:
+    text = (
+        "Representatives of NAV met the guests in Drammen. Later NAV (NO) showed its "
+        "work. The EU and the EEA fund it; CO2 fell twice, CO2 was measured. "
+        "NOTE THAT AND THIS ARE HEADINGS. AND THAT."
+    )
+    orgs = read_text(text, "en").organisations
+    assert {o.name for o in orgs} == {"NAV"}
+    assert {o.country for o in orgs} == {None, "NO"}
+    # used once it is no evidence of a body
+    assert read_text("NAV met the guests.", "en").organisations == ()

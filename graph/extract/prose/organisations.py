@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from functools import cache
 
-from ..gazetteer import country_of_form, find_cities
+from ..gazetteer import country_of_form, find_cities, is_country_code
 from ..lemmas import head_lemma_type, is_known_word
 from ..lexicon import Lexicon, normalise, organisation_type
 from ..model import OrgMention
@@ -30,10 +30,44 @@ _COMPANY_SUFFIX = re.compile(
 )
 
 
+_ACRONYM = re.compile(r"(?<![\w-])[A-ZÆØÅА-ЯΑ-Ω][A-ZÆØÅА-ЯΑ-Ω0-9]{1,6}(?![\w-])")
+
+
+def repeated_acronyms(text: str, language: str) -> frozenset[str]:
+    """Upper-case words a document uses twice or more, in lines that are not all capitals,
+    that are no general abbreviation (``acronym_stopwords``), no word of the language
+    ("AND") and no formula ("CO2"): "NAV", "NHO", "НСОРБ" are the names of bodies."""
+    stop = _acronym_stopwords()
+    counts: dict[str, int] = {}
+    for line in text.splitlines():
+        letters = [ch for ch in line if ch.isalpha()]
+        if not letters or sum(ch.isupper() for ch in letters) > len(letters) / 2:
+            continue  # a heading in capitals
+        for m in _ACRONYM.finditer(line):
+            counts[m.group()] = counts.get(m.group(), 0) + 1
+    return frozenset(
+        word
+        for word, n in counts.items()
+        if n >= 2
+        and word not in stop
+        and word.isalpha()
+        and not is_known_word(word, language)
+        and not is_known_word(word, "en")
+    )
+
+
+@cache
+def _acronym_stopwords() -> frozenset[str]:
+    from ..lexicon import lexicon
+
+    return frozenset(lexicon().raw["acronym_stopwords"]["words"])
+
+
 class DocNames:
     """Names this document already knows: the registry's and its own facts block's."""
 
-    def __init__(self, known: Iterable[OrgMention]) -> None:
+    def __init__(self, known: Iterable[OrgMention], acronyms: frozenset[str] = frozenset()) -> None:
+        self.acronyms = acronyms
         self.by_norm: dict[str, OrgMention | None] = {}
         names: list[str] = []
         for mention in known:
@@ -166,8 +200,22 @@ def find_organisations(
         if mention.acronym:
             acronyms[mention.acronym] = mention
         spans.append((a, b, mention))
+    for m in _ACRONYM.finditer(sent.text) if names.acronyms else ():
+        if m.group() in names.acronyms and not taken(m.start(), m.end()):
+            country = _country_after(sent.text, m.end())
+            mention = OrgMention(m.group(), country, None, span_evidence(sent, m.start(), m.end()))
+            spans.append((m.start(), m.end(), mention))
     spans.sort(key=lambda s: (s[0], -s[1]))
     return [m for _a, _b, m in spans if not _generic_reference(m.name, m.type, lex)]
+
+
+_COUNTRY_AFTER = re.compile(r"^\s*\((?P<cc>[A-Z]{2})\)")
+
+
+def _country_after(text: str, end: int) -> str | None:
+    """ "NAV (NO)": a country code in parentheses right after a name."""
+    m = _COUNTRY_AFTER.match(text[end:])
+    return m["cc"] if m and is_country_code(m["cc"]) else None
 
 
 def _generic_reference(name: str, org_type: str | None, lex: Lexicon) -> bool:
