@@ -13,8 +13,9 @@ from ..gazetteer import country_of_form, find_cities, is_country_code
 from ..lemmas import head_lemma_type, is_known_word
 from ..lexicon import Lexicon, normalise, organisation_type
 from ..model import OrgMention
+from ..portal_names import known_names, portal_country
 from ..registry import INFLECTED, registry, registry_entry
-from .places import country_in_name, demonym_country, pick_country
+from .places import country_in_name, demonym_country, form_country, pick_country
 from .sentences import CAP, QUOTED, Sentence, span_evidence
 
 __all__ = ["DocNames", "find_organisations"]
@@ -151,7 +152,7 @@ def find_organisations(
             for a, b, place in items:
                 cities = find_cities(place)
                 country = pick_country([c.country for c in cities], doc_countries)
-                country = country or lex.municipality_countries.get(lang)
+                country = country or form_country(m.group("form"), lang, lex)
                 mention = OrgMention(
                     template.format(place=place),
                     country,
@@ -172,8 +173,9 @@ def find_organisations(
         # the form's language ("X kommune") tells the country only when the city list does
         # not know the place: Norwegian text says "byen Lublin" and "Piła kommune" too
         cities = find_cities(place)
-        form_country = lex.municipality_countries.get(group.split("_")[1])
-        country = pick_country([c.country for c in cities], doc_countries) or form_country
+        form = m.group().replace(place, " ")
+        by_form = form_country(form, group.split("_")[1], lex)
+        country = pick_country([c.country for c in cities], doc_countries) or by_form
         if not cities and not CAP.match(place):
             continue
         mention = OrgMention(
@@ -192,7 +194,7 @@ def find_organisations(
         name = sent.text[a:b]
         if normalise(name) in lex.generic:
             continue
-        country = demonym_country(name, lex) or country_in_name(name)
+        country = portal_country(name) or demonym_country(name, lex) or country_in_name(name)
         mention = OrgMention(
             name, country, organisation_type(name) or org_type, span_evidence(sent, a, b)
         )
@@ -200,13 +202,47 @@ def find_organisations(
         if mention.acronym:
             acronyms[mention.acronym] = mention
         spans.append((a, b, mention))
+    # names of the portal's gazetteer that no head word closes ("Stella Polaris")
+    for a, b, country in _portal_spans(sent.text):
+        if not taken(a, b):
+            name = sent.text[a:b]
+            mention = OrgMention(name, country, organisation_type(name), span_evidence(sent, a, b))
+            spans.append((a, b, _with_acronym(mention, sent, b)))
     for m in _ACRONYM.finditer(sent.text) if names.acronyms else ():
         if m.group() in names.acronyms and not taken(m.start(), m.end()):
-            country = _country_after(sent.text, m.end())
+            country = _country_after(sent.text, m.end()) or portal_country(m.group())
             mention = OrgMention(m.group(), country, None, span_evidence(sent, m.start(), m.end()))
             spans.append((m.start(), m.end(), mention))
     spans.sort(key=lambda s: (s[0], -s[1]))
     return [m for _a, _b, m in spans if not _generic_reference(m.name, m.type, lex)]
+
+
+_FOLD_TOKEN = re.compile(r"\w+")
+
+
+def _portal_spans(text: str) -> list[tuple[int, int, str | None]]:
+    """Names of the portal's gazetteer in the sentence (two words or more, matched on
+    folded words, the first one capitalised), the longest at each place."""
+    known = known_names()
+    tokens = [(m.start(), m.end(), normalise(m.group())) for m in _FOLD_TOKEN.finditer(text)]
+    out: list[tuple[int, int, str | None]] = []
+    i = 0
+    while i < len(tokens):
+        a, _b, word = tokens[i]
+        hit = None
+        if text[a].isupper():
+            for words in known.get(word, ()):
+                n = len(words)
+                if tuple(t[2] for t in tokens[i : i + n]) == words:
+                    hit = n
+                    break
+        if hit is None:
+            i += 1
+            continue
+        end = tokens[i + hit - 1][1]
+        out.append((a, end, portal_country(text[a:end])))
+        i += hit
+    return out
 
 
 _COUNTRY_AFTER = re.compile(r"^\s*\((?P<cc>[A-Z]{2})\)")

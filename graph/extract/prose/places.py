@@ -19,6 +19,7 @@ __all__ = [
     "country_in_name",
     "demonym_country",
     "find_places",
+    "form_country",
     "infer_country",
     "pick_country",
 ]
@@ -46,13 +47,29 @@ def _municipality_country(name: str, lex: Lexicon) -> str | None:
         return None
     group, place = next((k, v) for k, v in m.groupdict().items() if v and k.startswith("place"))
     cities = find_cities(place)
-    return cities[0].country if cities else lex.municipality_countries.get(group.split("_")[1])
+    if cities:
+        return cities[0].country
+    return form_country(name.replace(place, " "), group.split("_")[1], lex)
+
+
+def form_country(form: str, language: str, lex: Lexicon) -> str | None:
+    """The country a municipality form's language implies ("X novads": Latvia), unless
+    the form is a word any country's municipality is called by ("pašvaldība", "miasto"):
+    "Aremarkas pašvaldība" is Norwegian."""
+    words = [w.casefold() for w in re.findall(r"\w+", form)]
+    stems = tuple(lex.raw["municipality_generic_words"]["stems"])
+    if words and all(w.startswith(stems) for w in words):
+        return None
+    return lex.municipality_countries.get(language)
 
 
 def _city_in_name(name: str) -> str | None:
     """ "Tartu City Government" → EE: a known city's name in it, if one country only has it."""
     for word in re.findall(r"[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’-]{3,}", name):
-        cities = find_cities(word)  # most populous first
+        # only a city's own name: an alternate name may be a common word ("Union" is La
+        # Unión's, "Center" Ózd's, "Gran" Esztergom's), an inflection guess another town
+        # ("Agder" is no form of Agde)
+        cities = tuple(c for c in find_cities(word) if normalise(c.name) == normalise(word))
         countries = {c.country for c in cities}
         if len(countries) == 1:
             return countries.pop()

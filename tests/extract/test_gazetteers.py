@@ -1,0 +1,62 @@
+"""The portal's organisations as a gazetteer, and countries told only by real evidence."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from partnergraph.graph.extract.lexicon import lexicon
+from partnergraph.graph.extract.portal_names import build, main, portal_country
+from partnergraph.graph.extract.prose import infer_country, read_text
+from partnergraph.graph.extract.prose.places import form_country
+
+
+def _rows() -> list[dict]:  # type: ignore[type-arg]
+    return [
+        {
+            "PO": {"1": {"name": "Ministry of the Interior", "nuts": "LT00A"}},
+            "PJPT": {"2": {"name": "Fjordvik Heritage Trust", "nuts": "NO043"}},
+            "PJDPP": {"3": {"name": "ARKTIS HAVLAB", "nuts": "NO072", "prj": 1}},
+            "DPP": "Ministry of the Interior",
+            "DPP_nuts": "PL911",
+        },
+        {"PJPT": {"4": {"name": "Athens Social Lab", "nuts": "EL301"}}},
+    ]
+
+
+def test_the_portal_table_keeps_names_of_one_country() -> None:
+    table = dict((name, cc) for name, cc in build(_rows())["names"])
+    # a name the portal gives under two countries tells neither
+    assert "Ministry of the Interior" not in table
+    assert table["Fjordvik Heritage Trust"] == "NO"
+    assert table["Athens Social Lab"] == "GR"  # NUTS "EL" is ISO "GR"
+
+
+def test_the_table_is_rebuilt_by_its_script(tmp_path: Path) -> None:
+    source, out = tmp_path / "partners.json", tmp_path / "out.json"
+    source.write_text(json.dumps(_rows()), encoding="utf-8")
+    assert main([str(source), str(out)]) == 0
+    assert json.loads(out.read_text(encoding="utf-8"))["names"] == build(_rows())["names"]
+    assert main([str(tmp_path / "missing.json"), str(out)]) == 2
+
+
+def test_shipped_portal_names_give_countries_and_are_found_without_a_head_word() -> None:
+    assert portal_country("Stella Polaris") == "NO"
+    orgs = read_text("Stella Polaris hosted the guests from Gdańsk.", "en").organisations
+    assert [(o.name, o.country) for o in orgs] == [("Stella Polaris", "NO")]
+
+
+def test_common_words_that_are_towns_alternate_names_tell_no_country() -> None:
+    assert infer_country("Union of Rural Youth") is None  # "Union": La Unión's
+    assert infer_country("Center for Equality") is None  # "Center": Ózd's
+    assert infer_country("Agder Energy Forum") is None  # no inflection of Agde
+    assert infer_country("Silesian Museum in Katowice") == "PL"
+
+
+def test_a_municipality_word_any_country_uses_does_not_tell_the_country() -> None:
+    lex = lexicon()
+    assert form_country(" pašvaldība", "lv", lex) is None
+    assert form_country(" novads", "lv", lex) == "LV"
+    assert form_country(" novada pašvaldība", "lv", lex) == "LV"
+    orgs = read_text("Aremarkas pašvaldība uzņēma delegāciju.", "lv").organisations
+    assert [o.country for o in orgs] == [None]
