@@ -67,7 +67,7 @@ def extract(doc: Document) -> Extraction:
         notes.append("no facts block and no organisation found in the text")
     links = prose.links
     if kind == "news" and prose.events and not links and not _pairs_from_roles(roles):
-        links = _paired_by_country(prose.organisations, prose.events[0].evidence)
+        links = _paired_by_country(prose.organisations, prose.events[0].evidence, doc.language)
     return _link_short_forms(
         Extraction(
             kind=kind,
@@ -89,6 +89,14 @@ _MOST_PAIRED = 16
 
 _HOSTING = frozenset({"host", "organiser"})
 
+#: The country whose side an organisation of unknown country is taken to be on, by the
+#: language of a news item (English tells none).
+_LANGUAGE_COUNTRY = {
+    "bg": "BG", "cs": "CZ", "el": "GR", "et": "EE", "hr": "HR", "hu": "HU", "is": "IS",
+    "lt": "LT", "lv": "LV", "nb": "NO", "nn": "NO", "no": "NO", "pl": "PL", "pt": "PT",
+    "ro": "RO", "sk": "SK", "sl": "SI",
+}  # fmt: skip
+
 
 def _pairs_from_roles(roles: list[RoleFact]) -> bool:
     """Whether the roles already pair anyone: a host or organiser and a participant of one
@@ -103,14 +111,19 @@ def _pairs_from_roles(roles: list[RoleFact]) -> bool:
     )
 
 
-def _paired_by_country(orgs: tuple[OrgMention, ...], evidence: Evidence) -> tuple[StatedLink, ...]:
+def _paired_by_country(
+    orgs: tuple[OrgMention, ...], evidence: Evidence, language: str
+) -> tuple[StatedLink, ...]:
     """The last resort for a news item about an event that states no pair: each donor-state
     organisation it names with each beneficiary-state one (the bilateral cooperation the
-    grants fund), marked as such in the link's reason. Organisations whose country cannot
-    be told are left out; so is a document that would give more than a few pairs."""
+    grants fund), marked as such in the link's reason. An organisation whose country
+    cannot be told is taken to be on the side of the country whose language the item is
+    written in (for this pairing only; its country stays unknown); in English, it is left
+    out. A document that would give more than a few pairs gives none."""
+    home = _LANGUAGE_COUNTRY.get(language)
     first: dict[str, tuple[OrgMention, str]] = {}
     for org in orgs:
-        country = org.country or infer_country(org.name)
+        country = org.country or infer_country(org.name) or home
         if country is not None:
             first.setdefault(_identity(org), (org, country))
     donors = [o for o, cc in first.values() if cc in DONOR_STATES]

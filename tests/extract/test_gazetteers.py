@@ -60,3 +60,14 @@ def test_a_municipality_word_any_country_uses_does_not_tell_the_country() -> Non
     assert form_country(" novada pašvaldība", "lv", lex) == "LV"
     orgs = read_text("Aremarkas pašvaldība uzņēma delegāciju.", "lv").organisations
     assert [o.country for o in orgs] == [None]
+
+
+def test_demonyms_and_country_names_in_any_case_form_tell_the_country() -> None:
+    from partnergraph.graph.extract.prose.places import demonym_country
+
+    lex = lexicon()
+    assert demonym_country("Norského helsinského výboru", lex, "cs") == "NO"
+    assert demonym_country("Норвежката асоциация", lex, "bg") == "NO"
+    assert demonym_country("Velvyslanectví Polské republiky", lex, "cs") == "PL"
+    # in English only the listed words count
+    assert demonym_country("Norského helsinského výboru", lex, "en") is None

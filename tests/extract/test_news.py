@@ -213,3 +213,22 @@ def test_last_resort_pairs_donor_and_beneficiary_organisations_of_an_event() -> 
     assert extract(news(text.split(". ", 1)[1])).links == ()
     same = text.replace("Gdansk Youth Association", "Bergen Youth Association")
     assert extract(news(same)).links == ()
+
+
+def test_last_resort_takes_unknown_organisations_to_the_side_of_the_items_language() -> None:
+    from partnergraph.graph.extract import extract
+    from partnergraph.graph.sources import Document
+
+    text = (
+        "Studijní cesta do Norska se konala v květnu 2019. Zástupci spolku Zelené Údolí "
+        "navštívili Norský helsinský výbor."
+    )
+    doc = Document("n", "n.txt", text, None, "news", "cs", "utf-8", "text/plain", "")
+    ex = extract(doc)
+    by_name = {o.name: o.country for o in ex.organisations}
+    assert by_name == {"spolku Zelené Údolí": None, "Norský helsinský výbor": "NO"}
+    assert [(link.a.name, link.b.name) for link in ex.links] == [
+        ("Norský helsinský výbor", "spolku Zelené Údolí")
+    ]
+    # the country of the unknown one stays unknown
+    assert all(o.country is None for o in ex.organisations if o.name.startswith("spolku"))

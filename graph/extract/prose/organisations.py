@@ -194,7 +194,9 @@ def find_organisations(
         name = sent.text[a:b]
         if normalise(name) in lex.generic:
             continue
-        country = portal_country(name) or demonym_country(name, lex) or country_in_name(name)
+        country = (
+            portal_country(name) or demonym_country(name, lex, language) or country_in_name(name)
+        )
         mention = OrgMention(
             name, country, organisation_type(name) or org_type, span_evidence(sent, a, b)
         )

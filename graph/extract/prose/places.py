@@ -80,10 +80,29 @@ def _city_in_name(name: str) -> str | None:
     return None
 
 
-def demonym_country(name: str, lex: Lexicon) -> str | None:
-    """The country of the first demonym in the name ("Czech-Liechtenstein …" → CZ)."""
+def demonym_country(name: str, lex: Lexicon, language: str = "en") -> str | None:
+    """The country of the first demonym in the name ("Czech-Liechtenstein …" → CZ), in
+    any case form of the document's language ("Norského …" → NO), or of a country's
+    name in a case form ("Norvegijos Karalystės …" → NO)."""
     m = lex.demonyms.search(name)
-    return m.lastgroup[2:] if m is not None and m.lastgroup else None
+    if m is not None and m.lastgroup:
+        return m.lastgroup[2:]
+    if language == "en":
+        return None
+    table = _demonym_lemmas()
+    for word in re.findall(r"\w{4,}", name):
+        if not word[:1].isupper():
+            continue
+        found = table.get(lemma(word, language)) or _country_of_lemma(word, language)
+        if found:
+            return found
+    return None
+
+
+@cache
+def _demonym_lemmas() -> dict[str, str]:
+    table = lexicon().raw["demonym_lemmas"]
+    return {w: cc for cc, ws in table.items() if not cc.startswith("_") for w in ws}
 
 
 def country_in_name(name: str) -> str | None:
