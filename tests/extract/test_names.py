@@ -136,3 +136,31 @@ def test_an_acronym_used_twice_is_an_organisation() -> None:
     assert {o.country for o in orgs} == {None, "NO"}
     # used once it is no evidence of a body
     assert read_text("NAV met the guests.", "en").organisations == ()
+
+
+def test_a_person_before_the_organisation_is_not_part_of_its_name() -> None:
+    found = _names("Vi møtte Kari Solheim i Vestfold fylkeskommune.", "no")
+    assert "Vestfold fylkeskommune" in found
+    assert not any("Solheim" in n for n in found)
+    # a head noun first is the name itself
+    assert "University of Bergen" in _names("They met the University of Bergen.", "en")
+
+
+def test_a_country_after_in_is_where_the_organisation_is() -> None:
+    assert _names("Guests from the Education Trade Union in Iceland came.", "en") == {
+        "Education Trade Union"
+    }
+    # a town stays: it names the body ("Silesian Museum in Katowice")
+    assert _names("They saw the Silesian Museum in Katowice.", "en") == {
+        "Silesian Museum in Katowice"
+    }
+
+
+def test_abbreviations_and_initials_do_not_end_sentences() -> None:
+    from partnergraph.graph.extract.prose import sentences
+
+    text = "Prof. Nowak met Dr. Berg and J. Smith. Then they left."
+    assert [s.text for s in sentences(text)] == [
+        "Prof. Nowak met Dr. Berg and J. Smith.",
+        "Then they left.",
+    ]

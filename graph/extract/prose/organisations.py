@@ -359,6 +359,8 @@ def _head_spans(
             run.insert(0, before)
         run = _trim_list_prefix(run, tokens, lex)
         run = _drop_leading_title(run, tokens, lex, language)
+        run = _drop_leading_person(run, tokens, lex, language)
+        run = _drop_trailing_country(run, tokens, lex, language)
         # a sentence's first word is capitalised whatever it is: a common word there
         # ("Przedstawiciele fundacji …", "Representatives") does not open a name
         if (
@@ -395,6 +397,57 @@ def _drop_leading_title(
             rest = rest[1:]
         run = rest
     return run
+
+
+def _drop_leading_person(
+    run: list[int], tokens: list[tuple[int, int, str]], lex: Lexicon, language: str
+) -> list[int]:
+    """ "Gørill Trælstad i Buskerud fylkeskommune": two or three capitalised words that are
+    neither head nouns, common words nor places, then "i", "in", "from"…, are a person
+    of the organisation that follows, not part of its name."""
+    for size in (2, 3):
+        if len(run) < size + 2:
+            break
+        words = [tokens[k][2] for k in run[:size]]
+        joint = tokens[run[size]][2]
+        if joint not in lex.connectors and joint.casefold() not in lex.prepositions:
+            continue
+        rest = [tokens[k][2] for k in run[size + 1 :]]
+        if _head_type(rest, lex, language) is None:
+            continue
+        if all(
+            w.isalpha()
+            and w[:1].isupper()
+            and not w.isupper()
+            and head_lemma_type(w, language) is None
+            and not lex.head_word.fullmatch(w)
+            and not _is_common(w, language)
+            and not _is_common(w, "en")
+            and not country_of_form(w)
+            and not demonym_country(w, lex, language)
+            and not find_cities(w)
+            for w in words
+        ):
+            return run[size + 1 :]
+    return run
+
+
+def _drop_trailing_country(
+    run: list[int], tokens: list[tuple[int, int, str]], lex: Lexicon, language: str
+) -> list[int]:
+    """ "… Trade Union in Norway", "… w Norwegii": a country after "in" is where the
+    organisation is, not part of its name."""
+    if len(run) < 4:
+        return run
+    prep, last = tokens[run[-2]][2], tokens[run[-1]][2].rstrip(".,;:")
+    if prep.casefold() not in lex.prepositions and prep not in lex.connectors:
+        return run
+    if prep.casefold() in ("of", "for", "and", "&"):
+        return run  # "Ministry of Norway"? "… of Iceland" names it
+    if not (country_of_form(last) or demonym_country(last, lex, language)):
+        return run
+    kept = run[:-2]
+    return kept if _head_type([tokens[k][2] for k in kept], lex, language) else run
 
 
 def _name_of(

@@ -39,10 +39,32 @@ def sentences(text: str) -> list[Sentence]:
         chunk = para.group()
         pos = 0
         for m in _SENTENCE_END.finditer(chunk):
+            if _abbreviation_before(chunk, m.start()):
+                continue  # "Prof. Nowak", "J. Smith", "ul. Długa": no sentence ends there
             _add(out, base, chunk, pos, m.start())
             pos = m.end()
         _add(out, base, chunk, pos, len(chunk))
     return out
+
+
+#: Abbreviations a capitalised word follows without a sentence ending: titles, "street",
+#: "number", "saint", in the languages of the grants (folded, without the period).
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr prof st no nr nos vs etc approx dept inc co ltd jr sr gen col capt "
+    "mgr inż inz hab doc ks ul al os pl tzw tj np ing phdr rndr judr mudr bc mag "
+    "doz ass univ ing arch sv gad pr str g pan pani pt ad".split()
+)
+
+
+def _abbreviation_before(chunk: str, end: int) -> bool:
+    """Whether the word before a period at ``end`` is an abbreviation or an initial."""
+    word = re.search(r"([\w.]+)[.]?[\"”»']?$", chunk[:end])
+    if word is None:
+        return False
+    token = word.group(1).rstrip(".")
+    if len(token) == 1 and token.isupper():
+        return True  # an initial: "J. Smith"
+    return token.casefold() in _ABBREVIATIONS
 
 
 def _add(out: list[Sentence], base: int, chunk: str, start: int, end: int) -> None:
