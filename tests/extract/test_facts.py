@@ -73,34 +73,42 @@ def test_name_with_parentheses_and_native_names() -> None:
 def _gold_pages(shared: Path) -> list[tuple[Path, dict]]:  # type: ignore[type-arg]
     out = []
     for gold in sorted((shared / "corpus" / "gold").glob("0*.json")):
-        if gold.stem not in FIRST_CORPUS:
-            continue
         data = json.loads(gold.read_text(encoding="utf-8"))
         out.append((shared / "corpus" / "docs" / data["doc"], data))
     return out
 
 
 def test_corpus_project_pages_give_their_gold_numbers_and_statuses(shared: Path) -> None:
-    checked = 0
+    """Over every project page of the corpus: the first corpus's pages all right (their
+    guard), and the floor the whole corpus earns (14 of 16 pages with a facts block)."""
+    checked, right, wrong = 0, 0, []
     for doc_path, gold in _gold_pages(shared):
         block = parse_facts(_text(doc_path))
         expected = gold["projects"][0]
         if block is None:
             # pages stored without their facts block (cut before it): nothing to read there
-            assert (
-                expected.get("status") is None or "facts" not in doc_path.read_text()[:3000].lower()
-            )
+            if doc_path.stem in FIRST_CORPUS:
+                text = doc_path.read_text()[:3000].lower()
+                assert expected.get("status") is None or "facts" not in text
             continue
         checked += 1
         number = block.project.number
-        assert number == expected["number"] or expected["number"] is None, doc_path.name
-        assert block.project.status == expected["status"], doc_path.name
-    assert checked >= 7
+        good = (number == expected["number"] or expected["number"] is None) and (
+            block.project.status == expected["status"]
+        )
+        right += good
+        if not good:
+            wrong.append(doc_path.name)
+            assert doc_path.stem not in FIRST_CORPUS, doc_path.name
+    assert checked >= 14 and right >= checked - 2, wrong
 
 
 def test_corpus_promoters_and_partners_with_countries(shared: Path) -> None:
+    """Facts-block roles and countries: every one right on the first corpus, 85 in a hundred
+    over the whole corpus (44 of 49 when this floor was set)."""
     from partnergraph.graph.extract import extract
 
+    right, wrong = 0, []
     for doc_path, gold in _gold_pages(shared):
         doc = read_document(doc_path, root=doc_path.parent)
         assert isinstance(doc, Document)
@@ -109,23 +117,17 @@ def test_corpus_promoters_and_partners_with_countries(shared: Path) -> None:
         got = {(r.org.name.casefold(), r.org.country, r.role) for r in extract(doc).roles}
         for org in gold["organisations"]:
             for role in org["roles"]:
-                if role["role"] not in (
-                    "promoter",
-                    "partner",
-                    "donor_partner",
-                    "programme_operator",
-                ):
+                if role["role"] not in ("promoter", "partner", "donor_partner",
+                                        "programme_operator"):  # fmt: skip
                     continue
                 names = {org["name"].casefold(), *(a.casefold() for a in org["aliases"])}
-                assert any(n in names and r == role["role"] for n, _c, r in got), (
-                    doc_path.name,
-                    org["name"],
-                )
-                hit = next(c for n, c, r in got if n in names and r == role["role"])
-                assert hit == org["country"] or "inferred" in json.dumps(org), (
-                    doc_path.name,
-                    org["name"],
-                )
+                hit = next((c for n, c, r in got if n in names and r == role["role"]), "-")
+                good = hit != "-" and (hit == org["country"] or "inferred" in json.dumps(org))
+                right += good
+                if not good:
+                    wrong.append((doc_path.name, org["name"], role["role"], hit))
+                    assert doc_path.stem not in FIRST_CORPUS, wrong[-1]
+    assert right >= 0.85 * (right + len(wrong)), wrong
 
 
 @settings(max_examples=150, deadline=None)

@@ -160,7 +160,8 @@ def test_kinds_of_activity_are_not_events_but_coordinated_ones_are_one() -> None
 
 
 def test_extraction_quality_does_not_fall(shared: Path) -> None:
-    """A regression guard on the development set (the benchmark prints the full figures)."""
+    """A regression guard over the whole corpus, scored by the project's scorer: floors the
+    tuned part and the held-out part each earned (the benchmark prints the full figures)."""
     sys.path.insert(0, str(ROOT / "benchmarks"))
     import extraction
 
@@ -168,29 +169,32 @@ def test_extraction_quality_does_not_fall(shared: Path) -> None:
     from partnergraph.graph.record import to_record
 
     gold_dir = shared / "corpus" / "gold"
-    golds, paths = {}, []
-    for gold_path in sorted(gold_dir.glob("*.json")):
-        if gold_path.stem not in FIRST_CORPUS:
-            continue
+    gold_files = sorted(gold_dir.glob("*.json"))
+    paths = []
+    for gold_path in gold_files:
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
         path = (gold_dir.parent / "docs" / gold["doc"]).resolve()
-        path = path if path.exists() else (gold_dir.parent / gold["doc"]).resolve()
-        golds[str(path)] = gold
-        paths.append(str(path))
+        paths.append(str(path if path.exists() else (gold_dir.parent / gold["doc"]).resolve()))
     results, _problems, resolution = extract_all(paths)
-    total: dict[str, list[int]] = {}
-    for doc, ex in results:
-        extraction._add(
-            total,
-            extraction.score(golds[str(Path(doc.path).resolve())], to_record(doc, ex, resolution)),
-        )
-    f1 = {field: extraction._prf(*counts)[2] for field, counts in total.items()}
-    assert (
-        f1["organisations"] >= 0.80
-        and f1["events"] >= 0.65
-        and f1["projects"] >= 0.85
-        and f1["links"] >= 0.65
-    ), f1
+    records = [to_record(doc, ex, resolution) for doc, ex in results]
+    tuned = extraction.tuned_on()
+    floors = {
+        # earned when set: tuned .86 / .68 / .83 / .67, held out .59 / .50 / .45 / .30
+        "tuned": {"organisations": 0.82, "events": 0.64, "projects": 0.79, "links": 0.62},
+        "held out": {"organisations": 0.55, "events": 0.45, "projects": 0.40, "links": 0.25},
+    }
+    parts = {
+        "tuned": [g for g in gold_files if g.stem in tuned],
+        "held out": [g for g in gold_files if g.stem not in tuned],
+    }
+    # the first corpus keeps its own guard: the rules were written on it
+    parts["first"] = [g for g in gold_files if g.stem in FIRST_CORPUS]
+    # (earned: .92 / .73 / .95 / .71)
+    floors["first"] = {"organisations": 0.88, "events": 0.68, "projects": 0.90, "links": 0.68}
+    for part, files in parts.items():
+        total = extraction.shared_score(shared, records, files)["total"]
+        f1 = {field: total[field]["f"] for field in floors[part]}
+        assert all(f1[field] >= floor for field, floor in floors[part].items()), (part, f1)
 
 
 def test_last_resort_pairs_donor_and_beneficiary_organisations_of_an_event() -> None:
