@@ -101,8 +101,11 @@ _TOKEN = re.compile(r"\w+")
 def _with_event_nouns(
     found: list[tuple[int, int, str]], text: str, language: str
 ) -> list[tuple[int, int, str]]:
-    """The lexicon's event phrases, and every other word whose lemma is an event noun
-    ("návštěvy", "obiska", "reuniões"), sorted as the phrase finder sorts."""
+    """The lexicon's event phrases, and, in inflected languages, every other word whose
+    lemma is an event noun ("návštěvy", "obiska", "reuniões"), sorted as the phrase finder
+    sorts. ("training employees" is no event: English nouns double as verbs.)"""
+    if language == "en":
+        return found  # English has the lexicon's phrases; its nouns double as verbs
     nouns = _event_nouns()
     covered = [(a, b) for a, b, _t in found]
     extra = []

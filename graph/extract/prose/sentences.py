@@ -50,9 +50,8 @@ def sentences(text: str) -> list[Sentence]:
 #: Abbreviations a capitalised word follows without a sentence ending: titles, "street",
 #: "number", "saint", in the languages of the grants (folded, without the period).
 _ABBREVIATIONS = frozenset(
-    "mr mrs ms dr prof st no nr nos vs etc approx dept inc co ltd jr sr gen col capt "
-    "mgr inż inz hab doc ks ul al os pl tzw tj np ing phdr rndr judr mudr bc mag "
-    "doz ass univ ing arch sv gad pr str g pan pani pt ad".split()
+    "mr mrs ms dr prof st nr nos vs approx dept jr sr capt mgr inż inz hab doc ul tzw np "
+    "ing phdr rndr judr mudr bc mag doz univ sv str".split()
 )
 
 
