@@ -31,6 +31,7 @@ from . import workers
 from .extract import Extraction, extract
 from .extract.model import Evidence, OrgMention
 from .extract.portal import PortalError
+from .ledger import Entry, fingerprint, ledger_graph, ledger_lines, load_ledger
 from .resolve import Judgements, Resolution, resolve_organisations
 from .sources import DEFAULT_MAX_BYTES, Document, SourceProblem, expand_paths, read_document
 from .store import GraphStore, graphs
@@ -75,6 +76,8 @@ class BuildReport:
     removed: list[str] = field(default_factory=list)
     prune_held: int = 0  # files there but unread whose documents could not be told: no prune
     unjudged: tuple[str, ...] = ()  # names in the judgements that name no organisation
+    unchanged: list[str] = field(default_factory=list)  # files with the same checksum
+    rewritten: int = 0  # documents of earlier builds rewritten with new identities
 
 
 # ------------------------------------------------------------ per-document steps
@@ -94,6 +97,14 @@ class Read:
     def extraction(self) -> Extraction:
         """The document's extraction, unpacked."""
         return _unpack(self.packed)
+
+
+@dataclass(frozen=True)
+class Unchanged:
+    """A file whose document the store holds with the same checksum: not extracted again."""
+
+    key: str
+    path: str
 
 
 def _pack(ex: Extraction) -> bytes:
@@ -142,7 +153,19 @@ def _budget(seconds: float) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
-def _read_one(file: Path, root: Path, max_bytes: int, seconds: float) -> Read | SourceProblem:
+#: Checksums of the documents the store holds, by key (set in each reading process).
+_known: dict[str, str] = {}
+
+
+def set_read_context(known: dict[str, str]) -> None:
+    """What reading skips: documents the store holds with these checksums."""
+    _known.clear()
+    _known.update(known)
+
+
+def _read_one(
+    file: Path, root: Path, max_bytes: int, seconds: float
+) -> Read | Unchanged | SourceProblem:
     """Read and extract one file. Whatever goes wrong becomes a problem naming the file (and
     saying the file is there: a ``--prune`` keeps its document)."""
     done = _read_or_problem(file, root, max_bytes, seconds)
@@ -153,7 +176,7 @@ def _read_one(file: Path, root: Path, max_bytes: int, seconds: float) -> Read | 
 
 def _read_or_problem(
     file: Path, root: Path, max_bytes: int, seconds: float
-) -> Read | SourceProblem:
+) -> Read | Unchanged | SourceProblem:
     shown = str(file)
     key: str | None = None
     try:
@@ -162,6 +185,8 @@ def _read_or_problem(
             if isinstance(item, SourceProblem):
                 return item
             shown, key = item.path, item.key
+            if _known.get(item.key) == item.checksum:
+                return Unchanged(item.key, item.path)
             ex = extract(item)
             bare = tuple(replace(m, evidence=_NO_EVIDENCE) for m in mentions_of(ex))
             return Read(replace(item, text=""), _pack(ex), bare, item.notes + ex.notes)
@@ -184,7 +209,9 @@ def _brief(exc: BaseException) -> str:
     return text if len(text) <= 200 else text[:199] + "…"
 
 
-def read_batch(tasks: Sequence[tuple[Path, Path, int, float]]) -> list[Read | SourceProblem]:
+def read_batch(
+    tasks: Sequence[tuple[Path, Path, int, float]],
+) -> list[Read | Unchanged | SourceProblem]:
     """Read and extract ``(file, root, max_bytes, seconds)`` tasks."""
     return [_read_one(*task) for task in tasks]
 
@@ -231,38 +258,58 @@ def read_all(
     jobs: int = 1,
     doc_seconds: float = DEFAULT_DOC_SECONDS,
     follow_links: bool = False,
+    known: dict[str, str] | None = None,
+    unchanged: list[Unchanged] | None = None,
 ) -> tuple[list[Read], list[SourceProblem]]:
     """Read and extract every input (in ``jobs`` processes, see :func:`.workers.run`), in
-    input order; a second file with the same source is skipped."""
+    input order; a second file with the same source is skipped. A document whose key and
+    checksum are in ``known`` is not extracted: it goes to ``unchanged``."""
     files, problems = expand_paths(paths, follow_links=follow_links)
     tasks = [(file, root, max_bytes, doc_seconds) for file, root in files]
     reads: list[Read] = []
     seen: dict[str, str] = {}
-    for item in workers.run(read_batch, tasks, jobs, preload=_PRELOAD):
+    for item in workers.run(
+        read_batch,
+        tasks,
+        jobs,
+        initializer=set_read_context,
+        initargs=(known or {},),
+        preload=_PRELOAD,
+    ):
         if isinstance(item, SourceProblem):
             problems.append(item)
             continue
-        if item.doc.key in seen:
+        key, path = (
+            (item.key, item.path) if isinstance(item, Unchanged) else (item.doc.key, item.doc.path)
+        )
+        if key in seen:
             problems.append(
-                SourceProblem(
-                    item.doc.path,
-                    f"same source as {seen[item.doc.key]}; skipped",
-                    found=True,
-                    key=item.doc.key,
-                )
+                SourceProblem(path, f"same source as {seen[key]}; skipped", found=True, key=key)
             )
             continue
-        seen[item.doc.key] = item.doc.path
+        seen[key] = path
         if progress is not None:
-            progress("reading", item.doc.path)
-        reads.append(item)
+            progress("reading", path)
+        if isinstance(item, Unchanged):
+            if unchanged is not None:
+                unchanged.append(item)
+        else:
+            reads.append(item)
     return reads, problems
 
 
 def resolve_all(reads: list[Read], judgements: Judgements | None = None) -> Resolution:
     """Resolve the organisations of every document read."""
+    return resolve_mentions({read.doc.key: read.mentions for read in reads}, judgements)
+
+
+def resolve_mentions(
+    by_document: dict[str, tuple[OrgMention, ...]], judgements: Judgements | None = None
+) -> Resolution:
+    """Resolve the mentions of documents, taken in the order of their keys: the same
+    documents give the same identities whatever order or builds they came in."""
     return resolve_organisations(
-        (m for read in reads for m in read.mentions), judgements=judgements
+        (m for key in sorted(by_document) for m in by_document[key]), judgements=judgements
     )
 
 
@@ -328,6 +375,8 @@ def build(
     core); the graph is the same whatever the number.
     """
     report = BuildReport()
+    ledger = load_ledger(store)
+    unchanged: list[Unchanged] = []
     reads, problems = read_all(
         paths,
         max_bytes=max_bytes,
@@ -335,14 +384,32 @@ def build(
         jobs=jobs,
         doc_seconds=doc_seconds,
         follow_links=follow_links,
+        known={e.key: e.checksum for e in ledger.values()},
+        unchanged=unchanged,
     )
     report.problems.extend(problems)
-    if not reads:
+    report.unchanged = [u.path for u in unchanged]
+    if not reads and not unchanged:
         return report  # nothing readable: the store is left as it was
+    # every document the store will hold: those read now, and the others the ledger knows
+    # (with --prune, only the ones given now: unchanged, or there but unreadable)
+    read_keys = {read.doc.key for read in reads}
+    held = {u.key for u in unchanged} | {p.key for p in problems if p.found and p.key}
+    others = {
+        e.graph: e
+        for e in ledger.values()
+        if e.key not in read_keys and (not prune or e.key in held)
+    }
     if progress is not None:
         progress("resolving organisations across documents", f"{len(reads)} read")
-    resolution = resolve_all(reads, judgements)
+    by_document = {read.doc.key: read.mentions for read in reads}
+    by_document.update({e.key: e.mentions for e in others.values()})
+    resolution = resolve_mentions(by_document, judgements)
     report.unjudged = resolution.unmatched
+    # documents not read now whose identities changed: read again and rewritten
+    stale = [e for e in others.values() if fingerprint(e.mentions, resolution) != e.fingerprint]
+    reads.extend(_read_again(stale, report, max_bytes, doc_seconds, jobs))
+    report.rewritten = len(stale)
     load_ontology(store)
     # views of the old data: 'reason' and 'analyse --write' compute them anew
     store.drop_graph(graphs.INFERRED)
@@ -363,13 +430,22 @@ def build(
         if progress is not None:
             progress("writing", read.doc.path)
         store.replace_graph(iri, [ntriples])
+        entry = Entry(
+            iri,
+            read.doc.key,
+            str(Path(read.doc.path).absolute()),
+            read.doc.checksum,
+            read.mentions,
+            fingerprint(read.mentions, resolution),
+        )
+        store.replace_graph(ledger_graph(iri), ledger_lines(entry))
         report.documents.append(read.doc.path)
         report.graphs.append(iri)
         report.triples += count
         if read.notes:
             report.notes[read.doc.path] = read.notes
     if prune:
-        _prune(store, report, base)
+        _prune(store, report, base, {e.graph for e in others.values()})
     store.replace_graph(graphs.RESOLUTION, resolution_lines(resolution, base))
     store.flush()
     if report.triples >= len(store) * OPTIMIZE_SHARE:
@@ -377,7 +453,34 @@ def build(
     return report
 
 
-def _prune(store: GraphStore, report: BuildReport, base: str) -> None:
+def _read_again(
+    entries: list[Entry], report: BuildReport, max_bytes: int, seconds: float, jobs: int
+) -> list[Read]:
+    """Documents of the store to rewrite with new identities, read again from their files;
+    one whose file is gone or changed keeps its graph, and the report says so."""
+    if not entries:
+        return []
+    found, problems = read_all([e.path for e in entries], max_bytes=max_bytes,
+                               doc_seconds=seconds, jobs=jobs)  # fmt: skip
+    wanted = {e.key: e for e in entries}
+    out = [r for r in found if r.doc.key in wanted and r.doc.checksum == wanted[r.doc.key].checksum]
+    done = {r.doc.key for r in out}
+    for e in entries:
+        if e.key not in done:
+            report.problems.append(
+                SourceProblem(
+                    e.path,
+                    "kept as built before: its organisations' identities changed, but the "
+                    "file is gone or changed (build it again to update it)",
+                    found=False,
+                    key=e.key,
+                )
+            )
+    del problems
+    return out
+
+
+def _prune(store: GraphStore, report: BuildReport, base: str, kept: set[str]) -> None:
     """Remove the documents that are truly gone: not built now, and not among the files
     that are there but could not be read this time. If such a file's document cannot be
     told (it was not read far enough to know its source), nothing is removed."""
@@ -385,13 +488,14 @@ def _prune(store: GraphStore, report: BuildReport, base: str) -> None:
     if unknown:
         report.prune_held = len(unknown)
         return
-    keep = set(report.graphs)
+    keep = set(report.graphs) | kept
     for problem in report.problems:
         if problem.found and problem.key is not None:
             keep.add(str(document_iri_of(problem.key, base)))
     for name in graphs.document_graphs(store):
         if name not in keep:
             store.drop_graph(name)
+            store.drop_graph(ledger_graph(name))
             report.removed.append(name)
 
 

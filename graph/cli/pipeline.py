@@ -131,7 +131,7 @@ def _build(args: argparse.Namespace) -> int:
                 doc_seconds=args.doc_timeout,
                 follow_links=args.follow_links,
             )
-            if not report.documents:
+            if not report.documents and not report.unchanged:
                 raise _NothingBuilt(report)
             if args.reason:
                 from ..reason import reason
@@ -158,6 +158,10 @@ def _build(args: argparse.Namespace) -> int:
             f"; removed {len(report.removed)} document(s) no longer there" if report.removed else ""
         )
         built = f"built {len(report.documents)} document(s), {report.triples} triples"
+        if report.unchanged:
+            built += f", {len(report.unchanged)} unchanged (not read again)"
+        if report.rewritten:
+            built += f", {report.rewritten} built before rewritten with new identities"
         print(f"{built}, into {where}{removed}")
     if report.prune_held:
         err(
@@ -165,7 +169,7 @@ def _build(args: argparse.Namespace) -> int:
             "read, and which stored documents they are cannot be told; fix them, or leave them "
             "out of the paths, then prune"
         )
-    if not report.documents:
+    if not report.documents and not report.unchanged:
         err("no document could be read; the store is unchanged")
         return EXIT_INPUT
     if report.problems:

@@ -23,6 +23,7 @@ from .base import GraphStore
 
 __all__ = [
     "INFERRED",
+    "LEDGER_SUFFIX",
     "METRICS",
     "ONTOLOGY",
     "OWN_PREFIX",
@@ -56,6 +57,10 @@ INFERRED = f"{_GRAPH}inferred"
 UNION = f"{_GRAPH}union"
 #: A remote write's graph waits here (the graph's IRI plus this) until it is moved in place.
 STAGING_SUFFIX = "#partnergraph-staging"
+#: What a build remembers of each document (its checksum, path and organisation mentions,
+#: see :mod:`partnergraph.graph.ledger`): the document graph's IRI plus this. Not data:
+#: out of the union and of exports.
+LEDGER_SUFFIX = "/partnergraph-ledger"
 
 #: Graphs written beside the documents' own: in the union, not the documents' data (left
 #: out of exports and of the dataset's description).
@@ -65,15 +70,19 @@ VIEWS = frozenset({UNION, INFERRED})
 
 
 def asserted(graph: str) -> bool:
-    """Whether the named graph holds assertions (not the union, inferred or staging graphs)."""
-    return graph not in VIEWS and not graph.endswith(STAGING_SUFFIX)
+    """Whether the named graph holds assertions (not the union, inferred, staging or ledger
+    graphs)."""
+    return graph not in VIEWS and not graph.endswith((STAGING_SUFFIX, LEDGER_SUFFIX))
 
 
 def asserted_filter(var: str, *also_not: str) -> str:
     """:func:`asserted` as a SPARQL expression on the graph variable ``var``, leaving out
     the graphs ``also_not`` too."""
     skip = ", ".join(f"<{g}>" for g in (*sorted(VIEWS), *also_not))
-    return f'({var} NOT IN ({skip}) && !STRENDS(STR({var}), "{STAGING_SUFFIX}"))'
+    return (
+        f'({var} NOT IN ({skip}) && !STRENDS(STR({var}), "{STAGING_SUFFIX}")'
+        f' && !STRENDS(STR({var}), "{LEDGER_SUFFIX}"))'
+    )
 
 
 def exported(graph: str, *, inferred: bool = False) -> bool:

@@ -164,7 +164,7 @@ def test_hostile_document_text_is_data(tmp_path: Path, capsys: pytest.CaptureFix
     )
     store = open_store(store_dir, read_only=True)
     assert (
-        len([g for g in store.graphs() if "/doc/" in g]) == 3
+        len([g for g in store.graphs() if "/doc/" in g and not g.endswith("-ledger")]) == 3
     )  # nothing dropped, nothing injected
     rows = store.select(queries.bound(queries.load("projects"), {})).dicts()
     evil = next(r for r in rows if r["number"] == "PL-EVIL-0001")
@@ -222,8 +222,8 @@ def test_interrupted_build_leaves_the_previous_store(
 
     def interrupt(*args: object, **kwargs: object) -> object:
         calls["n"] += 1
-        if calls["n"] == 2:
-            raise KeyboardInterrupt  # Ctrl-C half-way
+        if calls["n"] == 1:
+            raise KeyboardInterrupt  # Ctrl-C while writing (the examples are unchanged)
         return real(*args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(build_module, "document_triples", interrupt)

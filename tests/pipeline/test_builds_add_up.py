@@ -1,0 +1,95 @@
+"""Builds add up: documents built one at a time, in any order or split, give the store one
+build of them all gives — facts, identities and their explanations alike."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from partnergraph import queries
+from partnergraph.graph.build import build
+from partnergraph.graph.cli import main
+from partnergraph.graph.store import Store, open_store
+
+from ..conftest import EXAMPLES
+
+#: Documents that name the same organisations in several languages and forms (KS, the
+#: Association of Polish Cities, NAMRB…), so how they resolve depends on all of them.
+_SOME = (
+    "001_", "011_", "014_", "104_", "108_", "111_", "117_", "121_", "126_", "150_", "158_",
+)  # fmt: skip
+
+
+def _documents(shared: Path) -> list[str]:
+    docs = sorted(str(p) for p in (shared / "corpus" / "docs").glob("*.txt"))
+    chosen = [d for d in docs if Path(d).name.startswith(_SOME)]
+    return [*chosen, *(str(p) for p in sorted(EXAMPLES.rglob("*.txt")))]
+
+
+def _quads(store: Store) -> list[tuple[str | None, ...]]:
+    rows = store.select("SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }").rows
+    return sorted(rows, key=lambda row: tuple(str(v) for v in row))
+
+
+@pytest.fixture(scope="module")
+def together(shared: Path) -> list[tuple[str | None, ...]]:
+    store = Store(None)
+    build(_documents(shared), store)
+    return _quads(store)
+
+
+@pytest.mark.slow
+@settings(
+    max_examples=6, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(data=st.data())
+def test_any_split_and_order_gives_the_same_store(
+    shared: Path, together: list[tuple[str | None, ...]], data: st.DataObject
+) -> None:
+    docs = data.draw(st.permutations(_documents(shared)))
+    cuts = sorted(data.draw(st.sets(st.integers(1, len(docs) - 1), max_size=3)))
+    store = Store(None)
+    for part in (docs[a:b] for a, b in zip([0, *cuts], [*cuts, len(docs)], strict=True)):
+        build(part, store)
+    assert _quads(store) == together
+
+
+def test_adding_an_unrelated_document_keeps_every_answer(tmp_path: Path) -> None:
+    """The first build's partners of KS stay when a document about something else comes."""
+    store_dir = str(tmp_path / "s")
+    assert main(["build", "--store", store_dir, "-q", "--no-validate", str(EXAMPLES)]) == 0
+
+    def partners() -> list[tuple[str | None, ...]]:
+        store = open_store(store_dir, read_only=True)
+        return list(store.select(queries.bound(queries.load("partners"), {"org": "KS"})).rows)
+
+    before = partners()
+    assert before
+    other = tmp_path / "other.txt"
+    other.write_text(
+        "# kind: news\nThe Tromsø Youth Association held a seminar in Tromsø on 3 May 2022.\n",
+        encoding="utf-8",
+    )
+    assert main(["build", "--store", store_dir, "-q", "--no-validate", str(other)]) == 0
+    assert partners() == before
+
+
+def test_unchanged_files_are_not_read_again_and_changed_ones_are(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for path in sorted(EXAMPLES.rglob("*.txt")):
+        (folder / path.name).write_bytes(path.read_bytes())
+    store_dir = str(tmp_path / "s")
+    assert main(["build", "--store", store_dir, "--no-validate", str(folder)]) == 0
+    capsys.readouterr()
+    assert main(["build", "--store", store_dir, "--no-validate", str(folder)]) == 0
+    assert "built 0 document(s), 0 triples, 2 unchanged" in capsys.readouterr().out
+    first = sorted(folder.iterdir())[0]
+    first.write_text(first.read_text(encoding="utf-8") + "\nOne more line.\n", encoding="utf-8")
+    assert main(["build", "--store", store_dir, "--no-validate", str(folder)]) == 0
+    assert "built 1 document(s)" in capsys.readouterr().out
