@@ -6,6 +6,7 @@ for which property and value, and which source documents describe that node.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rdflib import Graph, URIRef
@@ -42,17 +43,25 @@ class Finding:
         return "\n".join(lines)
 
 
-def validate(store: GraphStore) -> list[Finding]:
-    """Validate the asserted graph (with the ontology's vocabularies) against the shapes."""
+def validate(store: GraphStore, graphs: Sequence[str] | None = None) -> list[Finding]:
+    """Validate the asserted graph (with the ontology's vocabularies) against the shapes.
+
+    With ``graphs`` (a build's new document graphs), only what they touch is checked: the
+    nodes they describe, with everything the store says of those nodes and the types of
+    the nodes those point at."""
     import pyshacl
 
     data = Graph()
     described_in: dict[str, set[str]] = {}
-    ds = asserted_dataset(store)
-    for s, p, o, g in ds.quads((None, None, None, None)):
-        data.add((s, p, o))
-        if isinstance(s, URIRef) and g is not None:
-            described_in.setdefault(str(s), set()).add(str(g))
+    focus: list[URIRef | str] | None = None
+    if graphs is None:
+        ds = asserted_dataset(store)
+        for s, p, o, g in ds.quads((None, None, None, None)):
+            data.add((s, p, o))
+            if isinstance(s, URIRef) and g is not None:
+                described_in.setdefault(str(s), set()).add(str(g))
+    else:
+        focus = list(_touched(store, graphs, data, described_in))
     paths = _source_paths(store)
     data += ontology.load("partnergraph")
     _conforms, results, _text = pyshacl.validate(
@@ -61,6 +70,7 @@ def validate(store: GraphStore) -> list[Finding]:
         inference="none",
         advanced=True,
         allow_warnings=True,
+        focus_nodes=focus,
     )
     assert isinstance(results, Graph)
     findings = []
@@ -83,6 +93,34 @@ def validate(store: GraphStore) -> list[Finding]:
             )
         )
     return sorted(findings)
+
+
+#: IRIs per VALUES block of the queries that gather what a build touched.
+_CHUNK = 400
+
+
+def _touched(
+    store: GraphStore, graphs: Sequence[str], data: Graph, described_in: dict[str, set[str]]
+) -> list[URIRef]:
+    """Fill ``data`` with the given graphs, all the store says of their subjects and the
+    types of what those point at; the subjects, to be checked."""
+    subjects: set[URIRef] = set()
+    for graph in graphs:
+        part = Graph().parse(data=store.dump_graph_ntriples(graph), format="nt")
+        for s, p, o in part:
+            data.add((s, p, o))
+            if isinstance(s, URIRef):
+                subjects.add(s)
+                described_in.setdefault(str(s), set()).add(graph)
+    ordered = sorted(subjects)
+    for query in (
+        "CONSTRUCT { ?s ?p ?o } WHERE { VALUES ?s { %s } ?s ?p ?o }",
+        "CONSTRUCT { ?o a ?t } WHERE { VALUES ?s { %s } ?s ?p ?o . ?o a ?t }",
+    ):
+        for k in range(0, len(ordered), _CHUNK):
+            values = " ".join(f"<{s}>" for s in ordered[k : k + _CHUNK])
+            data.parse(data=store.construct(query % values), format="nt")
+    return ordered
 
 
 def _source_paths(store: GraphStore) -> dict[str, str]:

@@ -101,6 +101,26 @@ def test_a_violation_names_node_property_problem_and_source() -> None:
     assert any(src.endswith("002_c84218a7ceba7421.txt") for src in finding.sources)
 
 
+def test_validating_what_changed_finds_what_it_touches_and_only_that() -> None:
+    store = _store()
+    docs = [g for g in store.graphs() if "/doc/" in g and not g.endswith("-ledger")]
+    event = "https://w3id.org/partnergraph/id/event/study_visit/2021-11-24/no-bergen"
+    bad = next(d for d in docs if store.ask(f"ASK {{ GRAPH <{d}> {{ <{event}> ?p ?o }} }}"))
+    other = next(d for d in docs if d != bad)
+    store.update(
+        f"INSERT DATA {{ GRAPH <{bad}> {{ <{event}> <https://schema.org/endDate> "
+        '"2020-01-01"^^<http://www.w3.org/2001/XMLSchema#date> . } }'
+    )
+    everything = {(f.node, f.message) for f in validate(store)}
+    changed = {(f.node, f.message) for f in validate(store, [bad])}
+    # the changed document's own problem is found as a full validation finds it…
+    assert (event, "An event ends before it starts.") in changed
+    assert changed <= everything
+    # …and validating a document that does not describe the event does not look at it
+    assert not store.ask(f"ASK {{ GRAPH <{other}> {{ <{event}> ?p ?o }} }}")
+    assert all(f.node != event for f in validate(store, [other]))
+
+
 def test_exports_reimport_isomorphic(tmp_path: Path) -> None:
     store = _store()
     trig = Dataset().parse(data=serialise(store, "trig"), format="trig")
