@@ -1,0 +1,73 @@
+"""Builds that add up: the cost of building a store, then of rebuilding one changed document
+into it, side by side with building everything again.
+
+    python benchmarks/incremental.py [--projects 10000] [--repeat 3] [--jobs 2] [--validate]
+
+A synthetic corpus (``synth.py``: project pages plus half as many news items) is built once
+with ``partnergraph build``; then, ``--repeat`` times, one project page is changed and the
+folder built again (unchanged files are not extracted; identities are resolved over every
+mention in the store; only the changed document, and any whose identities changed, is
+written and, with ``--validate``, validated); and once everything is built again into a
+fresh store for comparison. Medians of wall-clock seconds are printed (this machine is
+shared: ratios mean more than seconds). Target (issue 15): one changed document rebuilt
+into a 100k-project store in ≤ 5 s, summaries included.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from synth import generate
+
+
+def _build(folder: Path, store: Path, jobs: int, validate: bool) -> float:
+    exe = Path(sys.executable).parent / "partnergraph"
+    command = [str(exe), "build", "--store", str(store), "-q", "--jobs", str(jobs), str(folder)]
+    if not validate:
+        command.insert(-1, "--no-validate")
+    started = time.perf_counter()
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    took = time.perf_counter() - started
+    if done.returncode not in (0, 1):
+        raise SystemExit(f"build failed ({done.returncode}): {done.stderr[-500:]}")
+    return took
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--projects", type=int, default=10_000)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--validate", action="store_true")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = Path(tmp) / "corpus"
+        files = generate(corpus, args.projects)
+        print(f"{args.projects} projects, {files} files")
+        store = Path(tmp) / "store"
+        first = _build(corpus, store, args.jobs, args.validate)
+        print(f"first build:                   {first:8.1f} s")
+        pages = sorted((corpus / "projects").glob("*.txt"))
+        times = []
+        for k in range(args.repeat):
+            page = pages[(k * 7919) % len(pages)]
+            page.write_text(page.read_text(encoding="utf-8") + f"\nUpdate {k}.\n", "utf-8")
+            times.append(_build(corpus, store, args.jobs, args.validate))
+        again = _build(corpus, Path(tmp) / "fresh", args.jobs, args.validate)
+        one = statistics.median(times)
+        print(f"one changed document, rebuilt: {one:8.1f} s (median of {args.repeat})")
+        print(f"everything again, fresh store: {again:8.1f} s  ({again / one:.1f}x the rebuild)")
+        print(f"target: one changed document in <= 5 s at 100k projects ({args.projects} here)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
