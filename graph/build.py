@@ -29,7 +29,7 @@ from partnergraph.ontology import PG, name_key, nt_line
 
 from . import workers
 from .extract import Extraction, extract
-from .extract.model import Evidence, OrgMention
+from .extract.model import NO_EVIDENCE, OrgMention
 from .extract.portal import PortalError
 from .ledger import Entry, fingerprint, ledger_graph, ledger_lines, load_ledger
 from .resolve import Judgements, Resolution, resolve_organisations
@@ -81,8 +81,6 @@ class BuildReport:
 
 
 # ------------------------------------------------------------ per-document steps
-
-_NO_EVIDENCE = Evidence(0, 0, "")
 
 
 @dataclass(frozen=True)
@@ -188,7 +186,7 @@ def _read_or_problem(
             if _known.get(item.key) == item.checksum:
                 return Unchanged(item.key, item.path)
             ex = extract(item)
-            bare = tuple(replace(m, evidence=_NO_EVIDENCE) for m in mentions_of(ex))
+            bare = tuple(replace(m, evidence=NO_EVIDENCE) for m in mentions_of(ex))
             return Read(replace(item, text=""), _pack(ex), bare, item.notes + ex.notes)
     except PortalError as exc:
         return SourceProblem(shown, str(exc), key=key)
@@ -460,8 +458,8 @@ def _read_again(
     one whose file is gone or changed keeps its graph, and the report says so."""
     if not entries:
         return []
-    found, problems = read_all([e.path for e in entries], max_bytes=max_bytes,
-                               doc_seconds=seconds, jobs=jobs)  # fmt: skip
+    found, _unread = read_all([e.path for e in entries], max_bytes=max_bytes,
+                              doc_seconds=seconds, jobs=jobs)  # fmt: skip
     wanted = {e.key: e for e in entries}
     out = [r for r in found if r.doc.key in wanted and r.doc.checksum == wanted[r.doc.key].checksum]
     done = {r.doc.key for r in out}
@@ -471,12 +469,11 @@ def _read_again(
                 SourceProblem(
                     e.path,
                     "kept as built before: its organisations' identities changed, but the "
-                    "file is gone or changed (build it again to update it)",
+                    "file is gone or changed (build it again, or --prune if it is gone)",
                     found=False,
                     key=e.key,
                 )
             )
-    del problems
     return out
 
 

@@ -22,7 +22,7 @@ from rdflib import Literal, URIRef
 
 from partnergraph.ontology import nt_line
 
-from .extract.model import Evidence, OrgMention
+from .extract.model import NO_EVIDENCE, OrgMention
 from .resolve import Resolution
 from .store import GraphStore
 from .store.graphs import LEDGER_SUFFIX
@@ -33,7 +33,6 @@ _NS = "https://w3id.org/partnergraph/ledger#"
 _KEY, _PATH, _SUM, _MENTIONS, _PRINT = (
     URIRef(_NS + name) for name in ("key", "path", "checksum", "mentions", "fingerprint")
 )
-_NO_EVIDENCE = Evidence(0, 0, "")
 _FIELDS = ("name", "country", "type", "acronym", "seat", "region", "identifier", "long_form")
 
 
@@ -63,7 +62,7 @@ def _mentions_of_json(text: str) -> tuple[OrgMention, ...]:
     out = []
     for row in json.loads(text):
         values = dict(zip(_FIELDS, row, strict=True))
-        out.append(OrgMention(evidence=_NO_EVIDENCE, **values))
+        out.append(OrgMention(evidence=NO_EVIDENCE, **values))
     return tuple(out)
 
 

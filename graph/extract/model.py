@@ -11,6 +11,7 @@ from datetime import date
 from decimal import Decimal
 
 __all__ = [
+    "NO_EVIDENCE",
     "Event",
     "Evidence",
     "Extraction",
@@ -30,6 +31,10 @@ class Evidence:
     start: int
     end: int
     sentence: str
+
+
+#: The evidence of a mention kept without it (what identity resolution reads).
+NO_EVIDENCE = Evidence(0, 0, "")
 
 
 @dataclass(frozen=True)
