@@ -11,6 +11,7 @@ and its workers together.
 
 from __future__ import annotations
 
+import hashlib
 import pickle
 import signal
 import threading
@@ -151,14 +152,33 @@ def _budget(seconds: float) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
-#: Checksums of the documents the store holds, by key (set in each reading process).
+#: Checksums of the documents the store holds, by key, and (key, checksum) by the absolute
+#: path each was read from (set in each reading process).
 _known: dict[str, str] = {}
+_known_paths: dict[str, tuple[str, str]] = {}
 
 
-def set_read_context(known: dict[str, str]) -> None:
+def set_read_context(known: dict[str, str], known_paths: dict[str, tuple[str, str]]) -> None:
     """What reading skips: documents the store holds with these checksums."""
     _known.clear()
     _known.update(known)
+    _known_paths.clear()
+    _known_paths.update(known_paths)
+
+
+def _unchanged_file(file: Path, max_bytes: int) -> Unchanged | None:
+    """A file read before from this path whose bytes have the same checksum: not decoded,
+    converted or language-detected again."""
+    seen = _known_paths.get(str(file.absolute()))
+    if seen is None:
+        return None
+    try:
+        if not file.is_file() or file.stat().st_size > max_bytes:
+            return None
+        raw = file.read_bytes()
+    except OSError:
+        return None
+    return Unchanged(seen[0], str(file)) if hashlib.sha256(raw).hexdigest() == seen[1] else None
 
 
 def _read_one(
@@ -179,6 +199,9 @@ def _read_or_problem(
     key: str | None = None
     try:
         with _budget(seconds):
+            same = _unchanged_file(file, max_bytes)
+            if same is not None:
+                return same
             item = read_document(file, root=root, max_bytes=max_bytes)
             if isinstance(item, SourceProblem):
                 return item
@@ -256,12 +279,13 @@ def read_all(
     jobs: int = 1,
     doc_seconds: float = DEFAULT_DOC_SECONDS,
     follow_links: bool = False,
-    known: dict[str, str] | None = None,
+    known: dict[str, tuple[str, str]] | None = None,
     unchanged: list[Unchanged] | None = None,
 ) -> tuple[list[Read], list[SourceProblem]]:
     """Read and extract every input (in ``jobs`` processes, see :func:`.workers.run`), in
-    input order; a second file with the same source is skipped. A document whose key and
-    checksum are in ``known`` is not extracted: it goes to ``unchanged``."""
+    input order; a second file with the same source is skipped. A document ``known``
+    (absolute path → key and checksum, as the ledger has them) whose key and checksum are
+    the same is not extracted: it goes to ``unchanged``."""
     files, problems = expand_paths(paths, follow_links=follow_links)
     tasks = [(file, root, max_bytes, doc_seconds) for file, root in files]
     reads: list[Read] = []
@@ -271,7 +295,10 @@ def read_all(
         tasks,
         jobs,
         initializer=set_read_context,
-        initargs=(known or {},),
+        initargs=(
+            {key: checksum for key, checksum in (known or {}).values()},
+            known or {},
+        ),
         preload=_PRELOAD,
     ):
         if isinstance(item, SourceProblem):
@@ -382,7 +409,7 @@ def build(
         jobs=jobs,
         doc_seconds=doc_seconds,
         follow_links=follow_links,
-        known={e.key: e.checksum for e in ledger.values()},
+        known={e.path: (e.key, e.checksum) for e in ledger.values()},
         unchanged=unchanged,
     )
     report.problems.extend(problems)
