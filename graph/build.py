@@ -32,7 +32,7 @@ from . import workers
 from .extract import Extraction, extract
 from .extract.model import NO_EVIDENCE, OrgMention
 from .extract.portal import PortalError
-from .ledger import Entry, fingerprint, ledger_graph, ledger_lines, load_ledger
+from .ledger import Entry, Fingerprints, ledger_graph, ledger_lines, load_ledger
 from .resolve import Judgements, Resolution, resolve_organisations
 from .sources import DEFAULT_MAX_BYTES, Document, SourceProblem, expand_paths, read_document
 from .store import GraphStore, graphs
@@ -432,7 +432,8 @@ def build(
     resolution = resolve_mentions(by_document, judgements)
     report.unjudged = resolution.unmatched
     # documents not read now whose identities changed: read again and rewritten
-    stale = [e for e in others.values() if fingerprint(e.mentions, resolution) != e.fingerprint]
+    fingerprint = Fingerprints(resolution)
+    stale = [e for e in others.values() if fingerprint(e.mentions) != e.fingerprint]
     reads.extend(_read_again(stale, report, max_bytes, doc_seconds, jobs))
     report.rewritten = len(stale)
     load_ontology(store)
@@ -461,7 +462,7 @@ def build(
             str(Path(read.doc.path).absolute()),
             read.doc.checksum,
             read.mentions,
-            fingerprint(read.mentions, resolution),
+            fingerprint(read.mentions),
         )
         store.replace_graph(ledger_graph(iri), ledger_lines(entry))
         report.documents.append(read.doc.path)

@@ -27,12 +27,10 @@ from .resolve import Resolution
 from .store import GraphStore
 from .store.graphs import LEDGER_SUFFIX
 
-__all__ = ["Entry", "fingerprint", "ledger_graph", "ledger_lines", "load_ledger"]
+__all__ = ["Entry", "Fingerprints", "ledger_graph", "ledger_lines", "load_ledger"]
 
-_NS = "https://w3id.org/partnergraph/ledger#"
-_KEY, _PATH, _SUM, _MENTIONS, _PRINT = (
-    URIRef(_NS + name) for name in ("key", "path", "checksum", "mentions", "fingerprint")
-)
+#: One literal per document: its entry as JSON (one triple reads faster than five).
+_ENTRY = URIRef("https://w3id.org/partnergraph/ledger#entry")
 _FIELDS = ("name", "country", "type", "acronym", "seat", "region", "identifier", "long_form")
 
 
@@ -53,59 +51,75 @@ def ledger_graph(document_graph: str) -> str:
     return document_graph + LEDGER_SUFFIX
 
 
-def _mentions_json(mentions: Iterable[OrgMention]) -> str:
-    rows = [[getattr(m, f) for f in _FIELDS] for m in mentions]
-    return json.dumps(rows, separators=(",", ":"))  # ASCII: lone surrogates stay escaped
+def _mention_rows(mentions: Iterable[OrgMention]) -> list[list[str | None]]:
+    return [[getattr(m, f) for f in _FIELDS] for m in mentions]
 
 
-def _mentions_of_json(text: str) -> tuple[OrgMention, ...]:
-    out = []
-    for row in json.loads(text):
-        values = dict(zip(_FIELDS, row, strict=True))
-        out.append(OrgMention(evidence=NO_EVIDENCE, **values))
-    return tuple(out)
+def _mentions_of_rows(rows: list[list[str | None]]) -> tuple[OrgMention, ...]:
+    return tuple(
+        OrgMention(evidence=NO_EVIDENCE, **dict(zip(_FIELDS, row, strict=True)))  # type: ignore[arg-type]
+        for row in rows
+    )
 
 
-def fingerprint(mentions: Iterable[OrgMention], resolution: Resolution) -> str:
-    """What a document's graph takes from identity resolution: for each of its mentions the
-    identity's key, name, names' languages, country, type, identifiers and seat."""
-    parts = set()
-    for m in mentions:
-        ident = resolution.of(m)
-        parts.add(
-            json.dumps(
-                [m.name, m.country, ident.key, ident.name, sorted(ident.name_langs.items()),
-                 ident.country, ident.type, sorted(ident.identifiers), ident.seat],
+class Fingerprints:
+    """What a document's graph takes from identity resolution, as a digest: for each of its
+    mentions the identity's key, name, names' languages, country, type, identifiers and
+    seat (each identity digested once)."""
+
+    def __init__(self, resolution: Resolution) -> None:
+        self.resolution = resolution
+        self._digests: dict[str, str] = {}
+
+    def __call__(self, mentions: Iterable[OrgMention]) -> str:
+        parts = set()
+        for m in mentions:
+            digest = self._digest(self.resolution.by_mention[(m.name, m.country)])
+            parts.add(f"{m.name}\x1f{m.country}\x1f{digest}")
+        text = "\n".join(sorted(parts))
+        return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+
+    def _digest(self, key: str) -> str:
+        found = self._digests.get(key)
+        if found is None:
+            ident = self.resolution.identities[key]
+            text = json.dumps(
+                [ident.key, ident.name, sorted(ident.name_langs.items()), ident.country,
+                 ident.type, sorted(ident.identifiers), ident.seat],
                 default=str,
-            )
-        )  # fmt: skip
-    return hashlib.sha256("\n".join(sorted(parts)).encode("utf-8")).hexdigest()[:32]
+            )  # fmt: skip
+            found = self._digests[key] = hashlib.sha256(text.encode("ascii")).hexdigest()[:16]
+        return found
 
 
 def ledger_lines(entry: Entry) -> list[str]:
-    """The N-Triples of a document's ledger graph."""
-    doc = URIRef(entry.graph)
-    return sorted(
-        nt_line(doc, p, Literal(v))
-        for p, v in (
-            (_KEY, entry.key),
-            (_PATH, entry.path),
-            (_SUM, entry.checksum),
-            (_MENTIONS, _mentions_json(entry.mentions)),
-            (_PRINT, entry.fingerprint),
-        )
-    )
+    """The N-Triples of a document's ledger graph: one triple, the entry as JSON (ASCII:
+    lone surrogates stay escaped)."""
+    data = {
+        "key": entry.key,
+        "path": entry.path,
+        "checksum": entry.checksum,
+        "mentions": _mention_rows(entry.mentions),
+        "fingerprint": entry.fingerprint,
+    }
+    text = json.dumps(data, separators=(",", ":"), sort_keys=True)
+    return [nt_line(URIRef(entry.graph), _ENTRY, Literal(text))]
 
 
 def load_ledger(store: GraphStore) -> dict[str, Entry]:
     """Every document the store's ledger remembers, by document graph IRI."""
-    query = f"""SELECT ?g ?doc ?key ?path ?sum ?m ?fp WHERE {{ GRAPH ?g {{
-        ?doc <{_KEY}> ?key ; <{_PATH}> ?path ; <{_SUM}> ?sum ; <{_MENTIONS}> ?m ;
-             <{_PRINT}> ?fp }} FILTER(STRENDS(STR(?g), "{LEDGER_SUFFIX}")) }}"""
+    query = f"""SELECT ?doc ?entry WHERE {{ GRAPH ?g {{ ?doc <{_ENTRY}> ?entry }}
+        FILTER(STRENDS(STR(?g), "{LEDGER_SUFFIX}")) }}"""
     out = {}
-    for _g, doc, key, path, checksum, mentions, fp in store.select(query).rows:
+    for doc, text in store.select(query).rows:
+        data = json.loads(str(text))
         graph = str(doc)
         out[graph] = Entry(
-            graph, str(key), str(path), str(checksum), _mentions_of_json(str(mentions)), str(fp)
+            graph,
+            data["key"],
+            data["path"],
+            data["checksum"],
+            _mentions_of_rows(data["mentions"]),
+            data["fingerprint"],
         )
     return out
