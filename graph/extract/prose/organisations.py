@@ -443,7 +443,7 @@ def _drop_trailing_country(
     if prep.casefold() not in lex.prepositions and prep not in lex.connectors:
         return run
     if prep.casefold() in ("of", "for", "and", "&"):
-        return run  # "Ministry of Norway"? "… of Iceland" names it
+        return run  # "University of Iceland": after "of" the country is part of the name
     if not (country_of_form(last) or demonym_country(last, lex, language)):
         return run
     kept = run[:-2]
