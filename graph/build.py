@@ -36,6 +36,7 @@ from .ledger import Entry, Fingerprints, ledger_graph, ledger_lines, load_ledger
 from .resolve import Judgements, Resolution, resolve_organisations
 from .sources import DEFAULT_MAX_BYTES, Document, SourceProblem, expand_paths, read_document
 from .store import GraphStore, graphs
+from .summary import summarise
 from .triples import (
     DEFAULT_BASE,
     document_iri_of,
@@ -473,6 +474,9 @@ def build(
     if prune:
         _prune(store, report, base, {e.graph for e in others.values()})
     store.replace_graph(graphs.RESOLUTION, resolution_lines(resolution, base))
+    if progress is not None:
+        progress("summarising", "cooperating pairs")
+    summarise(store)
     store.flush()
     if report.triples >= len(store) * OPTIMIZE_SHARE:
         store.optimize()  # most of the store is new: merge the bulk loads' files

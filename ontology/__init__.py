@@ -206,6 +206,11 @@ class PG(DefinedNamespace):
     # network analytics
     degree: URIRef
     weightedDegree: URIRef
+    CooperatingPair: URIRef
+    pairFirst: URIRef
+    pairSecond: URIRef
+    pairWeight: URIRef
+    pairLink: URIRef
     betweenness: URIRef
     constraint: URIRef
     community: URIRef

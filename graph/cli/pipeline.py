@@ -101,6 +101,17 @@ def register(sub: Any, parents: Parents) -> None:
     p.set_defaults(handler=_reason)
 
     p = sub.add_parser(
+        "summarise",
+        parents=[parents.store],
+        help="rewrite the summary graph the listing questions read",
+        description="Recompute the summary graph from the store: every cooperating pair of "
+        "organisations with its weight and what links it (what 'query cooperation_pairs' "
+        "reads instead of recomputing). Every build does this; run it after changing the "
+        "store by other means. The summary is left out of exports.",
+    )
+    p.set_defaults(handler=_summarise)
+
+    p = sub.add_parser(
         "validate",
         parents=[parents.store, parents.output],
         help="check the graph against the SHACL shapes; exit 1 on violations",
@@ -302,6 +313,15 @@ def _reason(args: argparse.Namespace) -> int:
         f"in {report.seconds:.2f} s ({report.rounds} round(s)); "
         "queries and exports use them with --inferred"
     )
+    return EXIT_OK
+
+
+def _summarise(args: argparse.Namespace) -> int:
+    from ..summary import summarise
+
+    with staged(args.store) as store:
+        pairs = summarise(store)
+    print(f"summarised {pairs} cooperating pair(s)")
     return EXIT_OK
 
 

@@ -30,6 +30,7 @@ __all__ = [
     "REFERENCE",
     "RESOLUTION",
     "STAGING_SUFFIX",
+    "SUMMARY",
     "SUPPORT",
     "UNION",
     "VIEWS",
@@ -53,6 +54,9 @@ RESOLUTION = f"{_GRAPH}resolution"
 METRICS = f"{_GRAPH}metrics"
 #: Reasoning's consequences.
 INFERRED = f"{_GRAPH}inferred"
+#: What listing questions read instead of recomputing (cooperating pairs with their
+#: weights): kept by every build, out of the union and of exports.
+SUMMARY = f"{_GRAPH}summary"
 #: The union of the asserted graphs on a server whose default graph cannot hold it.
 UNION = f"{_GRAPH}union"
 #: A remote write's graph waits here (the graph's IRI plus this) until it is moved in place.
@@ -66,7 +70,7 @@ LEDGER_SUFFIX = "/partnergraph-ledger"
 #: out of exports and of the dataset's description).
 SUPPORT = (ONTOLOGY, REFERENCE, RESOLUTION, METRICS)
 #: Graphs that are not assertions of their own: left out of the union.
-VIEWS = frozenset({UNION, INFERRED})
+VIEWS = frozenset({UNION, INFERRED, SUMMARY})
 
 
 def asserted(graph: str) -> bool:
