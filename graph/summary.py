@@ -11,8 +11,8 @@ other. Every build rewrites it; ``partnergraph summarise`` does on demand.
 from __future__ import annotations
 
 import hashlib
+import json
 from collections import defaultdict
-from collections.abc import Sequence
 
 from rdflib import RDF, XSD, Literal, URIRef
 
@@ -20,7 +20,15 @@ from partnergraph.ontology import PG, nt_line
 
 from .store import GraphStore, QueryResult, graphs
 
-__all__ = ["PAIRS_QUESTION", "has_summary", "pair_rows", "read_pairs", "summarise"]
+__all__ = [
+    "PAGE_ROWS",
+    "PAIRS_QUESTION",
+    "has_summary",
+    "pair_count",
+    "pair_rows",
+    "read_pairs",
+    "summarise",
+]
 
 #: The question the summary answers.
 PAIRS_QUESTION = "cooperation_pairs"
@@ -78,10 +86,18 @@ def pair_rows(store: GraphStore) -> list[tuple[str, str, int, tuple[str, ...]]]:
     return [(a, b, weights[(a, b)], tuple(sorted(links[(a, b)]))) for a, b in sorted(weights)]
 
 
+#: Pairs per page of the summary's table (a page is one literal, found by its number).
+PAGE_ROWS = 1000
+
+
 def summarise(store: GraphStore) -> int:
-    """Rewrite the summary graph from the store; the number of pairs."""
-    lines = []
-    for a, b, weight, links in pair_rows(store):
+    """Rewrite the summary graph from the store; the number of pairs. Each pair is a
+    ``pg:CooperatingPair`` node (for SPARQL), and the whole answer is also kept as numbered
+    pages of rows (``pg:pairPage``, ``pg:pairRows``: JSON), so a page of it is one look-up."""
+    pairs = pair_rows(store)
+    summary = URIRef(graphs.SUMMARY)
+    lines = [nt_line(summary, PG.pairCount, Literal(len(pairs), datatype=XSD.integer))]
+    for a, b, weight, links in pairs:
         digest = hashlib.sha256(f"{a} {b}".encode()).hexdigest()[:24]
         pair = URIRef(f"{graphs.SUMMARY}#pair-{digest}")
         lines.append(nt_line(pair, RDF.type, PG.CooperatingPair))
@@ -89,31 +105,50 @@ def summarise(store: GraphStore) -> int:
         lines.append(nt_line(pair, PG.pairSecond, URIRef(b)))
         lines.append(nt_line(pair, PG.pairWeight, Literal(weight, datatype=XSD.integer)))
         lines.extend(nt_line(pair, PG.pairLink, Literal(link)) for link in links)
+    for start in range(0, len(pairs), PAGE_ROWS):
+        page = URIRef(f"{graphs.SUMMARY}#page-{start // PAGE_ROWS}")
+        rows = [
+            [a, b, w, _SEPARATOR.join(links)] for a, b, w, links in pairs[start : start + PAGE_ROWS]
+        ]
+        lines.append(nt_line(page, PG.pairPage, Literal(start // PAGE_ROWS, datatype=XSD.integer)))
+        lines.append(nt_line(page, PG.pairRows, Literal(json.dumps(rows, separators=(",", ":")))))
     store.replace_graph(graphs.SUMMARY, sorted(lines))
-    return sum(1 for line in lines if f"<{PG.pairFirst}>" in line)
+    return len(pairs)
+
+
+_SEPARATOR = " | "
 
 
 def has_summary(store: GraphStore) -> bool:
     """Whether the store keeps a summary (stores built before summaries do not)."""
-    return store.ask(f"ASK {{ GRAPH <{graphs.SUMMARY}> {{ ?s ?p ?o }} }}")
+    return pair_count(store) is not None
+
+
+def pair_count(store: GraphStore) -> int | None:
+    """How many pairs the summary holds; None without a summary."""
+    summary = graphs.SUMMARY
+    rows = store.select(
+        f"SELECT ?n WHERE {{ GRAPH <{summary}> {{ <{summary}> <{PG.pairCount}> ?n }} }}"
+    ).rows
+    return int(rows[0][0]) if rows and rows[0][0] is not None else None
 
 
 def read_pairs(store: GraphStore, *, limit: int | None = None, offset: int = 0) -> QueryResult:
-    """The ``cooperation_pairs`` answer from the summary: ``a, b, weight, shared``, in the
-    question's order (by the pair's IRIs), a page of it when asked."""
-    page = (f" LIMIT {int(limit)}" if limit is not None else "") + (
-        f" OFFSET {int(offset)}" if offset else ""
-    )
-    result = store.select(
-        f"""PREFIX pg: <{PG}>
-        SELECT ?a ?b ?weight (GROUP_CONCAT(?link; separator=" | ") AS ?shared) WHERE {{
-          GRAPH <{graphs.SUMMARY}> {{
-            ?pair pg:pairFirst ?a ; pg:pairSecond ?b ; pg:pairWeight ?weight ; pg:pairLink ?link
-          }}
-        }} GROUP BY ?a ?b ?weight ORDER BY ?a ?b{page}"""
-    )
-    return QueryResult(_VARIABLES, _rows(result.rows))
-
-
-def _rows(rows: Sequence[tuple[str | None, ...]]) -> tuple[tuple[str | None, ...], ...]:
-    return tuple(tuple(row) for row in rows)
+    """The ``cooperation_pairs`` answer from the summary — ``a, b, weight, shared`` in the
+    question's order — or the page of it ``limit`` and ``offset`` ask for (only the
+    summary pages that hold it are read)."""
+    total = pair_count(store) or 0
+    end = total if limit is None else min(total, offset + max(0, limit))
+    if offset >= end:
+        return QueryResult(_VARIABLES, ())
+    first, last = offset // PAGE_ROWS, (end - 1) // PAGE_ROWS
+    numbers = " ".join(str(n) for n in range(first, last + 1))
+    found = store.select(
+        f"SELECT ?n ?rows WHERE {{ VALUES ?n {{ {numbers} }} GRAPH <{graphs.SUMMARY}> "
+        f"{{ ?page <{PG.pairPage}> ?n ; <{PG.pairRows}> ?rows }} }}"
+    ).rows
+    rows: list[tuple[str | None, ...]] = []
+    for _n, text in sorted(found, key=lambda row: int(row[0] or 0)):
+        rows.extend((a, b, str(w), links) for a, b, w, links in json.loads(text or "[]"))
+    skip = offset - first * PAGE_ROWS
+    return QueryResult(_VARIABLES, tuple(rows[skip : skip + (end - offset)]))

@@ -211,6 +211,9 @@ class PG(DefinedNamespace):
     pairSecond: URIRef
     pairWeight: URIRef
     pairLink: URIRef
+    pairCount: URIRef
+    pairPage: URIRef
+    pairRows: URIRef
     betweenness: URIRef
     constraint: URIRef
     community: URIRef

@@ -12,7 +12,7 @@ from partnergraph import queries
 from ..publish import write_atomic
 from ..publish.sparql import QueryRefused, vet
 from ..store import GraphStore, QueryResult, open_store
-from ..summary import PAIRS_QUESTION, has_summary, read_pairs
+from ..summary import PAIRS_QUESTION, pair_count, read_pairs
 from .options import EXIT_INPUT, EXIT_OK, Parents, emit, err, positive, whole
 
 __all__ = ["register"]
@@ -126,22 +126,25 @@ def _query(args: argparse.Namespace) -> int:
             sys.stdout.buffer.write(data)
             sys.stdout.flush()
         return EXIT_OK
-    if not args.inferred and _summarised(store, sparql):
-        result = read_pairs(store)  # kept by the build: no recomputation
-    else:
-        result = store.select(sparql)
-    if args.inferred:
-        combined = store.select(sparql, inferred=True).rows
-        rows = queries.merge_inferred(result.rows, combined)
-        result = QueryResult((*result.variables, "inferred"), rows)
-    result = QueryResult(result.variables, queries.tidy(q, result.variables, result.rows))
-    total = len(result.rows)
     limit = args.limit
     on_screen = args.format == "table" and args.output in (None, "-") and sys.stdout.isatty()
     if limit is None and on_screen and not args.all:
         limit = TABLE_PAGE
-    end = total if limit is None else min(total, args.offset + limit)
-    page = QueryResult(result.variables, result.rows[args.offset : end])
+    total = pair_count(store) if not args.inferred and _is_pairs(sparql) else None
+    if total is not None:  # kept by the build: only the page asked for is read
+        end = total if limit is None else min(total, args.offset + limit)
+        page = read_pairs(store, limit=end - args.offset, offset=args.offset)
+        page = QueryResult(page.variables, queries.tidy(q, page.variables, page.rows))
+    else:
+        result = store.select(sparql)
+        if args.inferred:
+            combined = store.select(sparql, inferred=True).rows
+            rows = queries.merge_inferred(result.rows, combined)
+            result = QueryResult((*result.variables, "inferred"), rows)
+        result = QueryResult(result.variables, queries.tidy(q, result.variables, result.rows))
+        total = len(result.rows)
+        end = total if limit is None else min(total, args.offset + limit)
+        page = QueryResult(result.variables, result.rows[args.offset : end])
     emit(page, args.format, args.output, labels=lambda iris: queries.labels(store.select, iris))
     if len(page.rows) < total:
         shown = f"rows {args.offset + 1}–{end}" if page.rows else "no rows"
@@ -150,10 +153,10 @@ def _query(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _summarised(store: GraphStore, sparql: str) -> bool:
-    """Whether the question is one the store's summary answers (the shipped question, as
-    shipped: a changed copy runs as written)."""
-    return sparql == queries.bound(queries.load(PAIRS_QUESTION), {}) and has_summary(store)
+def _is_pairs(sparql: str) -> bool:
+    """Whether the question is the one the store's summary answers (the shipped question,
+    as shipped: a changed copy runs as written)."""
+    return sparql == queries.bound(queries.load(PAIRS_QUESTION), {})
 
 
 #: Rows a table shows on a terminal unless --all or --limit says otherwise.

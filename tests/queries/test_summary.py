@@ -54,7 +54,7 @@ def test_builds_and_prunes_keep_the_summary_right() -> None:
     # changed by other means, it is wrong until summarised again
     store.update(
         f"DELETE WHERE {{ GRAPH <{graphs.SUMMARY}> "
-        "{ ?pair <https://w3id.org/partnergraph/ns#pairWeight> ?w } }"
+        "{ ?page <https://w3id.org/partnergraph/ns#pairRows> ?rows } }"
     )
     assert _by_summary(store) != _by_sparql(store)
     summarise(store)
@@ -76,13 +76,30 @@ def test_the_summary_is_not_exported_and_the_cli_reads_it(
     assert main(["query", "cooperation_pairs", "--store", store_dir, "--format", "csv"]) == 0
     rows = capsys.readouterr().out.strip().splitlines()
     assert rows[0].split(",")[:3] == ["a", "b", "weight"] and len(rows) > 1
-    # the question reads the summary: emptied, the answer is empty until summarised again
+    # the question reads the summary: its pages emptied, so is the answer until summarised
     store = open_store(store_dir)
-    store.update(f"DELETE WHERE {{ GRAPH <{graphs.SUMMARY}> {{ ?pair ?p ?o }} }}")
-    store.update(f"INSERT DATA {{ GRAPH <{graphs.SUMMARY}> {{ <urn:x> <urn:y> <urn:z> }} }}")
+    store.update(
+        f"DELETE WHERE {{ GRAPH <{graphs.SUMMARY}> "
+        "{ ?page <https://w3id.org/partnergraph/ns#pairRows> ?rows } }"
+    )
     store.close()
     assert main(["query", "cooperation_pairs", "--store", store_dir, "--format", "csv"]) == 0
     assert len(capsys.readouterr().out.strip().splitlines()) == 1
     assert main(["summarise", "--store", store_dir]) == 0
     assert main(["query", "cooperation_pairs", "--store", store_dir, "--format", "csv"]) == 0
     assert len(capsys.readouterr().out.strip().splitlines()) == len(rows) + 1
+
+
+def test_pages_of_the_summary_are_slices_of_the_answer(
+    question_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from partnergraph.graph import summary
+
+    monkeypatch.setattr(summary, "PAGE_ROWS", 4)  # pages of 4 pairs: boundaries are crossed
+    store = Store(None)
+    build([str(EXAMPLES), str(FIXTURES / "portal"), str(FIXTURES / "questions")], store)
+    summarise(store)
+    whole = read_pairs(store).rows
+    assert len(whole) == summary.pair_count(store) and len(whole) >= 9
+    for offset, limit in ((0, 3), (2, 5), (4, 4), (7, 100), (len(whole), 5), (3, 0)):
+        assert read_pairs(store, limit=limit, offset=offset).rows == whole[offset : offset + limit]
