@@ -2,19 +2,18 @@
 
 The summary graph (:data:`~partnergraph.graph.store.graphs.SUMMARY`, out of the union and
 of exports) holds every cooperating pair of organisations — two that share a project or an
-event, or are stated to cooperate — with its weight and what links it: the answer of the
-``cooperation_pairs`` question, computed from three scans of the store (roles, labels,
-stated cooperation) in Python instead of SPARQL's self-join of every role with every
-other. Every build rewrites it; ``partnergraph summarise`` does on demand.
+event, or are stated to cooperate — with its weight and what links it, in numbered pages:
+the answer of the ``cooperation_pairs`` question, computed from plain scans of the store
+(roles, names, stated cooperation) in Python instead of SPARQL's self-join of every role
+with every other. Every build rewrites it; ``partnergraph summarise`` does on demand.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections import defaultdict
 
-from rdflib import RDF, XSD, Literal, URIRef
+from rdflib import XSD, Literal, URIRef
 
 from partnergraph.ontology import PG, nt_line
 
@@ -52,21 +51,15 @@ def pair_rows(store: GraphStore) -> list[tuple[str, str, int, tuple[str, ...]]]:
     ).rows:
         if via and org:
             members[via].add(org)
+    # what a project or event is called: two plain scans (no join a server's planner may
+    # refuse), kept for the projects and events that have members
     numbers: dict[str, set[str]] = defaultdict(set)
     titles: dict[str, set[str]] = defaultdict(set)
-    for via, number, title in store.select(
-        f"""PREFIX pg: <{PG}>
-        PREFIX dcterms: <http://purl.org/dc/terms/>
-        PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-        SELECT ?via ?number ?title WHERE {{
-          {{ SELECT DISTINCT ?via WHERE {{ VALUES ?p {{ {roles} }} ?via ?p ?org }} }}
-          {{ ?via dcterms:identifier ?number }} UNION {{ ?via skos:prefLabel ?title }}
-        }}"""
-    ).rows:
-        if via and number is not None:
-            numbers[via].add(number)
-        elif via and title is not None:
-            titles[via].add(title)
+    for into, prop in ((numbers, "http://purl.org/dc/terms/identifier"),
+                       (titles, "http://www.w3.org/2004/02/skos/core#prefLabel")):  # fmt: skip
+        for via, value in store.select(f"SELECT ?via ?v WHERE {{ ?via <{prop}> ?v }}").rows:
+            if via in members and value is not None:
+                into[via].add(value)
     links: dict[tuple[str, str], set[str]] = defaultdict(set)
     weights: dict[tuple[str, str], int] = defaultdict(int)
     for via, orgs in members.items():
@@ -91,20 +84,14 @@ PAGE_ROWS = 1000
 
 
 def summarise(store: GraphStore) -> int:
-    """Rewrite the summary graph from the store; the number of pairs. Each pair is a
-    ``pg:CooperatingPair`` node (for SPARQL), and the whole answer is also kept as numbered
-    pages of rows (``pg:pairPage``, ``pg:pairRows``: JSON), so a page of it is one look-up."""
+    """Rewrite the summary graph from the store; the number of pairs. The answer is kept as
+    numbered pages of rows (``pg:pairPage``, ``pg:pairRows``: JSON) and its size
+    (``pg:pairCount``), so a page of it is one look-up. (Not one node per pair: a few
+    triples keep a server's query planner from estimating every other question dearer —
+    Virtuoso refused the projects question with 25 more nodes typed.)"""
     pairs = pair_rows(store)
     summary = URIRef(graphs.SUMMARY)
     lines = [nt_line(summary, PG.pairCount, Literal(len(pairs), datatype=XSD.integer))]
-    for a, b, weight, links in pairs:
-        digest = hashlib.sha256(f"{a} {b}".encode()).hexdigest()[:24]
-        pair = URIRef(f"{graphs.SUMMARY}#pair-{digest}")
-        lines.append(nt_line(pair, RDF.type, PG.CooperatingPair))
-        lines.append(nt_line(pair, PG.pairFirst, URIRef(a)))
-        lines.append(nt_line(pair, PG.pairSecond, URIRef(b)))
-        lines.append(nt_line(pair, PG.pairWeight, Literal(weight, datatype=XSD.integer)))
-        lines.extend(nt_line(pair, PG.pairLink, Literal(link)) for link in links)
     for start in range(0, len(pairs), PAGE_ROWS):
         page = URIRef(f"{graphs.SUMMARY}#page-{start // PAGE_ROWS}")
         rows = [

@@ -206,11 +206,6 @@ class PG(DefinedNamespace):
     # network analytics
     degree: URIRef
     weightedDegree: URIRef
-    CooperatingPair: URIRef
-    pairFirst: URIRef
-    pairSecond: URIRef
-    pairWeight: URIRef
-    pairLink: URIRef
     pairCount: URIRef
     pairPage: URIRef
     pairRows: URIRef

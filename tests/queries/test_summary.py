@@ -71,7 +71,7 @@ def test_the_summary_is_not_exported_and_the_cli_reads_it(
     out = tmp_path / "all.trig"
     assert main(["export", "--store", store_dir, "-o", str(out), "--format", "trig"]) == 0
     text = out.read_text(encoding="utf-8")
-    assert graphs.SUMMARY not in text and "CooperatingPair" not in text
+    assert graphs.SUMMARY not in text and "pairRows" not in text
     capsys.readouterr()
     assert main(["query", "cooperation_pairs", "--store", store_dir, "--format", "csv"]) == 0
     rows = capsys.readouterr().out.strip().splitlines()
