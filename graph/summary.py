@@ -22,7 +22,6 @@ from .store import GraphStore, QueryResult, graphs
 __all__ = [
     "PAGE_ROWS",
     "PAIRS_QUESTION",
-    "has_summary",
     "pair_count",
     "pair_rows",
     "read_pairs",
@@ -104,11 +103,6 @@ def summarise(store: GraphStore) -> int:
 
 
 _SEPARATOR = " | "
-
-
-def has_summary(store: GraphStore) -> bool:
-    """Whether the store keeps a summary (stores built before summaries do not)."""
-    return pair_count(store) is not None
 
 
 def pair_count(store: GraphStore) -> int | None:
