@@ -89,14 +89,6 @@ _MOST_PAIRED = 16
 
 _HOSTING = frozenset({"host", "organiser"})
 
-#: The country whose side an organisation of unknown country is taken to be on, by the
-#: language of a news item (English tells none).
-_LANGUAGE_COUNTRY = {
-    "bg": "BG", "cs": "CZ", "el": "GR", "et": "EE", "hr": "HR", "hu": "HU", "is": "IS",
-    "lt": "LT", "lv": "LV", "nb": "NO", "nn": "NO", "no": "NO", "pl": "PL", "pt": "PT",
-    "ro": "RO", "sk": "SK", "sl": "SI",
-}  # fmt: skip
-
 
 def _pairs_from_roles(roles: list[RoleFact]) -> bool:
     """Whether the roles already pair anyone: a host or organiser and a participant of one
@@ -120,7 +112,7 @@ def _paired_by_country(
     cannot be told is taken to be on the side of the country whose language the item is
     written in (for this pairing only; its country stays unknown); in English, it is left
     out. A document that would give more than a few pairs gives none."""
-    home = _LANGUAGE_COUNTRY.get(language)
+    home = lexicon().language_countries.get(language)
     first: dict[str, tuple[OrgMention, str]] = {}
     for org in orgs:
         country = org.country or infer_country(org.name) or home

@@ -74,7 +74,7 @@ class Lexicon:
     cooperation_cues: PhraseFinder
     type_finder: re.Pattern[str]
     municipality: re.Pattern[str]
-    municipality_countries: dict[str, str]
+    language_countries: dict[str, str]
     boilerplate: re.Pattern[str]
     dates_no_year: tuple[re.Pattern[str], ...]
     project_words: re.Pattern[str]
@@ -230,8 +230,8 @@ def lexicon() -> Lexicon:
         cooperation_cues=PhraseFinder({"cooperation": _all_words(raw["cooperation_cues"])}),
         type_finder=type_finder,
         municipality=_municipality_pattern(municipality_forms),
-        municipality_countries={
-            k: v for k, v in raw["municipality_countries"].items() if not k.startswith("_")
+        language_countries={
+            k: v for k, v in raw["language_countries"].items() if not k.startswith("_")
         },
         dates_no_year=tuple(re.compile(p, re.I) for p in raw["date_patterns"]["no_year"]),
         project_words=re.compile(

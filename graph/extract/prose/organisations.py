@@ -11,7 +11,7 @@ from functools import cache
 
 from ..gazetteer import country_of_form, find_cities, is_country_code
 from ..lemmas import head_lemma_type, is_known_word
-from ..lexicon import Lexicon, normalise, organisation_type
+from ..lexicon import Lexicon, lexicon, normalise, organisation_type
 from ..model import OrgMention
 from ..portal_names import known_names, portal_country
 from ..registry import INFLECTED, registry, registry_entry
@@ -59,8 +59,6 @@ def repeated_acronyms(text: str, language: str) -> frozenset[str]:
 
 @cache
 def _acronym_stopwords() -> frozenset[str]:
-    from ..lexicon import lexicon
-
     return frozenset(lexicon().raw["acronym_stopwords"]["words"])
 
 
@@ -386,11 +384,9 @@ def _drop_leading_title(
     that is no head noun, then "of", does not belong to the name that follows."""
     while len(run) >= 3:
         first = tokens[run[0]][2]
-        if tokens[run[1]][2] not in lex.connectors or head_lemma_type(first, language):
+        if tokens[run[1]][2] not in lex.connectors or _head_type([first], lex, language):
             break
-        if lex.head_word.fullmatch(first) or not (
-            _is_common(first, language) or _is_common(first, "en")
-        ):
+        if not (_is_common(first, language) or _is_common(first, "en")):
             break
         rest = run[1:]
         while rest and tokens[rest[0]][2] in lex.connectors:
@@ -419,8 +415,7 @@ def _drop_leading_person(
             w.isalpha()
             and w[:1].isupper()
             and not w.isupper()
-            and head_lemma_type(w, language) is None
-            and not lex.head_word.fullmatch(w)
+            and _head_type([w], lex, language) is None
             and not _is_common(w, language)
             and not _is_common(w, "en")
             and not country_of_form(w)

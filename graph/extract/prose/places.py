@@ -60,7 +60,7 @@ def form_country(form: str, language: str, lex: Lexicon) -> str | None:
     stems = tuple(lex.raw["municipality_generic_words"]["stems"])
     if words and all(w.startswith(stems) for w in words):
         return None
-    return lex.municipality_countries.get(language)
+    return lex.language_countries.get(language)
 
 
 def _city_in_name(name: str) -> str | None:
