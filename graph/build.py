@@ -475,7 +475,7 @@ def build(
         _prune(store, report, base, {e.graph for e in others.values()})
     store.replace_graph(graphs.RESOLUTION, resolution_lines(resolution, base))
     if progress is not None:
-        progress("summarising", "cooperating pairs")
+        progress("summarising", "pairs, organisations, projects, events")
     summarise(store)
     store.flush()
     if report.triples >= len(store) * OPTIMIZE_SHARE:

@@ -1,135 +1,352 @@
 """Summaries a build keeps so listing questions read instead of recomputing.
 
 The summary graph (:data:`~partnergraph.graph.store.graphs.SUMMARY`, out of the union and
-of exports) holds every cooperating pair of organisations — two that share a project or an
-event, or are stated to cooperate — with its weight and what links it, in numbered pages:
-the answer of the ``cooperation_pairs`` question, computed from plain scans of the store
-(roles, names, stated cooperation) in Python instead of SPARQL's self-join of every role
-with every other. Every build rewrites it; ``partnergraph summarise`` does on demand.
+of exports) holds the whole answer of each question in :data:`SUMMARISED` — the cooperating
+pairs, the organisations, the projects, the events — in the question's own order, as
+numbered pages of rows (``pg:pageRows``: JSON) with the answer's size (``pg:rowCount``), so
+a page is one look-up. The answers are computed from plain scans of the store, one
+predicate at a time, joined in Python: no self-join of every role with every other, no
+grouping over the whole graph (the tests hold each equal to its question's SPARQL answer).
+Every build rewrites the summary; ``partnergraph summarise`` does on demand.
 """
 
 from __future__ import annotations
 
 import json
 from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from typing import Any
 
-from rdflib import XSD, Literal, URIRef
+from rdflib import SKOS, XSD, Literal, URIRef
+from rdflib.namespace import DCTERMS, ORG
 
-from partnergraph.ontology import PG, nt_line
+from partnergraph.ontology import PG, SCHEMA, nt_line
 
 from .store import GraphStore, QueryResult, graphs
 
-__all__ = [
-    "PAGE_ROWS",
-    "PAIRS_QUESTION",
-    "pair_count",
-    "pair_rows",
-    "read_pairs",
-    "summarise",
-]
+__all__ = ["PAGE_ROWS", "SUMMARISED", "compute", "read_rows", "row_count", "summarise"]
 
-#: The question the summary answers.
-PAIRS_QUESTION = "cooperation_pairs"
+Row = tuple[str | None, ...]
 
-_ROLES = (
-    "promoter", "partner", "donorPartner", "programmeOperator", "participant", "host",
-    "organiser", "funder",
-)  # fmt: skip
-_VARIABLES = ("a", "b", "weight", "shared")
+#: Rows per page of a summarised answer (a page is one literal, found by its number).
+PAGE_ROWS = 1000
+
+_SEPARATOR = " | "  # the questions' GROUP_CONCAT separator
+_PROJECT_ROLES = ("promoter", "partner", "donorPartner", "programmeOperator", "funder")
+_EVENT_ROLES = ("participant", "host", "organiser")
+_ROLES = (*_PROJECT_ROLES[:4], *_EVENT_ROLES, "funder")
 _STATED = "stated cooperation"
+_EVENT_TYPES = (
+    ("StudyVisit", "study_visit"), ("Seminar", "seminar"), ("Conference", "conference"),
+    ("Workshop", "workshop"), ("Meeting", "meeting"), ("Training", "training"),
+    ("Competition", "competition"), ("Event", "other"),
+)  # fmt: skip
+_FLAGS = (
+    ("hasDonorProjectPartner", "donor project partner"), ("hasEnded", "ended"),
+    ("continuedCooperation", "cooperation continued"), ("improvedKnowledge", "improved knowledge"),
+)  # fmt: skip
+_COST_RANKS = {str(PG[k]): r for r, k in enumerate(
+    ("FinalCost", "InitialCost", "GrantAmount", "PaidAmount"), start=1)}  # fmt: skip
 
 
-def pair_rows(store: GraphStore) -> list[tuple[str, str, int, tuple[str, ...]]]:
-    """Every cooperating pair ``(a, b, weight, links)``, a < b, as the question counts them:
-    the weight is the number of projects and events both take a role in, plus one if they
-    are stated to cooperate; a project or event is called by its number, else its names."""
-    roles = " ".join(f"pg:{r}" for r in _ROLES)
-    members: dict[str, set[str]] = defaultdict(set)
-    for via, org in store.select(
-        f"PREFIX pg: <{PG}> SELECT ?via ?org WHERE {{ VALUES ?p {{ {roles} }} ?via ?p ?org }}"
-    ).rows:
-        if via and org:
-            members[via].add(org)
-    # what a project or event is called: two plain scans (no join a server's planner may
-    # refuse), kept for the projects and events that have members
-    numbers: dict[str, set[str]] = defaultdict(set)
-    titles: dict[str, set[str]] = defaultdict(set)
-    for into, prop in ((numbers, "http://purl.org/dc/terms/identifier"),
-                       (titles, "http://www.w3.org/2004/02/skos/core#prefLabel")):  # fmt: skip
-        for via, value in store.select(f"SELECT ?via ?v WHERE {{ ?via <{prop}> ?v }}").rows:
-            if via in members and value is not None:
-                into[via].add(value)
+class _Scans:
+    """The store's statements of one predicate at a time (subject → its objects), each read
+    once: plain scans no server's planner refuses."""
+
+    def __init__(self, store: GraphStore) -> None:
+        self._store = store
+        self._read: dict[str, dict[str, set[str]]] = {}
+        self._computed: dict[Callable[[_Scans], list[Row]], list[Row]] = {}
+
+    def __call__(self, predicate: str) -> dict[str, set[str]]:
+        if predicate not in self._read:
+            found: dict[str, set[str]] = defaultdict(set)
+            for s, o in self._store.select(f"SELECT ?s ?o WHERE {{ ?s <{predicate}> ?o }}").rows:
+                if s is not None and o is not None:
+                    found[s].add(o)
+            self._read[predicate] = found
+        return self._read[predicate]
+
+    def typed(self, cls: str) -> list[str]:
+        """The subjects of type ``cls``."""
+        return sorted(
+            s
+            for (s,) in self._store.select(f"SELECT ?s WHERE {{ ?s a <{cls}> }}").rows
+            if s is not None
+        )
+
+    def labels(self, subject: str, via: str | None = None) -> set[str]:
+        """The preferred labels of ``subject`` (or of what it points at by ``via``)."""
+        label = self(str(SKOS.prefLabel))
+        if via is None:
+            return label.get(subject, set())
+        return {text for o in self(via).get(subject, ()) for text in label.get(o, ())}
+
+    def once(self, compute: Callable[[_Scans], list[Row]]) -> list[Row]:
+        """``compute(self)``, computed once (the organisations count the pairs)."""
+        if compute not in self._computed:
+            self._computed[compute] = compute(self)
+        return self._computed[compute]
+
+    def members(self) -> dict[str, set[str]]:
+        """Each project or event → the organisations that take any role in it."""
+        out: dict[str, set[str]] = defaultdict(set)
+        for role in _ROLES:
+            for via, orgs in self(str(PG[role])).items():
+                out[via] |= orgs
+        return out
+
+
+def _first(values: Iterable[str]) -> str | None:
+    """The questions' MIN: the least value, None for none."""
+    return min(values, default=None)
+
+
+def _joined(values: Iterable[str]) -> str | None:
+    """The questions' GROUP_CONCAT of distinct values (sorted, as ``tidy`` leaves them);
+    None for none."""
+    return _SEPARATOR.join(sorted(set(values))) or None
+
+
+def _number(value: str | None) -> Decimal | None:
+    try:
+        return None if value is None else Decimal(value)
+    except InvalidOperation:
+        return None
+
+
+_Key = tuple[int, bool, Callable[[str], object]]
+
+
+def _ordered(rows: list[Row], keys: Sequence[_Key]) -> list[Row]:
+    """Rows in SPARQL's ORDER BY order: for each ``(column, descending, as)`` an unbound
+    value comes before any other (after, descending); applied last key first (stable)."""
+    out = list(rows)
+    for column, descending, convert in reversed(keys):
+
+        def key(row: Row, c: int = column, f: Callable[[str], object] = convert) -> Any:
+            value = row[c]
+            return (False, 0) if value is None else (True, f(value))
+
+        out.sort(key=key, reverse=descending)
+    return out
+
+
+def _pairs(scans: _Scans) -> list[Row]:
+    """``cooperation_pairs``: every pair ``a < b`` with its weight — the projects and events
+    both take a role in, plus one if they are stated to cooperate — and what links them (a
+    project or event by its number, else its names); heaviest first."""
     links: dict[tuple[str, str], set[str]] = defaultdict(set)
     weights: dict[tuple[str, str], int] = defaultdict(int)
-    for via, orgs in members.items():
-        label = numbers.get(via) or titles.get(via) or {via}
+    numbers = scans(str(DCTERMS.identifier))
+    for via, orgs in scans.members().items():
+        label = numbers.get(via) or scans.labels(via) or {via}
         ordered = sorted(orgs)
         for i, a in enumerate(ordered):
             for b in ordered[i + 1 :]:
                 weights[(a, b)] += 1
-                links[(a, b)].update(label)
-    for first, second in store.select(
-        f"PREFIX pg: <{PG}> SELECT DISTINCT ?a ?b WHERE {{ ?a pg:cooperatesWith ?b "
-        "FILTER(STR(?a) < STR(?b)) }"
-    ).rows:
-        if first and second:
-            weights[(first, second)] += 1
-            links[(first, second)].add(_STATED)
-    return [(a, b, weights[(a, b)], tuple(sorted(links[(a, b)]))) for a, b in sorted(weights)]
+                links[(a, b)] |= label
+    for a, others in scans(str(PG.cooperatesWith)).items():
+        for b in others:
+            if a < b:
+                weights[(a, b)] += 1
+                links[(a, b)].add(_STATED)
+    rows: list[Row] = [(a, b, str(w), _joined(links[(a, b)])) for (a, b), w in weights.items()]
+    return _ordered(rows, ((2, True, int), (0, False, str), (1, False, str)))
 
 
-#: Pairs per page of the summary's table (a page is one literal, found by its number).
-PAGE_ROWS = 1000
+def _organisations(scans: _Scans) -> list[Row]:
+    """``organisations``: each with a name, its country, type, aliases and how many
+    projects, events and partners it has; most partners first."""
+    projects: dict[str, set[str]] = defaultdict(set)
+    events: dict[str, set[str]] = defaultdict(set)
+    for roles, into in ((_PROJECT_ROLES, projects), (_EVENT_ROLES, events)):
+        for role in roles:
+            for via, orgs in scans(str(PG[role])).items():
+                for org in orgs:
+                    into[org].add(via)
+    partners: dict[str, int] = defaultdict(int)
+    for a, b, *_ in scans.once(_pairs):
+        partners[a or ""] += 1
+        partners[b or ""] += 1
+    notation = scans(str(SKOS.notation))
+    aliases = scans(str(SKOS.altLabel))
+    rows: list[Row] = []
+    for org in scans.typed(str(ORG.Organization)):
+        names = scans.labels(org)
+        if not names:
+            continue
+        countries = {c for x in scans(str(PG.country)).get(org, ()) for c in notation.get(x, ())}
+        rows.append((
+            min(names), _first(countries), _first(scans.labels(org, str(PG.orgType))),
+            _joined(aliases.get(org, ())), str(len(projects[org])),
+            str(len(events[org])), str(partners[org]), org,
+        ))  # fmt: skip
+    return _ordered(rows, ((6, True, int), (0, False, str), (7, False, str)))
 
 
-def summarise(store: GraphStore) -> int:
-    """Rewrite the summary graph from the store; the number of pairs. The answer is kept as
-    numbered pages of rows (``pg:pairPage``, ``pg:pairRows``: JSON) and its size
-    (``pg:pairCount``), so a page of it is one look-up. (Not one node per pair: a few
-    triples keep a server's query planner from estimating every other question dearer —
-    Virtuoso refused the projects question with 25 more nodes typed.)"""
-    pairs = pair_rows(store)
-    summary = URIRef(graphs.SUMMARY)
-    lines = [nt_line(summary, PG.pairCount, Literal(len(pairs), datatype=XSD.integer))]
-    for start in range(0, len(pairs), PAGE_ROWS):
-        page = URIRef(f"{graphs.SUMMARY}#page-{start // PAGE_ROWS}")
-        rows = [
-            [a, b, w, _SEPARATOR.join(links)] for a, b, w, links in pairs[start : start + PAGE_ROWS]
-        ]
-        lines.append(nt_line(page, PG.pairPage, Literal(start // PAGE_ROWS, datatype=XSD.integer)))
-        lines.append(nt_line(page, PG.pairRows, Literal(json.dumps(rows, separators=(",", ":")))))
+def _called(scans: _Scans, things: Iterable[str]) -> str | None:
+    """What the questions call a project or programme: the least of its numbers, else of
+    its names (``MIN(COALESCE(?number, ?name))``)."""
+    numbers = scans(str(DCTERMS.identifier))
+    return _first(v for t in things for v in (numbers.get(t) or scans.labels(t)))
+
+
+def _projects(scans: _Scans) -> list[Row]:
+    """``projects``: each with number, title, status, promoter, partners, headline cost
+    (final, else initial, else grant, else paid: a row per such amount), programme, flags
+    and regions; dearest first."""
+    numbers = scans(str(DCTERMS.identifier))
+    costs, kinds = scans(str(PG.cost)), scans(str(PG.costKind))
+    values, currencies = scans(str(SCHEMA.value)), scans(str(SCHEMA.currency))
+    notation = scans(str(SKOS.notation))
+    rows: list[Row] = []
+    for p in scans.typed(str(PG.Project)):
+        flags = (name for prop, name in _FLAGS if "true" in scans(str(PG[prop])).get(p, ()))
+        regions = (
+            f"{who} {code}"
+            for side, who in ((PG.promoterRegion, "promoter"), (PG.partnerRegion, "partner"))
+            for nuts in scans(str(side)).get(p, ())
+            for code in notation.get(nuts, ())
+        )
+        programmes = scans(str(PG.programme)).get(p, set())
+        head = (
+            _first(numbers.get(p, ())), _first(scans.labels(p)),
+            _first(scans.labels(p, str(PG.status))), _joined(scans.labels(p, str(PG.promoter))),
+            _joined(scans.labels(p, str(PG.partner)) | scans.labels(p, str(PG.donorPartner))),
+        )  # fmt: skip
+        tail = (
+            _called(scans, programmes) if programmes else None, _joined(flags), _joined(regions), p,
+        )  # fmt: skip
+        ranked = {c: {_COST_RANKS.get(k, 9) for k in kinds.get(c, ())} for c in costs.get(p, ())}
+        best = min((r for found in ranked.values() for r in found if r < 9), default=None)
+        amounts: list[tuple[str | None, ...]] = [
+            (value, currency, label)
+            for c in sorted(ranked) for k in kinds.get(c, ()) if _COST_RANKS.get(k) == best
+            for value in values.get(c, ()) for currency in currencies.get(c, ())
+            for label in scans.labels(k)
+        ]  # fmt: skip
+        rows.extend((*head, *amount, *tail) for amount in amounts or [(None, None, None)])
+    keys = ((5, True, _number), (0, False, str), (1, False, str), (11, False, str),
+            (6, False, str), (7, False, str))  # fmt: skip
+    return _ordered(rows, keys)
+
+
+def _events(scans: _Scans) -> list[Row]:
+    """``events``: each with type, name, first and last day, place, organisers, hosts,
+    participants and project; latest first, those without a date last."""
+    kinds: dict[str, set[str]] = defaultdict(set)
+    for cls, kind in _EVENT_TYPES:
+        for e in scans.typed(str(PG[cls])):
+            kinds[e].add(kind)
+    starts, ends = scans(str(SCHEMA.startDate)), scans(str(SCHEMA.endDate))
+    rows: list[Row] = []
+    for e in sorted(kinds):
+        rows.append((
+            min(kinds[e]), _first(scans.labels(e)), _first(starts.get(e, ())),
+            max(ends.get(e, ()), default=None), _first(scans.labels(e, str(SCHEMA.location))),
+            _joined(scans.labels(e, str(PG.organiser))), _joined(scans.labels(e, str(PG.host))),
+            _joined(scans.labels(e, str(PG.participant))),
+            _called(scans, scans(str(PG.partOfProject)).get(e, ())), e,
+        ))  # fmt: skip
+    return _ordered(rows, ((2, True, str), (0, False, str), (1, False, str), (9, False, str)))
+
+
+@dataclass(frozen=True)
+class Listing:
+    """A summarised question: its answer's columns and how to compute its rows."""
+
+    variables: tuple[str, ...]
+    rows: Callable[[_Scans], list[Row]]
+
+
+#: The questions the summary answers, by name.
+SUMMARISED: dict[str, Listing] = {
+    "cooperation_pairs": Listing(("a", "b", "weight", "shared"), _pairs),
+    "organisations": Listing(
+        ("name", "country", "type", "aliases", "projects", "events", "partners", "org"),
+        _organisations,
+    ),
+    "projects": Listing(
+        tuple(
+            "number title status promoter partners cost currency cost_kind programme flags "
+            "regions project".split()
+        ),
+        _projects,
+    ),
+    "events": Listing(
+        tuple("type label start end place organisers hosts participants project event".split()),
+        _events,
+    ),
+}
+
+
+def compute(store: GraphStore, question: str) -> QueryResult:
+    """The answer of the summarised ``question``, computed from the store now."""
+    listing = SUMMARISED[question]
+    return QueryResult(listing.variables, tuple(listing.rows(_Scans(store))))
+
+
+def _node(question: str, page: int | None = None) -> URIRef:
+    return URIRef(f"{graphs.SUMMARY}#{question}" + ("" if page is None else f"-page-{page}"))
+
+
+def summarise(store: GraphStore) -> dict[str, int]:
+    """Rewrite the summary graph from the store; the number of rows of each answer. An
+    answer is kept as numbered pages of rows and its size, so a page of it is one look-up.
+    (Not one node per row: a few triples keep a server's query planner from estimating
+    every other question dearer — Virtuoso refused the projects question with 25 more
+    nodes typed.)"""
+    scans = _Scans(store)
+    lines, sizes = [], {}
+    for question, listing in SUMMARISED.items():
+        rows = scans.once(listing.rows)
+        sizes[question] = len(rows)
+        node = _node(question)
+        lines.append(nt_line(node, PG.rowCount, Literal(len(rows), datatype=XSD.integer)))
+        for start in range(0, len(rows), PAGE_ROWS):
+            page = _node(question, start // PAGE_ROWS)
+            number = Literal(start // PAGE_ROWS, datatype=XSD.integer)
+            text = json.dumps(
+                rows[start : start + PAGE_ROWS], ensure_ascii=False, separators=(",", ":")
+            )
+            lines.append(nt_line(page, PG.pageOf, node))
+            lines.append(nt_line(page, PG.pageNumber, number))
+            lines.append(nt_line(page, PG.pageRows, Literal(text)))
     store.replace_graph(graphs.SUMMARY, sorted(lines))
-    return len(pairs)
+    return sizes
 
 
-_SEPARATOR = " | "
-
-
-def pair_count(store: GraphStore) -> int | None:
-    """How many pairs the summary holds; None without a summary."""
-    summary = graphs.SUMMARY
+def row_count(store: GraphStore, question: str) -> int | None:
+    """How many rows the summary holds of ``question``'s answer; None when it keeps none."""
+    summary, node = graphs.SUMMARY, _node(question)
     rows = store.select(
-        f"SELECT ?n WHERE {{ GRAPH <{summary}> {{ <{summary}> <{PG.pairCount}> ?n }} }}"
+        f"SELECT ?n WHERE {{ GRAPH <{summary}> {{ <{node}> <{PG.rowCount}> ?n }} }}"
     ).rows
     return int(rows[0][0]) if rows and rows[0][0] is not None else None
 
 
-def read_pairs(store: GraphStore, *, limit: int | None = None, offset: int = 0) -> QueryResult:
-    """The ``cooperation_pairs`` answer from the summary — ``a, b, weight, shared`` in the
-    question's order — or the page of it ``limit`` and ``offset`` ask for (only the
-    summary pages that hold it are read)."""
-    total = pair_count(store) or 0
+def read_rows(
+    store: GraphStore, question: str, *, limit: int | None = None, offset: int = 0
+) -> QueryResult:
+    """The summarised ``question``'s answer in its order, or the page of it ``limit`` and
+    ``offset`` ask for (only the summary pages that hold it are read)."""
+    variables = SUMMARISED[question].variables
+    total = row_count(store, question) or 0
     end = total if limit is None else min(total, offset + max(0, limit))
     if offset >= end:
-        return QueryResult(_VARIABLES, ())
+        return QueryResult(variables, ())
     first, last = offset // PAGE_ROWS, (end - 1) // PAGE_ROWS
     numbers = " ".join(str(n) for n in range(first, last + 1))
     found = store.select(
         f"SELECT ?n ?rows WHERE {{ VALUES ?n {{ {numbers} }} GRAPH <{graphs.SUMMARY}> "
-        f"{{ ?page <{PG.pairPage}> ?n ; <{PG.pairRows}> ?rows }} }}"
+        f"{{ ?page <{PG.pageOf}> <{_node(question)}> ; <{PG.pageNumber}> ?n ; "
+        f"<{PG.pageRows}> ?rows }} }}"
     ).rows
-    rows: list[tuple[str | None, ...]] = []
+    rows: list[Row] = []
     for _n, text in sorted(found, key=lambda row: int(row[0] or 0)):
-        rows.extend((a, b, str(w), links) for a, b, w, links in json.loads(text or "[]"))
+        rows.extend(tuple(row) for row in json.loads(text or "[]"))
     skip = offset - first * PAGE_ROWS
-    return QueryResult(_VARIABLES, tuple(rows[skip : skip + (end - offset)]))
+    return QueryResult(variables, tuple(rows[skip : skip + (end - offset)]))

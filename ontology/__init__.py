@@ -206,9 +206,10 @@ class PG(DefinedNamespace):
     # network analytics
     degree: URIRef
     weightedDegree: URIRef
-    pairCount: URIRef
-    pairPage: URIRef
-    pairRows: URIRef
+    rowCount: URIRef
+    pageOf: URIRef
+    pageNumber: URIRef
+    pageRows: URIRef
     betweenness: URIRef
     constraint: URIRef
     community: URIRef

@@ -104,10 +104,11 @@ def register(sub: Any, parents: Parents) -> None:
         "summarise",
         parents=[parents.store],
         help="rewrite the summary graph the listing questions read",
-        description="Recompute the summary graph from the store: every cooperating pair of "
-        "organisations with its weight and what links it (what 'query cooperation_pairs' "
-        "reads instead of recomputing). Every build does this; run it after changing the "
-        "store by other means. The summary is left out of exports.",
+        description="Recompute the summary graph from the store: the whole answers of the "
+        "listing questions cooperation_pairs, organisations, projects and events, which "
+        "'query' then reads a page at a time instead of recomputing them. Every build does "
+        "this; run it after changing the store by other means. The summary is left out of "
+        "exports.",
     )
     p.set_defaults(handler=_summarise)
 
@@ -320,8 +321,8 @@ def _summarise(args: argparse.Namespace) -> int:
     from ..summary import summarise
 
     with staged(args.store) as store:
-        pairs = summarise(store)
-    print(f"summarised {pairs} cooperating pair(s)")
+        sizes = summarise(store)
+    print("summarised " + ", ".join(f"{name} ({n} rows)" for name, n in sizes.items()))
     return EXIT_OK
 
 

@@ -9,10 +9,10 @@ from typing import Any
 
 from partnergraph import queries
 
+from ..answers import ask
 from ..publish import write_atomic
 from ..publish.sparql import QueryRefused, vet
 from ..store import GraphStore, QueryResult, open_store
-from ..summary import PAIRS_QUESTION, pair_count, read_pairs
 from .options import EXIT_INPUT, EXIT_OK, Parents, emit, err, positive, whole
 
 __all__ = ["register"]
@@ -103,7 +103,7 @@ def _query(args: argparse.Namespace) -> int:
         for param in q.params:
             if param.kind == "name" and param.name in values:
                 values[param.name] = one_organisation(store, param.name, values[param.name])
-        sparql = queries.bound(q, values)
+        sparql = queries.bound(q, values)  # parameters checked here, before any answer
     except QueryRefused as exc:
         err(f"query: {exc}")
         return EXIT_INPUT
@@ -130,33 +130,14 @@ def _query(args: argparse.Namespace) -> int:
     on_screen = args.format == "table" and args.output in (None, "-") and sys.stdout.isatty()
     if limit is None and on_screen and not args.all:
         limit = TABLE_PAGE
-    total = pair_count(store) if not args.inferred and _is_pairs(sparql) else None
-    if total is not None:  # kept by the build: only the page asked for is read
-        end = total if limit is None else min(total, args.offset + limit)
-        page = read_pairs(store, limit=end - args.offset, offset=args.offset)
-        page = QueryResult(page.variables, queries.tidy(q, page.variables, page.rows))
-    else:
-        result = store.select(sparql)
-        if args.inferred:
-            combined = store.select(sparql, inferred=True).rows
-            rows = queries.merge_inferred(result.rows, combined)
-            result = QueryResult((*result.variables, "inferred"), rows)
-        result = QueryResult(result.variables, queries.tidy(q, result.variables, result.rows))
-        total = len(result.rows)
-        end = total if limit is None else min(total, args.offset + limit)
-        page = QueryResult(result.variables, result.rows[args.offset : end])
-    emit(page, args.format, args.output, labels=lambda iris: queries.labels(store.select, iris))
-    if len(page.rows) < total:
-        shown = f"rows {args.offset + 1}–{end}" if page.rows else "no rows"
+    page = ask(store, q, values, limit=limit, offset=args.offset, inferred=args.inferred)
+    labels = lambda iris: queries.labels(store.select, iris)  # noqa: E731
+    emit(page.result, args.format, args.output, labels=labels)
+    if len(page.result.rows) < page.total:
+        shown = f"rows {page.offset + 1}–{page.end}" if page.result.rows else "no rows"
         more = " — --all for all" if on_screen and not args.all and args.limit is None else ""
-        print(f"{shown} of {total}{more}", file=sys.stderr)
+        print(f"{shown} of {page.total}{more}", file=sys.stderr)
     return EXIT_OK
-
-
-def _is_pairs(sparql: str) -> bool:
-    """Whether the question is the one the store's summary answers (the shipped question,
-    as shipped: a changed copy runs as written)."""
-    return sparql == queries.bound(queries.load(PAIRS_QUESTION), {})
 
 
 #: Rows a table shows on a terminal unless --all or --limit says otherwise.

@@ -2,7 +2,9 @@
 Starlette and uvicorn.
 
 Routes: ``/sparql`` (GET ``?query=``, form POST, ``application/sparql-query`` POST; without a
-query, the service description), ``/id/…`` (the graph's own IRIs, described), ``/`` (a query
+query, the service description), ``/id/…`` (the graph's own IRIs, described),
+``/questions/NAME?limit=&offset=&PARAM=`` (a page of a canned question's answer as JSON,
+with the answer's size: read from the summary where the build keeps it), ``/`` (a query
 page), ``/network`` (the partner network page). Nothing else is served: no file is read from
 a path in a request.
 
@@ -158,6 +160,23 @@ def make_app(pool: QueryPool, limits: Limits, site: Site) -> Starlette:
             answer.media = "text/plain; charset=utf-8"
         return respond(answer)
 
+    async def question(request: Request) -> Response:
+        params = parse_qs(request.url.query, keep_blank_values=True)
+        if any(len(v) > 1 for v in params.values()):
+            return _text(400, "give each parameter once")
+        try:
+            limit = int(params.pop("limit", [str(min(100, limits.max_rows))])[0])
+            offset = int(params.pop("offset", ["0"])[0])
+        except ValueError:
+            return _text(400, "limit and offset are whole numbers")
+        if not 0 < limit <= limits.max_rows or offset < 0:
+            return _text(400, f"limit is 1 to {limits.max_rows}; offset 0 or more")
+        values = tuple(sorted((k, v[0]) for k, v in params.items()))
+        job = Job("", "application/json", limit, question=request.path_params["name"],
+                  values=values, offset=offset)  # fmt: skip
+        answer = await run(job)
+        return Response(answer.body, answer.status, media_type=answer.media)
+
     async def home(request: Request) -> Response:
         return Response(_page(), media_type="text/html; charset=utf-8")
 
@@ -179,6 +198,7 @@ def make_app(pool: QueryPool, limits: Limits, site: Site) -> Starlette:
         Route("/sparql", sparql, methods=["GET", "HEAD", "POST", "OPTIONS"]),
         Route("/query", sparql, methods=["GET", "HEAD", "POST", "OPTIONS"]),
         Route("/id/{rest:path}", described, methods=["GET", "HEAD"]),
+        Route("/questions/{name}", question, methods=["GET", "HEAD"]),
         Route("/", home, methods=["GET", "HEAD"]),
         Route("/network", network, methods=["GET", "HEAD"]),
     ]

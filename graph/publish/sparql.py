@@ -162,7 +162,9 @@ def negotiate(accept: str, offered: dict[str, str], short: str | None = None) ->
 @dataclass(frozen=True)
 class Job:
     """One query for a worker: its text, the dataset the request names (IRIs; empty: the
-    store's own), the media type to answer in and the row limit."""
+    store's own), the media type to answer in and the row limit. A job for a canned
+    question names it (``query`` is then empty), its parameter values and the page's
+    offset; ``max_rows`` is the page's length."""
 
     query: str
     media: str
@@ -170,6 +172,9 @@ class Job:
     default_graphs: tuple[str, ...] = ()
     named_graphs: tuple[str, ...] = ()
     base_iri: str | None = None
+    question: str = ""
+    values: tuple[tuple[str, str], ...] = ()
+    offset: int = 0
 
 
 @dataclass
@@ -204,12 +209,41 @@ def _worker_main(conn: Connection, store_path: str) -> None:  # pragma: no cover
         except (EOFError, OSError):
             return
         try:
-            answer = _evaluate(store.oxigraph, store.dataset(), job)
+            if job.question:
+                answer = _question(store, job)
+            else:
+                answer = _evaluate(store.oxigraph, store.dataset(), job)
         except SyntaxError as exc:
             answer = Answer(400, f"SPARQL syntax error: {exc}".encode())
         except Exception as exc:  # an evaluation error is an answer, not a dropped line
             answer = Answer(500, f"the query failed: {type(exc).__name__}: {exc}".encode())
         conn.send(answer)
+
+
+def _question(store: Any, job: Job) -> Answer:
+    """A page of a canned question's answer as JSON: the rows, the answer's size, and
+    whether the summary kept it."""
+    from partnergraph import queries
+    from partnergraph.graph.answers import ask
+
+    try:
+        query = queries.load(job.question)
+        page = ask(store, query, dict(job.values), limit=job.max_rows, offset=job.offset)
+    except KeyError as exc:
+        return Answer(404, str(exc.args[0]).encode())
+    except queries.ParamError as exc:
+        return Answer(400, str(exc).encode())
+    data = {
+        "question": query.name,
+        "title": query.title,
+        "total": page.total,
+        "offset": page.offset,
+        "variables": list(page.result.variables),
+        "rows": [list(row) for row in page.result.rows],
+        "kept": page.kept,
+    }
+    body = json.dumps(data, ensure_ascii=False).encode("utf-8")
+    return Answer(200, body, "application/json", rows=len(page.result.rows))
 
 
 def _evaluate(store: Any, dataset: dict[str, Any], job: Job) -> Answer:

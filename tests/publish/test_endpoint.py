@@ -255,6 +255,33 @@ def test_own_iris_dereference(server: Server) -> None:
     assert server.request("GET", "/id/organisation/nobody-at-all")[0] == 404
 
 
+def test_questions_are_paged_as_the_cli_pages_them(server: Server, tmp_path: Path) -> None:
+    def page(path: str) -> dict[str, object]:
+        status, headers, body = server.request("GET", path)
+        assert status == 200 and headers["content-type"].startswith("application/json"), body
+        return dict(json.loads(body))
+
+    whole = page("/questions/organisations?limit=5")  # the server's --max-rows
+    assert whole["kept"] is True and len(whole["rows"]) == 5  # type: ignore[arg-type]
+    assert int(whole["total"]) > 5  # type: ignore[call-overload]
+    second = page("/questions/organisations?limit=2&offset=1")
+    assert second["rows"] == whole["rows"][1:3] and second["total"] == whole["total"]  # type: ignore[index]
+    assert whole["variables"] == ["name", "country", "type", "aliases", "projects", "events",
+                                  "partners", "org"]  # fmt: skip
+    # a question with parameters runs its SPARQL; its parameters come as query fields
+    partners = page("/questions/partners?org=KS&limit=1")
+    assert partners["kept"] is False and len(partners["rows"]) == 1  # type: ignore[arg-type]
+    assert int(partners["total"]) >= 2  # type: ignore[call-overload]
+    assert server.request("GET", "/questions/partners")[0] == 400  # org is required
+    assert server.request("GET", "/questions/partners?org=KS&colour=red")[0] == 400
+    assert server.request("GET", "/questions/no_such_question")[0] == 404
+    assert server.request("GET", "/questions/projects?limit=0")[0] == 400
+    assert server.request("GET", "/questions/projects?limit=6")[0] == 400
+    assert server.request("GET", "/questions/projects?offset=-1")[0] == 400
+    assert server.request("GET", "/questions/projects?limit=ten")[0] == 400
+    assert server.request("GET", "/questions/projects?limit=1&limit=2")[0] == 400
+
+
 def test_cors_only_for_named_origins(server: Server) -> None:
     preflight = {
         "Origin": YASGUI,

@@ -1,5 +1,6 @@
-"""The summary graph answers cooperation_pairs as the question's SPARQL does, stays right
-through builds and prunes, and never leaves the store in an export."""
+"""The summary graph answers the listing questions as their SPARQL does, stays right
+through builds and prunes, is read a page at a time, and never leaves the store in an
+export."""
 
 from __future__ import annotations
 
@@ -8,39 +9,65 @@ from pathlib import Path
 import pytest
 
 from partnergraph import queries
+from partnergraph.graph import ask
 from partnergraph.graph.build import build
 from partnergraph.graph.cli import main
 from partnergraph.graph.store import Store, graphs, open_store
-from partnergraph.graph.summary import read_pairs, summarise
+from partnergraph.graph.summary import SUMMARISED, compute, read_rows, row_count, summarise
 
 from ..conftest import EXAMPLES, FIXTURES
 
+LISTINGS = sorted(SUMMARISED)
 
-def _by_sparql(store: Store) -> tuple[tuple[str | None, ...], ...]:
-    q = queries.load("cooperation_pairs")
+
+def _by_sparql(store: Store, name: str) -> tuple[tuple[str | None, ...], ...]:
+    q = queries.load(name)
     result = store.select(queries.bound(q, {}))
     return queries.tidy(q, result.variables, result.rows)
 
 
-def _by_summary(store: Store) -> tuple[tuple[str | None, ...], ...]:
-    q = queries.load("cooperation_pairs")
-    result = read_pairs(store)
-    return queries.tidy(q, result.variables, result.rows)
+def _by_summary(store: Store, name: str) -> tuple[tuple[str | None, ...], ...]:
+    return read_rows(store, name).rows
 
 
-def test_the_summary_gives_the_questions_answer(question_store: Store) -> None:
-    expected = _by_sparql(question_store)
-    assert len(expected) >= 20
-    assert _by_summary(question_store) == expected
+@pytest.mark.parametrize("name", LISTINGS)
+def test_the_summary_gives_the_questions_answer_in_its_order(
+    question_store: Store, name: str
+) -> None:
+    expected = _by_sparql(question_store, name)
+    assert len(expected) >= 5
+    computed = compute(question_store, name)
+    assert (
+        computed.variables == question_store.select(queries.bound(queries.load(name), {})).variables
+    )
+    assert computed.rows == expected
+    assert _by_summary(question_store, name) == expected  # as the build kept it
 
 
 def test_the_summary_on_the_corpus_and_the_portal_data(shared: Path) -> None:
     store = Store(None)
     data = shared / "data" / "eeagrants-api-2009-2014" / "partners.json"
     build([str(shared / "corpus" / "docs"), str(data)], store)
-    expected = _by_sparql(store)
-    assert len(expected) >= 500
-    assert _by_summary(store) == expected
+    sizes = {"cooperation_pairs": 500, "organisations": 2000, "projects": 2000, "events": 50}
+    for name in LISTINGS:
+        expected = _by_sparql(store, name)
+        assert len(expected) >= sizes[name], name
+        assert _by_summary(store, name) == expected, name
+
+
+def test_the_default_orders() -> None:
+    store = Store(None)
+    build([str(EXAMPLES), str(FIXTURES / "portal"), str(FIXTURES / "questions")], store)
+    pairs = [int(w or 0) for _a, _b, w, _s in read_rows(store, "cooperation_pairs").rows]
+    assert pairs == sorted(pairs, reverse=True) and pairs[0] > pairs[-1]
+    partners = [int(r[6] or 0) for r in read_rows(store, "organisations").rows]
+    assert partners == sorted(partners, reverse=True) and partners[0] > partners[-1]
+    costs = [float(r[5]) for r in read_rows(store, "projects").rows if r[5] is not None]
+    assert costs == sorted(costs, reverse=True) and len(set(costs)) > 1
+    starts = [r[2] for r in read_rows(store, "events").rows]
+    dated = [s for s in starts if s is not None]
+    assert dated == sorted(dated, reverse=True) and len(set(dated)) > 1
+    assert starts[: len(dated)] == dated  # those without a date come last
 
 
 def test_builds_and_prunes_keep_the_summary_right() -> None:
@@ -48,17 +75,20 @@ def test_builds_and_prunes_keep_the_summary_right() -> None:
     build([str(EXAMPLES)], store)
     first = sorted(EXAMPLES.rglob("*.txt"))[0]
     build([str(FIXTURES / "portal")], store)
-    assert _by_summary(store) == _by_sparql(store)
+    for name in LISTINGS:
+        assert _by_summary(store, name) == _by_sparql(store, name), name
     build([str(first)], store, prune=True)
-    assert _by_summary(store) == _by_sparql(store)
+    for name in LISTINGS:
+        assert _by_summary(store, name) == _by_sparql(store, name), name
     # changed by other means, it is wrong until summarised again
     store.update(
         f"DELETE WHERE {{ GRAPH <{graphs.SUMMARY}> "
-        "{ ?page <https://w3id.org/partnergraph/ns#pairRows> ?rows } }"
+        "{ ?page <https://w3id.org/partnergraph/ns#pageRows> ?rows } }"
     )
-    assert _by_summary(store) != _by_sparql(store)
+    assert _by_summary(store, "projects") != _by_sparql(store, "projects")
     summarise(store)
-    assert _by_summary(store) == _by_sparql(store)
+    for name in LISTINGS:
+        assert _by_summary(store, name) == _by_sparql(store, name), name
 
 
 def test_the_summary_is_not_exported_and_the_cli_reads_it(
@@ -67,39 +97,61 @@ def test_the_summary_is_not_exported_and_the_cli_reads_it(
     store_dir = str(tmp_path / "s")
     assert main(["build", "--store", store_dir, "-q", "--no-validate", str(EXAMPLES)]) == 0
     assert main(["summarise", "--store", store_dir]) == 0
-    assert "cooperating pair(s)" in capsys.readouterr().out
+    said = capsys.readouterr().out
+    assert "cooperation_pairs (" in said and "events (" in said
     out = tmp_path / "all.trig"
     assert main(["export", "--store", store_dir, "-o", str(out), "--format", "trig"]) == 0
     text = out.read_text(encoding="utf-8")
-    assert graphs.SUMMARY not in text and "pairRows" not in text
+    assert graphs.SUMMARY not in text and "pageRows" not in text
     capsys.readouterr()
-    assert main(["query", "cooperation_pairs", "--store", store_dir, "--format", "csv"]) == 0
-    rows = capsys.readouterr().out.strip().splitlines()
-    assert rows[0].split(",")[:3] == ["a", "b", "weight"] and len(rows) > 1
-    # the question reads the summary: its pages emptied, so is the answer until summarised
+    wholes = {}
+    for name in LISTINGS:
+        assert main(["query", name, "--store", store_dir, "--format", "csv"]) == 0
+        wholes[name] = capsys.readouterr().out.strip().splitlines()
+        assert len(wholes[name]) > 1, name
+    # the questions read the summary: its pages emptied, so are the answers until summarised
     store = open_store(store_dir)
     store.update(
         f"DELETE WHERE {{ GRAPH <{graphs.SUMMARY}> "
-        "{ ?page <https://w3id.org/partnergraph/ns#pairRows> ?rows } }"
+        "{ ?page <https://w3id.org/partnergraph/ns#pageRows> ?rows } }"
     )
     store.close()
-    assert main(["query", "cooperation_pairs", "--store", store_dir, "--format", "csv"]) == 0
-    assert len(capsys.readouterr().out.strip().splitlines()) == 1
+    for name in LISTINGS:
+        assert main(["query", name, "--store", store_dir, "--format", "csv"]) == 0
+        assert len(capsys.readouterr().out.strip().splitlines()) == 1, name
     assert main(["summarise", "--store", store_dir]) == 0
-    assert main(["query", "cooperation_pairs", "--store", store_dir, "--format", "csv"]) == 0
-    assert len(capsys.readouterr().out.strip().splitlines()) == len(rows) + 1
+    capsys.readouterr()
+    for name in LISTINGS:
+        assert main(["query", name, "--store", store_dir, "--format", "csv"]) == 0
+        assert capsys.readouterr().out.strip().splitlines() == wholes[name], name
 
 
+@pytest.mark.parametrize("name", LISTINGS)
 def test_pages_of_the_summary_are_slices_of_the_answer(
-    question_store: Store, monkeypatch: pytest.MonkeyPatch
+    name: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from partnergraph.graph import summary
 
-    monkeypatch.setattr(summary, "PAGE_ROWS", 4)  # pages of 4 pairs: boundaries are crossed
+    monkeypatch.setattr(summary, "PAGE_ROWS", 2)  # pages of 2 rows: boundaries are crossed
     store = Store(None)
     build([str(EXAMPLES), str(FIXTURES / "portal"), str(FIXTURES / "questions")], store)
-    summarise(store)
-    whole = read_pairs(store).rows
-    assert len(whole) == summary.pair_count(store) and len(whole) >= 9
-    for offset, limit in ((0, 3), (2, 5), (4, 4), (7, 100), (len(whole), 5), (3, 0)):
-        assert read_pairs(store, limit=limit, offset=offset).rows == whole[offset : offset + limit]
+    whole = read_rows(store, name).rows
+    assert len(whole) == row_count(store, name) and len(whole) >= 6
+    for offset, limit in ((0, 3), (1, 2), (2, 2), (3, 100), (len(whole), 5), (3, 0)):
+        page = read_rows(store, name, limit=limit, offset=offset).rows
+        assert page == whole[offset : offset + limit]
+
+
+def test_ask_pages_kept_and_computed_answers_alike(question_store: Store) -> None:
+    summarise(question_store)
+    for name in ("projects", "partner_countries"):
+        q = queries.load(name)
+        whole = ask(question_store, q)
+        assert whole.kept is (name in SUMMARISED) and whole.total == len(whole.result.rows)
+        page = ask(question_store, q, limit=3, offset=2)
+        assert page.total == whole.total and page.end == 5
+        assert page.result.rows == whole.result.rows[2:5]
+    # a changed copy of a summarised question runs as written
+    q = queries.load("projects")
+    changed = queries.parse("projects", q.sparql.replace("DESC(?cost)", "?cost"))
+    assert not ask(question_store, changed).kept

@@ -1,0 +1,68 @@
+"""Answers to questions a page at a time: read from the summary when the build keeps the
+question's answer there, else computed by the question's SPARQL and cut to the page."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from partnergraph import queries
+
+from .store import GraphStore, QueryResult
+from .summary import SUMMARISED, read_rows, row_count
+
+__all__ = ["Page", "ask"]
+
+
+@dataclass(frozen=True)
+class Page:
+    """Rows of an answer: ``result`` holds rows ``offset + 1`` … of ``total``; ``kept`` says
+    they were read from the summary rather than computed."""
+
+    result: QueryResult
+    total: int
+    offset: int
+    kept: bool
+
+    @property
+    def end(self) -> int:
+        """The number of the last row shown (``offset`` when none is)."""
+        return self.offset + len(self.result.rows)
+
+
+def ask(
+    store: GraphStore,
+    query: queries.Query,
+    values: Mapping[str, str] | None = None,
+    *,
+    limit: int | None = None,
+    offset: int = 0,
+    inferred: bool = False,
+) -> Page:
+    """The rows ``offset`` to ``offset + limit`` (all from ``offset`` without a limit) of
+    a SELECT question's answer, its list columns sorted, and the answer's size. A shipped
+    question asked without parameters whose answer the summary keeps is read from it (only
+    the pages shown); anything else runs its SPARQL, with ``values`` bound as RDF terms.
+    With ``inferred``, a column ``inferred`` marks rows that reasoning adds."""
+    values = dict(values or {})
+    if not values and not inferred and _kept(query):
+        total = row_count(store, query.name)
+        if total is not None:
+            kept = read_rows(store, query.name, limit=limit, offset=offset)
+            return Page(kept, total, offset, True)
+    sparql = queries.bound(query, values)
+    result = store.select(sparql)
+    if inferred:
+        combined = store.select(sparql, inferred=True).rows
+        result = QueryResult(
+            (*result.variables, "inferred"), queries.merge_inferred(result.rows, combined)
+        )
+    rows = queries.tidy(query, result.variables, result.rows)
+    end = len(rows) if limit is None else offset + limit
+    return Page(QueryResult(result.variables, rows[offset:end]), len(rows), offset, False)
+
+
+def _kept(query: queries.Query) -> bool:
+    """Whether the summary answers ``query``: a shipped question as shipped (a changed copy
+    runs as written)."""
+    return query.name in SUMMARISED and query.sparql == queries.load(query.name).sparql
