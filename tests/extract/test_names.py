@@ -164,3 +164,31 @@ def test_abbreviations_and_initials_do_not_end_sentences() -> None:
         "Prof. Nowak met Dr. Berg and J. Smith.",
         "Then they left.",
     ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected", "not_names"),
+    [
+        # names without a head word, in apposition to a class noun (by its lemma)
+        ("en", "The project is run with its partners Brightwater and Nordlys Kompetanse.",
+         {"Brightwater", "Nordlys Kompetanse"}, set()),
+        ("en", "They signed a contract with the company Fjellkraft Solutions AS.",
+         {"Fjellkraft Solutions AS"}, set()),
+        ("sk", "Stretli sme sa s organizáciami Rovnaké Šance a Zelený Most.",
+         {"Rovnaké Šance", "Zelený Most"}, set()),
+        ("pl", "Partnerem projektu jest firma Ekodrewno.", {"Ekodrewno"}, set()),
+        # connectors that join no list stay inside a name
+        ("en", "Partners: Centre for Rural Voices, Mountain Spring.",
+         {"Centre for Rural Voices", "Mountain Spring"}, set()),
+        # a place, a country or a common word after the noun is no name
+        ("en", "The partners Norway and Iceland met the organisations Tromsø.", set(),
+         {"Norway", "Iceland", "Tromsø"}),
+        ("en", "Our partners Today met.", set(), {"Today"}),
+    ],
+)  # fmt: skip
+def test_names_in_apposition_to_a_class_noun(
+    lang: str, text: str, expected: set[str], not_names: set[str]
+) -> None:
+    found = _names(text, lang)
+    assert expected <= found
+    assert not (not_names & found)

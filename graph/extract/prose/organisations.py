@@ -10,7 +10,7 @@ from dataclasses import replace
 from functools import cache
 
 from ..gazetteer import country_of_form, find_cities, is_country_code
-from ..lemmas import head_lemma_type, is_known_word
+from ..lemmas import head_lemma_type, is_known_word, lemma
 from ..lexicon import Lexicon, lexicon, normalise, organisation_type
 from ..model import OrgMention
 from ..portal_names import known_names, portal_country
@@ -208,6 +208,19 @@ def find_organisations(
             name = sent.text[a:b]
             mention = OrgMention(name, country, organisation_type(name), span_evidence(sent, a, b))
             spans.append((a, b, _with_acronym(mention, sent, b)))
+    # names in apposition to a class noun ("its partners Arvoll Grand and Aktive Kvinner")
+    for a, b in _apposition_spans(sent.text, lex, language):
+        name = sent.text[a:b]
+        if taken(a, b) or normalise(name) in lex.generic or find_cities(name):
+            continue
+        country = (
+            portal_country(name)
+            or _country_after(sent.text, b)
+            or demonym_country(name, lex, language)
+            or country_in_name(name)
+        )
+        mention = OrgMention(name, country, organisation_type(name), span_evidence(sent, a, b))
+        spans.append((a, b, _with_acronym(mention, sent, b)))
     for m in _ACRONYM.finditer(sent.text) if names.acronyms else ():
         if m.group() in names.acronyms and not taken(m.start(), m.end()):
             country = _country_after(sent.text, m.end()) or portal_country(m.group())
@@ -218,6 +231,64 @@ def find_organisations(
 
 
 _FOLD_TOKEN = re.compile(r"\w+")
+
+
+@cache
+def _apposition_cues() -> frozenset[str]:
+    return frozenset(lexicon().raw["apposition_cue_lemmas"]["lemmas"])
+
+
+@cache
+def _coordinators(language: str) -> frozenset[str]:
+    """What joins names in a list in ``language``: a comma, "&", its word for "and"."""
+    words = lexicon().raw["apposition_cue_lemmas"]["and"]
+    return frozenset({",", "&", words["en"], words.get(language, words["en"])})
+
+
+def _apposition_spans(text: str, lex: Lexicon, language: str) -> list[tuple[int, int]]:
+    """Names right after a class noun (``apposition_cue_lemmas``: partner, organisation,
+    company… by lemma, in the document's language or English), a colon allowed between:
+    each capitalised run, and the next ones a comma or a conjunction joins to it. A run
+    of one word must be no common word ("partners Norway" is a country: places are left
+    out by the caller)."""
+    cues, joins = _apposition_cues(), _coordinators(language)
+    inner = lex.connectors - joins
+    tokens = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+    words = [w.removesuffix(".") if not _COMPANY_SUFFIX.match(w) else w for _a, _b, w in tokens]
+
+    def capital(k: int) -> bool:
+        return k < len(tokens) and bool(CAP.match(words[k])) and words[k].isalpha()
+
+    out: list[tuple[int, int]] = []
+    for i, word in enumerate(words):
+        colon = i + 1 < len(tokens) and words[i + 1] == ":"
+        if not (word.isalpha() and (word.islower() or (colon and word[1:].islower()))):
+            continue
+        if lemma(word, language) not in cues and lemma(word, "en") not in cues:
+            continue
+        j = i + 2 if colon else i + 1
+        while capital(j):
+            k = j
+            while k + 1 < len(tokens) and tokens[k][2] == words[k]:  # no full stop yet
+                if capital(k + 1) or _COMPANY_SUFFIX.match(words[k + 1]):
+                    k += 1
+                    continue
+                # "Centre for Equality": connectors that join no list, then a capital
+                gap = 1
+                while gap <= 2 and k + gap < len(tokens) and words[k + gap] in inner:
+                    gap += 1
+                if gap == 1 or not capital(k + gap):
+                    break
+                k += gap
+            run = words[j : k + 1]
+            if len(run) > 1 or not (_is_common(run[0], language) or _is_common(run[0], "en")):
+                stop = 1 if tokens[k][2] != words[k] else 0  # a full stop is not the name's
+                out.append((tokens[j][0], tokens[k][1] - stop))
+            if k + 2 < len(tokens) and tokens[k][2] == words[k] and words[k + 1] in joins:
+                j = k + 2
+            else:
+                break
+    return out
 
 
 def _portal_spans(text: str) -> list[tuple[int, int, str | None]]:
