@@ -47,6 +47,7 @@ _FLAGS = (
     ("hasDonorProjectPartner", "donor project partner"), ("hasEnded", "ended"),
     ("continuedCooperation", "cooperation continued"), ("improvedKnowledge", "improved knowledge"),
 )  # fmt: skip
+_LABEL, _NUMBER = str(SKOS.prefLabel), str(DCTERMS.identifier)
 _COST_RANKS = {str(PG[k]): r for r, k in enumerate(
     ("FinalCost", "InitialCost", "GrantAmount", "PaidAmount"), start=1)}  # fmt: skip
 
@@ -77,12 +78,12 @@ class _Scans:
             if s is not None
         )
 
-    def labels(self, subject: str, via: str | None = None) -> set[str]:
-        """The preferred labels of ``subject`` (or of what it points at by ``via``)."""
-        label = self(str(SKOS.prefLabel))
+    def labels(self, subject: str, via: dict[str, set[str]] | None = None) -> set[str]:
+        """The preferred labels of ``subject`` (or of what it points at: ``via``, a scan)."""
+        label = self(_LABEL)
         if via is None:
             return label.get(subject, set())
-        return {text for o in self(via).get(subject, ()) for text in label.get(o, ())}
+        return {text for o in via.get(subject, ()) for text in label.get(o, ())}
 
     def once(self, compute: Callable[[_Scans], list[Row]]) -> list[Row]:
         """``compute(self)``, computed once (the organisations count the pairs)."""
@@ -140,7 +141,7 @@ def _pairs(scans: _Scans) -> list[Row]:
     project or event by its number, else its names); heaviest first."""
     links: dict[tuple[str, str], set[str]] = defaultdict(set)
     weights: dict[tuple[str, str], int] = defaultdict(int)
-    numbers = scans(str(DCTERMS.identifier))
+    numbers = scans(_NUMBER)
     for via, orgs in scans.members().items():
         label = numbers.get(via) or scans.labels(via) or {via}
         ordered = sorted(orgs)
@@ -171,16 +172,16 @@ def _organisations(scans: _Scans) -> list[Row]:
     for a, b, *_ in scans.once(_pairs):
         partners[a or ""] += 1
         partners[b or ""] += 1
-    notation = scans(str(SKOS.notation))
-    aliases = scans(str(SKOS.altLabel))
+    notation, country = scans(str(SKOS.notation)), scans(str(PG.country))
+    aliases, org_type = scans(str(SKOS.altLabel)), scans(str(PG.orgType))
     rows: list[Row] = []
     for org in scans.typed(str(ORG.Organization)):
         names = scans.labels(org)
         if not names:
             continue
-        countries = {c for x in scans(str(PG.country)).get(org, ()) for c in notation.get(x, ())}
+        countries = {c for x in country.get(org, ()) for c in notation.get(x, ())}
         rows.append((
-            min(names), _first(countries), _first(scans.labels(org, str(PG.orgType))),
+            min(names), _first(countries), _first(scans.labels(org, org_type)),
             _joined(aliases.get(org, ())), str(len(projects[org])),
             str(len(events[org])), str(partners[org]), org,
         ))  # fmt: skip
@@ -190,7 +191,7 @@ def _organisations(scans: _Scans) -> list[Row]:
 def _called(scans: _Scans, things: Iterable[str]) -> str | None:
     """What the questions call a project or programme: the least of its numbers, else of
     its names (``MIN(COALESCE(?number, ?name))``)."""
-    numbers = scans(str(DCTERMS.identifier))
+    numbers = scans(_NUMBER)
     return _first(v for t in things for v in (numbers.get(t) or scans.labels(t)))
 
 
@@ -198,24 +199,29 @@ def _projects(scans: _Scans) -> list[Row]:
     """``projects``: each with number, title, status, promoter, partners, headline cost
     (final, else initial, else grant, else paid: a row per such amount), programme, flags
     and regions; dearest first."""
-    numbers = scans(str(DCTERMS.identifier))
+    numbers = scans(_NUMBER)
     costs, kinds = scans(str(PG.cost)), scans(str(PG.costKind))
     values, currencies = scans(str(SCHEMA.value)), scans(str(SCHEMA.currency))
-    notation = scans(str(SKOS.notation))
+    notation, programme = scans(str(SKOS.notation)), scans(str(PG.programme))
+    status, promoter = scans(str(PG.status)), scans(str(PG.promoter))
+    partner, donor = scans(str(PG.partner)), scans(str(PG.donorPartner))
+    flagged = [(scans(str(PG[prop])), name) for prop, name in _FLAGS]
+    sides = [(scans(str(side)), who) for side, who in
+             ((PG.promoterRegion, "promoter"), (PG.partnerRegion, "partner"))]  # fmt: skip
     rows: list[Row] = []
     for p in scans.typed(str(PG.Project)):
-        flags = (name for prop, name in _FLAGS if "true" in scans(str(PG[prop])).get(p, ()))
+        flags = (name for flag, name in flagged if "true" in flag.get(p, ()))
         regions = (
             f"{who} {code}"
-            for side, who in ((PG.promoterRegion, "promoter"), (PG.partnerRegion, "partner"))
-            for nuts in scans(str(side)).get(p, ())
+            for side, who in sides
+            for nuts in side.get(p, ())
             for code in notation.get(nuts, ())
         )
-        programmes = scans(str(PG.programme)).get(p, set())
+        programmes = programme.get(p, set())
         head = (
             _first(numbers.get(p, ())), _first(scans.labels(p)),
-            _first(scans.labels(p, str(PG.status))), _joined(scans.labels(p, str(PG.promoter))),
-            _joined(scans.labels(p, str(PG.partner)) | scans.labels(p, str(PG.donorPartner))),
+            _first(scans.labels(p, status)), _joined(scans.labels(p, promoter)),
+            _joined(scans.labels(p, partner) | scans.labels(p, donor)),
         )  # fmt: skip
         tail = (
             _called(scans, programmes) if programmes else None, _joined(flags), _joined(regions), p,
@@ -242,14 +248,16 @@ def _events(scans: _Scans) -> list[Row]:
         for e in scans.typed(str(PG[cls])):
             kinds[e].add(kind)
     starts, ends = scans(str(SCHEMA.startDate)), scans(str(SCHEMA.endDate))
+    place, project = scans(str(SCHEMA.location)), scans(str(PG.partOfProject))
+    organiser, host = scans(str(PG.organiser)), scans(str(PG.host))
+    participant = scans(str(PG.participant))
     rows: list[Row] = []
     for e in sorted(kinds):
         rows.append((
             min(kinds[e]), _first(scans.labels(e)), _first(starts.get(e, ())),
-            max(ends.get(e, ()), default=None), _first(scans.labels(e, str(SCHEMA.location))),
-            _joined(scans.labels(e, str(PG.organiser))), _joined(scans.labels(e, str(PG.host))),
-            _joined(scans.labels(e, str(PG.participant))),
-            _called(scans, scans(str(PG.partOfProject)).get(e, ())), e,
+            max(ends.get(e, ()), default=None), _first(scans.labels(e, place)),
+            _joined(scans.labels(e, organiser)), _joined(scans.labels(e, host)),
+            _joined(scans.labels(e, participant)), _called(scans, project.get(e, ())), e,
         ))  # fmt: skip
     return _ordered(rows, ((2, True, str), (0, False, str), (1, False, str), (9, False, str)))
 
