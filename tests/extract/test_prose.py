@@ -44,6 +44,18 @@ def test_stated_cooperation_is_a_link_not_an_event_role() -> None:
     assert ("Røde Kors", "Fagforbundet") in pairs
 
 
+def test_a_cooperation_cue_without_a_subject_takes_the_sentence_befores() -> None:
+    text = (
+        "The Tromsø Business Agency presented its work to the guests. Later it signed a "
+        "cooperation agreement with the Kraków Chamber of Commerce."
+    )
+    pairs = {(link.a.name, link.b.name) for link in read_text(text, "en").links}
+    assert pairs == {("Tromsø Business Agency", "Kraków Chamber of Commerce")}
+    # a sentence with no organisation in between leaves no subject to take
+    text = text.replace("Later it", "The weather was fine. Later it")
+    assert not read_text(text, "en").links
+
+
 def test_project_page_events_continuation_and_organiser() -> None:
     ex = _extract(EXAMPLES / "seeds" / "000_f080a065eb91adb1.txt")
     project = ex.projects[0]

@@ -96,6 +96,7 @@ def read_text(
     named_project = project
     project_roles: list[tuple[OrgMention, str, Evidence]] = []
     mentions_project = False
+    previous: list[OrgMention] = []  # the organisations of the sentence before
     for sent in sentences(text):
         if sent.end <= start or lex.boilerplate.search(sent.text):
             continue
@@ -147,7 +148,12 @@ def read_text(
         )
         mentions_project = mentions_project or bool(lex.project_words.search(sent.text))
         if coop_at is not None:
-            links.extend(find_stated_links(sent, found, coop_at, promoter, ev))
+            # with no subject of its own, a cooperation cue takes the project's promoter,
+            # else the first organisation of the sentence before ("… They signed a
+            # cooperation agreement with X")
+            subject = promoter or (previous[0] if previous else None)
+            links.extend(find_stated_links(sent, found, coop_at, subject, ev))
+        previous = found
     if named_project is None and (mentions_project or project_roles):
         named_project = Project(key="page", name=None, number=None)  # about a project, unnamed
         projects.append(named_project)
