@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 from partnergraph import queries
-from partnergraph.graph import build, open_store, staged
+from partnergraph.graph import Answers, build, open_store, staged
 from partnergraph.visualize import network_html, org_network
 
 STORE = sys.argv[1] if len(sys.argv) > 1 else "out/notebook-store"
@@ -40,7 +40,7 @@ if __name__ == "__main__":
 
     # %% The network: a NetworkX graph, and a page that shows itself in a notebook (an
     # iframe) or is saved as one offline file.
-    graph = org_network(store)
+    graph = org_network(Answers(store))
     print(f"{graph.number_of_nodes()} organisations, {graph.number_of_edges()} links")
     page = network_html(graph)
     OUT.mkdir(parents=True, exist_ok=True)

@@ -3,14 +3,14 @@
 The public door: :func:`build` a store from documents, :func:`open_store` one, then
 :func:`reason`, :func:`validate`, :func:`serialise` (export) and :func:`describe` it;
 :func:`ask` answers a question a page at a time (from the summary a build keeps, where it
-keeps the answer).
+keeps the answer); :class:`Answers` hands a store to the network projections that way.
 Each stage is a small module with typed inputs and outputs; ``docs/architecture.md`` says
 which room holds what and what may import what.
 """
 
 from __future__ import annotations
 
-from .answers import Page, ask
+from .answers import Answers, Page, ask
 from .build import BuildReport, build, extract_all
 from .publish import Description, describe, serialise
 from .reason import reason
@@ -19,6 +19,7 @@ from .summary import summarise
 from .validate import validate
 
 __all__ = [
+    "Answers",
     "BuildReport",
     "Description",
     "GraphStore",

@@ -11,7 +11,7 @@ from partnergraph import queries
 from .store import GraphStore, QueryResult
 from .summary import SUMMARISED, read_rows, row_count
 
-__all__ = ["Page", "ask"]
+__all__ = ["Answers", "Page", "ask"]
 
 
 @dataclass(frozen=True)
@@ -66,3 +66,18 @@ def _kept(query: queries.Query) -> bool:
     """Whether the summary answers ``query``: a shipped question as shipped (a changed copy
     runs as written)."""
     return query.name in SUMMARISED and query.sparql == queries.load(query.name).sparql
+
+
+class Answers:
+    """A store whose shipped questions are answered as :func:`ask` answers them (from the
+    summary where it keeps them): the network projections read the store through it."""
+
+    def __init__(self, store: GraphStore) -> None:
+        self.store = store
+
+    def select(self, sparql: str) -> QueryResult:
+        return self.store.select(sparql)
+
+    def answer(self, name: str) -> QueryResult:
+        """The whole answer of the shipped question ``name``, its list columns sorted."""
+        return ask(self.store, queries.load(name)).result

@@ -1,7 +1,9 @@
 """RDF → NetworkX: the organisation–organisation partner network and its metrics.
 
 Reads the graph only through SPARQL (any object with a ``select(sparql)`` method that returns
-variables and rows), using the shipped questions ``organisations`` and ``cooperation_pairs``.
+variables and rows), using the shipped questions ``organisations`` and ``cooperation_pairs``;
+a source that also has ``answer(name)`` gives their answers itself (from a store's summary:
+no recomputation).
 """
 
 from __future__ import annotations
@@ -37,8 +39,12 @@ class Selectable(Protocol):
 
 
 def _rows(source: Selectable, name: str) -> list[dict[str, str | None]]:
+    """The rows of the shipped question ``name``: from ``source.answer(name)`` when the
+    source has that (partnergraph's ``Answers`` reads a store's summary), else by its
+    SPARQL."""
     query = queries.load(name)
-    result = source.select(query.sparql)
+    answer = getattr(source, "answer", None)
+    result = answer(name) if callable(answer) else source.select(query.sparql)
     variables = tuple(result.variables)
     rows = queries.tidy(query, variables, tuple(tuple(r) for r in result.rows))
     return [dict(zip(variables, row, strict=True)) for row in rows]

@@ -10,6 +10,7 @@ import networkx as nx
 
 from partnergraph import visualize as viz
 
+from ..answers import Answers
 from ..publish import write_atomic
 from ..store import GraphStore, QueryResult, open_store, staged
 from ..store.graphs import METRICS
@@ -75,7 +76,7 @@ def register(sub: Any, parents: Parents) -> None:
 
 
 def _network(args: argparse.Namespace, store: GraphStore) -> nx.Graph:
-    graph = viz.org_network(store)
+    graph = viz.org_network(Answers(store))
     if args.country or args.type:
         graph = viz.filtered(graph, countries=args.country, types=args.type)
     if args.focus:
@@ -131,7 +132,7 @@ def _path(args: argparse.Namespace) -> int:
         for line in exc.args:
             err(line)
         return EXIT_INPUT
-    graph = viz.org_network(store)
+    graph = viz.org_network(Answers(store))
     try:
         steps = nx.shortest_path(graph, a, b)
     except (nx.NetworkXNoPath, nx.NodeNotFound):
@@ -150,7 +151,7 @@ def _path(args: argparse.Namespace) -> int:
 
 def _analyse(args: argparse.Namespace) -> int:
     store = open_store(args.store, read_only=True)
-    graph = viz.org_network(store)
+    graph = viz.org_network(Answers(store))
     metrics = viz.compute_metrics(graph)
     del store
     order = sorted(metrics, key=lambda n: (-metrics[n].betweenness, -metrics[n].degree, n))

@@ -11,6 +11,7 @@ from typing import Any
 
 from partnergraph.visualize import network_html, org_network
 
+from ..answers import Answers
 from ..publish import (
     FORMATS,
     SUFFIX_FORMAT,
@@ -164,7 +165,7 @@ def _serve(args: argparse.Namespace) -> int:
     except OSError as exc:
         err(f"cannot listen on {args.host}:{args.port}: {exc.strerror or exc}")
         return EXIT_INPUT
-    page = network_html(org_network(store))
+    page = network_html(org_network(Answers(store)))
     limits = Limits(
         timeout=args.timeout,
         max_rows=args.max_rows,

@@ -155,3 +155,23 @@ def test_ask_pages_kept_and_computed_answers_alike(question_store: Store) -> Non
     q = queries.load("projects")
     changed = queries.parse("projects", q.sparql.replace("DESC(?cost)", "?cost"))
     assert not ask(question_store, changed).kept
+
+
+def test_the_network_projection_reads_the_summary() -> None:
+    from partnergraph.graph import Answers
+    from partnergraph.visualize import org_network
+
+    store = Store(None)
+    build([str(EXAMPLES), str(FIXTURES / "portal"), str(FIXTURES / "questions")], store)
+    kept, computed = org_network(Answers(store)), org_network(store)
+    assert computed.number_of_edges() >= 9
+    assert dict(kept.nodes(data=True)) == dict(computed.nodes(data=True))
+    assert sorted(kept.edges(data=True)) == sorted(computed.edges(data=True))
+    # read from the summary: with its pages gone, the projection is empty until summarised
+    store.update(
+        f"DELETE WHERE {{ GRAPH <{graphs.SUMMARY}> "
+        "{ ?page <https://w3id.org/partnergraph/ns#pageRows> ?rows } }"
+    )
+    assert org_network(Answers(store)).number_of_nodes() == 0
+    summarise(store)
+    assert sorted(org_network(Answers(store)).edges(data=True)) == sorted(computed.edges(data=True))
