@@ -2,7 +2,8 @@
 
 The summary graph (:data:`~partnergraph.graph.store.graphs.SUMMARY`, out of the union and
 of exports) holds the whole answer of each question in :data:`SUMMARISED` — the cooperating
-pairs, the organisations, the projects, the events — in the question's own order, as
+pairs, the organisations, the projects, the events, each organisation's partner countries,
+the repeat partners — in the question's own order, as
 numbered pages of rows (``pg:pageRows``: JSON) with the answer's size (``pg:rowCount``), so
 a page is one look-up. The answers are computed from plain scans of the store, one
 predicate at a time, joined in Python: no self-join of every role with every other, no
@@ -188,6 +189,59 @@ def _organisations(scans: _Scans) -> list[Row]:
     return _ordered(rows, ((6, True, int), (0, False, str), (7, False, str)))
 
 
+def _partner_countries(scans: _Scans) -> list[Row]:
+    """``partner_countries``: each organisation with partners of a known country, those
+    countries and how many; most countries first."""
+    partners: dict[str, set[str]] = defaultdict(set)
+    for orgs in scans.members().values():
+        for org in orgs:
+            partners[org] |= orgs - {org}
+    for org, others in scans(str(PG.cooperatesWith)).items():
+        partners[org] |= others - {org}
+    notation, country = scans(str(SKOS.notation)), scans(str(PG.country))
+
+    def countries(org: str) -> set[str]:
+        return {code for c in country.get(org, ()) for code in notation.get(c, ())}
+
+    rows: list[Row] = []
+    for org in sorted(partners):
+        found = {code for other in partners[org] for code in countries(other)}
+        if found:
+            rows.append((
+                _first(scans.labels(org)), _first(countries(org)), str(len(found)),
+                _joined(found), org,
+            ))  # fmt: skip
+    return _ordered(rows, ((2, True, int), (0, False, str), (4, False, str)))
+
+
+def _repeat_partners(scans: _Scans) -> list[Row]:
+    """``repeat_partners``: pairs ``a < b`` that share two projects or more (as promoter,
+    partner, donor partner, programme operator or funder), with those projects."""
+    projects = set(scans.typed(str(PG.Project)))
+    numbers = scans(_NUMBER)
+    shared: dict[tuple[str, str], set[str]] = defaultdict(set)
+    members: dict[str, set[str]] = defaultdict(set)
+    for role in _PROJECT_ROLES:
+        for via, orgs in scans(str(PG[role])).items():
+            if via in projects:
+                members[via] |= orgs
+    for via, orgs in members.items():
+        ordered = sorted(orgs)
+        for i, a in enumerate(ordered):
+            for b in ordered[i + 1 :]:
+                shared[(a, b)].add(via)
+    rows: list[Row] = [
+        (
+            _first(scans.labels(a)), _first(scans.labels(b)), str(len(vias)),
+            _joined(n for v in vias for n in (numbers.get(v) or {v})), a, b,
+        )
+        for (a, b), vias in shared.items()
+        if len(vias) >= 2
+    ]  # fmt: skip
+    return _ordered(rows, ((2, True, int), (0, False, str), (1, False, str), (4, False, str),
+                           (5, False, str)))  # fmt: skip
+
+
 def _called(scans: _Scans, things: Iterable[str]) -> str | None:
     """What the questions call a project or programme: the least of its numbers, else of
     its names (``MIN(COALESCE(?number, ?name))``)."""
@@ -283,6 +337,12 @@ SUMMARISED: dict[str, Listing] = {
             "regions project".split()
         ),
         _projects,
+    ),
+    "partner_countries": Listing(
+        ("name", "country", "country_count", "countries", "org"), _partner_countries
+    ),
+    "repeat_partners": Listing(
+        ("a_name", "b_name", "shared", "projects", "a", "b"), _repeat_partners
     ),
     "events": Listing(
         tuple("type label start end place organisers hosts participants project event".split()),

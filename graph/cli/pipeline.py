@@ -105,7 +105,8 @@ def register(sub: Any, parents: Parents) -> None:
         parents=[parents.store],
         help="rewrite the summary graph the listing questions read",
         description="Recompute the summary graph from the store: the whole answers of the "
-        "listing questions cooperation_pairs, organisations, projects and events, which "
+        "listing questions cooperation_pairs, organisations, projects, events, "
+        "partner_countries and repeat_partners, which "
         "'query' then reads a page at a time instead of recomputing them. Every build does "
         "this; run it after changing the store by other means. The summary is left out of "
         "exports.",

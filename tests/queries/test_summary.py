@@ -18,6 +18,9 @@ from partnergraph.graph.summary import SUMMARISED, compute, read_rows, row_count
 from ..conftest import EXAMPLES, FIXTURES
 
 LISTINGS = sorted(SUMMARISED)
+#: The small fixture stores hold one pair that shares two projects: the corpus test (with
+#: the portal data: 27 such pairs) is where repeat_partners is read at length.
+LONG = [name for name in LISTINGS if name != "repeat_partners"]
 
 
 def _by_sparql(store: Store, name: str) -> tuple[tuple[str | None, ...], ...]:
@@ -35,7 +38,7 @@ def test_the_summary_gives_the_questions_answer_in_its_order(
     question_store: Store, name: str
 ) -> None:
     expected = _by_sparql(question_store, name)
-    assert len(expected) >= 5
+    assert len(expected) >= (5 if name in LONG else 1)
     computed = compute(question_store, name)
     assert (
         computed.variables == question_store.select(queries.bound(queries.load(name), {})).variables
@@ -48,7 +51,8 @@ def test_the_summary_on_the_corpus_and_the_portal_data(shared: Path) -> None:
     store = Store(None)
     data = shared / "data" / "eeagrants-api-2009-2014" / "partners.json"
     build([str(shared / "corpus" / "docs"), str(data)], store)
-    sizes = {"cooperation_pairs": 500, "organisations": 2000, "projects": 2000, "events": 50}
+    sizes = {"cooperation_pairs": 500, "organisations": 2000, "projects": 2000, "events": 50,
+             "partner_countries": 400, "repeat_partners": 20}  # fmt: skip
     for name in LISTINGS:
         expected = _by_sparql(store, name)
         assert len(expected) >= sizes[name], name
@@ -105,7 +109,7 @@ def test_the_summary_is_not_exported_and_the_cli_reads_it(
     assert graphs.SUMMARY not in text and "pageRows" not in text
     capsys.readouterr()
     wholes = {}
-    for name in LISTINGS:
+    for name in LONG:
         assert main(["query", name, "--store", store_dir, "--format", "csv"]) == 0
         wholes[name] = capsys.readouterr().out.strip().splitlines()
         assert len(wholes[name]) > 1, name
@@ -116,17 +120,17 @@ def test_the_summary_is_not_exported_and_the_cli_reads_it(
         "{ ?page <https://w3id.org/partnergraph/ns#pageRows> ?rows } }"
     )
     store.close()
-    for name in LISTINGS:
+    for name in LONG:
         assert main(["query", name, "--store", store_dir, "--format", "csv"]) == 0
         assert len(capsys.readouterr().out.strip().splitlines()) == 1, name
     assert main(["summarise", "--store", store_dir]) == 0
     capsys.readouterr()
-    for name in LISTINGS:
+    for name in LONG:
         assert main(["query", name, "--store", store_dir, "--format", "csv"]) == 0
         assert capsys.readouterr().out.strip().splitlines() == wholes[name], name
 
 
-@pytest.mark.parametrize("name", LISTINGS)
+@pytest.mark.parametrize("name", LONG)
 def test_pages_of_the_summary_are_slices_of_the_answer(
     name: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
