@@ -106,6 +106,11 @@ def register(sub: Any, parents: Parents) -> None:
     )
     p.add_argument("--format", choices=FORMATS, help="turtle, trig, nt or jsonld")
     p.add_argument("--inferred", action="store_true", help="include the inferred graph")
+    p.add_argument(
+        "--summary",
+        action="store_true",
+        help="include the summary graph (the listing questions' kept answers: pages of JSON)",
+    )
     p.set_defaults(handler=_export)
 
     p = sub.add_parser(
@@ -145,7 +150,7 @@ def _export(args: argparse.Namespace) -> int:
         err(f"{args.output}: cannot tell the format from the suffix; give --format ({known})")
         return EXIT_INPUT
     store = open_store(args.store, read_only=True)
-    data = serialise(store, fmt, inferred=args.inferred)
+    data = serialise(store, fmt, inferred=args.inferred, summary=args.summary)
     if to_stdout:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()

@@ -54,9 +54,12 @@ def _sorted_arrays(value: Any, key: str = "") -> Any:
     return value
 
 
-def serialise(store: GraphStore, fmt: Format, *, inferred: bool = False) -> bytes:
-    """The asserted graph (and, if asked, the inferred one) in one format, deterministic."""
-    ds = asserted_dataset(store, inferred=inferred)
+def serialise(
+    store: GraphStore, fmt: Format, *, inferred: bool = False, summary: bool = False
+) -> bytes:
+    """The asserted graph (and, if asked, the inferred one and the summary) in one format,
+    deterministic."""
+    ds = asserted_dataset(store, inferred=inferred, summary=summary)
     if fmt == "trig":
         # rdflib writes the graphs in the order of a set (it follows the hash seed); Oxigraph
         # writes quads in the order given: sorted, the same bytes every time

@@ -89,11 +89,13 @@ def asserted_filter(var: str, *also_not: str) -> str:
     )
 
 
-def exported(graph: str, *, inferred: bool = False) -> bool:
-    """Whether an export holds the graph: the documents' graphs, and the inferred graph if
-    asked; never the support graphs, the union or staging graphs."""
+def exported(graph: str, *, inferred: bool = False, summary: bool = False) -> bool:
+    """Whether an export holds the graph: the documents' graphs, and the inferred graph and
+    the summary if asked; never the support graphs, the union or staging graphs."""
     if graph == INFERRED:
         return inferred
+    if graph == SUMMARY:
+        return summary
     return asserted(graph) and graph not in SUPPORT
 
 

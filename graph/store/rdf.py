@@ -37,14 +37,19 @@ def rdflib_term(t: ox.NamedNode | ox.BlankNode | ox.Literal | ox.DefaultGraph) -
     raise TypeError(f"unexpected term {t!r}")
 
 
-def asserted_dataset(store: GraphStore, *, inferred: bool = False) -> Dataset:
-    """The documents' named graphs (no support graphs; the inferred graph only if asked)."""
+def asserted_dataset(
+    store: GraphStore, *, inferred: bool = False, summary: bool = False
+) -> Dataset:
+    """The documents' named graphs (no support graphs; the inferred graph and the summary
+    only if asked)."""
     ds = Dataset()
     for prefix, ns in PREFIXES.items():
         ds.bind(prefix, ns)
     for quad in store.quads():
         graph = quad.graph_name
-        if not isinstance(graph, ox.NamedNode) or not exported(graph.value, inferred=inferred):
+        if not isinstance(graph, ox.NamedNode) or not exported(
+            graph.value, inferred=inferred, summary=summary
+        ):
             continue
         ds.graph(URIRef(graph.value)).add(
             (rdflib_term(quad.subject), rdflib_term(quad.predicate), rdflib_term(quad.object))  # type: ignore[arg-type]

@@ -107,6 +107,9 @@ def test_the_summary_is_not_exported_and_the_cli_reads_it(
     assert main(["export", "--store", store_dir, "-o", str(out), "--format", "trig"]) == 0
     text = out.read_text(encoding="utf-8")
     assert graphs.SUMMARY not in text and "pageRows" not in text
+    assert main(["export", "--store", store_dir, "-o", str(out), "--summary"]) == 0
+    text = out.read_text(encoding="utf-8")
+    assert f"<{graphs.SUMMARY}>" in text and "pageRows" in text  # when asked
     capsys.readouterr()
     wholes = {}
     for name in LONG:
