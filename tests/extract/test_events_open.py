@@ -52,3 +52,22 @@ def test_meetings_of_a_visit_are_part_of_the_visit() -> None:
     # a meeting with a place of its own stays an event
     text2 = text.replace("The meeting with the mayor", "A meeting in Bergen")
     assert [t for t, _p in _events(text2, "en")] == ["study_visit", "meeting"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "place"),
+    [
+        # the venue before the event, as free word order allows
+        ("lv", "Jelgavā 2019. gada 3. maijā notika reģionālās attīstības seminārs.", "Jelgava"),
+        ("cs", "V Olomouci se konal úvodní seminář projektu.", "Olomouc"),
+    ],
+)  # fmt: skip
+def test_the_venue_may_come_before_the_event(lang: str, text: str, place: str) -> None:
+    events = read_text(text, lang).events
+    assert [e.place.name if e.place else None for e in events] == [place]
+    assert events[0].label[:3] != place[:3]  # the label is the event's words, not the place
+
+
+def test_a_place_after_the_event_is_still_preferred() -> None:
+    events = read_text("In Trondheim the delegates attended a seminar in Bergen.", "en").events
+    assert [e.place.name if e.place else None for e in events] == ["Bergen"]

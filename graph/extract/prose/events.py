@@ -73,9 +73,11 @@ def find_events(
     for i, (a, b, event_type) in enumerate(terms):
         limit = terms[i + 1][0] if i + 1 < len(terms) else len(sent.text)
         place = _event_place(sent, sent_places, b, limit)
+        if place is None and i == 0:
+            place = _place_before(sent, sent_places, a)
         term = sent.text[a:b]
         label = term[:1].upper() + term[1:]
-        if place is not None:
+        if place is not None and place.evidence.start - sent.start >= b:
             between = sent.text[b : place.evidence.start - sent.start].strip()
             prep = between.split()[-1] if between else ""
             label = f"{label} {prep} {place.name}".replace("  ", " ")
@@ -148,6 +150,16 @@ def _event_place(
     # "til Bergen, Norge": the city is more precise than the country after it
     nearby = [p for p in pool[1:3] if p.type == "city" and p.country == first.country]
     return nearby[0] if first.type == "country" and nearby else first
+
+
+def _place_before(sent: Sentence, sent_places: list[tuple[Place, bool]], at: int) -> Place | None:
+    """ "Daugavpilī norisinājās … seminārs", "V Praze se konal seminář": in a language of
+    free word order the venue may come first: the last place with a preposition or a
+    locative ending before the sentence's first event."""
+    before = [
+        place for place, prep in sent_places if prep and place.evidence.end - sent.start <= at
+    ]
+    return before[-1] if before else None
 
 
 def _dates(
