@@ -3,7 +3,7 @@
 The summary graph (:data:`~partnergraph.graph.store.graphs.SUMMARY`, out of the union and
 of exports) holds the whole answer of each question in :data:`SUMMARISED` — the cooperating
 pairs, the organisations, the projects, the events, each organisation's partner countries,
-the repeat partners — in the question's own order, as
+the repeat partners, the events of many countries, the donor links — in the question's own order, as
 numbered pages of rows (``pg:pageRows``: JSON) with the answer's size (``pg:rowCount``), so
 a page is one look-up. The answers are computed from plain scans of the store, one
 predicate at a time, joined in Python: no self-join of every role with every other, no
@@ -242,6 +242,63 @@ def _repeat_partners(scans: _Scans) -> list[Row]:
                            (5, False, str)))  # fmt: skip
 
 
+def _countries_of(scans: _Scans) -> Callable[[str], set[str]]:
+    """An organisation → the notations of its countries."""
+    notation, country = scans(str(SKOS.notation)), scans(str(PG.country))
+    return lambda org: {code for c in country.get(org, ()) for code in notation.get(c, ())}
+
+
+def _multi_country_events(scans: _Scans) -> list[Row]:
+    """``multi_country_events``: events whose participants, hosts and organisers come from
+    three countries or more; most countries first."""
+    countries_of = _countries_of(scans)
+    found: dict[str, set[str]] = defaultdict(set)
+    for role in _EVENT_ROLES:
+        for event, orgs in scans(str(PG[role])).items():
+            found[event] |= {code for org in orgs for code in countries_of(org)}
+    starts, place = scans(str(SCHEMA.startDate)), scans(str(SCHEMA.location))
+    rows: list[Row] = [
+        (
+            _first(scans.labels(e)), _first(starts.get(e, ())), _first(scans.labels(e, place)),
+            str(len(codes)), _joined(codes), e,
+        )
+        for e, codes in found.items()
+        if len(codes) >= 3
+    ]  # fmt: skip
+    return _ordered(rows, ((3, True, int), (1, False, str), (0, False, str), (5, False, str)))
+
+
+def _donor_links(scans: _Scans) -> list[Row]:
+    """``donor_links``: promoter country → donor partner country, with the projects, the
+    donor partners and the projects whose promoter is unknown; a country is the
+    organisation's, else the first two letters of the NUTS region the portal gives."""
+    countries_of = _countries_of(scans)
+    notation, promoter = scans(str(SKOS.notation)), scans(str(PG.promoter))
+    donors, flagged = scans(str(PG.donorPartner)), scans(str(PG.hasDonorProjectPartner))
+    promoter_region, partner_region = scans(str(PG.promoterRegion)), scans(str(PG.partnerRegion))
+
+    def regions(side: dict[str, set[str]], p: str) -> set[str]:
+        return {code[:2] for nuts in side.get(p, ()) for code in notation.get(nuts, ())}
+
+    projects: dict[tuple[str, str], set[str]] = defaultdict(set)
+    partners: dict[tuple[str, str], set[str]] = defaultdict(set)
+    unnamed: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for p in set(donors) | {p for p, values in flagged.items() if "true" in values}:
+        froms = {c for org in promoter.get(p, ()) for c in countries_of(org)}
+        tos = {c for org in donors.get(p, ()) for c in countries_of(org)}
+        for f in froms or regions(promoter_region, p):
+            for to in tos or regions(partner_region, p):
+                projects[(f, to)].add(p)
+                partners[(f, to)] |= donors.get(p, set())
+                if p not in promoter:
+                    unnamed[(f, to)].add(p)
+    rows: list[Row] = [
+        (f, to, str(len(ps)), str(len(partners[(f, to)])), str(len(unnamed[(f, to)])))
+        for (f, to), ps in projects.items()
+    ]
+    return _ordered(rows, ((2, True, int), (0, False, str), (1, False, str)))
+
+
 def _called(scans: _Scans, things: Iterable[str]) -> str | None:
     """What the questions call a project or programme: the least of its numbers, else of
     its names (``MIN(COALESCE(?number, ?name))``)."""
@@ -343,6 +400,13 @@ SUMMARISED: dict[str, Listing] = {
     ),
     "repeat_partners": Listing(
         ("a_name", "b_name", "shared", "projects", "a", "b"), _repeat_partners
+    ),
+    "multi_country_events": Listing(
+        ("label", "start", "place", "country_count", "countries", "event"), _multi_country_events
+    ),
+    "donor_links": Listing(
+        ("from_country", "to_country", "projects", "donor_partners", "without_known_promoter"),
+        _donor_links,
     ),
     "events": Listing(
         tuple("type label start end place organisers hosts participants project event".split()),
