@@ -304,7 +304,8 @@ class Store:
         return bytes(data)
 
     def close(self) -> None:
-        self.flush()
+        if not self._read_only:  # a read-only store has nothing to write (and cannot)
+            self.flush()
         del self._store
 
     def discard(self) -> None:
