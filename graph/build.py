@@ -36,7 +36,7 @@ from .ledger import Entry, Fingerprints, ledger_graph, ledger_lines, load_ledger
 from .resolve import Judgements, Resolution, resolve_organisations
 from .sources import DEFAULT_MAX_BYTES, Document, SourceProblem, expand_paths, read_document
 from .store import GraphStore, graphs
-from .summary import summarise
+from .summary import is_summarised, summarise
 from .triples import (
     DEFAULT_BASE,
     document_iri_of,
@@ -437,6 +437,8 @@ def build(
     stale = [e for e in others.values() if fingerprint(e.mentions) != e.fingerprint]
     reads.extend(_read_again(stale, report, max_bytes, doc_seconds, jobs))
     report.rewritten = len(stale)
+    if not reads and not prune and judgements is None and is_summarised(store):
+        return report  # every file unchanged: the store, views and summary stand as they are
     load_ontology(store)
     # views of the old data: 'reason' and 'analyse --write' compute them anew
     store.drop_graph(graphs.INFERRED)

@@ -27,7 +27,15 @@ from partnergraph.ontology import PG, SCHEMA, nt_line
 
 from .store import GraphStore, QueryResult, graphs
 
-__all__ = ["PAGE_ROWS", "SUMMARISED", "compute", "read_rows", "row_count", "summarise"]
+__all__ = [
+    "PAGE_ROWS",
+    "SUMMARISED",
+    "compute",
+    "is_summarised",
+    "read_rows",
+    "row_count",
+    "summarise",
+]
 
 Row = tuple[str | None, ...]
 
@@ -449,6 +457,11 @@ def summarise(store: GraphStore) -> dict[str, int]:
             lines.append(nt_line(page, PG.pageRows, Literal(text)))
     store.replace_graph(graphs.SUMMARY, sorted(lines))
     return sizes
+
+
+def is_summarised(store: GraphStore) -> bool:
+    """Whether the store keeps the answer of every question of :data:`SUMMARISED`."""
+    return all(row_count(store, question) is not None for question in SUMMARISED)
 
 
 def row_count(store: GraphStore, question: str) -> int | None:

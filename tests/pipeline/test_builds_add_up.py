@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from partnergraph import queries
 from partnergraph.graph.build import build
 from partnergraph.graph.cli import main
-from partnergraph.graph.store import Store, open_store
+from partnergraph.graph.store import Store, graphs, open_store
 
 from ..conftest import EXAMPLES
 
@@ -86,10 +86,21 @@ def test_unchanged_files_are_not_read_again_and_changed_ones_are(
         (folder / path.name).write_bytes(path.read_bytes())
     store_dir = str(tmp_path / "s")
     assert main(["build", "--store", store_dir, "--no-validate", str(folder)]) == 0
+    assert main(["reason", "--store", store_dir]) == 0
     capsys.readouterr()
     assert main(["build", "--store", store_dir, "--no-validate", str(folder)]) == 0
     assert "built 0 document(s), 0 triples, 2 unchanged" in capsys.readouterr().out
+    assert _has_inferred(store_dir)  # nothing changed: what reasoning added stands
     first = sorted(folder.iterdir())[0]
     first.write_text(first.read_text(encoding="utf-8") + "\nOne more line.\n", encoding="utf-8")
     assert main(["build", "--store", store_dir, "--no-validate", str(folder)]) == 0
     assert "built 1 document(s)" in capsys.readouterr().out
+    assert not _has_inferred(store_dir)  # a change drops it: 'reason' computes it anew
+
+
+def _has_inferred(store_dir: str) -> bool:
+    store = open_store(store_dir, read_only=True)
+    try:
+        return store.ask(f"ASK {{ GRAPH <{graphs.INFERRED}> {{ ?s ?p ?o }} }}")
+    finally:
+        store.close()
