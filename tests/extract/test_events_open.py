@@ -3,6 +3,8 @@ came from), and meetings of a visit merged into the visit. Sentences written for
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from partnergraph.graph.extract.prose import read_text
@@ -71,3 +73,17 @@ def test_the_venue_may_come_before_the_event(lang: str, text: str, place: str) -
 def test_a_place_after_the_event_is_still_preferred() -> None:
     events = read_text("In Trondheim the delegates attended a seminar in Bergen.", "en").events
     assert [e.place.name if e.place else None for e in events] == ["Bergen"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("bg", "Посещението в Осло (от 3 до 7 април 2017 г.) беше полезно."),
+        ("pl", "Wizyta studyjna w Oslo trwała od 3 do 7 kwietnia 2017."),
+        ("pt", "A visita de estudo decorreu de 3 a 7 de abril de 2017 em Oslo."),
+        ("en", "The study visit took place from 3 to 7 April 2017 in Oslo."),
+    ],
+)  # fmt: skip
+def test_a_range_of_days_in_the_words_of_each_language(lang: str, text: str) -> None:
+    events = read_text(text, lang).events
+    assert [(e.start, e.end) for e in events] == [(date(2017, 4, 3), date(2017, 4, 7))]
