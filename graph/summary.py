@@ -120,11 +120,12 @@ def _joined(values: Iterable[str]) -> str | None:
     return _SEPARATOR.join(sorted(set(values))) or None
 
 
-def _number(value: str | None) -> Decimal | None:
+def _number(value: str) -> Decimal:
+    """A cost as a number to order by (one that is none counts as 0)."""
     try:
-        return None if value is None else Decimal(value)
+        return Decimal(value)
     except InvalidOperation:
-        return None
+        return Decimal(0)
 
 
 _Key = tuple[int, bool, Callable[[str], object]]
@@ -142,6 +143,12 @@ def _ordered(rows: list[Row], keys: Sequence[_Key]) -> list[Row]:
 
         out.sort(key=key, reverse=descending)
     return out
+
+
+def _countries_of(scans: _Scans) -> Callable[[str], set[str]]:
+    """An organisation → the notations of its countries."""
+    notation, country = scans(str(SKOS.notation)), scans(str(PG.country))
+    return lambda org: {code for c in country.get(org, ()) for code in notation.get(c, ())}
 
 
 def _pairs(scans: _Scans) -> list[Row]:
@@ -181,16 +188,15 @@ def _organisations(scans: _Scans) -> list[Row]:
     for a, b, *_ in scans.once(_pairs):
         partners[a or ""] += 1
         partners[b or ""] += 1
-    notation, country = scans(str(SKOS.notation)), scans(str(PG.country))
+    countries_of = _countries_of(scans)
     aliases, org_type = scans(str(SKOS.altLabel)), scans(str(PG.orgType))
     rows: list[Row] = []
     for org in scans.typed(str(ORG.Organization)):
         names = scans.labels(org)
         if not names:
             continue
-        countries = {c for x in country.get(org, ()) for c in notation.get(x, ())}
         rows.append((
-            min(names), _first(countries), _first(scans.labels(org, org_type)),
+            min(names), _first(countries_of(org)), _first(scans.labels(org, org_type)),
             _joined(aliases.get(org, ())), str(len(projects[org])),
             str(len(events[org])), str(partners[org]), org,
         ))  # fmt: skip
@@ -206,11 +212,7 @@ def _partner_countries(scans: _Scans) -> list[Row]:
             partners[org] |= orgs - {org}
     for org, others in scans(str(PG.cooperatesWith)).items():
         partners[org] |= others - {org}
-    notation, country = scans(str(SKOS.notation)), scans(str(PG.country))
-
-    def countries(org: str) -> set[str]:
-        return {code for c in country.get(org, ()) for code in notation.get(c, ())}
-
+    countries = _countries_of(scans)
     rows: list[Row] = []
     for org in sorted(partners):
         found = {code for other in partners[org] for code in countries(other)}
@@ -248,12 +250,6 @@ def _repeat_partners(scans: _Scans) -> list[Row]:
     ]  # fmt: skip
     return _ordered(rows, ((2, True, int), (0, False, str), (1, False, str), (4, False, str),
                            (5, False, str)))  # fmt: skip
-
-
-def _countries_of(scans: _Scans) -> Callable[[str], set[str]]:
-    """An organisation → the notations of its countries."""
-    notation, country = scans(str(SKOS.notation)), scans(str(PG.country))
-    return lambda org: {code for c in country.get(org, ()) for code in notation.get(c, ())}
 
 
 def _multi_country_events(scans: _Scans) -> list[Row]:
