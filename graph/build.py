@@ -153,24 +153,22 @@ def _budget(seconds: float) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
-#: Checksums of the documents the store holds, by key, and (key, checksum) by the absolute
-#: path each was read from (set in each reading process).
+#: Checksums of the documents the store holds, by key (set in each reading process).
 _known: dict[str, str] = {}
-_known_paths: dict[str, tuple[str, str]] = {}
 
 
-def set_read_context(known: dict[str, str], known_paths: dict[str, tuple[str, str]]) -> None:
+def set_read_context(known: dict[str, str]) -> None:
     """What reading skips: documents the store holds with these checksums."""
     _known.clear()
     _known.update(known)
-    _known_paths.clear()
-    _known_paths.update(known_paths)
 
 
-def _unchanged_file(file: Path, max_bytes: int) -> Unchanged | None:
+def _unchanged_file(
+    file: Path, max_bytes: int, known_paths: dict[str, tuple[str, str]]
+) -> Unchanged | None:
     """A file read before from this path whose bytes have the same checksum: not decoded,
     converted or language-detected again."""
-    seen = _known_paths.get(str(file.absolute()))
+    seen = known_paths.get(str(file.absolute()))
     if seen is None:
         return None
     try:
@@ -200,9 +198,6 @@ def _read_or_problem(
     key: str | None = None
     try:
         with _budget(seconds):
-            same = _unchanged_file(file, max_bytes)
-            if same is not None:
-                return same
             item = read_document(file, root=root, max_bytes=max_bytes)
             if isinstance(item, SourceProblem):
                 return item
@@ -288,20 +283,31 @@ def read_all(
     (absolute path → key and checksum, as the ledger has them) whose key and checksum are
     the same is not extracted: it goes to ``unchanged``."""
     files, problems = expand_paths(paths, follow_links=follow_links)
-    tasks = [(file, root, max_bytes, doc_seconds) for file, root in files]
+    # files read before from the same path with the same bytes are told here, by their
+    # checksum: a build of unchanged files starts no reading process at all
+    found: list[Read | Unchanged | SourceProblem | None] = [
+        _unchanged_file(file, max_bytes, known or {}) for file, _root in files
+    ]
+    tasks = [
+        (file, root, max_bytes, doc_seconds)
+        for (file, root), same in zip(files, found, strict=True)
+        if same is None
+    ]
+    fresh = iter(
+        workers.run(
+            read_batch,
+            tasks,
+            jobs,
+            initializer=set_read_context,
+            initargs=({key: checksum for key, checksum in (known or {}).values()},),
+            preload=_PRELOAD,
+        )
+        if tasks
+        else ()
+    )
     reads: list[Read] = []
     seen: dict[str, str] = {}
-    for item in workers.run(
-        read_batch,
-        tasks,
-        jobs,
-        initializer=set_read_context,
-        initargs=(
-            {key: checksum for key, checksum in (known or {}).values()},
-            known or {},
-        ),
-        preload=_PRELOAD,
-    ):
+    for item in (same if same is not None else next(fresh) for same in found):
         if isinstance(item, SourceProblem):
             problems.append(item)
             continue

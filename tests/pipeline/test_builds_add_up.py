@@ -3,6 +3,7 @@ build of them all gives — facts, identities and their explanations alike."""
 
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
 
 import pytest
@@ -104,3 +105,23 @@ def _has_inferred(store_dir: str) -> bool:
         return store.ask(f"ASK {{ GRAPH <{graphs.INFERRED}> {{ ?s ?p ?o }} }}")
     finally:
         store.close()
+
+
+def test_a_build_of_unchanged_files_starts_no_reading_process(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    building = importlib.import_module("partnergraph.graph.build")  # the module (not the function)
+    store = Store(None)
+    build([str(EXAMPLES)], store)
+    dispatched: list[int] = []
+    run = building.workers.run
+
+    def counting(fn: object, tasks: list[object], *args: object, **kwargs: object) -> object:
+        if fn is building.read_batch:
+            dispatched.append(len(tasks))
+        return run(fn, tasks, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(building.workers, "run", counting)
+    report = build([str(EXAMPLES)], store, jobs=2)
+    assert report.documents == [] and len(report.unchanged) == 2
+    assert dispatched == []  # told by checksum in this process, none sent to a worker
