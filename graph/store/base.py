@@ -10,7 +10,7 @@ from typing import Any, Protocol
 
 import pyoxigraph as ox
 
-__all__ = ["GraphStore", "QueryResult", "StoreError", "plain", "sorted_ntriples"]
+__all__ = ["GraphStore", "QueryResult", "StoreError", "sorted_ntriples"]
 
 
 class StoreError(Exception):
@@ -53,13 +53,6 @@ class QueryResult:
         )
         more = f"<p>{len(self.rows)} rows (the first 50 shown)</p>" if len(self.rows) > 50 else ""
         return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>{more}"
-
-
-def plain(term: Any) -> str | None:
-    """A pyoxigraph term's value as a string (``None`` for an unbound variable)."""
-    if term is None:
-        return None
-    return str(term.value)
 
 
 def sorted_ntriples(triples: Iterable[ox.Triple]) -> bytes:

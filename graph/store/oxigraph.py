@@ -19,7 +19,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from .base import QueryResult, StoreError, plain, sorted_ntriples
+from .base import QueryResult, StoreError, sorted_ntriples
 from .graphs import INFERRED, asserted, asserted_filter
 
 __all__ = ["Store"]
@@ -246,7 +246,8 @@ class Store:
         if not isinstance(result, ox.QuerySolutions):
             raise StoreError("not a SELECT query")
         variables = tuple(v.value for v in result.variables)
-        rows = tuple(tuple(plain(sol[v]) for v in variables) for sol in result)
+        # a solution iterates over its values in the variables' order (None: unbound)
+        rows = tuple(tuple(None if t is None else t.value for t in sol) for sol in result)
         return QueryResult(variables, rows)
 
     def ask(self, sparql: str, *, inferred: bool = False) -> bool:
