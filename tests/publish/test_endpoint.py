@@ -471,10 +471,17 @@ def test_runaway_query_is_stopped_and_its_core_freed(server: Server) -> None:
     assert status == 503 and b"limit" in body
     after = set(_children(server.pid))
     assert before - after, "the process that ran the query should be gone"
-    ticks = {pid: _cpu_ticks(pid) for pid in after}
-    time.sleep(1.0)
-    busy = {pid: _cpu_ticks(pid) - t for pid, t in ticks.items()}
-    assert all(spent < 50 for spent in busy.values()), busy  # under half a core-second: idle
+    # every remaining process falls idle (under half a core-second in a second) within a
+    # bounded wait: the one started in place of the stopped one spends its first seconds
+    # importing; one still running the query would not fall idle
+    deadline = time.monotonic() + 20
+    while True:
+        ticks = {pid: _cpu_ticks(pid) for pid in _children(server.pid)}
+        time.sleep(1.0)
+        busy = {pid: _cpu_ticks(pid) - t for pid, t in ticks.items()}
+        if all(spent < 50 for spent in busy.values()):
+            break
+        assert time.monotonic() < deadline, busy
     status, _, body = server.request("GET", _query_path(SELECT + " LIMIT 1"))  # answers again
     assert status == 200
 

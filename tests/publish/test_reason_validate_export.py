@@ -19,7 +19,7 @@ from partnergraph.graph.store import Store, asserted_dataset, open_store
 from partnergraph.graph.store.graphs import INFERRED as INFERRED_GRAPH
 from partnergraph.graph.validate import validate
 
-from ..conftest import EXAMPLES
+from ..conftest import EXAMPLES, FIXTURES
 
 PG = "https://w3id.org/partnergraph/ns#"
 KS = "https://w3id.org/partnergraph/id/org/no/ks"
@@ -75,7 +75,9 @@ def test_asserted_data_untouched_and_inferences_only_when_asked() -> None:
     assert store.select(q).rows == asserted_rows
     assert len(store.select(q, inferred=True).rows) > len(asserted_rows)
     assert len(serialise(store, "nt", inferred=True)) > len(before)
-    build([str(EXAMPLES)], store)  # a new build drops stale consequences
+    build([str(EXAMPLES)], store)  # nothing changed: the consequences stand
+    assert _inferred(store) != set()
+    build([str(EXAMPLES), str(FIXTURES / "questions")], store)  # a change drops them
     assert _inferred(store) == set()
 
 
