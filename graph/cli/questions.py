@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -131,8 +132,7 @@ def _query(args: argparse.Namespace) -> int:
     if limit is None and on_screen and not args.all:
         limit = TABLE_PAGE
     page = ask(store, q, values, limit=limit, offset=args.offset, inferred=args.inferred)
-    labels = lambda iris: queries.labels(store.select, iris)  # noqa: E731
-    emit(page.result, args.format, args.output, labels=labels)
+    emit(page.result, args.format, args.output, labels=partial(queries.labels, store.select))
     if len(page.result.rows) < page.total:
         shown = f"rows {page.offset + 1}–{page.end}" if page.result.rows else "no rows"
         more = " — --all for all" if on_screen and not args.all and args.limit is None else ""
