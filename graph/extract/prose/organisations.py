@@ -239,6 +239,14 @@ def _apposition_cues() -> frozenset[str]:
 
 
 @cache
+def _apposition_hint() -> re.Pattern[str]:
+    """A quick test: a word that begins as a cue's lemma does (its first four letters),
+    then a capital (a colon between allowed)."""
+    starts = "|".join(map(re.escape, sorted({cue[:4] for cue in _apposition_cues()})))
+    return re.compile(rf"(?<!\w)(?i:{starts})\w*\s*:?\s+[A-ZÀ-ÖØ-ÞĀ-ſА-ЯΑ-Ω]")
+
+
+@cache
 def _coordinators(language: str) -> frozenset[str]:
     """What joins names in a list in ``language``: a comma, "&", its word for "and"."""
     words = lexicon().raw["apposition_cue_lemmas"]["and"]
@@ -251,6 +259,8 @@ def _apposition_spans(text: str, lex: Lexicon, language: str) -> list[tuple[int,
     each capitalised run, and the next ones a comma or a conjunction joins to it. A run
     of one word must be no common word ("partners Norway" is a country: places are left
     out by the caller)."""
+    if not _apposition_hint().search(text):
+        return []
     cues, joins = _apposition_cues(), _coordinators(language)
     inner = lex.connectors - joins
     tokens = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
