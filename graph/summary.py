@@ -3,7 +3,8 @@
 The summary graph (:data:`~partnergraph.graph.store.graphs.SUMMARY`, out of the union and
 of exports) holds the whole answer of each question in :data:`SUMMARISED` — the cooperating
 pairs, the organisations, the projects, the events, each organisation's partner countries,
-the repeat partners, the events of many countries, the donor links — in the question's own order, as
+the repeat partners, the events of many countries, the donor links, the facts only news
+state — in the question's own order, as
 numbered pages of rows (``pg:pageRows``: JSON) with the answer's size (``pg:rowCount``), so
 a page is one look-up. The answers are computed from plain scans of the store, one
 predicate at a time, joined in Python: no self-join of every role with every other, no
@@ -93,6 +94,14 @@ class _Scans:
         if via is None:
             return label.get(subject, set())
         return {text for o in via.get(subject, ()) for text in label.get(o, ())}
+
+    def per_graph(self, predicates: Iterable[str]) -> list[tuple[str, str, str, str]]:
+        """``(graph, subject, predicate, object)`` of these predicates in the named graphs."""
+        values = " ".join(f"<{p}>" for p in predicates)
+        rows = self._store.select(
+            f"SELECT ?g ?s ?p ?o WHERE {{ VALUES ?p {{ {values} }} GRAPH ?g {{ ?s ?p ?o }} }}"
+        ).rows
+        return [(g, s, p, o) for g, s, p, o in rows if g and s and p and o]
 
     def once(self, compute: Callable[[_Scans], list[Row]]) -> list[Row]:
         """``compute(self)``, computed once (the organisations count the pairs)."""
@@ -303,6 +312,31 @@ def _donor_links(scans: _Scans) -> list[Row]:
     return _ordered(rows, ((2, True, int), (0, False, str), (1, False, str)))
 
 
+def _news_only(scans: _Scans) -> list[Row]:
+    """``news_only``: roles and stated cooperation that news items state and no document of
+    another kind does, with each news item that states it."""
+    kinds = scans(str(PG.documentKind))
+    sources = scans(str(PG.sourcePath))
+    relations = [str(PG[r]) for r in (*_PROJECT_ROLES, *_EVENT_ROLES, "cooperatesWith")]
+    told: dict[tuple[str, str, str], set[str]] = defaultdict(set)
+    elsewhere: set[tuple[str, str, str]] = set()
+    for g, s, p, o in scans.per_graph(relations):
+        if "news" in kinds.get(g, ()):
+            told[(s, p, o)].add(g)
+        if kinds.get(g, set()) - {"news"}:
+            elsewhere.add((s, p, o))
+    rows: list[Row] = [
+        (subject_label, p.partition("#")[2], org_name, source, s, o)
+        for (s, p, o), news in told.items() if (s, p, o) not in elsewhere
+        for g in news for source in sources.get(g, ())
+        for subject_label in scans.labels(s) or {s}
+        for org_name in scans.labels(o) or {o}
+    ]  # fmt: skip
+    keys = ((0, False, str), (1, False, str), (2, False, str), (3, False, str),
+            (4, False, str), (5, False, str))  # fmt: skip
+    return _ordered(rows, keys)
+
+
 def _called(scans: _Scans, things: Iterable[str]) -> str | None:
     """What the questions call a project or programme: the least of its numbers, else of
     its names (``MIN(COALESCE(?number, ?name))``)."""
@@ -411,6 +445,9 @@ SUMMARISED: dict[str, Listing] = {
     "donor_links": Listing(
         ("from_country", "to_country", "projects", "donor_partners", "without_known_promoter"),
         _donor_links,
+    ),
+    "news_only": Listing(
+        ("subject_label", "relation", "org_name", "source", "subject", "org"), _news_only
     ),
     "events": Listing(
         tuple("type label start end place organisers hosts participants project event".split()),

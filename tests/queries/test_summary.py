@@ -55,7 +55,7 @@ def test_the_summary_on_the_corpus_and_the_portal_data(shared: Path) -> None:
     build([str(shared / "corpus" / "docs"), str(data)], store)
     sizes = {"cooperation_pairs": 500, "organisations": 2000, "projects": 2000, "events": 50,
              "partner_countries": 400, "repeat_partners": 20, "multi_country_events": 0,
-             "donor_links": 40}  # fmt: skip
+             "donor_links": 40, "news_only": 100}  # fmt: skip
     for name in LISTINGS:
         expected = _by_sparql(store, name)
         assert len(expected) >= sizes[name], name
@@ -154,13 +154,14 @@ def test_pages_of_the_summary_are_slices_of_the_answer(
 
 def test_ask_pages_kept_and_computed_answers_alike(question_store: Store) -> None:
     summarise(question_store)
-    for name in ("projects", "news_only"):  # kept by the summary, and not
+    # kept by the summary, and not
+    for name, kept, offset in (("projects", True, 2), ("conflicting_values", False, 1)):
         q = queries.load(name)
         whole = ask(question_store, q)
-        assert whole.kept is (name in SUMMARISED) and whole.total == len(whole.result.rows)
-        page = ask(question_store, q, limit=3, offset=2)
-        assert page.total == whole.total and page.end == 5
-        assert page.result.rows == whole.result.rows[2:5]
+        assert whole.kept is kept and whole.total == len(whole.result.rows) >= offset + 3
+        page = ask(question_store, q, limit=3, offset=offset)
+        assert page.total == whole.total and page.end == offset + 3
+        assert page.result.rows == whole.result.rows[offset : offset + 3]
     # a changed copy of a summarised question runs as written
     q = queries.load("projects")
     changed = queries.parse("projects", q.sparql.replace("DESC(?cost)", "?cost"))
