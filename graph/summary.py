@@ -4,7 +4,7 @@ The summary graph (:data:`~partnergraph.graph.store.graphs.SUMMARY`, out of the 
 of exports) holds the whole answer of each question in :data:`SUMMARISED` — the cooperating
 pairs, the organisations, the projects, the events, each organisation's partner countries,
 the repeat partners, the events of many countries, the donor links, the facts only news
-state — in the question's own order, as
+state, the values sources disagree on — in the question's own order, as
 numbered pages of rows (``pg:pageRows``: JSON) with the answer's size (``pg:rowCount``), so
 a page is one look-up. The answers are computed from plain scans of the store, one
 predicate at a time, joined in Python: no self-join of every role with every other, no
@@ -337,6 +337,57 @@ def _news_only(scans: _Scans) -> list[Row]:
     return _ordered(rows, keys)
 
 
+def _conflicting_values(scans: _Scans) -> list[Row]:
+    """``conflicting_values``: two documents that give one subject different values of
+    something that has one value (status, start, end, country; a cost of one kind and
+    currency), with both documents."""
+    sources = scans(str(PG.sourcePath))
+    told: dict[tuple[str, str], dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    single = {str(PG.status): "status", str(SCHEMA.startDate): "startDate",
+              str(SCHEMA.endDate): "endDate", str(PG.country): "country"}  # fmt: skip
+    named = {str(PG.status), str(PG.country)}  # their values are IRIs: shown by their name
+    cost_parts = (PG.cost, PG.costKind, SCHEMA.currency, SCHEMA.value)
+    per_graph: dict[tuple[str, str, str], set[str]] = defaultdict(set)
+    for g, s, p, o in scans.per_graph([*single, *(str(c) for c in cost_parts)]):
+        if p in single:
+            value = (o.partition("#")[2] or o) if p in named else o
+            told[(s, single[p])][g].add(value)
+        else:
+            per_graph[(g, s, p)].add(o)
+    for (g, s, p), costs in list(per_graph.items()):
+        if p != str(PG.cost):
+            continue
+        for c in costs:
+            for kind in per_graph.get((g, c, str(PG.costKind)), ()):
+                for currency in per_graph.get((g, c, str(SCHEMA.currency)), ()):
+                    prop = f"cost ({kind.partition('#')[2]}, {currency})"
+                    told[(s, prop)][g] |= per_graph.get((g, c, str(SCHEMA.value)), set())
+    rows: list[Row] = []
+    for (s, prop), by_graph in told.items():
+        # graphs grouped by the value they give (amounts by number): a subject that
+        # thousands of documents give one value costs one look, not a million pairs
+        groups: dict[object, list[tuple[str, str]]] = defaultdict(list)
+        for g, values in by_graph.items():
+            for v in values:
+                groups[_number(v) if prop.startswith("cost (") else v].append((g, v))
+        if len(groups) < 2:
+            continue
+        for key1, told1 in groups.items():
+            for key2, told2 in groups.items():
+                if key1 == key2:
+                    continue
+                for g1, v1 in told1:
+                    for g2, v2 in told2:
+                        rows.extend(
+                            (label, prop, v1, a, v2, b, s)
+                            for a in sources.get(g1, ()) for b in sources.get(g2, ()) if a < b
+                            for label in scans.labels(s) or {s}
+                        )  # fmt: skip
+    keys = ((0, False, str), (1, False, str), (3, False, str), (5, False, str),
+            (2, False, str), (4, False, str), (6, False, str))  # fmt: skip
+    return _ordered(sorted(set(rows)), keys)
+
+
 def _called(scans: _Scans, things: Iterable[str]) -> str | None:
     """What the questions call a project or programme: the least of its numbers, else of
     its names (``MIN(COALESCE(?number, ?name))``)."""
@@ -448,6 +499,10 @@ SUMMARISED: dict[str, Listing] = {
     ),
     "news_only": Listing(
         ("subject_label", "relation", "org_name", "source", "subject", "org"), _news_only
+    ),
+    "conflicting_values": Listing(
+        ("subject_label", "property", "value_a", "source_a", "value_b", "source_b", "subject"),
+        _conflicting_values,
     ),
     "events": Listing(
         tuple("type label start end place organisers hosts participants project event".split()),

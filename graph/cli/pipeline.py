@@ -106,8 +106,8 @@ def register(sub: Any, parents: Parents) -> None:
         help="rewrite the summary graph the listing questions read",
         description="Recompute the summary graph from the store: the whole answers of the "
         "listing questions cooperation_pairs, organisations, projects, events, "
-        "partner_countries, repeat_partners, multi_country_events, donor_links and news_only, "
-        "which "
+        "partner_countries, repeat_partners, multi_country_events, donor_links, news_only and "
+        "conflicting_values, which "
         "'query' then reads a page at a time instead of recomputing them. Every build does "
         "this; run it after changing the store by other means. The summary is left out of "
         "exports.",
