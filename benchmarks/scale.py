@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -30,7 +29,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from raw import raw_ms, shown
+from raw import median, raw_ms, shown
 from synth import generate
 
 from partnergraph import queries
@@ -117,24 +116,15 @@ def _questions(
             print(f"  {name:<22} {'?':>7} {'no':>5} {'':>10} {shown(raw_page, limit_s):>10} "
                   f"{'':>7} {'':>10} {shown(raw_whole, limit_s):>10}", flush=True)  # fmt: skip
             continue
-        page_ms = _median_ms(lambda: ask(store, q, values, limit=100), repeat)  # noqa: B023
+        page_ms = median(lambda: ask(store, q, values, limit=100), repeat)[0] * 1000  # noqa: B023
         whole = ask(store, q, values)
-        whole_ms = _median_ms(lambda: ask(store, q, values), repeat)  # noqa: B023
+        whole_ms = median(lambda: ask(store, q, values), repeat)[0] * 1000  # noqa: B023
         ratio = "" if raw_page is None else f"{raw_page / page_ms:.0f}x"
         print(f"  {name:<22} {whole.total:>7} {'yes' if whole.kept else 'no':>5} "
               f"{page_ms:>8.1f}ms {shown(raw_page, limit_s):>10} {ratio:>7} "
               f"{whole_ms:>8.1f}ms {shown(raw_whole, limit_s):>10}", flush=True)  # fmt: skip
     print("  targets: first page p50 <= 100 ms at 10k projects, <= 300 ms at 100k, and >= 10x")
     print("  the raw SPARQL page")
-
-
-def _median_ms(run: Any, repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - started)
-    return statistics.median(times) * 1000
 
 
 def main() -> int:

@@ -16,33 +16,20 @@ same page computed by the question's SPARQL; whole answers at >= 100k rows/s.
 from __future__ import annotations
 
 import argparse
-import statistics
 import subprocess
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from raw import raw_ms, shown
+from raw import median, raw_ms, shown
 from synth import generate
 
 from partnergraph import queries
 from partnergraph.graph import ask
 from partnergraph.graph.store import open_store
 from partnergraph.graph.summary import SUMMARISED, summarise
-
-
-def _median(run: Callable[[], Any], repeat: int) -> tuple[float, Any]:
-    times, result = [], None
-    for _ in range(repeat):
-        started = time.perf_counter()
-        result = run()
-        times.append(time.perf_counter() - started)
-    return statistics.median(times), result
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -68,7 +55,7 @@ def main(argv: list[str] | None = None) -> int:
             )  # fmt: skip
             print(f"{args.projects} projects, {files} files")
         store = open_store(str(store_dir))
-        rewrite, _ = _median(lambda: summarise(store), 1)
+        rewrite, _ = median(lambda: summarise(store), 1)
         where = str(store.path)  # type: ignore[attr-defined]
         print(f"{'question':<22} {'rows':>7} {'page SPARQL':>12} {'page kept':>10} {'ratio':>7}"
               f" {'whole SPARQL':>13} {'whole kept':>11} {'kept rows/s':>12}")  # fmt: skip
@@ -77,8 +64,8 @@ def main(argv: list[str] | None = None) -> int:
             sparql = queries.bound(q, {})
             page_raw = raw_ms(where, sparql.rstrip() + "\nLIMIT 100", args.repeat, args.raw_limit)
             whole_raw = raw_ms(where, sparql, args.repeat, args.raw_limit)
-            page_kept, _ = _median(lambda: ask(store, q, limit=100), args.repeat)  # noqa: B023
-            whole_kept, page = _median(lambda: ask(store, q), args.repeat)  # noqa: B023
+            page_kept, _ = median(lambda: ask(store, q, limit=100), args.repeat)  # noqa: B023
+            whole_kept, page = median(lambda: ask(store, q), args.repeat)  # noqa: B023
             assert page.kept, f"{name}: the store keeps no summary of it"
             ratio = "" if page_raw is None else f"{page_raw / 1000 / page_kept:.0f}x"
             print(f"{name:<22} {page.total:>7} {shown(page_raw, args.raw_limit):>12}"

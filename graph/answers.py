@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cache
 
 from partnergraph import queries
 
@@ -48,7 +49,7 @@ def ask(
     if not values and not inferred and _kept(query):
         total = row_count(store, query.name)
         if total is not None:
-            kept = read_rows(store, query.name, limit=limit, offset=offset)
+            kept = read_rows(store, query.name, limit=limit, offset=offset, total=total)
             return Page(kept, total, offset, True)
     sparql = queries.bound(query, values)
     result = store.select(sparql)
@@ -65,7 +66,13 @@ def ask(
 def _kept(query: queries.Query) -> bool:
     """Whether the summary answers ``query``: a shipped question as shipped (a changed copy
     runs as written)."""
-    return query.name in SUMMARISED and query.sparql == queries.load(query.name).sparql
+    return query.name in SUMMARISED and query.sparql == _shipped(query.name)
+
+
+@cache
+def _shipped(name: str) -> str:
+    """The text of a shipped question (read once, not on every page asked for)."""
+    return queries.load(name).sparql
 
 
 class Answers:

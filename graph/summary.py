@@ -70,6 +70,8 @@ class _Scans:
         self._store = store
         self._read: dict[str, dict[str, set[str]]] = {}
         self._computed: dict[Callable[[_Scans], list[Row]], list[Row]] = {}
+        self._typed: dict[str, list[str]] = {}
+        self._members: dict[str, set[str]] | None = None
 
     def __call__(self, predicate: str) -> dict[str, set[str]]:
         if predicate not in self._read:
@@ -81,12 +83,11 @@ class _Scans:
         return self._read[predicate]
 
     def typed(self, cls: str) -> list[str]:
-        """The subjects of type ``cls``."""
-        return sorted(
-            s
-            for (s,) in self._store.select(f"SELECT ?s WHERE {{ ?s a <{cls}> }}").rows
-            if s is not None
-        )
+        """The subjects of type ``cls``, sorted (read once)."""
+        if cls not in self._typed:
+            rows = self._store.select(f"SELECT ?s WHERE {{ ?s a <{cls}> }}").rows
+            self._typed[cls] = sorted(s for (s,) in rows if s is not None)
+        return self._typed[cls]
 
     def labels(self, subject: str, via: dict[str, set[str]] | None = None) -> set[str]:
         """The preferred labels of ``subject`` (or of what it points at: ``via``, a scan)."""
@@ -110,12 +111,14 @@ class _Scans:
         return self._computed[compute]
 
     def members(self) -> dict[str, set[str]]:
-        """Each project or event → the organisations that take any role in it."""
-        out: dict[str, set[str]] = defaultdict(set)
-        for role in _ROLES:
-            for via, orgs in self(str(PG[role])).items():
-                out[via] |= orgs
-        return out
+        """Each project or event → the organisations that take any role in it (joined
+        once: the pairs and the partner countries both read it)."""
+        if self._members is None:
+            self._members = defaultdict(set)
+            for role in _ROLES:
+                for via, orgs in self(str(PG[role])).items():
+                    self._members[via] |= orgs
+        return self._members
 
 
 def _first(values: Iterable[str]) -> str | None:
@@ -562,12 +565,18 @@ def row_count(store: GraphStore, question: str) -> int | None:
 
 
 def read_rows(
-    store: GraphStore, question: str, *, limit: int | None = None, offset: int = 0
+    store: GraphStore,
+    question: str,
+    *,
+    limit: int | None = None,
+    offset: int = 0,
+    total: int | None = None,
 ) -> QueryResult:
     """The summarised ``question``'s answer in its order, or the page of it ``limit`` and
-    ``offset`` ask for (only the summary pages that hold it are read)."""
+    ``offset`` ask for (only the summary pages that hold it are read); ``total``, its
+    :func:`row_count` when the caller has it already."""
     variables = SUMMARISED[question].variables
-    total = row_count(store, question) or 0
+    total = (row_count(store, question) if total is None else total) or 0
     end = total if limit is None else min(total, offset + max(0, limit))
     if offset >= end:
         return QueryResult(variables, ())

@@ -253,6 +253,30 @@ def _coordinators(language: str) -> frozenset[str]:
     return frozenset({",", "&", words["en"], words.get(language, words["en"])})
 
 
+def _capital(words: list[str], k: int) -> bool:
+    return k < len(words) and bool(CAP.match(words[k])) and words[k].isalpha()
+
+
+def _run_end(
+    tokens: list[tuple[int, int, str]], words: list[str], j: int, inner: frozenset[str]
+) -> int:
+    """The last word of the capitalised run that starts at ``j``: capitals and legal forms,
+    and up to two connectors that join no list before a capital ("Centre for Equality");
+    a full stop ends it."""
+    k = j
+    while k + 1 < len(tokens) and tokens[k][2] == words[k]:  # no full stop yet
+        if _capital(words, k + 1) or _COMPANY_SUFFIX.match(words[k + 1]):
+            k += 1
+            continue
+        gap = 1
+        while gap <= 2 and k + gap < len(tokens) and words[k + gap] in inner:
+            gap += 1
+        if gap == 1 or not _capital(words, k + gap):
+            return k
+        k += gap
+    return k
+
+
 def _apposition_spans(text: str, lex: Lexicon, language: str) -> list[tuple[int, int]]:
     """Names right after a class noun (``apposition_cue_lemmas``: partner, organisation,
     company… by lemma, in the document's language or English), a colon allowed between:
@@ -266,9 +290,6 @@ def _apposition_spans(text: str, lex: Lexicon, language: str) -> list[tuple[int,
     tokens = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
     words = [w.removesuffix(".") if not _COMPANY_SUFFIX.match(w) else w for _a, _b, w in tokens]
 
-    def capital(k: int) -> bool:
-        return k < len(tokens) and bool(CAP.match(words[k])) and words[k].isalpha()
-
     out: list[tuple[int, int]] = []
     for i, word in enumerate(words):
         colon = i + 1 < len(tokens) and words[i + 1] == ":"
@@ -277,19 +298,8 @@ def _apposition_spans(text: str, lex: Lexicon, language: str) -> list[tuple[int,
         if lemma(word, language) not in cues and lemma(word, "en") not in cues:
             continue
         j = i + 2 if colon else i + 1
-        while capital(j):
-            k = j
-            while k + 1 < len(tokens) and tokens[k][2] == words[k]:  # no full stop yet
-                if capital(k + 1) or _COMPANY_SUFFIX.match(words[k + 1]):
-                    k += 1
-                    continue
-                # "Centre for Equality": connectors that join no list, then a capital
-                gap = 1
-                while gap <= 2 and k + gap < len(tokens) and words[k + gap] in inner:
-                    gap += 1
-                if gap == 1 or not capital(k + gap):
-                    break
-                k += gap
+        while _capital(words, j):
+            k = _run_end(tokens, words, j, inner)
             run = words[j : k + 1]
             if len(run) > 1 or not (_is_common(run[0], language) or _is_common(run[0], "en")):
                 stop = 1 if tokens[k][2] != words[k] else 0  # a full stop is not the name's
