@@ -479,6 +479,7 @@ def build(
         report.triples += count
         if read.notes:
             report.notes[read.doc.path] = read.notes
+    reads.clear()  # written: their extractions go before the summary's scans come
     if prune:
         _prune(store, report, base, {e.graph for e in others.values()})
     store.replace_graph(graphs.RESOLUTION, resolution_lines(resolution, base))

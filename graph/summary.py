@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -62,53 +62,78 @@ _COST_RANKS = {str(PG[k]): r for r, k in enumerate(
     ("FinalCost", "InitialCost", "GrantAmount", "PaidAmount"), start=1)}  # fmt: skip
 
 
+Scan = dict[str, tuple[str, ...]]
+
+
 class _Scans:
     """The store's statements of one predicate at a time (subject → its objects), each read
-    once: plain scans no server's planner refuses."""
+    once: plain scans no server's planner refuses. Kept compactly (objects as tuples, each
+    distinct text one string object): 100k projects' scans take a third of the memory sets
+    of fresh strings took."""
 
     def __init__(self, store: GraphStore) -> None:
         self._store = store
-        self._read: dict[str, dict[str, set[str]]] = {}
-        self._computed: dict[Callable[[_Scans], list[Row]], list[Row]] = {}
+        self._read: dict[str, Scan] = {}
+        self._pairs: dict[tuple[str, str], list[tuple[str, ...]]] | None = None
         self._typed: dict[str, list[str]] = {}
         self._members: dict[str, set[str]] | None = None
+        self._texts: dict[str, str] = {}
 
-    def __call__(self, predicate: str) -> dict[str, set[str]]:
+    def rows(self, sparql: str) -> Iterator[tuple[str, ...]]:
+        """A scan's rows, every value bound, each text shared with the scans before."""
+        one = self._texts.setdefault
+        for row in self._store.select_text(sparql):
+            if all(row):
+                yield tuple(one(value, value) for value in row)
+
+    def __call__(self, predicate: str) -> Scan:
         if predicate not in self._read:
-            found: dict[str, set[str]] = defaultdict(set)
-            for s, o in self._store.select(f"SELECT ?s ?o WHERE {{ ?s <{predicate}> ?o }}").rows:
-                if s is not None and o is not None:
-                    found[s].add(o)
-            self._read[predicate] = found
+            found: dict[str, list[str]] = defaultdict(list)
+            for s, o in self.rows(f"SELECT ?s ?o WHERE {{ ?s <{predicate}> ?o }}"):
+                found[s].append(o)
+            # (each once: a store from before the union is read as a bag)
+            self._read[predicate] = {s: tuple(dict.fromkeys(os)) for s, os in found.items()}
         return self._read[predicate]
 
     def typed(self, cls: str) -> list[str]:
         """The subjects of type ``cls``, sorted (read once)."""
         if cls not in self._typed:
-            rows = self._store.select(f"SELECT ?s WHERE {{ ?s a <{cls}> }}").rows
-            self._typed[cls] = sorted(s for (s,) in rows if s is not None)
+            rows = self.rows(f"SELECT ?s WHERE {{ ?s a <{cls}> }}")
+            self._typed[cls] = sorted({s for (s,) in rows})
         return self._typed[cls]
 
-    def labels(self, subject: str, via: dict[str, set[str]] | None = None) -> set[str]:
+    def labels(self, subject: str, via: Scan | None = None) -> set[str]:
         """The preferred labels of ``subject`` (or of what it points at: ``via``, a scan)."""
         label = self(_LABEL)
         if via is None:
-            return label.get(subject, set())
+            return set(label.get(subject, ()))
         return {text for o in via.get(subject, ()) for text in label.get(o, ())}
 
-    def per_graph(self, predicates: Iterable[str]) -> list[tuple[str, str, str, str]]:
+    def per_graph(self, predicates: Iterable[str]) -> Iterator[tuple[str, ...]]:
         """``(graph, subject, predicate, object)`` of these predicates in the named graphs."""
         values = " ".join(f"<{p}>" for p in predicates)
-        rows = self._store.select(
+        return self.rows(
             f"SELECT ?g ?s ?p ?o WHERE {{ VALUES ?p {{ {values} }} GRAPH ?g {{ ?s ?p ?o }} }}"
-        ).rows
-        return [(g, s, p, o) for g, s, p, o in rows if g and s and p and o]
+        )
 
-    def once(self, compute: Callable[[_Scans], list[Row]]) -> list[Row]:
-        """``compute(self)``, computed once (the organisations count the pairs)."""
-        if compute not in self._computed:
-            self._computed[compute] = compute(self)
-        return self._computed[compute]
+    def pairs(self) -> dict[tuple[str, str], list[tuple[str, ...]]]:
+        """Each cooperating pair ``a < b`` → what links them, once per link: the number of
+        each project and event both take a role in (else its names), and "stated
+        cooperation" if one states it (computed once: the organisations count the pairs)."""
+        if self._pairs is None:
+            self._pairs = defaultdict(list)
+            numbers = self(_NUMBER)
+            for via, orgs in self.members().items():
+                label = numbers.get(via) or tuple(self.labels(via)) or (via,)
+                ordered = sorted(orgs)
+                for i, a in enumerate(ordered):
+                    for b in ordered[i + 1 :]:
+                        self._pairs[(a, b)].append(label)
+            for a, others in self(str(PG.cooperatesWith)).items():
+                for b in others:
+                    if a < b:
+                        self._pairs[(a, b)].append((_STATED,))
+        return self._pairs
 
     def members(self) -> dict[str, set[str]]:
         """Each project or event → the organisations that take any role in it (joined
@@ -117,7 +142,7 @@ class _Scans:
             self._members = defaultdict(set)
             for role in _ROLES:
                 for via, orgs in self(str(PG[role])).items():
-                    self._members[via] |= orgs
+                    self._members[via].update(orgs)
         return self._members
 
 
@@ -167,22 +192,10 @@ def _pairs(scans: _Scans) -> list[Row]:
     """``cooperation_pairs``: every pair ``a < b`` with its weight — the projects and events
     both take a role in, plus one if they are stated to cooperate — and what links them (a
     project or event by its number, else its names); heaviest first."""
-    links: dict[tuple[str, str], set[str]] = defaultdict(set)
-    weights: dict[tuple[str, str], int] = defaultdict(int)
-    numbers = scans(_NUMBER)
-    for via, orgs in scans.members().items():
-        label = numbers.get(via) or scans.labels(via) or {via}
-        ordered = sorted(orgs)
-        for i, a in enumerate(ordered):
-            for b in ordered[i + 1 :]:
-                weights[(a, b)] += 1
-                links[(a, b)] |= label
-    for a, others in scans(str(PG.cooperatesWith)).items():
-        for b in others:
-            if a < b:
-                weights[(a, b)] += 1
-                links[(a, b)].add(_STATED)
-    rows: list[Row] = [(a, b, str(w), _joined(links[(a, b)])) for (a, b), w in weights.items()]
+    rows: list[Row] = [
+        (a, b, str(len(links)), _joined(text for link in links for text in link))
+        for (a, b), links in scans.pairs().items()
+    ]
     return _ordered(rows, ((2, True, int), (0, False, str), (1, False, str)))
 
 
@@ -197,9 +210,9 @@ def _organisations(scans: _Scans) -> list[Row]:
                 for org in orgs:
                     into[org].add(via)
     partners: dict[str, int] = defaultdict(int)
-    for a, b, *_ in scans.once(_pairs):
-        partners[a or ""] += 1
-        partners[b or ""] += 1
+    for a, b in scans.pairs():
+        partners[a] += 1
+        partners[b] += 1
     countries_of = _countries_of(scans)
     aliases, org_type = scans(str(SKOS.altLabel)), scans(str(PG.orgType))
     rows: list[Row] = []
@@ -223,7 +236,7 @@ def _partner_countries(scans: _Scans) -> list[Row]:
         for org in orgs:
             partners[org] |= orgs - {org}
     for org, others in scans(str(PG.cooperatesWith)).items():
-        partners[org] |= others - {org}
+        partners[org].update(o for o in others if o != org)
     countries = _countries_of(scans)
     rows: list[Row] = []
     for org in sorted(partners):
@@ -246,9 +259,9 @@ def _repeat_partners(scans: _Scans) -> list[Row]:
     for role in _PROJECT_ROLES:
         for via, orgs in scans(str(PG[role])).items():
             if via in projects:
-                members[via] |= orgs
-    for via, orgs in members.items():
-        ordered = sorted(orgs)
+                members[via].update(orgs)
+    for via, taking_part in members.items():
+        ordered = sorted(taking_part)
         for i, a in enumerate(ordered):
             for b in ordered[i + 1 :]:
                 shared[(a, b)].add(via)
@@ -293,7 +306,7 @@ def _donor_links(scans: _Scans) -> list[Row]:
     donors, flagged = scans(str(PG.donorPartner)), scans(str(PG.hasDonorProjectPartner))
     promoter_region, partner_region = scans(str(PG.promoterRegion)), scans(str(PG.partnerRegion))
 
-    def regions(side: dict[str, set[str]], p: str) -> set[str]:
+    def regions(side: Scan, p: str) -> set[str]:
         return {code[:2] for nuts in side.get(p, ()) for code in notation.get(nuts, ())}
 
     projects: dict[tuple[str, str], set[str]] = defaultdict(set)
@@ -305,7 +318,7 @@ def _donor_links(scans: _Scans) -> list[Row]:
         for f in froms or regions(promoter_region, p):
             for to in tos or regions(partner_region, p):
                 projects[(f, to)].add(p)
-                partners[(f, to)] |= donors.get(p, set())
+                partners[(f, to)].update(donors.get(p, ()))
                 if p not in promoter:
                     unnamed[(f, to)].add(p)
     rows: list[Row] = [
@@ -326,7 +339,7 @@ def _news_only(scans: _Scans) -> list[Row]:
     for g, s, p, o in scans.per_graph(relations):
         if "news" in kinds.get(g, ()):
             told[(s, p, o)].add(g)
-        if kinds.get(g, set()) - {"news"}:
+        if any(kind != "news" for kind in kinds.get(g, ())):
             elsewhere.add((s, p, o))
     rows: list[Row] = [
         (subject_label, p.partition("#")[2], org_name, source, s, o)
@@ -349,9 +362,8 @@ def _conflicting_values(scans: _Scans) -> list[Row]:
     single = {str(PG.status): "status", str(SCHEMA.startDate): "startDate",
               str(SCHEMA.endDate): "endDate", str(PG.country): "country"}  # fmt: skip
     named = {str(PG.status), str(PG.country)}  # their values are IRIs: shown by their name
-    cost_parts = (PG.cost, PG.costKind, SCHEMA.currency, SCHEMA.value)
     per_graph: dict[tuple[str, str, str], set[str]] = defaultdict(set)
-    for g, s, p, o in scans.per_graph([*single, *(str(c) for c in cost_parts)]):
+    for g, s, p, o in _told_apart(scans, single, named):
         if p in single:
             value = (o.partition("#")[2] or o) if p in named else o
             told[(s, single[p])][g].add(value)
@@ -391,6 +403,43 @@ def _conflicting_values(scans: _Scans) -> list[Row]:
     return _ordered(sorted(set(rows)), keys)
 
 
+def _told_apart(
+    scans: _Scans, single: dict[str, str], named: set[str]
+) -> Iterator[tuple[str, ...]]:
+    """``(graph, subject, predicate, object)`` in the documents' graphs of the properties
+    ``conflicting_values`` compares (and of the subjects' costs), for the subjects only
+    that hold two values of one in the union — two documents that disagree leave both
+    there: the few such subjects are looked up, not every document's statements scanned."""
+    disagree: set[str] = set()
+    for p in single:
+        for s, values in scans(p).items():
+            if len({(v.partition("#")[2] or v) if p in named else v for v in values}) > 1:
+                disagree.add(s)
+    kinds, currencies, amounts = (
+        scans(str(PG.costKind)),
+        scans(str(SCHEMA.currency)),
+        scans(str(SCHEMA.value)),
+    )
+    for s, costs in scans(str(PG.cost)).items():
+        found: dict[tuple[str, str], set[Decimal]] = defaultdict(set)
+        for c in costs:
+            for kind in kinds.get(c, ()):
+                for currency in currencies.get(c, ()):
+                    found[(kind, currency)].update(_number(v) for v in amounts.get(c, ()))
+        if any(len(values) > 1 for values in found.values()):
+            disagree.add(s)
+    own = " ".join(f"<{p}>" for p in (*single, PG.cost))
+    parts = " ".join(f"<{p}>" for p in (PG.costKind, SCHEMA.currency, SCHEMA.value))
+    for subject in sorted(disagree):
+        if subject.startswith("_:"):
+            continue  # a blank node cannot be named in a query (the build makes none)
+        yield from scans.rows(
+            f"SELECT ?g ?s ?p ?o WHERE {{ {{ BIND(<{subject}> AS ?s) GRAPH ?g {{ ?s ?p ?o }} "
+            f"VALUES ?p {{ {own} }} }} UNION {{ GRAPH ?g {{ <{subject}> <{PG.cost}> ?s . "
+            f"?s ?p ?o }} VALUES ?p {{ {parts} }} }} }}"
+        )
+
+
 def _called(scans: _Scans, things: Iterable[str]) -> str | None:
     """What the questions call a project or programme: the least of its numbers, else of
     its names (``MIN(COALESCE(?number, ?name))``)."""
@@ -420,7 +469,7 @@ def _projects(scans: _Scans) -> list[Row]:
             for nuts in side.get(p, ())
             for code in notation.get(nuts, ())
         )
-        programmes = programme.get(p, set())
+        programmes = programme.get(p, ())
         head = (
             _first(numbers.get(p, ())), _first(scans.labels(p)),
             _first(scans.labels(p, status)), _joined(scans.labels(p, promoter)),
@@ -533,19 +582,22 @@ def summarise(store: GraphStore) -> dict[str, int]:
     scans = _Scans(store)
     lines, sizes = [], {}
     for question, listing in SUMMARISED.items():
-        rows = scans.once(listing.rows)
+        rows = listing.rows(scans)
         sizes[question] = len(rows)
         node = _node(question)
         lines.append(nt_line(node, PG.rowCount, Literal(len(rows), datatype=XSD.integer)))
         for start in range(0, len(rows), PAGE_ROWS):
             page = _node(question, start // PAGE_ROWS)
             number = Literal(start // PAGE_ROWS, datatype=XSD.integer)
-            text = json.dumps(
-                rows[start : start + PAGE_ROWS], ensure_ascii=False, separators=(",", ":")
-            )
+            # ASCII (other characters escaped): a text of one byte a character, where one
+            # "ä" would make Python hold a whole page's copies at two or four bytes each
+            text = json.dumps(rows[start : start + PAGE_ROWS], separators=(",", ":"))
             lines.append(nt_line(page, PG.pageOf, node))
             lines.append(nt_line(page, PG.pageNumber, number))
             lines.append(nt_line(page, PG.pageRows, Literal(text)))
+    # dropped, then written as a new graph: no difference of the old pages and the new
+    # computed (at 100k projects that held both in memory, 1.2 GB more)
+    store.drop_graph(graphs.SUMMARY)
     store.replace_graph(graphs.SUMMARY, sorted(lines))
     return sizes
 

@@ -216,6 +216,10 @@ class RemoteStore:
         rows = tuple(tuple(_value(b.get(v)) for v in variables) for b in bindings)
         return QueryResult(variables, rows)
 
+    def select_text(self, sparql: str) -> Iterator[tuple[str, ...]]:
+        """A SELECT's rows as plain text: IRIs and literals' lexical forms, "" unbound."""
+        return (tuple(v or "" for v in row) for row in self.select(sparql).rows)
+
     def _query(self, sparql: str, inferred: bool, accept: str) -> Any:
         params: dict[str, str | list[str]] = {"query": sparql}
         union = self.endpoints.union_graph
