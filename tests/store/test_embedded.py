@@ -10,8 +10,8 @@ import pytest
 from partnergraph.graph.build import build
 from partnergraph.graph.cli import main
 from partnergraph.graph.store import Store, StoreError, open_store
+from partnergraph.graph.store.graphs import SUMMARY, asserted
 from partnergraph.graph.store.graphs import UNION as UNION_GRAPH
-from partnergraph.graph.store.graphs import asserted
 
 from ..conftest import EXAMPLES
 
@@ -150,3 +150,35 @@ def test_a_large_build_compacts_the_store_a_small_one_does_not(
     again = build(docs[:1], store)  # one document of many, written again
     assert again.triples < len(store) / 4 < before.triples
     assert len(compacted) == 1
+
+
+def test_rows_as_text_are_the_rows_select_gives() -> None:
+    """The plain-text reading of a SELECT (scans read it as CSV) gives the same values as
+    the term reading, whatever a literal holds: commas, quotes, line breaks, other scripts,
+    a language tag; an unbound value is ""."""
+    store = Store(None)
+    texts = ['a, "quoted" b', "two\nlines\r\n", "Ålesund kommune", "Дом на науката", ""]
+    lines = [f"<http://x/s{i}> <http://x/p> {_literal(t)} ." for i, t in enumerate(texts)]
+    lines[2] = lines[2].removesuffix(" .") + "@nb ."
+    store.replace_graph("http://x/g", lines)
+    query = "SELECT ?s ?o ?none WHERE { ?s <http://x/p> ?o OPTIONAL { ?s <http://x/q> ?none } }"
+    expected = sorted(tuple(v or "" for v in row) for row in store.select(query).rows)
+    assert sorted(store.select_text(query)) == expected
+    assert sorted(o for _s, o, _n in expected) == sorted(texts)
+
+
+def _literal(text: str) -> str:
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"')
+    return '"' + escaped.replace("\n", "\\n").replace("\r", "\\r") + '"'
+
+
+def test_dropping_a_view_with_writes_on_their_way_leaves_nothing_of_it() -> None:
+    store = Store(None)
+    build([str(EXAMPLES)], store)
+    union = len(list(store.oxigraph.quads_for_pattern(None, None, None, ox.DefaultGraph())))
+    store.replace_graph(SUMMARY, ["<http://x/a> <http://x/p> <http://x/b> ."])  # held back
+    store.drop_graph(SUMMARY)
+    store.flush()
+    assert not store.oxigraph.contains_named_graph(ox.NamedNode(SUMMARY))
+    assert len(list(store.oxigraph.quads_for_pattern(None, None, None, ox.DefaultGraph()))) == union
+    _union_is_right(store)
