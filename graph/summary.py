@@ -31,8 +31,10 @@ from .store import GraphStore, QueryResult, graphs
 __all__ = [
     "PAGE_ROWS",
     "SUMMARISED",
+    "Row",
     "compute",
     "is_summarised",
+    "ordered",
     "read_rows",
     "row_count",
     "summarise",
@@ -125,9 +127,9 @@ class _Scans:
             numbers = self(_NUMBER)
             for via, orgs in self.members().items():
                 label = numbers.get(via) or tuple(self.labels(via)) or (via,)
-                ordered = sorted(orgs)
-                for i, a in enumerate(ordered):
-                    for b in ordered[i + 1 :]:
+                in_order = sorted(orgs)
+                for i, a in enumerate(in_order):
+                    for b in in_order[i + 1 :]:
                         self._pairs[(a, b)].append(label)
             for a, others in self(str(PG.cooperatesWith)).items():
                 for b in others:
@@ -168,7 +170,7 @@ def _number(value: str) -> Decimal:
 _Key = tuple[int, bool, Callable[[str], object]]
 
 
-def _ordered(rows: list[Row], keys: Sequence[_Key]) -> list[Row]:
+def ordered(rows: list[Row], keys: Sequence[_Key]) -> list[Row]:
     """Rows in SPARQL's ORDER BY order: for each ``(column, descending, as)`` an unbound
     value comes before any other (after, descending); applied last key first (stable)."""
     out = list(rows)
@@ -196,7 +198,7 @@ def _pairs(scans: _Scans) -> list[Row]:
         (a, b, str(len(links)), _joined(text for link in links for text in link))
         for (a, b), links in scans.pairs().items()
     ]
-    return _ordered(rows, ((2, True, int), (0, False, str), (1, False, str)))
+    return ordered(rows, ((2, True, int), (0, False, str), (1, False, str)))
 
 
 def _organisations(scans: _Scans) -> list[Row]:
@@ -225,7 +227,7 @@ def _organisations(scans: _Scans) -> list[Row]:
             _joined(aliases.get(org, ())), str(len(projects[org])),
             str(len(events[org])), str(partners[org]), org,
         ))  # fmt: skip
-    return _ordered(rows, ((6, True, int), (0, False, str), (7, False, str)))
+    return ordered(rows, ((6, True, int), (0, False, str), (7, False, str)))
 
 
 def _partner_countries(scans: _Scans) -> list[Row]:
@@ -246,7 +248,7 @@ def _partner_countries(scans: _Scans) -> list[Row]:
                 _first(scans.labels(org)), _first(countries(org)), str(len(found)),
                 _joined(found), org,
             ))  # fmt: skip
-    return _ordered(rows, ((2, True, int), (0, False, str), (4, False, str)))
+    return ordered(rows, ((2, True, int), (0, False, str), (4, False, str)))
 
 
 def _repeat_partners(scans: _Scans) -> list[Row]:
@@ -261,9 +263,9 @@ def _repeat_partners(scans: _Scans) -> list[Row]:
             if via in projects:
                 members[via].update(orgs)
     for via, taking_part in members.items():
-        ordered = sorted(taking_part)
-        for i, a in enumerate(ordered):
-            for b in ordered[i + 1 :]:
+        in_order = sorted(taking_part)
+        for i, a in enumerate(in_order):
+            for b in in_order[i + 1 :]:
                 shared[(a, b)].add(via)
     rows: list[Row] = [
         (
@@ -273,7 +275,7 @@ def _repeat_partners(scans: _Scans) -> list[Row]:
         for (a, b), vias in shared.items()
         if len(vias) >= 2
     ]  # fmt: skip
-    return _ordered(rows, ((2, True, int), (0, False, str), (1, False, str), (4, False, str),
+    return ordered(rows, ((2, True, int), (0, False, str), (1, False, str), (4, False, str),
                            (5, False, str)))  # fmt: skip
 
 
@@ -294,7 +296,7 @@ def _multi_country_events(scans: _Scans) -> list[Row]:
         for e, codes in found.items()
         if len(codes) >= 3
     ]  # fmt: skip
-    return _ordered(rows, ((3, True, int), (1, False, str), (0, False, str), (5, False, str)))
+    return ordered(rows, ((3, True, int), (1, False, str), (0, False, str), (5, False, str)))
 
 
 def _donor_links(scans: _Scans) -> list[Row]:
@@ -325,7 +327,7 @@ def _donor_links(scans: _Scans) -> list[Row]:
         (f, to, str(len(ps)), str(len(partners[(f, to)])), str(len(unnamed[(f, to)])))
         for (f, to), ps in projects.items()
     ]
-    return _ordered(rows, ((2, True, int), (0, False, str), (1, False, str)))
+    return ordered(rows, ((2, True, int), (0, False, str), (1, False, str)))
 
 
 def _news_only(scans: _Scans) -> list[Row]:
@@ -350,7 +352,7 @@ def _news_only(scans: _Scans) -> list[Row]:
     ]  # fmt: skip
     keys = ((0, False, str), (1, False, str), (2, False, str), (3, False, str),
             (4, False, str), (5, False, str))  # fmt: skip
-    return _ordered(rows, keys)
+    return ordered(rows, keys)
 
 
 def _conflicting_values(scans: _Scans) -> list[Row]:
@@ -400,7 +402,7 @@ def _conflicting_values(scans: _Scans) -> list[Row]:
                         )  # fmt: skip
     keys = ((0, False, str), (1, False, str), (3, False, str), (5, False, str),
             (2, False, str), (4, False, str), (6, False, str))  # fmt: skip
-    return _ordered(sorted(set(rows)), keys)
+    return ordered(sorted(set(rows)), keys)
 
 
 def _told_apart(
@@ -489,7 +491,7 @@ def _projects(scans: _Scans) -> list[Row]:
         rows.extend((*head, *amount, *tail) for amount in amounts or [(None, None, None)])
     keys = ((5, True, _number), (0, False, str), (1, False, str), (11, False, str),
             (6, False, str), (7, False, str))  # fmt: skip
-    return _ordered(rows, keys)
+    return ordered(rows, keys)
 
 
 def _events(scans: _Scans) -> list[Row]:
@@ -511,7 +513,7 @@ def _events(scans: _Scans) -> list[Row]:
             _joined(scans.labels(e, organiser)), _joined(scans.labels(e, host)),
             _joined(scans.labels(e, participant)), _called(scans, project.get(e, ())), e,
         ))  # fmt: skip
-    return _ordered(rows, ((2, True, str), (0, False, str), (1, False, str), (9, False, str)))
+    return ordered(rows, ((2, True, str), (0, False, str), (1, False, str), (9, False, str)))
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,146 @@
+"""The ``partners`` question answered by index look-ups in the embedded store.
+
+Its SPARQL stays the reference (the tests hold both equal on every organisation of the
+question fixtures and of the corpus). Oxigraph evaluates it by joining every document
+graph's roles against the pairs (the OPTIONAL that finds the documents saying so), 4.8 s
+for an organisation of 11,000 rows at 10k projects; here each step is a look-up by the
+terms the step before found: the organisation's roles, each project's or event's, the
+graphs that hold each role, each graph's source.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+
+import pyoxigraph as ox
+
+from partnergraph.ontology import PG, name_key
+
+from .summary import Row, ordered
+
+__all__ = ["PARTNERS_VARIABLES", "partners"]
+
+PARTNERS_VARIABLES = (
+    "partner_name", "partner_country", "via_label", "via_kind", "org_role", "partner_role",
+    "source", "partner", "via",
+)  # fmt: skip
+
+_ROLES = frozenset(
+    ox.NamedNode(str(PG[r]))
+    for r in ("promoter", "partner", "donorPartner", "programmeOperator", "participant",
+              "host", "organiser", "funder")
+)  # fmt: skip
+_PG = str(PG)
+_NAME_KEY = ox.NamedNode(str(PG.nameKey))
+_COOPERATES = ox.NamedNode(str(PG.cooperatesWith))
+_SOURCE = ox.NamedNode(str(PG.sourcePath))
+_COUNTRY = ox.NamedNode(str(PG.country))
+_LABEL = ox.NamedNode("http://www.w3.org/2004/02/skos/core#prefLabel")
+_NOTATION = ox.NamedNode("http://www.w3.org/2004/02/skos/core#notation")
+_NUMBER = ox.NamedNode("http://purl.org/dc/terms/identifier")
+_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+_UNION = ox.DefaultGraph()
+
+Subject = ox.NamedNode | ox.BlankNode | ox.Triple
+Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
+
+
+class _Store:
+    """Look-ups in the union and the named graphs, each graph's source read once."""
+
+    def __init__(self, raw: ox.Store) -> None:
+        self.raw = raw
+        self._sources: dict[ox.NamedNode, list[str]] = {}
+
+    def objects(self, subject: Subject, predicate: ox.NamedNode) -> list[Term]:
+        return [q.object for q in self.raw.quads_for_pattern(subject, predicate, None, _UNION)]
+
+    def values(self, subject: Subject, predicate: ox.NamedNode) -> list[str]:
+        return [o.value for o in self.objects(subject, predicate) if not isinstance(o, ox.Triple)]
+
+    def sources(self, s: Subject, p: ox.NamedNode, o: Term) -> list[str]:
+        """The sources of the documents' graphs that state ``s p o`` (the graphs a
+        ``GRAPH ?g`` finds that state their ``pg:sourcePath``)."""
+        found = []
+        for q in self.raw.quads_for_pattern(s, p, o, None):
+            graph = q.graph_name
+            if isinstance(graph, ox.NamedNode):
+                if graph not in self._sources:
+                    self._sources[graph] = self.values(graph, _SOURCE)
+                found.extend(self._sources[graph])
+        return found
+
+
+def _or_none(values: Iterable[str]) -> list[str | None]:
+    """An OPTIONAL's values as text (the question reads names by STR: one name in two
+    language tags is one), each once; else one unbound."""
+    return list(dict.fromkeys(values)) or [None]
+
+
+def _local(iri: str) -> str:
+    return iri.partition("#")[2]
+
+
+def partners(raw: ox.Store, org: str) -> list[Row]:
+    """The ``partners`` answer for ``org`` (a name, alias or acronym, any case; or an
+    organisation's IRI) in the question's order."""
+    store = _Store(raw)
+    if org.strip().startswith(("http://", "https://")):
+        node = ox.NamedNode(org.strip())
+        found: list[Subject] = [node] if store.objects(node, _NAME_KEY) else []
+    else:
+        key = ox.Literal(name_key(org))
+        found = [q.subject for q in raw.quads_for_pattern(None, _NAME_KEY, key, _UNION)]
+    links: dict[Subject, set[Row]] = defaultdict(set)
+    for subject in found:
+        for partner, fields in [*_shared(store, subject), *_stated(store, subject)]:
+            links[partner].add(fields)
+    rows: list[Row] = []
+    for partner, fields_of in links.items():
+        names = _or_none(store.values(partner, _LABEL))
+        countries = [c for c in store.objects(partner, _COUNTRY) if not isinstance(c, ox.Literal)]
+        codes = _or_none(code for c in countries for code in store.values(c, _NOTATION))
+        rows.extend((n, c, *fields) for n in names for c in codes for fields in fields_of)
+    keys = ((0, False, str), (2, False, str), (4, False, str), (5, False, str),
+            (6, False, str), (7, False, str), (8, False, str), (3, False, str),
+            (1, False, str))  # fmt: skip
+    return ordered(rows, keys)
+
+
+def _shared(store: _Store, org: Subject) -> Iterator[tuple[Subject, Row]]:
+    """Each partner in a project or event with ``org``, with what the question says of the
+    link: the project's or event's label and kind, both roles, a source, both IRIs."""
+    for quad in store.raw.quads_for_pattern(None, None, org, _UNION):
+        via, own = quad.subject, quad.predicate
+        if own not in _ROLES or isinstance(via, ox.Triple):
+            continue
+        numbers = store.values(via, _NUMBER)
+        labels = _or_none(numbers or store.values(via, _LABEL))
+        kinds = _or_none(_local(t) for t in store.values(via, _TYPE) if t.startswith(_PG))
+        for role in store.raw.quads_for_pattern(via, None, None, _UNION):
+            if role.predicate not in _ROLES or role.object == org:
+                continue
+            if isinstance(role.object, ox.Triple | ox.Literal):
+                continue  # no organisation (the build writes none)
+            partner, theirs = role.object, role.predicate
+            for source in _or_none(store.sources(via, theirs, partner)):
+                for label in labels:
+                    for kind in kinds:
+                        yield partner, (
+                            label, kind, _local(own.value), _local(theirs.value), source,
+                            partner.value, via.value,
+                        )  # fmt: skip
+
+
+def _stated(store: _Store, org: Subject) -> Iterator[tuple[Subject, Row]]:
+    """Each organisation ``org`` is said to cooperate with, by a document (its source) or
+    by reasoning (none)."""
+    for partner in store.objects(org, _COOPERATES):
+        if partner == org or isinstance(partner, ox.Triple | ox.Literal):
+            continue
+        sources = store.sources(org, _COOPERATES, partner)
+        for source in _or_none(sources):
+            label, kind = ("stated cooperation", "statement") if source else (
+                "inferred cooperation", "inference")  # fmt: skip
+            yield partner, (label, kind, None, None, source, partner.value, None)

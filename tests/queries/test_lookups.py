@@ -1,0 +1,72 @@
+"""The partners question by index look-ups equals its SPARQL, row for row and in order."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from partnergraph import queries
+from partnergraph.graph import ask
+from partnergraph.graph.build import build
+from partnergraph.graph.store import Store
+
+PARTNERS = queries.load("partners")
+_BUSY = """PREFIX pg: <https://w3id.org/partnergraph/ns#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+SELECT ?org (MIN(STR(?name)) AS ?label) (COUNT(DISTINCT ?via) AS ?n) WHERE {
+  ?via ?role ?org . ?org a <http://www.w3.org/ns/org#Organization> ; skos:prefLabel ?name
+} GROUP BY ?org ORDER BY DESC(?n) ?org"""
+
+
+def _by_sparql(store: Store, org: str) -> tuple[tuple[str | None, ...], ...]:
+    result = store.select(queries.bound(PARTNERS, {"org": org}))
+    return queries.tidy(PARTNERS, result.variables, result.rows)
+
+
+def _same(store: Store, org: str) -> int:
+    """The rows of both ways for ``org``, compared; how many."""
+    page = ask(store, PARTNERS, {"org": org})
+    assert not page.kept
+    assert page.result.variables == store.select(queries.bound(PARTNERS, {"org": org})).variables
+    assert page.result.rows == _by_sparql(store, org), org
+    assert page.total == len(page.result.rows)
+    return page.total
+
+
+def test_every_organisation_of_the_question_fixtures(question_store: Store) -> None:
+    """By name and by IRI, each organisation's partners as the SPARQL gives them (roles in
+    projects and events, stated cooperation, documents that say so)."""
+    found = question_store.select(_BUSY).rows
+    assert len(found) >= 20
+    sizes = [_same(question_store, str(label)) for _iri, label, _n in found]
+    sizes += [_same(question_store, str(iri)) for iri, _label, _n in found]
+    assert sum(1 for n in sizes if n) >= 20 and max(sizes) >= 10
+    assert _same(question_store, "no such organisation anywhere") == 0
+
+
+def test_pages_and_the_reasoned_answer(question_store: Store) -> None:
+    (_iri, label, _n), *_ = question_store.select(_BUSY).rows
+    whole = _by_sparql(question_store, str(label))
+    page = ask(question_store, PARTNERS, {"org": str(label)}, limit=3, offset=2)
+    assert page.result.rows == whole[2:5] and page.total == len(whole)
+    # with what reasoning adds, the SPARQL answers (the look-ups read the facts as stated)
+    reasoned = ask(question_store, PARTNERS, {"org": str(label)}, inferred=True)
+    assert reasoned.result.variables[-1] == "inferred"
+
+
+def test_the_corpus_with_the_portal_data(shared: Path) -> None:
+    """The forty busiest organisations of the corpus and the portal's partners, and every
+    tenth of the rest: some 300, with 450 rows."""
+    store = Store(None)
+    data = shared / "data" / "eeagrants-api-2009-2014" / "partners.json"
+    build([str(shared / "corpus" / "docs"), str(data)], store)
+    found = store.select(_BUSY).rows
+    chosen = [*found[:40], *found[40::10]]
+    sizes = [_same(store, str(label)) for _iri, label, _n in chosen]
+    assert len(chosen) >= 250 and max(sizes) >= 30 and sum(sizes) >= 400
+
+
+@pytest.mark.parametrize("org", ["KS", "ks", "  Fagforbundet "])
+def test_names_in_any_case_and_spacing(seed_store: Store, org: str) -> None:
+    assert _same(seed_store, org) > 0
