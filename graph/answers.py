@@ -3,15 +3,15 @@ question's answer there, else computed by the question's SPARQL and cut to the p
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cache
 
 from partnergraph import queries
 
-from .lookups import PARTNERS_VARIABLES, partners
+from .lookups import PARTNERS_VARIABLES, SOURCES_VARIABLES, cooperation_sources, partners
 from .store import GraphStore, QueryResult, Store
-from .summary import SUMMARISED, read_rows, row_count
+from .summary import SUMMARISED, Row, read_rows, row_count
 
 __all__ = ["Answers", "Page", "ask"]
 
@@ -52,11 +52,11 @@ def ask(
         if total is not None:
             kept = read_rows(store, query.name, limit=limit, offset=offset, total=total)
             return Page(kept, total, offset, True)
-    if _looked_up(store, query, values, inferred):
-        assert isinstance(store, Store)  # for the type checker: _looked_up says so
-        rows = tuple(partners(store.oxigraph, values["org"]))
+    looked_up = _looked_up(store, query, values, inferred)
+    if looked_up is not None:
+        rows = tuple(looked_up())
         end = len(rows) if limit is None else offset + limit
-        result = QueryResult(PARTNERS_VARIABLES, rows[offset:end])
+        result = QueryResult(_LOOKUPS[query.name][0], rows[offset:end])
         return Page(result, len(rows), offset, False)
     sparql = queries.bound(query, values)
     result = store.select(sparql)
@@ -70,19 +70,25 @@ def ask(
     return Page(QueryResult(result.variables, rows[offset:end]), len(rows), offset, False)
 
 
+#: The questions :mod:`.lookups` answers: their columns, their parameters, how.
+_LOOKUPS: dict[str, tuple[tuple[str, ...], tuple[str, ...], Callable[..., list[Row]]]] = {
+    "partners": (PARTNERS_VARIABLES, ("org",), partners),
+    "cooperation_sources": (SOURCES_VARIABLES, ("org_a", "org_b"), cooperation_sources),
+}
+
+
 def _looked_up(
     store: GraphStore, query: queries.Query, values: Mapping[str, str], inferred: bool
-) -> bool:
-    """Whether :func:`.lookups.partners` answers: the shipped ``partners`` asked of the
-    embedded store (with its union kept), for the facts as stated."""
-    return (
-        query.name == "partners"
-        and query.sparql == _shipped("partners")
-        and set(values) == {"org"}
-        and not inferred
-        and isinstance(store, Store)
-        and not store.dataset()
-    )
+) -> Callable[[], list[Row]] | None:
+    """How :mod:`.lookups` answers: a shipped question about given organisations, asked of
+    the embedded store (with its union kept) for the facts as stated; else None."""
+    if query.name not in _LOOKUPS or query.sparql != _shipped(query.name) or inferred:
+        return None
+    _variables, params, answer = _LOOKUPS[query.name]
+    if set(values) != set(params) or not isinstance(store, Store) or store.dataset():
+        return None
+    raw = store.oxigraph
+    return lambda: answer(raw, *(values[p] for p in params))
 
 
 def _kept(query: queries.Query) -> bool:

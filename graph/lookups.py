@@ -1,11 +1,12 @@
-"""The ``partners`` question answered by index look-ups in the embedded store.
+"""The questions about given organisations (``partners``, ``cooperation_sources``)
+answered by index look-ups in the embedded store.
 
-Its SPARQL stays the reference (the tests hold both equal on every organisation of the
-question fixtures and of the corpus). Oxigraph evaluates it by joining every document
-graph's roles against the pairs (the OPTIONAL that finds the documents saying so), 4.8 s
-for an organisation of 11,000 rows at 10k projects; here each step is a look-up by the
-terms the step before found: the organisation's roles, each project's or event's, the
-graphs that hold each role, each graph's source.
+Their SPARQL stays the reference (the tests hold both equal on the organisations of the
+question fixtures and of the corpus). Oxigraph evaluates ``partners`` by joining every
+document graph's roles against the pairs (the OPTIONAL that finds the documents saying
+so), 4.8 s for an organisation of 11,000 rows at 10k projects; here each step is a
+look-up by the terms the step before found: the organisation's roles, each project's or
+event's, the graphs that hold each role, each graph's source and sentences.
 """
 
 from __future__ import annotations
@@ -19,12 +20,14 @@ from partnergraph.ontology import PG, name_key
 
 from .summary import Row, ordered
 
-__all__ = ["PARTNERS_VARIABLES", "partners"]
+__all__ = ["PARTNERS_VARIABLES", "SOURCES_VARIABLES", "cooperation_sources", "partners"]
 
 PARTNERS_VARIABLES = (
     "partner_name", "partner_country", "via_label", "via_kind", "org_role", "partner_role",
     "source", "partner", "via",
 )  # fmt: skip
+
+SOURCES_VARIABLES = ("via_label", "role_a", "role_b", "source", "sentence", "a", "b", "via")
 
 _ROLES = frozenset(
     ox.NamedNode(str(PG[r]))
@@ -39,6 +42,8 @@ _COUNTRY = ox.NamedNode(str(PG.country))
 _LABEL = ox.NamedNode("http://www.w3.org/2004/02/skos/core#prefLabel")
 _NOTATION = ox.NamedNode("http://www.w3.org/2004/02/skos/core#notation")
 _NUMBER = ox.NamedNode("http://purl.org/dc/terms/identifier")
+_MENTION_OF = ox.NamedNode(str(PG.mentionOf))
+_SENTENCE = ox.NamedNode(str(PG.sentence))
 _TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 _UNION = ox.DefaultGraph()
 
@@ -59,16 +64,46 @@ class _Store:
     def values(self, subject: Subject, predicate: ox.NamedNode) -> list[str]:
         return [o.value for o in self.objects(subject, predicate) if not isinstance(o, ox.Triple)]
 
+    def named(self, org: str) -> list[Subject]:
+        """The organisations ``org`` stands for: those with that folded name (a name, alias
+        or acronym, any case), or the one of that IRI (if it has a name)."""
+        if org.strip().startswith(("http://", "https://")):
+            node = ox.NamedNode(org.strip())
+            return [node] if self.objects(node, _NAME_KEY) else []
+        key = ox.Literal(name_key(org))
+        return [q.subject for q in self.raw.quads_for_pattern(None, _NAME_KEY, key, _UNION)]
+
+    def labels(self, via: Subject) -> list[str | None]:
+        """What the questions call a project or event: its numbers, else its names."""
+        return _or_none(self.values(via, _NUMBER) or self.values(via, _LABEL))
+
+    def sentences(self, graph: ox.NamedNode, org: Subject) -> list[str]:
+        """The sentences of ``graph`` that mention ``org``."""
+        return [
+            text
+            for m in self.raw.quads_for_pattern(None, _MENTION_OF, org, graph)
+            for text in self.values_in(m.subject, _SENTENCE, graph)
+        ]
+
+    def values_in(
+        self, subject: Subject, predicate: ox.NamedNode, graph: ox.NamedNode
+    ) -> list[str]:
+        quads = self.raw.quads_for_pattern(subject, predicate, None, graph)
+        return [q.object.value for q in quads if not isinstance(q.object, ox.Triple)]
+
+    def sources_of(self, graph: ox.NamedNode) -> list[str]:
+        """A graph's sources (none: not a document's graph)."""
+        if graph not in self._sources:
+            self._sources[graph] = self.values(graph, _SOURCE)
+        return self._sources[graph]
+
     def sources(self, s: Subject, p: ox.NamedNode, o: Term) -> list[str]:
         """The sources of the documents' graphs that state ``s p o`` (the graphs a
         ``GRAPH ?g`` finds that state their ``pg:sourcePath``)."""
         found = []
         for q in self.raw.quads_for_pattern(s, p, o, None):
-            graph = q.graph_name
-            if isinstance(graph, ox.NamedNode):
-                if graph not in self._sources:
-                    self._sources[graph] = self.values(graph, _SOURCE)
-                found.extend(self._sources[graph])
+            if isinstance(q.graph_name, ox.NamedNode):
+                found.extend(self.sources_of(q.graph_name))
         return found
 
 
@@ -86,14 +121,8 @@ def partners(raw: ox.Store, org: str) -> list[Row]:
     """The ``partners`` answer for ``org`` (a name, alias or acronym, any case; or an
     organisation's IRI) in the question's order."""
     store = _Store(raw)
-    if org.strip().startswith(("http://", "https://")):
-        node = ox.NamedNode(org.strip())
-        found: list[Subject] = [node] if store.objects(node, _NAME_KEY) else []
-    else:
-        key = ox.Literal(name_key(org))
-        found = [q.subject for q in raw.quads_for_pattern(None, _NAME_KEY, key, _UNION)]
     links: dict[Subject, set[Row]] = defaultdict(set)
-    for subject in found:
+    for subject in store.named(org):
         for partner, fields in [*_shared(store, subject), *_stated(store, subject)]:
             links[partner].add(fields)
     rows: list[Row] = []
@@ -115,8 +144,7 @@ def _shared(store: _Store, org: Subject) -> Iterator[tuple[Subject, Row]]:
         via, own = quad.subject, quad.predicate
         if own not in _ROLES or isinstance(via, ox.Triple):
             continue
-        numbers = store.values(via, _NUMBER)
-        labels = _or_none(numbers or store.values(via, _LABEL))
+        labels = store.labels(via)
         kinds = _or_none(_local(t) for t in store.values(via, _TYPE) if t.startswith(_PG))
         for role in store.raw.quads_for_pattern(via, None, None, _UNION):
             if role.predicate not in _ROLES or role.object == org:
@@ -144,3 +172,66 @@ def _stated(store: _Store, org: Subject) -> Iterator[tuple[Subject, Row]]:
             label, kind = ("stated cooperation", "statement") if source else (
                 "inferred cooperation", "inference")  # fmt: skip
             yield partner, (label, kind, None, None, source, partner.value, None)
+
+
+def cooperation_sources(raw: ox.Store, org_a: str, org_b: str) -> list[Row]:
+    """The ``cooperation_sources`` answer for two organisations (each a name or an IRI, as
+    in :func:`partners`) in the question's order."""
+    store = _Store(raw)
+    rows: set[Row] = set()
+    for a in store.named(org_a):
+        for b in store.named(org_b):
+            if a != b and not isinstance(a, ox.Triple) and not isinstance(b, ox.Triple):
+                rows.update(_sharing(store, a, b))
+                rows.update(_stating(store, a, b))
+    keys = ((0, False, str), (3, False, str), (4, False, str), (1, False, str),
+            (2, False, str), (7, False, str), (5, False, str), (6, False, str))  # fmt: skip
+    return ordered(list(rows), keys)
+
+
+def _roles_in_documents(
+    store: _Store, org: Subject
+) -> dict[Subject, list[tuple[str, ox.NamedNode]]]:
+    """Each project or event ``org`` takes a role in → (role, document graph) as each
+    document says it."""
+    found: dict[Subject, list[tuple[str, ox.NamedNode]]] = defaultdict(list)
+    for q in store.raw.quads_for_pattern(None, None, org, None):
+        graph = q.graph_name
+        if q.predicate in _ROLES and isinstance(graph, ox.NamedNode) and store.sources_of(graph):
+            found[q.subject].append((_local(q.predicate.value), graph))
+    return found
+
+
+def _sharing(
+    store: _Store, a: ox.NamedNode | ox.BlankNode, b: ox.NamedNode | ox.BlankNode
+) -> Iterator[Row]:
+    """Each project or event both take a role in, once from each side's document, with
+    that document's sentences naming that side."""
+    side_a, side_b = _roles_in_documents(store, a), _roles_in_documents(store, b)
+    for via in side_a.keys() & side_b.keys():
+        if isinstance(via, ox.Triple):
+            continue
+        labels = store.labels(via)
+        for role_a, g1 in side_a[via]:
+            for role_b, g2 in side_b[via]:
+                for graph, who in ((g1, a), (g2, b)):
+                    for source in store.sources_of(graph):
+                        for sentence in _or_none(store.sentences(graph, who)):
+                            for label in labels:
+                                yield (label, role_a, role_b, source, sentence, a.value,
+                                       b.value, via.value)  # fmt: skip
+
+
+def _stating(
+    store: _Store, a: ox.NamedNode | ox.BlankNode, b: ox.NamedNode | ox.BlankNode
+) -> Iterator[Row]:
+    """Each document that states ``a`` cooperates with ``b``, with the sentences that name
+    both."""
+    for q in store.raw.quads_for_pattern(a, _COOPERATES, b, None):
+        graph = q.graph_name
+        if not isinstance(graph, ox.NamedNode):
+            continue
+        both = set(store.sentences(graph, a)) & set(store.sentences(graph, b))
+        for source in store.sources_of(graph):
+            for sentence in _or_none(sorted(both)):
+                yield ("stated cooperation", None, None, source, sentence, a.value, b.value, None)

@@ -1,4 +1,5 @@
-"""The partners question by index look-ups equals its SPARQL, row for row and in order."""
+"""The questions about given organisations by index look-ups equal their SPARQL, row for
+row and in order."""
 
 from __future__ import annotations
 
@@ -12,6 +13,17 @@ from partnergraph.graph.build import build
 from partnergraph.graph.store import Store
 
 PARTNERS = queries.load("partners")
+SOURCES = queries.load("cooperation_sources")
+_PAIRS = """PREFIX pg: <https://w3id.org/partnergraph/ns#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+SELECT DISTINCT ?a ?b (MIN(STR(?x)) AS ?a_name) (MIN(STR(?y)) AS ?b_name) WHERE {
+  { VALUES ?r1 { pg:promoter pg:partner pg:donorPartner pg:programmeOperator pg:participant
+                 pg:host pg:organiser pg:funder }
+    VALUES ?r2 { pg:promoter pg:partner pg:donorPartner pg:programmeOperator pg:participant
+                 pg:host pg:organiser pg:funder }
+    ?via ?r1 ?a . ?via ?r2 ?b } UNION { ?a pg:cooperatesWith ?b }
+  FILTER(?a != ?b) ?a skos:prefLabel ?x . ?b skos:prefLabel ?y
+} GROUP BY ?a ?b ORDER BY ?a ?b"""
 _BUSY = """PREFIX pg: <https://w3id.org/partnergraph/ns#>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 SELECT ?org (MIN(STR(?name)) AS ?label) (COUNT(DISTINCT ?via) AS ?n) WHERE {
@@ -19,17 +31,24 @@ SELECT ?org (MIN(STR(?name)) AS ?label) (COUNT(DISTINCT ?via) AS ?n) WHERE {
 } GROUP BY ?org ORDER BY DESC(?n) ?org"""
 
 
-def _by_sparql(store: Store, org: str) -> tuple[tuple[str | None, ...], ...]:
-    result = store.select(queries.bound(PARTNERS, {"org": org}))
-    return queries.tidy(PARTNERS, result.variables, result.rows)
+def _by_sparql(
+    store: Store, org: str, query: queries.Query = PARTNERS, **also: str
+) -> tuple[tuple[str | None, ...], ...]:
+    result = store.select(queries.bound(query, _values(query, org, also)))
+    return queries.tidy(query, result.variables, result.rows)
 
 
-def _same(store: Store, org: str) -> int:
-    """The rows of both ways for ``org``, compared; how many."""
-    page = ask(store, PARTNERS, {"org": org})
+def _values(query: queries.Query, org: str, also: dict[str, str]) -> dict[str, str]:
+    return {"org": org} if query is PARTNERS else {"org_a": org, **also}
+
+
+def _same(store: Store, org: str, query: queries.Query = PARTNERS, **also: str) -> int:
+    """The rows of both ways, compared; how many."""
+    values = _values(query, org, also)
+    page = ask(store, query, values)
     assert not page.kept
-    assert page.result.variables == store.select(queries.bound(PARTNERS, {"org": org})).variables
-    assert page.result.rows == _by_sparql(store, org), org
+    assert page.result.variables == store.select(queries.bound(query, values)).variables
+    assert page.result.rows == _by_sparql(store, org, query, **also), values
     assert page.total == len(page.result.rows)
     return page.total
 
@@ -65,6 +84,28 @@ def test_the_corpus_with_the_portal_data(shared: Path) -> None:
     chosen = [*found[:40], *found[40::10]]
     sizes = [_same(store, str(label)) for _iri, label, _n in chosen]
     assert len(chosen) >= 250 and max(sizes) >= 30 and sum(sizes) >= 400
+
+
+def test_the_sources_of_every_link_of_the_question_fixtures(question_store: Store) -> None:
+    """Each pair that shares a project or event or is stated to cooperate, both ways round,
+    by names and by IRIs: the documents and sentences that say so, as the SPARQL says."""
+    pairs = question_store.select(_PAIRS).rows
+    assert len(pairs) >= 30
+    sizes = [
+        _same(question_store, str(name), SOURCES, org_b=str(other)) for _a, _b, name, other in pairs
+    ]
+    sizes += [_same(question_store, str(a), SOURCES, org_b=str(b)) for a, b, _n, _o in pairs]
+    assert min(sizes) >= 1 and max(sizes) >= 4
+    assert _same(question_store, "KS", SOURCES, org_b="no such organisation") == 0
+
+
+def test_the_sources_of_links_in_the_corpus(shared: Path) -> None:
+    store = Store(None)
+    build([str(shared / "corpus" / "docs")], store)
+    pairs = store.select(_PAIRS).rows
+    chosen = pairs[::7]
+    sizes = [_same(store, str(name), SOURCES, org_b=str(other)) for _a, _b, name, other in chosen]
+    assert len(chosen) >= 80 and min(sizes) >= 1 and sum(sizes) >= 150
 
 
 @pytest.mark.parametrize("org", ["KS", "ks", "  Fagforbundet "])
