@@ -13,18 +13,20 @@ from .lookups import PARTNERS_VARIABLES, SOURCES_VARIABLES, cooperation_sources,
 from .store import GraphStore, QueryResult, Store
 from .summary import SUMMARISED, Row, read_rows, row_count
 
-__all__ = ["Answers", "Page", "ask"]
+__all__ = ["Answers", "Page", "ask", "how_answered"]
 
 
 @dataclass(frozen=True)
 class Page:
     """Rows of an answer: ``result`` holds rows ``offset + 1`` … of ``total``; ``kept`` says
-    they were read from the summary rather than computed."""
+    they were read from the summary, ``looked_up`` computed by index look-ups (else the
+    question's SPARQL computed them)."""
 
     result: QueryResult
     total: int
     offset: int
     kept: bool
+    looked_up: bool = False
 
     @property
     def end(self) -> int:
@@ -57,7 +59,7 @@ def ask(
         rows = tuple(looked_up())
         end = len(rows) if limit is None else offset + limit
         result = QueryResult(_LOOKUPS[query.name][0], rows[offset:end])
-        return Page(result, len(rows), offset, False)
+        return Page(result, len(rows), offset, False, looked_up=True)
     sparql = queries.bound(query, values)
     result = store.select(sparql)
     if inferred:
@@ -75,6 +77,17 @@ _LOOKUPS: dict[str, tuple[tuple[str, ...], tuple[str, ...], Callable[..., list[R
     "partners": (PARTNERS_VARIABLES, ("org",), partners),
     "cooperation_sources": (SOURCES_VARIABLES, ("org_a", "org_b"), cooperation_sources),
 }
+
+
+def how_answered(
+    store: GraphStore, query: queries.Query, values: Mapping[str, str] | None = None
+) -> str:
+    """How :func:`ask` answers ``query`` (without reasoning): "summary", "look-ups" or
+    "SPARQL"."""
+    values = dict(values or {})
+    if not values and _kept(query) and row_count(store, query.name) is not None:
+        return "summary"
+    return "look-ups" if _looked_up(store, query, values, False) else "SPARQL"
 
 
 def _looked_up(

@@ -9,6 +9,7 @@ import pytest
 
 from partnergraph import queries
 from partnergraph.graph import ask
+from partnergraph.graph.answers import how_answered
 from partnergraph.graph.build import build
 from partnergraph.graph.store import Store
 
@@ -111,3 +112,13 @@ def test_the_sources_of_links_in_the_corpus(shared: Path) -> None:
 @pytest.mark.parametrize("org", ["KS", "ks", "  Fagforbundet "])
 def test_names_in_any_case_and_spacing(seed_store: Store, org: str) -> None:
     assert _same(seed_store, org) > 0
+
+
+def test_how_each_question_is_answered(question_store: Store) -> None:
+    assert how_answered(question_store, PARTNERS, {"org": "KS"}) == "look-ups"
+    assert how_answered(question_store, SOURCES, {"org_a": "KS", "org_b": "x"}) == "look-ups"
+    assert how_answered(question_store, queries.load("organisations")) == "summary"
+    changed = queries.parse("partners", PARTNERS.sparql.replace("ORDER BY", "ORDER BY ?via"))
+    assert how_answered(question_store, changed, {"org": "KS"}) == "SPARQL"
+    assert ask(question_store, changed, {"org": "KS"}).looked_up is False
+    assert ask(question_store, PARTNERS, {"org": "KS"}).looked_up is True
