@@ -139,26 +139,39 @@ def partners(raw: ox.Store, org: str) -> list[Row]:
 
 def _shared(store: _Store, org: Subject) -> Iterator[tuple[Subject, Row]]:
     """Each partner in a project or event with ``org``, with what the question says of the
-    link: the project's or event's label and kind, both roles, a source, both IRIs."""
+    link: the project's or event's label and kind, both roles, a source, both IRIs. Each
+    project or event is read in one look-up: its statements in the union and in the
+    documents' graphs."""
     for quad in store.raw.quads_for_pattern(None, None, org, _UNION):
         via, own = quad.subject, quad.predicate
         if own not in _ROLES or isinstance(via, ox.Triple):
             continue
-        labels = store.labels(via)
-        kinds = _or_none(_local(t) for t in store.values(via, _TYPE) if t.startswith(_PG))
-        for role in store.raw.quads_for_pattern(via, None, None, _UNION):
-            if role.predicate not in _ROLES or role.object == org:
-                continue
-            if isinstance(role.object, ox.Triple | ox.Literal):
-                continue  # no organisation (the build writes none)
-            partner, theirs = role.object, role.predicate
-            for source in _or_none(store.sources(via, theirs, partner)):
-                for label in labels:
-                    for kind in kinds:
-                        yield partner, (
-                            label, kind, _local(own.value), _local(theirs.value), source,
-                            partner.value, via.value,
-                        )  # fmt: skip
+        union: dict[ox.NamedNode, list[Term]] = defaultdict(list)
+        graphs: dict[tuple[ox.NamedNode, Term], list[ox.NamedNode]] = defaultdict(list)
+        for q in store.raw.quads_for_pattern(via, None, None, None):
+            if isinstance(q.graph_name, ox.DefaultGraph):
+                union[q.predicate].append(q.object)
+            elif q.predicate in _ROLES and isinstance(q.graph_name, ox.NamedNode):
+                graphs[(q.predicate, q.object)].append(q.graph_name)
+        labels = _or_none(_texts(union[_NUMBER]) or _texts(union[_LABEL]))
+        kinds = _or_none(_local(t) for t in _texts(union[_TYPE]) if t.startswith(_PG))
+        for theirs in _ROLES:
+            for partner in union.get(theirs, ()):
+                if partner == org or isinstance(partner, ox.Triple | ox.Literal):
+                    continue  # (a literal or triple is no organisation: the build writes none)
+                found = graphs.get((theirs, partner), ())
+                sources = [src for g in found for src in store.sources_of(g)]
+                for source in _or_none(sources):
+                    for label in labels:
+                        for kind in kinds:
+                            yield partner, (
+                                label, kind, _local(own.value), _local(theirs.value), source,
+                                partner.value, via.value,
+                            )  # fmt: skip
+
+
+def _texts(terms: Iterable[Term]) -> list[str]:
+    return [t.value for t in terms if not isinstance(t, ox.Triple)]
 
 
 def _stated(store: _Store, org: Subject) -> Iterator[tuple[Subject, Row]]:
