@@ -57,6 +57,7 @@ class _Store:
     def __init__(self, raw: ox.Store) -> None:
         self.raw = raw
         self._sources: dict[ox.NamedNode, list[str]] = {}
+        self._sentences: dict[tuple[ox.NamedNode, Subject], list[str]] = {}
 
     def objects(self, subject: Subject, predicate: ox.NamedNode) -> list[Term]:
         return [q.object for q in self.raw.quads_for_pattern(subject, predicate, None, _UNION)]
@@ -77,13 +78,22 @@ class _Store:
         """What the questions call a project or event: its numbers, else its names."""
         return _or_none(self.values(via, _NUMBER) or self.values(via, _LABEL))
 
+    def roles_of(self, org: Subject, graph: ox.DefaultGraph | None) -> Iterator[ox.Quad]:
+        """The statements of the roles ``org`` takes, in ``graph`` (None: in every graph),
+        role by role (not its mentions too, which an organisation of 25,000 roles has more
+        of)."""
+        for role in sorted(_ROLES, key=lambda r: r.value):
+            yield from self.raw.quads_for_pattern(None, role, org, graph)
+
     def sentences(self, graph: ox.NamedNode, org: Subject) -> list[str]:
-        """The sentences of ``graph`` that mention ``org``."""
-        return [
-            text
-            for m in self.raw.quads_for_pattern(None, _MENTION_OF, org, graph)
-            for text in self.values_in(m.subject, _SENTENCE, graph)
-        ]
+        """The sentences of ``graph`` that mention ``org`` (read once)."""
+        if (graph, org) not in self._sentences:
+            self._sentences[(graph, org)] = [
+                text
+                for m in self.raw.quads_for_pattern(None, _MENTION_OF, org, graph)
+                for text in self.values_in(m.subject, _SENTENCE, graph)
+            ]
+        return self._sentences[(graph, org)]
 
     def values_in(
         self, subject: Subject, predicate: ox.NamedNode, graph: ox.NamedNode
@@ -142,9 +152,9 @@ def _shared(store: _Store, org: Subject) -> Iterator[tuple[Subject, Row]]:
     link: the project's or event's label and kind, both roles, a source, both IRIs. Each
     project or event is read in one look-up: its statements in the union and in the
     documents' graphs."""
-    for quad in store.raw.quads_for_pattern(None, None, org, _UNION):
+    for quad in store.roles_of(org, _UNION):
         via, own = quad.subject, quad.predicate
-        if own not in _ROLES or isinstance(via, ox.Triple):
+        if isinstance(via, ox.Triple):
             continue
         union: dict[ox.NamedNode, list[Term]] = defaultdict(list)
         graphs: dict[tuple[ox.NamedNode, Term], list[ox.NamedNode]] = defaultdict(list)
@@ -208,9 +218,9 @@ def _roles_in_documents(
     """Each project or event ``org`` takes a role in → (role, document graph) as each
     document says it."""
     found: dict[Subject, list[tuple[str, ox.NamedNode]]] = defaultdict(list)
-    for q in store.raw.quads_for_pattern(None, None, org, None):
+    for q in store.roles_of(org, None):
         graph = q.graph_name
-        if q.predicate in _ROLES and isinstance(graph, ox.NamedNode) and store.sources_of(graph):
+        if isinstance(graph, ox.NamedNode) and store.sources_of(graph):
             found[q.subject].append((_local(q.predicate.value), graph))
     return found
 
