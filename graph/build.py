@@ -62,6 +62,11 @@ __all__ = [
 #: The module the workers' fork server imports first (it loads the extraction models).
 _PRELOAD = ("partnergraph.graph._preload",)
 
+#: A file's size and modification time in nanoseconds.
+Stamp = tuple[int, int]
+#: What the ledger says of a path: the document's key, its checksum, the file's stamp.
+Known = tuple[str, str, Stamp | None]
+
 #: Told what is done to which document: ("reading" | "writing", path).
 Progress = Callable[[str, str], None]
 
@@ -93,6 +98,7 @@ class Read:
     packed: bytes  # the Extraction, pickled and compressed
     mentions: tuple[OrgMention, ...]  # without evidence: what resolution reads
     notes: tuple[str, ...]
+    stamp: Stamp | None = None  # the file's size and time before it was read
 
     def extraction(self) -> Extraction:
         """The document's extraction, unpacked."""
@@ -163,14 +169,24 @@ def set_read_context(known: dict[str, str]) -> None:
     _known.update(known)
 
 
-def _unchanged_file(
-    file: Path, max_bytes: int, known_paths: dict[str, tuple[str, str]]
-) -> Unchanged | None:
-    """A file read before from this path whose bytes have the same checksum: not decoded,
-    converted or language-detected again."""
+def stamp_of(file: Path) -> Stamp | None:
+    """A file's size and modification time (nanoseconds); None if it cannot be told."""
+    try:
+        found = file.stat()
+    except OSError:
+        return None
+    return (found.st_size, found.st_mtime_ns)
+
+
+def _unchanged_file(file: Path, max_bytes: int, known_paths: dict[str, Known]) -> Unchanged | None:
+    """A file read before from this path with the same size and time (not even read: as
+    make and rsync tell), or whose bytes have the same checksum: not decoded, converted or
+    language-detected again."""
     seen = known_paths.get(str(file.absolute()))
     if seen is None:
         return None
+    if seen[2] is not None and stamp_of(file) == seen[2]:
+        return Unchanged(seen[0], str(file))
     try:
         if not file.is_file() or file.stat().st_size > max_bytes:
             return None
@@ -196,6 +212,7 @@ def _read_or_problem(
 ) -> Read | Unchanged | SourceProblem:
     shown = str(file)
     key: str | None = None
+    stamp = stamp_of(file)  # before reading: a file changed meanwhile is read again next time
     try:
         with _budget(seconds):
             item = read_document(file, root=root, max_bytes=max_bytes)
@@ -206,7 +223,7 @@ def _read_or_problem(
                 return Unchanged(item.key, item.path)
             ex = extract(item)
             bare = tuple(replace(m, evidence=NO_EVIDENCE) for m in mentions_of(ex))
-            return Read(replace(item, text=""), _pack(ex), bare, item.notes + ex.notes)
+            return Read(replace(item, text=""), _pack(ex), bare, item.notes + ex.notes, stamp)
     except PortalError as exc:
         return SourceProblem(shown, str(exc), key=key)
     except RecursionError:
@@ -275,7 +292,7 @@ def read_all(
     jobs: int = 1,
     doc_seconds: float = DEFAULT_DOC_SECONDS,
     follow_links: bool = False,
-    known: dict[str, tuple[str, str]] | None = None,
+    known: dict[str, Known] | None = None,
     unchanged: list[Unchanged] | None = None,
 ) -> tuple[list[Read], list[SourceProblem]]:
     """Read and extract every input (in ``jobs`` processes, see :func:`.workers.run`), in
@@ -299,7 +316,7 @@ def read_all(
             tasks,
             jobs,
             initializer=set_read_context,
-            initargs=({key: checksum for key, checksum in (known or {}).values()},),
+            initargs=({key: checksum for key, checksum, _stamp in (known or {}).values()},),
             preload=_PRELOAD,
         )
         if tasks
@@ -416,7 +433,7 @@ def build(
         jobs=jobs,
         doc_seconds=doc_seconds,
         follow_links=follow_links,
-        known={e.path: (e.key, e.checksum) for e in ledger.values()},
+        known={e.path: (e.key, e.checksum, e.stamp) for e in ledger.values()},
         unchanged=unchanged,
     )
     report.problems.extend(problems)
@@ -472,6 +489,7 @@ def build(
             read.doc.checksum,
             read.mentions,
             fingerprint(read.mentions),
+            read.stamp,
         )
         store.replace_graph(ledger_graph(iri), ledger_lines(entry))
         report.documents.append(read.doc.path)

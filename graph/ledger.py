@@ -6,7 +6,8 @@ it was read from, its checksum, its organisation mentions (names, countries, typ
 evidence: what identity resolution reads, as JSON) and a fingerprint of the identities its
 graph was written with. A build resolves organisations over the mentions of *every*
 document in the store, not only the ones it reads; a document whose identities changed is
-read again from its path and rewritten; a file whose checksum is unchanged is not extracted
+read again from its path and rewritten; a file whose size and modification time are those
+it had when read (as make and rsync tell), or whose checksum is unchanged, is not extracted
 again. So building documents one at a time, in any order or split, gives the store one
 build of them all gives.
 """
@@ -44,6 +45,7 @@ class Entry:
     checksum: str
     mentions: tuple[OrgMention, ...]
     fingerprint: str
+    stamp: tuple[int, int] | None = None  # the file's size and time when it was read
 
 
 def ledger_graph(document_graph: str) -> str:
@@ -101,6 +103,7 @@ def ledger_lines(entry: Entry) -> list[str]:
         "checksum": entry.checksum,
         "mentions": _mention_rows(entry.mentions),
         "fingerprint": entry.fingerprint,
+        "stamp": list(entry.stamp) if entry.stamp else None,
     }
     text = json.dumps(data, separators=(",", ":"), sort_keys=True)
     return [nt_line(URIRef(entry.graph), _ENTRY, Literal(text))]
@@ -121,5 +124,6 @@ def load_ledger(store: GraphStore) -> dict[str, Entry]:
             data["checksum"],
             _mentions_of_rows(data["mentions"]),
             data["fingerprint"],
+            (int(data["stamp"][0]), int(data["stamp"][1])) if data.get("stamp") else None,
         )
     return out

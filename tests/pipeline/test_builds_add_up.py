@@ -4,6 +4,7 @@ build of them all gives — facts, identities and their explanations alike."""
 from __future__ import annotations
 
 import importlib
+import os
 from pathlib import Path
 
 import pytest
@@ -125,3 +126,36 @@ def test_a_build_of_unchanged_files_starts_no_reading_process(
     report = build([str(EXAMPLES)], store, jobs=2)
     assert report.documents == [] and len(report.unchanged) == 2
     assert dispatched == []  # told by checksum in this process, none sent to a worker
+
+
+def test_files_of_the_same_size_and_time_are_not_even_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As make and rsync tell: a file whose size and modification time are those it had when
+    it was built is unchanged without reading its bytes; one whose time moved is read, and
+    built again only if its bytes changed."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for path in sorted(EXAMPLES.rglob("*.txt")):
+        (folder / path.name).write_bytes(path.read_bytes())
+    store = Store(None)
+    build([str(folder)], store)
+    opened: list[str] = []
+    read_bytes = Path.read_bytes
+
+    def noting(path: Path) -> bytes:
+        opened.append(path.name)
+        return read_bytes(path)
+
+    monkeypatch.setattr(Path, "read_bytes", noting)
+    report = build([str(folder)], store)
+    assert len(report.unchanged) == 2 and report.documents == []
+    assert opened == []
+    first, second = sorted(folder.iterdir())
+    os.utime(first, ns=(first.stat().st_atime_ns, first.stat().st_mtime_ns + 10**9))
+    text = second.read_text(encoding="utf-8")
+    second.write_text(text.replace("a", "e", 1), encoding="utf-8")  # same size, other bytes
+    os.utime(second, ns=(second.stat().st_atime_ns, second.stat().st_mtime_ns + 10**9))
+    report = build([str(folder)], store)
+    assert first.name in opened  # its time moved: its bytes were compared
+    assert report.unchanged == [str(first)] and report.documents == [str(second)]
