@@ -33,8 +33,7 @@ from raw import median, raw_ms, shown
 from synth import generate
 
 from partnergraph import queries
-from partnergraph.graph import ask
-from partnergraph.graph.answers import how_answered
+from partnergraph.graph import ask, how_answered
 from partnergraph.graph.store import open_store
 
 _BUSIEST = """PREFIX pg: <https://w3id.org/partnergraph/ns#>

@@ -10,7 +10,7 @@ which room holds what and what may import what.
 
 from __future__ import annotations
 
-from .answers import Answers, Page, ask
+from .answers import Answers, Page, ask, how_answered
 from .build import BuildReport, build, extract_all
 from .publish import Description, describe, serialise
 from .reason import reason
@@ -31,6 +31,7 @@ __all__ = [
     "build",
     "describe",
     "extract_all",
+    "how_answered",
     "open_store",
     "reason",
     "serialise",

@@ -8,8 +8,7 @@ from pathlib import Path
 import pytest
 
 from partnergraph import queries
-from partnergraph.graph import ask
-from partnergraph.graph.answers import how_answered
+from partnergraph.graph import ask, how_answered
 from partnergraph.graph.build import build
 from partnergraph.graph.store import Store
 
