@@ -52,7 +52,8 @@ Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
 
 
 class _Store:
-    """Look-ups in the union and the named graphs, each graph's source read once."""
+    """Look-ups in the union and the named graphs; each graph's sources, and its sentences
+    about an organisation, read once."""
 
     def __init__(self, raw: ox.Store) -> None:
         self.raw = raw
