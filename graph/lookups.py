@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
+from itertools import product
 
 import pyoxigraph as ox
 
@@ -77,7 +78,7 @@ class _Store:
 
     def labels(self, via: Subject) -> list[str | None]:
         """What the questions call a project or event: its numbers, else its names."""
-        return _or_none(self.values(via, _NUMBER) or self.values(via, _LABEL))
+        return _called(self.values(via, _NUMBER), self.values(via, _LABEL))
 
     def roles_of(self, org: Subject, graph: ox.DefaultGraph | None) -> Iterator[ox.Quad]:
         """The statements of the roles ``org`` takes, in ``graph`` (None: in every graph),
@@ -118,6 +119,12 @@ class _Store:
         return found
 
 
+def _called(numbers: list[str], names: list[str]) -> list[str | None]:
+    """What the questions call a project or event (``COALESCE(?number, ?name)``): its
+    numbers, else its names."""
+    return _or_none(numbers or names)
+
+
 def _or_none(values: Iterable[str]) -> list[str | None]:
     """An OPTIONAL's values as text (the question reads names by STR: one name in two
     language tags is one), each once; else one unbound."""
@@ -153,10 +160,11 @@ def _shared(store: _Store, org: Subject) -> Iterator[tuple[Subject, Row]]:
     link: the project's or event's label and kind, both roles, a source, both IRIs. Each
     project or event is read in one look-up: its statements in the union and in the
     documents' graphs."""
+    own_roles: dict[ox.NamedNode | ox.BlankNode, list[ox.NamedNode]] = defaultdict(list)
     for quad in store.roles_of(org, _UNION):
-        via, own = quad.subject, quad.predicate
-        if isinstance(via, ox.Triple):
-            continue
+        if not isinstance(quad.subject, ox.Triple):
+            own_roles[quad.subject].append(quad.predicate)
+    for via, roles in own_roles.items():  # each project or event read once
         union: dict[ox.NamedNode, list[Term]] = defaultdict(list)
         graphs: dict[tuple[ox.NamedNode, Term], list[ox.NamedNode]] = defaultdict(list)
         for q in store.raw.quads_for_pattern(via, None, None, None):
@@ -164,7 +172,7 @@ def _shared(store: _Store, org: Subject) -> Iterator[tuple[Subject, Row]]:
                 union[q.predicate].append(q.object)
             elif q.predicate in _ROLES and isinstance(q.graph_name, ox.NamedNode):
                 graphs[(q.predicate, q.object)].append(q.graph_name)
-        labels = _or_none(_texts(union[_NUMBER]) or _texts(union[_LABEL]))
+        labels = _called(_texts(union[_NUMBER]), _texts(union[_LABEL]))
         kinds = _or_none(_local(t) for t in _texts(union[_TYPE]) if t.startswith(_PG))
         for theirs in _ROLES:
             for partner in union.get(theirs, ()):
@@ -172,13 +180,11 @@ def _shared(store: _Store, org: Subject) -> Iterator[tuple[Subject, Row]]:
                     continue  # (a literal or triple is no organisation: the build writes none)
                 found = graphs.get((theirs, partner), ())
                 sources = [src for g in found for src in store.sources_of(g)]
-                for source in _or_none(sources):
-                    for label in labels:
-                        for kind in kinds:
-                            yield partner, (
-                                label, kind, _local(own.value), _local(theirs.value), source,
-                                partner.value, via.value,
-                            )  # fmt: skip
+                for own, source, label, kind in product(roles, _or_none(sources), labels, kinds):
+                    yield partner, (
+                        label, kind, _local(own.value), _local(theirs.value), source,
+                        partner.value, via.value,
+                    )  # fmt: skip
 
 
 def _texts(terms: Iterable[Term]) -> list[str]:
