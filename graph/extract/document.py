@@ -8,6 +8,7 @@ from dataclasses import replace
 from partnergraph.ontology import DONOR_STATES
 
 from ..sources import Document, detect_language
+from .countries import map_mentions, settle_countries
 from .facts import FactsBlock, parse_facts
 from .gazetteer import country_of_form
 from .lexicon import lexicon, normalise, organisation_type
@@ -68,17 +69,19 @@ def extract(doc: Document) -> Extraction:
     links = prose.links
     if kind == "news" and prose.events and not links and not _pairs_from_roles(roles):
         links = _paired_by_country(prose.organisations, prose.events[0].evidence, doc.language)
-    return _link_short_forms(
-        Extraction(
-            kind=kind,
-            language=doc.language,
-            projects=tuple(projects),
-            organisations=(*(block.organisations if block else ()), *prose.organisations),
-            places=prose.places,
-            events=prose.events,
-            roles=tuple(roles),
-            links=links,
-            notes=tuple(notes),
+    return settle_countries(
+        _link_short_forms(
+            Extraction(
+                kind=kind,
+                language=doc.language,
+                projects=tuple(projects),
+                organisations=(*(block.organisations if block else ()), *prose.organisations),
+                places=prose.places,
+                events=prose.events,
+                roles=tuple(roles),
+                links=links,
+                notes=tuple(notes),
+            )
         )
     )
 
@@ -251,14 +254,7 @@ def _link_short_forms(ex: Extraction) -> Extraction:
         long_form, country = fixed[o.name]
         return replace(o, long_form=long_form, country=o.country or country)  # its own evidence
 
-    if not fixed:
-        return ex
-    return replace(
-        ex,
-        organisations=tuple(swap(o) for o in ex.organisations),
-        roles=tuple(RoleFact(swap(r.org), r.role, r.target, r.evidence) for r in ex.roles),
-        links=tuple(replace(link, a=swap(link.a), b=swap(link.b)) for link in ex.links),
-    )
+    return map_mentions(ex, swap) if fixed else ex
 
 
 #: Short forms of more words than this are not looked for inside longer names.

@@ -9,7 +9,14 @@ from functools import cache
 
 from .lexicon import lexicon
 
-__all__ = ["City", "country_forms", "country_of_form", "find_cities", "is_country_code"]
+__all__ = [
+    "City",
+    "country_forms",
+    "country_of_form",
+    "find_cities",
+    "is_country_code",
+    "region_countries",
+]
 
 # Countries whose cities the place gazetteer knows (EEA and Norway Grants states, their
 # neighbours and frequent partners); restricting it keeps false matches down.
@@ -117,21 +124,54 @@ def _cities() -> dict[str, tuple[City, ...]]:
     return {k: tuple(sorted(v, key=lambda c: -c.population)) for k, v in table.items()}
 
 
-def find_cities(name: str) -> tuple[City, ...]:
-    """Cities called ``name`` (also by an inflected form), most populous first.
+def find_cities(name: str, *, own_name: bool = False) -> tuple[City, ...]:
+    """Cities called ``name`` (also by an inflected form), most populous first; with
+    ``own_name``, only cities whose own name it is, not an alternate one ("Roma" is Rome's
+    Italian name, "Forde" one of Voerde's).
 
-    >>> find_cities("Bergen")[0].country
-    'NO'
+    >>> find_cities("Bergen")[0].country, find_cities("Roma", own_name=True)
+    ('NO', ())
     """
     table = _cities()
-    hit = table.get(name)
-    if hit:
-        return hit
     # inflected forms (Polish, Latvian, Lithuanian locatives): try dropping 1-2 letters
+    candidates = [name]
     for cut in (1, 2):
         if len(name) - cut >= 4:
             stem = name[:-cut]
-            for candidate in (stem, stem + "a", stem + "as", stem + "s", stem + "e", stem + "y"):
-                if candidate in table:
-                    return table[candidate]
+            candidates += [stem, stem + "a", stem + "as", stem + "s", stem + "e", stem + "y"]
+    for candidate in candidates:
+        hit = table.get(candidate, ())
+        if own_name:
+            hit = tuple(c for c in hit if c.name == candidate)
+        if hit:
+            return hit
     return ()
+
+
+@cache
+def _regions() -> dict[str, frozenset[str]]:
+    import pycountry
+
+    table: dict[str, set[str]] = {}
+    for sub in pycountry.subdivisions:
+        if sub.country_code not in _CITY_COUNTRIES:
+            continue
+        name = sub.name.split(" (")[0]
+        words = name.split()
+        forms = {name}
+        if len(words) == 2 and (words[1][:1].islower() or words[1] == "Novads"):
+            forms.add(words[0])  # "Jelgavas novads", "Šiaulių apskritis": "Jelgavas"
+        for form in forms:
+            if len(form) >= 4 and form[0].isupper():
+                table.setdefault(form, set()).add(sub.country_code)
+    return {k: frozenset(v) for k, v in table.items()}
+
+
+def region_countries(name: str) -> frozenset[str]:
+    """The countries with a first-level region or municipality called ``name`` (pycountry's
+    subdivisions): counties, voivodeships, Latvian and Lithuanian municipalities.
+
+    >>> sorted(region_countries("Vestland")), sorted(region_countries("Podlaskie"))
+    (['NO'], ['PL'])
+    """
+    return _regions().get(name, frozenset())

@@ -22,6 +22,7 @@ __all__ = [
     "form_country",
     "infer_country",
     "pick_country",
+    "place_words",
 ]
 
 
@@ -64,8 +65,9 @@ def form_country(form: str, language: str, lex: Lexicon) -> str | None:
 
 
 def _city_in_name(name: str) -> str | None:
-    """ "Tartu City Government" → EE: a known city's name in it, if one country only has it."""
-    for word in re.findall(r"[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’-]{3,}", name):
+    """ "Tartu City Government", "Museum in Katowice" → a known city's name where a name
+    holds its place (:func:`place_words`), if one country only has it."""
+    for word in place_words(name):
         # only a city's own name: an alternate name may be a common word ("Union" is La
         # Unión's, "Center" Ózd's, "Gran" Esztergom's), an inflection guess another town
         # ("Agder" is no form of Agde)
@@ -78,6 +80,33 @@ def _city_in_name(name: str) -> str | None:
         if cities and other is not None and cities[0].population >= 3 * other.population:
             return cities[0].country
     return None
+
+
+_PLACE_WORD = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-ſА-ЯΑ-Ω][^\W\d_]{3,}")
+
+
+def place_words(name: str) -> list[str]:
+    """The capitalised words of an organisation's name that may be its place: its first or
+    last word, or one after a preposition ("Bergen kommune", "University of Bergen",
+    "Museum in Katowice"). Inside a name, a town's name is mostly a word of it ("Forest
+    School", "Police Academy", "Divadlo Kamen Theatre").
+
+    >>> place_words("Silesian Museum in Katowice")
+    ['Silesian', 'Katowice']
+    """
+    tokens = re.findall(r"[\w'’-]+", name)
+    last = len(tokens) - 1
+    return [
+        word
+        for i, word in enumerate(tokens)
+        if _PLACE_WORD.fullmatch(word)
+        and (i in (0, last) or tokens[i - 1].casefold() in _place_prepositions())
+    ]
+
+
+@cache
+def _place_prepositions() -> frozenset[str]:
+    return frozenset(w.casefold() for w in lexicon().prepositions) | {"of"}
 
 
 def demonym_country(name: str, lex: Lexicon, language: str = "en") -> str | None:

@@ -1,0 +1,134 @@
+"""The country of every organisation a document names, from what the whole document says.
+
+A mention's own sentence gives a country when it states one ("NAV (NO)", "Norwegian …",
+a registry or portal name). What is left unknown is settled here, once the document is
+read, from evidence in this order (the first that speaks decides):
+
+1. the name itself: a demonym or country in any case form of the document's language
+   ("Norweskim Związkiem …"), a municipality form, the name of a city or region of one
+   country where a name holds its place ("Vestland apskrities administracija", "… in
+   Katowice"; inflected too: "… w Kocierzewie");
+2. another mention of the same name in the document that has a country;
+3. the document's language: a name written throughout in the language of a country
+   ("Fundacja Wolna Wisła" in Polish news) belongs to that country — the publisher writes
+   about its own country's bodies in its language. Not in news of a trip abroad, which
+   names its hosts in its own language too: there only those who travelled are from home.
+   English, the grants' shared language, tells no country.
+
+(The host of an event abroad was tried as evidence too and dropped: the reader's roles
+are not sure enough of their direction for it.)
+
+Nothing here guesses: a name that none of these speaks for keeps no country.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import replace
+
+from .gazetteer import country_of_form, find_cities, region_countries
+from .lemmas import is_known_word, lemma
+from .lexicon import lexicon, normalise
+from .model import Extraction, OrgMention, RoleFact
+from .prose.places import demonym_country, infer_country, place_words
+
+__all__ = ["map_mentions", "settle_countries"]
+
+_WORDS = re.compile(r"[^\W\d_]+")
+
+
+def map_mentions(ex: Extraction, change: Callable[[OrgMention], OrgMention]) -> Extraction:
+    """``ex`` with ``change`` applied to every organisation mention (in its list, its roles
+    and its links)."""
+    return replace(
+        ex,
+        organisations=tuple(change(o) for o in ex.organisations),
+        roles=tuple(RoleFact(change(r.org), r.role, r.target, r.evidence) for r in ex.roles),
+        links=tuple(replace(link, a=change(link.a), b=change(link.b)) for link in ex.links),
+    )
+
+
+def settle_countries(ex: Extraction) -> Extraction:
+    """Give each organisation of unknown country the one the document tells (see above)."""
+    mentions = [*ex.organisations, *(r.org for r in ex.roles)]
+    unknown = {normalise(m.name): m.name for m in mentions if m.country is None}
+    if not unknown:
+        return ex
+    stated: dict[str, str] = {}
+    for m in mentions:
+        if m.country is not None:
+            stated.setdefault(normalise(m.name), m.country)
+    home = lexicon().language_countries.get(ex.language)
+    abroad = any(e.place and e.place.country not in (None, home) for e in ex.events)
+    travellers = {normalise(r.org.name) for r in ex.roles if r.role == "participant"}
+    settled: dict[str, str] = {}
+    for key, name in unknown.items():
+        country = (
+            _told_by_name(name, ex.language)
+            or stated.get(key)
+            or (
+                home
+                if home
+                and (not abroad or key in travellers)
+                and _written_in(name, ex.language, home)
+                else None
+            )
+        )
+        if country is not None:
+            settled[key] = country
+
+    def change(m: OrgMention) -> OrgMention:
+        if m.country is not None:
+            return m
+        country = settled.get(normalise(m.name))
+        return m if country is None else replace(m, country=country)
+
+    return map_mentions(ex, change) if settled else ex
+
+
+def _told_by_name(name: str, language: str) -> str | None:
+    """The country the name tells, in the document's language too: a demonym or country, a
+    city or a region of one country only (a word that is a common word of the language or
+    of English is no place: "Most", "Tabor")."""
+    found = infer_country(name)
+    if found is not None:
+        return found
+    if language != "en":
+        found = demonym_country(name, lexicon(), language)
+        if found is not None:
+            return found
+    for word in place_words(name):
+        if is_known_word(word, language) or is_known_word(word, "en"):
+            continue
+        countries = _places_called(word, language)
+        if len(countries) == 1:
+            return countries.pop()
+    return None
+
+
+def _title(word: str) -> str:
+    return word[:1].upper() + word[1:]
+
+
+def _written_in(name: str, language: str, home: str) -> bool:
+    """Whether a name is written in ``language`` throughout: each of its words is a word of
+    the language or a place of its country ("Pracownia Zrównoważonego Rozwoju"). A proper
+    name the language does not know ("Inspiria", "Rotko") may be anyone's."""
+    words = [w for w in _WORDS.findall(name) if len(w) >= 3]
+    if not words:
+        return False
+    for word in words:
+        if country_of_form(word):
+            return False
+        if not is_known_word(word, language) and home not in _places_called(word, language):
+            return False
+    return True
+
+
+def _places_called(word: str, language: str) -> set[str]:
+    countries: set[str] = set()
+    for form in dict.fromkeys((word, _title(lemma(word, language)))):
+        countries |= region_countries(form)
+        countries |= {c.country for c in find_cities(form, own_name=True)}
+    return countries

@@ -1,0 +1,78 @@
+"""Countries settled once a document is read: from the name's place, from another mention,
+from the language the name is written in. Sentences written for the tests."""
+
+from __future__ import annotations
+
+from partnergraph.graph.extract import extract
+from partnergraph.graph.extract.gazetteer import find_cities, region_countries
+from partnergraph.graph.extract.prose import infer_country
+from partnergraph.graph.extract.prose.places import place_words
+from partnergraph.graph.sources import Document
+
+
+def _countries(text: str, lang: str) -> dict[str, str | None]:
+    doc = Document("k", "k", text, None, "news", lang, "utf-8", "text/plain", "0" * 64)
+    ex = extract(doc)
+    named = {o.name: o.country for o in ex.organisations}
+    for role in ex.roles:  # a role's mention is settled as the list's is
+        assert named.get(role.org.name, role.org.country) == role.org.country
+    return named
+
+
+def test_a_name_written_in_the_documents_language_is_of_its_country() -> None:
+    text = (
+        "Fundacja Wolna Wisła zorganizowała spotkanie z mieszkańcami. "
+        "Pracownia Zrównoważonego Rozwoju przygotowała raport."
+    )
+    assert _countries(text, "pl") == {
+        "Fundacja Wolna Wisła": "PL",
+        "Pracownia Zrównoważonego Rozwoju": "PL",
+    }
+
+
+def test_english_and_unknown_proper_names_tell_no_country() -> None:
+    # English is every country's language here; a proper name Polish does not know
+    # ("Inspiria") may be anyone's
+    text = "The Youth Theatre Association and Pracownia Zrównoważonego Rozwoju signed it."
+    assert set(_countries(text, "en").values()) == {None}
+    assert _countries("Stowarzyszenie Inspiria przygotowało wystawę.", "pl") == {
+        "Stowarzyszenie Inspiria": None
+    }
+
+
+def test_news_of_a_trip_abroad_gives_its_country_only_to_those_who_travelled() -> None:
+    text = (
+        "Wizyta studyjna w Oslo odbyła się w maju. "
+        "Uczestnikami wizyty byli przedstawiciele Fundacji Wolna Wisła. "
+        "Regionalna Izba Przemysłu działa od 1990 roku."
+    )
+    found = _countries(text, "pl")
+    assert found["Fundacji Wolna Wisła"] == "PL"
+    assert found["Regionalna Izba Przemysłu"] is None  # the hosts' names are Polish too
+    # at home, the same body is the home country's
+    assert _countries("Regionalna Izba Przemysłu działa od 1990 roku.", "pl") == {
+        "Regionalna Izba Przemysłu": "PL"
+    }
+
+
+def test_a_region_or_town_where_the_name_holds_its_place_tells_its_country() -> None:
+    text = "Vestland apskrities administracija ir Pagėgių savivaldybė pasirašė sutartį."
+    assert _countries(text, "lt") == {
+        "Vestland apskrities administracija": "NO",  # a Norwegian county, in Lithuanian
+        "Pagėgių savivaldybė": "LT",
+    }
+    assert region_countries("Vestland") == {"NO"}
+    assert region_countries("Jelgavas") == {"LV"}  # "Jelgavas novads"
+
+
+def test_a_town_inside_a_name_is_a_word_of_it() -> None:
+    assert place_words("Youth Drama Centre of Bergen") == ["Youth", "Bergen"]
+    assert infer_country("Youth Drama Centre") is None  # Drama, Greece
+    assert infer_country("Rydułtowy Centre of Culture") == "PL"
+    assert infer_country("Silesian Museum in Katowice") == "PL"
+
+
+def test_an_alternate_name_of_a_city_is_not_its_own() -> None:
+    assert find_cities("Roma")[0].name == "Rome"
+    assert find_cities("Roma", own_name=True) == ()
+    assert find_cities("Kraków", own_name=True)[0].country == "PL"
