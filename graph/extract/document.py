@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import replace
 
 from partnergraph.ontology import DONOR_STATES
@@ -66,24 +67,23 @@ def extract(doc: Document) -> Extraction:
             projects.insert(0, page_project)
     if block is None and not prose.organisations:
         notes.append("no facts block and no organisation found in the text")
-    links = prose.links
-    if kind == "news" and prose.events and not links and not _pairs_from_roles(roles):
-        links = _paired_by_country(prose.organisations, prose.events[0].evidence, doc.language)
-    return settle_countries(
-        _link_short_forms(
-            Extraction(
-                kind=kind,
-                language=doc.language,
-                projects=tuple(projects),
-                organisations=(*(block.organisations if block else ()), *prose.organisations),
-                places=prose.places,
-                events=prose.events,
-                roles=tuple(roles),
-                links=links,
-                notes=tuple(notes),
-            )
-        )
+    read = Extraction(
+        kind=kind,
+        language=doc.language,
+        projects=tuple(projects),
+        organisations=(*(block.organisations if block else ()), *prose.organisations),
+        places=prose.places,
+        events=prose.events,
+        roles=tuple(roles),
+        links=prose.links,
+        notes=tuple(notes),
     )
+    # countries from the whole document first: the last resort's sides are told by them
+    read = settle_countries(_link_short_forms(read))
+    if kind == "news" and read.events and not read.links and not _pairs_from_roles(read.roles):
+        pairs = _paired_by_country(read.organisations, read.events[0].evidence, doc.language)
+        read = replace(read, links=pairs)
+    return read
 
 
 #: The most pairs the last-resort pairing makes; more means a document of many parties
@@ -93,7 +93,7 @@ _MOST_PAIRED = 16
 _HOSTING = frozenset({"host", "organiser"})
 
 
-def _pairs_from_roles(roles: list[RoleFact]) -> bool:
+def _pairs_from_roles(roles: Iterable[RoleFact]) -> bool:
     """Whether the roles already pair anyone: a host or organiser and a participant of one
     event, or a promoter and a partner of one project."""
     by_target: dict[str, set[str]] = defaultdict(set)
@@ -118,7 +118,7 @@ def _paired_by_country(
     home = lexicon().language_countries.get(language)
     first: dict[str, tuple[OrgMention, str]] = {}
     for org in orgs:
-        country = org.country or infer_country(org.name) or home
+        country = org.country or home
         if country is not None:
             first.setdefault(_identity(org), (org, country))
     donors = [o for o, cc in first.values() if cc in DONOR_STATES]
