@@ -35,7 +35,7 @@ from .extract.portal import PortalError
 from .ledger import Entry, Fingerprints, ledger_graph, ledger_lines, load_ledger
 from .resolve import Judgements, Resolution, resolve_organisations
 from .sources import DEFAULT_MAX_BYTES, Document, SourceProblem, expand_paths, read_document
-from .store import GraphStore, graphs
+from .store import GraphStore, Store, graphs
 from .summary import is_summarised, summarise
 from .triples import (
     DEFAULT_BASE,
@@ -462,6 +462,8 @@ def build(
     report.rewritten = len(stale)
     if not reads and not prune and judgements is None and is_summarised(store):
         return report  # every file unchanged: the store, views and summary stand as they are
+    if isinstance(store, Store):
+        store.start_journal()  # what the writes touch brings the summary up to date
     load_ontology(store)
     # views of the old data: 'reason' and 'analyse --write' compute them anew
     store.drop_graph(graphs.INFERRED)

@@ -14,7 +14,9 @@ Every build rewrites the summary; ``partnergraph summarise`` does on demand.
 
 from __future__ import annotations
 
+import bisect
 import json
+import marshal
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -26,7 +28,8 @@ from rdflib.namespace import DCTERMS, ORG
 
 from partnergraph.ontology import PG, SCHEMA, nt_line
 
-from .store import GraphStore, QueryResult, graphs
+from .store import GraphStore, QueryResult, Store, graphs
+from .store.journal import Changes
 
 __all__ = [
     "PAGE_ROWS",
@@ -65,6 +68,9 @@ _COST_RANKS = {str(PG[k]): r for r, k in enumerate(
 
 
 Scan = dict[str, tuple[str, ...]]
+#: The version of what :meth:`_Scans.export` keeps (a state of another is read again).
+_STATE_VERSION = 1
+_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 
 
 class _Scans:
@@ -80,6 +86,7 @@ class _Scans:
         self._typed: dict[str, list[str]] = {}
         self._members: dict[str, set[str]] | None = None
         self._texts: dict[str, str] = {}
+        self._per_graph: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
 
     def rows(self, sparql: str) -> Iterator[tuple[str, ...]]:
         """A scan's rows, every value bound, each text shared with the scans before."""
@@ -111,12 +118,83 @@ class _Scans:
             return set(label.get(subject, ()))
         return {text for o in via.get(subject, ()) for text in label.get(o, ())}
 
-    def per_graph(self, predicates: Iterable[str]) -> Iterator[tuple[str, ...]]:
-        """``(graph, subject, predicate, object)`` of these predicates in the named graphs."""
-        values = " ".join(f"<{p}>" for p in predicates)
-        return self.rows(
-            f"SELECT ?g ?s ?p ?o WHERE {{ VALUES ?p {{ {values} }} GRAPH ?g {{ ?s ?p ?o }} }}"
-        )
+    def per_graph(self, predicates: Iterable[str]) -> list[tuple[str, ...]]:
+        """``(graph, subject, predicate, object)`` of these predicates in the named graphs
+        (read once)."""
+        key = tuple(predicates)
+        if key not in self._per_graph:
+            values = " ".join(f"<{p}>" for p in key)
+            self._per_graph[key] = list(
+                self.rows(
+                    f"SELECT ?g ?s ?p ?o WHERE {{ VALUES ?p {{ {values} }} "
+                    f"GRAPH ?g {{ ?s ?p ?o }} }}"
+                )
+            )
+        return self._per_graph[key]
+
+    def export(self) -> bytes:
+        """What was read, to bring up to date after the next writes instead of reading it
+        again (:meth:`restored`)."""
+        kept = {"version": _STATE_VERSION, "read": self._read, "typed": self._typed,
+                "per_graph": self._per_graph}  # fmt: skip
+        return marshal.dumps(kept)
+
+    @classmethod
+    def restored(cls, store: GraphStore, data: bytes, changes: Changes) -> _Scans | None:
+        """The scans :meth:`export` kept, with the triples ``changes`` says were written or
+        removed since; None when ``data`` is no state this version kept."""
+        try:
+            kept = marshal.loads(data)
+        except (EOFError, ValueError, TypeError):
+            return None
+        if not isinstance(kept, dict) or kept.get("version") != _STATE_VERSION:
+            return None
+        scans = cls(store)
+        scans._read, scans._typed, scans._per_graph = kept["read"], kept["typed"], kept["per_graph"]
+        scans._texts = {}
+        scans._apply(changes)
+        return scans
+
+    def _apply(self, changes: Changes) -> None:
+        """Each changed triple in or out of the scans that read its predicate (as
+        :meth:`rows` reads: a row with an empty value is none)."""
+        one = self._texts.setdefault
+        for s, p, o, there in changes.union:
+            if not (s and p and o):
+                continue
+            s, o = one(s, s), one(o, o)
+            if p in self._read:
+                read = self._read[p]
+                objects = read.get(s, ())
+                if there and o not in objects:
+                    read[s] = (*objects, o)
+                elif not there and o in objects:
+                    rest = tuple(x for x in objects if x != o)
+                    if rest:
+                        read[s] = rest
+                    else:
+                        del read[s]
+            if p == _TYPE and o in self._typed:
+                typed = self._typed[o]
+                at = bisect.bisect_left(typed, s)
+                present = at < len(typed) and typed[at] == s
+                if there and not present:
+                    typed.insert(at, s)
+                elif not there and present:
+                    del typed[at]
+        for key, rows in self._per_graph.items():
+            wanted = set(key)
+            touched = [c for c in changes.graphs if c[2] in wanted and all(c[:4])]
+            if not touched:
+                continue
+            kept = set(rows)
+            for g, s, p, o, there in touched:
+                row = (one(g, g), one(s, s), p, one(o, o))
+                if there:
+                    kept.add(row)
+                else:
+                    kept.discard(row)
+            self._per_graph[key] = list(kept)
 
     def pairs(self) -> dict[tuple[str, str], list[tuple[str, ...]]]:
         """Each cooperating pair ``a < b`` → what links them, once per link: the number of
@@ -575,13 +653,14 @@ def _node(question: str, page: int | None = None) -> URIRef:
     return URIRef(f"{graphs.SUMMARY}#{question}" + ("" if page is None else f"-page-{page}"))
 
 
-def summarise(store: GraphStore) -> dict[str, int]:
+def summarise(store: GraphStore, *, fresh: bool = False) -> dict[str, int]:
     """Rewrite the summary graph from the store; the number of rows of each answer. An
     answer is kept as numbered pages of rows and its size, so a page of it is one look-up.
     (Not one node per row: a few triples keep a server's query planner from estimating
     every other question dearer — Virtuoso refused the projects question with 25 more
     nodes typed.)"""
-    scans = _Scans(store)
+    restored = _restored(store)  # (the journal is closed either way)
+    scans = _Scans(store) if fresh or restored is None else restored
     lines, sizes = [], {}
     for question, listing in SUMMARISED.items():
         rows = listing.rows(scans)
@@ -601,7 +680,21 @@ def summarise(store: GraphStore) -> dict[str, int]:
     # computed (at 100k projects that held both in memory, 1.2 GB more)
     store.drop_graph(graphs.SUMMARY)
     store.replace_graph(graphs.SUMMARY, sorted(lines))
+    if isinstance(store, Store):
+        store.keep_summary_state(scans.export())
     return sizes
+
+
+def _restored(store: GraphStore) -> _Scans | None:
+    """The scans the last summary kept, brought up to date with what was written since
+    (an embedded store's journal of the build); None if there are none to trust."""
+    if not isinstance(store, Store):
+        return None
+    changes = store.take_changes()
+    data = store.summary_state() if changes is not None else None
+    if changes is None or data is None:
+        return None
+    return _Scans.restored(store, data, changes)
 
 
 def is_summarised(store: GraphStore) -> bool:

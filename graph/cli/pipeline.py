@@ -323,7 +323,7 @@ def _summarise(args: argparse.Namespace) -> int:
     from ..summary import summarise
 
     with staged(args.store) as store:
-        sizes = summarise(store)
+        sizes = summarise(store, fresh=True)  # on demand: read everything again
     print("summarised " + ", ".join(f"{name} ({n} rows)" for name, n in sizes.items()))
     return EXIT_OK
 

@@ -24,11 +24,15 @@ import pyoxigraph as ox
 
 from .base import QueryResult, StoreError, sorted_ntriples
 from .graphs import INFERRED, asserted, asserted_filter
+from .journal import Changes, Journal, texts_of
 
 __all__ = ["Store"]
 
 #: Quads held back before one bulk write (a transaction per document is slow in RocksDB).
 _BUFFER_QUADS = 200_000
+#: The file in the store's folder where the summary keeps its state (see
+#: :meth:`Store.summary_state`); RocksDB leaves files of other names alone.
+STATE_FILE = "partnergraph-summary-state"
 
 
 class Store:
@@ -58,6 +62,83 @@ class Store:
         self._loading: threading.Thread | None = None  # a bulk load in progress
         self._loading_graphs: set[str] = set()
         self._load_error: Exception | None = None
+        self._journal: Journal | None = None
+        self._state: bytes | None = None  # an in-memory store's kept summary state
+        self._state_gone = False
+
+    # -------------------------------------------------------------- the summary's state
+
+    def start_journal(self) -> None:
+        """Note from now on what writes touch in the asserted graphs (for
+        :meth:`take_changes`); a journal already open goes on."""
+        if self._journal is None:
+            self._journal = Journal()
+
+    def take_changes(self) -> Changes | None:
+        """Where each triple the writes since :meth:`start_journal` touched is now (all
+        writes done first), and the journal closed; no changes without a journal (a write
+        without one forgets the kept state instead); None when the journal gave up (the
+        kept state is forgotten then too)."""
+        journal, self._journal = self._journal, None
+        if journal is None:
+            return Changes((), ())
+        if journal.broken:
+            self._forget_state()
+            return None
+        self._write_pending()
+        for graph, text in journal.texts:
+            parsed = ox.parse(text.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
+            journal.touched.update((graph, q.triple) for q in parsed)
+        union = ox.DefaultGraph()
+        in_union: dict[ox.Triple, tuple[str, str, str, bool]] = {}
+        in_graphs = []
+        shown = texts_of({term for _g, t in journal.touched for term in t})
+        for graph, t in sorted(journal.touched, key=lambda gt: (gt[0], str(gt[1]))):
+            s, p, o = shown[t.subject], shown[t.predicate], shown[t.object]
+            there = ox.Quad(t.subject, t.predicate, t.object, ox.NamedNode(graph)) in self._store
+            in_graphs.append((graph, s, p, o, there))
+            if t not in in_union:
+                in_the_union = ox.Quad(t.subject, t.predicate, t.object, union) in self._store
+                in_union[t] = (s, p, o, in_the_union)
+        return Changes(tuple(in_union.values()), tuple(in_graphs))
+
+    def summary_state(self) -> bytes | None:
+        """What the summary kept of the store's state when it was last written (its scans),
+        if no write since could have changed the union without a journal; else None."""
+        if self.path is None:
+            return self._state
+        try:
+            return (self.path / STATE_FILE).read_bytes()
+        except OSError:
+            return None
+
+    def keep_summary_state(self, data: bytes) -> None:
+        """Keep the summary's state (written whole, then moved in place)."""
+        self._state_gone = False
+        if self.path is None:
+            self._state = data
+            return
+        part = self.path / f".{STATE_FILE}.part"
+        part.write_bytes(data)
+        part.replace(self.path / STATE_FILE)
+
+    def _recording(self, graph: str) -> Journal | None:
+        """The journal that notes a write to ``graph``; a write to an asserted graph without
+        one makes the summary's kept state stale (it is forgotten)."""
+        if not asserted(graph):
+            return None
+        if self._journal is None:
+            self._forget_state()
+        return self._journal
+
+    def _forget_state(self) -> None:
+        if self._journal is not None:
+            self._journal.give_up()
+        if self._state_gone:
+            return
+        self._state, self._state_gone = None, True
+        if self.path is not None:
+            (self.path / STATE_FILE).unlink(missing_ok=True)
 
     # -------------------------------------------------------------- writing
 
@@ -92,6 +173,9 @@ class Store:
         if body.count(" .\n") != lines:  # a comment, a blank line, other spacing
             return False
         quads = body.replace(" .\n", f" <{graph}> .\n")
+        journal = self._recording(graph)
+        if journal is not None:
+            journal.touch_text(graph, text, lines)
         if asserted(graph):
             self._hold(graph, [quads, body], 2 * lines)
         else:
@@ -119,6 +203,9 @@ class Store:
         new = {q.triple for q in quads}
         old = {q.triple for q in self._store.quads_for_pattern(None, None, None, node)}
         added, removed = new - old, old - new
+        journal = self._recording(graph) if added or removed else None
+        if journal is not None:
+            journal.touch(graph, added | removed)
         union = ox.DefaultGraph()
         in_union = asserted(graph)
         for t in removed:
@@ -178,6 +265,7 @@ class Store:
 
     def rebuild_union(self) -> None:
         """Compute the union (the default graph) afresh from the asserted graphs."""
+        self._forget_state()
         self._write_pending()
         self._store.update(
             f"DROP SILENT DEFAULT ; INSERT {{ ?s ?p ?o }} "

@@ -12,7 +12,8 @@ from partnergraph import queries
 from partnergraph.graph import ask
 from partnergraph.graph.build import build
 from partnergraph.graph.cli import main
-from partnergraph.graph.store import Store, graphs, open_store
+from partnergraph.graph import summary as summary_module
+from partnergraph.graph.store import Store, graphs, open_store, staged
 from partnergraph.graph.summary import SUMMARISED, compute, read_rows, row_count, summarise
 
 from ..conftest import EXAMPLES, FIXTURES
@@ -209,3 +210,105 @@ def test_events_of_many_countries_from_the_summary(tmp_path: Path) -> None:
     expected = _by_sparql(store, "multi_country_events")
     assert len(expected) == 3 and expected[0][3] == "4"
     assert _by_summary(store, "multi_country_events") == expected
+
+
+def _kept_scans(store: Store) -> dict[str, dict[str, set[str]]]:
+    """The summary's kept predicate scans, objects as sets."""
+    import marshal
+
+    data = store.summary_state()
+    assert data is not None
+    read = marshal.loads(data)["read"]
+    return {p: {s: set(os) for s, os in subjects.items()} for p, subjects in read.items()}
+
+
+def _fresh_scans(store: Store, predicates: list[str]) -> dict[str, dict[str, set[str]]]:
+    scans = summary_module._Scans(store)
+    return {p: {s: set(os) for s, os in scans(p).items()} for p in predicates}
+
+
+def _same_as_computed(store: Store) -> None:
+    for name in LISTINGS:
+        assert _by_summary(store, name) == compute(store, name).rows, name
+
+
+def test_a_build_brings_the_kept_summary_up_to_date_from_what_it_wrote(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Builds one after another into a store on disk: each summary is the kept one brought
+    up to date with the triples the build touched (not read again), and equals the answers
+    computed afresh — through new documents, a changed one, a prune."""
+    restored: list[bool] = []
+    real = summary_module._Scans.restored.__func__  # type: ignore[attr-defined]
+
+    def spy(cls: type, store: Store, data: bytes, changes: object) -> object:
+        scans = real(cls, store, data, changes)
+        restored.append(scans is not None)
+        return scans
+
+    monkeypatch.setattr(summary_module._Scans, "restored", classmethod(spy))
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    sources = [*sorted((EXAMPLES / "seeds").glob("*.txt")),
+               *sorted((FIXTURES / "questions").glob("*.txt"))]  # fmt: skip
+    for source in sources:
+        (docs / source.name).write_bytes(source.read_bytes())
+    location = str(tmp_path / "store")
+
+    def built(paths: list[Path], prune: bool = False) -> Store:
+        with staged(location) as store:
+            build([str(p) for p in paths], store, prune=prune)
+        opened = open_store(location, read_only=True)
+        assert isinstance(opened, Store)
+        return opened
+
+    first = sorted(docs.iterdir())
+    store = built(first[:2])
+    assert restored == []  # nothing kept yet: read whole
+    _same_as_computed(store)
+    store = built(first)
+    assert restored == [True]
+    _same_as_computed(store)
+    kept = _kept_scans(store)
+    assert kept == _fresh_scans(store, sorted(kept))
+    # a changed document: another organisation where one was
+    changed = docs / "002_c84218a7ceba7421.txt"
+    text = changed.read_text(encoding="utf-8")
+    assert "Fagforbundet" in text
+    changed.write_text(text.replace("Fagforbundet", "Trondheim Youth Council"), encoding="utf-8")
+    store = built(first)
+    assert restored == [True, True]
+    _same_as_computed(store)
+    assert _kept_scans(store) == _fresh_scans(store, sorted(kept))
+    store = built(first[1:], prune=True)
+    assert restored == [True, True, True]
+    _same_as_computed(store)
+    assert _kept_scans(store) == _fresh_scans(store, sorted(kept))
+
+
+def test_a_write_outside_a_build_forgets_the_kept_state() -> None:
+    store = Store(None)
+    build([str(EXAMPLES / "seeds")], store)
+    assert store.summary_state() is not None
+    store.replace_graph(
+        "https://example.org/graph/other", ['<https://e.org/a> <https://e.org/p> "x" .']
+    )
+    assert store.summary_state() is None
+    build([str(FIXTURES / "questions")], store)  # read whole again, and right
+    assert store.summary_state() is not None
+    _same_as_computed(store)
+    store.update(
+        "INSERT DATA { GRAPH <https://example.org/graph/other> { <https://e.org/b> <https://e.org/p> 1 } }"
+    )
+    assert store.summary_state() is None
+
+
+def test_a_journal_that_grows_too_long_gives_up(monkeypatch: pytest.MonkeyPatch) -> None:
+    from partnergraph.graph.store import journal
+
+    store = Store(None)
+    build([str(EXAMPLES / "seeds")], store)
+    monkeypatch.setattr(journal, "LIMIT", 5)
+    build([str(FIXTURES / "questions")], store)  # too much to note: summarised afresh
+    _same_as_computed(store)
+    assert store.summary_state() is not None
