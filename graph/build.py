@@ -507,8 +507,10 @@ def build(
         progress("summarising", "pairs, organisations, projects, events")
     summarise(store)
     store.flush()
-    if report.triples >= len(store) * OPTIMIZE_SHARE:
-        store.optimize()  # most of the store is new: merge the bulk loads' files
+    # most of the store is new: merge the bulk loads' files (a build of a few documents
+    # does not count the store's triples, which reads all of them)
+    if report.triples >= OPTIMIZE_FLOOR and report.triples >= len(store) * OPTIMIZE_SHARE:
+        store.optimize()
     return report
 
 
@@ -557,8 +559,10 @@ def _prune(store: GraphStore, report: BuildReport, base: str, kept: set[str]) ->
             report.removed.append(name)
 
 
-#: A build that wrote at least this share of the store's triples compacts it afterwards.
+#: A build that wrote at least this share of the store's triples compacts it afterwards;
+#: one that wrote fewer than OPTIMIZE_FLOOR triples never does (its bulk loads are few).
 OPTIMIZE_SHARE = 0.25
+OPTIMIZE_FLOOR = 2_000
 
 
 def resolution_lines(resolution: Resolution, base: str) -> list[str]:
