@@ -10,9 +10,9 @@ import pytest
 
 from partnergraph import queries
 from partnergraph.graph import ask
+from partnergraph.graph import summary as summary_module
 from partnergraph.graph.build import build
 from partnergraph.graph.cli import main
-from partnergraph.graph import summary as summary_module
 from partnergraph.graph.store import Store, graphs, open_store, staged
 from partnergraph.graph.summary import SUMMARISED, compute, read_rows, row_count, summarise
 
