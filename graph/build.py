@@ -85,6 +85,7 @@ class BuildReport:
     unjudged: tuple[str, ...] = ()  # names in the judgements that name no organisation
     unchanged: list[str] = field(default_factory=list)  # files with the same checksum
     rewritten: int = 0  # documents of earlier builds rewritten with new identities
+    held: int = 0  # documents the store holds after the build (its ledger's entries)
 
 
 # ------------------------------------------------------------ per-document steps
@@ -500,6 +501,7 @@ def build(
         if read.notes:
             report.notes[read.doc.path] = read.notes
     reads.clear()  # written: their extractions go before the summary's scans come
+    report.held = len({*report.graphs, *(e.graph for e in others.values())})
     if prune:
         _prune(store, report, base, {e.graph for e in others.values()})
     store.replace_graph(graphs.RESOLUTION, resolution_lines(resolution, base))

