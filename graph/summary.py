@@ -149,10 +149,15 @@ class _Scans:
             return None
         if not isinstance(kept, dict) or kept.get("version") != _STATE_VERSION:
             return None
+        parts = (kept.get("read"), kept.get("typed"), kept.get("per_graph"))
+        if not all(isinstance(part, dict) for part in parts):
+            return None
         scans = cls(store)
-        scans._read, scans._typed, scans._per_graph = kept["read"], kept["typed"], kept["per_graph"]
-        scans._texts = {}
-        scans._apply(changes)
+        scans._read, scans._typed, scans._per_graph = parts  # type: ignore[assignment]
+        try:
+            scans._apply(changes)
+        except (AttributeError, TypeError, ValueError):
+            return None  # not what this version keeps: read again
         return scans
 
     def _apply(self, changes: Changes) -> None:

@@ -312,3 +312,16 @@ def test_a_journal_that_grows_too_long_gives_up(monkeypatch: pytest.MonkeyPatch)
     build([str(FIXTURES / "questions")], store)  # too much to note: summarised afresh
     _same_as_computed(store)
     assert store.summary_state() is not None
+
+
+@pytest.mark.parametrize(
+    "kept",
+    [b"", b"not marshal data", __import__("marshal").dumps({"version": 1, "read": [1, 2]}),
+     __import__("marshal").dumps({"version": 1, "read": {"p": 3}, "typed": {}, "per_graph": {}})],
+)  # fmt: skip
+def test_a_kept_state_that_is_not_one_is_read_again(kept: bytes) -> None:
+    store = Store(None)
+    build([str(EXAMPLES / "seeds")], store)
+    store.keep_summary_state(kept)
+    build([str(FIXTURES / "questions")], store)
+    _same_as_computed(store)

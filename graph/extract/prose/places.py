@@ -88,8 +88,8 @@ _PLACE_WORD = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-ſА-ЯΑ-Ω][^\W\d_]{3,}")
 def place_words(name: str) -> list[str]:
     """The capitalised words of an organisation's name that may be its place: its first or
     last word, or one after a preposition ("Bergen kommune", "University of Bergen",
-    "Museum in Katowice"). Inside a name, a town's name is mostly a word of it ("Forest
-    School", "Police Academy", "Divadlo Kamen Theatre").
+    "Museum in Katowice"). Inside a name, a town's name is mostly a word of it ("Youth
+    Drama Centre", "Regional Police Academy").
 
     >>> place_words("Silesian Museum in Katowice")
     ['Silesian', 'Katowice']
