@@ -57,11 +57,21 @@ def _mention_rows(mentions: Iterable[OrgMention]) -> list[list[str | None]]:
     return [[getattr(m, f) for f in _FIELDS] for m in mentions]
 
 
-def _mentions_of_rows(rows: list[list[str | None]]) -> tuple[OrgMention, ...]:
-    return tuple(
-        OrgMention(evidence=NO_EVIDENCE, **dict(zip(_FIELDS, row, strict=True)))  # type: ignore[arg-type]
-        for row in rows
-    )
+def _mentions_of_rows(
+    rows: list[list[str | None]], made: dict[tuple[str | None, ...], OrgMention] | None = None
+) -> tuple[OrgMention, ...]:
+    """The mentions of ledger rows; a row ``made`` already holds is that mention (they are
+    frozen: thousands of documents that name one organisation alike share one)."""
+    made = {} if made is None else made
+    out = []
+    for row in rows:
+        key = tuple(row)
+        mention = made.get(key)
+        if mention is None:
+            fields = dict(zip(_FIELDS, row, strict=True))
+            mention = made[key] = OrgMention(evidence=NO_EVIDENCE, **fields)  # type: ignore[arg-type]
+        out.append(mention)
+    return tuple(out)
 
 
 class Fingerprints:
@@ -114,6 +124,7 @@ def load_ledger(store: GraphStore) -> dict[str, Entry]:
     query = f"""SELECT ?doc ?entry WHERE {{ GRAPH ?g {{ ?doc <{_ENTRY}> ?entry }}
         FILTER(STRENDS(STR(?g), "{LEDGER_SUFFIX}")) }}"""
     out = {}
+    made: dict[tuple[str | None, ...], OrgMention] = {}
     for doc, text in store.select_text(query):  # as text: a third faster than terms
         data = json.loads(text)
         graph = str(doc)
@@ -122,7 +133,7 @@ def load_ledger(store: GraphStore) -> dict[str, Entry]:
             data["key"],
             data["path"],
             data["checksum"],
-            _mentions_of_rows(data["mentions"]),
+            _mentions_of_rows(data["mentions"], made),
             data["fingerprint"],
             (int(data["stamp"][0]), int(data["stamp"][1])) if data.get("stamp") else None,
         )
