@@ -87,6 +87,7 @@ class _Scans:
         self._members: dict[str, set[str]] | None = None
         self._texts: dict[str, str] = {}
         self._per_graph: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
+        self._joined_labels: dict[tuple[str, ...], str | None] = {}
 
     def rows(self, sparql: str) -> Iterator[tuple[str, ...]]:
         """A scan's rows, every value bound, each text shared with the scans before."""
@@ -117,6 +118,19 @@ class _Scans:
         if via is None:
             return set(label.get(subject, ()))
         return {text for o in via.get(subject, ()) for text in label.get(o, ())}
+
+    def joined_labels(self, subject: str, via: Scan) -> str | None:
+        """:func:`_joined` of the labels of what ``subject`` points at by ``via``; worked out
+        once for each set of things pointed at (an organisation that organises thousands of
+        events is named once)."""
+        objects = via.get(subject)
+        if not objects:
+            return None
+        done = self._joined_labels
+        if objects not in done:
+            label = self(_LABEL)
+            done[objects] = _joined(text for o in objects for text in label.get(o, ()))
+        return done[objects]
 
     def per_graph(self, predicates: Iterable[str]) -> list[tuple[str, ...]]:
         """``(graph, subject, predicate, object)`` of these predicates in the named graphs
@@ -557,7 +571,7 @@ def _projects(scans: _Scans) -> list[Row]:
         programmes = programme.get(p, ())
         head = (
             _first(numbers.get(p, ())), _first(scans.labels(p)),
-            _first(scans.labels(p, status)), _joined(scans.labels(p, promoter)),
+            _first(scans.labels(p, status)), scans.joined_labels(p, promoter),
             _joined(scans.labels(p, partner) | scans.labels(p, donor)),
         )  # fmt: skip
         tail = (
@@ -593,8 +607,8 @@ def _events(scans: _Scans) -> list[Row]:
         rows.append((
             min(kinds[e]), _first(scans.labels(e)), _first(starts.get(e, ())),
             max(ends.get(e, ()), default=None), _first(scans.labels(e, place)),
-            _joined(scans.labels(e, organiser)), _joined(scans.labels(e, host)),
-            _joined(scans.labels(e, participant)), _called(scans, project.get(e, ())), e,
+            scans.joined_labels(e, organiser), scans.joined_labels(e, host),
+            scans.joined_labels(e, participant), _called(scans, project.get(e, ())), e,
         ))  # fmt: skip
     return ordered(rows, ((2, True, str), (0, False, str), (1, False, str), (9, False, str)))
 
