@@ -32,7 +32,7 @@ from . import workers
 from .extract import Extraction, extract
 from .extract.model import NO_EVIDENCE, OrgMention
 from .extract.portal import PortalError
-from .ledger import Entry, Fingerprints, ledger_graph, ledger_lines, load_ledger
+from .ledger import Entry, Fingerprints, keep_ledger, ledger_graph, ledger_lines, load_ledger
 from .resolve import Judgements, Resolution, resolve_organisations
 from .sources import DEFAULT_MAX_BYTES, Document, SourceProblem, expand_paths, read_document
 from .store import GraphStore, Store, graphs
@@ -465,6 +465,8 @@ def build(
         return report  # every file unchanged: the store, views and summary stand as they are
     if isinstance(store, Store):
         store.start_journal()  # what the writes touch brings the summary up to date
+    keep_ledger(store, None)  # kept again, whole, once the build is written
+    entries = {e.graph: e for e in ledger.values()}
     load_ontology(store)
     # views of the old data: 'reason' and 'analyse --write' compute them anew
     store.drop_graph(graphs.INFERRED)
@@ -495,6 +497,7 @@ def build(
             read.stamp,
         )
         store.replace_graph(ledger_graph(iri), ledger_lines(entry))
+        entries[iri] = entry
         report.documents.append(read.doc.path)
         report.graphs.append(iri)
         report.triples += count
@@ -505,6 +508,8 @@ def build(
     if prune:
         _prune(store, report, base, {e.graph for e in others.values()})
     store.replace_graph(graphs.RESOLUTION, resolution_lines(resolution, base))
+    removed = set(report.removed)
+    keep_ledger(store, [e for graph, e in entries.items() if graph not in removed])
     if progress is not None:
         progress("summarising", "pairs, organisations, projects, events")
     summarise(store)

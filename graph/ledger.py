@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable
+import marshal
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from rdflib import Literal, URIRef
@@ -25,10 +26,18 @@ from partnergraph.ontology import nt_line
 
 from .extract.model import NO_EVIDENCE, OrgMention
 from .resolve import Resolution
-from .store import GraphStore
+from .store import GraphStore, Store
 from .store.graphs import LEDGER_SUFFIX
 
-__all__ = ["Entry", "Fingerprints", "ledger_graph", "ledger_lines", "load_ledger"]
+__all__ = [
+    "Entry",
+    "Fingerprints",
+    "keep_ledger",
+    "ledger_graph",
+    "ledger_lines",
+    "load_ledger",
+    "read_ledger",
+]
 
 #: One literal per document: its entry as JSON (one triple reads faster than five).
 _ENTRY = URIRef("https://w3id.org/partnergraph/ledger#entry")
@@ -58,7 +67,8 @@ def _mention_rows(mentions: Iterable[OrgMention]) -> list[list[str | None]]:
 
 
 def _mentions_of_rows(
-    rows: list[list[str | None]], made: dict[tuple[str | None, ...], OrgMention] | None = None
+    rows: Iterable[Sequence[str | None]],
+    made: dict[tuple[str | None, ...], OrgMention] | None = None,
 ) -> tuple[OrgMention, ...]:
     """The mentions of ledger rows; a row ``made`` already holds is that mention (they are
     frozen: thousands of documents that name one organisation alike share one)."""
@@ -120,7 +130,17 @@ def ledger_lines(entry: Entry) -> list[str]:
 
 
 def load_ledger(store: GraphStore) -> dict[str, Entry]:
-    """Every document the store's ledger remembers, by document graph IRI."""
+    """Every document the store's ledger remembers, by document graph IRI (on the embedded
+    store, from the copy the last build kept beside it, when there is one)."""
+    if isinstance(store, Store):
+        kept = _entries_of(store.kept_state(_KEPT))
+        if kept is not None:
+            return kept
+    return read_ledger(store)
+
+
+def read_ledger(store: GraphStore) -> dict[str, Entry]:
+    """Every document the store's ledger graphs remember, by document graph IRI."""
     query = f"""SELECT ?doc ?entry WHERE {{ GRAPH ?g {{ ?doc <{_ENTRY}> ?entry }}
         FILTER(STRENDS(STR(?g), "{LEDGER_SUFFIX}")) }}"""
     out = {}
@@ -138,3 +158,44 @@ def load_ledger(store: GraphStore) -> dict[str, Entry]:
             (int(data["stamp"][0]), int(data["stamp"][1])) if data.get("stamp") else None,
         )
     return out
+
+
+#: The name the ledger's copy is kept under beside the embedded store.
+_KEPT = "ledger"
+_KEPT_VERSION = 1
+
+
+def keep_ledger(store: GraphStore, entries: Iterable[Entry] | None) -> None:
+    """Keep a copy of the whole ledger beside the embedded store (read in a second where the
+    ledger graphs of 150,000 documents take ten): ``entries``, all the store's, as a build
+    leaves them; None forgets the copy (a build that may not finish)."""
+    if not isinstance(store, Store):
+        return
+    if entries is None:
+        store.keep_state(_KEPT, None)
+        return
+    rows = [
+        (e.graph, e.key, e.path, e.checksum, [tuple(row) for row in _mention_rows(e.mentions)],
+         e.fingerprint, e.stamp)
+        for e in entries
+    ]  # fmt: skip
+    store.keep_state(_KEPT, marshal.dumps({"version": _KEPT_VERSION, "entries": rows}))
+
+
+def _entries_of(data: bytes | None) -> dict[str, Entry] | None:
+    """The entries a kept copy holds; None for none, or for one this version did not keep."""
+    if data is None:
+        return None
+    try:
+        kept = marshal.loads(data)
+        if not isinstance(kept, dict) or kept.get("version") != _KEPT_VERSION:
+            return None
+        made: dict[tuple[str | None, ...], OrgMention] = {}
+        out = {}
+        for graph, key, path, checksum, rows, fingerprint, stamp in kept["entries"]:
+            mentions = _mentions_of_rows(rows, made)
+            stamped = (int(stamp[0]), int(stamp[1])) if stamp else None
+            out[graph] = Entry(graph, key, path, checksum, mentions, fingerprint, stamped)
+        return out
+    except (EOFError, ValueError, TypeError, KeyError, IndexError):
+        return None

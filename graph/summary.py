@@ -700,7 +700,7 @@ def summarise(store: GraphStore, *, fresh: bool = False) -> dict[str, int]:
     store.drop_graph(graphs.SUMMARY)
     store.replace_graph(graphs.SUMMARY, sorted(lines))
     if isinstance(store, Store):
-        store.keep_summary_state(scans.export())
+        store.keep_state("summary", scans.export())
     return sizes
 
 
@@ -710,7 +710,7 @@ def _restored(store: GraphStore) -> _Scans | None:
     if not isinstance(store, Store):
         return None
     changes = store.take_changes()
-    data = store.summary_state() if changes is not None else None
+    data = store.kept_state("summary") if changes is not None else None
     if changes is None or data is None:
         return None
     return _Scans.restored(store, data, changes)

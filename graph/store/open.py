@@ -26,7 +26,7 @@ from typing import Any
 from partnergraph.graph.config import ConfigError, remote_settings, store_location
 
 from .base import GraphStore, StoreError
-from .oxigraph import STATE_FILE, Store
+from .oxigraph import STATE_FILES, Store
 from .remote import Endpoints, RemoteStore
 
 __all__ = ["open_store", "staged"]
@@ -189,9 +189,9 @@ def _generation(root: Path) -> Iterator[GraphStore]:
         previous = Store(current, read_only=True)
         previous.oxigraph.backup(str(target))
         del previous
-        kept = current / STATE_FILE  # the summary's state goes with the data it describes
-        if kept.is_file():
-            shutil.copyfile(kept, target / STATE_FILE)
+        # what was worked out of the store (the summary's scans, the ledger) goes with it
+        for kept in current.glob(STATE_FILES.format(name="*")):
+            shutil.copyfile(kept, target / kept.name)
     elif (root / "CURRENT").exists():  # a plain Oxigraph folder from before generations
         raise StoreError(f"{root}: an old-layout store; build into a new folder")
     store = Store(target)

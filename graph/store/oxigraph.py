@@ -30,9 +30,10 @@ __all__ = ["Store"]
 
 #: Quads held back before one bulk write (a transaction per document is slow in RocksDB).
 _BUFFER_QUADS = 200_000
-#: The file in the store's folder where the summary keeps its state (see
-#: :meth:`Store.summary_state`); RocksDB leaves files of other names alone.
-STATE_FILE = "partnergraph-summary-state"
+#: The files in the store's folder where partnergraph keeps what it worked out of the store
+#: (the summary's scans, the ledger: see :meth:`Store.kept_state`), by name; RocksDB leaves
+#: files of other names alone.
+STATE_FILES = "partnergraph-{name}-state"
 
 
 class Store:
@@ -63,7 +64,7 @@ class Store:
         self._loading_graphs: set[str] = set()
         self._load_error: Exception | None = None
         self._journal: Journal | None = None
-        self._state: bytes | None = None  # an in-memory store's kept summary state
+        self._states: dict[str, bytes] = {}  # an in-memory store's kept states
         self._state_gone = False
 
     # -------------------------------------------------------------- the summary's state
@@ -83,7 +84,7 @@ class Store:
         if journal is None:
             return Changes((), ())
         if journal.broken:
-            self._forget_state()
+            self.keep_state("summary", None)  # too much was written to note: read again
             return None
         self._write_pending()
         for graph, text in journal.texts:
@@ -102,25 +103,35 @@ class Store:
                 in_union[t] = (s, p, o, in_the_union)
         return Changes(tuple(in_union.values()), tuple(in_graphs))
 
-    def summary_state(self) -> bytes | None:
-        """What the summary kept of the store's state when it was last written (its scans),
-        if no write since could have changed the union without a journal; else None."""
+    def kept_state(self, name: str) -> bytes | None:
+        """What partnergraph kept of the store under ``name`` when it last wrote it (the
+        summary's scans, the ledger), if no write since could have changed what it was
+        worked out of without a journal; else None."""
         if self.path is None:
-            return self._state
+            return self._states.get(name)
         try:
-            return (self.path / STATE_FILE).read_bytes()
+            return (self.path / STATE_FILES.format(name=name)).read_bytes()
         except OSError:
             return None
 
-    def keep_summary_state(self, data: bytes) -> None:
-        """Keep the summary's state (written whole, then moved in place)."""
-        self._state_gone = False
+    def keep_state(self, name: str, data: bytes | None) -> None:
+        """Keep ``data`` under ``name`` (written whole, then moved in place); None forgets
+        what was kept."""
+        if data is not None:
+            self._state_gone = False  # a write without a journal forgets it again
         if self.path is None:
-            self._state = data
+            if data is None:
+                self._states.pop(name, None)
+            else:
+                self._states[name] = data
             return
-        part = self.path / f".{STATE_FILE}.part"
+        final = self.path / STATE_FILES.format(name=name)
+        if data is None:
+            final.unlink(missing_ok=True)
+            return
+        part = final.with_name(f".{final.name}.part")
         part.write_bytes(data)
-        part.replace(self.path / STATE_FILE)
+        part.replace(final)
 
     def _recording(self, graph: str) -> Journal | None:
         """The journal that notes a write to ``graph``; a write to an asserted graph without
@@ -136,9 +147,11 @@ class Store:
             self._journal.give_up()
         if self._state_gone:
             return
-        self._state, self._state_gone = None, True
+        self._state_gone = True
+        self._states.clear()
         if self.path is not None:
-            (self.path / STATE_FILE).unlink(missing_ok=True)
+            for kept in self.path.glob(STATE_FILES.format(name="*")):
+                kept.unlink(missing_ok=True)
 
     # -------------------------------------------------------------- writing
 

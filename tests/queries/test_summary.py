@@ -13,6 +13,7 @@ from partnergraph.graph import ask
 from partnergraph.graph import summary as summary_module
 from partnergraph.graph.build import build
 from partnergraph.graph.cli import main
+from partnergraph.graph.ledger import load_ledger, read_ledger
 from partnergraph.graph.store import Store, graphs, open_store, staged
 from partnergraph.graph.summary import SUMMARISED, compute, read_rows, row_count, summarise
 
@@ -216,7 +217,7 @@ def _kept_scans(store: Store) -> dict[str, dict[str, set[str]]]:
     """The summary's kept predicate scans, objects as sets."""
     import marshal
 
-    data = store.summary_state()
+    data = store.kept_state("summary")
     assert data is not None
     read = marshal.loads(data)["read"]
     return {p: {s: set(os) for s, os in subjects.items()} for p, subjects in read.items()}
@@ -230,6 +231,9 @@ def _fresh_scans(store: Store, predicates: list[str]) -> dict[str, dict[str, set
 def _same_as_computed(store: Store) -> None:
     for name in LISTINGS:
         assert _by_summary(store, name) == compute(store, name).rows, name
+    # and the ledger's kept copy is the ledger its graphs hold
+    assert store.kept_state("ledger") is not None
+    assert load_ledger(store) == read_ledger(store)
 
 
 def test_a_build_brings_the_kept_summary_up_to_date_from_what_it_wrote(
@@ -289,18 +293,18 @@ def test_a_build_brings_the_kept_summary_up_to_date_from_what_it_wrote(
 def test_a_write_outside_a_build_forgets_the_kept_state() -> None:
     store = Store(None)
     build([str(EXAMPLES / "seeds")], store)
-    assert store.summary_state() is not None
+    assert store.kept_state("summary") is not None
     store.replace_graph(
         "https://example.org/graph/other", ['<https://e.org/a> <https://e.org/p> "x" .']
     )
-    assert store.summary_state() is None
+    assert store.kept_state("summary") is None
     build([str(FIXTURES / "questions")], store)  # read whole again, and right
-    assert store.summary_state() is not None
+    assert store.kept_state("summary") is not None
     _same_as_computed(store)
     store.update(
         "INSERT DATA { GRAPH <https://example.org/graph/other> { <https://e.org/b> <https://e.org/p> 1 } }"
     )
-    assert store.summary_state() is None
+    assert store.kept_state("summary") is None
 
 
 def test_a_journal_that_grows_too_long_gives_up(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -311,7 +315,7 @@ def test_a_journal_that_grows_too_long_gives_up(monkeypatch: pytest.MonkeyPatch)
     monkeypatch.setattr(journal, "LIMIT", 5)
     build([str(FIXTURES / "questions")], store)  # too much to note: summarised afresh
     _same_as_computed(store)
-    assert store.summary_state() is not None
+    assert store.kept_state("summary") is not None
 
 
 @pytest.mark.parametrize(
@@ -322,6 +326,18 @@ def test_a_journal_that_grows_too_long_gives_up(monkeypatch: pytest.MonkeyPatch)
 def test_a_kept_state_that_is_not_one_is_read_again(kept: bytes) -> None:
     store = Store(None)
     build([str(EXAMPLES / "seeds")], store)
-    store.keep_summary_state(kept)
+    store.keep_state("summary", kept)
+    build([str(FIXTURES / "questions")], store)
+    _same_as_computed(store)
+
+
+@pytest.mark.parametrize(
+    "kept", [b"", b"junk", __import__("marshal").dumps({"version": 1, "entries": [(1, 2)]})]
+)
+def test_a_kept_ledger_that_is_not_one_is_read_from_its_graphs(kept: bytes) -> None:
+    store = Store(None)
+    build([str(EXAMPLES / "seeds")], store)
+    store.keep_state("ledger", kept)
+    assert load_ledger(store) == read_ledger(store) != {}
     build([str(FIXTURES / "questions")], store)
     _same_as_computed(store)
