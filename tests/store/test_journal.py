@@ -1,0 +1,68 @@
+"""The embedded store's journal of what a build's writes touched, and the state kept beside
+the store that it keeps right."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from partnergraph.graph.store import Store
+from partnergraph.graph.store.journal import texts_of
+
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+
+
+def test_terms_read_as_the_stores_text_scans_give_them() -> None:
+    decimal = ox.Literal("1200000.0", datatype=ox.NamedNode(_XSD + "decimal"))
+    integer = ox.Literal("007", datatype=ox.NamedNode(_XSD + "integer"))
+    tagged = ox.Literal("Oslo kommune", language="nb")
+    iri = ox.NamedNode("https://example.org/a")
+    shown = texts_of({decimal, integer, tagged, iri})
+    assert shown == {decimal: "1200000", integer: "7", tagged: "Oslo kommune",
+                     iri: "https://example.org/a"}  # fmt: skip
+    store = Store(None)
+    store.replace_graph(
+        "https://e.org/g", ["<https://e.org/s> <https://e.org/p> " + str(decimal) + " ."]
+    )
+    (row,) = store.select_text("SELECT ?o WHERE { ?s <https://e.org/p> ?o }")
+    assert row == (shown[decimal],)
+
+
+def test_the_changes_say_where_each_touched_triple_is_at_the_end() -> None:
+    store = Store(None)
+    one = '<https://e.org/s> <https://e.org/p> "x" .'
+    store.replace_graph("https://e.org/a", [one])
+    store.flush()
+    store.start_journal()
+    store.replace_graph("https://e.org/b", [one])  # a new graph, held back for a bulk load
+    store.replace_graph("https://e.org/a", [])  # removed from a; b still says it
+    store.replace_graph("https://e.org/c", ['<https://e.org/s> <https://e.org/p> "y" .'])
+    changes = store.take_changes()
+    assert changes is not None
+    union = {(s, p, o): there for s, p, o, there in changes.union}
+    assert union[("https://e.org/s", "https://e.org/p", "x")] is True  # b's write won
+    assert union[("https://e.org/s", "https://e.org/p", "y")] is True
+    graphs = {(g, o): there for g, _s, _p, o, there in changes.graphs}
+    assert graphs == {("https://e.org/a", "x"): False, ("https://e.org/b", "x"): True,
+                      ("https://e.org/c", "y"): True}  # fmt: skip
+    assert store.take_changes() is not None  # closed: no journal, no changes
+    assert store.take_changes().union == ()  # type: ignore[union-attr]
+
+
+def test_kept_states_go_with_the_store_and_a_write_without_a_journal_forgets_them(
+    tmp_path: Path,
+) -> None:
+    store = Store(tmp_path / "s")
+    store.keep_state("summary", b"scans")
+    store.keep_state("ledger", b"entries")
+    assert store.kept_state("summary") == b"scans"
+    # a view's write (the summary graph, a ledger graph) leaves them
+    store.replace_graph("https://w3id.org/partnergraph/graph/summary", ['<urn:a> <urn:p> "1" .'])
+    assert store.kept_state("ledger") == b"entries"
+    store.replace_graph("https://e.org/doc", ['<urn:a> <urn:p> "1" .'])  # asserted, no journal
+    assert store.kept_state("summary") is None and store.kept_state("ledger") is None
+    assert not list((tmp_path / "s").glob("partnergraph-*-state"))
+    store.keep_state("ledger", b"again")
+    store.update("INSERT DATA { GRAPH <https://e.org/doc> { <urn:b> <urn:p> 2 } }")
+    assert store.kept_state("ledger") is None
