@@ -700,10 +700,6 @@ def summarise(store: GraphStore, *, fresh: bool = False) -> dict[str, int]:
     store.drop_graph(graphs.SUMMARY)
     store.replace_graph(graphs.SUMMARY, sorted(lines))
     if isinstance(store, Store):
-        # the pages written (and let go) before the scans are copied to be kept: at 100k
-        # projects the pages' text and the copy are a few hundred megabytes each
-        lines.clear()
-        store.flush()
         store.keep_state("summary", scans.export())
     return sizes
 
