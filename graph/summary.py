@@ -70,6 +70,11 @@ _COST_RANKS = {str(PG[k]): r for r, k in enumerate(
 Scan = dict[str, tuple[str, ...]]
 #: The version of what :meth:`_Scans.export` keeps (a state of another is read again).
 _STATE_VERSION = 1
+#: The version of what :class:`_Index` keeps.
+_INDEX_VERSION = 1
+#: What an answer is worked out of, by name: a predicate's IRI (its scan), ``"a <class>"``
+#: (the things of a type), ``"graph <predicate>"`` (its statements in the named graphs).
+Dep = str
 _TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 
 
@@ -88,6 +93,19 @@ class _Scans:
         self._texts: dict[str, str] = {}
         self._per_graph: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
         self._joined_labels: dict[tuple[str, ...], str | None] = {}
+        self.deps: set[str] | None = None  # what is read, while noted (:meth:`noting`)
+        self.changed: set[str] | None = None  # restored: what the changes applied changed
+
+    def noting(self) -> set[str]:
+        """Note from now on what the scans are asked for (:data:`Dep` names), into the set
+        returned (a new one each call)."""
+        self.deps = set()
+        return self.deps
+
+    def note(self, *names: str) -> None:
+        """Note that what is being worked out depends on ``names`` (:data:`Dep`)."""
+        if self.deps is not None:
+            self.deps.update(names)
 
     def rows(self, sparql: str) -> Iterator[tuple[str, ...]]:
         """A scan's rows, every value bound, each text shared with the scans before."""
@@ -97,6 +115,8 @@ class _Scans:
                 yield tuple(one(value, value) for value in row)
 
     def __call__(self, predicate: str) -> Scan:
+        if self.deps is not None:
+            self.deps.add(predicate)
         if predicate not in self._read:
             found: dict[str, list[str]] = defaultdict(list)
             for s, o in self.rows(f"SELECT ?s ?o WHERE {{ ?s <{predicate}> ?o }}"):
@@ -107,6 +127,7 @@ class _Scans:
 
     def typed(self, cls: str) -> list[str]:
         """The subjects of type ``cls``, sorted (read once)."""
+        self.note(f"a {cls}")
         if cls not in self._typed:
             rows = self.rows(f"SELECT ?s WHERE {{ ?s a <{cls}> }}")
             self._typed[cls] = sorted({s for (s,) in rows})
@@ -126,6 +147,7 @@ class _Scans:
         objects = via.get(subject)
         if not objects:
             return None
+        self.note(_LABEL)
         done = self._joined_labels
         if objects not in done:
             label = self(_LABEL)
@@ -136,6 +158,7 @@ class _Scans:
         """``(graph, subject, predicate, object)`` of these predicates in the named graphs
         (read once)."""
         key = tuple(predicates)
+        self.note(*(f"graph {p}" for p in key))
         if key not in self._per_graph:
             values = " ".join(f"<{p}>" for p in key)
             self._per_graph[key] = list(
@@ -169,15 +192,28 @@ class _Scans:
         scans = cls(store)
         scans._read, scans._typed, scans._per_graph = parts  # type: ignore[assignment]
         try:
-            scans._apply(changes)
+            scans.changed = scans._apply(changes)
         except (AttributeError, TypeError, ValueError):
             return None  # not what this version keeps: read again
         return scans
 
-    def _apply(self, changes: Changes) -> None:
+    def holds(self, index: _Index) -> bool:
+        """Whether these (kept) scans hold every scan the kept answers were worked from."""
+        for deps in index.deps.values():
+            for name in deps:
+                kind, _, what = name.partition(" ")
+                if not what and not isinstance(self._read.get(name), dict):
+                    return False
+                if kind == "a" and what not in self._typed:
+                    return False
+        return True
+
+    def _apply(self, changes: Changes) -> set[str]:
         """Each changed triple in or out of the scans that read its predicate (as
-        :meth:`rows` reads: a row with an empty value is none)."""
+        :meth:`rows` reads: a row with an empty value is none); what changed, as
+        :data:`Dep` names."""
         one = self._texts.setdefault
+        changed: set[str] = set()
         for s, p, o, there in changes.union:
             if not (s and p and o):
                 continue
@@ -187,12 +223,14 @@ class _Scans:
                 objects = read.get(s, ())
                 if there and o not in objects:
                     read[s] = (*objects, o)
+                    changed.add(p)
                 elif not there and o in objects:
                     rest = tuple(x for x in objects if x != o)
                     if rest:
                         read[s] = rest
                     else:
                         del read[s]
+                    changed.add(p)
             if p == _TYPE and o in self._typed:
                 typed = self._typed[o]
                 at = bisect.bisect_left(typed, s)
@@ -201,6 +239,11 @@ class _Scans:
                     typed.insert(at, s)
                 elif not there and present:
                     del typed[at]
+                if there != present:
+                    changed.add(f"a {o}")
+        # a graph's statement in or out (the journal tells only those) changes what the
+        # questions that read the graphs themselves see
+        changed.update(f"graph {c[2]}" for c in changes.graphs)
         for key, rows in self._per_graph.items():
             wanted = set(key)
             touched = [c for c in changes.graphs if c[2] in wanted and all(c[:4])]
@@ -214,11 +257,13 @@ class _Scans:
                 else:
                     kept.discard(row)
             self._per_graph[key] = list(kept)
+        return changed
 
     def pairs(self) -> dict[tuple[str, str], list[tuple[str, ...]]]:
         """Each cooperating pair ``a < b`` → what links them, once per link: the number of
         each project and event both take a role in (else its names), and "stated
         cooperation" if one states it (computed once: the organisations count the pairs)."""
+        self.note(_NUMBER, _LABEL, str(PG.cooperatesWith), *(str(PG[r]) for r in _ROLES))
         if self._pairs is None:
             self._pairs = defaultdict(list)
             numbers = self(_NUMBER)
@@ -237,6 +282,7 @@ class _Scans:
     def members(self) -> dict[str, set[str]]:
         """Each project or event → the organisations that take any role in it (joined
         once: the pairs and the partner countries both read it)."""
+        self.note(*(str(PG[role]) for role in _ROLES))
         if self._members is None:
             self._members = defaultdict(set)
             for role in _ROLES:
@@ -509,6 +555,8 @@ def _told_apart(
     ``conflicting_values`` compares (and of the subjects' costs), for the subjects only
     that hold two values of one in the union — two documents that disagree leave both
     there: the few such subjects are looked up, not every document's statements scanned."""
+    parts = (PG.costKind, SCHEMA.currency, SCHEMA.value)
+    scans.note(*(f"graph {p}" for p in (*single, PG.cost, *parts)))
     disagree: set[str] = set()
     for p in single:
         for s, values in scans(p).items():
@@ -528,14 +576,14 @@ def _told_apart(
         if any(len(values) > 1 for values in found.values()):
             disagree.add(s)
     own = " ".join(f"<{p}>" for p in (*single, PG.cost))
-    parts = " ".join(f"<{p}>" for p in (PG.costKind, SCHEMA.currency, SCHEMA.value))
+    looked_up = " ".join(f"<{p}>" for p in parts)
     for subject in sorted(disagree):
         if subject.startswith("_:"):
             continue  # a blank node cannot be named in a query (the build makes none)
         yield from scans.rows(
             f"SELECT ?g ?s ?p ?o WHERE {{ {{ BIND(<{subject}> AS ?s) GRAPH ?g {{ ?s ?p ?o }} "
             f"VALUES ?p {{ {own} }} }} UNION {{ GRAPH ?g {{ <{subject}> <{PG.cost}> ?s . "
-            f"?s ?p ?o }} VALUES ?p {{ {parts} }} }} }}"
+            f"?s ?p ?o }} VALUES ?p {{ {looked_up} }} }} }}"
         )
 
 
@@ -673,47 +721,123 @@ def _node(question: str, page: int | None = None) -> URIRef:
 
 
 def summarise(store: GraphStore, *, fresh: bool = False) -> dict[str, int]:
-    """Rewrite the summary graph from the store; the number of rows of each answer. An
-    answer is kept as numbered pages of rows and its size, so a page of it is one look-up.
-    (Not one node per row: a few triples keep a server's query planner from estimating
-    every other question dearer — Virtuoso refused the projects question with 25 more
-    nodes typed.)"""
-    restored = _restored(store)  # (the journal is closed either way)
-    scans = _Scans(store) if fresh or restored is None else restored
-    lines, sizes = [], {}
-    for question, listing in SUMMARISED.items():
-        rows = listing.rows(scans)
-        sizes[question] = len(rows)
-        node = _node(question)
-        lines.append(nt_line(node, PG.rowCount, Literal(len(rows), datatype=XSD.integer)))
-        for start in range(0, len(rows), PAGE_ROWS):
-            page = _node(question, start // PAGE_ROWS)
-            number = Literal(start // PAGE_ROWS, datatype=XSD.integer)
-            # ASCII (other characters escaped): a text of one byte a character, where one
-            # "ä" would make Python hold a whole page's copies at two or four bytes each
-            text = json.dumps(rows[start : start + PAGE_ROWS], separators=(",", ":"))
-            lines.append(nt_line(page, PG.pageOf, node))
-            lines.append(nt_line(page, PG.pageNumber, number))
-            lines.append(nt_line(page, PG.pageRows, Literal(text)))
-    # dropped, then written as a new graph: no difference of the old pages and the new
-    # computed (at 100k projects that held both in memory, 1.2 GB more)
-    store.drop_graph(graphs.SUMMARY)
-    store.replace_graph(graphs.SUMMARY, sorted(lines))
-    if isinstance(store, Store):
+    """Bring the summary graph up to date with the store (``fresh``: compute it all again);
+    the number of rows of each answer. An answer is kept as numbered pages of rows and its
+    size, so a page of it is one look-up. (Not one node per row: a few triples keep a
+    server's query planner from estimating every other question dearer — Virtuoso refused
+    the projects question with 25 more nodes typed.)
+
+    On the embedded store, after a build, only the answers worked out of something the
+    build changed are computed again (from the kept scans, brought up to date by the
+    build's journal), and only their pages are written."""
+    changes = store.take_changes() if isinstance(store, Store) else None  # the journal closes
+    index = None if fresh or changes is None else _kept_index(store)
+    if changes is not None and index is not None and not _touched(changes, index):
+        if is_summarised(store):
+            return dict(index.sizes)  # nothing any answer reads was written: all stand
+    restored = None if fresh or changes is None else _restored(store, changes)
+    scans = _Scans(store) if restored is None else restored
+    if index is None or restored is None or restored.changed is None or not restored.holds(index):
+        todo = list(SUMMARISED)
+        index = _Index({}, {})
+    else:
+        changed = restored.changed
+        todo = [q for q in SUMMARISED if q not in index.deps or index.deps[q] & changed]
+    lines: list[str] = []
+    for question in todo:
+        deps = scans.noting()
+        rows = SUMMARISED[question].rows(scans)
+        scans.deps = None
+        index.sizes[question], index.deps[question] = len(rows), frozenset(deps)
+        lines.extend(_pages(question, rows))
+    if len(todo) == len(SUMMARISED):
+        # dropped, then written as a new graph: no difference of the old pages and the new
+        # computed (at 100k projects that held both in memory, 1.2 GB more)
+        store.drop_graph(graphs.SUMMARY)
+        store.replace_graph(graphs.SUMMARY, sorted(lines))
+    elif todo:
+        assert isinstance(store, Store)  # (only the embedded store keeps a journal)
+        store.replace_subjects(graphs.SUMMARY, _subjects(store, todo), sorted(lines))
+    if isinstance(store, Store) and (todo or restored is None):
         store.keep_state("summary", scans.export())
-    return sizes
+        store.keep_state("summary-index", index.export())
+    return dict(index.sizes)
 
 
-def _restored(store: GraphStore) -> _Scans | None:
-    """The scans the last summary kept, brought up to date with what was written since
-    (an embedded store's journal of the build); None if there are none to trust."""
-    if not isinstance(store, Store):
-        return None
-    changes = store.take_changes()
-    data = store.kept_state("summary") if changes is not None else None
-    if changes is None or data is None:
-        return None
-    return _Scans.restored(store, data, changes)
+def _pages(question: str, rows: list[Row]) -> Iterator[str]:
+    """The N-Triples lines of an answer: its size and its numbered pages."""
+    node = _node(question)
+    yield nt_line(node, PG.rowCount, Literal(len(rows), datatype=XSD.integer))
+    for start in range(0, len(rows), PAGE_ROWS):
+        page = _node(question, start // PAGE_ROWS)
+        number = Literal(start // PAGE_ROWS, datatype=XSD.integer)
+        # ASCII (other characters escaped): a text of one byte a character, where one
+        # "ä" would make Python hold a whole page's copies at two or four bytes each
+        text = json.dumps(rows[start : start + PAGE_ROWS], separators=(",", ":"))
+        yield nt_line(page, PG.pageOf, node)
+        yield nt_line(page, PG.pageNumber, number)
+        yield nt_line(page, PG.pageRows, Literal(text))
+
+
+def _subjects(store: GraphStore, questions: Iterable[str]) -> list[str]:
+    """The nodes of the summary graph that hold these questions' answers."""
+    found = []
+    for question in questions:
+        node = _node(question)
+        found.append(str(node))
+        query = (
+            f"SELECT ?page WHERE {{ GRAPH <{graphs.SUMMARY}> {{ ?page <{PG.pageOf}> <{node}> }} }}"
+        )
+        found.extend(page for (page,) in store.select_text(query))
+    return found
+
+
+@dataclass
+class _Index:
+    """What the summary keeps of its answers beside the scans: each one's size and what it
+    was worked out of (:data:`Dep` names), so a build computes again only the answers its
+    changes touch."""
+
+    sizes: dict[str, int]
+    deps: dict[str, frozenset[str]]
+
+    def export(self) -> bytes:
+        deps = {q: sorted(names) for q, names in self.deps.items()}
+        return marshal.dumps({"version": _INDEX_VERSION, "sizes": self.sizes, "deps": deps})
+
+    @classmethod
+    def read(cls, data: bytes) -> _Index | None:
+        try:
+            kept = marshal.loads(data)
+            if not isinstance(kept, dict) or kept.get("version") != _INDEX_VERSION:
+                return None
+            sizes = {str(q): int(n) for q, n in kept["sizes"].items()}
+            deps = {str(q): frozenset(map(str, names)) for q, names in kept["deps"].items()}
+        except (EOFError, ValueError, TypeError, KeyError, AttributeError):
+            return None
+        if set(sizes) != set(SUMMARISED) or set(deps) != set(SUMMARISED):
+            return None
+        return cls(sizes, deps)
+
+
+def _kept_index(store: GraphStore) -> _Index | None:
+    data = store.kept_state("summary-index") if isinstance(store, Store) else None
+    return None if data is None else _Index.read(data)
+
+
+def _touched(changes: Changes, index: _Index) -> bool:
+    """Whether ``changes`` may change what any kept answer was worked out of."""
+    names = {p for _s, p, _o, _there in changes.union}
+    names.update(f"a {o}" for _s, p, o, _there in changes.union if p == _TYPE)
+    names.update(f"graph {c[2]}" for c in changes.graphs)
+    return any(deps & names for deps in index.deps.values())
+
+
+def _restored(store: GraphStore, changes: Changes) -> _Scans | None:
+    """The scans the last summary kept, brought up to date with ``changes``, what was
+    written since; None if there are none to trust."""
+    data = store.kept_state("summary") if isinstance(store, Store) else None
+    return None if data is None else _Scans.restored(store, data, changes)
 
 
 def is_summarised(store: GraphStore) -> bool:

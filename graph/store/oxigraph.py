@@ -87,21 +87,44 @@ class Store:
             self.keep_state("summary", None)  # too much was written to note: read again
             return None
         self._write_pending()
-        for graph, text in journal.texts:
-            parsed = ox.parse(text.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
-            journal.touched.update((graph, q.triple) for q in parsed)
-        union = ox.DefaultGraph()
-        in_union: dict[ox.Triple, tuple[str, str, str, bool]] = {}
-        in_graphs = []
+        journal.parse()
         shown = texts_of({term for _g, t in journal.touched for term in t})
-        for graph, t in sorted(journal.touched, key=lambda gt: (gt[0], str(gt[1]))):
-            s, p, o = shown[t.subject], shown[t.predicate], shown[t.object]
+        # a graph's triple as text (a literal in the store's form): held before if any of
+        # its touched terms was, held now if any is
+        rows: dict[tuple[str, str, str, str], tuple[bool, bool, list[ox.Triple]]] = {}
+        for (graph, t), before in journal.touched.items():
+            row = (graph, shown[t.subject], shown[t.predicate], shown[t.object])
             there = ox.Quad(t.subject, t.predicate, t.object, ox.NamedNode(graph)) in self._store
-            in_graphs.append((graph, s, p, o, there))
-            if t not in in_union:
-                in_the_union = ox.Quad(t.subject, t.predicate, t.object, union) in self._store
-                in_union[t] = (s, p, o, in_the_union)
-        return Changes(tuple(in_union.values()), tuple(in_graphs))
+            was, now, terms = rows.get(row, (False, False, []))
+            rows[row] = (was or before, now or there, [*terms, t])
+        in_graphs: list[tuple[str, str, str, str, bool]] = []
+        in_union: dict[tuple[str, str, str], bool] = {}
+        for (graph, s, p, o), (was, now, terms) in sorted(rows.items()):
+            if was == now or self._held_as(terms, o, ox.NamedNode(graph)):
+                continue  # as it was (or another term of its text, "x"@en, "x"@nb, is)
+            in_graphs.append((graph, s, p, o, now))
+            union = in_union.get((s, p, o), False) or any(
+                ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()) in self._store
+                for t in terms
+            )
+            in_union[(s, p, o)] = union or self._held_as(terms, o, ox.DefaultGraph())
+        return Changes(tuple((*k, v) for k, v in sorted(in_union.items())), tuple(in_graphs))
+
+    def _held_as(
+        self, terms: list[ox.Triple], text: str, graph: ox.NamedNode | ox.DefaultGraph
+    ) -> bool:
+        """Whether ``graph`` holds, of the subject and predicate of ``terms``, a literal
+        shown as ``text`` that is none of them (the store gives literals in its form: a
+        literal of their datatype and language with that text is one of them)."""
+        first = terms[0]
+        if not isinstance(first.object, ox.Literal):
+            return False  # an IRI's text is the IRI
+        own = {_kind(t.object) for t in terms}
+        for q in self._store.quads_for_pattern(first.subject, first.predicate, None, graph):
+            other = q.object
+            if isinstance(other, ox.Literal) and other.value == text and _kind(other) not in own:
+                return True
+        return False
 
     def kept_state(self, name: str) -> bytes | None:
         """What partnergraph kept of the store under ``name`` when it last wrote it (the
@@ -164,6 +187,30 @@ class Store:
             except SyntaxError as exc:
                 raise StoreError(f"<{graph}>: not N-Triples: {exc}") from exc
 
+    def replace_subjects(
+        self, graph: str, subjects: Iterable[str], ntriples: Iterable[str]
+    ) -> None:
+        """Replace what a view (a graph outside the union: the summary) says of ``subjects``
+        by the given N-Triples lines, the rest of it left as it is."""
+        if asserted(graph):
+            raise ValueError(f"<{graph}> is in the union: replace the whole graph")
+        if graph in self._pending_graphs or graph in self._loading_graphs:
+            self._write_pending()
+        node = ox.NamedNode(graph)
+        for subject in subjects:
+            said = self._store.quads_for_pattern(ox.NamedNode(subject), None, None, node)
+            for quad in list(said):
+                self._store.remove(quad)
+        data = "\n".join(ntriples).strip("\n")
+        if not data:
+            return
+        try:
+            parsed = ox.parse(data.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
+            quads = [f"{q.triple} <{graph}> .\n" for q in parsed]
+        except SyntaxError as exc:
+            raise StoreError(f"<{graph}>: not N-Triples: {exc}") from exc
+        self._hold(graph, quads, len(quads))
+
     def replace_graph_bulk(self, graph: str, ntriples: bytes) -> None:
         """Replace one named graph by N-Triples bytes, loaded in bulk (for large graphs)."""
         self._replace(graph, ox.parse(ntriples, format=ox.RdfFormat.N_TRIPLES))
@@ -218,7 +265,7 @@ class Store:
         added, removed = new - old, old - new
         journal = self._recording(graph) if added or removed else None
         if journal is not None:
-            journal.touch(graph, added | removed)
+            journal.touch(graph, added, removed)
         union = ox.DefaultGraph()
         in_union = asserted(graph)
         for t in removed:
@@ -443,6 +490,13 @@ class Store:
         self._loading, self._pending, self._pending_lines = None, [], 0
         self._load_error = None
         del self._store
+
+
+def _kind(term: object) -> tuple[str, str | None] | None:
+    """A literal's datatype and language (None for another term)."""
+    if not isinstance(term, ox.Literal):
+        return None
+    return (term.datatype.value, term.language)
 
 
 def _empty(store: ox.Store, graph: ox.DefaultGraph) -> bool:

@@ -341,3 +341,70 @@ def test_a_kept_ledger_that_is_not_one_is_read_from_its_graphs(kept: bytes) -> N
     assert load_ledger(store) == read_ledger(store) != {}
     build([str(FIXTURES / "questions")], store)
     _same_as_computed(store)
+
+
+def test_a_build_computes_again_only_the_answers_its_changes_reach(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A change no answer reads (a document's text, not its facts) computes no answer and
+    writes no page; a changed amount computes the answers that read amounts, and no other;
+    every answer kept equals the one computed afresh after each build."""
+    computed: list[str] = []
+    for name, listing in list(SUMMARISED.items()):
+
+        def counted(scans: object, name: str = name, rows: object = listing.rows) -> object:
+            computed.append(name)
+            return rows(scans)  # type: ignore[operator]
+
+        monkeypatch.setitem(SUMMARISED, name, summary_module.Listing(listing.variables, counted))
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for source in [*(EXAMPLES / "seeds").glob("*.txt"), *(FIXTURES / "questions").glob("*.txt")]:
+        (docs / source.name).write_bytes(source.read_bytes())
+    store = Store(None)
+    build([str(docs)], store)
+    assert sorted(computed) == LISTINGS  # the first build: every answer
+    _same_as_computed(store)
+    pages = store.dump_graph_ntriples(graphs.SUMMARY)
+    # a sentence that states nothing: the document is rewritten, no answer's input changes
+    project = docs / "earlier-project.txt"
+    text = project.read_text(encoding="utf-8")
+    project.write_text(text + "The report was written in English.\n", encoding="utf-8")
+    computed.clear()
+    report = build([str(docs)], store)
+    assert report.documents == [str(project)]
+    assert computed == []
+    assert store.dump_graph_ntriples(graphs.SUMMARY) == pages
+    _same_as_computed(store)
+    # another amount: the answers that read amounts (and what the amount is of) again
+    assert "EUR 61,000" in text
+    project.write_text(text.replace("EUR 61,000", "EUR 75,500"), encoding="utf-8")
+    computed.clear()
+    build([str(docs)], store)
+    assert "projects" in computed and "conflicting_values" in computed
+    assert "cooperation_pairs" not in computed and "events" not in computed
+    assert len(computed) == len(set(computed)) < len(LISTINGS)
+    _same_as_computed(store)
+    assert "75500" in str(read_rows(store, "projects").rows)
+    # another partner: the answers of organisations and who works with whom again
+    project.write_text(
+        text.replace("Norwegian Association of Local and Regional Authorities", "Bergen kommune"),
+        encoding="utf-8",
+    )
+    computed.clear()
+    build([str(docs)], store)
+    assert {"cooperation_pairs", "organisations", "projects"} <= set(computed)
+    _same_as_computed(store)
+
+
+@pytest.mark.parametrize(
+    "kept", [b"junk", __import__("marshal").dumps({"version": 1, "sizes": {}, "deps": {}})]
+)
+def test_a_kept_index_that_is_not_one_computes_every_answer(kept: bytes) -> None:
+    store = Store(None)
+    build([str(EXAMPLES / "seeds")], store)
+    store.keep_state("summary-index", kept)
+    build([str(FIXTURES / "questions")], store)
+    _same_as_computed(store)
+    index = summary_module._kept_index(store)
+    assert index is not None and set(index.deps) == set(SUMMARISED)

@@ -66,3 +66,31 @@ def test_kept_states_go_with_the_store_and_a_write_without_a_journal_forgets_the
     store.keep_state("ledger", b"again")
     store.update("INSERT DATA { GRAPH <https://e.org/doc> { <urn:b> <urn:p> 2 } }")
     assert store.kept_state("ledger") is None
+
+
+def test_the_changes_leave_out_what_is_as_it_was() -> None:
+    """A decimal written as "61000.0" where the store keeps "61000", a name in one language
+    removed while the same text in another stays, a triple written and removed again
+    within one journal: none of them is a change."""
+    store = Store(None)
+    s, p, q = "<https://e.org/s>", "<https://e.org/p>", "<https://e.org/q>"
+    amount = f'{s} {p} "61000.0"^^<{_XSD}decimal> .'
+    named = [f'{s} {q} "Oslo"@en .', f'{s} {q} "Oslo"@nb .']
+    store.replace_graph("https://e.org/a", [amount, *named])
+    store.flush()
+    store.start_journal()
+    store.replace_graph("https://e.org/a", [amount, named[1]])  # "61000" stays; "Oslo" too
+    store.replace_graph("https://e.org/b", [f'{s} {p} "new" .'])
+    store.replace_graph("https://e.org/b", [])
+    changes = store.take_changes()
+    assert changes is not None
+    assert changes.union == () and changes.graphs == ()
+    # and a real change is one
+    store.start_journal()
+    store.replace_graph("https://e.org/a", [named[1]])
+    changes = store.take_changes()
+    assert changes is not None
+    assert changes.union == (("https://e.org/s", "https://e.org/p", "61000", False),)
+    assert changes.graphs == (
+        ("https://e.org/a", "https://e.org/s", "https://e.org/p", "61000", False),
+    )
