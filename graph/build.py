@@ -12,6 +12,7 @@ and its workers together.
 from __future__ import annotations
 
 import hashlib
+import os
 import pickle
 import signal
 import threading
@@ -179,14 +180,22 @@ def stamp_of(file: Path) -> Stamp | None:
     return (found.st_size, found.st_mtime_ns)
 
 
-def _unchanged_file(file: Path, max_bytes: int, known_paths: dict[str, Known]) -> Unchanged | None:
+def _unchanged_file(
+    file: Path,
+    max_bytes: int,
+    known_paths: dict[str, Known],
+    stamp: Stamp | None = None,
+    cwd: str | None = None,
+) -> Unchanged | None:
     """A file read before from this path with the same size and time (not even read: as
     make and rsync tell), or whose bytes have the same checksum: not decoded, converted or
-    language-detected again."""
-    seen = known_paths.get(str(file.absolute()))
+    language-detected again. ``stamp``: the file's as the folder's walk saw it; ``cwd``:
+    the working folder, for the absolute path."""
+    absolute = os.path.join(cwd, file) if cwd is not None else str(file.absolute())
+    seen = known_paths.get(absolute)
     if seen is None:
         return None
-    if seen[2] is not None and stamp_of(file) == seen[2]:
+    if seen[2] is not None and (stamp or stamp_of(file)) == seen[2]:
         return Unchanged(seen[0], str(file))
     try:
         if not file.is_file() or file.stat().st_size > max_bytes:
@@ -300,11 +309,14 @@ def read_all(
     input order; a second file with the same source is skipped. A document ``known``
     (absolute path → key and checksum, as the ledger has them) whose key and checksum are
     the same is not extracted: it goes to ``unchanged``."""
-    files, problems = expand_paths(paths, follow_links=follow_links)
+    stamps: dict[Path, Stamp] = {}
+    files, problems = expand_paths(paths, follow_links=follow_links, stamps=stamps)
     # files read before from the same path with the same bytes are told here, by their
     # checksum: a build of unchanged files starts no reading process at all
+    cwd = os.getcwd()
     found: list[Read | Unchanged | SourceProblem | None] = [
-        _unchanged_file(file, max_bytes, known or {}) for file, _root in files
+        _unchanged_file(file, max_bytes, known or {}, stamps.get(file), cwd)
+        for file, _root in files
     ]
     tasks = [
         (file, root, max_bytes, doc_seconds)

@@ -98,8 +98,11 @@ def expand_paths(
     suffixes: tuple[str, ...] = TEXT_SUFFIXES,
     *,
     follow_links: bool = False,
+    stamps: dict[Path, tuple[int, int]] | None = None,
 ) -> tuple[list[tuple[Path, Path]], list[SourceProblem]]:
-    """Turn files, folders and glob patterns into ``(file, root)`` pairs, sorted, unique.
+    """Turn files, folders and glob patterns into ``(file, root)`` pairs, sorted, unique;
+    ``stamps`` (if given) gets the size and modification time (ns) of each file found in a
+    folder, as the walk saw them (no second look at every file to tell it unchanged).
 
     ``root`` is the folder the file's stable key is taken relative to. Inside a folder or a
     pattern's matches, symbolic links are not followed (each is reported) unless
@@ -126,7 +129,7 @@ def expand_paths(
         if not path.exists():
             problems.append(SourceProblem(raw, "no such file or folder"))
         elif path.is_dir():
-            files = _walk(path, suffixes, follow_links, problems)
+            files = _walk(path, suffixes, follow_links, problems, stamps)
             if not files:
                 wanted = ", ".join(suffixes)
                 problems.append(SourceProblem(raw, f"the folder holds no readable file ({wanted})"))
@@ -140,7 +143,11 @@ def expand_paths(
 
 
 def _walk(
-    root: Path, suffixes: tuple[str, ...], follow: bool, problems: list[SourceProblem]
+    root: Path,
+    suffixes: tuple[str, ...],
+    follow: bool,
+    problems: list[SourceProblem],
+    stamps: dict[Path, tuple[int, int]] | None = None,
 ) -> list[Path]:
     """The readable files under ``root`` (hidden ones left out), sorted."""
 
@@ -183,7 +190,10 @@ def _walk(
             if name.startswith("."):
                 continue
             path = here / name
-            if _admit(path, root, suffixes=suffixes, follow=follow, problems=problems, real=real):
+            if _admit(
+                path, root, suffixes=suffixes, follow=follow, problems=problems, real=real,
+                stamps=stamps,
+            ):  # fmt: skip
                 files.append(path)
     return sorted(files)
 
@@ -196,10 +206,12 @@ def _admit(
     follow: bool,
     problems: list[SourceProblem],
     real: dict[str, str] | None = None,
+    stamps: dict[Path, tuple[int, int]] | None = None,
 ) -> bool:
     """Whether a file found in a folder or by a pattern is read; if not and it matters,
     why (a problem). ``suffixes`` None: any name (a pattern chose it). ``real``: folders'
-    real paths worked out before (a walk's)."""
+    real paths worked out before (a walk's); ``stamps``: gets an admitted file's size and
+    time."""
     if suffixes is not None and path.suffix.lower() not in suffixes:
         return False
     try:
@@ -230,6 +242,8 @@ def _admit(
     if not stat.S_ISREG(st.st_mode):
         problems.append(SourceProblem(str(path), _special(path), found=True))
         return False
+    if stamps is not None:
+        stamps[path] = (st.st_size, st.st_mtime_ns)
     return True
 
 
