@@ -33,7 +33,15 @@ from . import workers
 from .extract import Extraction, extract
 from .extract.model import NO_EVIDENCE, OrgMention
 from .extract.portal import PortalError
-from .ledger import Entry, Fingerprints, keep_ledger, ledger_graph, ledger_lines, load_ledger
+from .ledger import (
+    Entry,
+    Fingerprints,
+    keep_ledger,
+    ledger_graph,
+    ledger_lines,
+    load_ledger,
+    open_ledger,
+)
 from .resolve import Judgements, Resolution, resolve_organisations
 from .sources import DEFAULT_MAX_BYTES, Document, SourceProblem, expand_paths, read_document
 from .store import GraphStore, Store, graphs
@@ -477,8 +485,9 @@ def build(
         return report  # every file unchanged: the store, views and summary stand as they are
     if isinstance(store, Store):
         store.start_journal()  # what the writes touch brings the summary up to date
-    keep_ledger(store, None)  # kept again, whole, once the build is written
+    open_ledger(store)  # its kept copy is right again once the build is written
     entries = {e.graph: e for e in ledger.values()}
+    written_entries: list[Entry] = []
     load_ontology(store)
     # views of the old data: 'reason' and 'analyse --write' compute them anew
     store.drop_graph(graphs.INFERRED)
@@ -510,6 +519,7 @@ def build(
         )
         store.replace_graph(ledger_graph(iri), ledger_lines(entry))
         entries[iri] = entry
+        written_entries.append(entry)
         report.documents.append(read.doc.path)
         report.graphs.append(iri)
         report.triples += count
@@ -521,7 +531,8 @@ def build(
         _prune(store, report, base, {e.graph for e in others.values()})
     store.replace_graph(graphs.RESOLUTION, resolution_lines(resolution, base))
     removed = set(report.removed)
-    keep_ledger(store, [e for graph, e in entries.items() if graph not in removed])
+    kept = [e for graph, e in entries.items() if graph not in removed]
+    keep_ledger(store, kept, written=written_entries, removed=report.removed)
     if progress is not None:
         progress("summarising", "pairs, organisations, projects, events")
     summarise(store)

@@ -408,3 +408,46 @@ def test_a_kept_index_that_is_not_one_computes_every_answer(kept: bytes) -> None
     _same_as_computed(store)
     index = summary_module._kept_index(store)
     assert index is not None and set(index.deps) == set(SUMMARISED)
+
+
+def test_the_ledgers_copy_takes_a_builds_changes_in_its_log(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """After the first build the copy is not written whole again: each build adds what it
+    wrote and removed to the copy's log (in order: a document removed, then built again, is
+    there), until the log is long; the ledger loaded is always the one its graphs hold."""
+    import marshal
+
+    from partnergraph.graph import ledger
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for source in [*(EXAMPLES / "seeds").glob("*.txt"), *(FIXTURES / "questions").glob("*.txt")]:
+        (docs / source.name).write_bytes(source.read_bytes())
+    files = sorted(docs.iterdir())
+    store = Store(None)
+    build([str(f) for f in files[:2]], store)
+    whole = store.kept_state("ledger")
+    assert whole is not None
+    build([str(docs)], store)  # three more documents
+    changed = files[0]
+    changed.write_text(changed.read_text(encoding="utf-8") + "\nUpdated.\n", encoding="utf-8")
+    build([str(docs)], store)
+    build([str(f) for f in files[1:]], store, prune=True)  # the changed one removed
+    build([str(docs)], store)  # and built again
+    assert store.kept_state("ledger") == whole  # never written whole again
+    log = marshal.loads(store.kept_state("ledger-log") or b"")["changes"]
+    assert len(log) == 3 + 1 + 1 + 1
+    assert load_ledger(store) == read_ledger(store)
+    assert len(load_ledger(store)) == len(files)
+    # a long log: the copy is written whole again
+    monkeypatch.setattr(ledger, "LOG_ENTRIES", 2)
+    changed.write_text(changed.read_text(encoding="utf-8") + "Again.\n", encoding="utf-8")
+    build([str(docs)], store)
+    assert store.kept_state("ledger") != whole
+    assert marshal.loads(store.kept_state("ledger-log") or b"")["changes"] == []
+    assert load_ledger(store) == read_ledger(store)
+    # a build that did not finish left its mark: the copy is not read
+    store.keep_state("ledger", marshal.dumps({"version": 1, "entries": []}))
+    ledger.open_ledger(store)
+    assert load_ledger(store) == read_ledger(store) != {}
