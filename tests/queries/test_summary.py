@@ -214,12 +214,13 @@ def test_events_of_many_countries_from_the_summary(tmp_path: Path) -> None:
 
 
 def _kept_scans(store: Store) -> dict[str, dict[str, set[str]]]:
-    """The summary's kept predicate scans, objects as sets."""
-    import marshal
+    """The summary's kept predicate scans (with the log of changes since), objects as
+    sets."""
+    from partnergraph.graph.store.journal import Changes
 
-    data = store.kept_state("summary")
-    assert data is not None
-    read = marshal.loads(data)["read"]
+    scans = summary_module._restored(store, Changes((), ()))
+    assert scans is not None
+    read = scans._read
     return {p: {s: set(os) for s, os in subjects.items()} for p, subjects in read.items()}
 
 
@@ -245,8 +246,8 @@ def test_a_build_brings_the_kept_summary_up_to_date_from_what_it_wrote(
     restored: list[bool] = []
     real = summary_module._Scans.restored.__func__  # type: ignore[attr-defined]
 
-    def spy(cls: type, store: Store, data: bytes, changes: object) -> object:
-        scans = real(cls, store, data, changes)
+    def spy(cls: type, store: Store, data: bytes, changes: object, log: object = ()) -> object:
+        scans = real(cls, store, data, changes, log)
         restored.append(scans is not None)
         return scans
 
@@ -280,12 +281,14 @@ def test_a_build_brings_the_kept_summary_up_to_date_from_what_it_wrote(
     text = changed.read_text(encoding="utf-8")
     assert "Fagforbundet" in text
     changed.write_text(text.replace("Fagforbundet", "Trondheim Youth Council"), encoding="utf-8")
+    restored.clear()
     store = built(first)
-    assert restored == [True, True]
+    assert restored == [True]
     _same_as_computed(store)
     assert _kept_scans(store) == _fresh_scans(store, sorted(kept))
+    restored.clear()
     store = built(first[1:], prune=True)
-    assert restored == [True, True, True]
+    assert restored == [True]
     _same_as_computed(store)
     assert _kept_scans(store) == _fresh_scans(store, sorted(kept))
 
@@ -380,7 +383,10 @@ def test_a_build_computes_again_only_the_answers_its_changes_reach(
     assert "EUR 61,000" in text
     project.write_text(text.replace("EUR 61,000", "EUR 75,500"), encoding="utf-8")
     computed.clear()
+    whole = store.kept_state("summary")
     build([str(docs)], store)
+    assert store.kept_state("summary") == whole  # the scans' changes went to their log
+    assert store.kept_state("summary-log") != summary_module._log_data([])
     assert "projects" in computed and "conflicting_values" in computed
     assert "cooperation_pairs" not in computed and "events" not in computed
     assert len(computed) == len(set(computed)) < len(LISTINGS)
@@ -392,18 +398,25 @@ def test_a_build_computes_again_only_the_answers_its_changes_reach(
         encoding="utf-8",
     )
     computed.clear()
+    monkeypatch.setattr(summary_module, "LOG_TRIPLES", 0)  # a long log: kept whole again
     build([str(docs)], store)
     assert {"cooperation_pairs", "organisations", "projects"} <= set(computed)
     _same_as_computed(store)
+    assert store.kept_state("summary") != whole
+    assert store.kept_state("summary-log") == summary_module._log_data([])
 
 
 @pytest.mark.parametrize(
-    "kept", [b"junk", __import__("marshal").dumps({"version": 1, "sizes": {}, "deps": {}})]
-)
-def test_a_kept_index_that_is_not_one_computes_every_answer(kept: bytes) -> None:
+    ("name", "kept"),
+    [("summary-index", b"junk"),
+     ("summary-index", __import__("marshal").dumps({"version": 1, "sizes": {}, "deps": {}})),
+     ("summary-log", b"junk"),
+     ("summary-log", __import__("marshal").dumps({"version": 1, "changes": [(1, 2)]}))],
+)  # fmt: skip
+def test_a_kept_index_or_log_that_is_not_one_computes_every_answer(name: str, kept: bytes) -> None:
     store = Store(None)
     build([str(EXAMPLES / "seeds")], store)
-    store.keep_state("summary-index", kept)
+    store.keep_state(name, kept)
     build([str(FIXTURES / "questions")], store)
     _same_as_computed(store)
     index = summary_module._kept_index(store)
