@@ -66,11 +66,15 @@ def _changes(corpus: Path, store: Path, args: argparse.Namespace) -> dict[str, f
     for n, (how, change) in enumerate(CHANGES.items()):
         times = []
         for k in range(args.repeat):
-            page = pages[((n * args.repeat + k) * 7919) % len(pages)]
-            before = page.read_text(encoding="utf-8")
-            after = change(before, k)
-            if after == before:
-                raise SystemExit(f"{page}: the {how} change changed nothing")
+            start = (n * args.repeat + k) * 7919
+            for step in range(len(pages)):  # the first page from there the change changes
+                page = pages[(start + step) % len(pages)]
+                before = page.read_text(encoding="utf-8")
+                after = change(before, k)
+                if after != before:
+                    break
+            else:
+                raise SystemExit(f"no page the {how} change changes")
             page.write_text(after, "utf-8")
             times.append(_build(corpus, store, args.jobs, args.validate))
         medians[how] = statistics.median(times)
