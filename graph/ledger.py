@@ -215,9 +215,9 @@ def _row(e: Entry) -> tuple[object, ...]:
 
 def _log_of(data: bytes | None) -> list[Any] | None:
     """The changes a kept log holds, in order: an entry written (its row) or a graph
-    removed (its IRI); None for none."""
+    removed (its IRI); none kept, none; None for a log that is not one."""
     if data is None:
-        return None
+        return []  # a copy kept before there were logs
     try:
         kept = marshal.loads(data)
         if isinstance(kept, dict) and kept.get("version") == _KEPT_VERSION:

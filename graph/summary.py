@@ -868,9 +868,10 @@ def _log_data(log: list[Changes]) -> bytes:
 
 
 def _log_of(data: bytes | None) -> list[Changes] | None:
-    """The changes a kept log holds, oldest first; None for none (or not one)."""
+    """The changes a kept log holds, oldest first (none kept: none); None for a log that
+    is not one."""
     if data is None:
-        return None
+        return []  # scans kept before there were logs
     try:
         kept = marshal.loads(data)
         if not isinstance(kept, dict) or kept.get("version") != _STATE_VERSION:

@@ -384,6 +384,7 @@ def test_a_build_computes_again_only_the_answers_its_changes_reach(
     project.write_text(text.replace("EUR 61,000", "EUR 75,500"), encoding="utf-8")
     computed.clear()
     whole = store.kept_state("summary")
+    store.keep_state("summary-log", None)  # scans kept before logs: a log of none
     build([str(docs)], store)
     assert store.kept_state("summary") == whole  # the scans' changes went to their log
     assert store.kept_state("summary-log") != summary_module._log_data([])
@@ -459,6 +460,11 @@ def test_the_ledgers_copy_takes_a_builds_changes_in_its_log(
     build([str(docs)], store)
     assert store.kept_state("ledger") != whole
     assert marshal.loads(store.kept_state("ledger-log") or b"")["changes"] == []
+    assert load_ledger(store) == read_ledger(store)
+    store.keep_state("ledger-log", None)  # a copy kept before logs: a log of none
+    changed.write_text(changed.read_text(encoding="utf-8") + "Once more.\n", encoding="utf-8")
+    build([str(docs)], store)
+    assert marshal.loads(store.kept_state("ledger-log") or b"")["changes"] != []
     assert load_ledger(store) == read_ledger(store)
     # a build that did not finish left its mark: the copy is not read
     store.keep_state("ledger", marshal.dumps({"version": 1, "entries": []}))
