@@ -91,7 +91,7 @@ class _Scans:
         self._typed: dict[str, list[str]] = {}
         self._members: dict[str, set[str]] | None = None
         self._texts: dict[str, str] = {}
-        self._per_graph: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
+        self._per_graph: dict[tuple[str, ...], set[tuple[str, ...]]] = {}
         self._joined_labels: dict[tuple[str, ...], str | None] = {}
         self.deps: set[str] | None = None  # what is read, while noted (:meth:`noting`)
         self.changed: set[str] | None = None  # restored: what the changes applied changed
@@ -154,14 +154,14 @@ class _Scans:
             done[objects] = _joined(text for o in objects for text in label.get(o, ()))
         return done[objects]
 
-    def per_graph(self, predicates: Iterable[str]) -> list[tuple[str, ...]]:
+    def per_graph(self, predicates: Iterable[str]) -> set[tuple[str, ...]]:
         """``(graph, subject, predicate, object)`` of these predicates in the named graphs
         (read once)."""
         key = tuple(predicates)
         self.note(*(f"graph {p}" for p in key))
         if key not in self._per_graph:
             values = " ".join(f"<{p}>" for p in key)
-            self._per_graph[key] = list(
+            self._per_graph[key] = set(
                 self.rows(
                     f"SELECT ?g ?s ?p ?o WHERE {{ VALUES ?p {{ {values} }} "
                     f"GRAPH ?g {{ ?s ?p ?o }} }}"
@@ -259,14 +259,14 @@ class _Scans:
             touched = [c for c in changes.graphs if c[2] in wanted and all(c[:4])]
             if not touched:
                 continue
-            kept = set(rows)
+            if not isinstance(rows, set):  # (kept as a list by the version before)
+                rows = self._per_graph[key] = set(rows)
             for g, s, p, o, there in touched:
                 row = (one(g, g), one(s, s), p, one(o, o))
                 if there:
-                    kept.add(row)
+                    rows.add(row)
                 else:
-                    kept.discard(row)
-            self._per_graph[key] = list(kept)
+                    rows.discard(row)
         return changed
 
     def pairs(self) -> dict[tuple[str, str], list[tuple[str, ...]]]:
