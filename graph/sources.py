@@ -186,13 +186,15 @@ def _walk(
                 continue
             kept_dirs.append(name)
         dirs[:] = kept_dirs
+        # a file that is no link lies where its folder does: told once for the folder
+        inside = follow or _inside(here / "file", root, real)
         for name in sorted(names):
             if name.startswith("."):
                 continue
             path = here / name
             if _admit(
                 path, root, suffixes=suffixes, follow=follow, problems=problems, real=real,
-                stamps=stamps,
+                stamps=stamps, inside=inside,
             ):  # fmt: skip
                 files.append(path)
     return sorted(files)
@@ -207,11 +209,12 @@ def _admit(
     problems: list[SourceProblem],
     real: dict[str, str] | None = None,
     stamps: dict[Path, tuple[int, int]] | None = None,
+    inside: bool = False,
 ) -> bool:
     """Whether a file found in a folder or by a pattern is read; if not and it matters,
     why (a problem). ``suffixes`` None: any name (a pattern chose it). ``real``: folders'
     real paths worked out before (a walk's); ``stamps``: gets an admitted file's size and
-    time."""
+    time; ``inside``: its folder is known to lie inside ``root``."""
     if suffixes is not None and path.suffix.lower() not in suffixes:
         return False
     try:
@@ -232,7 +235,7 @@ def _admit(
         except OSError:
             problems.append(SourceProblem(str(path), "a symbolic link to nothing"))
             return False
-    elif not follow and not _inside(path, root, {} if real is None else real):
+    elif not follow and not inside and not _inside(path, root, {} if real is None else real):
         problems.append(
             SourceProblem(str(path), "lies outside the folder given (through a link)", found=True)
         )
