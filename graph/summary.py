@@ -95,6 +95,7 @@ class _Scans:
         self._joined_labels: dict[tuple[str, ...], str | None] = {}
         self.deps: set[str] | None = None  # what is read, while noted (:meth:`noting`)
         self.changed: set[str] | None = None  # restored: what the changes applied changed
+        self.moved: list[tuple[str, str, str]] = []  # and the union's triples they changed
 
     def noting(self) -> set[str]:
         """Note from now on what the scans are asked for (:data:`Dep` names), into the set
@@ -202,6 +203,7 @@ class _Scans:
         try:
             for logged in log:
                 scans._apply(logged)
+            scans.moved = []
             scans.changed = scans._apply(changes)
         except (AttributeError, TypeError, ValueError):
             return None  # not what this version keeps: read again
@@ -234,6 +236,7 @@ class _Scans:
                 if there and o not in objects:
                     read[s] = (*objects, o)
                     changed.add(p)
+                    self.moved.append((s, p, o))
                 elif not there and o in objects:
                     rest = tuple(x for x in objects if x != o)
                     if rest:
@@ -241,6 +244,7 @@ class _Scans:
                     else:
                         del read[s]
                     changed.add(p)
+                    self.moved.append((s, p, o))
             if p == _TYPE and o in self._typed:
                 typed = self._typed[o]
                 at = bisect.bisect_left(typed, s)
@@ -251,6 +255,7 @@ class _Scans:
                     del typed[at]
                 if there != present:
                     changed.add(f"a {o}")
+                    self.moved.append((s, p, o))
         # a graph's statement in or out (the journal tells only those) changes what the
         # questions that read the graphs themselves see
         changed.update(f"graph {c[2]}" for c in changes.graphs)
@@ -671,12 +676,63 @@ def _events(scans: _Scans) -> list[Row]:
     return ordered(rows, ((2, True, str), (0, False, str), (1, False, str), (9, False, str)))
 
 
+_EVENT_OWN = (_LABEL, str(SCHEMA.startDate), str(SCHEMA.endDate), str(SCHEMA.location),
+              str(PG.partOfProject), *(str(PG[role]) for role in _EVENT_ROLES))  # fmt: skip
+_EVENT_POINTS = (str(SCHEMA.location), str(PG.partOfProject),
+                 *(str(PG[role]) for role in _EVENT_ROLES))  # fmt: skip
+
+
+def _events_reached(scans: _Scans, moved: Sequence[tuple[str, str, str]]) -> bool:
+    """Whether changed triples reach a row of ``events``: an event's own (its types, name,
+    days, place, organisations, project), or the name or number of what an event points
+    at."""
+    classes = {str(PG[cls]) for cls, _kind in _EVENT_TYPES}
+    events = {e for cls in classes for e in scans.typed(cls)}
+    named: set[str] = set()
+    for s, p, o in moved:
+        if (p == _TYPE and o in classes) or (s in events and p in _EVENT_OWN):
+            return True
+        if p in (_LABEL, _NUMBER):
+            named.add(s)
+    return _pointed_at(scans, events, _EVENT_POINTS, named)
+
+
+def _multi_country_reached(scans: _Scans, moved: Sequence[tuple[str, str, str]]) -> bool:
+    """Whether changed triples reach a row of ``multi_country_events``: an event's own (its
+    organisations, name, first day, place: an event here is what has organisations in an
+    event's roles), the country of one of its organisations, the name of its place, or a
+    country's code."""
+    roles = {str(PG[role]) for role in _EVENT_ROLES}
+    events = {e for role in roles for e in scans(role)}
+    pointed: set[str] = set()
+    for s, p, _o in moved:
+        if p in roles or p == str(SKOS.notation) or (s in events and p in _EVENT_OWN):
+            return True
+        if p in (_LABEL, str(PG.country)):
+            pointed.add(s)
+    return _pointed_at(scans, events, _EVENT_POINTS, pointed)
+
+
+def _pointed_at(scans: _Scans, subjects: set[str], via: Sequence[str], targets: set[str]) -> bool:
+    """Whether one of ``subjects`` points at one of ``targets`` by a predicate of ``via``."""
+    if not targets:
+        return False
+    for predicate in via:
+        for s, objects in scans(predicate).items():
+            if s in subjects and not targets.isdisjoint(objects):
+                return True
+    return False
+
+
 @dataclass(frozen=True)
 class Listing:
-    """A summarised question: its answer's columns and how to compute its rows."""
+    """A summarised question: its answer's columns and how to compute its rows; and, for
+    some, whether triples a build changed reach a row of it (when not, the kept answer
+    stands though it reads those predicates)."""
 
     variables: tuple[str, ...]
     rows: Callable[[_Scans], list[Row]]
+    reached: Callable[[_Scans, Sequence[tuple[str, str, str]]], bool] | None = None
 
 
 #: The questions the summary answers, by name.
@@ -700,7 +756,9 @@ SUMMARISED: dict[str, Listing] = {
         ("a_name", "b_name", "shared", "projects", "a", "b"), _repeat_partners
     ),
     "multi_country_events": Listing(
-        ("label", "start", "place", "country_count", "countries", "event"), _multi_country_events
+        ("label", "start", "place", "country_count", "countries", "event"),
+        _multi_country_events,
+        _multi_country_reached,
     ),
     "donor_links": Listing(
         ("from_country", "to_country", "projects", "donor_partners", "without_known_promoter"),
@@ -716,6 +774,7 @@ SUMMARISED: dict[str, Listing] = {
     "events": Listing(
         tuple("type label start end place organisers hosts participants project event".split()),
         _events,
+        _events_reached,
     ),
 }
 
@@ -753,7 +812,15 @@ def summarise(store: GraphStore, *, fresh: bool = False) -> dict[str, int]:
         index = _Index({}, {})
     else:
         changed = restored.changed
-        todo = [q for q in SUMMARISED if q not in index.deps or index.deps[q] & changed]
+        todo = [
+            q
+            for q, listing in SUMMARISED.items()
+            if q not in index.deps
+            or (
+                index.deps[q] & changed
+                and (listing.reached is None or listing.reached(restored, restored.moved))
+            )
+        ]
     lines: list[str] = []
     for question in todo:
         deps = scans.noting()

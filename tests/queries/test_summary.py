@@ -359,7 +359,9 @@ def test_a_build_computes_again_only_the_answers_its_changes_reach(
             computed.append(name)
             return rows(scans)  # type: ignore[operator]
 
-        monkeypatch.setitem(SUMMARISED, name, summary_module.Listing(listing.variables, counted))
+        monkeypatch.setitem(
+            SUMMARISED, name, summary_module.Listing(listing.variables, counted, listing.reached)
+        )
     docs = tmp_path / "docs"
     docs.mkdir()
     for source in [*(EXAMPLES / "seeds").glob("*.txt"), *(FIXTURES / "questions").glob("*.txt")]:
@@ -394,17 +396,31 @@ def test_a_build_computes_again_only_the_answers_its_changes_reach(
     _same_as_computed(store)
     assert "75500" in str(read_rows(store, "projects").rows)
     # another partner: the answers of organisations and who works with whom again
+    partner = "Partner: Norwegian Association of Local and Regional Authorities (Norway)\n"
+    assert partner in text
     project.write_text(
-        text.replace("Norwegian Association of Local and Regional Authorities", "Bergen kommune"),
-        encoding="utf-8",
+        text.replace(partner, partner + "Partner: Bergen kommune (Norway)\n"), encoding="utf-8"
     )
     computed.clear()
     monkeypatch.setattr(summary_module, "LOG_TRIPLES", 0)  # a long log: kept whole again
     build([str(docs)], store)
     assert {"cooperation_pairs", "organisations", "projects"} <= set(computed)
+    # (the events read organisations' names, but no event has the new partner)
+    assert "events" not in computed and "multi_country_events" not in computed
     _same_as_computed(store)
     assert store.kept_state("summary") != whole
     assert store.kept_state("summary-log") == summary_module._log_data([])
+    # another day and another participant of the seminar: the events again
+    news = docs / "news-seminar.txt"
+    said = news.read_text(encoding="utf-8")
+    assert "On 12 May 2022" in said and "KS from Norway and " in said
+    news.write_text(
+        said.replace("12 May", "19 May").replace("KS from Norway and ", ""), encoding="utf-8"
+    )
+    computed.clear()
+    build([str(docs)], store)
+    assert {"events", "multi_country_events"} <= set(computed)
+    _same_as_computed(store)
 
 
 @pytest.mark.parametrize(
