@@ -204,6 +204,11 @@ class Store:
         data = "\n".join(ntriples).strip("\n")
         if not data:
             return
+        body = data + "\n"
+        lines = body.count("\n")
+        if body.count(" .\n") == lines:  # one triple a line (as _add_new tells)
+            self._hold(graph, [body.replace(" .\n", f" <{graph}> .\n")], lines)
+            return
         try:
             parsed = ox.parse(data.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
             quads = [f"{q.triple} <{graph}> .\n" for q in parsed]

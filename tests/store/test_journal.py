@@ -94,3 +94,24 @@ def test_the_changes_leave_out_what_is_as_it_was() -> None:
     assert changes.graphs == (
         ("https://e.org/a", "https://e.org/s", "https://e.org/p", "61000", False),
     )
+
+
+def test_a_views_statements_of_some_subjects_are_replaced_and_the_rest_stays() -> None:
+    import pytest
+
+    from partnergraph.graph.store import StoreError
+
+    store = Store(None)
+    view = "https://w3id.org/partnergraph/graph/summary"
+    store.replace_graph(view, ['<urn:a> <urn:p> "1" .', '<urn:b> <urn:p> "2" .'])
+    store.replace_subjects(view, ["urn:a"], ['<urn:a> <urn:p> "3" .', '<urn:c> <urn:p> "4" .'])
+    rows = store.select_text(f"SELECT ?s ?o WHERE {{ GRAPH <{view}> {{ ?s ?p ?o }} }}")
+    assert sorted(rows) == [("urn:a", "3"), ("urn:b", "2"), ("urn:c", "4")]
+    # lines that are not one triple each are parsed; text that is no N-Triples is refused
+    store.replace_subjects(view, ["urn:c"], ['<urn:c>  <urn:p> "5" .  # spaced'])
+    rows = store.select_text(f"SELECT ?o WHERE {{ GRAPH <{view}> {{ <urn:c> ?p ?o }} }}")
+    assert list(rows) == [("5",)]
+    with pytest.raises(StoreError, match="not N-Triples"):
+        store.replace_subjects(view, [], ["<urn:c> oops"])
+    with pytest.raises(ValueError, match="in the union"):
+        store.replace_subjects("https://e.org/doc", [], [])
