@@ -16,7 +16,7 @@ from decimal import Decimal
 
 from partnergraph.ontology import DONOR_STATES
 
-from .gazetteer import is_country_code
+from .gazetteer import country_of_form, is_country_code
 from .lexicon import organisation_type
 from .model import Evidence, Money, OrgMention, Project, RoleFact
 from .money import find_amounts
@@ -140,6 +140,8 @@ def split_name_country(value: str) -> tuple[str, str | None, str | None]:
     ('Latvian Trade Union of Education and Science Employees', 'LV', 'LIZDA')
     >>> split_name_country("HØGSKULEN I VOLDA(NO)")
     ('HØGSKULEN I VOLDA', 'NO', None)
+    >>> split_name_country("Bergen kommune (Norway)")
+    ('Bergen kommune', 'NO', None)
     """
     name = clean_value(value)
     country = None
@@ -149,7 +151,11 @@ def split_name_country(value: str) -> tuple[str, str | None, str | None]:
     acronym = None
     a = _TRAILING_ACRONYM.match(name)
     if a and not a.group("acr").isdigit():
-        name, acronym = a.group("name").strip(), a.group("acr").strip()
+        told = country_of_form(a.group("acr").strip())  # "(Norway)", "(Polska)": a country
+        if told is not None:
+            name, country = a.group("name").strip(), country or told
+        else:
+            name, acronym = a.group("name").strip(), a.group("acr").strip()
     return name, country, acronym
 
 

@@ -68,6 +68,12 @@ def test_name_with_parentheses_and_native_names() -> None:
     )  # fmt: skip
     assert split_name_country("Háskólinn í Reykjavík(IS)") == ("Háskólinn í Reykjavík", "IS", None)
     assert split_name_country("municipal sector''s partner(NO)")[0] == "municipal sector's partner"
+    # a country's name in brackets is its country, not an acronym (in any language)
+    assert split_name_country("Bergen kommune (Norway)") == ("Bergen kommune", "NO", None)
+    assert split_name_country("Gmina Kędzierzyn-Koźle (Polska)") == (
+        "Gmina Kędzierzyn-Koźle", "PL", None,
+    )  # fmt: skip
+    assert split_name_country("Norsk Folkehjelp (NPA)") == ("Norsk Folkehjelp", None, "NPA")
 
 
 def _gold_pages(shared: Path) -> list[tuple[Path, dict]]:  # type: ignore[type-arg]
