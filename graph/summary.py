@@ -330,7 +330,22 @@ _Key = tuple[int, bool, Callable[[str], object]]
 
 def ordered(rows: list[Row], keys: Sequence[_Key]) -> list[Row]:
     """Rows in SPARQL's ORDER BY order: for each ``(column, descending, as)`` an unbound
-    value comes before any other (after, descending); applied last key first (stable)."""
+    value comes before any other (after, descending). One sort by all the keys at once
+    when the descending ones are numbers (negated); else one stable sort a key, last key
+    first."""
+    if not any(descending and convert is str for _c, descending, convert in keys):
+
+        def at_once(row: Row) -> tuple[tuple[bool, Any], ...]:
+            out = []
+            for column, descending, convert in keys:
+                value = row[column]
+                if descending:
+                    out.append((True, 0) if value is None else (False, -convert(value)))  # type: ignore[operator]
+                else:
+                    out.append((False, 0) if value is None else (True, convert(value)))
+            return tuple(out)
+
+        return sorted(rows, key=at_once)
     out = list(rows)
     for column, descending, convert in reversed(keys):
 

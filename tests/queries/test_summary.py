@@ -64,6 +64,28 @@ def test_the_summary_on_the_corpus_and_the_portal_data(shared: Path) -> None:
         assert _by_summary(store, name) == expected, name
 
 
+def test_one_sort_by_all_keys_orders_as_a_sort_a_key() -> None:
+    """Rows with unbound values and ties, ordered by a descending number and ascending
+    texts: the one sort gives what one stable sort a key gives (the events' way)."""
+    import random
+    from decimal import Decimal
+
+    from partnergraph.graph.summary import ordered
+
+    pick = random.Random(7)
+    values = [None, "1", "2", "10", "2.5"]
+    rows = [
+        (pick.choice(values), pick.choice([None, "a", "b", "B"]), pick.choice("xyz"), str(i))
+        for i in range(400)
+    ]
+    keys = ((0, True, Decimal), (1, False, str), (2, False, str))
+    one = ordered(rows, keys)  # type: ignore[arg-type]
+    # the way of many sorts, forced by a descending text key that changes nothing (all "")
+    many = ordered([(*r, "") for r in rows], ((4, True, str), *keys))  # type: ignore[arg-type]
+    assert one == [r[:4] for r in many]
+    assert one[0][0] == "10" and one[-1][0] is None
+
+
 def test_the_default_orders() -> None:
     store = Store(None)
     build([str(EXAMPLES), str(FIXTURES / "portal"), str(FIXTURES / "questions")], store)
