@@ -71,7 +71,7 @@ Scan = dict[str, tuple[str, ...]]
 #: The version of what :meth:`_Scans.export` keeps (a state of another is read again).
 _STATE_VERSION = 1
 #: The version of what :class:`_Index` keeps.
-_INDEX_VERSION = 1
+_INDEX_VERSION = 2
 #: What an answer is worked out of, by name: a predicate's IRI (its scan), ``"a <class>"``
 #: (the things of a type), ``"graph <predicate>"`` (its statements in the named graphs).
 Dep = str
@@ -176,6 +176,12 @@ class _Scans:
         kept = {"version": _STATE_VERSION, "read": self._read, "typed": self._typed,
                 "per_graph": self._per_graph}  # fmt: skip
         return marshal.dumps(kept)
+
+    def held(self) -> frozenset[str]:
+        """What the scans hold, as :data:`Dep` names."""
+        names = {*self._read, *(f"a {cls}" for cls in self._typed)}
+        names.update(f"graph {p}" for key in self._per_graph for p in key)
+        return frozenset(names)
 
     def reads(self) -> tuple[frozenset[object], ...]:
         """Which scans these are (a scan read since they were restored is not in the log of
@@ -851,7 +857,8 @@ def summarise(store: GraphStore, *, fresh: bool = False) -> dict[str, int]:
     elif todo:
         assert isinstance(store, Store)  # (only the embedded store keeps a journal)
         store.replace_subjects(graphs.SUMMARY, _subjects(store, todo), sorted(lines))
-    if isinstance(store, Store) and (todo or restored is None):
+    if isinstance(store, Store) and (todo or restored is None or restored.changed):
+        index.held = scans.held()
         if restored is None or restored.reads() != read_before or not _logged(store, changes):
             store.keep_state("summary", scans.export())
             store.keep_state("summary-log", _log_data([]))
@@ -895,10 +902,12 @@ class _Index:
 
     sizes: dict[str, int]
     deps: dict[str, frozenset[str]]
+    held: frozenset[str] = frozenset()  # what the kept scans hold (:data:`Dep` names)
 
     def export(self) -> bytes:
         deps = {q: sorted(names) for q, names in self.deps.items()}
-        return marshal.dumps({"version": _INDEX_VERSION, "sizes": self.sizes, "deps": deps})
+        return marshal.dumps({"version": _INDEX_VERSION, "sizes": self.sizes, "deps": deps,
+                              "held": sorted(self.held)})  # fmt: skip
 
     @classmethod
     def read(cls, data: bytes) -> _Index | None:
@@ -908,11 +917,12 @@ class _Index:
                 return None
             sizes = {str(q): int(n) for q, n in kept["sizes"].items()}
             deps = {str(q): frozenset(map(str, names)) for q, names in kept["deps"].items()}
+            held = frozenset(map(str, kept["held"]))
         except (EOFError, ValueError, TypeError, KeyError, AttributeError):
             return None
         if set(sizes) != set(SUMMARISED) or set(deps) != set(SUMMARISED):
             return None
-        return cls(sizes, deps)
+        return cls(sizes, deps, held)
 
 
 def _kept_index(store: GraphStore) -> _Index | None:
@@ -921,11 +931,12 @@ def _kept_index(store: GraphStore) -> _Index | None:
 
 
 def _touched(changes: Changes, index: _Index) -> bool:
-    """Whether ``changes`` may change what any kept answer was worked out of."""
+    """Whether ``changes`` may change what any kept answer was worked out of, or any scan
+    kept (one an answer read once, and no more, is kept right all the same)."""
     names = {p for _s, p, _o, _there in changes.union}
     names.update(f"a {o}" for _s, p, o, _there in changes.union if p == _TYPE)
     names.update(f"graph {c[2]}" for c in changes.graphs)
-    return any(deps & names for deps in index.deps.values())
+    return bool(index.held & names) or any(deps & names for deps in index.deps.values())
 
 
 def _restored(store: GraphStore, changes: Changes) -> _Scans | None:

@@ -508,3 +508,19 @@ def test_the_ledgers_copy_takes_a_builds_changes_in_its_log(
     store.keep_state("ledger", marshal.dumps({"version": 1, "entries": []}))
     ledger.open_ledger(store)
     assert load_ledger(store) == read_ledger(store) != {}
+
+
+def test_a_change_to_a_kept_scan_no_answer_reads_now_is_still_applied() -> None:
+    """A scan an answer read once (a condition that held then) stays in the kept scans:
+    a change to it reaches them even when no answer's inputs name it now."""
+    from partnergraph.graph.store.journal import Changes
+
+    label = "http://www.w3.org/2004/02/skos/core#prefLabel"
+    index = summary_module._Index(
+        {q: 0 for q in SUMMARISED}, {q: frozenset() for q in SUMMARISED}, frozenset({label})
+    )
+    changes = Changes((("urn:a", label, "A", True),), ())
+    assert summary_module._touched(changes, index)
+    assert not summary_module._touched(Changes((("urn:a", "urn:other", "A", True),), ()), index)
+    again = summary_module._Index.read(index.export())
+    assert again == index
