@@ -828,7 +828,13 @@ def summarise(store: GraphStore, *, fresh: bool = False) -> dict[str, int]:
     restored = None if fresh or changes is None else _restored(store, changes)
     scans = _Scans(store) if restored is None else restored
     read_before = scans.reads()
-    if index is None or restored is None or restored.changed is None or not restored.holds(index):
+    if (
+        index is None
+        or restored is None
+        or restored.changed is None
+        or not restored.holds(index)
+        or not is_summarised(store)  # (a summary graph dropped by hand: written whole)
+    ):
         todo = list(SUMMARISED)
         index = _Index({}, {})
     else:

@@ -524,3 +524,21 @@ def test_a_change_to_a_kept_scan_no_answer_reads_now_is_still_applied() -> None:
     assert not summary_module._touched(Changes((("urn:a", "urn:other", "A", True),), ()), index)
     again = summary_module._Index.read(index.export())
     assert again == index
+
+
+def test_a_summary_graph_dropped_by_hand_is_written_whole_by_the_next_build(
+    tmp_path: Path,
+) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for source in (FIXTURES / "questions").glob("*.txt"):
+        (docs / source.name).write_bytes(source.read_bytes())
+    store = Store(None)
+    build([str(docs)], store)
+    store.drop_graph(graphs.SUMMARY)  # a view: the kept scans stay
+    assert not summary_module.is_summarised(store)
+    news = docs / "news-seminar.txt"
+    news.write_text(news.read_text(encoding="utf-8").replace("12 May", "13 May"), "utf-8")
+    build([str(docs)], store)
+    assert summary_module.is_summarised(store)
+    _same_as_computed(store)
