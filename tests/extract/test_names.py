@@ -146,6 +146,22 @@ def test_a_person_before_the_organisation_is_not_part_of_its_name() -> None:
     assert "University of Bergen" in _names("They met the University of Bergen.", "en")
 
 
+def test_a_titled_person_does_not_open_a_name_a_lower_case_head_closes() -> None:
+    """After "dr.", "prof.", "Mr" the capitalised words are a person: the lower-case words
+    that follow, up to a head noun, are what the person did, not an organisation."""
+    found = _names(
+        "Rektorius prof. dr. Jonas Petraitis svečiams susitikimo metu pristatė universitetą.",
+        "lt",
+    )
+    assert not any("Petraitis" in n for n in found)
+    found = _names("Susitikime kalbėjo dr. Ona Jonaitė apie universiteto patirtį.", "lt")
+    assert not any("Jonaitė" in n for n in found)
+    # without a title, a capitalised word and lower-case words up to a head are a name
+    assert "Kauno agrarinės ekonomikos institutas" in _names(
+        "Susitikime dalyvavo Kauno agrarinės ekonomikos institutas.", "lt"
+    )
+
+
 def test_a_country_after_in_is_where_the_organisation_is() -> None:
     assert _names("Guests from the Education Trade Union in Iceland came.", "en") == {
         "Education Trade Union"

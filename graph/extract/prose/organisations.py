@@ -416,7 +416,11 @@ def _head_spans(
         # a lower-case head word may close a name ("Latvijas Pašvaldību savienība",
         # "Lietuvos regioninių tyrimų institutas"): the furthest head noun (by its lemma)
         # within five lower-case words
-        if lowercase_heads:
+        # (not after a person's name: "prof. dr. Artūras Razbadauskas … pristatė universitetą")
+        person = (
+            len(run) in (2, 3) and _person_like([tokens[k][2] for k in run], lex, language)
+        ) or (run[0] > 0 and _is_title(tokens[run[0] - 1][2]))
+        if lowercase_heads and not person:
             last = None
             for k in range(1, 6):
                 nxt = j + k
@@ -502,20 +506,36 @@ def _drop_leading_person(
         rest = [tokens[k][2] for k in run[size + 1 :]]
         if _head_type(rest, lex, language) is None:
             continue
-        if all(
-            w.isalpha()
-            and w[:1].isupper()
-            and not w.isupper()
-            and _head_type([w], lex, language) is None
-            and not _is_common(w, language)
-            and not _is_common(w, "en")
-            and not country_of_form(w)
-            and not demonym_country(w, lex, language)
-            and not find_cities(w)
-            for w in words
-        ):
+        if _person_like(words, lex, language):
             return run[size + 1 :]
     return run
+
+
+@cache
+def _person_titles() -> frozenset[str]:
+    return frozenset(lexicon().raw["person_titles"]["words"])
+
+
+def _is_title(token: str) -> bool:
+    """A title or honorific before a person's name ("dr.", "prof.", "Mr", "pani")."""
+    return token.rstrip(".").casefold() in _person_titles()
+
+
+def _person_like(words: list[str], lex: Lexicon, language: str) -> bool:
+    """Capitalised words that are neither head nouns, common words nor places: a person's
+    name ("Artūras Razbadauskas", "Gørill Trælstad")."""
+    return all(
+        w.isalpha()
+        and w[:1].isupper()
+        and not w.isupper()
+        and _head_type([w], lex, language) is None
+        and not _is_common(w, language)
+        and not _is_common(w, "en")
+        and not country_of_form(w)
+        and not demonym_country(w, lex, language)
+        and not find_cities(w)
+        for w in words
+    )
 
 
 def _drop_trailing_country(
