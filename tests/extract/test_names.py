@@ -162,6 +162,16 @@ def test_a_titled_person_does_not_open_a_name_a_lower_case_head_closes() -> None
     )
 
 
+def test_a_short_word_that_opens_a_sentence_does_not_open_a_name() -> None:
+    found = _names("Kā Latvijas Rektoru padome uzsvēra, sadarbība turpināsies.", "lv")
+    assert any(n.startswith("Latvijas Rektoru padome") for n in found)
+    assert not any(n.startswith("Kā") for n in found)
+    found = _names("The Norwegian Association of Local and Regional Authorities met them.", "en")
+    assert "Norwegian Association of Local and Regional Authorities" in found
+    # an acronym is no such word
+    assert "KS" in _names("KS Agenda met the Polish partners. KS said so again.", "en")
+
+
 def test_a_country_after_in_is_where_the_organisation_is() -> None:
     assert _names("Guests from the Education Trade Union in Iceland came.", "en") == {
         "Education Trade Union"

@@ -455,13 +455,18 @@ def _head_spans(
         run = _drop_leading_person(run, tokens, lex, language)
         run = _drop_trailing_country(run, tokens, lex, language)
         # a sentence's first word is capitalised whatever it is: a common word there
-        # ("Przedstawiciele fundacji …", "Representatives") does not open a name
+        # ("Przedstawiciele fundacji …", "Representatives") does not open a name, nor does
+        # a short word of the language before other capitalised ones ("Kā Latvijas …",
+        # "Os Ministérios", "W Oslo")
         if (
             run
             and run[0] == 0
             and len(run) >= 2
-            and not any(CAP.match(tokens[k][2]) for k in run[1:])
             and _is_common(tokens[0][2], language)
+            and (
+                not any(CAP.match(tokens[k][2]) for k in run[1:])
+                or (len(tokens[0][2]) <= 3 and not tokens[0][2].isupper())
+            )
         ):
             run = run[1:]
         for part in _split_coordination(run, tokens, lex, language):
