@@ -824,6 +824,8 @@ def summarise(store: GraphStore, *, fresh: bool = False) -> dict[str, int]:
     index = None if fresh or changes is None else _kept_index(store)
     if changes is not None and index is not None and not _touched(changes, index):
         if is_summarised(store):
+            if isinstance(store, Store):
+                store.close_journal()
             return dict(index.sizes)  # nothing any answer reads was written: all stand
     restored = None if fresh or changes is None else _restored(store, changes)
     scans = _Scans(store) if restored is None else restored
@@ -869,6 +871,8 @@ def summarise(store: GraphStore, *, fresh: bool = False) -> dict[str, int]:
             store.keep_state("summary", scans.export())
             store.keep_state("summary-log", _log_data([]))
         store.keep_state("summary-index", index.export())
+    if isinstance(store, Store):
+        store.close_journal()
     return dict(index.sizes)
 
 

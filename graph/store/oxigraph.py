@@ -34,6 +34,7 @@ _BUFFER_QUADS = 200_000
 #: (the summary's scans, the ledger: see :meth:`Store.kept_state`), by name; RocksDB leaves
 #: files of other names alone.
 STATE_FILES = "partnergraph-{name}-state"
+_JOURNAL_OPEN = "journal-open"
 
 
 class Store:
@@ -71,9 +72,21 @@ class Store:
 
     def start_journal(self) -> None:
         """Note from now on what writes touch in the asserted graphs (for
-        :meth:`take_changes`); a journal already open goes on."""
+        :meth:`take_changes`); a journal already open goes on. A mark beside the store says
+        a journal is open until :meth:`close_journal`: a build that did not finish (in a
+        store folder without generations) wrote what no journal kept, so the summary's
+        kept state is forgotten when the next journal finds the mark."""
         if self._journal is None:
+            if self.kept_state(_JOURNAL_OPEN) is not None:
+                for name in ("summary", "summary-index", "summary-log"):
+                    self.keep_state(name, None)
+            self.keep_state(_JOURNAL_OPEN, b"writing")
             self._journal = Journal()
+
+    def close_journal(self) -> None:
+        """The summary's kept state is right again: the mark :meth:`start_journal` left
+        goes."""
+        self.keep_state(_JOURNAL_OPEN, None)
 
     def take_changes(self) -> Changes | None:
         """Where each triple the writes since :meth:`start_journal` touched is now (all

@@ -542,3 +542,26 @@ def test_a_summary_graph_dropped_by_hand_is_written_whole_by_the_next_build(
     build([str(docs)], store)
     assert summary_module.is_summarised(store)
     _same_as_computed(store)
+
+
+def test_a_build_that_did_not_finish_makes_the_next_forget_the_kept_summary(
+    tmp_path: Path,
+) -> None:
+    """In a store folder without generations a build that stops after writing leaves what
+    no journal noted: the next build finds the mark it left and reads everything again."""
+    store = Store(tmp_path / "plain")
+    build([str(EXAMPLES / "seeds")], store)
+    assert store.kept_state("journal-open") is None
+    # a build that wrote a document and stopped before its summary
+    store.start_journal()
+    store.replace_graph("https://w3id.org/partnergraph/id/doc/stopped", [
+        '<https://w3id.org/partnergraph/id/org/x> <http://www.w3.org/2004/02/skos/core#prefLabel> "X" .',
+        '<https://w3id.org/partnergraph/id/org/x> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://www.w3.org/ns/org#Organization> .',
+    ])  # fmt: skip
+    store._journal = None  # the process ended here
+    assert store.kept_state("journal-open") is not None
+    build([str(FIXTURES / "questions")], store)
+    assert store.kept_state("journal-open") is None
+    _same_as_computed(store)
+    names = {row[0] for row in read_rows(store, "organisations").rows}
+    assert "X" in names
