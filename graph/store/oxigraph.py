@@ -201,10 +201,11 @@ class Store:
                 raise StoreError(f"<{graph}>: not N-Triples: {exc}") from exc
 
     def replace_subjects(
-        self, graph: str, subjects: Iterable[str], ntriples: Iterable[str]
+        self, graph: str, subjects: Iterable[str], ntriples: Iterable[str], *, now: bool = False
     ) -> None:
         """Replace what a view (a graph outside the union: the summary) says of ``subjects``
-        by the given N-Triples lines, the rest of it left as it is."""
+        by the given N-Triples lines, the rest of it left as it is; ``now``: written at once
+        (large lines are not held for a later bulk load)."""
         if asserted(graph):
             raise ValueError(f"<{graph}> is in the union: replace the whole graph")
         if graph in self._pending_graphs or graph in self._loading_graphs:
@@ -220,14 +221,17 @@ class Store:
         body = data + "\n"
         lines = body.count("\n")
         if body.count(" .\n") == lines:  # one triple a line (as _add_new tells)
-            self._hold(graph, [body.replace(" .\n", f" <{graph}> .\n")], lines)
-            return
-        try:
-            parsed = ox.parse(data.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
-            quads = [f"{q.triple} <{graph}> .\n" for q in parsed]
-        except SyntaxError as exc:
-            raise StoreError(f"<{graph}>: not N-Triples: {exc}") from exc
-        self._hold(graph, quads, len(quads))
+            quads = [body.replace(" .\n", f" <{graph}> .\n")]
+        else:
+            try:
+                parsed = ox.parse(data.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
+                quads = [f"{q.triple} <{graph}> .\n" for q in parsed]
+            except SyntaxError as exc:
+                raise StoreError(f"<{graph}>: not N-Triples: {exc}") from exc
+        del data, body
+        self._hold(graph, quads, lines)
+        if now:
+            self._write_pending()
 
     def replace_graph_bulk(self, graph: str, ntriples: bytes) -> None:
         """Replace one named graph by N-Triples bytes, loaded in bulk (for large graphs)."""
