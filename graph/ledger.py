@@ -134,7 +134,7 @@ def ledger_lines(entry: Entry) -> list[str]:
 def load_ledger(store: GraphStore) -> dict[str, Entry]:
     """Every document the store's ledger remembers, by document graph IRI (on the embedded
     store, from the copy the last build kept beside it, when there is one)."""
-    if isinstance(store, Store) and store.kept_state(_OPEN) is None:
+    if isinstance(store, Store) and not store.holds_state(_OPEN):
         log = _log_of(store.kept_state(_LOG))
         kept = _entries_of(store.kept_state(_KEPT), log) if log is not None else None
         if kept is not None:
@@ -196,7 +196,7 @@ def keep_ledger(
     if not isinstance(store, Store):
         return
     log = _log_of(store.kept_state(_LOG)) if written is not None else None
-    if written is not None and log is not None and store.kept_state(_KEPT) is not None:
+    if written is not None and log is not None and store.holds_state(_KEPT):
         log.extend(_row(e) for e in written)
         log.extend(removed)  # (a graph's IRI: removed)
         if len(log) <= LOG_ENTRIES:

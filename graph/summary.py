@@ -96,6 +96,7 @@ class _Scans:
         self.deps: set[str] | None = None  # what is read, while noted (:meth:`noting`)
         self.changed: set[str] | None = None  # restored: what the changes applied changed
         self.moved: list[tuple[str, str, str]] = []  # and the union's triples they changed
+        self.log: list[Changes] = []  # restored: the kept log of changes they took
 
     def noting(self) -> set[str]:
         """Note from now on what the scans are asked for (:data:`Dep` names), into the set
@@ -209,6 +210,7 @@ class _Scans:
         try:
             for logged in log:
                 scans._apply(logged)
+            scans.log = list(log)
             scans.moved = []
             scans.changed = scans._apply(changes)
         except (AttributeError, TypeError, ValueError):
@@ -865,8 +867,7 @@ def summarise(store: GraphStore, *, fresh: bool = False) -> dict[str, int]:
         scans.deps = None
         index.sizes[question], index.deps[question] = len(rows), frozenset(deps)
         if isinstance(store, Store):
-            for part in _parts(_pages(question, rows), _PART_LINES):
-                store.replace_subjects(graphs.SUMMARY, (), part, now=True)
+            store.replace_subjects(graphs.SUMMARY, (), _pages(question, rows), now=True)
         else:
             lines.extend(_pages(question, rows))
         del rows
@@ -876,28 +877,17 @@ def summarise(store: GraphStore, *, fresh: bool = False) -> dict[str, int]:
         store.replace_graph(graphs.SUMMARY, sorted(lines))
     if isinstance(store, Store) and (todo or restored is None or restored.changed):
         index.held = scans.held()
-        if restored is None or restored.reads() != read_before or not _logged(store, changes):
+        if (
+            restored is None
+            or restored.reads() != read_before
+            or not _logged(store, restored, changes)
+        ):
             store.keep_state("summary", scans.export())
             store.keep_state("summary-log", _log_data([]))
         store.keep_state("summary-index", index.export())
     if isinstance(store, Store):
         store.close_journal()
     return dict(index.sizes)
-
-
-#: The lines of the summary written to the embedded store at a time (about 100 pages).
-_PART_LINES = 300
-
-
-def _parts(lines: Iterable[str], size: int) -> Iterator[list[str]]:
-    part: list[str] = []
-    for line in lines:
-        part.append(line)
-        if len(part) >= size:
-            yield part
-            part = []
-    if part:
-        yield part
 
 
 def _pages(question: str, rows: list[Row]) -> Iterator[str]:
@@ -1008,13 +998,12 @@ def _log_of(data: bytes | None) -> list[Changes] | None:
         return None
 
 
-def _logged(store: Store, changes: Changes | None) -> bool:
-    """Add ``changes`` to the log beside the kept scans; False when it is too long (or
-    not there): the scans are then kept whole."""
-    log = _log_of(store.kept_state("summary-log"))
-    if log is None or changes is None:
+def _logged(store: Store, scans: _Scans, changes: Changes | None) -> bool:
+    """Add ``changes`` to the log the restored ``scans`` were brought up to date with, and
+    keep it beside them; False when it grows too long: the scans are then kept whole."""
+    if changes is None:
         return False
-    log.append(changes)
+    log = [*scans.log, changes]
     if sum(len(c.union) + len(c.graphs) for c in log) > LOG_TRIPLES:
         return False
     store.keep_state("summary-log", _log_data(log))

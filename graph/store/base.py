@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 import pyoxigraph as ox
 
-__all__ = ["GraphStore", "QueryResult", "StoreError", "sorted_ntriples"]
+__all__ = ["GraphStore", "QueryResult", "StoreError", "in_parts", "sorted_ntriples"]
 
 
 class StoreError(Exception):
@@ -53,6 +54,16 @@ class QueryResult:
         )
         more = f"<p>{len(self.rows)} rows (the first 50 shown)</p>" if len(self.rows) > 50 else ""
         return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>{more}"
+
+
+T = TypeVar("T")
+
+
+def in_parts(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    """``items`` a list of ``size`` at a time (the last one shorter)."""
+    it = iter(items)
+    while part := list(islice(it, size)):
+        yield part
 
 
 def sorted_ntriples(triples: Iterable[ox.Triple]) -> bytes:

@@ -22,7 +22,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from .base import QueryResult, StoreError, sorted_ntriples
+from .base import QueryResult, StoreError, in_parts, sorted_ntriples
 from .graphs import INFERRED, asserted, asserted_filter
 from .journal import Changes, Journal, texts_of
 
@@ -35,6 +35,9 @@ _BUFFER_QUADS = 200_000
 #: files of other names alone.
 STATE_FILES = "partnergraph-{name}-state"
 _JOURNAL_OPEN = "journal-open"
+#: Lines of a view written at a time by :meth:`Store.replace_subjects` (a summary's pages:
+#: about 100 of them).
+VIEW_PART_LINES = 300
 
 
 class Store:
@@ -77,7 +80,7 @@ class Store:
         store folder without generations) wrote what no journal kept, so the summary's
         kept state is forgotten when the next journal finds the mark."""
         if self._journal is None:
-            if self.kept_state(_JOURNAL_OPEN) is not None:
+            if self.holds_state(_JOURNAL_OPEN):
                 for name in ("summary", "summary-index", "summary-log"):
                     self.keep_state(name, None)
             self.keep_state(_JOURNAL_OPEN, b"writing")
@@ -150,6 +153,12 @@ class Store:
         except OSError:
             return None
 
+    def holds_state(self, name: str) -> bool:
+        """Whether something is kept under ``name`` (without reading it)."""
+        if self.path is None:
+            return name in self._states
+        return (self.path / STATE_FILES.format(name=name)).is_file()
+
     def keep_state(self, name: str, data: bytes | None) -> None:
         """Keep ``data`` under ``name`` (written whole, then moved in place); None forgets
         what was kept."""
@@ -204,8 +213,9 @@ class Store:
         self, graph: str, subjects: Iterable[str], ntriples: Iterable[str], *, now: bool = False
     ) -> None:
         """Replace what a view (a graph outside the union: the summary) says of ``subjects``
-        by the given N-Triples lines, the rest of it left as it is; ``now``: written at once
-        (large lines are not held for a later bulk load)."""
+        by the given N-Triples lines, the rest of it left as it is; ``now``: the lines
+        written at once, :data:`VIEW_PART_LINES` at a time (large lines, a summary's
+        pages, are neither held for a later bulk load nor joined in one text)."""
         if asserted(graph):
             raise ValueError(f"<{graph}> is in the union: replace the whole graph")
         if graph in self._pending_graphs or graph in self._loading_graphs:
@@ -215,23 +225,11 @@ class Store:
             said = self._store.quads_for_pattern(ox.NamedNode(subject), None, None, node)
             for quad in list(said):
                 self._store.remove(quad)
-        data = "\n".join(ntriples).strip("\n")
-        if not data:
-            return
-        body = data + "\n"
-        lines = body.count("\n")
-        if body.count(" .\n") == lines:  # one triple a line (as _add_new tells)
-            quads = [body.replace(" .\n", f" <{graph}> .\n")]
-        else:
-            try:
-                parsed = ox.parse(data.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
-                quads = [f"{q.triple} <{graph}> .\n" for q in parsed]
-            except SyntaxError as exc:
-                raise StoreError(f"<{graph}>: not N-Triples: {exc}") from exc
-        del data, body
-        self._hold(graph, quads, lines)
-        if now:
-            self._write_pending()
+        for part in in_parts(ntriples, VIEW_PART_LINES):
+            quads = _view_quads(graph, part)
+            self._hold(graph, quads, len(part))
+            if now:
+                self._write_pending()
 
     def replace_graph_bulk(self, graph: str, ntriples: bytes) -> None:
         """Replace one named graph by N-Triples bytes, loaded in bulk (for large graphs)."""
@@ -512,6 +510,22 @@ class Store:
         self._loading, self._pending, self._pending_lines = None, [], 0
         self._load_error = None
         del self._store
+
+
+def _view_quads(graph: str, lines: list[str]) -> list[str]:
+    """N-Triples lines as N-Quads text of ``graph``: by string operations when each is one
+    triple (as :meth:`Store._add_new` tells), else parsed."""
+    data = "\n".join(lines).strip("\n")
+    if not data:
+        return []
+    body = data + "\n"
+    if body.count(" .\n") == body.count("\n"):
+        return [body.replace(" .\n", f" <{graph}> .\n")]
+    try:  # (the parser reads as it is iterated)
+        parsed = ox.parse(data.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
+        return [f"{q.triple} <{graph}> .\n" for q in parsed]
+    except SyntaxError as exc:
+        raise StoreError(f"<{graph}>: not N-Triples: {exc}") from exc
 
 
 def _kind(term: object) -> tuple[str, str | None] | None:

@@ -27,7 +27,7 @@ import pyoxigraph as ox
 
 from partnergraph.ontology import PG
 
-from .base import QueryResult, StoreError, sorted_ntriples
+from .base import QueryResult, StoreError, in_parts, sorted_ntriples
 from .graphs import INFERRED, OWN_PREFIX, STAGING_SUFFIX, UNION, asserted, asserted_filter
 
 __all__ = ["CHUNK_LINES", "Endpoints", "RemoteStore"]
@@ -122,7 +122,7 @@ class RemoteStore:
         staging = f"{graph}{STAGING_SUFFIX}"
         self._update(f"DROP SILENT GRAPH <{staging}>")
         headers = {"Content-Type": self.endpoints.rdf_type}
-        for chunk in _chunks(ntriples, CHUNK_LINES):
+        for chunk in in_parts(ntriples, CHUNK_LINES):
             body = ("\n".join(chunk) + "\n").encode("utf-8")
             self._request(
                 "POST", self.endpoints.store, params={"graph": staging}, data=body, headers=headers
@@ -296,17 +296,6 @@ class RemoteStore:
 
 def _value(binding: dict[str, str] | None) -> str | None:
     return None if binding is None else binding.get("value")
-
-
-def _chunks(lines: Iterable[str], size: int) -> Iterator[list[str]]:
-    chunk: list[str] = []
-    for line in lines:
-        chunk.append(line)
-        if len(chunk) >= size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
 
 
 def _reason(exc: Exception) -> str:
