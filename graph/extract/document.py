@@ -81,9 +81,21 @@ def extract(doc: Document) -> Extraction:
     # countries from the whole document first: the last resort's sides are told by them
     read = settle_countries(_link_short_forms(read))
     if kind == "news" and read.events and not read.links and not _pairs_from_roles(read.roles):
-        pairs = _paired_by_country(read.organisations, read.events[0].evidence, doc.language)
-        read = replace(read, links=pairs)
+        read = replace(read, links=_last_resort(read, doc.language))
     return read
+
+
+def _last_resort(read: Extraction, language: str) -> tuple[StatedLink, ...]:
+    """Pairs by country: of each event, among those the text gives a role in it; where
+    no event has both sides, of the whole document."""
+    pairs: dict[tuple[str, str], StatedLink] = {}
+    for event in read.events:
+        members = tuple(r.org for r in read.roles if r.target == event.key)
+        for link in _paired_by_country(members, event.evidence, language, _ONE_EVENT):
+            pairs.setdefault((_identity(link.a), _identity(link.b)), link)
+    if pairs:
+        return tuple(pairs.values())
+    return _paired_by_country(read.organisations, read.events[0].evidence, language, _ONE_DOCUMENT)
 
 
 #: The most pairs the last-resort pairing makes; more means a document of many parties
@@ -106,8 +118,12 @@ def _pairs_from_roles(roles: Iterable[RoleFact]) -> bool:
     )
 
 
+_ONE_EVENT = "a donor-state and a beneficiary-state organisation of one event"
+_ONE_DOCUMENT = "a donor-state and a beneficiary-state organisation of one news item"
+
+
 def _paired_by_country(
-    orgs: tuple[OrgMention, ...], evidence: Evidence, language: str
+    orgs: tuple[OrgMention, ...], evidence: Evidence, language: str, scope: str
 ) -> tuple[StatedLink, ...]:
     """The last resort for a news item about an event that states no pair: each donor-state
     organisation it names with each beneficiary-state one (the bilateral cooperation the
@@ -125,10 +141,7 @@ def _paired_by_country(
     others = [o for o, cc in first.values() if cc not in DONOR_STATES]
     if not donors or not others or len(donors) * len(others) > _MOST_PAIRED:
         return ()
-    why = (
-        "paired by country (last resort): a donor-state and a beneficiary-state "
-        "organisation of one event"
-    )
+    why = f"paired by country (last resort): {scope}"
     return tuple(StatedLink(d, o, why, evidence) for d in donors for o in others)
 
 
@@ -200,11 +213,15 @@ def _page_roles(
 
 
 def _identity(org: OrgMention) -> str:
-    """Within one page: the registry entry a name or acronym belongs to, else the folded name."""
+    """Within one page: the registry entry a name or acronym belongs to, a municipality's
+    seat ("municipality of Øvre Eiker" is "The Øvre Eiker municipality"), else the folded
+    name."""
     for name in (org.name, org.acronym):
         entry = registry_entry(name, org.country) if name else None
         if entry is not None:
             return f"reg:{entry.id}"
+    if org.type == "municipality" and org.seat:
+        return f"seat:{normalise(org.seat)}"
     return normalise(org.name)
 
 

@@ -76,3 +76,40 @@ def test_an_alternate_name_of_a_city_is_not_its_own() -> None:
     assert find_cities("Roma")[0].name == "Rome"
     assert find_cities("Roma", own_name=True) == ()
     assert find_cities("Kraków", own_name=True)[0].country == "PL"
+
+
+def test_the_words_beside_a_name_give_its_country() -> None:
+    from partnergraph.graph.extract.lexicon import lexicon
+    from partnergraph.graph.extract.prose.places import country_beside, told_places
+
+    lex = lexicon()
+
+    def beside(text: str, name: str, language: str = "en") -> str | None:
+        a = text.index(name)
+        return country_beside(text, a, a + len(name), lex, language)
+
+    assert beside("the Norwegian municipality of Øvre Eiker", "municipality of Øvre Eiker") == "NO"
+    assert beside("spotkanie z norweską gminą Vefsn", "gminą Vefsn", "pl") == "NO"
+    assert beside("NAV (Norway) and others", "NAV") == "NO"
+    assert beside("NAV (NO) and others", "NAV") == "NO"
+    assert beside("Buskerud fylkeskommune, Norway.", "Buskerud fylkeskommune") == "NO"
+    # a list goes on after the comma: no country is told
+    assert beside("Fretex, Norway and Poland signed", "Fretex") is None
+    assert beside("the partner NAV (KS) met", "NAV") is None
+    assert beside("the municipality of Øvre Eiker", "municipality of Øvre Eiker") is None
+    places = told_places("Guests from Øvre Eiker, Norway\nSteinkjer (Norge) hosted.", lex, "en")
+    assert places == {"ovre eiker": "NO", "steinkjer": "NO"}  # folded names
+
+
+def test_a_municipality_of_a_place_the_document_locates_takes_its_country() -> None:
+    text = (
+        "Guests from Hof, Norway.\nThe Hof municipality welcomed the delegation of the "
+        "Lublin City Office."
+    )
+    from partnergraph.graph.extract.prose import read_text
+
+    by_name = {o.name: o.country for o in read_text(text, "en").organisations}
+    assert by_name["The Hof municipality"] == "NO"
+    # the document's word wins over the gazetteer's Hof (Bavaria), which speaks without it
+    alone = read_text(text.split("\n", 1)[1], "en").organisations
+    assert {o.name: o.country for o in alone}["The Hof municipality"] == "DE"

@@ -236,3 +236,50 @@ def test_last_resort_takes_unknown_organisations_to_the_side_of_the_items_langua
     ]
     # the country of the unknown one stays unknown
     assert all(o.country is None for o in ex.organisations if o.name.startswith("spolku"))
+
+
+def test_last_resort_pairs_within_each_event_before_the_whole_item() -> None:
+    """Each event pairs its own parties: a venue or a museum named elsewhere in the item
+    is no partner of the donor-state municipality."""
+    from partnergraph.graph.extract import extract
+    from partnergraph.graph.sources import Document
+
+    text = (
+        "Guests from Øvre Eiker, Norway. The Norwegian delegation visited the Silesian "
+        "Museum in Katowice on 7 December 2021. A conference was attended by the "
+        "municipality of Øvre Eiker, the town of Rydułtowy and the city of Zabrze on "
+        "8 December 2021."
+    )
+    doc = Document("n", "n.txt", text, None, "news", "en", "utf-8", "text/plain", "")
+    ex = extract(doc)
+    pairs = sorted((link.a.name, link.b.name) for link in ex.links)
+    assert pairs == [
+        ("municipality of Øvre Eiker", "city of Zabrze"),
+        ("municipality of Øvre Eiker", "town of Rydułtowy"),
+    ]
+    assert all("of one event" in link.why for link in ex.links)
+    # the museum was visited: a host of the visit, not one who travelled
+    roles = {(r.org.name, r.role) for r in ex.roles}
+    assert ("Silesian Museum in Katowice", "host") in roles
+
+
+def test_a_visit_verb_tells_who_visited_and_who_was_visited() -> None:
+    text = (
+        "Representatives of the Gdansk Youth Association visited the University of Bergen "
+        "during a study visit on 3 May 2022."
+    )
+    facts = read_text(text, "en")
+    roles = {(r.org.name, r.role) for r in facts.roles}
+    assert roles == {
+        ("Gdansk Youth Association", "participant"),
+        ("University of Bergen", "host"),
+    }
+    # "visited by" turns it round
+    passive = read_text(
+        "The University of Bergen was visited by the Gdansk Youth Association during a "
+        "study visit on 3 May 2022.",
+        "en",
+    )
+    assert ("Gdansk Youth Association", "participant") in {
+        (r.org.name, r.role) for r in passive.roles
+    }

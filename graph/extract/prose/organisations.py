@@ -15,7 +15,13 @@ from ..lexicon import Lexicon, lexicon, normalise, organisation_type
 from ..model import OrgMention
 from ..portal_names import known_names, portal_country
 from ..registry import INFLECTED, registry, registry_entry
-from .places import country_in_name, demonym_country, form_country, pick_country
+from .places import (
+    country_beside,
+    country_in_name,
+    demonym_country,
+    form_country,
+    pick_country,
+)
 from .sentences import CAP, QUOTED, Sentence, span_evidence
 
 __all__ = ["DocNames", "find_organisations"]
@@ -63,10 +69,17 @@ def _acronym_stopwords() -> frozenset[str]:
 
 
 class DocNames:
-    """Names this document already knows: the registry's and its own facts block's."""
+    """Names this document already knows: the registry's and its own facts block's; and
+    the places it gives the country of (:func:`~.places.told_places`)."""
 
-    def __init__(self, known: Iterable[OrgMention], acronyms: frozenset[str] = frozenset()) -> None:
+    def __init__(
+        self,
+        known: Iterable[OrgMention],
+        acronyms: frozenset[str] = frozenset(),
+        places: dict[str, str] | None = None,
+    ) -> None:
         self.acronyms = acronyms
+        self.places = places or {}
         self.by_norm: dict[str, OrgMention | None] = {}
         names: list[str] = []
         for mention in known:
@@ -149,8 +162,12 @@ def find_organisations(
             )
             for a, b, place in items:
                 cities = find_cities(place)
-                country = pick_country([c.country for c in cities], doc_countries)
-                country = country or form_country(m.group("form"), lang, lex)
+                # the document's own word on the place first ("Hof, Norway")
+                country = (
+                    names.places.get(normalise(place))
+                    or pick_country([c.country for c in cities], doc_countries)
+                    or form_country(m.group("form"), lang, lex)
+                )
                 mention = OrgMention(
                     template.format(place=place),
                     country,
@@ -173,7 +190,11 @@ def find_organisations(
         cities = find_cities(place)
         form = m.group().replace(place, " ")
         by_form = form_country(form, group.split("_")[1], lex)
-        country = pick_country([c.country for c in cities], doc_countries) or by_form
+        country = (
+            names.places.get(normalise(place))
+            or pick_country([c.country for c in cities], doc_countries)
+            or by_form
+        )
         if not cities and not CAP.match(place):
             continue
         mention = OrgMention(
@@ -227,7 +248,18 @@ def find_organisations(
             mention = OrgMention(m.group(), country, None, span_evidence(sent, m.start(), m.end()))
             spans.append((m.start(), m.end(), mention))
     spans.sort(key=lambda s: (s[0], -s[1]))
-    return [m for _a, _b, m in spans if not _generic_reference(m.name, m.type, lex)]
+    return [
+        m if m.country is not None else _told_beside(m, sent, a, b, lex, language)
+        for a, b, m in spans
+        if not _generic_reference(m.name, m.type, lex)
+    ]
+
+
+def _told_beside(
+    mention: OrgMention, sent: Sentence, a: int, b: int, lex: Lexicon, language: str
+) -> OrgMention:
+    country = country_beside(sent.text, a, b, lex, language)
+    return mention if country is None else replace(mention, country=country)
 
 
 _FOLD_TOKEN = re.compile(r"\w+")

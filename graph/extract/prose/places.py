@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from ..gazetteer import country_of_form, find_cities
+from ..gazetteer import country_of_form, find_cities, is_country_code
 from ..lemmas import lemma
 from ..lexicon import Lexicon, lexicon, normalise
 from ..model import Place
@@ -16,6 +16,7 @@ from .sentences import CAP, Sentence, span_evidence
 
 __all__ = [
     "countries_in",
+    "country_beside",
     "country_in_name",
     "demonym_country",
     "find_places",
@@ -23,6 +24,7 @@ __all__ = [
     "infer_country",
     "pick_country",
     "place_words",
+    "told_places",
 ]
 
 
@@ -148,6 +150,65 @@ def _country_of_lemma(word: str, language: str) -> str | None:
         return None
     base = lemma(word, language)
     return country_of_form(base[:1].upper() + base[1:]) if base != word.casefold() else None
+
+
+_BEFORE_WORD = re.compile(r"([^\W\d_]+)\s+$")
+_AFTER_COUNTRY = re.compile(
+    r"^(?:\s*\(\s*(?P<paren>[^()\d]{2,40}?)\s*\)|,\s+(?P<comma>[^\W\d_][\w -]{1,40}?)"
+    r"(?=\s*(?:[.;:!?)\n]|$)))"
+)
+
+
+def country_beside(text: str, a: int, b: int, lex: Lexicon, language: str) -> str | None:
+    """The country the words right beside a name give: a demonym just before it ("the
+    Norwegian municipality of Øvre Eiker", "norweskiej gminy …"), a country or its code in
+    brackets just after it ("NAV (Norway)", "(NO)"), or a country after a comma that ends
+    the clause ("Øvre Eiker, Norway.")."""
+    m = _BEFORE_WORD.search(text[max(0, a - 40) : a])
+    if m is not None:
+        word = m.group(1)
+        found = lex.demonyms.fullmatch(word)
+        if found is not None and found.lastgroup:
+            return found.lastgroup[2:]
+        if language != "en" and len(word) >= 4:
+            told = _demonym_lemmas().get(lemma(word.casefold(), language))
+            if told:
+                return told
+    m = _AFTER_COUNTRY.match(text[b : b + 60])
+    if m is not None:
+        told_after = m.group("paren") or m.group("comma")
+        if len(told_after) == 2 and is_country_code(told_after):
+            return told_after
+        return country_of_form(told_after)
+    return None
+
+
+def told_places(text: str, lex: Lexicon, language: str) -> dict[str, str]:
+    """Places a document gives the country of ("Guests from Øvre Eiker, Norway",
+    "Steinkjer (Norway)"), by normalised name: one to three capitalised words, then the
+    country beside them (:func:`country_beside`)."""
+    out: dict[str, str] = {}
+    for m in _CAPITALISED_RUN.finditer(text):
+        run = m.group()
+        if country_of_form(run):
+            continue
+        cc = (
+            country_beside(text, m.end(), m.end(), lex, language)
+            if _ends_told(text, m.end())
+            else None
+        )
+        if cc is not None:
+            out.setdefault(normalise(run), cc)
+    return out
+
+
+_CAPITALISED_RUN = re.compile(
+    r"(?<![\w-])[A-ZÀ-ÖØ-ÞĀ-ſА-ЯΑ-Ω][^\W\d_]+(?:[ -][A-ZÀ-ÖØ-ÞĀ-ſА-ЯΑ-Ω][^\W\d_]+){0,2}(?![\w-])"
+)
+
+
+def _ends_told(text: str, end: int) -> bool:
+    return text[end : end + 1] in (",", " ") and bool(_AFTER_COUNTRY.match(text[end : end + 60]))
 
 
 def pick_country(candidates: list[str], doc_countries: set[str]) -> str | None:

@@ -56,7 +56,9 @@ def find_cues(sent: Sentence, finder: PhraseFinder) -> list[tuple[int, int, str]
 
 def nearest_cue(org: OrgMention, cues: list[tuple[int, int, str]]) -> str | None:
     """The role of the cue nearest to an organisation; a cue before it wins a tie
-    ("hosted by KS", "KS presented")."""
+    ("hosted by KS", "KS presented"). A visit's verb tells the direction: whoever it
+    follows was visited (a host: "the delegation visited KS"), whoever comes before it
+    visited (a participant: "KS visited Bergen")."""
     best: tuple[int, int, str] | None = None
     for start, end, role in cues:
         if end <= org.evidence.start:
@@ -67,7 +69,11 @@ def nearest_cue(org: OrgMention, cues: list[tuple[int, int, str]]) -> str | None
             continue
         if best is None or rank < best[:2]:
             best = (*rank, role)
-    return best[2] if best else None
+    if best is None:
+        return None
+    if best[2] == "visited":
+        return "host" if best[1] == 0 else "participant"
+    return best[2]
 
 
 def find_stated_links(
