@@ -13,7 +13,7 @@ from functools import cache, lru_cache
 
 from .lexicon import lexicon
 
-__all__ = ["head_lemma_type", "is_known_word", "lemma"]
+__all__ = ["compound_head_type", "head_lemma_type", "is_known_word", "lemma"]
 
 #: The document languages partnergraph tells apart → simplemma's language codes.
 _SIMPLEMMA = {"no": "nb", "nn": "nn", "nb": "nb"}
@@ -86,3 +86,46 @@ def head_lemma_type(word: str, language: str) -> str | None:
     elif found is not None and language == "en" and folded not in heads and folded[-1:] == "s":
         found = None
     return found
+
+
+#: Endings of a definite singular form, by language ("instituttet", "stofnunin"): what is
+#: left is the indefinite form, when the lemmatiser does not know the compound.
+_DEFINITE = {"no": ("et", "en", "a"), "is": ("inn", "in", "ið", "nn", "n"), "de": ()}
+#: Endings of a plural form: a plural is a kind of body ("Bibliotekene"), not one.
+_PLURAL = {"no": ("ene", "ane", "er"), "is": ("ar", "ir", "ur", "arnir", "irnar"), "de": ()}
+
+
+@cache
+def _compound_heads() -> dict[str, tuple[tuple[str, str], ...]]:
+    table = lexicon().raw["compound_head_lemmas"]
+    return {
+        language: tuple(sorted(heads.items(), key=lambda kv: -len(kv[0])))
+        for language, heads in table.items()
+        if not language.startswith("_")
+    }
+
+
+@lru_cache(maxsize=1 << 14)
+def compound_head_type(word: str) -> str | None:
+    """The organisation type of a capitalised one-word name that ends in a head noun
+    ("Arbeidsinstituttet", "Miljødirektoratet", "Orkustofnun"), in any of the languages
+    that write compounds as one word, or None.
+
+    >>> compound_head_type("Miljødirektoratet"), compound_head_type("Orkustofnun")
+    ('agency', 'agency')
+    >>> compound_head_type("Bibliotekene") is None, compound_head_type("Direktoratet") is None
+    (True, True)
+    """
+    if len(word) < 7 or not word.isalpha() or not word[:1].isupper() or word.isupper():
+        return None
+    folded = word.casefold()
+    for language, heads in _compound_heads().items():
+        if folded.endswith(_PLURAL[language]) and lemma(word, language).casefold() != folded:
+            if not any(folded.endswith(tail) for tail, _type in heads):
+                continue
+        forms = {lemma(word, language).casefold(), folded}
+        forms |= {folded[: -len(end)] for end in _DEFINITE[language] if folded.endswith(end)}
+        for tail, org_type in heads:
+            if any(f.endswith(tail) and len(f) - len(tail) >= 3 for f in forms):
+                return org_type
+    return None

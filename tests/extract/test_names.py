@@ -218,3 +218,36 @@ def test_names_in_apposition_to_a_class_noun(
     found = _names(text, lang)
     assert expected <= found
     assert not (not_names & found)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # a one-word compound that ends in a head noun is a name on its own, in any text
+        ("no", "Delegasjonen besøkte Vegvesensenteret og Miljødirektoratet.",
+         {"Vegvesensenteret", "Miljødirektoratet"}),
+        ("pl", "Goście odwiedzili Orkustofnun w Reykjavíku.", {"Orkustofnun"}),
+        ("en", "They met the Landesverwaltung and left.", {"Landesverwaltung"}),
+        # inside a longer name it is the head
+        ("en", "Hosts were Nordland Kraftverk AS and Vestfold Elektrisitetsverk Holding.",
+         {"Nordland Kraftverk AS", "Vestfold Elektrisitetsverk Holding"}),
+    ],
+)  # fmt: skip
+def test_a_compound_that_ends_in_a_head_noun_is_a_name(
+    lang: str, text: str, expected: set[str]
+) -> None:
+    assert expected <= _names(text, lang)
+
+
+def test_plural_and_bare_compound_heads_are_no_names() -> None:
+    from partnergraph.graph.extract.lemmas import compound_head_type
+
+    # a plural is a kind of body; a head noun with nothing before it names none
+    assert _names("Bibliotekene og Kommunene deltok.", "no") == set()
+    assert _names("Direktoratet deltok.", "no") == set()
+    assert compound_head_type("Communion") is None and compound_head_type("NORCE") is None
+
+
+def test_an_acronym_after_a_conjunction_ends_the_name_before_it() -> None:
+    found = _names("Programmet omfattet Senter for Flerkulturell Læring og NHOs prosjekt.", "no")
+    assert "Senter for Flerkulturell Læring" in found

@@ -10,7 +10,7 @@ from dataclasses import replace
 from functools import cache
 
 from ..gazetteer import country_of_form, find_cities, is_country_code
-from ..lemmas import head_lemma_type, is_known_word, lemma
+from ..lemmas import compound_head_type, head_lemma_type, is_known_word, lemma
 from ..lexicon import Lexicon, lexicon, normalise, organisation_type
 from ..model import OrgMention
 from ..portal_names import known_names, portal_country
@@ -613,10 +613,13 @@ def _name_of(
             else text[a:b]
         )
         b = a + len(name)
-        if len(words) >= 2 or org_type == "company":
-            return (a, b, org_type)
+        if len(words) >= 2 or org_type == "company" or compound_head_type(words[0].rstrip(".")):
+            return (a, b, org_type)  # one word only when it is a compound with a head
     return None
 
+
+#: An acronym, in a genitive too ("NHOs prosjekt"): a name that stands alone in a list.
+_ACRONYM_WORD = re.compile(r"[A-ZÆØÅА-Я]{2,7}s?\.?")
 
 _ENGLISH_CONNECTORS = frozenset({"of", "for", "and", "the"})
 
@@ -646,8 +649,10 @@ def _split_coordination(
         right_words = [tokens[k][2] for k in right]
         if _head_type(left_words, lex, language) is None:
             continue
-        right_alone = _head_type(right_words, lex, language) is not None or (
-            sum(1 for w in right_words if CAP.match(w)) >= 2
+        right_alone = (
+            _head_type(right_words, lex, language) is not None
+            or sum(1 for w in right_words if CAP.match(w)) >= 2
+            or (len(right_words) == 1 and bool(_ACRONYM_WORD.fullmatch(right_words[0])))
         )
         if not right_alone:
             continue
@@ -713,5 +718,10 @@ def _head_type(words: list[str], lex: Lexicon, language: str = "en") -> str | No
         word = word.rstrip(".")
         found = head_lemma_type(word, language) if word[:1].isalpha() else None
         if found is not None and (found != "company" or not word.islower()):
+            return found
+    # a compound that ends in a head noun: "Nord-Trøndelag Elektrisitetsverk NTE"
+    for word in words:
+        found = compound_head_type(word.rstrip("."))
+        if found is not None:
             return found
     return None
