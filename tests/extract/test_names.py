@@ -251,3 +251,30 @@ def test_plural_and_bare_compound_heads_are_no_names() -> None:
 def test_an_acronym_after_a_conjunction_ends_the_name_before_it() -> None:
     found = _names("Programmet omfattet Senter for Flerkulturell Læring og NHOs prosjekt.", "no")
     assert "Senter for Flerkulturell Læring" in found
+
+
+def test_the_demonym_and_a_lower_case_head_name_one_body_in_english() -> None:
+    found = read_text("The talks were hosted by the Norwegian embassy in Riga.", "en")
+    assert [(o.name, o.country) for o in found.organisations] == [("Norwegian embassy", "NO")]
+    # with "a", or in the plural, or a municipality noun: a kind of body
+    assert _names("A Norwegian university and the Polish universities took part.", "en") == set()
+    assert _names("They met the Norwegian municipality.", "en") == set()
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("lv", "Sanāksmē piedalījās biedrības „Zemgales Jauniešu forums” pārstāvji.",
+         "Zemgales Jauniešu forums"),
+        ("lt", "Vizitą organizavo UAB „Baltijos Vėjas“ vadovai.", "Baltijos Vėjas"),
+        ("pl", "Umowę podpisała fundacja „Zielony Most” z Gdańska.", "Zielony Most"),
+    ],
+)  # fmt: skip
+def test_a_quoted_name_after_a_head_noun_or_legal_form(lang: str, text: str, expected: str) -> None:
+    found = _names(text, lang)
+    assert expected in found
+    assert not {"UAB", "SIA"} & found  # a legal form alone is no name
+
+
+def test_a_quoted_title_without_a_head_noun_is_no_organisation() -> None:
+    assert _names("Pokazano film „Wielka Woda” w kinie.", "pl") == set()

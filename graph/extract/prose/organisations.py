@@ -223,6 +223,16 @@ def find_organisations(
         if mention.acronym:
             acronyms[mention.acronym] = mention
         spans.append((a, b, mention))
+    for a, b, org_type in _quoted_after_head(sent.text, language):
+        if not taken(a, b):
+            name = sent.text[a:b]
+            country = portal_country(name) or demonym_country(name, lex, language)
+            spans.append((a, b, OrgMention(name, country, org_type, span_evidence(sent, a, b))))
+    for a, b, org_type in _demonym_head_spans(sent.text, lex) if language == "en" else ():
+        if not taken(a, b):
+            name = sent.text[a:b]
+            country = demonym_country(name, lex, language)
+            spans.append((a, b, OrgMention(name, country, org_type, span_evidence(sent, a, b))))
     # names of the portal's gazetteer that no head word closes ("Stella Polaris")
     for a, b, country in _portal_spans(sent.text):
         if not taken(a, b):
@@ -509,6 +519,53 @@ def _head_spans(
     return out
 
 
+_LEGAL_FORM_BEFORE = frozenset({"SIA", "UAB", "VšĮ", "AS", "AB", "ASA", "AD", "EOOD", "OOD"})
+_WORD_BEFORE = re.compile(r"([^\W\d_][\w.]*)\s*$")
+
+
+def _quoted_after_head(text: str, language: str) -> list[tuple[int, int, str]]:
+    """ "biedrības „Latvijas Lauku forums”", "UAB „Fixus Mobilis”": a quoted name right
+    after a lower-case head noun or a legal form is that body's name (quoted titles
+    elsewhere are not organisations)."""
+    out = []
+    for m in QUOTED.finditer(text):
+        before = _WORD_BEFORE.search(text[max(0, m.start() - 40) : m.start()])
+        if before is None:
+            continue
+        word = before.group(1)
+        if word in _LEGAL_FORM_BEFORE:
+            org_type: str | None = "company"
+        elif word.islower():
+            org_type = head_lemma_type(word, language)
+            org_type = org_type if org_type not in ("company",) else "company"
+        else:
+            continue
+        name = m.group(1).strip()
+        if org_type is None or not name[:1].isupper() or len(name.split()) > 10:
+            continue
+        a = m.start(1) + (len(m.group(1)) - len(m.group(1).lstrip()))
+        out.append((a, a + len(name), org_type))
+    return out
+
+
+_DEMONYM_HEAD = re.compile(r"(?<![\w-])(?i:the)\s+(?P<demonym>[A-Z][a-z]+)\s+(?P<head>[a-z]{4,})\b")
+
+
+def _demonym_head_spans(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
+    """ "the Norwegian embassy", "the Latvian ministry": in English, a demonym after "the"
+    and a lower-case head noun name one body (with "a", or in the plural, a kind of body:
+    "a Norwegian university", "Norwegian municipalities"; a municipality is named by its
+    place, a company by its name)."""
+    out = []
+    for m in _DEMONYM_HEAD.finditer(text):
+        if not lex.demonyms.fullmatch(m["demonym"]):
+            continue
+        org_type = head_lemma_type(m["head"], "en")
+        if org_type not in (None, "municipality", "company"):
+            out.append((m.start("demonym"), m.end("head"), org_type))
+    return out
+
+
 def _drop_leading_title(
     run: list[int], tokens: list[tuple[int, int, str]], lex: Lexicon, language: str
 ) -> list[int]:
@@ -613,6 +670,8 @@ def _name_of(
             else text[a:b]
         )
         b = a + len(name)
+        if len(words) == 1 and (_COMPANY_SUFFIX.match(words[0]) or words[0] in _LEGAL_FORM_BEFORE):
+            return None  # a legal form alone ("UAB „Fixus Mobilis“")
         if len(words) >= 2 or org_type == "company" or compound_head_type(words[0].rstrip(".")):
             return (a, b, org_type)  # one word only when it is a compound with a head
     return None

@@ -15,7 +15,7 @@ _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”»']?\s+(?=[\"„“«(–—-]?
 CAP = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-ſА-Я0-9]")
 
 
-QUOTED = re.compile(r"[„“\"«‘']([^„“”\"«»‘’']{3,200})[”\"»’']")
+QUOTED = re.compile(r"[„“\"«‘']([^„“”\"«»‘’']{3,200})[”“\"»’']")
 
 
 @dataclass(frozen=True)
