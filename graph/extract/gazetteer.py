@@ -136,9 +136,11 @@ def find_cities(name: str, *, own_name: bool = False) -> tuple[City, ...]:
     # inflected forms (Polish, Latvian, Lithuanian locatives): try dropping 1-2 letters
     candidates = [name]
     for cut in (1, 2):
-        if len(name) - cut >= 4:
-            stem = name[:-cut]
+        stem = name[:-cut]
+        if len(stem) >= 4:
             candidates += [stem, stem + "a", stem + "as", stem + "s", stem + "e", stem + "y"]
+        elif len(stem) == 3 and len(name) >= 4 and not own_name:
+            candidates += [stem + "a", stem + "e"]  # "Rīgā" is Rīga's
     for candidate in candidates:
         hit = table.get(candidate, ())
         if own_name:

@@ -87,3 +87,19 @@ def test_a_place_after_the_event_is_still_preferred() -> None:
 def test_a_range_of_days_in_the_words_of_each_language(lang: str, text: str) -> None:
     events = read_text(text, lang).events
     assert [(e.start, e.end) for e in events] == [(date(2017, 4, 3), date(2017, 4, 7))]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "The cooperation agreement was signed in Tromsø on 4 May 2023."),
+        ("no", "Undertegningen av avtalen fant sted i Tromsø 4. mai 2023."),
+        ("pl", "Podpisanie umowy odbyło się w Tromsø 4 maja 2023 r."),
+        ("lv", "Līguma parakstīšana notika Rīgā 2023. gada 4. maijā."),
+    ],
+)
+def test_the_signing_of_an_agreement_is_a_meeting(lang: str, text: str) -> None:
+    events = read_text(text, lang).events
+    assert [e.type for e in events] == ["meeting"]
+    assert events[0].place is not None and events[0].place.name in ("Tromsø", "Riga")
+    assert events[0].start == date(2023, 5, 4)

@@ -71,3 +71,10 @@ def test_demonyms_and_country_names_in_any_case_form_tell_the_country() -> None:
     assert demonym_country("Velvyslanectví Polské republiky", lex, "cs") == "PL"
     # in English only the listed words count
     assert demonym_country("Norského helsinského výboru", lex, "en") is None
+
+
+def test_a_short_city_name_is_known_in_its_locative() -> None:
+    from partnergraph.graph.extract.gazetteer import find_cities
+
+    assert [c.name for c in find_cities("Rīgā")] == ["Riga"]
+    assert find_cities("Qzxā") == ()
