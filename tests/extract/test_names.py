@@ -278,3 +278,17 @@ def test_a_quoted_name_after_a_head_noun_or_legal_form(lang: str, text: str, exp
 
 def test_a_quoted_title_without_a_head_noun_is_no_organisation() -> None:
     assert _names("Pokazano film „Wielka Woda” w kinie.", "pl") == set()
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "The Green Growth Fund for Estonia supported the visit of Tartu City Government."),
+        ("pl", "W ramach Programu Współpracy Regionalnej gościło Stowarzyszenie Gmin Pomorskich."),
+        ("en", "The EEA Grants and the Norway Grants fund the Bergen Youth Association."),
+    ],
+)
+def test_funds_and_programmes_are_no_organisations(lang: str, text: str) -> None:
+    found = _names(text, lang)
+    assert len(found) == 1  # the body, not the fund or programme
+    assert not any(w in n for n in found for w in ("Fund", "Program", "Grants"))

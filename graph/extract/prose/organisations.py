@@ -261,7 +261,7 @@ def find_organisations(
     return [
         m if m.country is not None else _told_beside(m, sent, a, b, lex, language)
         for a, b, m in spans
-        if not _generic_reference(m.name, m.type, lex)
+        if not _generic_reference(m.name, m.type, lex) and not is_instrument(m.name, language)
     ]
 
 
@@ -385,6 +385,28 @@ def _country_after(text: str, end: int) -> str | None:
     """ "NAV (NO)": a country code in parentheses right after a name."""
     m = _COUNTRY_AFTER.match(text[end:])
     return m["cc"] if m and is_country_code(m["cc"]) else None
+
+
+@cache
+def _instruments() -> frozenset[str]:
+    return frozenset(lexicon().raw["instrument_lemmas"]["lemmas"])
+
+
+_BEFORE_OF = re.compile(r"\s+(?:of|for)\s+", re.IGNORECASE)
+
+
+def is_instrument(name: str, language: str) -> bool:
+    """A fund or a programme, not a body: its head is an instrument noun (the first word,
+    or in English the last before "of"/"for": "Active Citizens Fund for Greece",
+    "Programu Regionalnego MF EOG")."""
+    words = [w for w in re.findall(r"[^\W\d_]+", _BEFORE_OF.split(name, maxsplit=1)[0])]
+    if not words:
+        return False
+    table = _instruments()
+    return any(
+        w.casefold() in table or lemma(w, language) in table or lemma(w, "en") in table
+        for w in {words[0], words[-1]}
+    )
 
 
 def _generic_reference(name: str, org_type: str | None, lex: Lexicon) -> bool:
