@@ -25,23 +25,50 @@ __all__ = ["FactsBlock", "parse_facts", "split_name_country"]
 
 # label pattern → field. Order matters: the first pattern that matches a line wins.
 _LABELS: tuple[tuple[str, str], ...] = (
-    (r"project promoter|promoter|beneficiary|project holder|lead partner", "promoter"),
-    (r"programme operator|program operator|fund operator", "programme_operator"),
+    (
+        r"project promoter|promoter|beneficiary|project holder|lead partner"
+        # the promoter in the grants' other languages (pl, cs, sk, lt, lv, ro, bg, pt, sl, no)
+        r"|beneficjent|wnioskodawca|realizator projektu|lider projektu|příjemce|nositel projektu"
+        r"|prijímateľ|príjemca|projekto vykdytojas|pareiškėjas|projekta īstenotājs"
+        r"|projekta iesniedzējs|finansējuma saņēmējs|promotor(?:ul proiectului)?|beneficiar"
+        r"|бенефициент|promotor do projeto|entidade promotora|beneficiário|nosilec projekta"
+        r"|prijavitelj|prosjekteier|prosjektansvarlig",
+        "promoter",
+    ),
+    (r"programme operator|program operator|fund operator|operator programu", "programme_operator"),
     (
         r"project number|project no\.?|project id|project code|bilateral initiative number"
-        r"|initiative number|programme id|programme code|contract number",
+        r"|initiative number|programme id|programme code|contract number"
+        r"|numer projektu|nr projektu|kod projektu|číslo projektu|registrační číslo|kód projektu"
+        r"|projekto (?:numeris|kodas|nr\.?)|projekta (?:numurs|nr\.?)"
+        r"|(?:numărul|număr|codul?) proiectului|номер на проекта|(?:número|código) do projeto"
+        r"|številka projekta|prosjektnummer",
         "number",
     ),
-    (r"status|project status", "status"),
+    (
+        r"status|project status|stan realizacji|stav|stav projektu|būsena|statuss|stadiu|estado",
+        "status",
+    ),
     (
         r"initial project costs?|initial costs?|total project costs?|total eligible costs?"
-        r"|project costs?|budget|project value|total value|value of the project",
+        r"|project costs?|budget|project value|total value|value of the project"
+        r"|(?:całkowita )?wartość projektu|koszty? projektu|budżet(?: projektu)?"
+        r"|celkové (?:náklady|způsobilé výdaje|výdavky)(?: projektu)?|rozpočet(?: projektu)?"
+        r"|(?:bendra )?projekto (?:vertė|biudžetas)|projekta (?:kopējās izmaksas|budžets)"
+        r"|kopējās izmaksas|valoarea (?:totală a )?proiectului|bugetul proiectului"
+        r"|обща стойност(?: на проекта)?|бюджет(?: на проекта)?"
+        r"|(?:custo|orçamento|valor) (?:total )?do projeto|(?:vrednost|proračun) projekta"
+        r"|budsjett|totalbudsjett|prosjektkostnad(?:er)?",
         "cost_initial",
     ),
     (r"final project costs?|final costs?|actual costs?", "cost_final"),
     (
         r"from norway grants|from eea grants|from eea and norway grants|grant amount|grant"
-        r"|eea grants fund|norway grants fund|co-?financing|funding",
+        r"|eea grants fund|norway grants fund|co-?financing|funding"
+        r"|(?:kwota |wysokość )?dofinansowani[ae]|kwota grantu|výše grantu|dotace|výška grantu"
+        r"|(?:skirta )?finansavimo suma|paramos suma|(?:piešķirtais )?finansējums|granta summa"
+        r"|(?:valoarea )?finanțării|(?:размер на )?безвъзмездната финансова помощ"
+        r"|(?:montante do )?financiamento|višina sofinanciranja|tilskudd",
         "cost_grant",
     ),
     (r"amount paid|paid amount|disbursed", "cost_paid"),
@@ -49,17 +76,26 @@ _LABELS: tuple[tuple[str, str], ...] = (
     (r"donor project partners?|donor partners?|donor programme partners?", "donor_partners"),
     (
         r"other project partners?|project partners?|project partnerships?|project partnership\(s\)"
-        r"|partners?",
+        r"|partners?|partnerzy(?: projektu)?|partneři(?: projektu)?|partneri(?: projektu)?"
+        r"|(?:projekto )?partneri(?:s|ai)|(?:projekta )?partneri|parteneri?(?: de proiect)?"
+        r"|партньори?|parceiros?(?: do projeto)?|partnerji|partnere|samarbeidspartnere?",
         "partners",
     ),
-    (r"programme|program", "programme"),
+    (r"programme|program|programa|programma|програма", "programme"),
     (
         r"the project is carried out in|project is carried out in|carried out in|country"
         r"|countries",
         "carried_out_in",
     ),
     (r"type of institution|institution type|type of organi[sz]ation", "institution_type"),
-    (r"duration|project period|implementation period|period|project duration", "period"),
+    (
+        r"duration|project period|implementation period|period|project duration"
+        r"|okres realizacji|czas trwania|doba realizace|obdobie realizácie|doba realizácie"
+        r"|(?:projekto )?įgyvendinimo (?:laikotarpis|trukmė)|(?:projekta )?īstenošanas periods"
+        r"|perioada de implementare|срок на изпълнение|período de execução|trajanje projekta"
+        r"|prosjektperiode",
+        "period",
+    ),
     (
         r"target groups?|date of approval|programme areas?|initiative types?"
         r"|sector|priority sector|programme area|start date|end date",
@@ -94,7 +130,16 @@ _STATUS_WORDS = {
     "not completed": "Non completed",
     "terminated": "Terminated",
     "cancelled": "Terminated",
-}
+    # the same in the grants' other languages
+    "zakończony": "Completed", "zrealizowany": "Completed", "w realizacji": "In implementation",
+    "ukončen": "Completed", "ukončený": "Completed", "dokončen": "Completed",
+    "ukončený projekt": "Completed", "v realizaci": "In implementation",
+    "baigtas": "Completed", "įgyvendintas": "Completed", "vykdomas": "In implementation",
+    "pabeigts": "Completed", "noslēgts": "Completed", "īstenošanā": "In implementation",
+    "finalizat": "Completed", "în implementare": "In implementation",
+    "concluído": "Completed", "em execução": "In implementation",
+    "avsluttet": "Completed", "pågår": "In implementation",
+}  # fmt: skip
 _NUMBER = re.compile(r"^[A-Z0-9][A-Za-z0-9]*(?:[-/._][A-Za-z0-9]+)+$|^\d{4,}$")
 _NAME_CC = re.compile(r"^(?P<name>.*?)\s*\((?P<cc>[A-Z]{2})\)\s*$")
 _TRAILING_ACRONYM = re.compile(

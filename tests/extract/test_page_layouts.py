@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
+import pytest
+
 from partnergraph.graph.extract import extract
 from partnergraph.graph.extract.model import Extraction
 from partnergraph.graph.sources import Document, read_document
@@ -133,3 +135,36 @@ def test_saved_html_page() -> None:
         ("study_visit", "Norway")
     ]
     assert "Cookies" not in doc.text and "dataLayer" not in doc.text
+
+
+@pytest.mark.parametrize(
+    ("text", "promoter", "partner", "number", "status"),
+    [
+        ("Wizyta studyjna w Bergen\nBeneficjent: Gmina Nowa Wola (PL)\n"
+         "Partnerzy projektu: Bergen kommune (NO)\nNumer projektu: PL-LOCALDEV-0042\n"
+         "Wartość projektu: 1 200 000 EUR\nDofinansowanie: 1 020 000 EUR\n"
+         "Stan realizacji: zakończony\n\nProjekt dotyczył współpracy gmin.",
+         "Gmina Nowa Wola", "Bergen kommune", "PL-LOCALDEV-0042", "Completed"),
+        ("Pieredzes apmaiņa\nProjekta īstenotājs: Valkas novada pašvaldība (LV)\n"
+         "Partneri: Tromsø kommune (NO)\nProjekta numurs: LV03-0011\n"
+         "Projekta budžets: 80 000 EUR\nStatuss: pabeigts\n",
+         "Valkas novada pašvaldība", "Tromsø kommune", "LV03-0011", "Completed"),
+        ("Spolupráce škol\nPříjemce: Základní škola Horní Lhota (CZ)\n"
+         "Partneři projektu: Bodø videregående skole (NO)\nČíslo projektu: CZ-EDU-0007\n"
+         "Rozpočet projektu: 1 500 000 CZK\nStav: v realizaci\n",
+         "Základní škola Horní Lhota", "Bodø videregående skole", "CZ-EDU-0007",
+         "In implementation"),
+    ],
+)  # fmt: skip
+def test_facts_labelled_in_the_pages_own_language(
+    text: str, promoter: str, partner: str, number: str, status: str
+) -> None:
+    from partnergraph.graph.extract.facts import parse_facts
+
+    block = parse_facts(text)
+    assert block is not None
+    roles = {(r.org.name, r.role) for r in block.roles}
+    assert (promoter, "promoter") in roles
+    assert (partner, "donor_partner") in roles  # a partner from a donor state
+    assert (block.project.number, block.project.status) == (number, status)
+    assert block.project.costs and block.project.costs[0].kind == "initial"
