@@ -292,3 +292,12 @@ def test_funds_and_programmes_are_no_organisations(lang: str, text: str) -> None
     found = _names(text, lang)
     assert len(found) == 1  # the body, not the fund or programme
     assert not any(w in n for n in found for w in ("Fund", "Program", "Grants"))
+
+
+def test_a_name_a_lower_case_head_closes_in_english() -> None:
+    assert _names("In Voss agricultural college the guests met teachers.", "en") == {
+        "Voss agricultural college"
+    }
+    # a country, a common word, a plural or a municipality noun closes no name
+    assert _names("Norway school system and Monday morning training.", "en") == set()
+    assert _names("They visited Voss agricultural colleges.", "en") == set()

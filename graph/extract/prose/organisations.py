@@ -228,7 +228,12 @@ def find_organisations(
             name = sent.text[a:b]
             country = portal_country(name) or demonym_country(name, lex, language)
             spans.append((a, b, OrgMention(name, country, org_type, span_evidence(sent, a, b))))
-    for a, b, org_type in _demonym_head_spans(sent.text, lex) if language == "en" else ():
+    english = language == "en"
+    for a, b, org_type in _place_head_spans(sent.text, lex) if english else ():
+        if not taken(a, b):
+            name = sent.text[a:b]
+            spans.append((a, b, OrgMention(name, None, org_type, span_evidence(sent, a, b))))
+    for a, b, org_type in _demonym_head_spans(sent.text, lex) if english else ():
         if not taken(a, b):
             name = sent.text[a:b]
             country = demonym_country(name, lex, language)
@@ -567,6 +572,34 @@ def _quoted_after_head(text: str, language: str) -> list[tuple[int, int, str]]:
             continue
         a = m.start(1) + (len(m.group(1)) - len(m.group(1).lstrip()))
         out.append((a, a + len(name), org_type))
+    return out
+
+
+_PLACE_HEAD = re.compile(
+    r"(?<![\w'’-])(?P<place>[A-ZÀ-ÖØ-ÞĀ-Ž][^\W\d_]{2,})\s+(?:(?P<adj>[a-z]{3,})\s+)?(?P<head>[a-z]{4,})\b"
+)
+
+
+def _place_head_spans(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
+    """ "Mære agricultural college", "Voss public library": in English, a capitalised name
+    that is no common word, country or demonym, at most one lower-case word, then a
+    singular head noun name one body (a municipality is read by its own forms)."""
+    out = []
+    for m in _PLACE_HEAD.finditer(text):
+        place, adj = m["place"], m["adj"]
+        org_type = head_lemma_type(m["head"], "en")
+        if org_type in (None, "municipality", "company") or m["head"].endswith("s"):
+            continue
+        if adj is not None and (adj in lex.connectors or head_lemma_type(adj, "en")):
+            continue
+        if (
+            is_known_word(place, "en")
+            or country_of_form(place)
+            or demonym_country(place, lex, "en")
+            or place.casefold() in lex.stopwords
+        ):
+            continue
+        out.append((m.start("place"), m.end("head"), org_type))
     return out
 
 
