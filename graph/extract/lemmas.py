@@ -120,9 +120,9 @@ def compound_head_type(word: str) -> str | None:
         return None
     folded = word.casefold()
     for language, heads in _compound_heads().items():
-        if folded.endswith(_PLURAL[language]) and lemma(word, language).casefold() != folded:
-            if not any(folded.endswith(tail) for tail, _type in heads):
-                continue
+        plural = folded.endswith(_PLURAL[language]) and lemma(word, language).casefold() != folded
+        if plural and not any(folded.endswith(tail) for tail, _type in heads):
+            continue  # "Bibliotekene"; but "Hjemmesenter" ends in its head, not a plural
         forms = {lemma(word, language).casefold(), folded}
         forms |= {folded[: -len(end)] for end in _DEFINITE[language] if folded.endswith(end)}
         for tail, org_type in heads:

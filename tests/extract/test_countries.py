@@ -97,7 +97,7 @@ def test_the_words_beside_a_name_give_its_country() -> None:
     assert beside("Fretex, Norway and Poland signed", "Fretex") is None
     assert beside("the partner NAV (KS) met", "NAV") is None
     assert beside("the municipality of Øvre Eiker", "municipality of Øvre Eiker") is None
-    places = told_places("Guests from Øvre Eiker, Norway\nSteinkjer (Norge) hosted.", lex, "en")
+    places = told_places("Guests from Øvre Eiker, Norway\nSteinkjer (Norge) hosted.")
     assert places == {"ovre eiker": "NO", "steinkjer": "NO"}  # folded names
 
 

@@ -404,7 +404,7 @@ def is_instrument(name: str, language: str) -> bool:
     """A fund or a programme, not a body: its head is an instrument noun (the first word,
     or in English the last before "of"/"for": "Active Citizens Fund for Greece",
     "Programu Regionalnego MF EOG")."""
-    words = [w for w in re.findall(r"[^\W\d_]+", _BEFORE_OF.split(name, maxsplit=1)[0])]
+    words = re.findall(r"[^\W\d_]+", _BEFORE_OF.split(name, maxsplit=1)[0])
     if not words:
         return False
     table = _instruments()
@@ -564,7 +564,6 @@ def _quoted_after_head(text: str, language: str) -> list[tuple[int, int, str]]:
             org_type: str | None = "company"
         elif word.islower():
             org_type = head_lemma_type(word, language)
-            org_type = org_type if org_type not in ("company",) else "company"
         else:
             continue
         name = m.group(1).strip()

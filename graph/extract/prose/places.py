@@ -161,9 +161,8 @@ _AFTER_COUNTRY = re.compile(
 
 def country_beside(text: str, a: int, b: int, lex: Lexicon, language: str) -> str | None:
     """The country the words right beside a name give: a demonym just before it ("the
-    Norwegian municipality of Øvre Eiker", "norweskiej gminy …"), a country or its code in
-    brackets just after it ("NAV (Norway)", "(NO)"), or a country after a comma that ends
-    the clause ("Øvre Eiker, Norway.")."""
+    Norwegian municipality of Øvre Eiker", "norweskiej gminy …"), or one just after it
+    (:func:`_country_after`)."""
     m = _BEFORE_WORD.search(text[max(0, a - 40) : a])
     if m is not None:
         word = m.group(1)
@@ -174,41 +173,36 @@ def country_beside(text: str, a: int, b: int, lex: Lexicon, language: str) -> st
             told = _demonym_lemmas().get(lemma(word.casefold(), language))
             if told:
                 return told
+    return _country_after(text, b)
+
+
+def _country_after(text: str, b: int) -> str | None:
+    """A country or its code in brackets just after a name ("NAV (Norway)", "(NO)"), or a
+    country after a comma that ends the clause ("Øvre Eiker, Norway.")."""
     m = _AFTER_COUNTRY.match(text[b : b + 60])
-    if m is not None:
-        told_after = m.group("paren") or m.group("comma")
-        if len(told_after) == 2 and is_country_code(told_after):
-            return told_after
-        return country_of_form(told_after)
-    return None
+    if m is None:
+        return None
+    told = m.group("paren") or m.group("comma")
+    if len(told) == 2 and is_country_code(told):
+        return told
+    return country_of_form(told)
 
 
-def told_places(text: str, lex: Lexicon, language: str) -> dict[str, str]:
+def told_places(text: str) -> dict[str, str]:
     """Places a document gives the country of ("Guests from Øvre Eiker, Norway",
     "Steinkjer (Norway)"), by normalised name: one to three capitalised words, then the
-    country beside them (:func:`country_beside`)."""
+    country just after them (:func:`_country_after`)."""
     out: dict[str, str] = {}
     for m in _CAPITALISED_RUN.finditer(text):
-        run = m.group()
-        if country_of_form(run):
-            continue
-        cc = (
-            country_beside(text, m.end(), m.end(), lex, language)
-            if _ends_told(text, m.end())
-            else None
-        )
-        if cc is not None:
-            out.setdefault(normalise(run), cc)
+        cc = _country_after(text, m.end())
+        if cc is not None and not country_of_form(m.group()):
+            out.setdefault(normalise(m.group()), cc)
     return out
 
 
 _CAPITALISED_RUN = re.compile(
     r"(?<![\w-])[A-ZÀ-ÖØ-ÞĀ-ſА-ЯΑ-Ω][^\W\d_]+(?:[ -][A-ZÀ-ÖØ-ÞĀ-ſА-ЯΑ-Ω][^\W\d_]+){0,2}(?![\w-])"
 )
-
-
-def _ends_told(text: str, end: int) -> bool:
-    return text[end : end + 1] in (",", " ") and bool(_AFTER_COUNTRY.match(text[end : end + 60]))
 
 
 def pick_country(candidates: list[str], doc_countries: set[str]) -> str | None:

@@ -82,9 +82,7 @@ def read_text(
     to it, and its ``promoter`` organises them unless the text says otherwise.
     """
     lex = lexicon()
-    doc_names = DocNames(
-        known, repeated_acronyms(text[start:], language), told_places(text, lex, language)
-    )
+    doc_names = DocNames(known, repeated_acronyms(text[start:], language), told_places(text))
     orgs: list[OrgMention] = []
     places: list[Place] = []
     events: list[EventDraft] = []
