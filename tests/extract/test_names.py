@@ -301,3 +301,8 @@ def test_a_name_a_lower_case_head_closes_in_english() -> None:
     # a country, a common word, a plural or a municipality noun closes no name
     assert _names("Norway school system and Monday morning training.", "en") == set()
     assert _names("They visited Voss agricultural colleges.", "en") == set()
+    # a town's council is its municipality
+    council = read_text("The guests were received by Hokksund town council.", "en")
+    assert [(o.name, o.type) for o in council.organisations] == [
+        ("Hokksund town council", "municipality")
+    ]

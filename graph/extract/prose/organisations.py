@@ -598,7 +598,9 @@ def _place_head_spans(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
             or place.casefold() in lex.stopwords
         ):
             continue
-        out.append((m.start("place"), m.end("head"), org_type))
+        # "Zabrze city council" is the town's council: the two words' type if they have one
+        pair = organisation_type(f"{adj.title()} {m['head'].title()}") if adj else None
+        out.append((m.start("place"), m.end("head"), pair or org_type))
     return out
 
 
