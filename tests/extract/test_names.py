@@ -306,3 +306,8 @@ def test_a_name_a_lower_case_head_closes_in_english() -> None:
     assert [(o.name, o.type) for o in council.organisations] == [
         ("Hokksund town council", "municipality")
     ]
+
+
+def test_greek_capitals_open_names() -> None:
+    found = _names("Στην εκδήλωση συμμετείχε το Ίδρυμα Μποδοσάκη από την Αθήνα.", "el")
+    assert "Ίδρυμα Μποδοσάκη" in found

@@ -12,7 +12,7 @@ __all__ = ["CAP", "QUOTED", "Sentence", "sentences", "span_evidence"]
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”»']?\s+(?=[\"„“«(–—-]?[A-ZÀ-ÖØ-ÞĀ-ſА-Я0-9])")
 
 
-CAP = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-ſА-Я0-9]")
+CAP = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-ſА-ЯΆ-ΏΑ-Ω0-9]")
 
 
 QUOTED = re.compile(r"[„“\"«‘']([^„“”\"«»‘’']{3,200})[”“\"»’']")
