@@ -47,11 +47,14 @@ def repeated_acronyms(text: str, language: str) -> frozenset[str]:
     stop = _acronym_stopwords()
     counts: dict[str, int] = {}
     for line in text.splitlines():
+        found = _ACRONYM.findall(line)
+        if not found:
+            continue
         letters = [ch for ch in line if ch.isalpha()]
-        if not letters or sum(ch.isupper() for ch in letters) > len(letters) / 2:
+        if sum(ch.isupper() for ch in letters) > len(letters) / 2:
             continue  # a heading in capitals
-        for m in _ACRONYM.finditer(line):
-            counts[m.group()] = counts.get(m.group(), 0) + 1
+        for word in found:
+            counts[word] = counts.get(word, 0) + 1
     return frozenset(
         word
         for word, n in counts.items()
