@@ -9,13 +9,14 @@ from collections.abc import Iterable
 from dataclasses import replace
 from functools import cache
 
-from ..gazetteer import country_of_form, find_cities, is_country_code
+from ..gazetteer import country_of_form, find_cities
 from ..lemmas import compound_head_type, head_lemma_type, is_known_word, lemma
 from ..lexicon import Lexicon, lexicon, normalise, organisation_type
 from ..model import OrgMention
 from ..portal_names import known_names, portal_country
 from ..registry import INFLECTED, registry, registry_entry
 from .places import (
+    country_after,
     country_beside,
     country_in_name,
     demonym_country,
@@ -226,20 +227,15 @@ def find_organisations(
         if mention.acronym:
             acronyms[mention.acronym] = mention
         spans.append((a, b, mention))
-    for a, b, org_type in _quoted_after_head(sent.text, language):
+    # structural slots: a quoted name after a head noun or legal form; in English, a name
+    # a lower-case head closes, "the <demonym> <head>"
+    slots = _quoted_after_head(sent.text, language)
+    if language == "en":
+        slots += [*_place_head_spans(sent.text, lex), *_demonym_head_spans(sent.text, lex)]
+    for a, b, org_type in slots:
         if not taken(a, b):
             name = sent.text[a:b]
             country = portal_country(name) or demonym_country(name, lex, language)
-            spans.append((a, b, OrgMention(name, country, org_type, span_evidence(sent, a, b))))
-    english = language == "en"
-    for a, b, org_type in _place_head_spans(sent.text, lex) if english else ():
-        if not taken(a, b):
-            name = sent.text[a:b]
-            spans.append((a, b, OrgMention(name, None, org_type, span_evidence(sent, a, b))))
-    for a, b, org_type in _demonym_head_spans(sent.text, lex) if english else ():
-        if not taken(a, b):
-            name = sent.text[a:b]
-            country = demonym_country(name, lex, language)
             spans.append((a, b, OrgMention(name, country, org_type, span_evidence(sent, a, b))))
     # names of the portal's gazetteer that no head word closes ("Stella Polaris")
     for a, b, country in _portal_spans(sent.text):
@@ -254,7 +250,7 @@ def find_organisations(
             continue
         country = (
             portal_country(name)
-            or _country_after(sent.text, b)
+            or country_after(sent.text, b)
             or demonym_country(name, lex, language)
             or country_in_name(name)
         )
@@ -262,7 +258,7 @@ def find_organisations(
         spans.append((a, b, _with_acronym(mention, sent, b)))
     for m in _ACRONYM.finditer(sent.text) if names.acronyms else ():
         if m.group() in names.acronyms and not taken(m.start(), m.end()):
-            country = _country_after(sent.text, m.end()) or portal_country(m.group())
+            country = country_after(sent.text, m.end()) or portal_country(m.group())
             mention = OrgMention(m.group(), country, None, span_evidence(sent, m.start(), m.end()))
             spans.append((m.start(), m.end(), mention))
     spans.sort(key=lambda s: (s[0], -s[1]))
@@ -384,15 +380,6 @@ def _portal_spans(text: str) -> list[tuple[int, int, str | None]]:
         out.append((a, end, portal_country(text[a:end])))
         i += hit
     return out
-
-
-_COUNTRY_AFTER = re.compile(r"^\s*\((?P<cc>[A-Z]{2})\)")
-
-
-def _country_after(text: str, end: int) -> str | None:
-    """ "NAV (NO)": a country code in parentheses right after a name."""
-    m = _COUNTRY_AFTER.match(text[end:])
-    return m["cc"] if m and is_country_code(m["cc"]) else None
 
 
 @cache

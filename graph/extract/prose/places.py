@@ -16,6 +16,7 @@ from .sentences import CAP, Sentence, span_evidence
 
 __all__ = [
     "countries_in",
+    "country_after",
     "country_beside",
     "country_in_name",
     "demonym_country",
@@ -162,7 +163,7 @@ _AFTER_COUNTRY = re.compile(
 def country_beside(text: str, a: int, b: int, lex: Lexicon, language: str) -> str | None:
     """The country the words right beside a name give: a demonym just before it ("the
     Norwegian municipality of Øvre Eiker", "norweskiej gminy …"), or one just after it
-    (:func:`_country_after`)."""
+    (:func:`country_after`)."""
     m = _BEFORE_WORD.search(text[max(0, a - 40) : a])
     if m is not None:
         word = m.group(1)
@@ -173,10 +174,10 @@ def country_beside(text: str, a: int, b: int, lex: Lexicon, language: str) -> st
             told = _demonym_lemmas().get(lemma(word.casefold(), language))
             if told:
                 return told
-    return _country_after(text, b)
+    return country_after(text, b)
 
 
-def _country_after(text: str, b: int) -> str | None:
+def country_after(text: str, b: int) -> str | None:
     """A country or its code in brackets just after a name ("NAV (Norway)", "(NO)"), or a
     country after a comma that ends the clause ("Øvre Eiker, Norway.")."""
     m = _AFTER_COUNTRY.match(text[b : b + 60])
@@ -191,10 +192,10 @@ def _country_after(text: str, b: int) -> str | None:
 def told_places(text: str) -> dict[str, str]:
     """Places a document gives the country of ("Guests from Øvre Eiker, Norway",
     "Steinkjer (Norway)"), by normalised name: one to three capitalised words, then the
-    country just after them (:func:`_country_after`)."""
+    country just after them (:func:`country_after`)."""
     out: dict[str, str] = {}
     for m in _CAPITALISED_RUN.finditer(text):
-        cc = _country_after(text, m.end())
+        cc = country_after(text, m.end())
         if cc is not None and not country_of_form(m.group()):
             out.setdefault(normalise(m.group()), cc)
     return out
