@@ -9,6 +9,7 @@ its lemma.
 
 from __future__ import annotations
 
+import re
 from functools import cache, lru_cache
 
 from .lexicon import lexicon
@@ -105,6 +106,16 @@ def _compound_heads() -> dict[str, tuple[tuple[str, str], ...]]:
     }
 
 
+@cache
+def _stems() -> re.Pattern[str]:
+    """The heads' stems (a head less its last two letters, at least three): any form of a
+    word that ends in a head ("museet", "háskóla", "sjóðs") holds one."""
+    stems = {
+        tail[: max(3, len(tail) - 2)] for heads in _compound_heads().values() for tail, _ in heads
+    }
+    return re.compile("|".join(sorted(map(re.escape, stems), key=lambda s: (-len(s), s))))
+
+
 @lru_cache(maxsize=1 << 14)
 def compound_head_type(word: str) -> str | None:
     """The organisation type of a capitalised one-word name that ends in a head noun
@@ -119,6 +130,8 @@ def compound_head_type(word: str) -> str | None:
     if len(word) < 7 or not word.isalpha() or not word[:1].isupper() or word.isupper():
         return None
     folded = word.casefold()
+    if not _stems().search(folded, 2):
+        return None  # no head's stem in it: no language's dictionary is loaded to say so
     for language, heads in _compound_heads().items():
         plural = folded.endswith(_PLURAL[language]) and lemma(word, language).casefold() != folded
         if plural and not any(folded.endswith(tail) for tail, _type in heads):

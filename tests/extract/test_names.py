@@ -246,6 +246,11 @@ def test_plural_and_bare_compound_heads_are_no_names() -> None:
     assert _names("Bibliotekene og Kommunene deltok.", "no") == set()
     assert _names("Direktoratet deltok.", "no") == set()
     assert compound_head_type("Communion") is None and compound_head_type("NORCE") is None
+    # plurals whose head's vowel changes: German and Icelandic
+    assert compound_head_type("Bezirksämter") is None and compound_head_type("Listasöfn") is None
+    # a definite or inflected form whose head's ending changes is still found
+    assert compound_head_type("Velferdssentret") == "other"
+    assert compound_head_type("Melaskólann") == "university"
 
 
 def test_an_acronym_after_a_conjunction_ends_the_name_before_it() -> None:
