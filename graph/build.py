@@ -36,14 +36,17 @@ from .extract.portal import PortalError
 from .ledger import (
     Entry,
     Fingerprints,
+    KeptResolution,
     keep_ledger,
+    keep_resolution,
+    kept_resolution,
     ledger_graph,
     ledger_lines,
     load_ledger,
     open_ledger,
 )
 from .resolve import Judgements, Resolution, resolve_organisations
-from .sources import DEFAULT_MAX_BYTES, Document, SourceProblem, expand_paths, read_document
+from .sources import DEFAULT_MAX_BYTES, Document, SourceProblem, expand_names, read_document
 from .store import GraphStore, Store, graphs
 from .summary import is_summarised, summarise
 from .triples import (
@@ -189,7 +192,7 @@ def stamp_of(file: Path) -> Stamp | None:
 
 
 def _unchanged_file(
-    file: Path,
+    name: str,
     max_bytes: int,
     known_paths: dict[str, Known],
     stamp: Stamp | None = None,
@@ -199,19 +202,20 @@ def _unchanged_file(
     make and rsync tell), or whose bytes have the same checksum: not decoded, converted or
     language-detected again. ``stamp``: the file's as the folder's walk saw it; ``cwd``:
     the working folder, for the absolute path."""
-    absolute = os.path.join(cwd, file) if cwd is not None else str(file.absolute())
+    absolute = os.path.join(cwd if cwd is not None else os.getcwd(), name)
     seen = known_paths.get(absolute)
     if seen is None:
         return None
-    if seen[2] is not None and (stamp or stamp_of(file)) == seen[2]:
-        return Unchanged(seen[0], str(file))
+    if seen[2] is not None and (stamp or stamp_of(Path(name))) == seen[2]:
+        return Unchanged(seen[0], name)
+    file = Path(name)
     try:
         if not file.is_file() or file.stat().st_size > max_bytes:
             return None
         raw = file.read_bytes()
     except OSError:
         return None
-    return Unchanged(seen[0], str(file)) if hashlib.sha256(raw).hexdigest() == seen[1] else None
+    return Unchanged(seen[0], name) if hashlib.sha256(raw).hexdigest() == seen[1] else None
 
 
 def _read_one(
@@ -317,17 +321,23 @@ def read_all(
     input order; a second file with the same source is skipped. A document ``known``
     (absolute path → key and checksum, as the ledger has them) whose key and checksum are
     the same is not extracted: it goes to ``unchanged``."""
-    stamps: dict[Path, Stamp] = {}
-    files, problems = expand_paths(paths, follow_links=follow_links, stamps=stamps)
+    stamps: dict[str, Stamp] = {}
+    files, problems = expand_names(paths, follow_links=follow_links, stamps=stamps)
     # files read before from the same path with the same bytes are told here, by their
     # checksum: a build of unchanged files starts no reading process at all
     cwd = os.getcwd()
-    found: list[Read | Unchanged | SourceProblem | None] = [
-        _unchanged_file(file, max_bytes, known or {}, stamps.get(file), cwd)
-        for file, _root in files
-    ]
+    here = os.path.join(cwd, "")  # (a file's absolute path is here + its path, as joined)
+    known_paths = known or {}
+    found: list[Read | Unchanged | SourceProblem | None] = []
+    for file, _root in files:
+        was = known_paths.get(file if file.startswith("/") else here + file)
+        stamp = stamps.get(file)
+        if was is not None and stamp is not None and was[2] == stamp:
+            found.append(Unchanged(was[0], file))  # the common case, told at once
+        else:
+            found.append(_unchanged_file(file, max_bytes, known_paths, stamp, cwd))
     tasks = [
-        (file, root, max_bytes, doc_seconds)
+        (Path(file), root, max_bytes, doc_seconds)
         for (file, root), same in zip(files, found, strict=True)
         if same is None
     ]
@@ -472,13 +482,21 @@ def build(
     }
     if progress is not None:
         progress("resolving organisations across documents", f"{len(reads)} read")
-    by_document = {read.doc.key: read.mentions for read in reads}
-    by_document.update({e.key: e.mentions for e in others.values()})
-    resolution = resolve_mentions(by_document, judgements)
+    same = _same_identities(store, ledger, reads, judgements) if not prune else None
+    if same is not None:
+        # the store's documents name the organisations they named before: the identities
+        # are those the last build resolved, and only the documents it left stale are
+        resolution = same.resolution
+        fingerprint = Fingerprints(resolution)
+        stale = [others[graph] for graph in same.stale if graph in others]
+    else:
+        by_document = {read.doc.key: read.mentions for read in reads}
+        by_document.update({e.key: e.mentions for e in others.values()})
+        resolution = resolve_mentions(by_document, judgements)
+        # documents not read now whose identities changed: read again and rewritten
+        fingerprint = Fingerprints(resolution)
+        stale = [e for e in others.values() if fingerprint(e.mentions) != e.fingerprint]
     report.unjudged = resolution.unmatched
-    # documents not read now whose identities changed: read again and rewritten
-    fingerprint = Fingerprints(resolution)
-    stale = [e for e in others.values() if fingerprint(e.mentions) != e.fingerprint]
     reads.extend(_read_again(stale, report, max_bytes, doc_seconds, jobs))
     report.rewritten = len(stale)
     if not reads and not prune and judgements is None and is_summarised(store):
@@ -530,6 +548,10 @@ def build(
     if prune:
         _prune(store, report, base, {e.graph for e in others.values()})
     store.replace_graph(graphs.RESOLUTION, resolution_lines(resolution, base))
+    rewritten = set(report.graphs)
+    keep_resolution(
+        store, resolution, judgements, (e.graph for e in stale if e.graph not in rewritten)
+    )
     removed = set(report.removed)
     kept = [e for graph, e in entries.items() if graph not in removed]
     keep_ledger(store, kept, written=written_entries, removed=report.removed)
@@ -542,6 +564,20 @@ def build(
     if report.triples >= OPTIMIZE_FLOOR and report.triples >= len(store) * OPTIMIZE_SHARE:
         store.optimize()
     return report
+
+
+def _same_identities(
+    store: GraphStore, ledger: dict[str, Entry], reads: list[Read], judgements: Judgements | None
+) -> KeptResolution | None:
+    """The identities the last build kept, when they still hold: every document read now was
+    in the store before and names the same organisations, in the same order, as then (the
+    others are as they were), with the same judgements and code."""
+    before = {e.key: e for e in ledger.values()} if reads else {}
+    for read in reads:
+        entry = before.get(read.doc.key)
+        if entry is None or entry.mentions != read.mentions:
+            return None
+    return kept_resolution(store, judgements)
 
 
 def _read_again(

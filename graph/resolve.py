@@ -204,8 +204,15 @@ def resolve_organisations(
     uf = _UnionFind(judged.different)
     reasons: dict[str, list[str]] = defaultdict(list)
     key_of: dict[tuple[str, str | None], str] = {}
+    # each mention object once, with how often it came, in the order it first came (a
+    # store's documents share their frozen mentions: two million are a few thousand)
+    counts: dict[int, int] = {}
     seen: list[OrgMention] = []
     for m in mentions:
+        if id(m) in counts:
+            counts[id(m)] += 1
+            continue
+        counts[id(m)] = 1
         ident = (m.name, m.country)
         if ident in key_of:
             seen.append(m)
@@ -325,7 +332,7 @@ def resolve_organisations(
         if keys_of(a) and keys_of(b):
             for key in keys_of(a):
                 reasons[uf.find(key)].append(f"{a!r} ≠ {b!r}: judged different in {judged.source}")
-    resolution = _identities(seen, key_of, uf, reasons, entries)
+    resolution = _identities([(m, counts[id(m)]) for m in seen], key_of, uf, reasons, entries)
     resolution.unmatched = tuple(unmatched)
     return resolution
 
@@ -422,20 +429,28 @@ def _similar_pairs(
 
 
 def _identities(
-    mentions: list[OrgMention],
+    mentions: list[tuple[OrgMention, int]],
     key_of: dict[tuple[str, str | None], str],
     uf: _UnionFind,
     reasons: dict[str, list[str]],
     entries: dict[str, RegistryEntry],
 ) -> Resolution:
-    groups: dict[str, list[OrgMention]] = defaultdict(list)
-    for m in mentions:
-        groups[uf.find(key_of[(m.name, m.country)])].append(m)
+    """The identities of the union-find's groups; ``mentions``: each with how often it came."""
+    groups: dict[str, list[tuple[OrgMention, int]]] = defaultdict(list)
+    for m, n in mentions:
+        groups[uf.find(key_of[(m.name, m.country)])].append((m, n))
     identities: dict[str, OrgIdentity] = {}
-    for root, ms in sorted(groups.items()):
-        names = Counter(m.name for m in ms)
-        countries = Counter(m.country for m in ms if m.country)
-        types = Counter(m.type for m in ms if m.type)
+    for root, counted in sorted(groups.items()):
+        ms = [m for m, _n in counted]
+        names: Counter[str] = Counter()
+        countries: Counter[str] = Counter()
+        types: Counter[str] = Counter()
+        for m, n in counted:
+            names[m.name] += n
+            if m.country:
+                countries[m.country] += n
+            if m.type:
+                types[m.type] += n
         seat = next((m.seat for m in ms if m.seat), None)
         kind, _, rest = root.partition(":")
         entry = entries.get(rest) if kind == "reg" else None

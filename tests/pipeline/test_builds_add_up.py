@@ -159,3 +159,66 @@ def test_files_of_the_same_size_and_time_are_not_even_read(
     report = build([str(folder)], store)
     assert first.name in opened  # its time moved: its bytes were compared
     assert report.unchanged == [str(first)] and report.documents == [str(second)]
+
+
+_TROMSO = (
+    "# kind: news\nThe Tromsø Youth Association (Norway) held a seminar in Tromsø on 3 May 2022.\n"
+)
+_TROMSO_AGAIN = (
+    "# kind: news\nThe Tromso Youth Association (Norway) met the Bergen Youth Association "
+    "(Norway) in Bergen on 4 May 2022. The Tromso Youth Association (Norway) was glad.\n"
+)
+
+
+def _kept_as_before(report: object) -> list[str]:
+    return sorted(
+        Path(p.path).name
+        for p in report.problems  # type: ignore[attr-defined]
+        if "kept as built before" in p.problem
+    )
+
+
+def test_a_build_whose_documents_name_what_they_named_takes_the_kept_identities(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A changed document that names the organisations it named before resolves nothing
+    again, and gives the store a full resolution gives; a document left as built before
+    (its identities changed, its file gone) is still tried and named; another organisation,
+    other judgements or a kept copy that is not one resolve again."""
+    building = importlib.import_module("partnergraph.graph.build")
+    from partnergraph.graph.ledger import kept_resolution, load_ledger
+    from partnergraph.graph.resolve import Judgements
+
+    gone, changed = tmp_path / "b.txt", tmp_path / "c.txt"
+    gone.write_text(_TROMSO, encoding="utf-8")
+    changed.write_text(_TROMSO_AGAIN, encoding="utf-8")
+    stores = Store(None), Store(None)
+    for store in stores:
+        build([str(gone)], store)
+    gone.unlink()  # "Tromso" is now named more often: b's identity changes, its file is gone
+    for store in stores:
+        assert _kept_as_before(build([str(changed)], store)) == ["b.txt"]
+    resolved: list[int] = []
+    resolve = building.resolve_mentions
+
+    def counting(*args: object, **kwargs: object) -> object:
+        resolved.append(1)
+        return resolve(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(building, "resolve_mentions", counting)
+    changed.write_text(_TROMSO_AGAIN + "It rained.\n", encoding="utf-8")
+    stores[1].keep_state("resolution", b"not a kept resolution")  # resolved again
+    kept, full = (build([str(changed)], store) for store in stores)
+    assert len(resolved) == 1  # only where the kept copy was not one
+    assert _kept_as_before(kept) == _kept_as_before(full) == ["b.txt"]
+    assert kept.documents == full.documents == [str(changed)]
+    assert _quads(stores[0]) == _quads(stores[1])
+    ledger = load_ledger(stores[0])
+    again = resolve({e.key: e.mentions for e in ledger.values()})
+    held = kept_resolution(stores[0], None)
+    assert held is not None and held.resolution == again
+    assert kept_resolution(stores[0], Judgements(same=(("A", "B"),))) is None
+    # another organisation named: resolved again
+    changed.write_text(_TROMSO_AGAIN.replace("Bergen Youth", "Oslo Youth"), encoding="utf-8")
+    build([str(changed)], stores[0])
+    assert len(resolved) == 2

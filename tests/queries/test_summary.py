@@ -356,8 +356,34 @@ def test_a_kept_state_that_is_not_one_is_read_again(kept: bytes) -> None:
     _same_as_computed(store)
 
 
+def array_of(*indexes: int) -> bytes:
+    from array import array
+
+    return array("I", indexes).tobytes()
+
+
+def _kept_ledger(**fields: object) -> bytes:
+    import marshal
+    import sys
+    from array import array
+
+    layout = f"{sys.byteorder}-{array('I').itemsize}"
+    return marshal.dumps({"version": 2, "layout": layout, "mentions": [], **fields})
+
+
 @pytest.mark.parametrize(
-    "kept", [b"", b"junk", __import__("marshal").dumps({"version": 1, "entries": [(1, 2)]})]
+    "kept",
+    [
+        b"",
+        b"junk",
+        __import__("marshal").dumps({"version": 1, "entries": []}),  # an older version's
+        _kept_ledger(entries=[(1, 2)]),
+        _kept_ledger(entries=[("g", "k", "p", "c", [5], "f", None)]),  # indexes not as kept
+        _kept_ledger(entries=[("g", "k", "p", "c", b"\x05", "f", None)]),
+        # a mention the table has not
+        _kept_ledger(entries=[("g", "k", "p", "c", array_of(5), "f", None)]),
+        _kept_ledger(layout="middle-3", entries=[]),  # another machine's
+    ],
 )
 def test_a_kept_ledger_that_is_not_one_is_read_from_its_graphs(kept: bytes) -> None:
     store = Store(None)
@@ -505,7 +531,7 @@ def test_the_ledgers_copy_takes_a_builds_changes_in_its_log(
     assert marshal.loads(store.kept_state("ledger-log") or b"")["changes"] != []
     assert load_ledger(store) == read_ledger(store)
     # a build that did not finish left its mark: the copy is not read
-    store.keep_state("ledger", marshal.dumps({"version": 1, "entries": []}))
+    store.keep_state("ledger", _kept_ledger(entries=[]))
     ledger.open_ledger(store)
     assert load_ledger(store) == read_ledger(store) != {}
 
