@@ -42,7 +42,7 @@ from .ledger import (
     kept_resolution,
     ledger_graph,
     ledger_lines,
-    load_ledger,
+    load_ledger_kept,
     open_ledger,
 )
 from .resolve import Judgements, Resolution, resolve_organisations
@@ -455,7 +455,7 @@ def build(
     core); the graph is the same whatever the number.
     """
     report = BuildReport()
-    ledger = load_ledger(store)
+    ledger, from_kept = load_ledger_kept(store)
     unchanged: list[Unchanged] = []
     reads, problems = read_all(
         paths,
@@ -554,7 +554,9 @@ def build(
     )
     removed = set(report.removed)
     kept = [e for graph, e in entries.items() if graph not in removed]
-    keep_ledger(store, kept, written=written_entries, removed=report.removed)
+    # (a ledger not read from the kept copy is kept whole: a log adds only to a good copy)
+    keep_ledger(store, kept, written=written_entries if from_kept else None,
+                removed=report.removed)  # fmt: skip
     if progress is not None:
         progress("summarising", "pairs, organisations, projects, events")
     summarise(store)

@@ -45,6 +45,7 @@ __all__ = [
     "ledger_graph",
     "ledger_lines",
     "load_ledger",
+    "load_ledger_kept",
     "open_ledger",
     "read_ledger",
 ]
@@ -192,12 +193,18 @@ def ledger_lines(entry: Entry) -> list[str]:
 def load_ledger(store: GraphStore) -> dict[str, Entry]:
     """Every document the store's ledger remembers, by document graph IRI (on the embedded
     store, from the copy the last build kept beside it, when there is one)."""
+    return load_ledger_kept(store)[0]
+
+
+def load_ledger_kept(store: GraphStore) -> tuple[dict[str, Entry], bool]:
+    """:func:`load_ledger`, and whether it came from the kept copy (if not, the build
+    writes the copy whole: its log would add to a copy that is not to be read)."""
     if isinstance(store, Store) and not store.holds_state(_OPEN):
         log = _log_of(store.kept_state(_LOG))
         kept = _entries_of(store.kept_state(_KEPT), log) if log is not None else None
         if kept is not None:
-            return kept
-    return read_ledger(store)
+            return kept, True
+    return read_ledger(store), False
 
 
 def read_ledger(store: GraphStore) -> dict[str, Entry]:

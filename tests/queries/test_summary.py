@@ -13,7 +13,7 @@ from partnergraph.graph import ask
 from partnergraph.graph import summary as summary_module
 from partnergraph.graph.build import build
 from partnergraph.graph.cli import main
-from partnergraph.graph.ledger import load_ledger, read_ledger
+from partnergraph.graph.ledger import load_ledger, load_ledger_kept, read_ledger
 from partnergraph.graph.store import Store, graphs, open_store, staged
 from partnergraph.graph.summary import SUMMARISED, compute, read_rows, row_count, summarise
 
@@ -390,8 +390,11 @@ def test_a_kept_ledger_that_is_not_one_is_read_from_its_graphs(kept: bytes) -> N
     build([str(EXAMPLES / "seeds")], store)
     store.keep_state("ledger", kept)
     assert load_ledger(store) == read_ledger(store) != {}
+    assert not load_ledger_kept(store)[1]
     build([str(FIXTURES / "questions")], store)
     _same_as_computed(store)
+    # the build wrote the copy whole (its log would have added to a copy not to be read)
+    assert load_ledger_kept(store) == (read_ledger(store), True)
 
 
 def test_a_build_computes_again_only_the_answers_its_changes_reach(
@@ -534,6 +537,11 @@ def test_the_ledgers_copy_takes_a_builds_changes_in_its_log(
     store.keep_state("ledger", _kept_ledger(entries=[]))
     ledger.open_ledger(store)
     assert load_ledger(store) == read_ledger(store) != {}
+    # and the next build keeps the copy whole (a log would add to the one not to be read)
+    changed.write_text(changed.read_text(encoding="utf-8") + "And again.\n", encoding="utf-8")
+    build([str(docs)], store)
+    assert marshal.loads(store.kept_state("ledger-log") or b"")["changes"] == []
+    assert load_ledger_kept(store) == (read_ledger(store), True)
 
 
 def test_a_change_to_a_kept_scan_no_answer_reads_now_is_still_applied() -> None:
