@@ -129,6 +129,8 @@ def expand_names(
     found: dict[str, Path] = {}
     order: dict[str, tuple[str, ...]] = {}  # a file's parts: the order of its path
     problems: list[SourceProblem] = []
+    walked: list[list[tuple[str, tuple[str, ...]]]] = []  # each folder's files, in order
+    named = False  # a file given by name or by a pattern
     for raw in paths:
         if _GLOB_CHARS.search(raw):
             base = Path(_glob_base(raw))
@@ -140,6 +142,7 @@ def expand_names(
             ]
             if not matches:
                 problems.append(SourceProblem(raw, "the pattern matches no file"))
+            named = named or bool(kept)
             for f in kept:
                 order.setdefault(str(f), f.parts)
                 found.setdefault(str(f), base)
@@ -149,6 +152,7 @@ def expand_names(
             problems.append(SourceProblem(raw, "no such file or folder"))
         elif path.is_dir():
             files = _walk(path, suffixes, follow_links, problems, stamps)
+            walked.append(files)
             if not files:
                 wanted = ", ".join(suffixes)
                 problems.append(SourceProblem(raw, f"the folder holds no readable file ({wanted})"))
@@ -156,11 +160,14 @@ def expand_names(
                 order.setdefault(name, parts)
                 found.setdefault(name, path)
         elif path.is_file():
+            named = True
             order.setdefault(str(path), path.parts)
             found.setdefault(str(path), path.parent)
         else:
             problems.append(SourceProblem(raw, _special(path)))
-    # in the order of their paths' parts, as path objects sort
+    # in the order of their paths' parts, as path objects sort (one folder's walk is)
+    if len(walked) == 1 and not named and len(found) == len(walked[0]):
+        return list(found.items()), problems
     return sorted(found.items(), key=lambda item: order[item[0]]), problems
 
 

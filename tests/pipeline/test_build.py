@@ -129,3 +129,27 @@ def test_prune_removes_documents_no_longer_given(tmp_path: Path) -> None:
     report = build([str(docs)], store, prune=True)
     assert len(report.removed) == 1 and "SDDW-0079" not in _nt(store)
     assert "Studiebesøk" in _nt(store)
+
+
+def test_files_come_in_the_order_of_their_paths_however_they_are_given(tmp_path: Path) -> None:
+    """A folder's files, and files given by name, by pattern and in a folder at once, come
+    sorted as path objects sort (by their parts: "b/x.txt" before "b-c.txt"), each once,
+    with the root it was first given under; as text and as paths alike."""
+    from partnergraph.graph.sources import expand_names, expand_paths
+
+    folder = tmp_path / "in"
+    for name in ("z.txt", "a.txt", "b-c.txt", "a b.txt", "b/x.txt", "b/c/y.txt", ".h.txt"):
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text("x", encoding="utf-8")
+    expected = sorted(p for p in folder.rglob("*.txt") if not p.name.startswith("."))
+    assert [Path(n) for n, _root in expand_names([str(folder)])[0]] == expected
+    given = [str(folder / "z.txt"), str(folder / "b" / "*.txt"), str(folder)]
+    names, problems = expand_names(given)
+    assert problems == [] and [Path(n) for n, _root in names] == expected
+    roots = dict(names)
+    assert (
+        roots[str(folder / "z.txt")] == folder
+        and roots[str(folder / "b" / "x.txt")] == folder / "b"
+    )
+    assert roots[str(folder / "a.txt")] == folder
+    assert expand_paths(given)[0] == [(Path(n), root) for n, root in names]
