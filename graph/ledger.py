@@ -340,9 +340,9 @@ def _entries_of(data: bytes | None, log: Sequence[Any] = ()) -> dict[str, Entry]
             if isinstance(row, str):
                 out.pop(row, None)
                 continue
-            graph, key, path, checksum, rows, fingerprint, stamp = row
+            graph, key, path, checksum, mention_rows, fingerprint, stamp = row
             stamped = (int(stamp[0]), int(stamp[1])) if stamp else None
-            mentions = _mentions_of_rows(rows, made)
+            mentions = _mentions_of_rows(mention_rows, made)
             out[graph] = Entry(graph, key, path, checksum, mentions, fingerprint, stamped)
         return out
     except (EOFError, ValueError, TypeError, KeyError, IndexError):
@@ -365,14 +365,23 @@ class KeptResolution:
     stale: tuple[str, ...]
 
 
+#: What resolution is worked out with: its code and the modules it takes names from, the
+#: registry and the lexicon.
+_RESOLUTION_INPUTS = ("resolve.py", "extract/lexicon.py", "extract/registry.py",
+                      "data/registry.json", "data/lexicon.json")  # fmt: skip
+
+
 @cache
-def _code_digest() -> str:
-    """What resolution is worked out with: its code, the registry and the lexicon."""
+def _code_digest() -> str | None:
+    """A digest of :data:`_RESOLUTION_INPUTS`; None when one cannot be read (identities
+    are then never taken as kept)."""
     package = files("partnergraph.graph")
     digest = hashlib.sha256()
-    for part in (package / "resolve.py", package / "data" / "registry.json",
-                 package / "data" / "lexicon.json"):  # fmt: skip
-        digest.update(part.read_bytes())
+    try:
+        for name in _RESOLUTION_INPUTS:
+            digest.update(package.joinpath(*name.split("/")).read_bytes())
+    except OSError:
+        return None
     return digest.hexdigest()[:32]
 
 
@@ -393,7 +402,7 @@ def keep_resolution(
     code they were worked out with): a build whose documents name the organisations they
     named before takes them as they are (150,000 documents' mentions took 1.6 s to resolve
     and fingerprint again)."""
-    if not isinstance(store, Store):
+    if not isinstance(store, Store) or _code_digest() is None:
         return
     identities = [
         (i.key, i.slug, i.country, i.type, i.name, i.registry_id, i.identifiers, i.seat,
@@ -415,7 +424,7 @@ def keep_resolution(
 def kept_resolution(store: GraphStore, judgements: Judgements | None) -> KeptResolution | None:
     """The identities the last build kept, if they were worked out with these judgements and
     this code, and no build has been writing since; else None."""
-    if not isinstance(store, Store) or store.holds_state(_OPEN):
+    if not isinstance(store, Store) or store.holds_state(_OPEN) or _code_digest() is None:
         return None
     data = store.kept_state(_RESOLUTION)
     if data is None:

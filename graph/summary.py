@@ -519,10 +519,13 @@ def _news_only(scans: _Scans) -> list[Row]:
     relations = [str(PG[r]) for r in (*_PROJECT_ROLES, *_EVENT_ROLES, "cooperatesWith")]
     told: dict[tuple[str, str, str], set[str]] = defaultdict(set)
     elsewhere: set[tuple[str, str, str]] = set()
+    # each graph once: whether it is a news item's, and whether it is another kind's
+    of_kind = {g: ("news" in found, any(k != "news" for k in found)) for g, found in kinds.items()}
     for g, s, p, o in scans.per_graph(relations):
-        if "news" in kinds.get(g, ()):
+        news, other = of_kind.get(g, (False, False))
+        if news:
             told[(s, p, o)].add(g)
-        if any(kind != "news" for kind in kinds.get(g, ())):
+        if other:
             elsewhere.add((s, p, o))
     rows: list[Row] = [
         (subject_label, p.partition("#")[2], org_name, source, s, o)

@@ -218,6 +218,10 @@ def test_a_build_whose_documents_name_what_they_named_takes_the_kept_identities(
     held = kept_resolution(stores[0], None)
     assert held is not None and held.resolution == again
     assert kept_resolution(stores[0], Judgements(same=(("A", "B"),))) is None
+    ledger_module = importlib.import_module("partnergraph.graph.ledger")
+    with monkeypatch.context() as patched:  # other resolution code: not taken as kept
+        patched.setattr(ledger_module, "_code_digest", lambda: "other code")
+        assert kept_resolution(stores[0], None) is None
     # another organisation named: resolved again
     changed.write_text(_TROMSO_AGAIN.replace("Bergen Youth", "Oslo Youth"), encoding="utf-8")
     build([str(changed)], stores[0])
