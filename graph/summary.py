@@ -15,11 +15,12 @@ Every build rewrites the summary; ``partnergraph summarise`` does on demand.
 from __future__ import annotations
 
 import bisect
+import hashlib
 import json
 import marshal
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -71,7 +72,7 @@ Scan = dict[str, tuple[str, ...]]
 #: The version of what :meth:`_Scans.export` keeps (a state of another is read again).
 _STATE_VERSION = 1
 #: The version of what :class:`_Index` keeps.
-_INDEX_VERSION = 2
+_INDEX_VERSION = 3  # 3: with each page's digest
 #: What an answer is worked out of, by name: a predicate's IRI (its scan), ``"a <class>"``
 #: (the things of a type), ``"graph <predicate>"`` (its statements in the named graphs).
 Dep = str
@@ -855,14 +856,9 @@ def summarise(store: GraphStore, *, fresh: bool = False) -> dict[str, int]:
                 and (listing.reached is None or listing.reached(restored, restored.moved))
             )
         ]
-    if isinstance(store, Store) and todo:
-        # the old pages go first; each answer's pages are then written as it is computed,
-        # a part at a time (at 100k projects the whole summary's text in one piece, and
-        # its copies on the way to the store, took 1.3 GB more at the end of a build)
-        if len(todo) == len(SUMMARISED):
-            store.drop_graph(graphs.SUMMARY)
-        else:
-            store.replace_subjects(graphs.SUMMARY, _subjects(store, todo), ())
+    if isinstance(store, Store) and len(todo) == len(SUMMARISED):
+        store.drop_graph(graphs.SUMMARY)  # written whole
+        index.pages = {}
     lines: list[str] = []
     for question in todo:
         deps = scans.noting()
@@ -870,7 +866,11 @@ def summarise(store: GraphStore, *, fresh: bool = False) -> dict[str, int]:
         scans.deps = None
         index.sizes[question], index.deps[question] = len(rows), frozenset(deps)
         if isinstance(store, Store):
-            store.replace_subjects(graphs.SUMMARY, (), _pages(question, rows), now=True)
+            # each page as it is made, a page that is as it was left as it is (at 100k
+            # projects the whole summary's text in one piece, and its copies on the way to
+            # the store, took 1.3 GB more at the end of a build)
+            index.pages[question] = _write_pages(store, question, rows,
+                                                 index.pages.get(question, []))  # fmt: skip
         else:
             lines.extend(_pages(question, rows))
         del rows
@@ -895,30 +895,48 @@ def summarise(store: GraphStore, *, fresh: bool = False) -> dict[str, int]:
 
 def _pages(question: str, rows: list[Row]) -> Iterator[str]:
     """The N-Triples lines of an answer: its size and its numbered pages."""
-    node = _node(question)
-    yield nt_line(node, PG.rowCount, Literal(len(rows), datatype=XSD.integer))
-    for start in range(0, len(rows), PAGE_ROWS):
-        page = _node(question, start // PAGE_ROWS)
-        number = Literal(start // PAGE_ROWS, datatype=XSD.integer)
-        # ASCII (other characters escaped): a text of one byte a character, where one
-        # "ä" would make Python hold a whole page's copies at two or four bytes each
-        text = json.dumps(rows[start : start + PAGE_ROWS], separators=(",", ":"))
-        yield nt_line(page, PG.pageOf, node)
-        yield nt_line(page, PG.pageNumber, number)
-        yield nt_line(page, PG.pageRows, Literal(text))
+    yield _size_line(question, rows)
+    for number in range(0, (len(rows) + PAGE_ROWS - 1) // PAGE_ROWS):
+        yield from _page_lines(question, number, _page_text(rows, number))
 
 
-def _subjects(store: GraphStore, questions: Iterable[str]) -> list[str]:
-    """The nodes of the summary graph that hold these questions' answers."""
-    found = []
-    for question in questions:
-        node = _node(question)
-        found.append(str(node))
-        query = (
-            f"SELECT ?page WHERE {{ GRAPH <{graphs.SUMMARY}> {{ ?page <{PG.pageOf}> <{node}> }} }}"
-        )
-        found.extend(page for (page,) in store.select_text(query))
-    return found
+def _size_line(question: str, rows: list[Row]) -> str:
+    return nt_line(_node(question), PG.rowCount, Literal(len(rows), datatype=XSD.integer))
+
+
+def _page_text(rows: list[Row], number: int) -> str:
+    # ASCII (other characters escaped): a text of one byte a character, where one "ä"
+    # would make Python hold a whole page's copies at two or four bytes each
+    return json.dumps(rows[number * PAGE_ROWS : (number + 1) * PAGE_ROWS], separators=(",", ":"))
+
+
+def _page_lines(question: str, number: int, text: str) -> list[str]:
+    page, node = _node(question, number), _node(question)
+    return [
+        nt_line(page, PG.pageOf, node),
+        nt_line(page, PG.pageNumber, Literal(number, datatype=XSD.integer)),
+        nt_line(page, PG.pageRows, Literal(text)),
+    ]
+
+
+def _write_pages(store: Store, question: str, rows: list[Row], before: list[str]) -> list[str]:
+    """Write an answer's size and the pages of it that are not as they were (``before``:
+    the digests of the pages the store holds); the pages past its end go. The digests of
+    its pages now."""
+    store.replace_subjects(graphs.SUMMARY, [str(_node(question))], [_size_line(question, rows)])
+    digests = []
+    for number in range(0, (len(rows) + PAGE_ROWS - 1) // PAGE_ROWS):
+        text = _page_text(rows, number)
+        digest = hashlib.sha256(text.encode("ascii")).hexdigest()[:32]
+        digests.append(digest)
+        if number < len(before) and before[number] == digest:
+            continue  # the page is as it was
+        lines = _page_lines(question, number, text)
+        store.replace_subjects(graphs.SUMMARY, [str(_node(question, number))], lines, now=True)
+    gone = [str(_node(question, n)) for n in range(len(digests), len(before))]
+    if gone:
+        store.replace_subjects(graphs.SUMMARY, gone, ())
+    return digests
 
 
 @dataclass
@@ -930,11 +948,12 @@ class _Index:
     sizes: dict[str, int]
     deps: dict[str, frozenset[str]]
     held: frozenset[str] = frozenset()  # what the kept scans hold (:data:`Dep` names)
+    pages: dict[str, list[str]] = field(default_factory=dict)  # each page's digest
 
     def export(self) -> bytes:
         deps = {q: sorted(names) for q, names in self.deps.items()}
         return marshal.dumps({"version": _INDEX_VERSION, "sizes": self.sizes, "deps": deps,
-                              "held": sorted(self.held)})  # fmt: skip
+                              "held": sorted(self.held), "pages": self.pages})  # fmt: skip
 
     @classmethod
     def read(cls, data: bytes) -> _Index | None:
@@ -945,11 +964,12 @@ class _Index:
             sizes = {str(q): int(n) for q, n in kept["sizes"].items()}
             deps = {str(q): frozenset(map(str, names)) for q, names in kept["deps"].items()}
             held = frozenset(map(str, kept["held"]))
+            pages = {str(q): [str(d) for d in found] for q, found in kept["pages"].items()}
         except (EOFError, ValueError, TypeError, KeyError, AttributeError):
             return None
         if set(sizes) != set(SUMMARISED) or set(deps) != set(SUMMARISED):
             return None
-        return cls(sizes, deps, held)
+        return cls(sizes, deps, held, pages)
 
 
 def _kept_index(store: GraphStore) -> _Index | None:

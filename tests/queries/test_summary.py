@@ -16,6 +16,7 @@ from partnergraph.graph.cli import main
 from partnergraph.graph.ledger import load_ledger, load_ledger_kept, read_ledger
 from partnergraph.graph.store import Store, graphs, open_store, staged
 from partnergraph.graph.summary import SUMMARISED, compute, read_rows, row_count, summarise
+from partnergraph.ontology import PG
 
 from ..conftest import EXAMPLES, FIXTURES
 
@@ -599,3 +600,54 @@ def test_a_build_that_did_not_finish_makes_the_next_forget_the_kept_summary(
     _same_as_computed(store)
     names = {row[0] for row in read_rows(store, "organisations").rows}
     assert "X" in names
+
+
+def test_a_build_writes_only_the_pages_that_changed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With pages of two rows: a changed amount rewrites the pages of the answers it
+    reaches that are not as they were, and no other; a removed partner leaves no page past
+    an answer's end; every answer read from its pages is the one computed afresh."""
+    monkeypatch.setattr(summary_module, "PAGE_ROWS", 2)
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for source in [*(EXAMPLES / "seeds").glob("*.txt"), *(FIXTURES / "questions").glob("*.txt")]:
+        (docs / source.name).write_bytes(source.read_bytes())
+    store = Store(None)
+    build([str(docs)], store)
+    _same_as_computed(store)
+    written: list[str] = []
+    replace = Store.replace_subjects
+
+    def noting(self: Store, graph: str, subjects: object, lines: object, **kw: object) -> None:
+        lines = list(lines)  # type: ignore[call-overload]
+        written.extend(line.split()[0] for line in lines if "pageRows" in line)
+        replace(self, graph, subjects, lines, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Store, "replace_subjects", noting)
+    project = docs / "earlier-project.txt"
+    text = project.read_text(encoding="utf-8")
+    project.write_text(text.replace("EUR 61,000", "EUR 75,500"), encoding="utf-8")
+    build([str(docs)], store)
+    _same_as_computed(store)
+    reached = sum(((row_count(store, q) or 0) + 1) // 2 for q in ("projects", "conflicting_values"))
+    assert 0 < len(written) < reached  # some of their pages are as they were
+    assert all("#projects-page-" in w or "#conflicting_values-page-" in w for w in written)
+
+    def pages_held() -> dict[str, int]:
+        rows = store.select(
+            f"SELECT ?page WHERE {{ GRAPH <{graphs.SUMMARY}> {{ ?page <{PG.pageOf}> ?q }} }}"
+        ).rows
+        held: dict[str, int] = {}
+        for (page,) in rows:
+            question = str(page).split("#")[1].split("-page-")[0]
+            held[question] = held.get(question, 0) + 1
+        return held
+
+    partner = "Partner: Norwegian Association of Local and Regional Authorities (Norway)\n"
+    project.write_text(text.replace(partner, ""), encoding="utf-8")
+    build([str(docs)], store)
+    _same_as_computed(store)
+    held = pages_held()
+    for question in LISTINGS:
+        assert held.get(question, 0) == ((row_count(store, question) or 0) + 1) // 2, question
