@@ -196,14 +196,15 @@ def _unchanged_file(
     max_bytes: int,
     known_paths: dict[str, Known],
     stamp: Stamp | None = None,
-    cwd: str | None = None,
+    here: str | None = None,
 ) -> Unchanged | None:
     """A file read before from this path with the same size and time (not even read: as
     make and rsync tell), or whose bytes have the same checksum: not decoded, converted or
-    language-detected again. ``stamp``: the file's as the folder's walk saw it; ``cwd``:
-    the working folder, for the absolute path."""
-    absolute = os.path.join(cwd if cwd is not None else os.getcwd(), name)
-    seen = known_paths.get(absolute)
+    language-detected again. ``stamp``: the file's as the folder's walk saw it; ``here``:
+    the working folder ending in a separator, for the absolute path."""
+    if here is None:
+        here = os.path.join(os.getcwd(), "")
+    seen = known_paths.get(name if name.startswith("/") else here + name)
     if seen is None:
         return None
     if seen[2] is not None and (stamp or stamp_of(Path(name))) == seen[2]:
@@ -325,17 +326,12 @@ def read_all(
     files, problems = expand_names(paths, follow_links=follow_links, stamps=stamps)
     # files read before from the same path with the same bytes are told here, by their
     # checksum: a build of unchanged files starts no reading process at all
-    cwd = os.getcwd()
-    here = os.path.join(cwd, "")  # (a file's absolute path is here + its path, as joined)
+    here = os.path.join(os.getcwd(), "")  # (a file's absolute path: here + its path)
     known_paths = known or {}
-    found: list[Read | Unchanged | SourceProblem | None] = []
-    for file, _root in files:
-        was = known_paths.get(file if file.startswith("/") else here + file)
-        stamp = stamps.get(file)
-        if was is not None and stamp is not None and was[2] == stamp:
-            found.append(Unchanged(was[0], file))  # the common case, told at once
-        else:
-            found.append(_unchanged_file(file, max_bytes, known_paths, stamp, cwd))
+    found: list[Read | Unchanged | SourceProblem | None] = [
+        _unchanged_file(file, max_bytes, known_paths, stamps.get(file), here)
+        for file, _root in files
+    ]
     tasks = [
         (Path(file), root, max_bytes, doc_seconds)
         for (file, root), same in zip(files, found, strict=True)

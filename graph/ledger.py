@@ -293,35 +293,35 @@ def _row(e: Entry) -> tuple[object, ...]:
     return (e.graph, e.key, e.path, e.checksum, _mention_rows(e.mentions), e.fingerprint, e.stamp)
 
 
+def _kept_dict(data: bytes, **expected: object) -> dict[str, Any] | None:
+    """What ``data`` keeps (marshal), if it is a dict with each ``expected`` value; else
+    None (raises nothing)."""
+    try:
+        kept = marshal.loads(data)
+    except (EOFError, ValueError, TypeError):
+        return None
+    if not isinstance(kept, dict) or any(kept.get(k) != v for k, v in expected.items()):
+        return None
+    return kept
+
+
 def _log_of(data: bytes | None) -> list[Any] | None:
     """The changes a kept log holds, in order: an entry written (its row) or a graph
     removed (its IRI); none kept, none; None for a log that is not one."""
     if data is None:
         return []  # a copy kept before there were logs
-    try:
-        kept = marshal.loads(data)
-        if isinstance(kept, dict) and kept.get("version") == _KEPT_VERSION:
-            changes = kept["changes"]
-            if isinstance(changes, list):
-                return changes
-    except (EOFError, ValueError, TypeError, KeyError):
-        pass
-    return None
+    kept = _kept_dict(data, version=_KEPT_VERSION)
+    changes = kept.get("changes") if kept is not None else None
+    return changes if isinstance(changes, list) else None
 
 
 def _entries_of(data: bytes | None, log: Sequence[Any] = ()) -> dict[str, Entry] | None:
     """The entries a kept copy holds, with its log's changes; None for none, or for one this
     version did not keep."""
-    if data is None:
+    kept = None if data is None else _kept_dict(data, version=_KEPT_VERSION, layout=_LAYOUT)
+    if kept is None:
         return None
     try:
-        kept = marshal.loads(data)
-        if (
-            not isinstance(kept, dict)
-            or kept.get("version") != _KEPT_VERSION
-            or kept.get("layout") != _LAYOUT
-        ):
-            return None
         made: dict[tuple[str | None, ...], OrgMention] = {}
         table = _mentions_of_rows(kept["mentions"], made)
         rows = kept["entries"]
@@ -427,17 +427,13 @@ def kept_resolution(store: GraphStore, judgements: Judgements | None) -> KeptRes
     if not isinstance(store, Store) or store.holds_state(_OPEN) or _code_digest() is None:
         return None
     data = store.kept_state(_RESOLUTION)
-    if data is None:
+    kept = None if data is None else _kept_dict(
+        data, version=_RESOLUTION_VERSION, code=_code_digest(),
+        judgements=_judgements_digest(judgements),
+    )  # fmt: skip
+    if kept is None:
         return None
     try:
-        kept = marshal.loads(data)
-        if (
-            not isinstance(kept, dict)
-            or kept.get("version") != _RESOLUTION_VERSION
-            or kept.get("code") != _code_digest()
-            or kept.get("judgements") != _judgements_digest(judgements)
-        ):
-            return None
         identities = {}
         for row in kept["identities"]:
             key, slug, country, org_type, name, registry_id, identifiers, seat = row[:8]

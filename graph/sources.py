@@ -126,8 +126,7 @@ def expand_names(
 ) -> tuple[list[tuple[str, Path]], list[SourceProblem]]:
     """:func:`expand_paths`, each file as the text of its path (a build walks 150,000 files:
     a path object for each took a second)."""
-    found: dict[str, Path] = {}
-    order: dict[str, tuple[str, ...]] = {}  # a file's parts: the order of its path
+    found: dict[str, tuple[Path, tuple[str, ...]]] = {}  # a file → its root, its path's parts
     problems: list[SourceProblem] = []
     walked: list[list[tuple[str, tuple[str, ...]]]] = []  # each folder's files, in order
     named = False  # a file given by name or by a pattern
@@ -144,8 +143,7 @@ def expand_names(
                 problems.append(SourceProblem(raw, "the pattern matches no file"))
             named = named or bool(kept)
             for f in kept:
-                order.setdefault(str(f), f.parts)
-                found.setdefault(str(f), base)
+                found.setdefault(str(f), (base, f.parts))
             continue
         path = Path(raw)
         if not path.exists():
@@ -157,18 +155,17 @@ def expand_names(
                 wanted = ", ".join(suffixes)
                 problems.append(SourceProblem(raw, f"the folder holds no readable file ({wanted})"))
             for name, parts in files:
-                order.setdefault(name, parts)
-                found.setdefault(name, path)
+                found.setdefault(name, (path, parts))
         elif path.is_file():
             named = True
-            order.setdefault(str(path), path.parts)
-            found.setdefault(str(path), path.parent)
+            found.setdefault(str(path), (path.parent, path.parts))
         else:
             problems.append(SourceProblem(raw, _special(path)))
     # in the order of their paths' parts, as path objects sort (one folder's walk is)
-    if len(walked) == 1 and not named and len(found) == len(walked[0]):
-        return list(found.items()), problems
-    return sorted(found.items(), key=lambda item: order[item[0]]), problems
+    items = list(found.items())
+    if not (len(walked) == 1 and not named and len(found) == len(walked[0])):
+        items.sort(key=lambda item: item[1][1])
+    return [(name, root) for name, (root, _parts) in items], problems
 
 
 def _walk(

@@ -896,7 +896,7 @@ def summarise(store: GraphStore, *, fresh: bool = False) -> dict[str, int]:
 def _pages(question: str, rows: list[Row]) -> Iterator[str]:
     """The N-Triples lines of an answer: its size and its numbered pages."""
     yield _size_line(question, rows)
-    for number in range(0, (len(rows) + PAGE_ROWS - 1) // PAGE_ROWS):
+    for number in range(-(-len(rows) // PAGE_ROWS)):
         yield from _page_lines(question, number, _page_text(rows, number))
 
 
@@ -925,7 +925,7 @@ def _write_pages(store: Store, question: str, rows: list[Row], before: list[str]
     its pages now."""
     store.replace_subjects(graphs.SUMMARY, [str(_node(question))], [_size_line(question, rows)])
     digests = []
-    for number in range(0, (len(rows) + PAGE_ROWS - 1) // PAGE_ROWS):
+    for number in range(-(-len(rows) // PAGE_ROWS)):
         text = _page_text(rows, number)
         digest = hashlib.sha256(text.encode("ascii")).hexdigest()[:32]
         digests.append(digest)

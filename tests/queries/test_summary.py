@@ -252,6 +252,15 @@ def _fresh_scans(store: Store, predicates: list[str]) -> dict[str, dict[str, set
     return {p: {s: set(os) for s, os in scans(p).items()} for p in predicates}
 
 
+def _documents(tmp_path: Path) -> Path:
+    """A folder with copies of the seeds and the questions' documents (to change)."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for source in [*(EXAMPLES / "seeds").glob("*.txt"), *(FIXTURES / "questions").glob("*.txt")]:
+        (docs / source.name).write_bytes(source.read_bytes())
+    return docs
+
+
 def _same_as_computed(store: Store) -> None:
     for name in LISTINGS:
         assert _by_summary(store, name) == compute(store, name).rows, name
@@ -414,10 +423,7 @@ def test_a_build_computes_again_only_the_answers_its_changes_reach(
         monkeypatch.setitem(
             SUMMARISED, name, summary_module.Listing(listing.variables, counted, listing.reached)
         )
-    docs = tmp_path / "docs"
-    docs.mkdir()
-    for source in [*(EXAMPLES / "seeds").glob("*.txt"), *(FIXTURES / "questions").glob("*.txt")]:
-        (docs / source.name).write_bytes(source.read_bytes())
+    docs = _documents(tmp_path)
     store = Store(None)
     build([str(docs)], store)
     assert sorted(computed) == LISTINGS  # the first build: every answer
@@ -502,10 +508,7 @@ def test_the_ledgers_copy_takes_a_builds_changes_in_its_log(
 
     from partnergraph.graph import ledger
 
-    docs = tmp_path / "docs"
-    docs.mkdir()
-    for source in [*(EXAMPLES / "seeds").glob("*.txt"), *(FIXTURES / "questions").glob("*.txt")]:
-        (docs / source.name).write_bytes(source.read_bytes())
+    docs = _documents(tmp_path)
     files = sorted(docs.iterdir())
     store = Store(None)
     build([str(f) for f in files[:2]], store)
@@ -609,10 +612,7 @@ def test_a_build_writes_only_the_pages_that_changed(
     reaches that are not as they were, and no other; a removed partner leaves no page past
     an answer's end; every answer read from its pages is the one computed afresh."""
     monkeypatch.setattr(summary_module, "PAGE_ROWS", 2)
-    docs = tmp_path / "docs"
-    docs.mkdir()
-    for source in [*(EXAMPLES / "seeds").glob("*.txt"), *(FIXTURES / "questions").glob("*.txt")]:
-        (docs / source.name).write_bytes(source.read_bytes())
+    docs = _documents(tmp_path)
     store = Store(None)
     build([str(docs)], store)
     _same_as_computed(store)
