@@ -126,7 +126,8 @@ def expand_names(
 ) -> tuple[list[tuple[str, Path]], list[SourceProblem]]:
     """:func:`expand_paths`, each file as the text of its path (a build walks 150,000 files:
     a path object for each took a second)."""
-    found: dict[str, tuple[Path, tuple[str, ...]]] = {}  # a file → its root, its path's parts
+    found: dict[str, Path] = {}
+    order: dict[str, tuple[str, ...]] = {}  # a file's parts: the order of its path
     problems: list[SourceProblem] = []
     walked: list[list[tuple[str, tuple[str, ...]]]] = []  # each folder's files, in order
     named = False  # a file given by name or by a pattern
@@ -143,7 +144,8 @@ def expand_names(
                 problems.append(SourceProblem(raw, "the pattern matches no file"))
             named = named or bool(kept)
             for f in kept:
-                found.setdefault(str(f), (base, f.parts))
+                order.setdefault(str(f), f.parts)
+                found.setdefault(str(f), base)
             continue
         path = Path(raw)
         if not path.exists():
@@ -155,17 +157,18 @@ def expand_names(
                 wanted = ", ".join(suffixes)
                 problems.append(SourceProblem(raw, f"the folder holds no readable file ({wanted})"))
             for name, parts in files:
-                found.setdefault(name, (path, parts))
+                order.setdefault(name, parts)
+                found.setdefault(name, path)
         elif path.is_file():
             named = True
-            found.setdefault(str(path), (path.parent, path.parts))
+            order.setdefault(str(path), path.parts)
+            found.setdefault(str(path), path.parent)
         else:
             problems.append(SourceProblem(raw, _special(path)))
     # in the order of their paths' parts, as path objects sort (one folder's walk is)
-    items = list(found.items())
-    if not (len(walked) == 1 and not named and len(found) == len(walked[0])):
-        items.sort(key=lambda item: item[1][1])
-    return [(name, root) for name, (root, _parts) in items], problems
+    if len(walked) == 1 and not named and len(found) == len(walked[0]):
+        return list(found.items()), problems
+    return sorted(found.items(), key=lambda item: order[item[0]]), problems
 
 
 def _walk(
