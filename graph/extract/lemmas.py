@@ -14,7 +14,14 @@ from functools import cache, lru_cache
 
 from .lexicon import lexicon
 
-__all__ = ["compound_head_type", "head_lemma_type", "is_known_word", "lemma"]
+__all__ = [
+    "compound_head_type",
+    "head_lemma_type",
+    "is_function_word",
+    "is_known_word",
+    "is_verb_form",
+    "lemma",
+]
 
 #: The document languages partnergraph tells apart → simplemma's language codes.
 _SIMPLEMMA = {"no": "nb", "nn": "nn", "nb": "nb"}
@@ -54,6 +61,37 @@ def is_known_word(word: str, language: str) -> bool:
     import simplemma
 
     return bool(simplemma.is_known(word.casefold(), lang=code))
+
+
+@cache
+def _function_words(language: str) -> frozenset[str]:
+    import stopwordsiso
+
+    code = "no" if language in ("nb", "nn") else language
+    return frozenset(stopwordsiso.stopwords(code)) if stopwordsiso.has_lang(code) else frozenset()
+
+
+def is_function_word(word: str, language: str) -> bool:
+    """Whether ``word`` is a function word of ``language`` (stopwordsiso's lists: "dnes",
+    "tiež", "също"), which never belongs to an organisation's name."""
+    return word.casefold() in _function_words(language)
+
+
+@cache
+def _verb_endings(language: str) -> tuple[str, ...]:
+    table = lexicon().raw["head_initial_complements"]["verb_lemma_endings"]
+    return tuple(table.get(language, ()))
+
+
+def is_verb_form(word: str, language: str) -> bool:
+    """Whether ``word`` is an inflected form of a verb, told by its lemma's infinitive
+    ending ("podpořilo" → "podpořit", "podpísalo" → "podpísať"); False in a language whose
+    verb lemmas have no such ending."""
+    endings = _verb_endings(language)
+    if not endings:
+        return False
+    base = lemma(word, language)
+    return base != word.casefold() and base.endswith(endings)
 
 
 @cache

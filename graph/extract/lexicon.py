@@ -18,6 +18,7 @@ from importlib.resources import files
 from typing import Any
 
 __all__ = [
+    "UPPER",
     "Lexicon",
     "PhraseFinder",
     "lexicon",
@@ -27,6 +28,27 @@ __all__ = [
 ]
 
 _DATA = "partnergraph.graph"
+
+
+def _upper_class() -> str:
+    """The inside of a regular-expression class of the capital letters of the Latin,
+    Greek and Cyrillic scripts, told by Unicode ("Ž" is one, "ž" is not: the Latin
+    Extended-A block alternates capitals and small letters, so no range of it will do)."""
+    ranges: list[tuple[int, int]] = []
+    for code in range(0x41, 0x530):
+        if chr(code).isupper():
+            if ranges and ranges[-1][1] == code - 1:
+                ranges[-1] = (ranges[-1][0], code)
+            else:
+                ranges.append((code, code))
+    return "".join(
+        re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}"
+        for a, b in ranges
+    )
+
+
+#: Capital letters, for use inside ``[...]``.
+UPPER = _upper_class()
 
 
 @lru_cache(maxsize=1 << 16)
@@ -180,7 +202,7 @@ def _all_words(table: dict[str, Any]) -> list[str]:
     return [w for lang, ws in table.items() if not lang.startswith("_") for w in ws]
 
 
-_PLACE = r"(?P<place>[A-ZÀ-ÖØ-ÞĀ-ſА-Я][\w'’]*(?:[ -][A-ZÀ-ÖØ-ÞĀ-ſА-Я][\w'’]*){0,2})"
+_PLACE = rf"(?P<place>[{UPPER}][\w'’]*(?:[ -][{UPPER}][\w'’]*){{0,2}})"
 
 
 @cache
@@ -273,7 +295,7 @@ def _words_of(phrases: Iterable[str], common: Iterable[str] = ()) -> re.Pattern[
     return re.compile(rf"(?<!\w)(?:{_alternation([re.escape(w) for w in words])})(?!\w)", re.I)
 
 
-_LIST_PLACE = r"[A-ZÀ-ÖØ-ÞĀ-ſА-Я][\w'’-]+(?:[ -][A-ZÀ-ÖØ-ÞĀ-ſА-Я][\w'’-]+)?"
+_LIST_PLACE = rf"[{UPPER}][\w'’-]+(?:[ -][{UPPER}][\w'’-]+)?"
 
 
 def _list_patterns(raw: dict[str, Any]) -> tuple[tuple[str, re.Pattern[str], dict[str, str]], ...]:

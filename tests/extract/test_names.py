@@ -316,3 +316,63 @@ def test_a_name_a_lower_case_head_closes_in_english() -> None:
 def test_greek_capitals_open_names() -> None:
     found = _names("Στην εκδήλωση συμμετείχε το Ίδρυμα Μποδοσάκη από την Αθήνα.", "el")
     assert "Ίδρυμα Μποδοσάκη" in found
+
+
+def test_small_letters_of_latin_extended_a_open_no_name() -> None:
+    """ "š", "ž", "ū" are small letters: "Ředitel školy" (a job title and a school's
+    genitive) is no name, nor does a sentence end before a small "ž"."""
+    from partnergraph.graph.extract.prose.sentences import CAP, sentences
+
+    assert not any(CAP.match(w) for w in ("školy", "životního", "ūkio", "ļoti", "ēka", "ąžuolas"))
+    assert all(CAP.match(w) for w in ("Školy", "Životního", "Ūkio", "Ļoti", "Łódź", "Ёлка"))
+    assert "Ředitel školy" not in _names("Ředitel školy navštívil Oslo.", "cs")
+    assert len(sentences("Bylo to v 5. žádosti o grant.")) == 1
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("sk", "Projekt podporilo Ministerstvo zahraničných vecí Slovenskej republiky.",
+         "Ministerstvo zahraničných vecí Slovenskej republiky"),
+        ("cs", "Seminář připravila Nadace rozvoje občanské společnosti.",
+         "Nadace rozvoje občanské společnosti"),
+        ("sl", "Delegacijo je sprejelo Ministrstvo za kulturo in jo pogostilo.",
+         "Ministrstvo za kulturo"),
+        ("bg", "Проекта финансира Министерство на регионалното развитие и благоустройството.",
+         "Министерство на регионалното развитие и благоустройството"),
+        ("bg", "Гостите посетиха Национален съвет за научни изследвания в София.",
+         "Национален съвет за научни изследвания"),
+        # a verb form ends the complement; so do a place preposition and a dash
+        ("cs", "Projekt schválilo Ministerstvo financí a minulý týden začal.",
+         "Ministerstvo financí"),
+        ("pl", "Wizytę zorganizowała Fundacja rozwoju przedsiębiorczości z Lublina.",
+         "Fundacja rozwoju przedsiębiorczości"),
+        ("cs", "Partnerem byla Asociace krajů – organizace sdružující kraje.", "Asociace krajů"),
+    ],
+)  # fmt: skip
+def test_a_lower_case_complement_after_a_leading_head(lang: str, text: str, expected: str) -> None:
+    """Names that open with their head noun and go on in lower case, in the languages that
+    write them so, end where a verb, a function word, a place or punctuation begins."""
+    found = _names(text, lang)
+    assert expected in found
+    assert not any(n != expected and n.startswith(expected) for n in found)
+
+
+def test_no_complement_from_an_adverb_or_a_clause_after_and() -> None:
+    assert _names("Univerzita dnes oznámila nový program.", "cs") == set()
+    found = _names("Управителният съвет и кметът на Русе подписаха договора.", "bg")
+    assert not any("кмет" in n for n in found)
+
+
+def test_a_conjunction_inside_a_name_a_lower_case_head_closes() -> None:
+    """ "… švietimo ir mokslo ministerija" is one ministry; "… reģiona un biedrības" is
+    two bodies (the head right after "and" is the second one's)."""
+    assert "Lietuvos švietimo ir mokslo ministerija" in _names(
+        "Delegaciją priėmė Lietuvos švietimo ir mokslo ministerija.", "lt"
+    )
+    found = _names("Sanāksmē piedalījās Vidzemes plānošanas reģiona un biedrības pārstāvji.", "lv")
+    assert not any(" un " in n for n in found)
+
+
+def test_a_fund_named_in_slovak_is_no_organisation() -> None:
+    assert _names("Fond pre mimovládne organizácie podporil projekt.", "sk") == set()

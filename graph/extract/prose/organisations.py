@@ -10,8 +10,15 @@ from dataclasses import replace
 from functools import cache
 
 from ..gazetteer import country_of_form, find_cities
-from ..lemmas import compound_head_type, head_lemma_type, is_known_word, lemma
-from ..lexicon import Lexicon, lexicon, normalise, organisation_type
+from ..lemmas import (
+    compound_head_type,
+    head_lemma_type,
+    is_function_word,
+    is_known_word,
+    is_verb_form,
+    lemma,
+)
+from ..lexicon import UPPER, Lexicon, lexicon, normalise, organisation_type
 from ..model import OrgMention
 from ..portal_names import known_names, portal_country
 from ..registry import INFLECTED, registry, registry_entry
@@ -289,7 +296,7 @@ def _apposition_hint() -> re.Pattern[str]:
     """A quick test: a word that begins as a cue's lemma does (its first four letters),
     then a capital (a colon between allowed)."""
     starts = "|".join(map(re.escape, sorted({cue[:4] for cue in _apposition_cues()})))
-    return re.compile(rf"(?<!\w)(?i:{starts})\w*\s*:?\s+[A-ZÀ-ÖØ-ÞĀ-ſА-ЯΑ-Ω]")
+    return re.compile(rf"(?<!\w)(?i:{starts})\w*\s*:?\s+[{UPPER}]")
 
 
 @cache
@@ -361,16 +368,23 @@ def _portal_spans(text: str) -> list[tuple[int, int, str | None]]:
     """Names of the portal's gazetteer in the sentence (two words or more, matched on
     folded words, the first one capitalised), the longest at each place."""
     known = known_names()
-    tokens = [(m.start(), m.end(), normalise(m.group())) for m in _FOLD_TOKEN.finditer(text)]
+    tokens = [(m.start(), m.end(), m.group()) for m in _FOLD_TOKEN.finditer(text)]
+    folded: dict[int, str] = {}  # each token folded when a name's first word asks for it
+
+    def fold(k: int) -> str:
+        if k not in folded:
+            folded[k] = normalise(tokens[k][2])
+        return folded[k]
+
     out: list[tuple[int, int, str | None]] = []
     i = 0
     while i < len(tokens):
         a, _b, word = tokens[i]
         hit = None
-        if text[a].isupper():
-            for words in known.get(word, ()):
+        if word[0].isupper():
+            for words in known.get(fold(i), ()):
                 n = len(words)
-                if tuple(t[2] for t in tokens[i : i + n]) == words:
+                if i + n <= len(tokens) and all(fold(i + t) == w for t, w in enumerate(words)):
                     hit = n
                     break
         if hit is None:
@@ -446,7 +460,7 @@ def _head_spans(
     tokens = [
         (m.start(), m.end(), m.group())
         for m in _WORD.finditer(text)
-        if not any(a < m.start() < b for a, b in quoted)
+        if not quoted or not any(a < m.start() < b for a, b in quoted)
     ]
     out: list[tuple[int, int, str]] = []
     i = 0
@@ -480,11 +494,16 @@ def _head_spans(
             len(run) in (2, 3) and _person_like([tokens[k][2] for k in run], lex, language)
         ) or (run[0] > 0 and _is_title(tokens[run[0] - 1][2]))
         if lowercase_heads and not person:
-            last = None
+            last = joined = None
             for k in range(1, 6):
                 nxt = j + k
                 word = tokens[nxt][2] if nxt < len(tokens) else ""
                 word = word[:-1] if word.endswith(".") else word  # "… institutas."
+                if word in _AND and last is None and nxt > j + 1 and joined is None:
+                    joined = nxt  # "… valdžios ir modernizavimo ministerija": one name
+                    continue
+                if joined == nxt - 1 and _is_head(word, language):
+                    break  # "… reģiona un biedrības": two bodies, not one
                 if (
                     not word.isalpha()
                     or len(word) <= 3  # function words of every language: "so", "na", "pie"
@@ -498,6 +517,16 @@ def _head_spans(
             if last is not None:
                 run.extend(range(j + 1, last + 1))
                 j = last
+            # in a language whose names open with their head, a lower-case complement may
+            # follow the head ("Ministerstvo životního prostředí", "Национален съвет за
+            # научни изследвания")
+            after = tokens[j + 1][2] if j + 1 < len(tokens) else ""
+            if after[:1].islower() and (
+                last is not None or _head_type([tokens[run[0]][2]], lex, language)
+            ):
+                end = _complement_end(text, tokens, j, language)
+                run.extend(range(j + 1, end + 1))
+                j = end
         # a lower-case head noun just before the run opens it ("fundacji Wolna Wisła")
         before = run[0] - 1
         if (
@@ -536,6 +565,55 @@ def _head_spans(
     return out
 
 
+@cache
+def _complement_connectors() -> dict[str, frozenset[str]]:
+    table = lexicon().raw["head_initial_complements"]["connectors"]
+    return {lang: frozenset(words) for lang, words in table.items() if not lang.startswith("_")}
+
+
+def _complement_end(text: str, tokens: list[tuple[int, int, str]], j: int, language: str) -> int:
+    """The last token of the lower-case complement that follows a name's head in a
+    language whose names open with their head ("Ministerstvo spravodlivosti Slovenskej
+    republiky", "Министерство на околната среда и водите", "Ministrstvo za javno upravo"),
+    or ``j`` when none follows: content words of the language, the connectors that join
+    them (``head_initial_complements``) and capitalised words after at least one of them;
+    a verb form, a function word, another head noun, a word in its base form after "and",
+    a place preposition or punctuation ends it, and one that opens with "and" is none
+    ("Управителния съвет и кмет"). At most four content words."""
+    joins = _complement_connectors().get(language)
+    if joins is None or (j + 1 < len(tokens) and tokens[j + 1][2] in _AND):
+        return j
+    last, content, k, joined = j, 0, j + 1, False
+    while k < len(tokens) and content < 4 and not _ends_sentence(tokens[k - 1][2]):
+        word = tokens[k][2]
+        bare = word[:-1] if word.endswith(".") else word
+        if text[tokens[k - 1][1] : tokens[k][0]].strip():
+            break  # a dash or a quotation mark between
+        if word in joins:
+            joined = word in _AND
+            k += 1
+            continue
+        if not bare.isalpha() or len(bare) < 3:
+            break
+        if CAP.match(bare):
+            if content == 0 or bare.isupper():
+                break  # a capital right after the head is the run's, not a complement's
+        elif (
+            is_function_word(bare, language)
+            or is_verb_form(bare, language)
+            or _is_head(bare, language)
+            # after "and", a word in its base form starts a new clause ("Ministerstvo
+            # financí a minulý týden"); the complement's words are inflected ("a vodite")
+            or (joined and lemma(bare, language) == bare.casefold())
+        ):
+            break
+        joined = False
+        content += 1
+        last = k
+        k += 1
+    return last
+
+
 _LEGAL_FORM_BEFORE = frozenset({"SIA", "UAB", "VšĮ", "AS", "AB", "ASA", "AD", "EOOD", "OOD"})
 _WORD_BEFORE = re.compile(r"([^\W\d_][\w.]*)\s*$")
 
@@ -565,7 +643,7 @@ def _quoted_after_head(text: str, language: str) -> list[tuple[int, int, str]]:
 
 
 _PLACE_HEAD = re.compile(
-    r"(?<![\w'’-])(?P<place>[A-ZÀ-ÖØ-ÞĀ-Ž][^\W\d_]{2,})\s+(?:(?P<adj>[a-z]{3,})\s+)?(?P<head>[a-z]{4,})\b"
+    rf"(?<![\w'’-])(?P<place>[{UPPER}][^\W\d_]{{2,}})\s+(?:(?P<adj>[a-z]{{3,}})\s+)?(?P<head>[a-z]{{4,}})\b"
 )
 
 

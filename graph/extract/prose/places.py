@@ -9,7 +9,7 @@ from functools import cache
 
 from ..gazetteer import country_of_form, find_cities, is_country_code
 from ..lemmas import lemma
-from ..lexicon import Lexicon, lexicon, normalise
+from ..lexicon import UPPER, Lexicon, lexicon, normalise
 from ..model import Place
 from ..registry import registry
 from .sentences import CAP, Sentence, span_evidence
@@ -85,7 +85,7 @@ def _city_in_name(name: str) -> str | None:
     return None
 
 
-_PLACE_WORD = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-ſА-ЯΑ-Ω][^\W\d_]{3,}")
+_PLACE_WORD = re.compile(rf"[{UPPER}][^\W\d_]{{3,}}")
 
 
 def place_words(name: str) -> list[str]:
@@ -202,7 +202,7 @@ def told_places(text: str) -> dict[str, str]:
 
 
 _CAPITALISED_RUN = re.compile(
-    r"(?<![\w-])[A-ZÀ-ÖØ-ÞĀ-ſА-ЯΑ-Ω][^\W\d_]+(?:[ -][A-ZÀ-ÖØ-ÞĀ-ſА-ЯΑ-Ω][^\W\d_]+){0,2}(?![\w-])"
+    rf"(?<![\w-])[{UPPER}][^\W\d_]+(?:[ -][{UPPER}][^\W\d_]+){{0,2}}(?![\w-])"
 )
 
 
@@ -215,7 +215,7 @@ def pick_country(candidates: list[str], doc_countries: set[str]) -> str | None:
 
 def countries_in(text: str, lex: Lexicon) -> list[str]:
     found = []
-    for word in re.findall(r"[A-ZÀ-ÖØ-ÞĀ-ſА-Я][\w'’]+", text):
+    for word in re.findall(rf"[{UPPER}][\w'’]+", text):
         cc = country_of_form(word)
         if cc:
             found.append(cc)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from ..gazetteer import country_of_form, find_cities
-from ..lexicon import Lexicon
+from ..lexicon import UPPER, Lexicon
 from ..model import Evidence, Project
 from .sentences import QUOTED, Sentence, span_evidence
 
@@ -101,7 +101,7 @@ def find_named_project(sent: Sentence) -> Project | None:
     return None
 
 
-_AFTER_PROJECT_WORD = re.compile(rf"(?i:{_PROJECT_WORD})\s+(?=[A-ZÀ-ÞĀ-Ž])")
+_AFTER_PROJECT_WORD = re.compile(rf"(?i:{_PROJECT_WORD})\s+(?=[{UPPER}])")
 _NAME_TOKEN = re.compile(r"[^\s(),;:]+")
 
 

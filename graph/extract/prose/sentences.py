@@ -5,14 +5,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..lexicon import UPPER
 from ..model import Evidence
 
 __all__ = ["CAP", "QUOTED", "Sentence", "sentences", "span_evidence"]
 
-_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”»']?\s+(?=[\"„“«(–—-]?[A-ZÀ-ÖØ-ÞĀ-ſА-Я0-9])")
+_SENTENCE_END = re.compile(rf"(?<=[.!?…])[\"”»']?\s+(?=[\"„“«(–—-]?[{UPPER}0-9])")
 
 
-CAP = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-ſА-ЯΆ-ΏΑ-Ω0-9]")
+CAP = re.compile(rf"^[{UPPER}0-9]")
 
 
 QUOTED = re.compile(r"[„“\"«‘']([^„“”\"«»‘’']{3,200})[”“\"»’']")
