@@ -376,3 +376,31 @@ def test_a_conjunction_inside_a_name_a_lower_case_head_closes() -> None:
 
 def test_a_fund_named_in_slovak_is_no_organisation() -> None:
     assert _names("Fond pre mimovládne organizácie podporil projekt.", "sk") == set()
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # the document's own "and" joins two names (Slovenian "in", Portuguese "e")
+        ("sl", "Gostje so obiskali Univerzo v Mariboru in Zavod za zdravstveno varstvo Maribor.",
+         {"Univerzo v Mariboru", "Zavod za zdravstveno varstvo Maribor"}),
+        # ... or joins two adjectives of one name ("Regionais" is no head of its own)
+        ("pt", "A visita foi organizada pela Associação Norueguesa de Autoridades Locais e "
+         "Regionais.", {"Associação Norueguesa de Autoridades Locais e Regionais"}),
+        # a head noun inside a complement ("of towns and municipalities")
+        ("cs", "Cestu zorganizoval Svaz měst a obcí České republiky.",
+         {"Svaz měst a obcí České republiky"}),
+        # "ve", the Czech "v" before some consonants, joins a name to its town
+        ("cs", "Delegace navštívila Univerzitu ve Stavangeru.", {"Univerzitu ve Stavangeru"}),
+        # a town opening a sentence opens the name it is part of
+        ("lt", "Kauno miesto savivaldybėje vyko susitikimas.", {"Kauno miesto savivaldybėje"}),
+    ],
+)  # fmt: skip
+def test_names_joined_in_the_documents_language(lang: str, text: str, expected: set[str]) -> None:
+    assert expected <= _names(text, lang)
+
+
+def test_a_verb_between_capitals_and_a_lower_case_head_is_no_part_of_a_name() -> None:
+    found = _names("Partnerem projektu jest fundacja Instytut Rozwoju Regionalnego.", "pl")
+    assert not any("jest" in n for n in found)
+    assert "Instytut Rozwoju Regionalnego" in {n.removeprefix("fundacja ") for n in found}

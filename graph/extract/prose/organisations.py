@@ -510,6 +510,9 @@ def _head_spans(
                     or CAP.match(word)
                     or word in lex.connectors
                     or word in lex.prepositions
+                    # "Partnerem projektu jest fundacja": a verb is no part of a name
+                    or is_function_word(word, language)
+                    or is_verb_form(word, language)
                 ):
                     break
                 if word.casefold() not in lex.list_forms and _is_head(word, language):
@@ -551,6 +554,7 @@ def _head_spans(
             and run[0] == 0
             and len(run) >= 2
             and _is_common(tokens[0][2], language)
+            and not _is_place(tokens[0][2], language)  # "Kauno miesto savivaldybė …"
             and (
                 not any(CAP.match(tokens[k][2]) for k in run[1:])
                 or (len(tokens[0][2]) <= 3 and not tokens[0][2].isupper())
@@ -576,8 +580,9 @@ def _complement_end(text: str, tokens: list[tuple[int, int, str]], j: int, langu
     language whose names open with their head ("Ministerstvo spravodlivosti Slovenskej
     republiky", "Министерство на околната среда и водите", "Ministrstvo za javno upravo"),
     or ``j`` when none follows: content words of the language, the connectors that join
-    them (``head_initial_complements``) and capitalised words after at least one of them;
-    a verb form, a function word, another head noun, a word in its base form after "and",
+    them (``head_initial_complements``) and capitalised words after at least one of them
+    (a head noun too: "Svaz měst a obcí České republiky"); a verb form, a function word,
+    a word in its base form after "and",
     a place preposition or punctuation ends it, and one that opens with "and" is none
     ("Управителния съвет и кмет"). At most four content words."""
     joins = _complement_connectors().get(language)
@@ -601,7 +606,6 @@ def _complement_end(text: str, tokens: list[tuple[int, int, str]], j: int, langu
         elif (
             is_function_word(bare, language)
             or is_verb_form(bare, language)
-            or _is_head(bare, language)
             # after "and", a word in its base form starts a new clause ("Ministerstvo
             # financí a minulý týden"); the complement's words are inflected ("a vodite")
             or (joined and lemma(bare, language) == bare.casefold())
@@ -816,9 +820,10 @@ def _split_coordination(
     conjunction is the document's while the left name is English ("KUN Centre for Equality
     and Diversity a Holes Distinkt"). "Association of Local and Regional Authorities" stays
     one name."""
+    ands = _AND | _coordinators(language)
     for pos in range(len(run) - 2, 0, -1):
         word = tokens[run[pos]][2]
-        if word not in _AND:
+        if word not in ands:
             continue
         left = run[:pos]
         right = run[pos + 1 :]
@@ -867,6 +872,11 @@ def _trim_list_prefix(
                 return run[pos + 1 :]
             break
     return run
+
+
+def _is_place(word: str, language: str) -> bool:
+    """A town the city list knows, as written or by its lemma ("Kauno" is Kaunas's)."""
+    return bool(find_cities(word) or find_cities(lemma(word, language).title()))
 
 
 def _is_common(word: str, language: str) -> bool:
