@@ -47,7 +47,9 @@ def extract(doc: Document) -> Extraction:
     prose = read_text(
         doc.text,
         doc.language,
-        start=block.end if block else 0,
+        # prose before a facts block is read too, when there is more than a title line
+        start=block.end if block and not _prose_before(doc.text, block.start) else 0,
+        skip=(block.start, block.end) if block else None,
         known=block.organisations if block else (),
         project=project,
         promoter=promoter,
@@ -83,6 +85,15 @@ def extract(doc: Document) -> Extraction:
     if kind == "news" and read.events and not read.links and not _pairs_from_roles(read.roles):
         read = replace(read, links=_last_resort(read, doc.language))
     return read
+
+
+#: A line this long before a facts block is prose, not a title or a heading.
+_PROSE_BEFORE = 160
+
+
+def _prose_before(text: str, start: int) -> bool:
+    """Whether the page has prose before its facts block (a block at the page's end)."""
+    return any(len(line.strip()) >= _PROSE_BEFORE for line in text[:start].splitlines())
 
 
 def _last_resort(read: Extraction, language: str) -> tuple[StatedLink, ...]:

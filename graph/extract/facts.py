@@ -1,7 +1,8 @@
 """The "Project facts" block of eeagrants.org pages and its variants.
 
 Reads the 2014–2021 layout (label on one line, value on the next), the 2009–2014 archive
-layout, the older portal's inline ``Label: value`` lines, bilateral initiatives
+layout, the older portal's inline ``Label: value`` lines (or ``Label | value``, ``Label<tab>value``:
+tables copied as text), bilateral initiatives
 ("Bilateral initiative facts") and programme pages ("Key facts"). Labels are a data table;
 damaged blocks (a label with no value, a value under the wrong label, a missing Status,
 doubled apostrophes) are read for what they still say, and what could not be read is noted.
@@ -114,7 +115,7 @@ _BLOCK_HEADING = re.compile(
 _LABEL_LINE = re.compile(
     r"^\s*(?P<label>"
     + "|".join(f"(?:{p})" for p, _f in _LABELS)
-    + r")\s*(?::|\s*$)\s*(?P<rest>.*)$",
+    + r")\s*(?::|\||\t|\s*$)\s*(?P<rest>.*)$",
     re.I,
 )
 _STATUS_WORDS = {
@@ -176,6 +177,9 @@ class FactsBlock:
     roles: tuple[RoleFact, ...]
     notes: tuple[str, ...]
     end: int
+    #: Where the block begins (its heading, else its first label): prose before it is the
+    #: page's too ("a facts block at the end of the page").
+    start: int = 0
 
 
 def split_name_country(value: str) -> tuple[str, str | None, str | None]:
@@ -247,6 +251,7 @@ def parse_facts(text: str) -> FactsBlock | None:
     start = heading + 1 if heading is not None else 0
     fields: list[tuple[str, str, list[_Line]]] = []  # (field, label, value lines)
     inline: list[bool] = []  # was the field's value on its label's line?
+    first_label: int | None = None
     end_index = len(lines)
     i = start
     while i < len(lines) and i < start + _MAX_SCAN_LINES:
@@ -256,6 +261,7 @@ def parse_facts(text: str) -> FactsBlock | None:
             break
         m = _LABEL_LINE.match(ln.text) if ln.text else None
         if m and (heading is not None or len(ln.text) < 120):
+            first_label = i if first_label is None else first_label
             label = m.group("label")
             rest = m.group("rest").strip()
             values: list[_Line] = []
@@ -289,7 +295,9 @@ def parse_facts(text: str) -> FactsBlock | None:
         return None
     if not real:
         return None
-    return _build(text, lines, heading, fields, lines[end_index - 1].end if end_index else 0)
+    block = _build(text, lines, heading, fields, lines[end_index - 1].end if end_index else 0)
+    begins = heading if heading is not None else first_label
+    return replace(block, start=lines[begins].start if begins is not None else 0)
 
 
 def _continues(field_name: str, values: list[_Line], was_inline: bool) -> bool:
@@ -299,6 +307,24 @@ def _continues(field_name: str, values: list[_Line], was_inline: bool) -> bool:
     if field_name in ("partners", "donor_partners"):
         return True
     return not values and field_name in _LIST_FIELDS
+
+
+def _list_parts(text: str, line: _Line) -> list[_Line]:
+    """The items of a partner list given on its label's line, apart at semicolons
+    ("Partners: Enova SF (Norway); Tomas Bata University in Zlín"), each with its own
+    offsets. A value on a line of its own is one name, whatever it holds."""
+    if not text[: line.start].rpartition("\n")[2].strip():
+        return [line]
+    out: list[_Line] = []
+    pos = 0
+    for part in line.text.split(";"):
+        at = line.text.index(part, pos)
+        pos = at + len(part) + 1
+        stripped = part.strip()
+        if stripped:
+            start = line.start + at + (len(part) - len(part.lstrip()))
+            out.append(_Line(stripped, start, start + len(stripped)))
+    return out
 
 
 def _evidence(text: str, ln: _Line) -> Evidence:
@@ -371,7 +397,11 @@ def _build(
                 "donor_partners": "donor_partner",
                 "partners": "partner",
             }[field_name]
-            for v in value_lines if field_name.endswith("partners") else value_lines[:1]:
+            for v in (
+                [part for ln in value_lines for part in _list_parts(text, ln)]
+                if field_name.endswith("partners")
+                else value_lines[:1]
+            ):
                 name, country, acronym = split_name_country(v.text)
                 if not name or len(name) > 200:
                     notes.append(f"cannot read an organisation from {v.text!r}")

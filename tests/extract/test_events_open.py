@@ -37,6 +37,10 @@ def test_where_people_came_from_is_not_where_the_event_was() -> None:
     assert _events("Seminarium z udziałem gości z Norwegii odbyło się w Krakowie.", "pl") == [
         ("seminar", "Kraków")
     ]
+    # "from <a body> in <country>": the country is the body's, not where the visit went
+    assert _events("En delegasjon fra Gmina Kłodzko i Polen var på besøk i Hamar.", "no") == [
+        ("study_visit", "Hamar")
+    ]
 
 
 def test_a_locative_case_ending_says_where() -> None:

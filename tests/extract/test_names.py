@@ -404,3 +404,17 @@ def test_a_verb_between_capitals_and_a_lower_case_head_is_no_part_of_a_name() ->
     found = _names("Partnerem projektu jest fundacja Instytut Rozwoju Regionalnego.", "pl")
     assert not any("jest" in n for n in found)
     assert "Instytut Rozwoju Regionalnego" in {n.removeprefix("fundacja ") for n in found}
+
+
+def test_a_common_word_before_and_opens_the_name() -> None:
+    """ "Fire and Rescue Department" is one name; a title before "of" is none of it."""
+    assert "Fire and Rescue Department of Vilnius" in _names(
+        "The delegation visited the Fire and Rescue Department of Vilnius.", "en"
+    )
+    assert "Gdansk Youth Association" in _names(
+        "Representatives of the Gdansk Youth Association came.", "en"
+    )
+    # an office before "and" is a person's ("Mayor"), by a closed class of job titles
+    assert _names("The Mayor and Deputy Mayor of Rydułtowy Municipality came.", "en") == {
+        "Rydułtowy Municipality"
+    }

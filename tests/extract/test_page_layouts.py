@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
@@ -14,10 +15,12 @@ from partnergraph.graph.sources import Document, read_document
 from ..conftest import FIXTURES
 
 PAGES = FIXTURES / "pages"
+#: Layouts of other publishers, kept apart from the pages the question tests build.
+LAYOUTS = FIXTURES / "layouts"
 
 
-def _extract(name: str) -> Extraction:
-    doc = read_document(PAGES / name, root=PAGES)
+def _extract(name: str, folder: Path = PAGES) -> Extraction:
+    doc = read_document(folder / name, root=folder)
     assert isinstance(doc, Document)
     return extract(doc)
 
@@ -168,3 +171,26 @@ def test_facts_labelled_in_the_pages_own_language(
     assert (partner, "donor_partner") in roles  # a partner from a donor state
     assert (block.project.number, block.project.status) == (number, status)
     assert block.project.costs and block.project.costs[0].kind == "initial"
+
+
+def test_a_table_copied_as_text_is_a_facts_block() -> None:
+    """ "Label | value" lines (a table copied as text) are read as labels and values; the
+    title line names the project."""
+    ex = _extract("table-layout.txt", LAYOUTS)
+    [p] = ex.projects
+    assert p.name == "Harbour Stories Gdynia – Stavanger"
+    assert [(c.amount, c.currency) for c in p.costs] == [(Decimal(180000), "EUR")]
+    assert {("promoter", "Gdynia City Museum"), ("donor_partner", "Stavanger Museum")} <= {
+        (role, name) for role, name, _cc, _type in _roles(ex)
+    }
+
+
+def test_prose_before_a_facts_block_at_the_end_of_the_page_is_read() -> None:
+    """A facts block at the end of a page: the prose before it is read too, and partners
+    given on their label's line apart at semicolons are each a partner."""
+    ex = _extract("facts-at-end.txt", LAYOUTS)
+    assert {
+        ("donor_partner", "Norwegian Institute for Water Research", "NO"),
+        ("partner", "Olomouc Region", "CZ"),
+    } <= {(role, name, cc) for role, name, cc, _type in _roles(ex)}
+    assert "Palacký University Olomouc" in {o.name for o in ex.organisations}

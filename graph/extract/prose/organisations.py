@@ -701,8 +701,15 @@ def _drop_leading_title(
     that is no head noun, then "of", does not belong to the name that follows."""
     while len(run) >= 3:
         first = tokens[run[0]][2]
-        if tokens[run[1]][2] not in lex.connectors or _head_type([first], lex, language):
+        joint = tokens[run[1]][2]
+        if joint not in lex.connectors or _head_type([first], lex, language):
             break
+        if (
+            joint in _AND
+            and lemma(first, language) == first.casefold()
+            and not _is_job(first, language)
+        ):
+            break  # "Fire and Rescue Department" is one name; "Mayor and …" is an office
         if not (_is_common(first, language) or _is_common(first, "en")):
             break
         rest = run[1:]
@@ -731,6 +738,17 @@ def _drop_leading_person(
         if _person_like(words, lex, language):
             return run[size + 1 :]
     return run
+
+
+@cache
+def _job_titles() -> frozenset[str]:
+    return frozenset(lexicon().raw["job_title_lemmas"]["lemmas"])
+
+
+def _is_job(word: str, language: str = "en") -> bool:
+    """An office held by a person ("Mayor", "ředitel", "кмет"), by its lemma."""
+    folded = word.casefold()
+    return folded in _job_titles() or lemma(word, language) in _job_titles()
 
 
 @cache

@@ -238,12 +238,23 @@ def _at(tokens: list[tuple[int, int, str]], i: int, lex: Lexicon, language: str)
     (not after "from", which names where people came from), or, in a language that says
     "in Daugavpils" by a case ending, in that case ("Daugavpilī", "Norvegijoje")."""
     before = tokens[i - 1][2].casefold() if i > 0 else ""
-    if before in _origin_words():
+    if before in _origin_words() or (before in lex.prepositions and _after_origin(tokens, i - 1)):
         return False
     endings = _locative_endings(language)
     if endings:
         return before in lex.prepositions or tokens[i][2].endswith(endings)
     return before in lex.prepositions
+
+
+def _after_origin(tokens: list[tuple[int, int, str]], k: int) -> bool:
+    """Whether the preposition at ``k`` follows a name that follows "from": "a delegation
+    from Gmina Wołomin in Poland" came from Poland; the place is not where it went."""
+    named = 0
+    k -= 1
+    while k >= 0 and named < 6 and CAP.match(tokens[k][2]):
+        named += 1
+        k -= 1
+    return named > 0 and k >= 0 and tokens[k][2].casefold() in _origin_words()
 
 
 def find_places(

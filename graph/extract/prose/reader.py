@@ -71,12 +71,14 @@ def read_text(
     language: str,
     *,
     start: int = 0,
+    skip: tuple[int, int] | None = None,
     known: Iterable[OrgMention] = (),
     project: Project | None = None,
     promoter: OrgMention | None = None,
 ) -> TextFacts:
     """Read the prose of a document from ``start`` on.
 
+    ``skip`` is a span the prose does not hold (a facts block inside the page);
     ``known`` are organisations already read (from a facts block) so the text can refer to
     them; ``project`` is the document's own project, if it has one; events read here belong
     to it, and its ``promoter`` organises them unless the text says otherwise.
@@ -100,6 +102,8 @@ def read_text(
     for sent in sentences(text):
         if sent.end <= start or lex.boilerplate.search(sent.text):
             continue
+        if skip is not None and skip[0] <= sent.start < skip[1]:
+            continue  # the facts block, read on its own
         ev = Evidence(sent.start, sent.end, sent.text)
         found = find_organisations(sent, lex, doc_names, doc_countries, language)
         orgs.extend(found)
