@@ -28,6 +28,7 @@ from rdflib.namespace import (
 from rdflib.term import Node
 
 __all__ = [
+    "BENEFICIARY_STATES",
     "DONOR_STATES",
     "EU_COUNTRY",
     "NS",
@@ -51,6 +52,8 @@ NUTS = Namespace("http://data.europa.eu/nuts/code/")
 #: The states that fund the EEA and Norway Grants (ISO codes): a partner from one of them
 #: is a donor partner.
 DONOR_STATES = frozenset({"IS", "LI", "NO"})
+#: The states the grants fund (ISO codes; "EL", the grants' own code for Greece, too).
+BENEFICIARY_STATES = frozenset("BG CY CZ EE EL ES GR HR HU LT LV MT PL PT RO SI SK".split())
 #: The prefixes of every written graph (exports) and of readable reports.
 PREFIXES: dict[str, str] = {
     "pg": NS,

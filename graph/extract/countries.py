@@ -49,8 +49,10 @@ def map_mentions(ex: Extraction, change: Callable[[OrgMention], OrgMention]) -> 
     )
 
 
-def settle_countries(ex: Extraction) -> Extraction:
-    """Give each organisation of unknown country the one the document tells (see above)."""
+def settle_countries(ex: Extraction, page: frozenset[str] = frozenset()) -> Extraction:
+    """Give each organisation of unknown country the one the document tells (see above).
+    ``page``: the countries a project page's organisations may be from (its project's
+    country and the donor states); a town in a name that tells another is no evidence."""
     mentions = [*ex.organisations, *(r.org for r in ex.roles)]
     unknown = {normalise(m.name): m.name for m in mentions if m.country is None}
     if not unknown:
@@ -65,7 +67,7 @@ def settle_countries(ex: Extraction) -> Extraction:
     settled: dict[str, str] = {}
     for key, name in unknown.items():
         country = (
-            _told_by_name(name, ex.language)
+            _told_by_name(name, ex.language, page)
             or stated.get(key)
             or (
                 home
@@ -87,13 +89,17 @@ def settle_countries(ex: Extraction) -> Extraction:
     return map_mentions(ex, change) if settled else ex
 
 
-def _told_by_name(name: str, language: str) -> str | None:
+def _told_by_name(name: str, language: str, page: frozenset[str] = frozenset()) -> str | None:
     """The country the name tells, in the document's language too: a demonym or country, a
     city or a region of one country only (a word that is a common word of the language or
-    of English is no place: "Most", "Tabor")."""
-    found = infer_country(name)
+    of English is no place: "Most", "Tabor"); a town of a country outside ``page``, when
+    it is given, tells none."""
+    found = infer_country(name, towns=False)
     if found is not None:
         return found
+    town = infer_country(name)
+    if town is not None and (not page or town in page):
+        return town
     if language != "en":
         found = demonym_country(name, lexicon(), language)
         if found is not None:
@@ -102,7 +108,7 @@ def _told_by_name(name: str, language: str) -> str | None:
         if is_known_word(word, language) or is_known_word(word, "en"):
             continue
         countries = _places_called(word, language)
-        if len(countries) == 1:
+        if len(countries) == 1 and (not page or countries <= page):
             return countries.pop()
     return None
 

@@ -6,7 +6,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import replace
 
-from partnergraph.ontology import DONOR_STATES
+from partnergraph.ontology import BENEFICIARY_STATES, DONOR_STATES
 
 from ..sources import Document, detect_language
 from .countries import map_mentions, settle_countries
@@ -81,7 +81,8 @@ def extract(doc: Document) -> Extraction:
         notes=tuple(notes),
     )
     # countries from the whole document first: the last resort's sides are told by them
-    read = settle_countries(_link_short_forms(read))
+    where = frozenset(_numbered_in(project.number if project else None)) | DONOR_STATES
+    read = settle_countries(_link_short_forms(read), where if len(where) > 3 else frozenset())
     if kind == "news" and read.events and not read.links and not _pairs_from_roles(read.roles):
         read = replace(read, links=_last_resort(read, doc.language))
     return read
@@ -156,19 +157,39 @@ def _paired_by_country(
     return tuple(StatedLink(d, o, why, evidence) for d in donors for o in others)
 
 
+def _numbered_in(number: str | None) -> list[str]:
+    """The beneficiary state a project's number opens with ("RO19-0123", "CZ-ENERGY-0021",
+    "EL-ACF-0007"), if any."""
+    number = number or ""
+    code = number[:2].upper() if number[:2].isalpha() else ""
+    if code not in BENEFICIARY_STATES or number[2:3].isalpha():
+        return []
+    return ["GR" if code == "EL" else code]
+
+
 def _with_countries(block: FactsBlock) -> FactsBlock:
     """Give organisations the type their name tells, and, without a ``(CC)``, the country
     their name or the page tells.
 
-    The promoter of a project "carried out in" one country is taken to be from there.
+    The promoter of a project "carried out in" one country, or whose number opens with a
+    beneficiary state's code, is taken to be from there.
     """
     carried = [cc for cc in (country_of_form(c) for c in block.project.countries) if cc]
+    if not carried:
+        carried = _numbered_in(block.project.number)
     promoters = {id(r.org) for r in block.roles if r.role == "promoter"}
     fixed: dict[int, OrgMention] = {}
     for org in block.organisations:
-        country = org.country or infer_country(org.name)
+        country = org.country
         if country is None and id(org) in promoters and len(carried) == 1:
-            country = carried[0]
+            country = carried[0]  # before a town in its name: "Alba" is no Italian's here
+        country = country or infer_country(org.name, towns=False)
+        if country is None:
+            # a town in the name tells its country only where the page may be: the
+            # project's country or a donor state ("Asociația … Alba" on a Romanian page)
+            town = infer_country(org.name)
+            if town is not None and (not carried or town in carried or town in DONOR_STATES):
+                country = town
         org_type = org.type or organisation_type(org.name)
         if (country, org_type) != (org.country, org.type):
             fixed[id(org)] = replace(org, country=country, type=org_type)

@@ -7,7 +7,9 @@ from partnergraph.graph.extract import extract
 from partnergraph.graph.extract.gazetteer import find_cities, region_countries
 from partnergraph.graph.extract.prose import infer_country
 from partnergraph.graph.extract.prose.places import place_words
-from partnergraph.graph.sources import Document
+from partnergraph.graph.sources import Document, read_document
+
+from ..conftest import FIXTURES
 
 
 def _countries(text: str, lang: str) -> dict[str, str | None]:
@@ -113,3 +115,20 @@ def test_a_municipality_of_a_place_the_document_locates_takes_its_country() -> N
     # the document's word wins over the gazetteer's Hof (Bavaria), which speaks without it
     alone = read_text(text.split("\n", 1)[1], "en").organisations
     assert {o.name: o.country for o in alone}["The Hof municipality"] == "DE"
+
+
+def test_a_town_of_two_words_is_told_whole() -> None:
+    assert infer_country("Alba Iulia County Hospital") == "RO"  # not Alba, Italy
+
+
+def test_on_a_numbered_project_page_a_town_of_another_country_tells_none() -> None:
+    """A project number opening with a beneficiary state's code ("RO21-0456") gives the
+    promoter its country; a partner's town word that names a town elsewhere ("Alba" is in
+    Italy too) is no evidence on a Romanian project's page."""
+    folder = FIXTURES / "layouts"
+    doc = read_document(folder / "numbered-page.txt", root=folder)
+    assert isinstance(doc, Document)
+    countries = {o.name: o.country for o in extract(doc).organisations}
+    assert countries["Alba Iulia Children's Hospital"] == "RO"
+    assert countries["Norwegian Directorate for Children, Youth and Family Affairs"] == "NO"
+    assert countries["Asociația Prietenii Copiilor Alba"] in (None, "RO")

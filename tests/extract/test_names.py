@@ -418,3 +418,12 @@ def test_a_common_word_before_and_opens_the_name() -> None:
     assert _names("The Mayor and Deputy Mayor of Rydułtowy Municipality came.", "en") == {
         "Rydułtowy Municipality"
     }
+
+
+def test_a_dash_ends_a_name() -> None:
+    """A dateline's dash is no part of the name after it."""
+    found = _names(
+        "Bratislava, 4 June 2021 – The Slovak National Museum signed an agreement.", "en"
+    )
+    assert "Slovak National Museum" in found
+    assert not any("June" in n for n in found)

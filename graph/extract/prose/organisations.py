@@ -471,6 +471,8 @@ def _head_spans(
         j = i
         run = [i]
         while j + 1 < len(tokens) and not _ends_sentence(tokens[j][2]):
+            if text[tokens[j][1] : tokens[j + 1][0]].strip():
+                break  # a dash between ("Bratislava, 4 June 2021 – The Slovak …")
             word = tokens[j + 1][2]
             if CAP.match(word) or _COMPANY_SUFFIX.match(word):
                 run.append(j + 1)

@@ -29,8 +29,9 @@ __all__ = [
 ]
 
 
-def infer_country(name: str) -> str | None:
-    """The country an organisation's name tells: a registry name, a demonym, a country name.
+def infer_country(name: str, towns: bool = True) -> str | None:
+    """The country an organisation's name tells: a registry name, a demonym, a country name,
+    and (unless ``towns`` is false) a town in it.
 
     >>> infer_country("Innovation Norway"), infer_country("Polish Zero Waste Association")
     ('NO', 'PL')
@@ -41,7 +42,8 @@ def infer_country(name: str) -> str | None:
             return entry.country
     lex = lexicon()
     by_form = _municipality_country(name, lex)
-    return by_form or demonym_country(name, lex) or country_in_name(name) or _city_in_name(name)
+    told = by_form or demonym_country(name, lex) or country_in_name(name)
+    return told or (_city_in_name(name) if towns else None)
 
 
 def _municipality_country(name: str, lex: Lexicon) -> str | None:
@@ -70,6 +72,13 @@ def form_country(form: str, language: str, lex: Lexicon) -> str | None:
 def _city_in_name(name: str) -> str | None:
     """ "Tartu City Government", "Museum in Katowice" → a known city's name where a name
     holds its place (:func:`place_words`), if one country only has it."""
+    words = name.split()
+    for pair in (" ".join(words[k : k + 2]) for k in range(len(words) - 1)):
+        # a town of two words, told whole ("Alba Iulia County Hospital" is not Alba's)
+        if all(w[:1].isupper() and w.isalpha() for w in pair.split()):
+            exact = {c.country for c in find_cities(pair) if normalise(c.name) == normalise(pair)}
+            if len(exact) == 1:
+                return exact.pop()
     for word in place_words(name):
         # only a city's own name: an alternate name may be a common word ("Union" is La
         # Unión's, "Center" Ózd's, "Gran" Esztergom's), an inflection guess another town
