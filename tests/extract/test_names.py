@@ -427,3 +427,17 @@ def test_a_dash_ends_a_name() -> None:
     )
     assert "Slovak National Museum" in found
     assert not any("June" in n for n in found)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "name"),
+    [
+        ("pt", "O projeto „Escolas Verdes” é financiado pelos EEA Grants.", "Escolas Verdes"),
+        ("es", "El proyecto «Aulas Abiertas» reunió a socios de Noruega.", "Aulas Abiertas"),
+        ("el", "Το έργο «Ανοιχτά Σχολεία» χρηματοδοτείται.", "Ανοιχτά Σχολεία"),
+    ],
+)  # fmt: skip
+def test_a_quoted_project_name_in_portuguese_spanish_and_greek(
+    lang: str, text: str, name: str
+) -> None:
+    assert [p.name for p in read_text(text, lang).projects] == [name]

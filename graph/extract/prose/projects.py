@@ -37,7 +37,10 @@ def find_continuation(sent: Sentence, lex: Lexicon) -> Project | None:
     return Project(key=key, name=name, number=number, evidence=Evidence(start, sent.end, sent.text))
 
 
-_PROJECT_WORD = r"(?:prosjekt(?:et)?|projects?|projekt\w*|projekta|projekto|проект\w*|proiect\w*)"
+_PROJECT_WORD = (
+    r"(?:prosjekt(?:et)?|projects?|projekt\w*|projekta|projekto|проект\w*|proiect\w*"
+    r"|proje(?:c)?tos?|proyectos?|έργ(?:ο|ου))"
+)
 
 
 _PROGRAMME_WORD = r"(?:programm\w*|program\w*|programas|programos)"
@@ -65,7 +68,10 @@ _NAMED_PROJECT = (
 )
 
 
-_PROJECT_HINTS = ("prosjekt", "project", "projekt", "проект", "proiect", "program")
+_PROJECT_HINTS = (
+    "prosjekt", "project", "projekt", "проект", "proiect", "program", "projeto", "projecto",
+    "proyecto", "έργ",
+)  # fmt: skip
 
 
 def find_named_project(sent: Sentence) -> Project | None:
