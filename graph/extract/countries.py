@@ -33,7 +33,7 @@ from .lexicon import lexicon, normalise
 from .model import Extraction, OrgMention, RoleFact
 from .prose.places import demonym_country, infer_country, place_words
 
-__all__ = ["map_mentions", "settle_countries"]
+__all__ = ["country_by_name", "map_mentions", "settle_countries"]
 
 _WORDS = re.compile(r"[^\W\d_]+")
 
@@ -89,17 +89,25 @@ def settle_countries(ex: Extraction, page: frozenset[str] = frozenset()) -> Extr
     return map_mentions(ex, change) if settled else ex
 
 
+def country_by_name(name: str, page: frozenset[str] = frozenset()) -> str | None:
+    """The country an organisation's name tells (:func:`~.prose.places.infer_country`),
+    where a town in it counts only if its country is one of ``page``'s, when given (on a
+    Romanian project's page "Asociația … Alba" is not Italian)."""
+    found = infer_country(name, towns=False)
+    if found is not None:
+        return found
+    town = infer_country(name)
+    return town if town is not None and (not page or town in page) else None
+
+
 def _told_by_name(name: str, language: str, page: frozenset[str] = frozenset()) -> str | None:
     """The country the name tells, in the document's language too: a demonym or country, a
     city or a region of one country only (a word that is a common word of the language or
     of English is no place: "Most", "Tabor"); a town of a country outside ``page``, when
     it is given, tells none."""
-    found = infer_country(name, towns=False)
+    found = country_by_name(name, page)
     if found is not None:
         return found
-    town = infer_country(name)
-    if town is not None and (not page or town in page):
-        return town
     if language != "en":
         found = demonym_country(name, lexicon(), language)
         if found is not None:

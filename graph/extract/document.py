@@ -9,12 +9,12 @@ from dataclasses import replace
 from partnergraph.ontology import BENEFICIARY_STATES, DONOR_STATES
 
 from ..sources import Document, detect_language
-from .countries import map_mentions, settle_countries
+from .countries import country_by_name, map_mentions, settle_countries
 from .facts import FactsBlock, parse_facts
 from .gazetteer import country_of_form
 from .lexicon import lexicon, normalise, organisation_type
 from .model import Evidence, Extraction, OrgMention, Project, RoleFact, StatedLink
-from .prose import TextFacts, infer_country, read_text
+from .prose import TextFacts, read_text
 from .registry import registry_entry
 
 __all__ = ["extract", "warm"]
@@ -81,8 +81,8 @@ def extract(doc: Document) -> Extraction:
         notes=tuple(notes),
     )
     # countries from the whole document first: the last resort's sides are told by them
-    where = frozenset(_numbered_in(project.number if project else None)) | DONOR_STATES
-    read = settle_countries(_link_short_forms(read), where if len(where) > 3 else frozenset())
+    page = _page_countries(_numbered_in(project.number if project else None))
+    read = settle_countries(_link_short_forms(read), page)
     if kind == "news" and read.events and not read.links and not _pairs_from_roles(read.roles):
         read = replace(read, links=_last_resort(read, doc.language))
     return read
@@ -157,6 +157,12 @@ def _paired_by_country(
     return tuple(StatedLink(d, o, why, evidence) for d in donors for o in others)
 
 
+def _page_countries(project_countries: list[str]) -> frozenset[str]:
+    """The countries a project page's organisations may be from: its project's and the
+    donor states; none told (any country) when the project's is not known."""
+    return frozenset(project_countries) | DONOR_STATES if project_countries else frozenset()
+
+
 def _numbered_in(number: str | None) -> list[str]:
     """The beneficiary state a project's number opens with ("RO19-0123", "CZ-ENERGY-0021",
     "EL-ACF-0007"), if any."""
@@ -183,13 +189,9 @@ def _with_countries(block: FactsBlock) -> FactsBlock:
         country = org.country
         if country is None and id(org) in promoters and len(carried) == 1:
             country = carried[0]  # before a town in its name: "Alba" is no Italian's here
-        country = country or infer_country(org.name, towns=False)
-        if country is None:
-            # a town in the name tells its country only where the page may be: the
-            # project's country or a donor state ("Asociația … Alba" on a Romanian page)
-            town = infer_country(org.name)
-            if town is not None and (not carried or town in carried or town in DONOR_STATES):
-                country = town
+        # a town in the name tells its country only where the page may be: the project's
+        # country or a donor state ("Asociația … Alba" on a Romanian page)
+        country = country or country_by_name(org.name, _page_countries(carried))
         org_type = org.type or organisation_type(org.name)
         if (country, org_type) != (org.country, org.type):
             fixed[id(org)] = replace(org, country=country, type=org_type)

@@ -583,12 +583,13 @@ def _complement_end(text: str, tokens: list[tuple[int, int, str]], j: int, langu
     republiky", "Министерство на околната среда и водите", "Ministrstvo za javno upravo"),
     or ``j`` when none follows: content words of the language, the connectors that join
     them (``head_initial_complements``) and capitalised words after at least one of them
-    (a head noun too: "Svaz měst a obcí České republiky"); a verb form, a function word,
-    a word in its base form after "and",
-    a place preposition or punctuation ends it, and one that opens with "and" is none
-    ("Управителния съвет и кмет"). At most four content words."""
+    (a head noun too: "Svaz měst a obcí České republiky"); a verb form, a function word, a
+    word in its base form after "and", a place preposition or punctuation ends it, and one
+    that opens with "and" is none ("Управителния съвет и кмет"). At most four content
+    words."""
     joins = _complement_connectors().get(language)
-    if joins is None or (j + 1 < len(tokens) and tokens[j + 1][2] in _AND):
+    ands = _AND | _coordinators(language)
+    if joins is None or (j + 1 < len(tokens) and tokens[j + 1][2] in ands):
         return j
     last, content, k, joined = j, 0, j + 1, False
     while k < len(tokens) and content < 4 and not _ends_sentence(tokens[k - 1][2]):
@@ -597,7 +598,7 @@ def _complement_end(text: str, tokens: list[tuple[int, int, str]], j: int, langu
         if text[tokens[k - 1][1] : tokens[k][0]].strip():
             break  # a dash or a quotation mark between
         if word in joins:
-            joined = word in _AND
+            joined = word in ands
             k += 1
             continue
         if not bare.isalpha() or len(bare) < 3:
@@ -747,7 +748,7 @@ def _job_titles() -> frozenset[str]:
     return frozenset(lexicon().raw["job_title_lemmas"]["lemmas"])
 
 
-def _is_job(word: str, language: str = "en") -> bool:
+def _is_job(word: str, language: str) -> bool:
     """An office held by a person ("Mayor", "ředitel", "кмет"), by its lemma."""
     folded = word.casefold()
     return folded in _job_titles() or lemma(word, language) in _job_titles()
