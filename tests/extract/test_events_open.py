@@ -107,3 +107,18 @@ def test_the_signing_of_an_agreement_is_a_meeting(lang: str, text: str) -> None:
     assert [e.type for e in events] == ["meeting"]
     assert events[0].place is not None and events[0].place.name in ("Tromsø", "Riga")
     assert events[0].start == date(2023, 5, 4)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "place"),
+    [
+        # a demonym adjective between the preposition and the town
+        ("cs", "Delegace se zúčastnila studijní cesty do norského Stavangeru.", "Stavanger"),
+        ("pl", "Przedstawiciele gminy wzięli udział w wizycie w norweskim Bergen.", "Bergen"),
+        ("en", "The delegation travelled to Norwegian Bergen for a study visit.", "Bergen"),
+        # a function word between is not such a word: a person after "by" is no place
+        ("en", "The lectures, held at the day seminar by Paul Vogt, were published.", None),
+    ],
+)
+def test_the_place_after_words_that_describe_it(lang: str, text: str, place: str | None) -> None:
+    assert [p for _t, p in _events(text, lang)] == [place]

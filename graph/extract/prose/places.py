@@ -8,7 +8,7 @@ import re
 from functools import cache
 
 from ..gazetteer import country_of_form, find_cities, is_country_code
-from ..lemmas import lemma
+from ..lemmas import is_function_word, lemma
 from ..lexicon import UPPER, Lexicon, lexicon, normalise
 from ..model import Place
 from ..registry import registry
@@ -249,10 +249,37 @@ def _at(tokens: list[tuple[int, int, str]], i: int, lex: Lexicon, language: str)
     before = tokens[i - 1][2].casefold() if i > 0 else ""
     if before in _origin_words() or (before in lex.prepositions and _after_origin(tokens, i - 1)):
         return False
+    if before not in lex.prepositions:
+        # "do norského Stavangeru", "w norweskim Bergen", "to Norwegian Bergen": the
+        # preposition before (at most two) words that say what the place is
+        k = i - 1
+        while k >= 0 and i - k <= 2 and _describes(tokens[k][2], lex, language):
+            k -= 1
+        if k < i - 1 and k >= 0:
+            word = tokens[k][2].casefold()
+            if word in _origin_words():
+                return False
+            if word in lex.prepositions and word.isalpha() and len(word) <= 4:
+                before = word
     endings = _locative_endings(language)
     if endings:
         return before in lex.prepositions or tokens[i][2].endswith(endings)
     return before in lex.prepositions
+
+
+def _describes(word: str, lex: Lexicon, language: str) -> bool:
+    """A word between a preposition and its place that says what the place is: a
+    lower-case adjective or noun ("norského", "norweskim"; no preposition or other
+    function word: "seminar by Paul" is no place) or a demonym."""
+    if not word.islower():
+        return lex.demonyms.fullmatch(word) is not None
+    return (
+        word.isalpha()
+        and word not in lex.prepositions
+        and word not in _origin_words()
+        and not is_function_word(word, language)
+        and not is_function_word(word, "en")
+    )
 
 
 def _after_origin(tokens: list[tuple[int, int, str]], k: int) -> bool:
@@ -277,10 +304,10 @@ def find_places(
     i = 0
     while i < len(tokens):
         a, b, word = tokens[i]
-        prep = _at(tokens, i, lex, language)
         if not CAP.match(word):
             i += 1
             continue
+        prep = _at(tokens, i, lex, language)
         two = f"{word} {tokens[i + 1][2]}" if i + 1 < len(tokens) else None
         cc = country_of_form(two) if two else None
         if cc:
