@@ -441,3 +441,20 @@ def test_a_quoted_project_name_in_portuguese_spanish_and_greek(
     lang: str, text: str, name: str
 ) -> None:
     assert [p.name for p in read_text(text, lang).projects] == [name]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "name"),
+    [
+        ("lv", "Seminārā piedalījās Valmieras novada pašvaldības pārstāvji.",
+         "Valmieras novada pašvaldības"),
+        ("lt", "Delegacija lankėsi Utenos rajono savivaldybėje.", "Utenos rajono savivaldybėje"),
+        ("cs", "Delegace Statutárního města Ostrava navštívila Oslo.",
+         "Statutárního města Ostrava"),
+        ("sl", "Mestna občina Celje je gostila delegacijo.", "Mestna občina Celje"),
+    ],
+)  # fmt: skip
+def test_a_municipality_named_in_any_case(lang: str, text: str, name: str) -> None:
+    """The municipality forms in their cases name the municipality whole."""
+    found = {o.name: o.type for o in read_text(text, lang).organisations}
+    assert found.get(name) == "municipality"
