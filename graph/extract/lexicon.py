@@ -315,10 +315,27 @@ def _list_patterns(raw: dict[str, Any]) -> tuple[tuple[str, re.Pattern[str], dic
 
 
 def _municipality_pattern(forms: list[tuple[str, str]]) -> re.Pattern[str]:
-    """One pattern; the group name ``place_<lang>_<n>`` tells which language's form matched."""
-    numbered = [
-        form.replace("(?P<place>", f"(?P<place_{lang}_{i}>") for i, (lang, form) in enumerate(forms)
-    ]
+    """One pattern; the group name ``place_<lang>_<n>`` tells which language's form matched.
+    A language's forms that open with the place are one alternative, the place read once
+    and the words after it tried longest first ("X novada pašvaldības" before "X novada")."""
+    alternatives: list[tuple[str, str | None]] = []  # (language, form or None: its tails)
+    tails: dict[str, list[str]] = {}
+    for lang, form in forms:
+        if form.startswith(_PLACE):
+            if lang not in tails:
+                tails[lang] = []
+                alternatives.append((lang, None))
+            tails[lang].append(form[len(_PLACE) :])
+        else:
+            alternatives.append((lang, form))
+    place = _PLACE[len("(?P<place>") :]
+    numbered = []
+    for i, (lang, written) in enumerate(alternatives):
+        if written is None:
+            ends = "|".join(sorted(tails[lang], key=len, reverse=True))
+            numbered.append(f"(?P<place_{lang}_{i}>{place}(?:{ends})")
+        else:
+            numbered.append(written.replace("(?P<place>", f"(?P<place_{lang}_{i}>"))
     return re.compile(r"(?<!\w)(?:" + "|".join(f"(?:{f})" for f in numbered) + r")(?!\w)")
 
 
