@@ -295,9 +295,9 @@ def parse_facts(text: str) -> FactsBlock | None:
         return None
     if not real:
         return None
-    block = _build(text, lines, heading, fields, lines[end_index - 1].end if end_index else 0)
     begins = heading if heading is not None else first_label
-    return replace(block, start=lines[begins].start if begins is not None else 0)
+    start = lines[begins].start if begins is not None else 0
+    return _build(text, lines, heading, fields, start, lines[end_index - 1].end if end_index else 0)
 
 
 def _continues(field_name: str, values: list[_Line], was_inline: bool) -> bool:
@@ -336,6 +336,7 @@ def _build(
     lines: list[_Line],
     heading: int | None,
     fields: list[tuple[str, str, list[_Line]]],
+    start: int,
     end: int,
 ) -> FactsBlock:
     notes: list[str] = []
@@ -451,7 +452,7 @@ def _build(
     roles = tuple(
         RoleFact(org=m, role=r, target=project.key, evidence=m.evidence) for m, r in role_specs
     )
-    return FactsBlock(project, tuple(orgs), roles, tuple(notes), end)
+    return FactsBlock(project, tuple(orgs), roles, tuple(notes), end, start)
 
 
 _TYPE_WORDS = {
