@@ -15,6 +15,7 @@ Every build rewrites the summary; ``partnergraph summarise`` does on demand.
 from __future__ import annotations
 
 import bisect
+import functools
 import hashlib
 import json
 import marshal
@@ -94,6 +95,7 @@ class _Scans:
         self._texts: dict[str, str] = {}
         self._per_graph: dict[tuple[str, ...], set[tuple[str, ...]]] = {}
         self._joined_labels: dict[tuple[str, ...], str | None] = {}
+        self._pointing: dict[str, dict[str, list[str]]] = {}
         self.deps: set[str] | None = None  # what is read, while noted (:meth:`noting`)
         self.changed: set[str] | None = None  # restored: what the changes applied changed
         self.moved: list[tuple[str, str, str]] = []  # and the union's triples they changed
@@ -303,6 +305,27 @@ class _Scans:
                         self._pairs[(a, b)].append((_STATED,))
         return self._pairs
 
+    def pointing(self, predicate: str) -> dict[str, list[str]]:
+        """The scan of ``predicate`` turned round: each object → the subjects that point at
+        it (made once)."""
+        if predicate not in self._pointing:
+            found: dict[str, list[str]] = defaultdict(list)
+            for s, objects in self(predicate).items():
+                for o in objects:
+                    found[o].append(s)
+            self._pointing[predicate] = found
+        else:
+            self.note(predicate)
+        return self._pointing[predicate]
+
+    def members_of(self, via: str, roles: Sequence[str] = _ROLES) -> set[str]:
+        """The organisations that take one of ``roles`` in the project or event ``via``."""
+        return {org for role in roles for org in self(str(PG[role])).get(via, ())}
+
+    def vias_of(self, org: str, roles: Sequence[str] = _ROLES) -> set[str]:
+        """The projects and events ``org`` takes one of ``roles`` in."""
+        return {via for role in roles for via in self.pointing(str(PG[role])).get(org, ())}
+
     def members(self) -> dict[str, set[str]]:
         """Each project or event → the organisations that take any role in it (joined
         once: the pairs and the partner countries both read it)."""
@@ -372,15 +395,78 @@ def _countries_of(scans: _Scans) -> Callable[[str], set[str]]:
     return lambda org: {code for c in country.get(org, ()) for code in notation.get(c, ())}
 
 
+_PAIR_ORDER: tuple[_Key, ...] = ((2, True, int), (0, False, str), (1, False, str))
+
+
 def _pairs(scans: _Scans) -> list[Row]:
     """``cooperation_pairs``: every pair ``a < b`` with its weight — the projects and events
     both take a role in, plus one if they are stated to cooperate — and what links them (a
     project or event by its number, else its names); heaviest first."""
-    rows: list[Row] = [
-        (a, b, str(len(links)), _joined(text for link in links for text in link))
-        for (a, b), links in scans.pairs().items()
-    ]
-    return ordered(rows, ((2, True, int), (0, False, str), (1, False, str)))
+    rows = [_pair_row(a, b, links) for (a, b), links in scans.pairs().items()]
+    return ordered(rows, _PAIR_ORDER)
+
+
+def _pair_row(a: str, b: str, links: Sequence[tuple[str, ...]]) -> Row:
+    return (a, b, str(len(links)), _joined(text for link in links for text in link))
+
+
+def _pair_rows(scans: _Scans, keys: Iterable[tuple[str, str]]) -> list[Row]:
+    """The rows of the pairs ``keys`` (``a < b``) that cooperate, as :meth:`_Scans.pairs`
+    links them."""
+    numbers, stated = scans(_NUMBER), scans(str(PG.cooperatesWith))
+    rows: list[Row] = []
+    for a, b in keys:
+        links = [
+            numbers.get(via) or tuple(scans.labels(via)) or (via,)
+            for via in scans.vias_of(a) & scans.vias_of(b)
+        ]
+        if b in stated.get(a, ()):
+            links.append((_STATED,))
+        if links:
+            rows.append(_pair_row(a, b, links))
+    return rows
+
+
+def _pairs_reached(scans: _Scans, moved: Sequence[tuple[str, str, str]]) -> set[Any]:
+    """The pairs changed triples reach: of an organisation whose role in a project or event
+    changed with each other organisation there (before and after), of a stated
+    cooperation, and every pair of a project or event whose number or name changed."""
+    keys: set[tuple[str, str]] = set()
+    named: set[str] = set()
+    for via, orgs in _role_changes(moved, _ROLES).items():
+        keys.update(_pairs_with(orgs, scans.members_of(via) | orgs))
+    for s, p, o in moved:
+        if p == str(PG.cooperatesWith) and s != o:
+            keys.add((min(s, o), max(s, o)))
+        elif p in (_LABEL, _NUMBER):
+            named.add(s)
+    for via in named:
+        members = scans.members_of(via)
+        keys.update(_pairs_with(members, members))
+    return keys
+
+
+def _role_changes(
+    moved: Sequence[tuple[str, str, str]], roles: Sequence[str]
+) -> dict[str, set[str]]:
+    """Each project or event whose ``roles`` changed → the organisations they changed for."""
+    iris = {str(PG[role]) for role in roles}
+    changed: dict[str, set[str]] = defaultdict(set)
+    for s, p, o in moved:
+        if p in iris:
+            changed[s].add(o)
+    return changed
+
+
+def _pairs_with(some: Iterable[str], others: set[str]) -> Iterator[tuple[str, str]]:
+    """Each pair ``a < b`` of one of ``some`` with another of ``others``."""
+    for a in some:
+        for b in others:
+            if a != b:
+                yield (a, b) if a < b else (b, a)
+
+
+_ORGANISATION_ORDER: tuple[_Key, ...] = ((6, True, int), (0, False, str), (7, False, str))
 
 
 def _organisations(scans: _Scans) -> list[Row]:
@@ -397,19 +483,74 @@ def _organisations(scans: _Scans) -> list[Row]:
     for a, b in scans.pairs():
         partners[a] += 1
         partners[b] += 1
+    row = _organisation_row(scans)
+    rows = [
+        row(org, len(projects[org]), len(events[org]), partners[org])
+        for org in scans.typed(str(ORG.Organization))
+    ]
+    return ordered([r for r in rows if r is not None], _ORGANISATION_ORDER)
+
+
+def _organisation_row(scans: _Scans) -> Callable[[str, int, int, int], Row | None]:
+    """An organisation's row, given its counts of projects, events and partners (none for
+    one without a name)."""
     countries_of = _countries_of(scans)
     aliases, org_type = scans(str(SKOS.altLabel)), scans(str(PG.orgType))
-    rows: list[Row] = []
-    for org in scans.typed(str(ORG.Organization)):
+
+    def row(org: str, projects: int, events: int, partners: int) -> Row | None:
         names = scans.labels(org)
         if not names:
-            continue
-        rows.append((
+            return None
+        return (
             min(names), _first(countries_of(org)), _first(scans.labels(org, org_type)),
-            _joined(aliases.get(org, ())), str(len(projects[org])),
-            str(len(events[org])), str(partners[org]), org,
-        ))  # fmt: skip
-    return ordered(rows, ((6, True, int), (0, False, str), (7, False, str)))
+            _joined(aliases.get(org, ())), str(projects), str(events), str(partners), org,
+        )  # fmt: skip
+
+    return row
+
+
+def _organisation_rows(scans: _Scans, keys: Iterable[str]) -> list[Row]:
+    """The rows of the organisations ``keys`` (their partners as the pairs count them)."""
+    row = _organisation_row(scans)
+    stated, stated_by = scans(str(PG.cooperatesWith)), scans.pointing(str(PG.cooperatesWith))
+    rows = []
+    for org in _typed_of(scans, str(ORG.Organization), sorted(keys)):
+        partners = {m for via in scans.vias_of(org) for m in scans.members_of(via)}
+        partners.update(b for b in stated.get(org, ()) if org < b)
+        partners.update(a for a in stated_by.get(org, ()) if a < org)
+        partners.discard(org)
+        found = row(org, len(scans.vias_of(org, _PROJECT_ROLES)),
+                    len(scans.vias_of(org, _EVENT_ROLES)), len(partners))  # fmt: skip
+        if found is not None:
+            rows.append(found)
+    return rows
+
+
+def _organisations_reached(scans: _Scans, moved: Sequence[tuple[str, str, str]]) -> set[Any]:
+    """The organisations changed triples reach: their own (type, names, country, type of
+    organisation), a role's (the organisation and everyone in that project or event: their
+    partners), a stated cooperation's two, and those a changed country code or type name
+    is of."""
+    own_predicates = {_LABEL, str(PG.country), str(PG.orgType), str(SKOS.altLabel)}
+    keys: set[str] = set()
+    own: set[str] = set()
+    for via, orgs in _role_changes(moved, _ROLES).items():
+        keys |= orgs | scans.members_of(via)
+    for s, p, o in moved:
+        if p == _TYPE and o == str(ORG.Organization):
+            keys.add(s)
+        elif p in own_predicates:
+            own.add(s)
+        if p == str(PG.cooperatesWith):
+            keys.update((s, o))
+        elif p == _LABEL:
+            keys.update(scans.pointing(str(PG.orgType)).get(s, ()))
+        elif p == str(SKOS.notation):
+            keys.update(scans.pointing(str(PG.country)).get(s, ()))
+    return keys.union(_typed_of(scans, str(ORG.Organization), own))
+
+
+_PARTNER_COUNTRY_ORDER: tuple[_Key, ...] = ((2, True, int), (0, False, str), (4, False, str))
 
 
 def _partner_countries(scans: _Scans) -> list[Row]:
@@ -421,23 +562,73 @@ def _partner_countries(scans: _Scans) -> list[Row]:
             partners[org] |= orgs - {org}
     for org, others in scans(str(PG.cooperatesWith)).items():
         partners[org].update(o for o in others if o != org)
+    row = _partner_country_row(scans)
+    rows = [row(org, partners[org]) for org in sorted(partners)]
+    return ordered([r for r in rows if r is not None], _PARTNER_COUNTRY_ORDER)
+
+
+def _partner_country_row(scans: _Scans) -> Callable[[str, set[str]], Row | None]:
+    """An organisation's row, given its partners (none if no partner's country is known)."""
     countries = _countries_of(scans)
-    rows: list[Row] = []
-    for org in sorted(partners):
-        found = {code for other in partners[org] for code in countries(other)}
-        if found:
-            rows.append((
-                _first(scans.labels(org)), _first(countries(org)), str(len(found)),
-                _joined(found), org,
-            ))  # fmt: skip
-    return ordered(rows, ((2, True, int), (0, False, str), (4, False, str)))
+
+    def row(org: str, partners: set[str]) -> Row | None:
+        found = {code for other in partners for code in countries(other)}
+        if not found:
+            return None
+        return (
+            _first(scans.labels(org)), _first(countries(org)), str(len(found)), _joined(found),
+            org,
+        )  # fmt: skip
+
+    return row
+
+
+def _partner_country_rows(scans: _Scans, keys: Iterable[str]) -> list[Row]:
+    """The rows of the organisations ``keys``."""
+    row, stated = _partner_country_row(scans), scans(str(PG.cooperatesWith))
+    rows = []
+    for org in sorted(keys):
+        partners = {m for via in scans.vias_of(org) for m in scans.members_of(via)}
+        partners.update(stated.get(org, ()))
+        partners.discard(org)
+        found = row(org, partners)
+        if found is not None:
+            rows.append(found)
+    return rows
+
+
+def _partner_countries_reached(
+    scans: _Scans, moved: Sequence[tuple[str, str, str]]
+) -> set[Any] | None:
+    """The organisations changed triples reach: a role's (the organisation and everyone in
+    that project or event), whoever states a cooperation, a renamed organisation, one
+    whose country changed and all who count it a partner; a changed country code reaches
+    too many to tell (None)."""
+    keys: set[str] = set()
+    for via, orgs in _role_changes(moved, _ROLES).items():
+        keys |= orgs | scans.members_of(via)
+    stated_by = scans.pointing(str(PG.cooperatesWith))
+    for s, p, _o in moved:
+        if p == str(SKOS.notation):
+            return None
+        if p in (str(PG.cooperatesWith), _LABEL):
+            keys.add(s)
+        elif p == str(PG.country):
+            keys.add(s)
+            keys.update(m for via in scans.vias_of(s) for m in scans.members_of(via))
+            keys.update(stated_by.get(s, ()))
+    return keys
+
+
+_REPEAT_ORDER: tuple[_Key, ...] = (
+    (2, True, int), (0, False, str), (1, False, str), (4, False, str), (5, False, str),
+)  # fmt: skip
 
 
 def _repeat_partners(scans: _Scans) -> list[Row]:
     """``repeat_partners``: pairs ``a < b`` that share two projects or more (as promoter,
     partner, donor partner, programme operator or funder), with those projects."""
     projects = set(scans.typed(str(PG.Project)))
-    numbers = scans(_NUMBER)
     shared: dict[tuple[str, str], set[str]] = defaultdict(set)
     members: dict[str, set[str]] = defaultdict(set)
     for role in _PROJECT_ROLES:
@@ -449,16 +640,52 @@ def _repeat_partners(scans: _Scans) -> list[Row]:
         for i, a in enumerate(in_order):
             for b in in_order[i + 1 :]:
                 shared[(a, b)].add(via)
-    rows: list[Row] = [
-        (
+    row = _repeat_row(scans)
+    return ordered([row(a, b, vias) for (a, b), vias in shared.items() if len(vias) >= 2],
+                   _REPEAT_ORDER)  # fmt: skip
+
+
+def _repeat_row(scans: _Scans) -> Callable[[str, str, set[str]], Row]:
+    numbers = scans(_NUMBER)
+
+    def row(a: str, b: str, vias: set[str]) -> Row:
+        return (
             _first(scans.labels(a)), _first(scans.labels(b)), str(len(vias)),
             _joined(n for v in vias for n in (numbers.get(v) or {v})), a, b,
-        )
-        for (a, b), vias in shared.items()
-        if len(vias) >= 2
-    ]  # fmt: skip
-    return ordered(rows, ((2, True, int), (0, False, str), (1, False, str), (4, False, str),
-                           (5, False, str)))  # fmt: skip
+        )  # fmt: skip
+
+    return row
+
+
+def _repeat_rows(scans: _Scans, keys: Iterable[tuple[str, str]]) -> list[Row]:
+    """The rows of the pairs ``keys`` that share two projects or more."""
+    row = _repeat_row(scans)
+    rows = []
+    for a, b in keys:
+        shared = scans.vias_of(a, _PROJECT_ROLES) & scans.vias_of(b, _PROJECT_ROLES)
+        vias = set(_typed_of(scans, str(PG.Project), shared)) if len(shared) >= 2 else set()
+        if len(vias) >= 2:
+            rows.append(row(a, b, vias))
+    return rows
+
+
+def _repeat_reached(scans: _Scans, moved: Sequence[tuple[str, str, str]]) -> set[Any]:
+    """The pairs changed triples reach: of an organisation whose role in a project changed
+    with each other organisation there (before and after), of every pair of a project
+    whose number or type changed, and of a renamed organisation with each it shares a
+    project with."""
+    keys: set[tuple[str, str]] = set()
+    for via, orgs in _role_changes(moved, _PROJECT_ROLES).items():
+        keys.update(_pairs_with(orgs, scans.members_of(via, _PROJECT_ROLES) | orgs))
+    for s, p, o in moved:
+        if p == _NUMBER or (p == _TYPE and o == str(PG.Project)):
+            members = scans.members_of(s, _PROJECT_ROLES)
+            keys.update(_pairs_with(members, members))
+        if p == _LABEL:
+            others = {m for v in scans.vias_of(s, _PROJECT_ROLES)
+                      for m in scans.members_of(v, _PROJECT_ROLES)}  # fmt: skip
+            keys.update(_pairs_with((s,), others))
+    return keys
 
 
 def _multi_country_events(scans: _Scans) -> list[Row]:
@@ -636,10 +863,21 @@ def _called(scans: _Scans, things: Iterable[str]) -> str | None:
     return _first(v for t in things for v in (numbers.get(t) or scans.labels(t)))
 
 
+_PROJECT_ORDER: tuple[_Key, ...] = (
+    (5, True, _number), (0, False, str), (1, False, str), (11, False, str), (6, False, str),
+    (7, False, str),
+)  # fmt: skip
+
+
 def _projects(scans: _Scans) -> list[Row]:
     """``projects``: each with number, title, status, promoter, partners, headline cost
     (final, else initial, else grant, else paid: a row per such amount), programme, flags
     and regions; dearest first."""
+    return ordered(_project_rows(scans, scans.typed(str(PG.Project))), _PROJECT_ORDER)
+
+
+def _project_rows(scans: _Scans, projects: Iterable[str]) -> list[Row]:
+    """The rows of ``projects`` (in the order given), unordered by cost."""
     numbers = scans(_NUMBER)
     costs, kinds = scans(str(PG.cost)), scans(str(PG.costKind))
     values, currencies = scans(str(SCHEMA.value)), scans(str(SCHEMA.currency))
@@ -650,7 +888,7 @@ def _projects(scans: _Scans) -> list[Row]:
     sides = [(scans(str(side)), who) for side, who in
              ((PG.promoterRegion, "promoter"), (PG.partnerRegion, "partner"))]  # fmt: skip
     rows: list[Row] = []
-    for p in scans.typed(str(PG.Project)):
+    for p in projects:
         flags = (name for flag, name in flagged if "true" in flag.get(p, ()))
         regions = (
             f"{who} {code}"
@@ -676,17 +914,24 @@ def _projects(scans: _Scans) -> list[Row]:
             for label in scans.labels(k)
         ]  # fmt: skip
         rows.extend((*head, *amount, *tail) for amount in amounts or [(None, None, None)])
-    keys = ((5, True, _number), (0, False, str), (1, False, str), (11, False, str),
-            (6, False, str), (7, False, str))  # fmt: skip
-    return ordered(rows, keys)
+    return rows
+
+
+_EVENT_ORDER: tuple[_Key, ...] = ((2, True, str), (0, False, str), (1, False, str), (9, False, str))
 
 
 def _events(scans: _Scans) -> list[Row]:
     """``events``: each with type, name, first and last day, place, organisers, hosts,
     participants and project; latest first, those without a date last."""
+    return ordered(_event_rows(scans), _EVENT_ORDER)
+
+
+def _event_rows(scans: _Scans, only: set[str] | None = None) -> list[Row]:
+    """The rows of the events (of those ``only`` names, if given), unordered by date."""
     kinds: dict[str, set[str]] = defaultdict(set)
     for cls, kind in _EVENT_TYPES:
-        for e in scans.typed(str(PG[cls])):
+        typed = scans.typed(str(PG[cls]))
+        for e in typed if only is None else _typed_of(scans, str(PG[cls]), only):
             kinds[e].add(kind)
     starts, ends = scans(str(SCHEMA.startDate)), scans(str(SCHEMA.endDate))
     place, project = scans(str(SCHEMA.location)), scans(str(PG.partOfProject))
@@ -700,7 +945,18 @@ def _events(scans: _Scans) -> list[Row]:
             scans.joined_labels(e, organiser), scans.joined_labels(e, host),
             scans.joined_labels(e, participant), _called(scans, project.get(e, ())), e,
         ))  # fmt: skip
-    return ordered(rows, ((2, True, str), (0, False, str), (1, False, str), (9, False, str)))
+    return rows
+
+
+def _typed_of(scans: _Scans, cls: str, things: Iterable[str]) -> list[str]:
+    """Those of ``things`` that are of type ``cls`` (the typed list is sorted), in order."""
+    typed = scans.typed(cls)
+    out = []
+    for thing in things:
+        at = bisect.bisect_left(typed, thing)
+        if at < len(typed) and typed[at] == thing:
+            out.append(thing)
+    return out
 
 
 _EVENT_OWN = (_LABEL, str(SCHEMA.startDate), str(SCHEMA.endDate), str(SCHEMA.location),
@@ -709,19 +965,22 @@ _EVENT_POINTS = (str(SCHEMA.location), str(PG.partOfProject),
                  *(str(PG[role]) for role in _EVENT_ROLES))  # fmt: skip
 
 
-def _events_reached(scans: _Scans, moved: Sequence[tuple[str, str, str]]) -> bool:
-    """Whether changed triples reach a row of ``events``: an event's own (its types, name,
-    days, place, organisations, project), or the name or number of what an event points
-    at."""
-    classes = {str(PG[cls]) for cls, _kind in _EVENT_TYPES}
-    events = {e for cls in classes for e in scans.typed(cls)}
+def _events_reached(scans: _Scans, moved: Sequence[tuple[str, str, str]]) -> set[Any]:
+    """The events changed triples reach: an event's own (its types, name, days, place,
+    organisations, project), or the name or number of what it points at."""
+    classes = [str(PG[cls]) for cls, _kind in _EVENT_TYPES]
+    keys: set[str] = set()
+    own: set[str] = set()
     named: set[str] = set()
     for s, p, o in moved:
-        if (p == _TYPE and o in classes) or (s in events and p in _EVENT_OWN):
-            return True
+        if p == _TYPE and o in classes:
+            keys.add(s)
+        elif p in _EVENT_OWN:
+            own.add(s)
         if p in (_LABEL, _NUMBER):
             named.add(s)
-    return _pointed_at(scans, events, _EVENT_POINTS, named)
+    keys.update(e for cls in classes for e in _typed_of(scans, cls, own))
+    return keys | _pointing_at(scans, _EVENT_POINTS, named)
 
 
 def _multi_country_reached(scans: _Scans, moved: Sequence[tuple[str, str, str]]) -> bool:
@@ -737,37 +996,99 @@ def _multi_country_reached(scans: _Scans, moved: Sequence[tuple[str, str, str]])
             return True
         if p in (_LABEL, str(PG.country)):
             pointed.add(s)
-    return _pointed_at(scans, events, _EVENT_POINTS, pointed)
+    return not events.isdisjoint(_pointing_at(scans, _EVENT_POINTS, pointed))
 
 
-def _pointed_at(scans: _Scans, subjects: set[str], via: Sequence[str], targets: set[str]) -> bool:
-    """Whether one of ``subjects`` points at one of ``targets`` by a predicate of ``via``."""
-    if not targets:
-        return False
-    for predicate in via:
-        for s, objects in scans(predicate).items():
-            if s in subjects and not targets.isdisjoint(objects):
-                return True
-    return False
+def _pointing_at(scans: _Scans, via: Sequence[str], targets: set[str]) -> set[str]:
+    """What points at one of ``targets`` by a predicate of ``via``."""
+    found: set[str] = set()
+    if targets:
+        for predicate in via:
+            found.update(s for s, objects in scans(predicate).items()
+                         if not targets.isdisjoint(objects))  # fmt: skip
+    return found
+
+
+_PROJECT_POINTS = tuple(str(p) for p in (
+    PG.status, PG.promoter, PG.partner, PG.donorPartner, PG.programme, PG.promoterRegion,
+    PG.partnerRegion,
+))  # fmt: skip
+_PROJECT_OWN = frozenset((_NUMBER, _LABEL, str(PG.cost), *_PROJECT_POINTS,
+                          *(str(PG[flag]) for flag, _name in _FLAGS)))  # fmt: skip
+_COST_OWN = frozenset(str(p) for p in (PG.costKind, SCHEMA.value, SCHEMA.currency))
+
+
+def _projects_reached(scans: _Scans, moved: Sequence[tuple[str, str, str]]) -> set[Any]:
+    """The projects changed triples reach: a project's own (its type, number, name,
+    status, organisations, programme, flags, regions, costs), its costs' kind, amount and
+    currency, and the name, number or code of what it points at."""
+    keys: set[str] = set()
+    own: set[str] = set()
+    costs: set[str] = set()
+    named: set[str] = set()
+    for s, p, o in moved:
+        if p == _TYPE and o == str(PG.Project):
+            keys.add(s)
+        elif p in _PROJECT_OWN:
+            own.add(s)
+        elif p in _COST_OWN:
+            costs.add(s)
+        if p in (_LABEL, _NUMBER, str(SKOS.notation)):
+            named.add(s)
+    keys.update(_typed_of(scans, str(PG.Project), own))
+    keys |= _pointing_at(scans, _PROJECT_POINTS, named)
+    costs |= _pointing_at(scans, (str(PG.costKind),), named)
+    return keys | _pointing_at(scans, (str(PG.cost),), costs)
+
+
+def _project_rows_of(scans: _Scans, keys: set[Any]) -> list[Row]:
+    return _project_rows(scans, _typed_of(scans, str(PG.Project), sorted(keys)))
+
+
+@dataclass(frozen=True)
+class Keyed:
+    """How an answer is brought up to date row by row: the key of a row (a row's key is
+    among its order's keys, so rows of two keys never tie), the rows of some keys, and
+    the keys triples a build changed reach (None: too many to tell)."""
+
+    key: Callable[[Row], Any]
+    rows: Callable[[_Scans, set[Any]], list[Row]]
+    reached: Callable[[_Scans, Sequence[tuple[str, str, str]]], set[Any] | None]
+    order: tuple[_Key, ...]
 
 
 @dataclass(frozen=True)
 class Listing:
     """A summarised question: its answer's columns and how to compute its rows; and, for
     some, whether triples a build changed reach a row of it (when not, the kept answer
-    stands though it reads those predicates)."""
+    stands though it reads those predicates), or how its rows are brought up to date one
+    by one."""
 
     variables: tuple[str, ...]
     rows: Callable[[_Scans], list[Row]]
     reached: Callable[[_Scans, Sequence[tuple[str, str, str]]], bool] | None = None
+    keyed: Keyed | None = None
+
+
+def _column(n: int) -> Callable[[Row], Any]:
+    return lambda row: row[n]
+
+
+def _columns(n: int, m: int) -> Callable[[Row], Any]:
+    return lambda row: (row[n], row[m])
 
 
 #: The questions the summary answers, by name.
 SUMMARISED: dict[str, Listing] = {
-    "cooperation_pairs": Listing(("a", "b", "weight", "shared"), _pairs),
+    "cooperation_pairs": Listing(
+        ("a", "b", "weight", "shared"),
+        _pairs,
+        keyed=Keyed(_columns(0, 1), _pair_rows, _pairs_reached, _PAIR_ORDER),
+    ),
     "organisations": Listing(
         ("name", "country", "type", "aliases", "projects", "events", "partners", "org"),
         _organisations,
+        keyed=Keyed(_column(7), _organisation_rows, _organisations_reached, _ORGANISATION_ORDER),
     ),
     "projects": Listing(
         tuple(
@@ -775,12 +1096,19 @@ SUMMARISED: dict[str, Listing] = {
             "regions project".split()
         ),
         _projects,
+        keyed=Keyed(_column(11), _project_rows_of, _projects_reached, _PROJECT_ORDER),
     ),
     "partner_countries": Listing(
-        ("name", "country", "country_count", "countries", "org"), _partner_countries
+        ("name", "country", "country_count", "countries", "org"),
+        _partner_countries,
+        keyed=Keyed(
+            _column(4), _partner_country_rows, _partner_countries_reached, _PARTNER_COUNTRY_ORDER
+        ),
     ),
     "repeat_partners": Listing(
-        ("a_name", "b_name", "shared", "projects", "a", "b"), _repeat_partners
+        ("a_name", "b_name", "shared", "projects", "a", "b"),
+        _repeat_partners,
+        keyed=Keyed(_columns(4, 5), _repeat_rows, _repeat_reached, _REPEAT_ORDER),
     ),
     "multi_country_events": Listing(
         ("label", "start", "place", "country_count", "countries", "event"),
@@ -801,7 +1129,7 @@ SUMMARISED: dict[str, Listing] = {
     "events": Listing(
         tuple("type label start end place organisers hosts participants project event".split()),
         _events,
-        _events_reached,
+        keyed=Keyed(_column(9), _event_rows, _events_reached, _EVENT_ORDER),
     ),
 }
 
@@ -843,26 +1171,22 @@ def summarise(store: GraphStore, *, fresh: bool = False) -> dict[str, int]:
         or not restored.holds(index)
         or not is_summarised(store)  # (a summary graph dropped by hand: written whole)
     ):
-        todo = list(SUMMARISED)
+        todo, keyed = list(SUMMARISED), dict[str, set[Any]]()
         index = _Index({}, {})
     else:
-        changed = restored.changed
-        todo = [
-            q
-            for q, listing in SUMMARISED.items()
-            if q not in index.deps
-            or (
-                index.deps[q] & changed
-                and (listing.reached is None or listing.reached(restored, restored.moved))
-            )
-        ]
-    if isinstance(store, Store) and len(todo) == len(SUMMARISED):
+        todo, keyed = _reached(restored, index)
+    if isinstance(store, Store) and len(todo) == len(SUMMARISED) and not keyed:
         store.drop_graph(graphs.SUMMARY)  # written whole
         index.pages = {}
     lines: list[str] = []
     for question in todo:
         deps = scans.noting()
-        rows = SUMMARISED[question].rows(scans)
+        first = 0  # the first row that may differ from the kept answer's
+        if question in keyed:
+            rows, first = _brought_up_to_date(store, scans, question, keyed[question], index)
+            deps |= index.deps[question]
+        else:
+            rows = SUMMARISED[question].rows(scans)
         scans.deps = None
         index.sizes[question], index.deps[question] = len(rows), frozenset(deps)
         if isinstance(store, Store):
@@ -870,7 +1194,8 @@ def summarise(store: GraphStore, *, fresh: bool = False) -> dict[str, int]:
             # projects the whole summary's text in one piece, and its copies on the way to
             # the store, took 1.3 GB more at the end of a build)
             index.pages[question] = _write_pages(store, question, rows,
-                                                 index.pages.get(question, []))  # fmt: skip
+                                                 index.pages.get(question, []),
+                                                 first // PAGE_ROWS)  # fmt: skip
         else:
             lines.extend(_pages(question, rows))
         del rows
@@ -891,6 +1216,76 @@ def summarise(store: GraphStore, *, fresh: bool = False) -> dict[str, int]:
     if isinstance(store, Store):
         store.close_journal()
     return dict(index.sizes)
+
+
+#: The most keys an answer is brought up to date by, row by row, before it is computed
+#: whole (or a quarter of its rows, if more).
+KEYED_MOST = 100
+
+
+def _reached(scans: _Scans, index: _Index) -> tuple[list[str], dict[str, set[Any]]]:
+    """The answers the changes the restored ``scans`` took reach, and of those the ones
+    brought up to date row by row, with the keys of the rows reached."""
+    assert scans.changed is not None
+    todo, keyed = [], {}
+    for question, listing in SUMMARISED.items():
+        if question not in index.deps:
+            todo.append(question)
+            continue
+        if not index.deps[question] & scans.changed:
+            continue
+        if listing.keyed is not None and question in index.pages:
+            keys = listing.keyed.reached(scans, scans.moved)
+            if keys is not None and len(keys) <= max(KEYED_MOST, index.sizes[question] // 4):
+                if keys:
+                    todo.append(question)
+                    keyed[question] = keys
+                continue
+        if listing.reached is None or listing.reached(scans, scans.moved):
+            todo.append(question)
+    return todo, keyed
+
+
+def _brought_up_to_date(
+    store: GraphStore, scans: _Scans, question: str, keys: set[Any], index: _Index
+) -> tuple[list[Row], int]:
+    """The kept answer of ``question`` with the rows of ``keys`` made again, in its order;
+    and the first row that may differ from the kept one."""
+    keyed = SUMMARISED[question].keyed
+    assert keyed is not None
+    kept = read_rows(store, question, total=index.sizes[question]).rows
+    key, rows, first = keyed.key, [], len(kept)
+    for at, row in enumerate(kept):
+        if key(row) in keys:
+            first = min(first, at)
+        else:
+            rows.append(row)
+    rank = functools.cmp_to_key(_comparison(keyed.order))
+    for row in keyed.rows(scans, keys):
+        at = bisect.bisect_right(rows, rank(row), key=rank)
+        rows.insert(at, row)
+        first = min(first, at)
+    return rows, first
+
+
+def _comparison(order: Sequence[_Key]) -> Callable[[Row, Row], int]:
+    """Two rows compared as :func:`ordered` orders them (rows that tie compare equal)."""
+
+    def compare(x: Row, y: Row) -> int:
+        for column, descending, convert in order:
+            a, b = x[column], y[column]
+            if a == b:
+                continue
+            if a is None or b is None:  # an unbound value first (last, descending)
+                return (1 if a is None else -1) if descending else (-1 if a is None else 1)
+            ca, cb = convert(a), convert(b)
+            if ca == cb:
+                continue
+            less = ca < cb  # type: ignore[operator]
+            return (1 if less else -1) if descending else (-1 if less else 1)
+        return 0
+
+    return compare
 
 
 def _pages(question: str, rows: list[Row]) -> Iterator[str]:
@@ -919,13 +1314,15 @@ def _page_lines(question: str, number: int, text: str) -> list[str]:
     ]
 
 
-def _write_pages(store: Store, question: str, rows: list[Row], before: list[str]) -> list[str]:
+def _write_pages(
+    store: Store, question: str, rows: list[Row], before: list[str], start: int = 0
+) -> list[str]:
     """Write an answer's size and the pages of it that are not as they were (``before``:
-    the digests of the pages the store holds); the pages past its end go. The digests of
-    its pages now."""
+    the digests of the pages the store holds; those before page ``start`` are known to be
+    as they were); the pages past its end go. The digests of its pages now."""
     store.replace_subjects(graphs.SUMMARY, [str(_node(question))], [_size_line(question, rows)])
-    digests = []
-    for number in range(-(-len(rows) // PAGE_ROWS)):
+    digests = before[: min(start, -(-len(rows) // PAGE_ROWS))]
+    for number in range(len(digests), -(-len(rows) // PAGE_ROWS)):
         text = _page_text(rows, number)
         digest = hashlib.sha256(text.encode("ascii")).hexdigest()[:32]
         digests.append(digest)

@@ -85,6 +85,11 @@ def test_one_sort_by_all_keys_orders_as_a_sort_a_key() -> None:
     many = ordered([(*r, "") for r in rows], ((4, True, str), *keys))  # type: ignore[arg-type]
     assert one == [r[:4] for r in many]
     assert one[0][0] == "10" and one[-1][0] is None
+    # and one row compared with another (to put a row made again in its place) orders alike
+    import functools
+
+    rank = functools.cmp_to_key(summary_module._comparison(keys))  # type: ignore[arg-type]
+    assert sorted(rows, key=rank) == one
 
 
 def test_the_default_orders() -> None:
@@ -407,22 +412,43 @@ def test_a_kept_ledger_that_is_not_one_is_read_from_its_graphs(kept: bytes) -> N
     assert load_ledger_kept(store) == (read_ledger(store), True)
 
 
+def _counting(monkeypatch: pytest.MonkeyPatch, whole: list[str] | None = None) -> list[str]:
+    """The names of the answers computed from now on, whole or row by row (into ``whole``
+    too, if given, those computed whole)."""
+    computed: list[str] = []
+    for name, listing in list(SUMMARISED.items()):
+
+        def counted(scans: object, name: str = name, rows: object = listing.rows) -> object:
+            computed.append(name)
+            if whole is not None:
+                whole.append(name)
+            return rows(scans)  # type: ignore[operator]
+
+        keyed = listing.keyed
+        if keyed is not None:
+
+            def some(
+                scans: object, keys: object, name: str = name, rows: object = keyed.rows
+            ) -> object:
+                computed.append(name)
+                return rows(scans, keys)  # type: ignore[operator]
+
+            keyed = summary_module.Keyed(keyed.key, some, keyed.reached, keyed.order)  # type: ignore[arg-type]
+        monkeypatch.setitem(
+            SUMMARISED,
+            name,
+            summary_module.Listing(listing.variables, counted, listing.reached, keyed),
+        )
+    return computed
+
+
 def test_a_build_computes_again_only_the_answers_its_changes_reach(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A change no answer reads (a document's text, not its facts) computes no answer and
     writes no page; a changed amount computes the answers that read amounts, and no other;
     every answer kept equals the one computed afresh after each build."""
-    computed: list[str] = []
-    for name, listing in list(SUMMARISED.items()):
-
-        def counted(scans: object, name: str = name, rows: object = listing.rows) -> object:
-            computed.append(name)
-            return rows(scans)  # type: ignore[operator]
-
-        monkeypatch.setitem(
-            SUMMARISED, name, summary_module.Listing(listing.variables, counted, listing.reached)
-        )
+    computed = _counting(monkeypatch)
     docs = _documents(tmp_path)
     store = Store(None)
     build([str(docs)], store)
@@ -651,3 +677,55 @@ def test_a_build_writes_only_the_pages_that_changed(
     held = pages_held()
     for question in LISTINGS:
         assert held.get(question, 0) == ((row_count(store, question) or 0) + 1) // 2, question
+
+
+def test_answers_are_brought_up_to_date_row_by_row(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The answers kept by row (projects, events, pairs, organisations, partner countries,
+    repeat partners) have only the rows a change reaches made again, never the whole
+    answer — through a changed amount, an added and a removed partner, a renamed
+    organisation, another day and participant of an event, a document pruned — and every
+    kept answer equals the one computed afresh after each build."""
+    monkeypatch.setattr(summary_module, "PAGE_ROWS", 3)  # rows move across pages
+    docs = _documents(tmp_path)
+    store = Store(None)
+    build([str(docs)], store)
+    whole: list[str] = []
+    computed = _counting(monkeypatch, whole)
+    keyed = {name for name, listing in SUMMARISED.items() if listing.keyed is not None}
+    assert keyed == {"projects", "events", "cooperation_pairs", "organisations",
+                     "partner_countries", "repeat_partners"}  # fmt: skip
+    project, news = docs / "earlier-project.txt", docs / "news-seminar.txt"
+    text, said = project.read_text(encoding="utf-8"), news.read_text(encoding="utf-8")
+    partner = "Partner: Norwegian Association of Local and Regional Authorities (Norway)\n"
+    assert "EUR 61,000" in text and partner in text
+    assert "On 12 May 2022" in said and "KS from Norway and " in said
+    changes = [
+        (project, text.replace("EUR 61,000", "EUR 75,500"), {"projects"}),
+        (project, text.replace(partner, partner + "Partner: Bergen kommune (Norway)\n"),
+         {"projects", "cooperation_pairs", "organisations", "partner_countries"}),
+        (project, text.replace(partner, ""), {"projects", "cooperation_pairs", "organisations"}),
+        (news, said.replace("12 May", "19 May").replace("KS from Norway and ", ""), {"events"}),
+    ]  # fmt: skip
+    for path, changed, reached in changes:
+        path.write_text(changed, encoding="utf-8")
+        computed.clear()
+        whole.clear()
+        build([str(docs)], store)
+        assert reached <= set(computed), (path.name, computed)
+        assert not keyed & set(whole), whole
+        _same_as_computed(store)
+    # an organisation renamed in one document, then a document pruned
+    other = docs / "002_c84218a7ceba7421.txt"
+    named = other.read_text(encoding="utf-8")
+    other.write_text(named.replace("Fagforbundet", "Trondheim Youth Council"), encoding="utf-8")
+    build([str(docs)], store)
+    _same_as_computed(store)
+    computed.clear()
+    whole.clear()
+    build([str(p) for p in sorted(docs.iterdir()) if p != news], store, prune=True)
+    assert "events" in computed
+    assert not keyed & set(whole), whole
+    _same_as_computed(store)
+    assert summary_module._kept_index(store) is not None
