@@ -49,6 +49,9 @@ Row = tuple[str | None, ...]
 
 #: Rows per page of a summarised answer (a page is one literal, found by its number).
 PAGE_ROWS = 1000
+#: Pages written to the store in one load (a load has a cost of its own: 26 ms a page at
+#: 100k projects when each was loaded alone; a few megabytes of text held at a time).
+PAGES_A_WRITE = 32
 
 _SEPARATOR = " | "  # the questions' GROUP_CONCAT separator
 _PROJECT_ROLES = ("promoter", "partner", "donorPartner", "programmeOperator", "funder")
@@ -99,6 +102,7 @@ class _Scans:
         self.deps: set[str] | None = None  # what is read, while noted (:meth:`noting`)
         self.changed: set[str] | None = None  # restored: what the changes applied changed
         self.moved: list[tuple[str, str, str]] = []  # and the union's triples they changed
+        self.moved_graphs: list[tuple[str, str, str, str]] = []  # and the graphs' statements
         self.log: list[Changes] = []  # restored: the kept log of changes they took
 
     def noting(self) -> set[str]:
@@ -174,6 +178,51 @@ class _Scans:
             )
         return self._per_graph[key]
 
+    def stating(
+        self, triples: set[tuple[str, str, str]], predicates: Sequence[str]
+    ) -> set[tuple[str, ...]]:
+        """``(graph, subject, predicate, object)`` of ``triples`` (of ``predicates``) in
+        the named graphs: looked up in the store when they are few and named by IRIs (a
+        look-up each is far less than the scan of every graph's statements)."""
+        if len(triples) > LOOK_UPS or not all(map(_named, (t for x in triples for t in x))):
+            return {row for row in self.per_graph(predicates) if row[1:] in triples}
+        self.note(*(f"graph {p}" for p in predicates))
+        found: set[tuple[str, ...]] = set()
+        for s, p, o in sorted(triples):
+            for (g,) in self.rows(f"SELECT ?g WHERE {{ GRAPH ?g {{ <{s}> <{p}> <{o}> }} }}"):
+                found.add((g, s, p, o))
+        return found
+
+    def told_of(
+        self, graphs: set[str], things: set[str], predicates: Sequence[str]
+    ) -> set[tuple[str, ...]]:
+        """``(graph, subject, predicate, object)`` of ``predicates`` in the named graphs that
+        are in ``graphs`` or whose subject or object is one of ``things`` (looked up in the
+        store when they are few and named by IRIs)."""
+        if not graphs and not things:
+            return set()
+        if len(graphs) + len(things) > LOOK_UPS or not all(map(_named, graphs | things)):
+            return {
+                row
+                for row in self.per_graph(predicates)
+                if row[0] in graphs or row[1] in things or row[3] in things
+            }
+        self.note(*(f"graph {p}" for p in predicates))
+        which = " ".join(f"<{p}>" for p in predicates)
+        found: set[tuple[str, ...]] = set()
+        for g in sorted(graphs):
+            rows = self.rows(f"SELECT ?s ?p ?o WHERE {{ VALUES ?p {{ {which} }} GRAPH <{g}> "
+                             f"{{ ?s ?p ?o }} }}")  # fmt: skip
+            found.update((g, s, p, o) for s, p, o in rows)
+        for x in sorted(things):
+            rows = self.rows(f"SELECT ?g ?p ?o WHERE {{ VALUES ?p {{ {which} }} GRAPH ?g "
+                             f"{{ <{x}> ?p ?o }} }}")  # fmt: skip
+            found.update((g, x, p, o) for g, p, o in rows)
+            rows = self.rows(f"SELECT ?g ?s ?p WHERE {{ VALUES ?p {{ {which} }} GRAPH ?g "
+                             f"{{ ?s ?p <{x}> }} }}")  # fmt: skip
+            found.update((g, s, p, x) for g, s, p in rows)
+        return found
+
     def export(self) -> bytes:
         """What was read, to bring up to date after the next writes instead of reading it
         again (:meth:`restored`)."""
@@ -214,7 +263,7 @@ class _Scans:
             for logged in log:
                 scans._apply(logged)
             scans.log = list(log)
-            scans.moved = []
+            scans.moved, scans.moved_graphs = [], []
             scans.changed = scans._apply(changes)
         except (AttributeError, TypeError, ValueError):
             return None  # not what this version keeps: read again
@@ -270,6 +319,7 @@ class _Scans:
         # a graph's statement in or out (the journal tells only those) changes what the
         # questions that read the graphs themselves see
         changed.update(f"graph {c[2]}" for c in changes.graphs)
+        self.moved_graphs.extend(c[:4] for c in changes.graphs if all(c[:4]))
         for key, rows in self._per_graph.items():
             wanted = set(key)
             touched = [c for c in changes.graphs if c[2] in wanted and all(c[:4])]
@@ -336,6 +386,15 @@ class _Scans:
                 for via, orgs in self(str(PG[role])).items():
                     self._members[via].update(orgs)
         return self._members
+
+
+#: The most things looked up in the store one query each before a scan is read instead.
+LOOK_UPS = 200
+
+
+def _named(term: str) -> bool:
+    """Whether a term of the scans is an IRI a query can name as it is."""
+    return ":" in term and not term.startswith("_:") and not any(c in term for c in '<> "{}|^`\\')
 
 
 def _first(values: Iterable[str]) -> str | None:
@@ -739,45 +798,89 @@ def _donor_links(scans: _Scans) -> list[Row]:
     return ordered(rows, ((2, True, int), (0, False, str), (1, False, str)))
 
 
+_RELATIONS = tuple(str(PG[r]) for r in (*_PROJECT_ROLES, *_EVENT_ROLES, "cooperatesWith"))
+_NEWS_ONLY_ORDER: tuple[_Key, ...] = tuple((n, False, str) for n in range(6))
+
+
 def _news_only(scans: _Scans) -> list[Row]:
     """``news_only``: roles and stated cooperation that news items state and no document of
     another kind does, with each news item that states it."""
+    return ordered(_news_only_rows(scans), _NEWS_ONLY_ORDER)
+
+
+def _news_only_rows(scans: _Scans, keys: set[Any] | None = None) -> list[Row]:
+    """The rows of ``news_only`` (of the statements ``keys`` names, if given:
+    ``(subject, relation's name, organisation)``), unordered."""
     kinds = scans(str(PG.documentKind))
     sources = scans(str(PG.sourcePath))
-    relations = [str(PG[r]) for r in (*_PROJECT_ROLES, *_EVENT_ROLES, "cooperatesWith")]
+    if keys is None:
+        stated = scans.per_graph(_RELATIONS)
+    else:
+        stated = scans.stating({(s, str(PG[r]), o) for s, r, o in keys}, _RELATIONS)
     told: dict[tuple[str, str, str], set[str]] = defaultdict(set)
     elsewhere: set[tuple[str, str, str]] = set()
     # each graph once: whether it is a news item's, and whether it is another kind's
-    of_kind = {g: ("news" in found, any(k != "news" for k in found)) for g, found in kinds.items()}
-    for g, s, p, o in scans.per_graph(relations):
-        news, other = of_kind.get(g, (False, False))
+    of_kind: dict[str, tuple[bool, bool]] = {}
+    for g, s, p, o in stated:
+        if g not in of_kind:
+            found = kinds.get(g, ())
+            of_kind[g] = ("news" in found, any(k != "news" for k in found))
+        news, other = of_kind[g]
         if news:
             told[(s, p, o)].add(g)
         if other:
             elsewhere.add((s, p, o))
-    rows: list[Row] = [
+    return [
         (subject_label, p.partition("#")[2], org_name, source, s, o)
         for (s, p, o), news in told.items() if (s, p, o) not in elsewhere
         for g in news for source in sources.get(g, ())
         for subject_label in scans.labels(s) or {s}
         for org_name in scans.labels(o) or {o}
     ]  # fmt: skip
-    keys = ((0, False, str), (1, False, str), (2, False, str), (3, False, str),
-            (4, False, str), (5, False, str))  # fmt: skip
-    return ordered(rows, keys)
+
+
+def _news_only_reached(scans: _Scans, moved: Sequence[tuple[str, str, str]]) -> set[Any]:
+    """The statements changed triples reach: a role or stated cooperation a document's
+    graph took or lost, those of a document whose kind or source changed, and those of a
+    renamed subject or organisation."""
+    relations = set(_RELATIONS)
+    keys = {(s, p, o) for _g, s, p, o in scans.moved_graphs if p in relations}
+    documents: set[str] = set()
+    named: set[str] = set()
+    for s, p, _o in moved:
+        if p in (str(PG.documentKind), str(PG.sourcePath)):
+            documents.add(s)
+        elif p == _LABEL:
+            named.add(s)
+    keys.update((s, p, o) for _g, s, p, o in scans.told_of(documents, named, _RELATIONS))
+    return {(s, p.partition("#")[2], o) for s, p, o in keys}
+
+
+_SINGLE = {str(PG.status): "status", str(SCHEMA.startDate): "startDate",
+           str(SCHEMA.endDate): "endDate", str(PG.country): "country"}  # fmt: skip
+_SINGLE_NAMED = {str(PG.status), str(PG.country)}  # their values are IRIs: shown by their name
+_COST_PARTS = (str(PG.costKind), str(SCHEMA.currency), str(SCHEMA.value))
+_CONFLICT_ORDER: tuple[_Key, ...] = (
+    (0, False, str), (1, False, str), (3, False, str), (5, False, str), (2, False, str),
+    (4, False, str), (6, False, str),
+)  # fmt: skip
 
 
 def _conflicting_values(scans: _Scans) -> list[Row]:
     """``conflicting_values``: two documents that give one subject different values of
     something that has one value (status, start, end, country; a cost of one kind and
     currency), with both documents."""
+    return ordered(_conflict_rows(scans), _CONFLICT_ORDER)
+
+
+def _conflict_rows(scans: _Scans, keys: set[Any] | None = None) -> list[Row]:
+    """The rows of ``conflicting_values`` (of the subjects ``keys``, if given), each once, in
+    the order of their values."""
     sources = scans(str(PG.sourcePath))
     told: dict[tuple[str, str], dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
-    single = {str(PG.status): "status", str(SCHEMA.startDate): "startDate",
-              str(SCHEMA.endDate): "endDate", str(PG.country): "country"}  # fmt: skip
-    named = {str(PG.status), str(PG.country)}  # their values are IRIs: shown by their name
+    single, named = _SINGLE, _SINGLE_NAMED
     per_graph: dict[tuple[str, str, str], set[str]] = defaultdict(set)
-    for g, s, p, o in _told_apart(scans, single, named):
+    for g, s, p, o in _told_apart(scans, single, named, keys):
         if p in single:
             value = (o.partition("#")[2] or o) if p in named else o
             told[(s, single[p])][g].add(value)
@@ -812,23 +915,48 @@ def _conflicting_values(scans: _Scans) -> list[Row]:
                             for a in sources.get(g1, ()) for b in sources.get(g2, ()) if a < b
                             for label in scans.labels(s) or {s}
                         )  # fmt: skip
-    keys = ((0, False, str), (1, False, str), (3, False, str), (5, False, str),
-            (2, False, str), (4, False, str), (6, False, str))  # fmt: skip
-    return ordered(sorted(set(rows)), keys)
+    return sorted(set(rows))
+
+
+def _conflicts_reached(scans: _Scans, moved: Sequence[tuple[str, str, str]]) -> set[Any] | None:
+    """The subjects changed triples reach: a value or cost of theirs in the union or in a
+    document's graph, their name, their costs' kind, currency or amount; a document whose
+    source changed and no statement of it did reaches too many to tell (None)."""
+    keys: set[str] = set()
+    costs: set[str] = set()
+    sourced: set[str] = set()
+    for s, p, _o in moved:
+        if p in _SINGLE or p in (str(PG.cost), _LABEL):
+            keys.add(s)
+        elif p in _COST_PARTS:
+            costs.add(s)
+        elif p == str(PG.sourcePath):
+            sourced.add(s)
+    for g, s, p, _o in scans.moved_graphs:
+        sourced.discard(g)
+        if p in _SINGLE or p == str(PG.cost):
+            keys.add(s)
+        elif p in _COST_PARTS:
+            costs.add(s)
+    if sourced:
+        return None
+    return keys | _pointing_at(scans, (str(PG.cost),), costs)
 
 
 def _told_apart(
-    scans: _Scans, single: dict[str, str], named: set[str]
+    scans: _Scans, single: dict[str, str], named: set[str], only: set[str] | None = None
 ) -> Iterator[tuple[str, ...]]:
     """``(graph, subject, predicate, object)`` in the documents' graphs of the properties
     ``conflicting_values`` compares (and of the subjects' costs), for the subjects only
-    that hold two values of one in the union — two documents that disagree leave both
-    there: the few such subjects are looked up, not every document's statements scanned."""
+    (of ``only``, if given) that hold two values of one in the union — two documents that
+    disagree leave both there: the few such subjects are looked up, not every document's
+    statements scanned."""
     parts = (PG.costKind, SCHEMA.currency, SCHEMA.value)
     scans.note(*(f"graph {p}" for p in (*single, PG.cost, *parts)))
     disagree: set[str] = set()
     for p in single:
-        for s, values in scans(p).items():
+        told = scans(p)
+        for s, values in told.items() if only is None else _items(told, only):
             if len({(v.partition("#")[2] or v) if p in named else v for v in values}) > 1:
                 disagree.add(s)
     kinds, currencies, amounts = (
@@ -836,7 +964,8 @@ def _told_apart(
         scans(str(SCHEMA.currency)),
         scans(str(SCHEMA.value)),
     )
-    for s, costs in scans(str(PG.cost)).items():
+    cost = scans(str(PG.cost))
+    for s, costs in cost.items() if only is None else _items(cost, only):
         found: dict[tuple[str, str], set[Decimal]] = defaultdict(set)
         for c in costs:
             for kind in kinds.get(c, ()):
@@ -854,6 +983,13 @@ def _told_apart(
             f"VALUES ?p {{ {own} }} }} UNION {{ GRAPH ?g {{ <{subject}> <{PG.cost}> ?s . "
             f"?s ?p ?o }} VALUES ?p {{ {looked_up} }} }} }}"
         )
+
+
+def _items(scan: Scan, subjects: Iterable[str]) -> Iterator[tuple[str, tuple[str, ...]]]:
+    """The entries of ``scan`` of ``subjects``."""
+    for s in subjects:
+        if s in scan:
+            yield s, scan[s]
 
 
 def _called(scans: _Scans, things: Iterable[str]) -> str | None:
@@ -1074,8 +1210,8 @@ def _column(n: int) -> Callable[[Row], Any]:
     return lambda row: row[n]
 
 
-def _columns(n: int, m: int) -> Callable[[Row], Any]:
-    return lambda row: (row[n], row[m])
+def _columns(*columns: int) -> Callable[[Row], Any]:
+    return lambda row: tuple(row[n] for n in columns)
 
 
 #: The questions the summary answers, by name.
@@ -1120,11 +1256,14 @@ SUMMARISED: dict[str, Listing] = {
         _donor_links,
     ),
     "news_only": Listing(
-        ("subject_label", "relation", "org_name", "source", "subject", "org"), _news_only
+        ("subject_label", "relation", "org_name", "source", "subject", "org"),
+        _news_only,
+        keyed=Keyed(_columns(4, 1, 5), _news_only_rows, _news_only_reached, _NEWS_ONLY_ORDER),
     ),
     "conflicting_values": Listing(
         ("subject_label", "property", "value_a", "source_a", "value_b", "source_b", "subject"),
         _conflicting_values,
+        keyed=Keyed(_column(6), _conflict_rows, _conflicts_reached, _CONFLICT_ORDER),
     ),
     "events": Listing(
         tuple("type label start end place organisers hosts participants project event".split()),
@@ -1322,14 +1461,21 @@ def _write_pages(
     as they were); the pages past its end go. The digests of its pages now."""
     store.replace_subjects(graphs.SUMMARY, [str(_node(question))], [_size_line(question, rows)])
     digests = before[: min(start, -(-len(rows) // PAGE_ROWS))]
+    pages: list[str] = []
+    lines: list[str] = []
     for number in range(len(digests), -(-len(rows) // PAGE_ROWS)):
         text = _page_text(rows, number)
         digest = hashlib.sha256(text.encode("ascii")).hexdigest()[:32]
         digests.append(digest)
         if number < len(before) and before[number] == digest:
             continue  # the page is as it was
-        lines = _page_lines(question, number, text)
-        store.replace_subjects(graphs.SUMMARY, [str(_node(question, number))], lines, now=True)
+        pages.append(str(_node(question, number)))
+        lines.extend(_page_lines(question, number, text))
+        if len(pages) == PAGES_A_WRITE:
+            store.replace_subjects(graphs.SUMMARY, pages, lines, now=True)
+            pages, lines = [], []
+    if pages:
+        store.replace_subjects(graphs.SUMMARY, pages, lines, now=True)
     gone = [str(_node(question, n)) for n in range(len(digests), len(before))]
     if gone:
         store.replace_subjects(graphs.SUMMARY, gone, ())
