@@ -74,7 +74,7 @@ _COST_RANKS = {str(PG[k]): r for r, k in enumerate(
 
 Scan = dict[str, tuple[str, ...]]
 #: The version of what :meth:`_Scans.export` keeps (a state of another is read again).
-_STATE_VERSION = 1
+_STATE_VERSION = 2  # 2: each scan kept apart, restored when it is asked for
 #: The version of what :class:`_Index` keeps.
 _INDEX_VERSION = 3  # 3: with each page's digest
 #: What an answer is worked out of, by name: a predicate's IRI (its scan), ``"a <class>"``
@@ -99,6 +99,10 @@ class _Scans:
         self._per_graph: dict[tuple[str, ...], set[tuple[str, ...]]] = {}
         self._joined_labels: dict[tuple[str, ...], str | None] = {}
         self._pointing: dict[str, dict[str, list[str]]] = {}
+        self._partners: dict[str, set[str]] = {}
+        self._kept: dict[str, bytes | memoryview] = {}  # restored, not asked for yet
+        self._lost = 0  # kept scans that could not be restored (read from the store)
+        self._pending: dict[str, list[Changes]] = {}  # the log's changes of each kept scan
         self.deps: set[str] | None = None  # what is read, while noted (:meth:`noting`)
         self.changed: set[str] | None = None  # restored: what the changes applied changed
         self.moved: list[tuple[str, str, str]] = []  # and the union's triples they changed
@@ -126,7 +130,7 @@ class _Scans:
     def __call__(self, predicate: str) -> Scan:
         if self.deps is not None:
             self.deps.add(predicate)
-        if predicate not in self._read:
+        if predicate not in self._read and not self._take(f"read {predicate}", dict):
             found: dict[str, list[str]] = defaultdict(list)
             for s, o in self.rows(f"SELECT ?s ?o WHERE {{ ?s <{predicate}> ?o }}"):
                 found[s].append(o)
@@ -137,7 +141,7 @@ class _Scans:
     def typed(self, cls: str) -> list[str]:
         """The subjects of type ``cls``, sorted (read once)."""
         self.note(f"a {cls}")
-        if cls not in self._typed:
+        if cls not in self._typed and not self._take(f"typed {cls}", list):
             rows = self.rows(f"SELECT ?s WHERE {{ ?s a <{cls}> }}")
             self._typed[cls] = sorted({s for (s,) in rows})
         return self._typed[cls]
@@ -168,7 +172,7 @@ class _Scans:
         (read once)."""
         key = tuple(predicates)
         self.note(*(f"graph {p}" for p in key))
-        if key not in self._per_graph:
+        if key not in self._per_graph and not self._take(f"per_graph {' '.join(key)}", set):
             values = " ".join(f"<{p}>" for p in key)
             self._per_graph[key] = set(
                 self.rows(
@@ -225,21 +229,81 @@ class _Scans:
 
     def export(self) -> bytes:
         """What was read, to bring up to date after the next writes instead of reading it
-        again (:meth:`restored`)."""
-        kept = {"version": _STATE_VERSION, "read": self._read, "typed": self._typed,
-                "per_graph": self._per_graph}  # fmt: skip
-        return marshal.dumps(kept)
+        again (:meth:`restored`): each scan apart, so a build restores only those it asks
+        for (a scan restored and never asked for is kept as it was)."""
+        for name in list(self._pending):
+            what = name.partition(" ")[0]
+            if name in self._kept:
+                self._take(name, {"read": dict, "typed": list}.get(what, set))
+        parts = dict(self._kept)
+        parts.update((f"read {p}", marshal.dumps(scan)) for p, scan in self._read.items())
+        parts.update((f"typed {c}", marshal.dumps(found)) for c, found in self._typed.items())
+        parts.update(
+            (f"per_graph {' '.join(key)}", marshal.dumps(rows))
+            for key, rows in self._per_graph.items()
+        )
+        # a table of where each part is, then the parts: a part is read where it lies
+        table, at = {}, 0
+        for name, part in parts.items():
+            table[name] = (at, len(part))
+            at += len(part)
+        head = marshal.dumps({"version": _STATE_VERSION, "parts": table})
+        return b"".join([len(head).to_bytes(8, "little"), head, *parts.values()])
+
+    def _take(self, name: str, kind: type) -> bool:
+        """Restore the kept scan ``name`` (``"read <predicate>"``, ``"typed <class>"``,
+        ``"per_graph <predicates>"``) if it is kept; False if it is not, or is not a
+        ``kind`` (then it is read from the store, and the scans are kept whole again)."""
+        data = self._kept.pop(name, None)
+        if data is None:
+            return False
+        try:
+            value = marshal.loads(data)
+        except (EOFError, ValueError, TypeError):
+            value = None
+        if not isinstance(value, kind):
+            self._lost += 1
+            return False
+        what, _, rest = name.partition(" ")
+        if what == "read":
+            self._read[rest] = value  # type: ignore[assignment]
+        elif what == "typed":
+            self._typed[rest] = value  # type: ignore[assignment]
+        else:
+            self._per_graph[tuple(rest.split(" "))] = value  # type: ignore[assignment]
+        # the changes the kept log holds for it (what they moved was told when they were
+        # made: the build's own changes are told apart)
+        moved, moved_graphs = self.moved, self.moved_graphs
+        for logged in self._pending.pop(name, ()):
+            self._apply(logged, name)
+        self.moved, self.moved_graphs = moved, moved_graphs
+        return True
+
+    def _names(self) -> tuple[set[str], set[str], set[tuple[str, ...]]]:
+        """The predicates, classes and per-graph keys of the scans, restored or kept."""
+        read, typed, per_graph = set(self._read), set(self._typed), set(self._per_graph)
+        for name in self._kept:
+            what, _, rest = name.partition(" ")
+            if what == "read":
+                read.add(rest)
+            elif what == "typed":
+                typed.add(rest)
+            else:
+                per_graph.add(tuple(rest.split(" ")))
+        return read, typed, per_graph
 
     def held(self) -> frozenset[str]:
         """What the scans hold, as :data:`Dep` names."""
-        names = {*self._read, *(f"a {cls}" for cls in self._typed)}
-        names.update(f"graph {p}" for key in self._per_graph for p in key)
+        read, typed, per_graph = self._names()
+        names = {*read, *(f"a {cls}" for cls in typed)}
+        names.update(f"graph {p}" for key in per_graph for p in key)
         return frozenset(names)
 
-    def reads(self) -> tuple[frozenset[object], ...]:
+    def reads(self) -> tuple[object, ...]:
         """Which scans these are (a scan read since they were restored is not in the log of
-        changes: the scans are kept whole again)."""
-        return frozenset(self._read), frozenset(self._typed), frozenset(self._per_graph)
+        changes, nor one that could not be restored: the scans are kept whole again)."""
+        read, typed, per_graph = self._names()
+        return frozenset(read), frozenset(typed), frozenset(per_graph), self._lost
 
     @classmethod
     def restored(
@@ -247,22 +311,21 @@ class _Scans:
     ) -> _Scans | None:
         """The scans :meth:`export` kept, with the triples the ``log`` of builds since and
         then ``changes`` say were written or removed; None when ``data`` is no state this
-        version kept."""
-        try:
-            kept = marshal.loads(data)
-        except (EOFError, ValueError, TypeError):
-            return None
-        if not isinstance(kept, dict) or kept.get("version") != _STATE_VERSION:
-            return None
-        parts = (kept.get("read"), kept.get("typed"), kept.get("per_graph"))
-        if not all(isinstance(part, dict) for part in parts):
+        version kept. Only the scans those triples touch are restored now; the others,
+        when they are asked for."""
+        parts = _parts(data)
+        if parts is None:
             return None
         scans = cls(store)
-        scans._read, scans._typed, scans._per_graph = parts  # type: ignore[assignment]
+        scans._kept, scans.log = parts, list(log)
+        for logged in log:  # each kept scan takes the log's changes when it is restored
+            for name, changed in _by_part(logged, parts).items():
+                scans._pending.setdefault(name, []).append(changed)
         try:
-            for logged in log:
-                scans._apply(logged)
-            scans.log = list(log)
+            for name in _by_part(changes, parts):  # those the build's changes touch: now
+                what = name.partition(" ")[0]
+                if not scans._take(name, {"read": dict, "typed": list}.get(what, set)):
+                    return None  # not what this version keeps: read again
             scans.moved, scans.moved_graphs = [], []
             scans.changed = scans._apply(changes)
         except (AttributeError, TypeError, ValueError):
@@ -274,23 +337,23 @@ class _Scans:
         for deps in index.deps.values():
             for name in deps:
                 kind, _, what = name.partition(" ")
-                if not what and not isinstance(self._read.get(name), dict):
+                if not what and not (name in self._read or f"read {name}" in self._kept):
                     return False
-                if kind == "a" and what not in self._typed:
+                if kind == "a" and not (what in self._typed or f"typed {what}" in self._kept):
                     return False
         return True
 
-    def _apply(self, changes: Changes) -> set[str]:
+    def _apply(self, changes: Changes, only: str | None = None) -> set[str]:
         """Each changed triple in or out of the scans that read its predicate (as
-        :meth:`rows` reads: a row with an empty value is none); what changed, as
-        :data:`Dep` names."""
+        :meth:`rows` reads: a row with an empty value is none), or of the scan ``only``
+        names; what changed, as :data:`Dep` names."""
         one = self._texts.setdefault
         changed: set[str] = set()
         for s, p, o, there in changes.union:
             if not (s and p and o):
                 continue
             s, o = one(s, s), one(o, o)
-            if p in self._read:
+            if p in self._read and only in (None, f"read {p}"):
                 read = self._read[p]
                 objects = read.get(s, ())
                 if there and o not in objects:
@@ -305,7 +368,7 @@ class _Scans:
                         del read[s]
                     changed.add(p)
                     self.moved.append((s, p, o))
-            if p == _TYPE and o in self._typed:
+            if p == _TYPE and o in self._typed and only in (None, f"typed {o}"):
                 typed = self._typed[o]
                 at = bisect.bisect_left(typed, s)
                 present = at < len(typed) and typed[at] == s
@@ -321,6 +384,8 @@ class _Scans:
         changed.update(f"graph {c[2]}" for c in changes.graphs)
         self.moved_graphs.extend(c[:4] for c in changes.graphs if all(c[:4]))
         for key, rows in self._per_graph.items():
+            if only not in (None, f"per_graph {' '.join(key)}"):
+                continue
             wanted = set(key)
             touched = [c for c in changes.graphs if c[2] in wanted and all(c[:4])]
             if not touched:
@@ -372,6 +437,20 @@ class _Scans:
         """The organisations that take one of ``roles`` in the project or event ``via``."""
         return {org for role in roles for org in self(str(PG[role])).get(via, ())}
 
+    def partners_of(self, org: str) -> set[str]:
+        """The organisations that take a role in a project or event ``org`` takes one in
+        (``org`` too, if it takes any); worked out once an organisation (one in thousands
+        of projects is asked for by several answers)."""
+        if org not in self._partners:
+            vias = self.vias_of(org)
+            found: set[str] = set()
+            for role in _ROLES:
+                scan = self(str(PG[role]))
+                for via in vias:
+                    found.update(scan.get(via, ()))
+            self._partners[org] = found
+        return self._partners[org]
+
     def vias_of(self, org: str, roles: Sequence[str] = _ROLES) -> set[str]:
         """The projects and events ``org`` takes one of ``roles`` in."""
         return {via for role in roles for via in self.pointing(str(PG[role])).get(org, ())}
@@ -395,6 +474,50 @@ LOOK_UPS = 200
 def _named(term: str) -> bool:
     """Whether a term of the scans is an IRI a query can name as it is."""
     return ":" in term and not term.startswith("_:") and not any(c in term for c in '<> "{}|^`\\')
+
+
+def _by_part(changes: Changes, parts: Iterable[str]) -> dict[str, Changes]:
+    """Of ``changes``, those each of the kept scans ``parts`` (by name) takes, by name (the
+    scans they touch none of are left out)."""
+    union: dict[str, list[tuple[str, str, str, bool]]] = defaultdict(list)
+    for change in changes.union:
+        union[f"read {change[1]}"].append(change)
+        if change[1] == _TYPE:
+            union[f"typed {change[2]}"].append(change)
+    per_graph = {name: set(name.split(" ")[1:]) for name in parts if name.startswith("per_graph ")}
+    statements: dict[str, list[tuple[str, str, str, str, bool]]] = defaultdict(list)
+    for stated in changes.graphs:
+        for name, predicates in per_graph.items():
+            if stated[2] in predicates:
+                statements[name].append(stated)
+    names = [name for name in parts if name in union or name in statements]
+    return {name: Changes(tuple(union[name]), tuple(statements[name])) for name in names}
+
+
+def _parts(data: bytes) -> dict[str, bytes | memoryview] | None:
+    """The parts of a state :meth:`_Scans.export` kept, by name, each where it lies in
+    ``data``; None when ``data`` is no state this version kept."""
+    size = int.from_bytes(data[:8], "little")
+    try:
+        kept = marshal.loads(data[8 : 8 + size])
+    except (EOFError, ValueError, TypeError):
+        return None
+    if not isinstance(kept, dict) or kept.get("version") != _STATE_VERSION:
+        return None
+    table, view, start = kept.get("parts"), memoryview(data), 8 + size
+    if not isinstance(table, dict):
+        return None
+    parts: dict[str, bytes | memoryview] = {}
+    for name, where in table.items():
+        if not (isinstance(name, str) and isinstance(where, tuple) and len(where) == 2):
+            return None
+        at, length = where
+        if not (isinstance(at, int) and isinstance(length, int)):
+            return None
+        if at < 0 or length < 0 or start + at + length > len(data):
+            return None
+        parts[name] = view[start + at : start + at + length]
+    return parts
 
 
 def _first(values: Iterable[str]) -> str | None:
@@ -574,7 +697,7 @@ def _organisation_rows(scans: _Scans, keys: Iterable[str]) -> list[Row]:
     stated, stated_by = scans(str(PG.cooperatesWith)), scans.pointing(str(PG.cooperatesWith))
     rows = []
     for org in _typed_of(scans, str(ORG.Organization), sorted(keys)):
-        partners = {m for via in scans.vias_of(org) for m in scans.members_of(via)}
+        partners = set(scans.partners_of(org))
         partners.update(b for b in stated.get(org, ()) if org < b)
         partners.update(a for a in stated_by.get(org, ()) if a < org)
         partners.discard(org)
@@ -647,7 +770,7 @@ def _partner_country_rows(scans: _Scans, keys: Iterable[str]) -> list[Row]:
     row, stated = _partner_country_row(scans), scans(str(PG.cooperatesWith))
     rows = []
     for org in sorted(keys):
-        partners = {m for via in scans.vias_of(org) for m in scans.members_of(via)}
+        partners = set(scans.partners_of(org))
         partners.update(stated.get(org, ()))
         partners.discard(org)
         found = row(org, partners)
@@ -674,7 +797,7 @@ def _partner_countries_reached(
             keys.add(s)
         elif p == str(PG.country):
             keys.add(s)
-            keys.update(m for via in scans.vias_of(s) for m in scans.members_of(via))
+            keys.update(scans.partners_of(s))
             keys.update(stated_by.get(s, ()))
     return keys
 
@@ -1136,12 +1259,20 @@ def _multi_country_reached(scans: _Scans, moved: Sequence[tuple[str, str, str]])
 
 
 def _pointing_at(scans: _Scans, via: Sequence[str], targets: set[str]) -> set[str]:
-    """What points at one of ``targets`` by a predicate of ``via``."""
+    """What points at one of ``targets`` by a predicate of ``via`` (looked up in the store
+    when they are few and named by IRIs)."""
     found: set[str] = set()
-    if targets:
-        for predicate in via:
-            found.update(s for s, objects in scans(predicate).items()
-                         if not targets.isdisjoint(objects))  # fmt: skip
+    if not targets:
+        return found
+    if len(targets) <= LOOK_UPS and all(map(_named, targets)):
+        which = " ".join(f"<{p}>" for p in via)
+        for target in sorted(targets):
+            sparql = f"SELECT ?s WHERE {{ VALUES ?p {{ {which} }} ?s ?p <{target}> }}"
+            found.update(s for (s,) in scans.rows(sparql))
+        return found
+    for predicate in via:
+        found.update(s for s, objects in scans(predicate).items()
+                     if not targets.isdisjoint(objects))  # fmt: skip
     return found
 
 

@@ -189,9 +189,14 @@ def _generation(root: Path) -> Iterator[GraphStore]:
         previous = Store(current, read_only=True)
         previous.oxigraph.backup(str(target))
         del previous
-        # what was worked out of the store (the summary's scans, the ledger) goes with it
+        # what was worked out of the store (the summary's scans, the ledger) goes with it:
+        # linked, not copied (a state is only ever replaced by a new file, never written
+        # in place, so the old generation keeps what it had)
         for kept in current.glob(STATE_FILES.format(name="*")):
-            shutil.copyfile(kept, target / kept.name)
+            try:
+                os.link(kept, target / kept.name)
+            except OSError:
+                shutil.copyfile(kept, target / kept.name)
     elif (root / "CURRENT").exists():  # a plain Oxigraph folder from before generations
         raise StoreError(f"{root}: an old-layout store; build into a new folder")
     store = Store(target)

@@ -16,7 +16,7 @@ from partnergraph.graph.cli import main
 from partnergraph.graph.ledger import load_ledger, load_ledger_kept, read_ledger
 from partnergraph.graph.store import Store, graphs, open_store, staged
 from partnergraph.graph.summary import SUMMARISED, compute, read_rows, row_count, summarise
-from partnergraph.ontology import PG
+from partnergraph.ontology import PG, SCHEMA
 
 from ..conftest import EXAMPLES, FIXTURES
 
@@ -248,8 +248,8 @@ def _kept_scans(store: Store) -> dict[str, dict[str, set[str]]]:
 
     scans = summary_module._restored(store, Changes((), ()))
     assert scans is not None
-    read = scans._read
-    return {p: {s: set(os) for s, os in subjects.items()} for p, subjects in read.items()}
+    predicates = [name for name in scans.held() if " " not in name]
+    return {p: {s: set(os) for s, os in scans(p).items()} for p in predicates}
 
 
 def _fresh_scans(store: Store, predicates: list[str]) -> dict[str, dict[str, set[str]]]:
@@ -358,10 +358,22 @@ def test_a_journal_that_grows_too_long_gives_up(monkeypatch: pytest.MonkeyPatch)
     assert store.kept_state("summary") is not None
 
 
+def _state(table: object, body: bytes = b"") -> bytes:
+    """A kept state of scans as the summary writes it: the length of its table of parts,
+    the table, the parts."""
+    import marshal
+
+    head = marshal.dumps({"version": 2, "parts": table})
+    return len(head).to_bytes(8, "little") + head + body
+
+
 @pytest.mark.parametrize(
     "kept",
     [b"", b"not marshal data", __import__("marshal").dumps({"version": 1, "read": [1, 2]}),
-     __import__("marshal").dumps({"version": 1, "read": {"p": 3}, "typed": {}, "per_graph": {}})],
+     __import__("marshal").dumps({"version": 1, "read": {"p": 3}, "typed": {}, "per_graph": {}}),
+     __import__("marshal").dumps({"version": 2, "parts": {}}),  # no table before it
+     _state([1, 2]), _state({"read p": 3}), _state({"read p": (0, 99)}),
+     _state({f"read {PG.partner}": (0, 4), f"typed {PG.Project}": (4, 1)}, b"junk\x00")],
 )  # fmt: skip
 def test_a_kept_state_that_is_not_one_is_read_again(kept: bytes) -> None:
     store = Store(None)
@@ -735,3 +747,47 @@ def test_answers_are_brought_up_to_date_row_by_row(
     assert not keyed & set(whole), whole
     _same_as_computed(store)
     assert summary_module._kept_index(store) is not None
+
+
+def test_a_build_restores_only_the_kept_scans_it_asks_for(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A changed amount restores the scans its changes touch and those the answers it
+    reaches read — not the graphs' statements the news-only answer reads, though the log
+    of changes kept beside them holds a partner's — and every kept scan, restored later
+    with the log's changes, equals the scan read afresh."""
+    docs = _documents(tmp_path)
+    store = Store(None)
+    build([str(docs)], store)
+    taken: list[str] = []
+    take = summary_module._Scans._take
+
+    def noting(self: object, name: str, kind: type) -> bool:
+        taken.append(name)
+        return take(self, name, kind)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(summary_module._Scans, "_take", noting)
+    project = docs / "earlier-project.txt"
+    text = project.read_text(encoding="utf-8")
+    partner = "Partner: Norwegian Association of Local and Regional Authorities (Norway)\n"
+    assert partner in text and "EUR 61,000" in text
+    text = text.replace(partner, partner + "Partner: Bergen kommune (Norway)\n")
+    project.write_text(text, encoding="utf-8")
+    build([str(docs)], store)
+    assert any(name.startswith("per_graph") for name in taken)
+    taken.clear()
+    project.write_text(text.replace("EUR 61,000", "EUR 75,500"), encoding="utf-8")
+    build([str(docs)], store)
+    assert f"read {SCHEMA.value}" in taken and f"typed {PG.Project}" in taken
+    assert not any(name.startswith("per_graph") for name in taken)
+    _same_as_computed(store)
+    kept = _kept_scans(store)
+    assert kept == _fresh_scans(store, sorted(kept))
+    from partnergraph.graph.store.journal import Changes
+
+    restored = summary_module._restored(store, Changes((), ()))
+    assert restored is not None
+    fresh = summary_module._Scans(store)
+    relations = summary_module._RELATIONS
+    assert restored.per_graph(relations) == fresh.per_graph(relations)
+    assert restored.typed(str(PG.Project)) == fresh.typed(str(PG.Project))

@@ -115,3 +115,27 @@ def test_a_views_statements_of_some_subjects_are_replaced_and_the_rest_stays() -
         store.replace_subjects(view, [], ["<urn:c> oops"])
     with pytest.raises(ValueError, match="in the union"):
         store.replace_subjects("https://e.org/doc", [], [])
+
+
+def test_kept_states_go_to_the_next_generation_and_the_old_one_keeps_its_own(
+    tmp_path: Path,
+) -> None:
+    """A build's new generation takes the kept states of the one before (linked, not
+    copied: a state is replaced, never written in place), and replacing them there leaves
+    the old generation's as they were (a reader may still have it open)."""
+    from partnergraph.graph.store import open_store, staged
+
+    location = str(tmp_path / "s")
+    with staged(location) as store:
+        assert isinstance(store, Store)
+        store.keep_state("summary", b"first")
+    first = (tmp_path / "s" / "current").resolve()
+    with staged(location) as store:
+        assert isinstance(store, Store)
+        assert store.kept_state("summary") == b"first"
+        kept = next(store.path.glob("partnergraph-summary-state"))  # type: ignore[union-attr]
+        assert kept.stat().st_ino == (first / kept.name).stat().st_ino  # linked
+        store.keep_state("summary", b"second")
+        assert (first / kept.name).read_bytes() == b"first"
+    opened = open_store(location, read_only=True)
+    assert isinstance(opened, Store) and opened.kept_state("summary") == b"second"
