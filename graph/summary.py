@@ -227,7 +227,7 @@ class _Scans:
             found.update((g, s, p, x) for g, s, p in rows)
         return found
 
-    def export(self) -> bytes:
+    def export(self) -> Iterator[bytes | memoryview]:
         """What was read, to bring up to date after the next writes instead of reading it
         again (:meth:`restored`): each scan apart, so a build restores only those it asks
         for (a scan restored and never asked for is kept as it was)."""
@@ -235,20 +235,21 @@ class _Scans:
             what = name.partition(" ")[0]
             if name in self._kept:
                 self._take(name, {"read": dict, "typed": list}.get(what, set))
-        parts = dict(self._kept)
-        parts.update((f"read {p}", marshal.dumps(scan)) for p, scan in self._read.items())
-        parts.update((f"typed {c}", marshal.dumps(found)) for c, found in self._typed.items())
-        parts.update(
-            (f"per_graph {' '.join(key)}", marshal.dumps(rows))
-            for key, rows in self._per_graph.items()
-        )
-        # a table of where each part is, then the parts: a part is read where it lies
+        parts: dict[str, Any] = dict(self._kept)
+        parts.update((f"read {p}", scan) for p, scan in self._read.items())
+        parts.update((f"typed {c}", found) for c, found in self._typed.items())
+        parts.update((f"per_graph {' '.join(key)}", rows) for key, rows in self._per_graph.items())
+        # the parts one after another (each made as it is written: at 100k projects they
+        # are 300 MB), then a table of where each lies and the table's length: a part is
+        # read where it lies
         table, at = {}, 0
         for name, part in parts.items():
-            table[name] = (at, len(part))
-            at += len(part)
-        head = marshal.dumps({"version": _STATE_VERSION, "parts": table})
-        return b"".join([len(head).to_bytes(8, "little"), head, *parts.values()])
+            data = part if isinstance(part, (bytes, memoryview)) else marshal.dumps(part)
+            yield data
+            table[name] = (at, len(data))
+            at += len(data)
+        tail = marshal.dumps({"version": _STATE_VERSION, "parts": table})
+        yield tail + len(tail).to_bytes(8, "little")
 
     def _take(self, name: str, kind: type) -> bool:
         """Restore the kept scan ``name`` (``"read <predicate>"``, ``"typed <class>"``,
@@ -307,7 +308,11 @@ class _Scans:
 
     @classmethod
     def restored(
-        cls, store: GraphStore, data: bytes, changes: Changes, log: Sequence[Changes] = ()
+        cls,
+        store: GraphStore,
+        data: bytes | memoryview,
+        changes: Changes,
+        log: Sequence[Changes] = (),
     ) -> _Scans | None:
         """The scans :meth:`export` kept, with the triples the ``log`` of builds since and
         then ``changes`` say were written or removed; None when ``data`` is no state this
@@ -494,17 +499,20 @@ def _by_part(changes: Changes, parts: Iterable[str]) -> dict[str, Changes]:
     return {name: Changes(tuple(union[name]), tuple(statements[name])) for name in names}
 
 
-def _parts(data: bytes) -> dict[str, bytes | memoryview] | None:
+def _parts(data: bytes | memoryview) -> dict[str, bytes | memoryview] | None:
     """The parts of a state :meth:`_Scans.export` kept, by name, each where it lies in
     ``data``; None when ``data`` is no state this version kept."""
-    size = int.from_bytes(data[:8], "little")
+    view = memoryview(data)
+    size = int.from_bytes(view[-8:], "little") if len(view) >= 8 else -1
+    if not 0 < size <= len(view) - 8:
+        return None
     try:
-        kept = marshal.loads(data[8 : 8 + size])
+        kept = marshal.loads(view[-8 - size : -8])
     except (EOFError, ValueError, TypeError):
         return None
     if not isinstance(kept, dict) or kept.get("version") != _STATE_VERSION:
         return None
-    table, view, start = kept.get("parts"), memoryview(data), 8 + size
+    table, end = kept.get("parts"), len(view) - 8 - size
     if not isinstance(table, dict):
         return None
     parts: dict[str, bytes | memoryview] = {}
@@ -514,9 +522,9 @@ def _parts(data: bytes) -> dict[str, bytes | memoryview] | None:
         at, length = where
         if not (isinstance(at, int) and isinstance(length, int)):
             return None
-        if at < 0 or length < 0 or start + at + length > len(data):
+        if at < 0 or length < 0 or at + length > end:
             return None
-        parts[name] = view[start + at : start + at + length]
+        parts[name] = view[at : at + length]
     return parts
 
 
@@ -1665,7 +1673,7 @@ def _restored(store: GraphStore, changes: Changes) -> _Scans | None:
     since and with ``changes``, what was written now; None if there are none to trust."""
     if not isinstance(store, Store):
         return None
-    data, log = store.kept_state("summary"), _log_of(store.kept_state("summary-log"))
+    data, log = store.kept_state_mapped("summary"), _log_of(store.kept_state("summary-log"))
     if data is None or log is None:
         return None
     return _Scans.restored(store, data, changes, log)

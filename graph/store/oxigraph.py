@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import csv
 import io
+import mmap
+import os
 import tempfile
 import threading
 from collections.abc import Iterable, Iterator
@@ -159,23 +161,39 @@ class Store:
             return name in self._states
         return (self.path / STATE_FILES.format(name=name)).is_file()
 
-    def keep_state(self, name: str, data: bytes | None) -> None:
-        """Keep ``data`` under ``name`` (written whole, then moved in place); None forgets
-        what was kept."""
+    def kept_state_mapped(self, name: str) -> bytes | memoryview | None:
+        """:meth:`kept_state`, the file mapped into memory rather than read (only the parts
+        of it that are looked at are read from the disk; a state is replaced, never written
+        in place, so the map stays what it was)."""
+        if self.path is None:
+            return self._states.get(name)
+        try:
+            with (self.path / STATE_FILES.format(name=name)).open("rb") as file:
+                if os.fstat(file.fileno()).st_size == 0:
+                    return b""
+                return memoryview(mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ))
+        except (OSError, ValueError):
+            return None
+
+    def keep_state(self, name: str, data: bytes | Iterable[bytes | memoryview] | None) -> None:
+        """Keep ``data`` (bytes, or its pieces one after another) under ``name`` (written
+        whole, then moved in place); None forgets what was kept."""
         if data is not None:
             self._state_gone = False  # a write without a journal forgets it again
         if self.path is None:
             if data is None:
                 self._states.pop(name, None)
             else:
-                self._states[name] = data
+                self._states[name] = data if isinstance(data, bytes) else b"".join(data)
             return
         final = self.path / STATE_FILES.format(name=name)
         if data is None:
             final.unlink(missing_ok=True)
             return
         part = final.with_name(f".{final.name}.part")
-        part.write_bytes(data)
+        with part.open("wb") as file:
+            for piece in [data] if isinstance(data, bytes) else data:
+                file.write(piece)
         part.replace(final)
 
     def _recording(self, graph: str) -> Journal | None:

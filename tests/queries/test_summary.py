@@ -359,19 +359,19 @@ def test_a_journal_that_grows_too_long_gives_up(monkeypatch: pytest.MonkeyPatch)
 
 
 def _state(table: object, body: bytes = b"") -> bytes:
-    """A kept state of scans as the summary writes it: the length of its table of parts,
-    the table, the parts."""
+    """A kept state of scans as the summary writes it: the parts, a table of where each
+    lies, the table's length."""
     import marshal
 
-    head = marshal.dumps({"version": 2, "parts": table})
-    return len(head).to_bytes(8, "little") + head + body
+    tail = marshal.dumps({"version": 2, "parts": table})
+    return body + tail + len(tail).to_bytes(8, "little")
 
 
 @pytest.mark.parametrize(
     "kept",
     [b"", b"not marshal data", __import__("marshal").dumps({"version": 1, "read": [1, 2]}),
      __import__("marshal").dumps({"version": 1, "read": {"p": 3}, "typed": {}, "per_graph": {}}),
-     __import__("marshal").dumps({"version": 2, "parts": {}}),  # no table before it
+     __import__("marshal").dumps({"version": 2, "parts": {}}),  # no table's length after it
      _state([1, 2]), _state({"read p": 3}), _state({"read p": (0, 99)}),
      _state({f"read {PG.partner}": (0, 4), f"typed {PG.Project}": (4, 1)}, b"junk\x00")],
 )  # fmt: skip
