@@ -496,7 +496,7 @@ def build(
         resolution = resolve_mentions(by_document, judgements)
         # documents not read now whose identities changed: read again and rewritten
         fingerprint = Fingerprints(resolution)
-        stale = [e for e in others.values() if fingerprint(e.mentions) != e.fingerprint]
+        stale = _stale(others.values(), fingerprint, kept_resolution(store, judgements))
     report.unjudged = resolution.unmatched
     reads.extend(_read_again(stale, report, max_bytes, doc_seconds, jobs))
     report.rewritten = len(stale)
@@ -581,6 +581,26 @@ def _same_identities(
         if entry is None or entry.mentions != read.mentions:
             return None
     return kept_resolution(store, judgements)
+
+
+def _stale(
+    entries: Iterable[Entry], fingerprint: Fingerprints, before: KeptResolution | None
+) -> list[Entry]:
+    """The ``entries`` whose fingerprint under the new identities is not the one they were
+    written with. With the identities of the build before (each entry's fingerprint was
+    then as they give it, but for those it left stale), only the entries that name an
+    organisation whose identity changed, or that it left stale, are fingerprinted again
+    (150,000 documents' fingerprints took 1.3 s)."""
+    if before is None:
+        return [e for e in entries if fingerprint(e.mentions) != e.fingerprint]
+    changed = fingerprint.changed_since(Fingerprints(before.resolution))
+    left = set(before.stale)
+    return [
+        e
+        for e in entries
+        if (e.graph in left or not changed.isdisjoint((m.name, m.country) for m in e.mentions))
+        and fingerprint(e.mentions) != e.fingerprint
+    ]
 
 
 def _read_again(

@@ -162,6 +162,17 @@ class Fingerprints:
         text = "\n".join(sorted(parts))
         return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
+    def changed_since(self, before: Fingerprints) -> set[tuple[str, str | None]]:
+        """The mentions (name, country) whose line differs between ``before``'s identities
+        and these (a mention only one of them knows counts as changed): a document with
+        none of them has the fingerprint it had."""
+        now, then = self.resolution.by_mention, before.resolution.by_mention
+        return {
+            at
+            for at in now.keys() | then.keys()
+            if at not in now or at not in then or self._digest(now[at]) != before._digest(then[at])
+        }
+
     def _digest(self, key: str) -> str:
         found = self._digests.get(key)
         if found is None:

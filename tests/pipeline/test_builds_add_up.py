@@ -226,3 +226,37 @@ def test_a_build_whose_documents_name_what_they_named_takes_the_kept_identities(
     changed.write_text(_TROMSO_AGAIN.replace("Bergen Youth", "Oslo Youth"), encoding="utf-8")
     build([str(changed)], stores[0])
     assert len(resolved) == 2
+
+
+def test_only_documents_naming_an_organisation_whose_identity_changed_are_checked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """When a build resolves again, the documents it does not read are fingerprinted again
+    only if they name an organisation whose identity changed (or were left stale): the one
+    that does is rewritten, an unrelated one is not even checked, and the store is the one
+    a build of them all gives."""
+    ledger_module = importlib.import_module("partnergraph.graph.ledger")
+    first, unrelated, changed = tmp_path / "a.txt", tmp_path / "b.txt", tmp_path / "c.txt"
+    first.write_text(_TROMSO, encoding="utf-8")
+    unrelated.write_text(
+        "# kind: news\nThe Stavanger Sports Club (Norway) met in Stavanger on 2 May 2022.\n",
+        encoding="utf-8",
+    )
+    store = Store(None)
+    build([str(first), str(unrelated)], store)
+    checked: list[tuple[str, ...]] = []
+    real = ledger_module.Fingerprints.__call__
+
+    def noting(self: object, mentions: tuple[object, ...]) -> str:
+        checked.append(tuple(sorted(m.name for m in mentions)))  # type: ignore[attr-defined]
+        return real(self, mentions)  # type: ignore[no-any-return]
+
+    monkeypatch.setattr(ledger_module.Fingerprints, "__call__", noting)
+    changed.write_text(_TROMSO_AGAIN, encoding="utf-8")  # "Tromso" named more: a's changes
+    report = build([str(first), str(unrelated), str(changed)], store)
+    assert report.rewritten == 1 and str(first) in report.documents
+    assert not any("Stavanger Sports Club" in names for names in checked)
+    monkeypatch.setattr(ledger_module.Fingerprints, "__call__", real)
+    together = Store(None)
+    build([str(first), str(unrelated), str(changed)], together)
+    assert _quads(store) == _quads(together)
