@@ -130,7 +130,7 @@ class _Scans:
     def __call__(self, predicate: str) -> Scan:
         if self.deps is not None:
             self.deps.add(predicate)
-        if predicate not in self._read and not self._take(f"read {predicate}", dict):
+        if predicate not in self._read and not self._take(f"read {predicate}"):
             found: dict[str, list[str]] = defaultdict(list)
             for s, o in self.rows(f"SELECT ?s ?o WHERE {{ ?s <{predicate}> ?o }}"):
                 found[s].append(o)
@@ -141,7 +141,7 @@ class _Scans:
     def typed(self, cls: str) -> list[str]:
         """The subjects of type ``cls``, sorted (read once)."""
         self.note(f"a {cls}")
-        if cls not in self._typed and not self._take(f"typed {cls}", list):
+        if cls not in self._typed and not self._take(f"typed {cls}"):
             rows = self.rows(f"SELECT ?s WHERE {{ ?s a <{cls}> }}")
             self._typed[cls] = sorted({s for (s,) in rows})
         return self._typed[cls]
@@ -172,7 +172,7 @@ class _Scans:
         (read once)."""
         key = tuple(predicates)
         self.note(*(f"graph {p}" for p in key))
-        if key not in self._per_graph and not self._take(f"per_graph {' '.join(key)}", set):
+        if key not in self._per_graph and not self._take(f"per_graph {' '.join(key)}"):
             values = " ".join(f"<{p}>" for p in key)
             self._per_graph[key] = set(
                 self.rows(
@@ -232,9 +232,7 @@ class _Scans:
         again (:meth:`restored`): each scan apart, so a build restores only those it asks
         for (a scan restored and never asked for is kept as it was)."""
         for name in list(self._pending):
-            what = name.partition(" ")[0]
-            if name in self._kept:
-                self._take(name, {"read": dict, "typed": list}.get(what, set))
+            self._take(name)
         parts: dict[str, Any] = dict(self._kept)
         parts.update((f"read {p}", scan) for p, scan in self._read.items())
         parts.update((f"typed {c}", found) for c, found in self._typed.items())
@@ -251,27 +249,28 @@ class _Scans:
         tail = marshal.dumps({"version": _STATE_VERSION, "parts": table})
         yield tail + len(tail).to_bytes(8, "little")
 
-    def _take(self, name: str, kind: type) -> bool:
-        """Restore the kept scan ``name`` (``"read <predicate>"``, ``"typed <class>"``,
-        ``"per_graph <predicates>"``) if it is kept; False if it is not, or is not a
-        ``kind`` (then it is read from the store, and the scans are kept whole again)."""
+    def _take(self, name: str) -> bool:
+        """Restore the kept scan ``name`` (``"read <predicate>"``, a dict; ``"typed
+        <class>"``, a list; ``"per_graph <predicates>"``, a set) if it is kept; False if it
+        is not, or is not what it should be (then it is read from the store, and the scans
+        are kept whole again)."""
         data = self._kept.pop(name, None)
         if data is None:
             return False
+        what, _, rest = name.partition(" ")
         try:
             value = marshal.loads(data)
         except (EOFError, ValueError, TypeError):
             value = None
-        if not isinstance(value, kind):
+        if not isinstance(value, {"read": dict, "typed": list}.get(what, set)):
             self._lost += 1
             return False
-        what, _, rest = name.partition(" ")
         if what == "read":
-            self._read[rest] = value  # type: ignore[assignment]
+            self._read[rest] = value
         elif what == "typed":
-            self._typed[rest] = value  # type: ignore[assignment]
+            self._typed[rest] = value
         else:
-            self._per_graph[tuple(rest.split(" "))] = value  # type: ignore[assignment]
+            self._per_graph[tuple(rest.split(" "))] = value
         # the changes the kept log holds for it (what they moved was told when they were
         # made: the build's own changes are told apart)
         moved, moved_graphs = self.moved, self.moved_graphs
@@ -328,8 +327,7 @@ class _Scans:
                 scans._pending.setdefault(name, []).append(changed)
         try:
             for name in _by_part(changes, parts):  # those the build's changes touch: now
-                what = name.partition(" ")[0]
-                if not scans._take(name, {"read": dict, "typed": list}.get(what, set)):
+                if not scans._take(name):
                     return None  # not what this version keeps: read again
             scans.moved, scans.moved_graphs = [], []
             scans.changed = scans._apply(changes)
@@ -428,14 +426,13 @@ class _Scans:
     def pointing(self, predicate: str) -> dict[str, list[str]]:
         """The scan of ``predicate`` turned round: each object → the subjects that point at
         it (made once)."""
+        self.note(predicate)
         if predicate not in self._pointing:
             found: dict[str, list[str]] = defaultdict(list)
             for s, objects in self(predicate).items():
                 for o in objects:
                     found[o].append(s)
             self._pointing[predicate] = found
-        else:
-            self.note(predicate)
         return self._pointing[predicate]
 
     def members_of(self, via: str, roles: Sequence[str] = _ROLES) -> set[str]:

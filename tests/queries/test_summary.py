@@ -762,9 +762,9 @@ def test_a_build_restores_only_the_kept_scans_it_asks_for(
     taken: list[str] = []
     take = summary_module._Scans._take
 
-    def noting(self: object, name: str, kind: type) -> bool:
+    def noting(self: object, name: str) -> bool:
         taken.append(name)
-        return take(self, name, kind)  # type: ignore[arg-type]
+        return take(self, name)  # type: ignore[arg-type]
 
     monkeypatch.setattr(summary_module._Scans, "_take", noting)
     project = docs / "earlier-project.txt"
