@@ -326,8 +326,12 @@ class _Scans:
             for name, changed in _by_part(logged, parts).items():
                 scans._pending.setdefault(name, []).append(changed)
         try:
-            for name in _by_part(changes, parts):  # those the build's changes touch: now
-                if not scans._take(name):
+            for name, changed in _by_part(changes, parts).items():
+                if name.startswith("per_graph "):
+                    # the journal tells exactly what changed in the graphs: the graphs'
+                    # statements take the build's changes when they are asked for
+                    scans._pending.setdefault(name, []).append(changed)
+                elif not scans._take(name):  # those the build's changes touch: now
                     return None  # not what this version keeps: read again
             scans.moved, scans.moved_graphs = [], []
             scans.changed = scans._apply(changes)

@@ -754,7 +754,8 @@ def test_a_build_restores_only_the_kept_scans_it_asks_for(
 ) -> None:
     """A changed amount restores the scans its changes touch and those the answers it
     reaches read — not the graphs' statements the news-only answer reads, though the log
-    of changes kept beside them holds a partner's — and every kept scan, restored later
+    of changes kept beside them holds a partner's; a changed partner does not restore them
+    either (they take its changes when asked for) — and every kept scan, restored later
     with the log's changes, equals the scan read afresh."""
     docs = _documents(tmp_path)
     store = Store(None)
@@ -774,7 +775,8 @@ def test_a_build_restores_only_the_kept_scans_it_asks_for(
     text = text.replace(partner, partner + "Partner: Bergen kommune (Norway)\n")
     project.write_text(text, encoding="utf-8")
     build([str(docs)], store)
-    assert any(name.startswith("per_graph") for name in taken)
+    assert f"read {PG.partner}" in taken
+    assert not any(name.startswith("per_graph") for name in taken)
     taken.clear()
     project.write_text(text.replace("EUR 61,000", "EUR 75,500"), encoding="utf-8")
     build([str(docs)], store)
