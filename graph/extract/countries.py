@@ -31,7 +31,7 @@ from .gazetteer import country_of_form, find_cities, region_countries
 from .lemmas import is_known_word, lemma
 from .lexicon import lexicon, normalise
 from .model import Extraction, OrgMention, RoleFact
-from .prose.places import demonym_country, infer_country, place_words
+from .prose.places import city_in_name, demonym_country, infer_country, place_words
 
 __all__ = ["country_by_name", "map_mentions", "settle_countries"]
 
@@ -96,7 +96,7 @@ def country_by_name(name: str, page: frozenset[str] = frozenset()) -> str | None
     found = infer_country(name, towns=False)
     if found is not None:
         return found
-    town = infer_country(name)
+    town = city_in_name(name)
     return town if town is not None and (not page or town in page) else None
 
 

@@ -184,6 +184,7 @@ def _with_countries(block: FactsBlock) -> FactsBlock:
     if not carried:
         carried = _numbered_in(block.project.number)
     promoters = {id(r.org) for r in block.roles if r.role == "promoter"}
+    page = _page_countries(carried)
     fixed: dict[int, OrgMention] = {}
     for org in block.organisations:
         country = org.country
@@ -191,7 +192,7 @@ def _with_countries(block: FactsBlock) -> FactsBlock:
             country = carried[0]  # before a town in its name: "Alba" is no Italian's here
         # a town in the name tells its country only where the page may be: the project's
         # country or a donor state ("Asociația … Alba" on a Romanian page)
-        country = country or country_by_name(org.name, _page_countries(carried))
+        country = country or country_by_name(org.name, page)
         org_type = org.type or organisation_type(org.name)
         if (country, org_type) != (org.country, org.type):
             fixed[id(org)] = replace(org, country=country, type=org_type)

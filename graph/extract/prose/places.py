@@ -15,6 +15,7 @@ from ..registry import registry
 from .sentences import CAP, Sentence, span_evidence
 
 __all__ = [
+    "city_in_name",
     "countries_in",
     "country_after",
     "country_beside",
@@ -43,7 +44,7 @@ def infer_country(name: str, towns: bool = True) -> str | None:
     lex = lexicon()
     by_form = _municipality_country(name, lex)
     told = by_form or demonym_country(name, lex) or country_in_name(name)
-    return told or (_city_in_name(name) if towns else None)
+    return told or (city_in_name(name) if towns else None)
 
 
 def _municipality_country(name: str, lex: Lexicon) -> str | None:
@@ -69,7 +70,7 @@ def form_country(form: str, language: str, lex: Lexicon) -> str | None:
     return lex.language_countries.get(language)
 
 
-def _city_in_name(name: str) -> str | None:
+def city_in_name(name: str) -> str | None:
     """ "Tartu City Government", "Museum in Katowice" → a known city's name where a name
     holds its place (:func:`place_words`), if one country only has it."""
     words = name.split()
