@@ -13,6 +13,8 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
+from partnergraph.ontology import DONOR_STATES
+
 from .extract.lexicon import normalise
 from .extract.model import Extraction, Money, OrgMention, Project
 from .resolve import Resolution
@@ -164,14 +166,24 @@ def _links(ex: Extraction, org_name: Any, events: dict[str, Any]) -> list[list[s
             pairs[(a, b)] = why
 
     by_target: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    countries: dict[str, str | None] = {}
     for role in ex.roles:
         by_target[role.target].append((org_name(role.org), role.role))
+        countries.setdefault(org_name(role.org), role.org.country)
     for target, members in by_target.items():
         if target in events:
+            why = f"same event ({events[target].label})"
             hosts = [n for n, r in members if r in _HOSTING_ROLES]
             for guest in (n for n, r in members if r == "participant"):
                 for host in hosts:
-                    add(host, guest, f"same event ({events[target].label})")
+                    add(host, guest, why)
+            # whatever roles the text gave them, an event's donor-state parties met its
+            # beneficiary-state ones: the bilateral cooperation the grants fund
+            names = list(dict.fromkeys(n for n, _r in members))
+            for donor in (n for n in names if countries[n] in DONOR_STATES):
+                for other in names:
+                    if countries[other] not in (None, *DONOR_STATES):
+                        add(donor, other, why)
         else:
             promoters = [n for n, r in members if r == "promoter"]
             for partner in (n for n, r in members if r in _PARTNER_ROLES):

@@ -219,23 +219,51 @@ def test_last_resort_pairs_donor_and_beneficiary_organisations_of_an_event() -> 
     assert extract(news(same)).links == ()
 
 
+def test_an_events_donor_and_beneficiary_state_parties_are_listed_as_linked(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Whatever roles the text gave them (here: all took part), an event's donor-state
+    parties are listed as linked with its beneficiary-state ones, beside a cooperation
+    stated elsewhere in the item; two parties of one side are not."""
+    item = tmp_path / "item.txt"
+    item.write_text(
+        "# kind: news\n# language: en\n\n"
+        "The Gdansk Youth Association signed a cooperation agreement with Bergen "
+        "Municipality. A seminar was held in Oslo on 3 May 2022. The seminar was attended "
+        "by the University of Bergen, the Sopot Sports Association and the Gdynia Maritime "
+        "University.\n",
+        encoding="utf-8",
+    )
+    assert main(["extract", str(item)]) == 0
+    (record,) = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    links = {frozenset(link[:2]): link[2] for link in record["cooperation_links"]}
+    assert links.keys() == {
+        frozenset({"Gdansk Youth Association", "Bergen Municipality"}),
+        frozenset({"University of Bergen", "Sopot Sports Association"}),
+        frozenset({"University of Bergen", "Gdynia Maritime University"}),
+    }
+    assert links[frozenset({"University of Bergen", "Sopot Sports Association"})] == (
+        "same event (Seminar in Oslo)"
+    )
+
+
 def test_last_resort_takes_unknown_organisations_to_the_side_of_the_items_language() -> None:
     from partnergraph.graph.extract import extract
     from partnergraph.graph.sources import Document
 
     text = (
-        "Studijní cesta do Norska se konala v květnu 2019. Zástupci spolku Zelené Údolí "
-        "navštívili Norský helsinský výbor."
+        "Studijní cesta do Norska se konala v květnu 2019. Představil se zde Norský "
+        "helsinský výbor. Spolek Zelené Údolí vydal zprávu."
     )
     doc = Document("n", "n.txt", text, None, "news", "cs", "utf-8", "text/plain", "")
     ex = extract(doc)
     by_name = {o.name: o.country for o in ex.organisations}
-    assert by_name == {"spolku Zelené Údolí": None, "Norský helsinský výbor": "NO"}
+    # the country of the unknown one stays unknown (it is no traveller of the visit)
+    assert by_name == {"Spolek Zelené Údolí": None, "Norský helsinský výbor": "NO"}
     assert [(link.a.name, link.b.name) for link in ex.links] == [
-        ("Norský helsinský výbor", "spolku Zelené Údolí")
+        ("Norský helsinský výbor", "Spolek Zelené Údolí")
     ]
-    # the country of the unknown one stays unknown
-    assert all(o.country is None for o in ex.organisations if o.name.startswith("spolku"))
+    assert "last resort" in ex.links[0].why
 
 
 def test_last_resort_pairs_within_each_event_before_the_whole_item() -> None:

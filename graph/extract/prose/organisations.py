@@ -839,8 +839,9 @@ def _split_coordination(
     split at a conjunction when both sides stand alone and the right side starts a new
     name (its own head word first), the left one is closed (ends on its head word), or the
     conjunction is the document's while the left name is English ("KUN Centre for Equality
-    and Diversity a Holes Distinkt"). "Association of Local and Regional Authorities" stays
-    one name."""
+    and Diversity a Holes Distinkt"), or an article opens the right side ("… and the Sopot
+    Sports Association"). "Association of Local and Regional Authorities" stays one
+    name."""
     ands = _AND | _coordinators(language)
     for pos in range(len(run) - 2, 0, -1):
         word = tokens[run[pos]][2]
@@ -852,6 +853,9 @@ def _split_coordination(
             tokens[right[0]][2] in lex.stopwords or tokens[right[0]][2] in lex.connectors
         ):
             right = right[1:]
+        # "the University of Bergen and the Sopot Sports Association": an article after the
+        # conjunction opens a name of its own
+        article = len(right) < len(run) - pos - 1
         if not right or not CAP.match(tokens[right[0]][2]):
             continue
         left_words = [tokens[k][2] for k in left]
@@ -868,7 +872,7 @@ def _split_coordination(
         starts_new = _head_type(right_words[:1], lex, language) is not None
         closed = _head_type(left_words[-1:], lex, language) is not None
         foreign = word not in ("and", "&") and bool(_ENGLISH_CONNECTORS & set(left_words))
-        if starts_new or closed or foreign:
+        if starts_new or closed or foreign or article:
             return [*_split_coordination(left, tokens, lex, language), right]
     return [run]
 

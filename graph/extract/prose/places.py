@@ -184,7 +184,17 @@ def country_beside(text: str, a: int, b: int, lex: Lexicon, language: str) -> st
             told = _demonym_lemmas().get(lemma(word.casefold(), language))
             if told:
                 return told
-    return country_after(text, b)
+    return country_after(text, b) or _country_in_after(text, b)
+
+
+#: "… власти в Норвегия", "… Association in Iceland": a locative preposition and a country
+#: right after a name tell where the organisation is.
+_IN_COUNTRY = re.compile(r"^\s+(?:in|w|we|v|ve|vo|в|във|în|em|na|i|på|στην?|στο)\s+(\w+)")
+
+
+def _country_in_after(text: str, b: int) -> str | None:
+    m = _IN_COUNTRY.match(text[b : b + 40])
+    return country_of_form(m.group(1)) if m is not None else None
 
 
 def country_after(text: str, b: int) -> str | None:

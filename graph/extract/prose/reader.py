@@ -39,18 +39,29 @@ def _year_before(years: list[tuple[int, int]], at: int) -> int | None:
 
 
 def _merge_sub_activities(events: list[EventDraft]) -> list[EventDraft]:
-    """Meetings of a visit are part of the visit: a meeting with no date and no place of
-    its own, in a text that tells of a visit, is merged into the visit (its roles too)."""
+    """Meetings of a visit are part of the visit: a meeting with no date of its own, in a
+    text that tells of a visit, is merged into the visit (its roles too) when it has no
+    place, or the visit's, or one in the country the visit went to (which it then makes
+    more precise), or when the visit names no place (which it then takes)."""
     visit = next((e for e in events if e.type == "study_visit"), None)
     if visit is None:
         return events
     kept = []
     for draft in events:
-        if draft.type == "meeting" and draft.start is None and draft.place is None:
+        if draft.type == "meeting" and draft.start is None and _within(draft.place, visit):
             visit.roles.extend(draft.roles)
+            if draft.place is not None and (visit.place is None or visit.place.type == "country"):
+                visit.place = draft.place
         else:
             kept.append(draft)
     return kept
+
+
+def _within(place: Place | None, visit: EventDraft) -> bool:
+    """Whether a meeting at ``place`` can be part of ``visit``."""
+    if place is None or visit.place is None or place.name == visit.place.name:
+        return True
+    return visit.place.type == "country" and place.country == visit.place.country
 
 
 @dataclass(frozen=True)
@@ -131,7 +142,9 @@ def read_text(
             if since_event > FOCUS_SENTENCES:
                 current = None  # the text has moved on from the event
         # roles of the organisations in the current event
+        # a cue inside a quotation or inside a name ("Nadace Partnerství") is no cue
         quoted = [(m.start(), m.end()) for m in QUOTED.finditer(sent.text)]
+        quoted += [(o.evidence.start - sent.start - 1, o.evidence.end - sent.start) for o in found]
         coop = next(
             (s for s, _e, _k in lex.cooperation_cues.find(sent.text) if not _inside(s, quoted)),
             None,

@@ -89,6 +89,8 @@ def find_stated_links(
     subject: OrgMention | None
     if not before and len(after) >= 2 and _BETWEEN.search(cue_text):
         subject, after = after[0], after[1:2]  # "cooperation between A and B"
+    elif not after and 2 <= len(before) <= 3:
+        subject, after = before[0], before[1:]  # "A and B signed a memorandum"
     else:
         subject = before[-1] if before else promoter
     if subject is None:

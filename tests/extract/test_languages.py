@@ -1,0 +1,153 @@
+"""The same cues in every language the grants reach: who took part, who hosted, who
+organised, who cooperates with whom, and when — written here, not taken from the corpus."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from partnergraph.graph.extract import extract
+from partnergraph.graph.extract.model import Extraction
+from partnergraph.graph.extract.prose import read_text
+from partnergraph.graph.sources import Document
+
+
+def _news(text: str, language: str) -> Extraction:
+    return extract(Document("n", "n.txt", text, None, "news", language, "utf-8", "text/plain", ""))
+
+
+def _roles(text: str, language: str) -> set[tuple[str, str]]:
+    return {(r.org.name, r.role) for r in read_text(text, language).roles}
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        (
+            "pt",
+            "Em 12 de maio de 2023, uma delegação da Câmara Municipal de Braga visitou "
+            "Stavanger. A visita foi organizada pela Associação Nacional de Municípios "
+            "Portugueses.",
+            {
+                ("Câmara Municipal de Braga", "participant"),
+                ("Associação Nacional de Municípios Portugueses", "organiser"),
+            },
+        ),
+        (
+            "bg",
+            "Делегация от Община Габрово посети Норвегия от 10 до 14 юни 2018 г. Домакин на "
+            "посещението беше Асоциацията на местните власти в Норвегия.",
+            {
+                ("Община Габрово", "participant"),
+                ("Асоциацията на местните власти", "host"),
+            },
+        ),
+        (
+            "sl",
+            "Predstavniki Občine Kranj so se 14. junija 2019 udeležili delavnice v Oslu, ki "
+            "jo je organiziralo Norveško združenje lokalnih oblasti.",
+            {
+                ("Občine Kranj", "participant"),
+                ("Norveško združenje lokalnih oblasti", "organiser"),
+            },
+        ),
+        (
+            "pl",
+            "W dniach 5-7 września 2021 r. przedstawiciele Urzędu Miasta Gdańsk odwiedzili "
+            "gminę Bergen.",
+            {("Urzędu Miasta Gdańsk", "participant"), ("gminę Bergen", "host")},
+        ),
+    ],
+)
+def test_event_roles_are_read_in_each_language(
+    language: str, text: str, expected: set[tuple[str, str]]
+) -> None:
+    assert _roles(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "first", "last"),
+    [
+        ("pt", "A reunião decorreu em Coimbra a 12 de maio de 2023.", date(2023, 5, 12), None),
+        ("sl", "Delavnica v Oslu je potekala 14. junija 2019.", date(2019, 6, 14), None),
+        ("sl", "Seminar v Oslu je potekal 12. in 13. marca 2019.", date(2019, 3, 12), 13),
+        ("en", "A seminar in Oslo was held on 5 and 6 May 2019.", date(2019, 5, 5), 6),
+    ],
+)
+def test_event_dates_in_each_language(
+    language: str, text: str, first: date, last: int | None
+) -> None:
+    (event,) = read_text(text, language).events
+    assert event.start == first
+    assert event.end == first.replace(day=last or first.day)
+
+
+def test_a_cooperation_cue_in_each_language_links_subject_and_partner() -> None:
+    cs = _news(
+        "Projekt realizuje Nadace Partnerství ve spolupráci s norskou organizací Norsk "
+        "Friluftsliv.",
+        "cs",
+    )
+    assert [(link.a.name, link.b.name) for link in cs.links] == [
+        ("Nadace Partnerství", "Norsk Friluftsliv")
+    ]
+    # the promoter's cue names it; "Partnerství" inside its name is no cue of its own
+    assert ("Nadace Partnerství", "promoter") in {(r.org.name, r.role) for r in cs.roles}
+    pt = _news(
+        "O projeto é promovido pela Universidade de Coimbra, em parceria com a Universidade "
+        "de Oslo.",
+        "pt",
+    )
+    assert {(r.org.name, r.role) for r in pt.roles} == {
+        ("Universidade de Coimbra", "promoter"),
+        ("Universidade de Oslo", "partner"),
+    }
+
+
+def test_organisations_that_sign_together_cooperate() -> None:
+    ex = _news(
+        "Innovation Norway and the Romanian Ministry of Economy signed a memorandum of "
+        "understanding on 4 April 2019 in Bucharest.",
+        "en",
+    )
+    assert [(link.a.name, link.b.name) for link in ex.links] == [
+        ("Innovation Norway", "Romanian Ministry of Economy")
+    ]
+    # one organisation alone signs with no one
+    alone = _news("Innovation Norway signed a memorandum of understanding in 2019.", "en")
+    assert alone.links == ()
+
+
+def test_a_country_after_a_name_tells_where_the_organisation_is() -> None:
+    ex = _news("Домакин на посещението беше Асоциацията на местните власти в Норвегия.", "bg")
+    assert [(o.name, o.country) for o in ex.organisations] == [
+        ("Асоциацията на местните власти", "NO")
+    ]
+
+
+def test_meetings_in_the_country_a_visit_went_to_are_part_of_the_visit() -> None:
+    text = (
+        "Делегация на Сдружението на общините посети Норвегия от 3 до 7 април 2017 г. "
+        "В Осло се проведоха срещи с представители на Норвежката асоциация на местните "
+        "власти."
+    )
+    facts = read_text(text, "bg")
+    assert [(e.type, e.start) for e in facts.events] == [("study_visit", date(2017, 4, 3))]
+    # a meeting in another country is an event of its own
+    elsewhere = read_text(text.replace("В Осло", "В София"), "bg")
+    assert sorted(e.type for e in elsewhere.events) == ["meeting", "study_visit"]
+
+
+def test_an_article_after_and_opens_a_second_name() -> None:
+    ex = _news(
+        "The seminar was attended by the University of Bergen and the Sopot Sports Association.",
+        "en",
+    )
+    assert [o.name for o in ex.organisations] == [
+        "University of Bergen",
+        "Sopot Sports Association",
+    ]
+    # one name with "and" inside stays one
+    one = _news("The Association of Local and Regional Authorities met in Oslo.", "en")
+    assert [o.name for o in one.organisations] == ["Association of Local and Regional Authorities"]
