@@ -218,7 +218,7 @@ def lexicon() -> Lexicon:
         typed.append(f"(?P<{org_type}>{body})")
     type_finder = re.compile(r"(?<![\w-])(?:" + "|".join(typed) + r")(?![\w-])", re.I)
     municipality_forms = [
-        (lang, re.escape(form).replace(re.escape("{place}"), _PLACE))
+        (lang, _PLACE.join(_either_case(part) for part in form.split("{place}")))
         for lang, forms in raw["municipality_patterns"].items()
         if not lang.startswith("_")
         for form in forms
@@ -312,6 +312,16 @@ def _list_patterns(raw: dict[str, Any]) -> tuple[tuple[str, re.Pattern[str], dic
         out.append((lang, re.compile(after), dict(forms)))
         out.append((lang, re.compile(before), dict(forms)))
     return tuple(out)
+
+
+def _either_case(words: str) -> str:
+    """A form's words as a pattern whose words may open in either case ("Município de"
+    and "o município de", "Primăria municipiului")."""
+    return re.sub(
+        r"(?<!\w)([^\W\d_])",
+        lambda m: f"[{m.group(1).upper()}{m.group(1).lower()}]",
+        re.escape(words),
+    )
 
 
 def _municipality_pattern(forms: list[tuple[str, str]]) -> re.Pattern[str]:

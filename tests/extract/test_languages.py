@@ -151,3 +151,62 @@ def test_an_article_after_and_opens_a_second_name() -> None:
     # one name with "and" inside stays one
     one = _news("The Association of Local and Regional Authorities met in Oslo.", "en")
     assert [o.name for o in one.organisations] == ["Association of Local and Regional Authorities"]
+
+
+def _orgs(text: str, language: str) -> list[tuple[str, str | None]]:
+    return [(o.name, o.country) for o in read_text(text, language).organisations]
+
+
+def test_municipality_forms_open_in_either_case() -> None:
+    assert _orgs("Assinou um protocolo com o município de Oslo em 2019.", "pt") == [
+        ("município de Oslo", "NO")
+    ]
+    assert _orgs("Primăria municipiului Cluj-Napoca a găzduit întâlnirea.", "ro") == [
+        ("Primăria municipiului Cluj-Napoca", "RO")
+    ]
+
+
+def test_a_town_after_its_mayors_office_stands_for_its_municipality() -> None:
+    facts = read_text(
+        "The Mayor of Stavanger welcomed the delegation of Braga municipality on 3 May 2019.",
+        "en",
+    )
+    assert [(o.name, o.country, o.type) for o in facts.organisations] == [
+        ("Stavanger", "NO", "municipality"),
+        ("Braga municipality", "PT", "municipality"),
+    ]
+    assert ("Stavanger", "host") in {(r.org.name, r.role) for r in facts.roles}
+    assert _orgs("Ordføreren i Bodø tok imot gjestene.", "no") == [("Bodø", "NO")]
+    # a country or a word the city list does not know is no municipality
+    assert _orgs("The Mayor of Poland spoke. The mayor of Nowhereville spoke.", "en") == []
+
+
+def test_a_demonym_before_a_class_noun_tells_the_names_country() -> None:
+    assert _orgs("The Icelandic company Landsvirkjun hosted the workshop.", "en") == [
+        ("Landsvirkjun", "IS")
+    ]
+
+
+def test_bodies_named_after_their_territory() -> None:
+    assert _orgs("Rīgas plānošanas reģions piedalījās seminārā.", "lv") == [
+        ("Rīgas plānošanas reģions", None)
+    ]
+    # a role word opens no name; after a place preposition the territory is a place
+    assert _orgs("Zástupci Jihomoravského kraje navštívili Oslo.", "cs") == [
+        ("Jihomoravského kraje", None)
+    ]
+    assert _orgs("Seminář se konal v Jihomoravském kraji v květnu 2019.", "cs") == []
+
+
+def test_a_demonym_after_and_opens_a_second_name_unless_two_demonyms_are_joined() -> None:
+    assert [
+        name
+        for name, _cc in _orgs(
+            "Setkání se zúčastnili zástupci Univerzity Karlovy a Norské univerzity "
+            "přírodních a technických věd.",
+            "cs",
+        )
+    ] == ["Univerzity Karlovy", "Norské univerzity přírodních a technických věd"]
+    assert [
+        name for name, _cc in _orgs("The Association of Polish and Norwegian Towns met.", "en")
+    ] == ["Association of Polish and Norwegian Towns"]

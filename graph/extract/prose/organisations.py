@@ -216,13 +216,26 @@ def find_organisations(
             seat=cities[0].name if cities else place,
         )
         spans.append((m.start(), m.end(), mention))
+    for a, b, place in _office_towns(sent.text):
+        if taken(a, b):
+            continue
+        cities = find_cities(place)
+        country = names.places.get(normalise(place)) or pick_country(
+            [c.country for c in cities], doc_countries
+        )
+        mention = OrgMention(
+            place, country, "municipality", span_evidence(sent, a, b), seat=cities[0].name
+        )
+        spans.append((a, b, mention))
     for a, b, org_type in _head_spans(
         sent.text, lex, lowercase_heads=language != "en", language=language
     ):
         if taken(a, b):
             continue
         name = sent.text[a:b]
-        if normalise(name) in lex.generic:
+        if normalise(name) in lex.generic or _territory_after_preposition(
+            sent.text, a, b, lex, language
+        ):
             continue
         country = (
             portal_country(name) or demonym_country(name, lex, language) or country_in_name(name)
@@ -274,6 +287,47 @@ def find_organisations(
         for a, b, m in spans
         if not _generic_reference(m.name, m.type, lex) and not is_instrument(m.name, language)
     ]
+
+
+def _is_role_word(word: str, lex: Lexicon) -> bool:
+    """Whether a word alone is a cue of a role in an event ("Representatives",
+    "Zástupci", "Delegacja")."""
+    return any(a == 0 and b == len(word) for a, b, _role in lex.roles.find(word))
+
+
+@cache
+def _territorial_heads() -> frozenset[str]:
+    return frozenset(lexicon().raw["place_like_head_lemmas"]["lemmas"])
+
+
+def _territory_after_preposition(text: str, a: int, b: int, lex: Lexicon, language: str) -> bool:
+    """ "v Jihomoravském kraji": a name headed by a territory's noun after a place
+    preposition is where something was, not a body."""
+    before = text[:a].split()
+    if not before or before[-1].casefold() not in lex.prepositions:
+        return False
+    heads = _territorial_heads()
+    return any(lemma(w, language) in heads for w in text[a:b].split())
+
+
+@cache
+def _office_pattern() -> re.Pattern[str]:
+    raw = lexicon().raw["municipal_offices"]
+    offices = sorted((w for k, ws in raw.items() if not k.startswith("_") for w in ws), key=len)
+    alternation = "|".join(re.escape(w) for w in reversed(offices))
+    town = rf"[{UPPER}][\w'’]*(?:-[{UPPER}][\w'’]*)?"
+    return re.compile(rf"(?<!\w)(?i:{alternation})\s+(?P<town>{town})(?![\w-])")
+
+
+def _office_towns(text: str) -> list[tuple[int, int, str]]:
+    """Towns after their head's office ("the Mayor of Stavanger", "ordføreren i Bodø"):
+    the town stands for its municipality. Only towns the city list knows, no countries."""
+    out = []
+    for m in _office_pattern().finditer(text):
+        town = m.group("town")
+        if find_cities(town) and not country_of_form(town):
+            out.append((m.start("town"), m.end("town"), town))
+    return out
 
 
 def _told_beside(
@@ -501,6 +555,8 @@ def _head_spans(
                 nxt = j + k
                 word = tokens[nxt][2] if nxt < len(tokens) else ""
                 word = word[:-1] if word.endswith(".") else word  # "… institutas."
+                if word and text[tokens[nxt - 1][1] : tokens[nxt][0]].strip():
+                    break  # a dash between: "Asociace krajů – organizace … kraje"
                 if word in _AND and last is None and nxt > j + 1 and joined is None:
                     joined = nxt  # "… valdžios ir modernizavimo ministerija": one name
                     continue
@@ -560,6 +616,8 @@ def _head_spans(
             and (
                 not any(CAP.match(tokens[k][2]) for k in run[1:])
                 or (len(tokens[0][2]) <= 3 and not tokens[0][2].isupper())
+                # a word that tells a role opens no name ("Zástupci Jihomoravského kraje")
+                or _is_role_word(tokens[0][2], lex)
             )
         ):
             run = run[1:]
@@ -839,9 +897,10 @@ def _split_coordination(
     split at a conjunction when both sides stand alone and the right side starts a new
     name (its own head word first), the left one is closed (ends on its head word), or the
     conjunction is the document's while the left name is English ("KUN Centre for Equality
-    and Diversity a Holes Distinkt"), or an article opens the right side ("… and the Sopot
-    Sports Association"). "Association of Local and Regional Authorities" stays one
-    name."""
+    and Diversity a Holes Distinkt"), or an article or a demonym opens the right side ("…
+    and the Sopot Sports Association", "Univerzity Karlovy a Norské univerzity …").
+    "Association of Local and Regional Authorities" stays one name, as does "Association
+    of Polish and Norwegian Municipalities"."""
     ands = _AND | _coordinators(language)
     for pos in range(len(run) - 2, 0, -1):
         word = tokens[run[pos]][2]
@@ -856,6 +915,11 @@ def _split_coordination(
         # "the University of Bergen and the Sopot Sports Association": an article after the
         # conjunction opens a name of its own
         article = len(right) < len(run) - pos - 1
+        # "Univerzity Karlovy a Norské univerzity …": a demonym opens a name of its own
+        # (not one of two demonyms: "Association of Polish and Norwegian Municipalities")
+        demonym = bool(demonym_country(tokens[right[0]][2], lex, language)) and not (
+            demonym_country(tokens[left[-1]][2], lex, language)
+        )
         if not right or not CAP.match(tokens[right[0]][2]):
             continue
         left_words = [tokens[k][2] for k in left]
@@ -872,7 +936,7 @@ def _split_coordination(
         starts_new = _head_type(right_words[:1], lex, language) is not None
         closed = _head_type(left_words[-1:], lex, language) is not None
         foreign = word not in ("and", "&") and bool(_ENGLISH_CONNECTORS & set(left_words))
-        if starts_new or closed or foreign or article:
+        if starts_new or closed or foreign or article or demonym:
             return [*_split_coordination(left, tokens, lex, language), right]
     return [run]
 

@@ -176,15 +176,39 @@ def country_beside(text: str, a: int, b: int, lex: Lexicon, language: str) -> st
     (:func:`country_after`)."""
     m = _BEFORE_WORD.search(text[max(0, a - 40) : a])
     if m is not None:
-        word = m.group(1)
-        found = lex.demonyms.fullmatch(word)
-        if found is not None and found.lastgroup:
-            return found.lastgroup[2:]
-        if language != "en" and len(word) >= 4:
-            told = _demonym_lemmas().get(lemma(word.casefold(), language))
-            if told:
-                return told
+        told = _demonym(m.group(1), lex, language)
+        if told is None and _class_noun(m.group(1), language):
+            # "the Icelandic company Landsvirkjun", "norským regionem Vestland"
+            before = _BEFORE_WORD.search(text[max(0, a - 60) : a - len(m.group())])
+            told = _demonym(before.group(1), lex, language) if before else None
+        if told is not None:
+            return told
     return country_after(text, b) or _country_in_after(text, b)
+
+
+def _demonym(word: str, lex: Lexicon, language: str) -> str | None:
+    found = lex.demonyms.fullmatch(word)
+    if found is not None and found.lastgroup:
+        return found.lastgroup[2:]
+    if language != "en" and len(word) >= 4:
+        return _demonym_lemmas().get(lemma(word.casefold(), language))
+    return None
+
+
+def _class_noun(word: str, language: str) -> bool:
+    """A noun of a class of organisations ("company", "partner", "region"…)."""
+    if not word.islower():
+        return False
+    nouns = _class_nouns()
+    return lemma(word, language) in nouns or lemma(word, "en") in nouns
+
+
+@cache
+def _class_nouns() -> frozenset[str]:
+    raw = lexicon().raw
+    return frozenset(raw["apposition_cue_lemmas"]["lemmas"]) | frozenset(
+        raw["class_noun_lemmas"]["lemmas"]
+    )
 
 
 #: "… власти в Норвегия", "… Association in Iceland": a locative preposition and a country
