@@ -210,3 +210,19 @@ def test_a_demonym_after_and_opens_a_second_name_unless_two_demonyms_are_joined(
     assert [
         name for name, _cc in _orgs("The Association of Polish and Norwegian Towns met.", "en")
     ] == ["Association of Polish and Norwegian Towns"]
+
+
+def test_a_town_that_takes_part_stands_for_its_municipality() -> None:
+    facts = read_text("I juni deltok Drammen på kick off i Warszawa.", "no")
+    assert [(o.name, o.country, o.type) for o in facts.organisations] == [
+        ("Drammen", "NO", "municipality")
+    ]
+    assert {(r.org.name, r.role) for r in facts.roles} == {("Drammen", "participant")}
+    assert _orgs("Representatives from Kaunas visited Bergen on 3 May 2019.", "en") == [
+        ("Kaunas", "LT")
+    ]
+    assert _orgs("Drammen took part in the seminar in Oslo on 3 May 2019.", "en") == [
+        ("Drammen", "NO")
+    ]
+    # where people took part is a place; a country is no municipality
+    assert _orgs("The mayor took part in Oslo. Participants from Norway attended.", "en") == []

@@ -162,10 +162,15 @@ def _place_before(sent: Sentence, sent_places: list[tuple[Place, bool]], at: int
     return before[-1] if before else None
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def _dates(
     text: str, lex: Lexicon, language: str, year_hint: int | None = None
 ) -> tuple[date | None, date | None, str] | None:
     """The first date or date range of a sentence; one without a year takes ``year_hint``."""
+    if _DIGIT.search(text) is None:
+        return None  # every date pattern holds a number
     patterns = (*lex.dates, *(lex.dates_no_year if year_hint else ()))
     for pattern in patterns:
         m = pattern.search(text)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import replace
-from functools import cache
+from functools import cache, lru_cache
 
 from ..gazetteer import country_of_form, find_cities
 from ..lemmas import (
@@ -216,7 +216,7 @@ def find_organisations(
             seat=cities[0].name if cities else place,
         )
         spans.append((m.start(), m.end(), mention))
-    for a, b, place in _office_towns(sent.text):
+    for a, b, place in [*_office_towns(sent.text), *_acting_towns(sent.text, lex)]:
         if taken(a, b):
             continue
         cities = find_cities(place)
@@ -328,6 +328,57 @@ def _office_towns(text: str) -> list[tuple[int, int, str]]:
         if find_cities(town) and not country_of_form(town):
             out.append((m.start("town"), m.end("town"), town))
     return out
+
+
+#: Words that may stand between a participant's cue and a town acting for its
+#: municipality ("representatives from Ignalina", "delegacja z Gdyni").
+#: (Not "do": Polish "delegacja do Oslo" went to Oslo.)
+_FROM = frozenset({"of", "from", "z", "ze", "iz", "iš", "no", "fra", "frå", "din", "de",
+                   "από", "от", "из", "aus", "von"})  # fmt: skip
+
+
+def _acting_towns(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
+    """Towns that take part: right after a participant's cue ("I juni deltok Lørenskog på
+    kick off", "representatives from Ignalina") or right before it ("Lørenskog took part")
+    a town the city list knows by its own name stands for its municipality. A place
+    preposition before the town makes it a place ("took part in Oslo")."""
+    if not any(_town_itself(m.group()) for m in _CAPITALISED.finditer(text)):
+        return []  # (the quick test: no town's own name in the sentence)
+    out = []
+    for start, end, role in lex.roles.find(text):
+        if role != "participant":
+            continue
+        after = _NEXT_WORDS.match(text, end)
+        if after is not None:
+            first, second = after.group(1), after.group(2)
+            if first.casefold() in _FROM and second:
+                town, at = second, after.start(2)
+            elif first.casefold() in lex.prepositions:
+                town, at = "", 0
+            else:
+                town, at = first, after.start(1)
+            if town and _town_itself(town):
+                out.append((at, at + len(town), town))
+        before = _LAST_WORD.search(text, 0, start)
+        if before is not None and _town_itself(before.group(1)):
+            out.append((before.start(1), before.end(1), before.group(1)))
+    return out
+
+
+_NEXT_WORDS = re.compile(r"\s+([^\W\d_]+)(?:\s+([^\W\d_]+))?")
+_LAST_WORD = re.compile(r"([^\W\d_]+)\s+$")
+
+
+_CAPITALISED = re.compile(rf"(?<!\w)[{UPPER}][^\W\d_]+")
+
+
+@lru_cache(maxsize=8192)
+def _town_itself(word: str) -> bool:
+    """A capitalised word that is a town's own name (not an alternate one, a country or a
+    demonym)."""
+    if not CAP.match(word) or country_of_form(word) or lexicon().demonyms.fullmatch(word):
+        return False
+    return any(normalise(c.name) == normalise(word) for c in find_cities(word, own_name=True))
 
 
 def _told_beside(
@@ -912,6 +963,8 @@ def _split_coordination(
             tokens[right[0]][2] in lex.stopwords or tokens[right[0]][2] in lex.connectors
         ):
             right = right[1:]
+        if not right or not CAP.match(tokens[right[0]][2]):
+            continue
         # "the University of Bergen and the Sopot Sports Association": an article after the
         # conjunction opens a name of its own
         article = len(right) < len(run) - pos - 1
@@ -920,8 +973,6 @@ def _split_coordination(
         demonym = bool(demonym_country(tokens[right[0]][2], lex, language)) and not (
             demonym_country(tokens[left[-1]][2], lex, language)
         )
-        if not right or not CAP.match(tokens[right[0]][2]):
-            continue
         left_words = [tokens[k][2] for k in left]
         right_words = [tokens[k][2] for k in right]
         if _head_type(left_words, lex, language) is None:
