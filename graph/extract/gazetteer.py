@@ -20,6 +20,7 @@ __all__ = [
     "country_of_form",
     "find_cities",
     "is_country_code",
+    "municipality_country",
     "region_countries",
 ]
 
@@ -97,6 +98,35 @@ def country_of_form(word: str) -> str | None:
     ('NO', 'NO', None)
     """
     return country_forms().get(word)
+
+
+@cache
+def _municipalities() -> dict[str, str]:
+    """The municipalities ISO 3166-2 names (pycountry's subdivisions of a municipality's or
+    a city's type: Lithuania's 60, Slovenia's 212, Estonia's, Latvia's, Iceland's…), by
+    normalised name → country; a name two countries share is left out."""
+    import pycountry
+
+    from .lexicon import normalise
+
+    seen: dict[str, set[str]] = {}
+    for sub in pycountry.subdivisions:
+        kind = sub.type.casefold()
+        if "municipality" in kind or "city" in kind:
+            seen.setdefault(normalise(sub.name), set()).add(sub.country_code)
+    return {name: ccs.pop() for name, ccs in seen.items() if len(ccs) == 1}
+
+
+def municipality_country(name: str) -> str | None:
+    """The country of a municipality ISO 3166-2 names so ("Ignalina", "Kupiškis",
+    "Šmartno ob Paki"), spelled with or without its accents; None for any other name.
+
+    >>> municipality_country("Ukmerge"), municipality_country("Bergen")
+    ('LT', None)
+    """
+    from .lexicon import normalise
+
+    return _municipalities().get(normalise(name))
 
 
 @dataclass(frozen=True)

@@ -226,3 +226,20 @@ def test_a_town_that_takes_part_stands_for_its_municipality() -> None:
     ]
     # where people took part is a place; a country is no municipality
     assert _orgs("The mayor took part in Oslo. Participants from Norway attended.", "en") == []
+
+
+def test_municipalities_iso_3166_2_names_take_part_too() -> None:
+    """Towns under the city list's size: a municipality's ISO 3166-2 name, with or without
+    its accents, and the towns listed with it."""
+    facts = read_text(
+        "Representatives from Ignalina, Kupiskis and Ukmerge visited Steinkjer in 2019.", "en"
+    )
+    assert [(o.name, o.country) for o in facts.organisations] == [
+        ("Ignalina", "LT"),
+        ("Kupiskis", "LT"),
+        ("Ukmerge", "LT"),
+    ]
+    assert {r.role for r in facts.roles} == {"participant"}
+    # a listed word that is no town ends the list
+    assert [o.name for o in read_text("Representatives from Ignalina and Tuesday came.", "en")
+            .organisations] == ["Ignalina"]  # fmt: skip

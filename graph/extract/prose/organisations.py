@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from functools import cache, lru_cache
 
-from ..gazetteer import country_of_form, find_cities
+from ..gazetteer import country_of_form, find_cities, municipality_country
 from ..lemmas import (
     compound_head_type,
     head_lemma_type,
@@ -220,12 +220,13 @@ def find_organisations(
         if taken(a, b):
             continue
         cities = find_cities(place)
-        country = names.places.get(normalise(place)) or pick_country(
-            [c.country for c in cities], doc_countries
+        country = (
+            names.places.get(normalise(place))
+            or pick_country([c.country for c in cities], doc_countries)
+            or municipality_country(place)
         )
-        mention = OrgMention(
-            place, country, "municipality", span_evidence(sent, a, b), seat=cities[0].name
-        )
+        seat = cities[0].name if cities else place
+        mention = OrgMention(place, country, "municipality", span_evidence(sent, a, b), seat=seat)
         spans.append((a, b, mention))
     for a, b, org_type in _head_spans(
         sent.text, lex, lowercase_heads=language != "en", language=language
@@ -359,12 +360,21 @@ def _acting_towns(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
                 town, at = first, after.start(1)
             if town and _town_itself(town):
                 out.append((at, at + len(town), town))
+                # and the towns listed with it ("from Ignalina, Kupiškis and Ukmergė")
+                end_at = at + len(town)
+                while (more := _LISTED_NEXT.match(text, end_at)) and _town_itself(more[1]):
+                    out.append((more.start(1), more.end(1), more[1]))
+                    end_at = more.end(1)
         before = _LAST_WORD.search(text, 0, start)
         if before is not None and _town_itself(before.group(1)):
             out.append((before.start(1), before.end(1), before.group(1)))
     return out
 
 
+_LISTED_NEXT = re.compile(
+    r"(?:\s*,\s*(?:(?:and|og|i|un|ir|a|in|și|e|и|und)\s+)?|\s+(?:and|og|i|un|ir|a|in|și|e|и|und)\s+)"
+    r"([^\W\d_]+)"
+)
 _NEXT_WORDS = re.compile(r"\s+([^\W\d_]+)(?:\s+([^\W\d_]+))?")
 _LAST_WORD = re.compile(r"([^\W\d_]+)\s+$")
 
@@ -375,9 +385,11 @@ _CAPITALISED = re.compile(rf"(?<!\w)[{UPPER}][^\W\d_]+")
 @lru_cache(maxsize=8192)
 def _town_itself(word: str) -> bool:
     """A capitalised word that is a town's own name (not an alternate one, a country or a
-    demonym)."""
+    demonym), or a municipality's ISO 3166-2 name ("Ignalina")."""
     if not CAP.match(word) or country_of_form(word) or lexicon().demonyms.fullmatch(word):
         return False
+    if municipality_country(word) is not None:
+        return True
     return any(normalise(c.name) == normalise(word) for c in find_cities(word, own_name=True))
 
 
