@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from .lexicon import lexicon, read_data
+from .lexicon import lexicon, normalise, read_data
 
 __all__ = [
     "City",
@@ -107,8 +107,6 @@ def _municipalities() -> dict[str, str]:
     normalised name → country; a name two countries share is left out."""
     import pycountry
 
-    from .lexicon import normalise
-
     seen: dict[str, set[str]] = {}
     for sub in pycountry.subdivisions:
         kind = sub.type.casefold()
@@ -124,8 +122,6 @@ def municipality_country(name: str) -> str | None:
     >>> municipality_country("Ukmerge"), municipality_country("Bergen")
     ('LT', None)
     """
-    from .lexicon import normalise
-
     return _municipalities().get(normalise(name))
 
 

@@ -17,6 +17,10 @@ def _news(text: str, language: str) -> Extraction:
     return extract(Document("n", "n.txt", text, None, "news", language, "utf-8", "text/plain", ""))
 
 
+def _linked(ex: Extraction) -> list[tuple[str, str]]:
+    return [(link.a.name, link.b.name) for link in ex.links]
+
+
 def _roles(text: str, language: str) -> set[tuple[str, str]]:
     return {(r.org.name, r.role) for r in read_text(text, language).roles}
 
@@ -89,9 +93,7 @@ def test_a_cooperation_cue_in_each_language_links_subject_and_partner() -> None:
         "Friluftsliv.",
         "cs",
     )
-    assert [(link.a.name, link.b.name) for link in cs.links] == [
-        ("Nadace Partnerství", "Norsk Friluftsliv")
-    ]
+    assert _linked(cs) == [("Nadace Partnerství", "Norsk Friluftsliv")]
     # the promoter's cue names it; "Partnerství" inside its name is no cue of its own
     assert ("Nadace Partnerství", "promoter") in {(r.org.name, r.role) for r in cs.roles}
     pt = _news(
@@ -111,9 +113,7 @@ def test_organisations_that_sign_together_cooperate() -> None:
         "understanding on 4 April 2019 in Bucharest.",
         "en",
     )
-    assert [(link.a.name, link.b.name) for link in ex.links] == [
-        ("Innovation Norway", "Romanian Ministry of Economy")
-    ]
+    assert _linked(ex) == [("Innovation Norway", "Romanian Ministry of Economy")]
     # one organisation alone signs with no one
     alone = _news("Innovation Norway signed a memorandum of understanding in 2019.", "en")
     assert alone.links == ()

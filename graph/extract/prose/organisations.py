@@ -362,7 +362,7 @@ def _acting_towns(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
                 out.append((at, at + len(town), town))
                 # and the towns listed with it ("from Ignalina, Kupiškis and Ukmergė")
                 end_at = at + len(town)
-                while (more := _LISTED_NEXT.match(text, end_at)) and _town_itself(more[1]):
+                while (more := _listed_next().match(text, end_at)) and _town_itself(more[1]):
                     out.append((more.start(1), more.end(1), more[1]))
                     end_at = more.end(1)
         before = _LAST_WORD.search(text, 0, start)
@@ -371,10 +371,15 @@ def _acting_towns(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
     return out
 
 
-_LISTED_NEXT = re.compile(
-    r"(?:\s*,\s*(?:(?:and|og|i|un|ir|a|in|și|e|и|und)\s+)?|\s+(?:and|og|i|un|ir|a|in|și|e|и|und)\s+)"
-    r"([^\W\d_]+)"
-)
+@cache
+def _listed_next() -> re.Pattern[str]:
+    """The next item of a list: a comma, an "and" of any of the grants' languages (the
+    words that join names, :data:`_AND` and the lexicon's), or both, then a word."""
+    words = _AND | set(lexicon().raw["apposition_cue_lemmas"]["and"].values())
+    ands = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?:\s*,\s*(?:(?:{ands})\s+)?|\s+(?:{ands})\s+)([^\W\d_]+)")
+
+
 _NEXT_WORDS = re.compile(r"\s+([^\W\d_]+)(?:\s+([^\W\d_]+))?")
 _LAST_WORD = re.compile(r"([^\W\d_]+)\s+$")
 
