@@ -49,7 +49,7 @@ def lemma(word: str, language: str) -> str:
         return folded
     import simplemma
 
-    return str(simplemma.lemmatize(folded, lang=code))
+    return str(simplemma.lemmatize(folded, lang=code, low_memory=True))
 
 
 @lru_cache(maxsize=1 << 16)
@@ -60,7 +60,7 @@ def is_known_word(word: str, language: str) -> bool:
         return False
     import simplemma
 
-    return bool(simplemma.is_known(word.casefold(), lang=code))
+    return bool(simplemma.is_known(word.casefold(), lang=code, low_memory=True))
 
 
 @cache
