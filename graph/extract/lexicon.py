@@ -51,6 +51,9 @@ def _upper_class() -> str:
 UPPER = _upper_class()
 
 
+_NOT_WORD = re.compile(r"[^\w]+")
+
+
 @lru_cache(maxsize=1 << 16)
 def normalise(name: str) -> str:
     """A comparison key: case, diacritics, punctuation and spacing folded away.
@@ -64,7 +67,7 @@ def normalise(name: str) -> str:
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     stripped = stripped.replace("ø", "o").replace("æ", "ae").replace("ß", "ss").replace("ł", "l")
     stripped = stripped.replace("đ", "d").replace("ı", "i")
-    return " ".join(re.sub(r"[^\w]+", " ", stripped).split())
+    return " ".join(_NOT_WORD.sub(" ", stripped).split())
 
 
 def read_data(name: str) -> Any:

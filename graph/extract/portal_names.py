@@ -82,14 +82,18 @@ def portal_country(name: str) -> str | None:
 
 
 @cache
-def known_names() -> dict[str, tuple[tuple[str, ...], ...]]:
-    """The portal's names of two words or more as folded word tuples, by first word."""
-    out: dict[str, list[tuple[str, ...]]] = {}
+def known_names() -> tuple[frozenset[tuple[str, ...]], dict[str, tuple[int, ...]]]:
+    """The portal's names of two words or more as folded word tuples, and for each first
+    word the lengths its names have, longest first (a place in a text asks one look-up per
+    length, not one comparison per name)."""
+    names: set[tuple[str, ...]] = set()
+    lengths: dict[str, set[int]] = {}
     for key in _table():
         words = tuple(key.split())
         if len(words) >= 2:
-            out.setdefault(words[0], []).append(words)
-    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in out.items()}
+            names.add(words)
+            lengths.setdefault(words[0], set()).add(len(words))
+    return frozenset(names), {k: tuple(sorted(v, reverse=True)) for k, v in lengths.items()}
 
 
 def main(argv: list[str] | None = None) -> int:

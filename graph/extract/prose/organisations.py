@@ -489,7 +489,7 @@ def _apposition_spans(text: str, lex: Lexicon, language: str) -> list[tuple[int,
 def _portal_spans(text: str) -> list[tuple[int, int, str | None]]:
     """Names of the portal's gazetteer in the sentence (two words or more, matched on
     folded words, the first one capitalised), the longest at each place."""
-    known = known_names()
+    names, lengths = known_names()
     tokens = [(m.start(), m.end(), m.group()) for m in _FOLD_TOKEN.finditer(text)]
     folded: dict[int, str] = {}  # each token folded when a name's first word asks for it
 
@@ -504,9 +504,8 @@ def _portal_spans(text: str) -> list[tuple[int, int, str | None]]:
         a, _b, word = tokens[i]
         hit = None
         if word[0].isupper():
-            for words in known.get(fold(i), ()):
-                n = len(words)
-                if i + n <= len(tokens) and all(fold(i + t) == w for t, w in enumerate(words)):
+            for n in lengths.get(fold(i), ()):
+                if i + n <= len(tokens) and tuple(fold(i + t) for t in range(n)) in names:
                     hit = n
                     break
         if hit is None:
@@ -523,6 +522,7 @@ def _instruments() -> frozenset[str]:
     return frozenset(lexicon().raw["instrument_lemmas"]["lemmas"])
 
 
+_LETTERS = re.compile(r"[^\W\d_]+")
 _BEFORE_OF = re.compile(r"\s+(?:of|for)\s+", re.IGNORECASE)
 
 
@@ -530,7 +530,7 @@ def is_instrument(name: str, language: str) -> bool:
     """A fund or a programme, not a body: its head is an instrument noun (the first word,
     or in English the last before "of"/"for": "Active Citizens Fund for Greece",
     "Programu Regionalnego MF EOG")."""
-    words = re.findall(r"[^\W\d_]+", _BEFORE_OF.split(name, maxsplit=1)[0])
+    words = _LETTERS.findall(_BEFORE_OF.split(name, maxsplit=1)[0])
     if not words:
         return False
     table = _instruments()

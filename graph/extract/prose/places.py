@@ -59,11 +59,15 @@ def _municipality_country(name: str, lex: Lexicon) -> str | None:
     return form_country(name.replace(place, " "), group.split("_")[1], lex)
 
 
+_WORD = re.compile(r"\w+")
+_NAME_TOKEN = re.compile(r"[\w'’-]+")
+
+
 def form_country(form: str, language: str, lex: Lexicon) -> str | None:
     """The country a municipality form's language implies ("X novads": Latvia), unless
     the form is a word any country's municipality is called by ("pašvaldība", "miasto"):
     "Aremarkas pašvaldība" is Norwegian."""
-    words = [w.casefold() for w in re.findall(r"\w+", form)]
+    words = [w.casefold() for w in _WORD.findall(form)]
     stems = tuple(lex.raw["municipality_generic_words"]["stems"])
     if words and all(w.startswith(stems) for w in words):
         return None
@@ -107,7 +111,7 @@ def place_words(name: str) -> list[str]:
     >>> place_words("Silesian Museum in Katowice")
     ['Silesian', 'Katowice']
     """
-    tokens = re.findall(r"[\w'’-]+", name)
+    tokens = _NAME_TOKEN.findall(name)
     last = len(tokens) - 1
     return [
         word
@@ -148,7 +152,7 @@ def _demonym_lemmas() -> dict[str, str]:
 
 
 def country_in_name(name: str) -> str | None:
-    for word in re.findall(r"[\w'’-]+", name):
+    for word in _NAME_TOKEN.findall(name):
         cc = country_of_form(word)
         if cc:
             return cc
@@ -335,7 +339,7 @@ def find_places(
     happened (a preposition such as "in" or "to", or a locative case ending, before or on
     it), not where people came from."""
     out: list[tuple[Place, bool]] = []
-    tokens = [(m.start(), m.end(), m.group()) for m in re.finditer(r"[\w'’-]+", sent.text)]
+    tokens = [(m.start(), m.end(), m.group()) for m in _NAME_TOKEN.finditer(sent.text)]
     i = 0
     while i < len(tokens):
         a, b, word = tokens[i]

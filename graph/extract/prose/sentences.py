@@ -28,6 +28,10 @@ class Sentence:
     text: str
 
 
+_LINE = re.compile(r"[^\n]+")
+_LAST_WORD = re.compile(r"([\w.]+)[.]?[\"”»']?$")
+
+
 def sentences(text: str) -> list[Sentence]:
     """Split text into sentences (paragraph breaks always end one).
 
@@ -35,7 +39,7 @@ def sentences(text: str) -> list[Sentence]:
     ['One here.', 'Two there.', 'Three']
     """
     out: list[Sentence] = []
-    for para in re.finditer(r"[^\n]+", text):
+    for para in _LINE.finditer(text):
         base = para.start()
         chunk = para.group()
         pos = 0
@@ -58,7 +62,7 @@ _ABBREVIATIONS = frozenset(
 
 def _abbreviation_before(chunk: str, end: int) -> bool:
     """Whether the word before a period at ``end`` is an abbreviation or an initial."""
-    word = re.search(r"([\w.]+)[.]?[\"”»']?$", chunk[:end])
+    word = _LAST_WORD.search(chunk[:end])
     if word is None:
         return False
     token = word.group(1).rstrip(".")
