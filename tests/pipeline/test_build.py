@@ -153,3 +153,20 @@ def test_files_come_in_the_order_of_their_paths_however_they_are_given(tmp_path:
     )
     assert roots[str(folder / "a.txt")] == folder
     assert expand_paths(given)[0] == [(Path(n), root) for n, root in names]
+
+
+def test_documents_naming_an_organisation_alike_share_one_mention(tmp_path: Path) -> None:
+    """A build holds every document's mentions until it writes them: the same mention,
+    read in two documents, is one object (150,000 documents held 4 KB each otherwise)."""
+    from partnergraph.graph.build import read_all
+
+    text = "On 3 March 2021 the Municipality of Bergen hosted a study visit of {} kommune.\n"
+    for i, town in enumerate(("Drammen", "Stavanger")):
+        (tmp_path / f"n{i}.txt").write_text(text.format(town), encoding="utf-8")
+    reads, problems = read_all([str(tmp_path)])
+    assert not problems and len(reads) == 2
+    named = [{m.name: m for m in read.mentions} for read in reads]
+    host = "Municipality of Bergen"
+    assert host in named[0] and host in named[1]
+    assert named[0][host] is named[1][host]
+    assert named[0]["Drammen kommune"] is not named[1]["Stavanger kommune"]
