@@ -243,3 +243,42 @@ def test_municipalities_iso_3166_2_names_take_part_too() -> None:
     # a listed word that is no town ends the list
     assert [o.name for o in read_text("Representatives from Ignalina and Tuesday came.", "en")
             .organisations] == ["Ignalina"]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "title"),
+    [
+        # a naming cue: the title runs to the sentence's end
+        (
+            "no",
+            "Prosjektet vi søker støtte til har navnet Green Harbours – cleaner ports "
+            "for small towns.",
+            "Green Harbours – cleaner ports for small towns",
+        ),
+        (
+            "cs",
+            "Obec získala grant na projekt s názvem Zelené město pro všechny.",
+            "Zelené město pro všechny",
+        ),
+        # after the project word, a title in sentence case up to a comma before a clause
+        (
+            "pl",
+            "Delegacja odwiedziła Oslo w ramach projektu Razem dla czystej rzeki, który "
+            "finansują Fundusze EOG.",
+            "Razem dla czystej rzeki",
+        ),
+        (
+            "sk",
+            "Stretnutie bolo súčasťou projektu Spolu pre lepšie služby, ktorého "
+            "partnerom je nórska obec.",
+            "Spolu pre lepšie služby",
+        ),
+        # neither: a comma where a naming cue's title would run to the end (the project is
+        # unnamed); no clause after the project word (the capitalised words alone are taken)
+        ("en", "The project, named Clean Air by its partners, started in May.", None),
+        ("en", "The project Clean Air for Towns began in May.", "Clean Air for Towns"),
+    ],
+)
+def test_a_projects_title_in_sentence_case(language: str, text: str, title: str | None) -> None:
+    names = [p.name for p in read_text(text, language).projects]
+    assert names == [title], names

@@ -5,9 +5,10 @@ that continues an earlier one.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from ..gazetteer import country_of_form, find_cities
-from ..lexicon import UPPER, Lexicon
+from ..lexicon import UPPER, Lexicon, lexicon
 from ..model import Evidence, Project
 from .sentences import QUOTED, Sentence, span_evidence
 
@@ -97,13 +98,56 @@ def find_named_project(sent: Sentence) -> Project | None:
                 number=None,
                 evidence=span_evidence(sent, m.start("name"), m.end("name")),
             )
-    found = _unquoted_name(sent.text)
+    found = _title_after_cue(sent.text) or _unquoted_name(sent.text)
     if found is not None:
         a, b = found
         name = sent.text[a:b]
         return Project(
             key=f"name:{name}", name=name, number=None, evidence=span_evidence(sent, a, b)
         )
+    return None
+
+
+@cache
+def _cued_titles() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A naming cue before a capitalised word ("har navnet Partnership of …", "s názvem
+    Zelené město"), or the project word before one; and a comma before a clause."""
+    raw = lexicon().raw
+    cues = sorted((w for k, ws in raw["project_name_cues"].items() if k[0] != "_" for w in ws),
+                  key=len, reverse=True)  # fmt: skip
+    openers = sorted((w for k, ws in raw["clause_openers"].items() if k[0] != "_" for w in ws),
+                     key=len, reverse=True)  # fmt: skip
+    start = rf"(?<!\w)(?P<cue>(?i:{'|'.join(cues)})|(?i:{_PROJECT_WORD}))\s+(?=[{UPPER}])"
+    clause = rf",\s+(?i:{'|'.join(openers)})(?!\w)"
+    return re.compile(start), re.compile(clause)
+
+
+#: The most words a title read up to a clause or the sentence's end may have.
+_TITLE_WORDS = 16
+
+
+def _title_after_cue(text: str) -> tuple[int, int] | None:
+    """A project's title in sentence case, unquoted, where its end is plain: after a naming
+    cue, up to the sentence's end or a comma before a clause ("Prosjektet … har navnet
+    Partnership of the Dzierzoniow County – together for sustainable development."); after
+    the project word, only up to a comma before a clause ("projektu Cesta ke spolupráci –
+    rozvoj česko-norského partnerství, v rámci kterého …"). Two words at least; none of
+    them a bracket or a semicolon away."""
+    start, clause = _cued_titles()
+    for m in start.finditer(text):
+        named = lexicon().project_words.fullmatch(m.group("cue")) is None
+        rest = text[m.end() :]
+        closing = clause.search(rest)
+        if closing is not None:
+            title = rest[: closing.start()]
+        elif named and "," not in rest:
+            title = rest.rstrip().rstrip(".!?")
+        else:
+            continue
+        words = title.split()
+        if not 2 <= len(words) <= _TITLE_WORDS or any(c in title for c in "();:\n"):
+            continue
+        return m.end(), m.end() + len(title.rstrip())
     return None
 
 
