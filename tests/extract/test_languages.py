@@ -282,3 +282,34 @@ def test_municipalities_iso_3166_2_names_take_part_too() -> None:
 def test_a_projects_title_in_sentence_case(language: str, text: str, title: str | None) -> None:
     names = [p.name for p in read_text(text, language).projects]
     assert names == [title], names
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        (
+            "en",
+            "The delegation visited Enterprise Estonia and Business Iceland in 2021.",
+            [("Enterprise Estonia", "EE"), ("Business Iceland", "IS")],
+        ),
+        (
+            "bg",
+            "Представители на Иновация Норвегия посетиха Бургас.",
+            [("Иновация Норвегия", "NO")],
+        ),
+        (
+            "pl",
+            "Przedstawiciele Innowacja Norwegia odwiedzili Kraków.",
+            [("Innowacja Norwegia", "NO")],
+        ),
+        # a part of a country, a sentence's first word, a place before a country: no body
+        ("en", "The seminar in Northern Norway was long.", []),
+        ("cs", "Seminář se konal v Severní Norsko.", []),
+        ("en", "Today Norway signed an agreement.", []),
+        ("en", "He lives in Bergen Norway now.", []),
+    ],
+)
+def test_a_common_word_before_a_countrys_name_names_an_agency(
+    language: str, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _orgs(text, language) == expected

@@ -277,6 +277,12 @@ def find_organisations(
         )
         mention = OrgMention(name, country, organisation_type(name), span_evidence(sent, a, b))
         spans.append((a, b, _with_acronym(mention, sent, b)))
+    # "<Capitalised word> <Country>" agencies ("Innovation Norway")
+    for a, b, cc in _agency_spans(sent.text, lex, language):
+        if not taken(a, b):
+            name = sent.text[a:b]
+            mention = OrgMention(name, cc, organisation_type(name), span_evidence(sent, a, b))
+            spans.append((a, b, _with_acronym(mention, sent, b)))
     for m in _ACRONYM.finditer(sent.text) if names.acronyms else ():
         if m.group() in names.acronyms and not taken(m.start(), m.end()):
             country = country_after(sent.text, m.end()) or portal_country(m.group())
@@ -450,6 +456,48 @@ def _run_end(
             return k
         k += gap
     return k
+
+
+@cache
+def _territory_adjectives() -> frozenset[str]:
+    return frozenset(lexicon().raw["territory_adjective_lemmas"]["lemmas"])
+
+
+_TWO_WORDS = re.compile(
+    rf"(?<=\s)(?P<word>[{UPPER}][^\W\d_]{{2,}})\s+(?P<country>[{UPPER}][^\W\d_]+)(?![\w-])"
+)
+
+
+def _agency_spans(text: str, lex: Lexicon, language: str) -> list[tuple[int, int, str]]:
+    """ "Innovation Norway", "Enterprise Estonia", "Иновация Норвегия": a capitalised common
+    word (in the text's language or English) right before a country's name, inside a
+    sentence, names a body of that country — unless the word is a compass point or the
+    like ("Northern Norway"), a place, a demonym, a verb, a function word, or the pair is
+    the start of a longer capitalised name."""
+    out = []
+    for m in _TWO_WORDS.finditer(text):
+        word, country = m.group("word"), m.group("country")
+        cc = country_of_form(country)
+        if cc is None or _CAPITALISED_AFTER.match(text, m.end()):
+            continue
+        folded = word.casefold()
+        if (
+            folded in lex.stopwords
+            or is_function_word(word, language)
+            or not (is_known_word(word, language) or is_known_word(word, "en"))
+            or {lemma(word, language), folded} & _territory_adjectives()
+            or country_of_form(word)
+            or demonym_country(word, lex, language)
+            or find_cities(word)
+            or is_verb_form(word, language)
+            or _is_role_word(word, lex)
+        ):
+            continue
+        out.append((m.start(), m.end(), cc))
+    return out
+
+
+_CAPITALISED_AFTER = re.compile(rf"\s+[{UPPER}]")
 
 
 def _apposition_spans(text: str, lex: Lexicon, language: str) -> list[tuple[int, int]]:
