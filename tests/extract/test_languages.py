@@ -277,6 +277,8 @@ def test_municipalities_iso_3166_2_names_take_part_too() -> None:
         # unnamed); no clause after the project word (the capitalised words alone are taken)
         ("en", "The project, named Clean Air by its partners, started in May.", None),
         ("en", "The project Clean Air for Towns began in May.", "Clean Air for Towns"),
+        # a naming cue before the project word names something else
+        ("en", "The so-called Norway Grants fund the project Clean Air.", "Clean Air"),
     ],
 )
 def test_a_projects_title_in_sentence_case(language: str, text: str, title: str | None) -> None:
@@ -307,6 +309,8 @@ def test_a_projects_title_in_sentence_case(language: str, text: str, title: str 
         ("cs", "Seminář se konal v Severní Norsko.", []),
         ("en", "Today Norway signed an agreement.", []),
         ("en", "He lives in Bergen Norway now.", []),
+        # part of a longer capitalised name: not this rule's
+        ("en", "They met Visit Enterprise Estonia staff.", []),
     ],
 )
 def test_a_common_word_before_a_countrys_name_names_an_agency(

@@ -463,8 +463,8 @@ def _territory_adjectives() -> frozenset[str]:
     return frozenset(lexicon().raw["territory_adjective_lemmas"]["lemmas"])
 
 
-_TWO_WORDS = re.compile(
-    rf"(?<=\s)(?P<word>[{UPPER}][^\W\d_]{{2,}})\s+(?P<country>[{UPPER}][^\W\d_]+)(?![\w-])"
+_TWO_WORDS = re.compile(  # overlapping: each capitalised word is tried with the next
+    rf"(?<=\s)(?P<word>[{UPPER}][^\W\d_]{{2,}})(?=\s+(?P<country>[{UPPER}][^\W\d_]+)(?![\w-]))"
 )
 
 
@@ -473,12 +473,19 @@ def _agency_spans(text: str, lex: Lexicon, language: str) -> list[tuple[int, int
     word (in the text's language or English) right before a country's name, inside a
     sentence, names a body of that country — unless the word is a compass point or the
     like ("Northern Norway"), a place, a demonym, a verb, a function word, or the pair is
-    the start of a longer capitalised name."""
+    part of a longer capitalised name (other rules read those)."""
     out = []
     for m in _TWO_WORDS.finditer(text):
         word, country = m.group("word"), m.group("country")
         cc = country_of_form(country)
-        if cc is None or _CAPITALISED_AFTER.match(text, m.end()):
+        end = m.end("country")
+        before = _CAPITALISED_BEFORE.search(text, 0, m.start())
+        # (a sentence's first word is capitalised for its place: it joins no name)
+        if (
+            cc is None
+            or _CAPITALISED_AFTER.match(text, end)
+            or (before is not None and text[: before.start()].strip())
+        ):
             continue
         folded = word.casefold()
         if (
@@ -493,11 +500,12 @@ def _agency_spans(text: str, lex: Lexicon, language: str) -> list[tuple[int, int
             or _is_role_word(word, lex)
         ):
             continue
-        out.append((m.start(), m.end(), cc))
+        out.append((m.start(), end, cc))
     return out
 
 
 _CAPITALISED_AFTER = re.compile(rf"\s+[{UPPER}]")
+_CAPITALISED_BEFORE = re.compile(rf"[{UPPER}][\w'’.-]*\s+$")
 
 
 def _apposition_spans(text: str, lex: Lexicon, language: str) -> list[tuple[int, int]]:

@@ -117,7 +117,7 @@ def _cued_titles() -> tuple[re.Pattern[str], re.Pattern[str]]:
                   key=len, reverse=True)  # fmt: skip
     openers = sorted((w for k, ws in raw["clause_openers"].items() if k[0] != "_" for w in ws),
                      key=len, reverse=True)  # fmt: skip
-    start = rf"(?<!\w)(?P<cue>(?i:{'|'.join(cues)})|(?i:{_PROJECT_WORD}))\s+(?=[{UPPER}])"
+    start = rf"(?<![\w-])(?P<cue>(?i:{'|'.join(cues)})|(?i:{_PROJECT_WORD}))\s+(?=[{UPPER}])"
     clause = rf",\s+(?i:{'|'.join(openers)})(?!\w)"
     return re.compile(start), re.compile(clause)
 
@@ -128,14 +128,18 @@ _TITLE_WORDS = 16
 
 def _title_after_cue(text: str) -> tuple[int, int] | None:
     """A project's title in sentence case, unquoted, where its end is plain: after a naming
-    cue, up to the sentence's end or a comma before a clause ("Prosjektet … har navnet
-    Partnership of the Dzierzoniow County – together for sustainable development."); after
+    cue that follows the project word, up to the sentence's end or a comma before a clause
+    ("Prosjektet … har navnet Partnership of the Dzierzoniow County – together for
+    sustainable development."; not "the so-called Norway Grants fund the project"); after
     the project word, only up to a comma before a clause ("projektu Cesta ke spolupráci –
     rozvoj česko-norského partnerství, v rámci kterého …"). Two words at least; none of
     them a bracket or a semicolon away."""
     start, clause = _cued_titles()
     for m in start.finditer(text):
-        named = lexicon().project_words.fullmatch(m.group("cue")) is None
+        words_for_project = lexicon().project_words
+        named = words_for_project.fullmatch(m.group("cue")) is None
+        if named and words_for_project.search(text, 0, m.start()) is None:
+            continue  # a name, but not a project's ("the so-called Norway Grants")
         rest = text[m.end() :]
         closing = clause.search(rest)
         if closing is not None:
