@@ -273,6 +273,12 @@ def test_municipalities_iso_3166_2_names_take_part_too() -> None:
             "partnerom je nórska obec.",
             "Spolu pre lepšie služby",
         ),
+        (
+            "pt",
+            "A visita fez parte do projeto Cidades Verdes para Todos, que é financiado "
+            "pela Noruega.",
+            "Cidades Verdes para Todos",
+        ),
         # neither: a comma where a naming cue's title would run to the end (the project is
         # unnamed); no clause after the project word (the capitalised words alone are taken)
         ("en", "The project, named Clean Air by its partners, started in May.", None),

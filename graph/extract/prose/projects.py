@@ -117,7 +117,7 @@ def _cued_titles() -> tuple[re.Pattern[str], re.Pattern[str]]:
                   key=len, reverse=True)  # fmt: skip
     openers = sorted((w for k, ws in raw["clause_openers"].items() if k[0] != "_" for w in ws),
                      key=len, reverse=True)  # fmt: skip
-    start = rf"(?<![\w-])(?P<cue>(?i:{'|'.join(cues)})|(?i:{_PROJECT_WORD}))\s+(?=[{UPPER}])"
+    start = rf"(?<![\w-])(?:(?P<cue>(?i:{'|'.join(cues)}))|(?i:{_PROJECT_WORD}))\s+(?=[{UPPER}])"
     clause = rf",\s+(?i:{'|'.join(openers)})(?!\w)"
     return re.compile(start), re.compile(clause)
 
@@ -136,9 +136,8 @@ def _title_after_cue(text: str) -> tuple[int, int] | None:
     them a bracket or a semicolon away."""
     start, clause = _cued_titles()
     for m in start.finditer(text):
-        words_for_project = lexicon().project_words
-        named = words_for_project.fullmatch(m.group("cue")) is None
-        if named and words_for_project.search(text, 0, m.start()) is None:
+        named = m.group("cue") is not None
+        if named and _A_PROJECT_WORD.search(text, 0, m.start()) is None:
             continue  # a name, but not a project's ("the so-called Norway Grants")
         rest = text[m.end() :]
         closing = clause.search(rest)
@@ -155,6 +154,7 @@ def _title_after_cue(text: str) -> tuple[int, int] | None:
     return None
 
 
+_A_PROJECT_WORD = re.compile(rf"(?<!\w)(?i:{_PROJECT_WORD})")
 _AFTER_PROJECT_WORD = re.compile(rf"(?i:{_PROJECT_WORD})\s+(?=[{UPPER}])")
 _NAME_TOKEN = re.compile(r"[^\s(),;:]+")
 
