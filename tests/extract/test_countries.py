@@ -132,3 +132,40 @@ def test_on_a_numbered_project_page_a_town_of_another_country_tells_none() -> No
     assert countries["Alba Iulia Children's Hospital"] == "RO"
     assert countries["Norwegian Directorate for Children, Youth and Family Affairs"] == "NO"
     assert countries["Asociația Prietenii Copiilor Alba"] in (None, "RO")
+
+
+def test_a_small_town_in_a_name_tells_its_country() -> None:
+    """Towns of over 1,000 people (GeoNames, shipped) tell a name's country where the
+    cities' table (over 15,000) knows none: Verdal and Orkanger are Norwegian."""
+    from partnergraph.graph.extract.gazetteer import town_countries, town_country
+
+    assert find_cities("Verdal") == ()
+    assert town_country("Verdal") == "NO"
+    assert town_countries("Most") == {"CZ"} and town_country("Union") is None
+    text = "The Verdal municipality hosted a seminar. Orkanger Sports Club organised it."
+    found = _countries(text, "en")
+    assert found["The Verdal municipality"] == "NO"
+    assert found["Orkanger Sports Club"] == "NO"
+
+
+def test_a_proper_name_the_lemmatiser_knows_is_a_place_not_a_common_word() -> None:
+    """simplemma gives a place's inflected form its capitalised lemma ("Liepājas" →
+    "Liepāja"): such a word is no common word, and names the place in a name — also in
+    news of a trip abroad, where a name merely written in the language tells nothing."""
+    from partnergraph.graph.extract.lemmas import is_common_word
+
+    assert not is_common_word("Liepājas", "lv") and is_common_word("Most", "cs")
+    text = "Vizīte Oslo notika maijā. Liepājas plānošanas reģions un Norvēģijas eksperti tikās."
+    assert _countries(text, "lv")["Liepājas plānošanas reģions"] == "LV"
+
+
+def test_a_proper_names_letters_tell_which_of_the_named_countries_it_is_from() -> None:
+    """'ø' is written in Norway and Denmark: in an English item that names Norway (and not
+    Denmark) a name spelled so is Norwegian; where both are named, it tells nothing."""
+    one = "A delegation from Lithuania visited Norway in May. It met the Sjøvik Development Centre."
+    assert _countries(one, "en")["Sjøvik Development Centre"] == "NO"
+    both = one.replace("visited Norway", "visited Norway and Denmark")
+    assert _countries(both, "en")["Sjøvik Development Centre"] is None
+    # in a text of a language that writes those letters, they are no foreign spelling
+    home = "En delegasjon fra Danmark besøkte Sjøvik Næringsselskap i mai."
+    assert _countries(home, "no") == {"Sjøvik Næringsselskap": None}

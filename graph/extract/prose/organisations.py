@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from functools import cache, lru_cache
 
-from ..gazetteer import country_of_form, find_cities, municipality_country
+from ..gazetteer import country_of_form, find_cities, municipality_country, town_country
 from ..lemmas import (
     compound_head_type,
     head_lemma_type,
@@ -178,6 +178,7 @@ def find_organisations(
                     names.places.get(normalise(place))
                     or pick_country([c.country for c in cities], doc_countries)
                     or form_country(m.group("form"), lang, lex)
+                    or town_country(place)
                 )
                 mention = OrgMention(
                     template.format(place=place),
@@ -205,6 +206,7 @@ def find_organisations(
             names.places.get(normalise(place))
             or pick_country([c.country for c in cities], doc_countries)
             or by_form
+            or town_country(place)
         )
         if not cities and not CAP.match(place):
             continue
@@ -224,6 +226,7 @@ def find_organisations(
             names.places.get(normalise(place))
             or pick_country([c.country for c in cities], doc_countries)
             or municipality_country(place)
+            or town_country(place)
         )
         seat = cities[0].name if cities else place
         mention = OrgMention(place, country, "municipality", span_evidence(sent, a, b), seat=seat)
