@@ -83,7 +83,9 @@ def extract(doc: Document) -> Extraction:
     # countries from the whole document first: the last resort's sides are told by them
     page = _page_countries(_numbered_in(project.number if project else None))
     read = settle_countries(_link_short_forms(read), page)
-    if kind == "news" and read.events and not read.links and not _pairs_from_roles(read.roles):
+    # news pair by country only around an event; a project page is a partnership itself
+    paired = bool(read.events) if kind == "news" else kind == "project-page"
+    if paired and read.organisations and not read.links and not _pairs_from_roles(read.roles):
         read = replace(read, links=_last_resort(read, doc.language))
     return read
 
@@ -98,8 +100,10 @@ def _prose_before(text: str, start: int) -> bool:
 
 
 def _last_resort(read: Extraction, language: str) -> tuple[StatedLink, ...]:
-    """Pairs by country: of each event, among those the text gives a role in it; where
-    no event has both sides, of the whole document."""
+    """Pairs by country, for a document that states no pair: of each event, among those
+    the text gives a role in it; where no event has both sides, of the whole document (a
+    news item, or a project page whose roles pair no one: the bilateral partnership the
+    page is about)."""
     pairs: dict[tuple[str, str], StatedLink] = {}
     for event in read.events:
         members = tuple(r.org for r in read.roles if r.target == event.key)
@@ -107,6 +111,10 @@ def _last_resort(read: Extraction, language: str) -> tuple[StatedLink, ...]:
             pairs.setdefault((_identity(link.a), _identity(link.b)), link)
     if pairs:
         return tuple(pairs.values())
+    if read.kind == "project-page":
+        first = read.organisations[0].evidence
+        where = next((p.evidence for p in read.projects if p.evidence is not None), first)
+        return _paired_by_country(read.organisations, where, language, _ONE_PAGE)
     return _paired_by_country(read.organisations, read.events[0].evidence, language, _ONE_DOCUMENT)
 
 
@@ -132,6 +140,7 @@ def _pairs_from_roles(roles: Iterable[RoleFact]) -> bool:
 
 _ONE_EVENT = "a donor-state and a beneficiary-state organisation of one event"
 _ONE_DOCUMENT = "a donor-state and a beneficiary-state organisation of one news item"
+_ONE_PAGE = "a donor-state and a beneficiary-state organisation of one project page"
 
 
 def _paired_by_country(

@@ -194,3 +194,25 @@ def test_prose_before_a_facts_block_at_the_end_of_the_page_is_read() -> None:
         ("partner", "Olomouc Region", "CZ"),
     } <= {(role, name, cc) for role, name, cc, _type in _roles(ex)}
     assert "Palacký University Olomouc" in {o.name for o in ex.organisations}
+
+
+def test_a_page_whose_roles_pair_no_one_pairs_its_donor_and_beneficiary_state_bodies() -> None:
+    """The last resort, on a project page in prose: the page is about one bilateral
+    partnership, so where no promoter and partner are told, each donor-state organisation
+    is paired with each beneficiary-state one, and the link says it was paired so."""
+
+    def page(text: str) -> Document:
+        return Document("p", "p.txt", text, None, "project-page", "en", "utf-8", "text/plain", "")
+
+    text = (
+        "Green Schools for Lublin\n\nThe Lublin Youth Centre leads the activities in twelve "
+        "schools. Teachers of the University of Bergen share their methods of outdoor "
+        "teaching.\n"
+    )
+    links = extract(page(text)).links
+    assert [(link.a.name, link.b.name) for link in links] == [
+        ("University of Bergen", "Lublin Youth Centre")
+    ]
+    assert "last resort" in links[0].why and "project page" in links[0].why
+    # two bodies of one country: nothing to pair
+    assert extract(page(text.replace("Bergen", "Gdansk"))).links == ()
