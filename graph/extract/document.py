@@ -11,7 +11,7 @@ from partnergraph.ontology import BENEFICIARY_STATES, DONOR_STATES
 from ..sources import Document, detect_language
 from .countries import country_by_name, map_mentions, settle_countries
 from .facts import FactsBlock, parse_facts
-from .gazetteer import country_of_form
+from .gazetteer import country_of_form, town_countries
 from .lexicon import lexicon, normalise, organisation_type
 from .model import Evidence, Extraction, OrgMention, Project, RoleFact, StatedLink
 from .prose import TextFacts, read_text
@@ -329,3 +329,4 @@ def warm() -> None:
     doc = Document("warm", "warm", text, None, "news", detect_language(text), "utf-8",
                    "text/plain", "")  # fmt: skip
     extract(doc)
+    town_countries("Oslo")  # the towns' table, which only some names ask for

@@ -73,6 +73,51 @@ def test_one_name_with_a_conjunction_inside_stays_one(text: str) -> None:
     assert len(found) == 1 and (" and " in found.pop())
 
 
+@pytest.mark.parametrize(
+    ("lang", "text", "expected", "wrong"),
+    [
+        ("cs", "Ekopolis a Centrum pro vodu a krajinu podepsaly dohodu.",
+         "Centrum pro vodu a krajinu", "Ekopolis a Centrum"),
+        ("pl", "Przedstawiciele Ekopolis i Centrum Badań Wody odwiedzili Oslo.",
+         "Centrum Badań Wody", "Ekopolis i Centrum Badań Wody"),
+        ("en", "The delegation met Fagforum and the Bergen Youth Centre on Monday.",
+         "Bergen Youth Centre", "Fagforum and the Bergen Youth Centre"),
+    ],
+)  # fmt: skip
+def test_a_name_without_a_head_is_not_joined_to_the_next_ones_head(
+    lang: str, text: str, expected: str, wrong: str
+) -> None:
+    """The head word belongs to the name it opens after the conjunction (or that an article
+    opens); the word before the conjunction is no part of it."""
+    found = _names(text, lang)
+    assert expected in found and wrong not in found
+    # a name of words that open no new name stays whole
+    assert _names("A delegation met the Research and Innovation Centre of Bergen.", "en") == {
+        "Research and Innovation Centre of Bergen"
+    }
+
+
+def test_a_place_after_a_name_in_apposition_is_where_the_body_is() -> None:
+    """ "the company Statkraft in Bergen": the town is no word of the name; it tells the
+    body's country (Bergen, Norway's city, not the smaller Bergen of the Netherlands)."""
+
+    def found(text: str, lang: str) -> dict[str, str | None]:
+        return {o.name: o.country for o in read_text(text, lang).organisations}
+
+    assert found("They met the company Kraftlag in Bergen.", "en") == {"Kraftlag": "NO"}
+    assert found("Spotkali się z firmą Kraftex w Oslo.", "pl") == {"Kraftex": "NO"}
+    # after "of" a place is a word of the name
+    assert found("They met the organisation Friends of Bergen.", "en") == {
+        "Friends of Bergen": None
+    }
+
+
+def test_a_month_after_in_ends_a_name() -> None:
+    assert _names("The Bergen Youth Centre in May 2021 hosted them.", "en") == {
+        "Bergen Youth Centre"
+    }
+
+
 def test_plural_kinds_of_body_are_not_organisations() -> None:
     assert _names("Companies and Care Services of the region took part.", "en") == set()
 

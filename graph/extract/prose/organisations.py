@@ -268,7 +268,7 @@ def find_organisations(
             mention = OrgMention(name, country, organisation_type(name), span_evidence(sent, a, b))
             spans.append((a, b, _with_acronym(mention, sent, b)))
     # names in apposition to a class noun ("its partners Arvoll Grand and Aktive Kvinner")
-    for a, b in _apposition_spans(sent.text, lex, language):
+    for a, b, where in _apposition_spans(sent.text, lex, language):
         name = sent.text[a:b]
         if taken(a, b) or normalise(name) in lex.generic or find_cities(name):
             continue
@@ -277,6 +277,7 @@ def find_organisations(
             or country_after(sent.text, b)
             or demonym_country(name, lex, language)
             or country_in_name(name)
+            or where
         )
         mention = OrgMention(name, country, organisation_type(name), span_evidence(sent, a, b))
         spans.append((a, b, _with_acronym(mention, sent, b)))
@@ -511,12 +512,13 @@ _CAPITALISED_AFTER = re.compile(rf"\s+[{UPPER}]")
 _CAPITALISED_BEFORE = re.compile(rf"[{UPPER}][\w'’.-]*\s+$")
 
 
-def _apposition_spans(text: str, lex: Lexicon, language: str) -> list[tuple[int, int]]:
+def _apposition_spans(text: str, lex: Lexicon, language: str) -> list[tuple[int, int, str | None]]:
     """Names right after a class noun (``apposition_cue_lemmas``: partner, organisation,
     company… by lemma, in the document's language or English), a colon allowed between:
     each capitalised run, and the next ones a comma or a conjunction joins to it. A run
     of one word must be no common word ("partners Norway" is a country: places are left
-    out by the caller)."""
+    out by the caller). A place after a preposition at the run's end is where the body is
+    ("the company Statkraft in Bergen"): left out of the name, its country given."""
     if not _apposition_hint().search(text):
         return []
     cues, joins = _apposition_cues(), _coordinators(language)
@@ -524,7 +526,7 @@ def _apposition_spans(text: str, lex: Lexicon, language: str) -> list[tuple[int,
     tokens = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
     words = [w.removesuffix(".") if not _COMPANY_SUFFIX.match(w) else w for _a, _b, w in tokens]
 
-    out: list[tuple[int, int]] = []
+    out: list[tuple[int, int, str | None]] = []
     for i, word in enumerate(words):
         colon = i + 1 < len(tokens) and words[i + 1] == ":"
         if not (word.isalpha() and (word.islower() or (colon and word[1:].islower()))):
@@ -534,10 +536,18 @@ def _apposition_spans(text: str, lex: Lexicon, language: str) -> list[tuple[int,
         j = i + 2 if colon else i + 1
         while _capital(words, j):
             k = _run_end(tokens, words, j, inner)
+            where = None
+            if (
+                k - j >= 2
+                and words[k - 1].casefold() in lex.prepositions
+                and (country_of_form(words[k]) or _is_place(words[k], language))
+            ):
+                where = _place_country(words[k], language)
+                k -= 2
             run = words[j : k + 1]
             if len(run) > 1 or not (_is_common(run[0], language) or _is_common(run[0], "en")):
                 stop = 1 if tokens[k][2] != words[k] else 0  # a full stop is not the name's
-                out.append((tokens[j][0], tokens[k][1] - stop))
+                out.append((tokens[j][0], tokens[k][1] - stop, where))
             if k + 2 < len(tokens) and tokens[k][2] == words[k] and words[k + 1] in joins:
                 j = k + 2
             else:
@@ -631,6 +641,14 @@ def _with_acronym(mention: OrgMention, sent: Sentence, end: int) -> OrgMention:
     return mention
 
 
+#: Names of months and days English capitalises: after "in" or "on" they end a name, not
+#: go on with it ("… Centre in May", "… Centre on Monday").
+_MONTHS = frozenset(
+    "january february march april may june july august september october november december"
+    " monday tuesday wednesday thursday friday saturday sunday".split()
+)
+
+
 def _head_spans(
     text: str, lex: Lexicon, lowercase_heads: bool = False, language: str = "en"
 ) -> list[tuple[int, int, str]]:
@@ -664,7 +682,13 @@ def _head_spans(
             while gap <= 2 and j + gap < len(tokens) and tokens[j + gap][2] in lex.connectors:
                 gap += 1
             # after "of", "on"…, a name goes on with a capital, not a number ("on 8 December")
-            if 1 < gap and j + gap < len(tokens) and tokens[j + gap][2][:1].isupper():
+            # nor a month's name ("in May")
+            if (
+                1 < gap
+                and j + gap < len(tokens)
+                and tokens[j + gap][2][:1].isupper()
+                and tokens[j + gap][2].rstrip(".").casefold() not in _MONTHS
+            ):
                 run.extend(range(j + 1, j + gap))
                 j += gap - 1
             else:
@@ -709,8 +733,12 @@ def _head_spans(
             # follow the head ("Ministerstvo životního prostředí", "Национален съвет за
             # научни изследвания")
             after = tokens[j + 1][2] if j + 1 < len(tokens) else ""
+            # (the name that opens with its head may be the last of a coordination:
+            # "Ekopolis a Centrum pro vodu a krajinu")
+            ands = _AND | _coordinators(language)
+            opens = next((k + 1 for k in reversed(run[:-1]) if tokens[k][2] in ands), run[0])
             if after[:1].islower() and (
-                last is not None or _head_type([tokens[run[0]][2]], lex, language)
+                last is not None or _head_type([tokens[opens][2]], lex, language)
             ):
                 end = _complement_end(text, tokens, j, language)
                 run.extend(range(j + 1, end + 1))
@@ -1051,8 +1079,6 @@ def _split_coordination(
         )
         left_words = [tokens[k][2] for k in left]
         right_words = [tokens[k][2] for k in right]
-        if _head_type(left_words, lex, language) is None:
-            continue
         right_alone = (
             _head_type(right_words, lex, language) is not None
             or sum(1 for w in right_words if CAP.match(w)) >= 2
@@ -1061,6 +1087,13 @@ def _split_coordination(
         if not right_alone:
             continue
         starts_new = _head_type(right_words[:1], lex, language) is not None
+        if _head_type(left_words, lex, language) is None:
+            # "Ekopolis a Centrum pro vodu", "Fagforum and the Bergen Youth Centre": the
+            # head is the right name's own, which opens with it (or with an article or a
+            # demonym); the left side is no name of a head word (other rules may read it)
+            if starts_new or article or demonym:
+                return [left, right]
+            continue
         closed = _head_type(left_words[-1:], lex, language) is not None
         foreign = word not in ("and", "&") and bool(_ENGLISH_CONNECTORS & set(left_words))
         if starts_new or closed or foreign or article or demonym:
@@ -1088,6 +1121,23 @@ def _trim_list_prefix(
                 return run[pos + 1 :]
             break
     return run
+
+
+def _place_country(word: str, language: str) -> str | None:
+    """The country of a country's name, or of a town the city list knows (as written or by
+    its lemma: "Oslu" is Oslo's) if one country only has towns so called; else None."""
+    word = word.rstrip(".,;:")
+    found = country_of_form(word)
+    if found is not None:
+        return found
+    cities = find_cities(word) or find_cities(lemma(word, language).title())
+    if not cities:
+        return None
+    # "Bergen": Norway's city of 290,000 people, not Mons (Bergen in Dutch)
+    other = next((c for c in cities if c.country != cities[0].country), None)
+    if other is None or cities[0].population >= 3 * other.population:
+        return cities[0].country
+    return None
 
 
 def _is_place(word: str, language: str) -> bool:
