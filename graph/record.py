@@ -64,8 +64,7 @@ def to_record(doc: Document, ex: Extraction, resolution: Resolution) -> dict[str
     names: dict[str, str] = {}
     for key, ms in groups.items():
         ident = resolution.identities[key]
-        seen = list(dict.fromkeys(m.name for m in ms))
-        seen += [m.acronym for m in ms if m.acronym and m.acronym not in seen]
+        seen = list(dict.fromkeys([*(m.name for m in ms), *(m.acronym for m in ms if m.acronym)]))
         name = max(seen, key=lambda n: (len(n) > 6 and not n.isupper(), len(n)))
         names[key] = name
         organisations.append(

@@ -169,3 +169,15 @@ def test_a_proper_names_letters_tell_which_of_the_named_countries_it_is_from() -
     # in a text of a language that writes those letters, they are no foreign spelling
     home = "En delegasjon fra Danmark besøkte Sjøvik Næringsselskap i mai."
     assert _countries(home, "no") == {"Sjøvik Næringsselskap": None}
+
+
+def test_a_country_after_the_name_tells_where_it_is_unless_the_name_holds_a_town() -> None:
+    """ "… din Norvegia" (Romanian "of/from") says where a body is, as "in Norway" does; a
+    town of another country in the name says more ("the Sibiu Youth Association in Norway"
+    was visiting)."""
+    assert _countries("Delegația a vizitat Asociația Cluburilor Sportive din Norvegia.", "ro") == {
+        "Asociația Cluburilor Sportive": "NO"
+    }
+    text = "Representatives of the Sibiu Youth Association in Norway met the hosts."
+    assert _countries(text, "en") == {"Sibiu Youth Association": "RO"}
+    assert _countries(text.replace("Sibiu ", ""), "en") == {"Youth Association": "NO"}

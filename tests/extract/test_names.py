@@ -112,6 +112,24 @@ def test_a_place_after_a_name_in_apposition_is_where_the_body_is() -> None:
     }
 
 
+def test_an_acronym_after_the_country_and_with_small_letters() -> None:
+    """ "X in Norway (ASCN)": the acronym is X's; "(ACoR)", "(FoRUM)": an acronym may have a
+    small letter between capitals, not at its end ("(Oslo)" is no acronym)."""
+
+    def acronyms(text: str) -> dict[str, str | None]:
+        return {o.name: o.acronym for o in read_text(text, "en").organisations}
+
+    assert acronyms("The Association of Sports Clubs in Norway (ASCN) hosted it.") == {
+        "Association of Sports Clubs": "ASCN"
+    }
+    assert acronyms("The Association of Sports Clubs (ASoC) hosted it.") == {
+        "Association of Sports Clubs": "ASoC"
+    }
+    assert acronyms("The Association of Sports Clubs (Oslo) hosted it.") == {
+        "Association of Sports Clubs": None
+    }
+
+
 def test_a_month_after_in_ends_a_name() -> None:
     assert _names("The Bergen Youth Centre in May 2021 hosted them.", "en") == {
         "Bergen Youth Centre"

@@ -51,6 +51,22 @@ def test_extract_prints_one_gold_schema_object_per_document(
     assert frozenset({"Røde Kors", "Regionkontoret Fagforbundet"}) in links
 
 
+def test_a_records_aliases_name_each_acronym_once(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    item = tmp_path / "item.txt"
+    item.write_text(
+        "# kind: news\n# language: en\n\nA study visit to Bergen took place on 3 May 2022. "
+        "The Gdansk Youth Association (GYA) met the University of Bergen.\n",
+        encoding="utf-8",
+    )
+    assert main(["extract", str(item)]) == 0
+    (record,) = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    # the association is named in the list, in its role and in its link: its acronym once
+    club = next(o for o in record["organisations"] if o["name"] == "Gdansk Youth Association")
+    assert club["aliases"] == ["GYA"]
+
+
 def test_extract_and_build_share_one_code_path(
     capsys: pytest.CaptureFixture[str], seed_store: Store
 ) -> None:

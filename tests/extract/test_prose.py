@@ -56,6 +56,32 @@ def test_a_cooperation_cue_without_a_subject_takes_the_sentence_befores() -> Non
     assert not read_text(text, "en").links
 
 
+def test_a_cooperation_cue_names_the_list_after_it_not_the_rest_of_the_sentence() -> None:
+    """The names a list joins to the first after the cue are its partners (an aside in
+    commas or brackets between them allowed); a name after other words — a funder after
+    "received a grant from", "získal grant od" — is not."""
+
+    def pairs(text: str, lang: str = "en") -> set[tuple[str, str]]:
+        return {(link.a.name, link.b.name) for link in read_text(text, lang).links}
+
+    assert pairs(
+        "The Gdansk Youth Association, in cooperation with the Bergen Music School, "
+        "received a grant from the Oslo Culture Foundation."
+    ) == {("Gdansk Youth Association", "Bergen Music School")}
+    assert pairs(
+        "Spolek Zelené údolí ve spolupráci se Sdružením Modrá řeka získal grant od Nadace "
+        "Horní Les.",
+        "cs",
+    ) == {("Spolek Zelené údolí", "Sdružením Modrá řeka")}
+    assert pairs(
+        "The Gdansk Youth Association signed a cooperation agreement with the Bergen Music "
+        "School, its Norwegian partner, and the Tromsø Arts Council."
+    ) == {
+        ("Gdansk Youth Association", "Bergen Music School"),
+        ("Gdansk Youth Association", "Tromsø Arts Council"),
+    }
+
+
 def test_project_page_events_continuation_and_organiser() -> None:
     ex = _extract(EXAMPLES / "seeds" / "000_f080a065eb91adb1.txt")
     project = ex.projects[0]

@@ -37,7 +37,7 @@ __all__ = ["DocNames", "find_organisations"]
 _WORD = re.compile(r"[\w][\w'’.&-]*|[(),;:«»„“”\"]")
 
 
-_ACRONYM_AFTER = re.compile(r"^\s*\((?P<acr>[A-ZÆØÅ][A-ZÆØÅ0-9&. -]{1,14})\)")
+_ACRONYM_AFTER = re.compile(r"^\s*\((?P<acr>[A-ZÆØÅ][A-ZÆØÅa-zæøå0-9&. -]{1,14})\)")
 
 
 _COMPANY_SUFFIX = re.compile(
@@ -634,10 +634,25 @@ def _list_items(text: str, offset: int, lex: Lexicon) -> list[tuple[int, int, st
     return items
 
 
+#: "… din Norvegia (KS)", "… in Iceland (NEA)": where the body is may stand between its
+#: name and its acronym.
+_WHERE_BEFORE_ACRONYM = re.compile(r"^\s+(?:in|din|w|we|v|ve|în|i|på)\s+(?P<where>\w+)(?=\s*\()")
+
+#: An acronym written with a small letter inside ("ACoR", "FoRUM"): each small letter
+#: between capitals.
+_MIXED_ACRONYM = re.compile(r"[A-ZÆØÅ](?:[A-ZÆØÅ0-9&.-]|[a-zæøå](?=[A-ZÆØÅ]))+")
+
+
 def _with_acronym(mention: OrgMention, sent: Sentence, end: int) -> OrgMention:
+    where = _WHERE_BEFORE_ACRONYM.match(sent.text[end:])
+    if where is not None and country_of_form(where.group("where")):
+        end += where.end()
     m = _ACRONYM_AFTER.match(sent.text[end:])
-    if m and m.group("acr").strip().upper() == m.group("acr").strip():
-        return replace(mention, acronym=m.group("acr").strip())
+    if m is None:
+        return mention
+    acr = m.group("acr").strip()
+    if acr.upper() == acr or _MIXED_ACRONYM.fullmatch(acr):
+        return replace(mention, acronym=acr)
     return mention
 
 

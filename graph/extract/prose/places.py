@@ -187,7 +187,14 @@ def country_beside(text: str, a: int, b: int, lex: Lexicon, language: str) -> st
             told = _demonym(before.group(1), lex, language) if before else None
         if told is not None:
             return told
-    return country_after(text, b) or _country_in_after(text, b)
+    found = country_after(text, b)
+    if found is not None:
+        return found
+    # "… Association in Norway": where it is, unless the name holds a town of another
+    # country ("the Satu Mare County … Association in Norway at the partner's": a visit)
+    found = _country_in_after(text, b)
+    town = city_in_name(text[a:b]) if found is not None else None
+    return found if town in (None, found) else None
 
 
 def _demonym(word: str, lex: Lexicon, language: str) -> str | None:
@@ -215,9 +222,10 @@ def _class_nouns() -> frozenset[str]:
     )
 
 
-#: "… власти в Норвегия", "… Association in Iceland": a locative preposition and a country
-#: right after a name tell where the organisation is.
-_IN_COUNTRY = re.compile(r"^\s+(?:in|w|we|v|ve|vo|в|във|în|em|na|i|på|στην?|στο)\s+(\w+)")
+#: "… власти в Норвегия", "… Association in Iceland", "Asociația … din Norvegia": a locative
+#: preposition (or the Romanian "of/from") and a country right after a name tell where the
+#: organisation is.
+_IN_COUNTRY = re.compile(r"^\s+(?:in|w|we|v|ve|vo|в|във|în|din|em|na|i|på|στην?|στο)\s+(\w+)")
 
 
 def _country_in_after(text: str, b: int) -> str | None:

@@ -169,7 +169,7 @@ def read_text(
             # else the first organisation of the sentence before ("… They signed a
             # cooperation agreement with X")
             subject = promoter or (previous[0] if previous else None)
-            links.extend(find_stated_links(sent, found, coop_at, subject, ev))
+            links.extend(find_stated_links(sent, found, coop_at, subject, ev, language))
         previous = found
     if named_project is None and (mentions_project or project_roles):
         named_project = Project(key="page", name=None, number=None)  # about a project, unnamed

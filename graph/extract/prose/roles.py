@@ -5,8 +5,10 @@ cooperation the text states.
 from __future__ import annotations
 
 import re
+from functools import cache
+from itertools import pairwise
 
-from ..lexicon import Lexicon, PhraseFinder, normalise
+from ..lexicon import Lexicon, PhraseFinder, lexicon, normalise
 from ..model import Evidence, OrgMention, StatedLink
 from .sentences import Sentence
 
@@ -82,6 +84,7 @@ def find_stated_links(
     coop_at: int,
     promoter: OrgMention | None,
     ev: Evidence,
+    language: str = "en",
 ) -> list[StatedLink]:
     before = [o for o in found if o.evidence.end <= coop_at]
     after = [o for o in found if o.evidence.start > coop_at]
@@ -98,6 +101,34 @@ def find_stated_links(
     cue = sent.text[coop_at - sent.start :].split(".")[0][:80]
     return [
         StatedLink(subject, other, f"stated: {cue.strip()}", ev)
-        for other in after
+        for other in _listed(sent, after, language)
         if normalise(other.name) != normalise(subject.name)
     ]
+
+
+@cache
+def _joins(language: str) -> frozenset[str]:
+    """Words that may stand between two names of one list: the text's "and" (and the
+    English one), "or", "as well as", the English article."""
+    words = lexicon().raw["apposition_cue_lemmas"]["and"]
+    return frozenset({words.get(language, "and"), "and", "or", "as", "well", "the"})
+
+
+#: An aside between two names of a list: in brackets, or between commas ("X, the donor
+#: programme partner (DPP), and Y").
+_ASIDE = re.compile(r"\([^()]*\)|,[^,]*(?=,)")
+
+
+def _listed(sent: Sentence, orgs: list[OrgMention], language: str) -> list[OrgMention]:
+    """The organisations after a cooperation cue that it names: the first, and those a
+    list joins to it (asides between allowed: "X, the donor partner, and Y"); one after
+    other words ("… získaly grant od Nadace …", "… received a grant from …") is another
+    matter's."""
+    kept = orgs[:1]
+    for prev, nxt in pairwise(orgs):
+        gap = sent.text[prev.evidence.end - sent.start : nxt.evidence.start - sent.start]
+        words = [w for w in re.split(r"[^\w]+", _ASIDE.sub(" ", gap)) if w]
+        if not all(w.casefold() in _joins(language) for w in words):
+            break
+        kept.append(nxt)
+    return kept
