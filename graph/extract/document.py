@@ -159,7 +159,9 @@ def _paired_by_country(
         if country is not None:
             first.setdefault(_identity(org), (org, country))
     donors = [o for o, cc in first.values() if cc in DONOR_STATES]
-    others = [o for o, cc in first.values() if cc not in DONOR_STATES]
+    # (a body of a third country — the Financial Mechanism Office in Brussels, a partner
+    # from Germany — is on neither side)
+    others = [o for o, cc in first.values() if cc in BENEFICIARY_STATES]
     if not donors or not others or len(donors) * len(others) > _MOST_PAIRED:
         return ()
     why = f"paired by country (last resort): {scope}"

@@ -116,6 +116,7 @@ def _heads() -> dict[str, str]:
     }
 
 
+@lru_cache(maxsize=1 << 16)
 def head_lemma_type(word: str, language: str) -> str | None:
     """The organisation type whose head noun ``word`` is, in any case form, or None.
 

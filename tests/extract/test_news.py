@@ -233,6 +233,9 @@ def test_last_resort_pairs_donor_and_beneficiary_organisations_of_an_event() -> 
     assert extract(news(text.split(". ", 1)[1])).links == ()
     same = text.replace("Gdansk Youth Association", "Bergen Youth Association")
     assert extract(news(same)).links == ()
+    # a body of a third country is on neither side
+    third = text.replace("Gdansk Youth Association", "Hamburg Youth Association")
+    assert extract(news(third)).links == ()
 
 
 def test_an_events_donor_and_beneficiary_state_parties_are_listed_as_linked(
