@@ -28,7 +28,9 @@ from .places import (
     country_in_name,
     demonym_country,
     form_country,
+    main_country,
     pick_country,
+    where_after,
 )
 from .sentences import CAP, QUOTED, Sentence, span_evidence
 
@@ -634,19 +636,16 @@ def _list_items(text: str, offset: int, lex: Lexicon) -> list[tuple[int, int, st
     return items
 
 
-#: "… din Norvegia (KS)", "… in Iceland (NEA)": where the body is may stand between its
-#: name and its acronym.
-_WHERE_BEFORE_ACRONYM = re.compile(r"^\s+(?:in|din|w|we|v|ve|în|i|på)\s+(?P<where>\w+)(?=\s*\()")
-
 #: An acronym written with a small letter inside ("ACoR", "FoRUM"): each small letter
 #: between capitals.
 _MIXED_ACRONYM = re.compile(r"[A-ZÆØÅ](?:[A-ZÆØÅ0-9&.-]|[a-zæøå](?=[A-ZÆØÅ]))+")
 
 
 def _with_acronym(mention: OrgMention, sent: Sentence, end: int) -> OrgMention:
-    where = _WHERE_BEFORE_ACRONYM.match(sent.text[end:])
-    if where is not None and country_of_form(where.group("where")):
-        end += where.end()
+    # where the body is may stand between its name and its acronym: "… din Norvegia (KS)"
+    where = where_after(sent.text, end)
+    if where is not None:
+        end = where[1]
     m = _ACRONYM_AFTER.match(sent.text[end:])
     if m is None:
         return mention
@@ -677,6 +676,7 @@ def _head_spans(
         if not quoted or not any(a < m.start() < b for a, b in quoted)
     ]
     out: list[tuple[int, int, str]] = []
+    ands = _AND | _coordinators(language)
     i = 0
     while i < len(tokens):
         if not CAP.match(tokens[i][2]) or tokens[i][2] in '(),;:«»„“”"':
@@ -750,7 +750,6 @@ def _head_spans(
             after = tokens[j + 1][2] if j + 1 < len(tokens) else ""
             # (the name that opens with its head may be the last of a coordination:
             # "Ekopolis a Centrum pro vodu a krajinu")
-            ands = _AND | _coordinators(language)
             opens = next((k + 1 for k in reversed(run[:-1]) if tokens[k][2] in ands), run[0])
             if after[:1].islower() and (
                 last is not None or _head_type([tokens[opens][2]], lex, language)
@@ -1145,14 +1144,7 @@ def _place_country(word: str, language: str) -> str | None:
     found = country_of_form(word)
     if found is not None:
         return found
-    cities = find_cities(word) or find_cities(lemma(word, language).title())
-    if not cities:
-        return None
-    # "Bergen": Norway's city of 290,000 people, not Mons (Bergen in Dutch)
-    other = next((c for c in cities if c.country != cities[0].country), None)
-    if other is None or cities[0].population >= 3 * other.population:
-        return cities[0].country
-    return None
+    return main_country(find_cities(word) or find_cities(lemma(word, language).title()))
 
 
 def _is_place(word: str, language: str) -> bool:

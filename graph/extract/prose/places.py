@@ -5,9 +5,10 @@ country an organisation's name tells.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import cache
 
-from ..gazetteer import country_of_form, find_cities, is_country_code
+from ..gazetteer import City, country_of_form, find_cities, is_country_code
 from ..lemmas import is_function_word, lemma
 from ..lexicon import UPPER, Lexicon, lexicon, normalise
 from ..model import Place
@@ -24,9 +25,11 @@ __all__ = [
     "find_places",
     "form_country",
     "infer_country",
+    "main_country",
     "pick_country",
     "place_words",
     "told_places",
+    "where_after",
 ]
 
 
@@ -89,13 +92,21 @@ def city_in_name(name: str) -> str | None:
         # Unión's, "Center" Ózd's, "Gran" Esztergom's), an inflection guess another town
         # ("Agder" is no form of Agde)
         cities = tuple(c for c in find_cities(word) if normalise(c.name) == normalise(word))
-        countries = {c.country for c in cities}
-        if len(countries) == 1:
-            return countries.pop()
-        # "Bergen": Norway's city of 290,000 people, not Mons (Bergen in Dutch), 95,000
-        other = next((c for c in cities if c.country != cities[0].country), None)
-        if cities and other is not None and cities[0].population >= 3 * other.population:
-            return cities[0].country
+        found = main_country(cities)
+        if found is not None:
+            return found
+    return None
+
+
+def main_country(cities: Sequence[City]) -> str | None:
+    """The country of ``cities`` (most populous first): the only one, or that of a city
+    at least three times as big as any other's ("Bergen": Norway's city of 290,000 people,
+    not Mons, Bergen in Dutch, 95,000); None when none or no such one."""
+    if not cities:
+        return None
+    other = next((c for c in cities if c.country != cities[0].country), None)
+    if other is None or cities[0].population >= 3 * other.population:
+        return cities[0].country
     return None
 
 
@@ -229,8 +240,16 @@ _IN_COUNTRY = re.compile(r"^\s+(?:in|w|we|v|ve|vo|в|във|în|din|em|na|i|på|
 
 
 def _country_in_after(text: str, b: int) -> str | None:
+    found = where_after(text, b)
+    return found[0] if found is not None else None
+
+
+def where_after(text: str, b: int) -> tuple[str, int] | None:
+    """A locative preposition and a country's name right after ``b`` ("… in Iceland",
+    "… din Norvegia"): the country and where its name ends; None if not so."""
     m = _IN_COUNTRY.match(text[b : b + 40])
-    return country_of_form(m.group(1)) if m is not None else None
+    country = country_of_form(m.group(1)) if m is not None else None
+    return (country, b + m.end()) if m is not None and country is not None else None
 
 
 def country_after(text: str, b: int) -> str | None:
