@@ -130,6 +130,23 @@ def test_an_acronym_after_the_country_and_with_small_letters() -> None:
     }
 
 
+def test_a_capitalised_project_word_inside_a_sentence_may_open_a_bodys_name() -> None:
+    """ "handled by Project Management Centre": a body whose name opens with the project
+    word (and ends in a head noun), not a project called "Management Centre"; a project's
+    name after the project word stays a project's."""
+    found = read_text("Applications are handled by Project Management Centre in Vilnius.", "en")
+    assert [o.name for o in found.organisations] == ["Project Management Centre in Vilnius"]
+    assert all(p.name is None for p in found.projects)
+    named = read_text("The partners started the project Green Futures in May.", "en")
+    assert [p.name for p in named.projects] == ["Green Futures"]
+
+
+def test_an_embassy_in_the_donor_states_languages_is_a_body() -> None:
+    assert {
+        o.name for o in read_text("Norges Ambassade i Litauen melder det.", "no").organisations
+    } == {"Norges Ambassade"}
+
+
 def test_a_month_after_in_ends_a_name() -> None:
     assert _names("The Bergen Youth Centre in May 2021 hosted them.", "en") == {
         "Bergen Youth Centre"

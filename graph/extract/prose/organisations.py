@@ -32,7 +32,7 @@ from .places import (
     pick_country,
     where_after,
 )
-from .sentences import CAP, QUOTED, Sentence, span_evidence
+from .sentences import CAP, MONTH_NAMES, QUOTED, Sentence, span_evidence
 
 __all__ = ["DocNames", "find_organisations"]
 
@@ -655,14 +655,6 @@ def _with_acronym(mention: OrgMention, sent: Sentence, end: int) -> OrgMention:
     return mention
 
 
-#: Names of months and days English capitalises: after "in" or "on" they end a name, not
-#: go on with it ("… Centre in May", "… Centre on Monday").
-_MONTHS = frozenset(
-    "january february march april may june july august september october november december"
-    " monday tuesday wednesday thursday friday saturday sunday".split()
-)
-
-
 def _head_spans(
     text: str, lex: Lexicon, lowercase_heads: bool = False, language: str = "en"
 ) -> list[tuple[int, int, str]]:
@@ -702,7 +694,7 @@ def _head_spans(
                 1 < gap
                 and j + gap < len(tokens)
                 and tokens[j + gap][2][:1].isupper()
-                and tokens[j + gap][2].rstrip(".").casefold() not in _MONTHS
+                and tokens[j + gap][2].rstrip(".").casefold() not in MONTH_NAMES
             ):
                 run.extend(range(j + 1, j + gap))
                 j += gap - 1
@@ -1033,6 +1025,10 @@ def _name_of(
     run = list(run)
     words = [tokens[k][2] for k in run]
     while words and (words[0] in lex.stopwords or words[0] in lex.connectors):
+        if run[0] > 0 and len(words) >= 3 and words[1][:1].isupper() and _is_project_word(words[0]):
+            # "… by Project Management Centre": a capitalised project word inside a
+            # sentence opens the name
+            break
         words.pop(0)
         run.pop(0)
     org_type = _head_type(words, lex, language)
@@ -1135,6 +1131,12 @@ def _trim_list_prefix(
                 return run[pos + 1 :]
             break
     return run
+
+
+def _is_project_word(word: str) -> bool:
+    """ "Project", "Programme", "Projekt"…: the lexicon's project words (a stop word at a
+    name's start, unless a body's name opens with it)."""
+    return bool(lexicon().project_words.fullmatch(word))
 
 
 def _place_country(word: str, language: str) -> str | None:

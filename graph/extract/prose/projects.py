@@ -8,9 +8,9 @@ import re
 from functools import cache
 
 from ..gazetteer import country_of_form, find_cities
-from ..lexicon import UPPER, Lexicon, lexicon
+from ..lexicon import UPPER, Lexicon, lexicon, organisation_type
 from ..model import Evidence, Project
-from .sentences import QUOTED, Sentence, span_evidence
+from .sentences import MONTH_NAMES, QUOTED, Sentence, span_evidence
 
 __all__ = ["find_continuation", "find_named_project"]
 
@@ -172,12 +172,15 @@ def _unquoted_name(text: str) -> tuple[int, int] | None:
         if text[a - 1] == "(":
             break  # "(GEP)": an acronym after the name
         bare = word.rstrip(".!?")
+        if bare.casefold() in MONTH_NAMES:
+            break  # "… Green Futures in May"
         if bare[:1].isupper() or (
             k
             and len(bare) <= 3
             and bare.islower()
             and k + 1 < len(tokens)
             and tokens[k + 1][2][:1].isupper()
+            and tokens[k + 1][2].rstrip(".!?").casefold() not in MONTH_NAMES
         ):
             end = b
         elif bare.islower() and word.endswith((".", "!", "?")) and k and k <= 3:
@@ -193,4 +196,6 @@ def _unquoted_name(text: str) -> tuple[int, int] | None:
     words = name.split()
     if len(words) == 1 and (name.isupper() or country_of_form(name) or find_cities(name)):
         return None  # a place, or an organisation's acronym ("projektu NROS")
+    if m.start() > 0 and text[m.start()].isupper() and organisation_type(name):
+        return None  # "Project Management Centre": the project word opens a body's name
     return m.end(), m.end() + len(name)
