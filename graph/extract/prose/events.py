@@ -12,7 +12,7 @@ from functools import cache
 from ..lemmas import lemma
 from ..lexicon import Lexicon, lexicon
 from ..model import Evidence, OrgMention, Place
-from .sentences import Sentence, span_evidence
+from .sentences import ENGLISH_MONTHS, Sentence, span_evidence
 
 __all__ = ["FOCUS_SENTENCES", "EventDraft", "find_events", "merge_into", "refers_back"]
 
@@ -210,11 +210,8 @@ _DATEPARSER_LANGUAGE = {"no": "nb"}
 #: English month names and their usual short forms: told without dateparser (loading it
 #: took a quarter of a second of every process that reads an English date).
 _ENGLISH_MONTHS = {
-    form: n
-    for n, name in enumerate("january february march april may june july august september "
-                             "october november december".split(), start=1)
-    for form in (name, name[:3])
-} | {"sept": 9}  # fmt: skip
+    form: n for n, name in enumerate(ENGLISH_MONTHS, start=1) for form in (name, name[:3])
+} | {"sept": 9}
 
 
 @cache

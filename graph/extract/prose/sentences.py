@@ -8,18 +8,30 @@ from dataclasses import dataclass
 from ..lexicon import UPPER
 from ..model import Evidence
 
-__all__ = ["CAP", "MONTH_NAMES", "QUOTED", "Sentence", "sentences", "span_evidence"]
+__all__ = [
+    "CAP",
+    "ENGLISH_MONTHS",
+    "MONTH_NAMES",
+    "QUOTED",
+    "Sentence",
+    "sentences",
+    "span_evidence",
+]
 
 _SENTENCE_END = re.compile(rf"(?<=[.!?…])[\"”»']?\s+(?=[\"„“«(–—-]?[{UPPER}0-9])")
 
 
 CAP = re.compile(rf"^[{UPPER}0-9]")
 
+#: English month names, January first.
+ENGLISH_MONTHS = (
+    "january february march april may june july august september october november december"
+).split()
+
 #: Names of months and days English capitalises: after "in" or "on" they end a name, not
 #: go on with it ("… Centre in May", "… Centre on Monday", "the project X in May").
 MONTH_NAMES = frozenset(
-    "january february march april may june july august september october november december"
-    " monday tuesday wednesday thursday friday saturday sunday".split()
+    [*ENGLISH_MONTHS, *"monday tuesday wednesday thursday friday saturday sunday".split()]
 )
 
 
