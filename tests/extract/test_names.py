@@ -147,6 +147,19 @@ def test_an_embassy_in_the_donor_states_languages_is_a_body() -> None:
     } == {"Norges Ambassade"}
 
 
+def test_an_item_of_a_labelled_list_that_its_country_closes_is_a_name_whole() -> None:
+    text = "Project partners: Kaunas Youth Centre, Grønn ungdom Trondheim (Norway), Hop (NO)."
+    found = {o.name: o.country for o in read_text(text, "en").organisations}
+    assert found["Grønn ungdom Trondheim"] == "NO" and "Kaunas Youth Centre" in found
+    assert found["Hop"] == "NO"
+    # not without the list's label, nor for a long clause before the bracket
+    assert "Grønn ungdom Trondheim" not in {
+        o.name for o in read_text("We met Grønn ungdom Trondheim (Norway).", "en").organisations
+    }
+    long = "Partners: Kaunas Youth Centre, which also works with schools in the region (Norway)."
+    assert all("schools" not in o.name for o in read_text(long, "en").organisations)
+
+
 def test_a_month_after_in_ends_a_name() -> None:
     assert _names("The Bergen Youth Centre in May 2021 hosted them.", "en") == {
         "Bergen Youth Centre"

@@ -9,7 +9,13 @@ from collections.abc import Iterable
 from dataclasses import replace
 from functools import cache, lru_cache
 
-from ..gazetteer import country_of_form, find_cities, municipality_country, town_country
+from ..gazetteer import (
+    country_of_form,
+    find_cities,
+    is_country_code,
+    municipality_country,
+    town_country,
+)
 from ..lemmas import (
     compound_head_type,
     head_lemma_type,
@@ -537,6 +543,16 @@ def _apposition_spans(text: str, lex: Lexicon, language: str) -> list[tuple[int,
             continue
         j = i + 2 if colon else i + 1
         while _capital(words, j):
+            # an item of a labelled list that a country closes is a name whole, lower-case
+            # words too ("Partners: …, Fleksibel utdanning Norge (Norway).")
+            item = _item_with_country(words, j) if colon else None
+            if item is not None:
+                k, close, country = item
+                out.append((tokens[j][0], tokens[k][1], country))
+                if close + 2 < len(tokens) and words[close + 1] in joins:
+                    j = close + 2
+                    continue
+                break
             k = _run_end(tokens, words, j, inner)
             where = None
             if (
@@ -555,6 +571,28 @@ def _apposition_spans(text: str, lex: Lexicon, language: str) -> list[tuple[int,
             else:
                 break
     return out
+
+
+#: The most words a list item closed by its country is read as one name.
+_LONGEST_ITEM = 6
+
+
+def _item_with_country(words: list[str], j: int) -> tuple[int, int, str] | None:
+    """A list item from ``j`` to a comma or semicolon whose last words are its country in
+    brackets ("(Norway)", "(NO)"): its name's last word, the closing bracket and the
+    country; None for any other item, or one of more than a few words."""
+    m = j
+    while m < len(words) and words[m] not in (",", ";", "("):
+        m += 1
+    if not (j < m <= j + _LONGEST_ITEM) or m + 2 >= len(words) or words[m] != "(":
+        return None
+    told, close = words[m + 1], m + 2
+    if words[close] != ")":
+        return None
+    country = told if len(told) == 2 and is_country_code(told) else country_of_form(told)
+    if country is None or not all(w.isalpha() or w in "-&" for w in words[j:m]):
+        return None
+    return m - 1, close, country
 
 
 def _portal_spans(text: str) -> list[tuple[int, int, str | None]]:
