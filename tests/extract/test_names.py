@@ -160,6 +160,20 @@ def test_an_item_of_a_labelled_list_that_its_country_closes_is_a_name_whole() ->
     assert all("schools" not in o.name for o in read_text(long, "en").organisations)
 
 
+def test_portuguese_heads_of_the_classes_other_languages_have() -> None:
+    """School, council, federation, directorate (a hyphenated head too: "Direção-Geral")."""
+    text = (
+        "Participaram a Escola Secundária de Mafra, a Federação Académica do Porto e a "
+        "equipa da Direção-Geral de Política do Mar."
+    )
+    found = {o.name for o in read_text(text, "pt").organisations}
+    assert {
+        "Escola Secundária de Mafra",
+        "Federação Académica do Porto",
+        "Direção-Geral de Política do Mar",
+    } <= found
+
+
 def test_a_month_after_in_ends_a_name() -> None:
     assert _names("The Bergen Youth Centre in May 2021 hosted them.", "en") == {
         "Bergen Youth Centre"

@@ -1222,6 +1222,8 @@ def _head_type(words: list[str], lex: Lexicon, language: str = "en") -> str | No
                 return m.lastgroup
     for word in (words[-1], words[0], *words[1:-1]):
         word = word.rstrip(".")
+        if "-" in word[1:]:
+            word = word.split("-", 1)[0]  # "Direção-Geral": the head is the first part
         found = head_lemma_type(word, language) if word[:1].isalpha() else None
         if found is not None and (found != "company" or not word.islower()):
             return found
