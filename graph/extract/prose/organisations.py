@@ -555,12 +555,13 @@ def _apposition_spans(text: str, lex: Lexicon, language: str) -> list[tuple[int,
                 break
             k = _run_end(tokens, words, j, inner)
             where = None
-            if (
-                k - j >= 2
-                and words[k - 1].casefold() in lex.prepositions
-                and (country_of_form(words[k]) or _is_place(words[k], language))
-            ):
-                where = _place_country(words[k], language)
+            place = (
+                _place(words[k], language)
+                if k - j >= 2 and words[k - 1].casefold() in lex.prepositions
+                else None
+            )
+            if place is not None:
+                where = place or None
                 k -= 2
             run = words[j : k + 1]
             if len(run) > 1 or not (_is_common(run[0], language) or _is_common(run[0], "en")):
@@ -1127,6 +1128,13 @@ def _split_coordination(
         )
         left_words = [tokens[k][2] for k in left]
         right_words = [tokens[k][2] for k in right]
+        left_head = _head_type(left_words, lex, language) is not None
+        starts_new = _head_type(right_words[:1], lex, language) is not None
+        # "Ekopolis a Centrum pro vodu", "Fagforum and the Bergen Youth Centre": without a
+        # head of its own, the left side is split off only where the right name opens with
+        # its head, an article or a demonym (other rules may read the left side)
+        if not (left_head or starts_new or article or demonym):
+            continue
         right_alone = (
             _head_type(right_words, lex, language) is not None
             or sum(1 for w in right_words if CAP.match(w)) >= 2
@@ -1134,14 +1142,8 @@ def _split_coordination(
         )
         if not right_alone:
             continue
-        starts_new = _head_type(right_words[:1], lex, language) is not None
-        if _head_type(left_words, lex, language) is None:
-            # "Ekopolis a Centrum pro vodu", "Fagforum and the Bergen Youth Centre": the
-            # head is the right name's own, which opens with it (or with an article or a
-            # demonym); the left side is no name of a head word (other rules may read it)
-            if starts_new or article or demonym:
-                return [left, right]
-            continue
+        if not left_head:
+            return [left, right]
         closed = _head_type(left_words[-1:], lex, language) is not None
         foreign = word not in ("and", "&") and bool(_ENGLISH_CONNECTORS & set(left_words))
         if starts_new or closed or foreign or article or demonym:
@@ -1177,14 +1179,16 @@ def _is_project_word(word: str) -> bool:
     return bool(lexicon().project_words.fullmatch(word))
 
 
-def _place_country(word: str, language: str) -> str | None:
-    """The country of a country's name, or of a town the city list knows (as written or by
-    its lemma: "Oslu" is Oslo's) if one country only has towns so called; else None."""
+def _place(word: str, language: str) -> str | None:
+    """For a country's name or a town the city list knows (as written or by its lemma:
+    "Oslu" is Oslo's): its country, "" when the town's country cannot be told
+    (:func:`main_country`); None for a word that is no place."""
     word = word.rstrip(".,;:")
     found = country_of_form(word)
     if found is not None:
         return found
-    return main_country(find_cities(word) or find_cities(lemma(word, language).title()))
+    cities = find_cities(word) or find_cities(lemma(word, language).title())
+    return (main_country(cities) or "") if cities else None
 
 
 def _is_place(word: str, language: str) -> bool:

@@ -203,9 +203,11 @@ def country_beside(text: str, a: int, b: int, lex: Lexicon, language: str) -> st
         return found
     # "… Association in Norway": where it is, unless the name holds a town of another
     # country ("the Satu Mare County … Association in Norway at the partner's": a visit)
-    found = _country_in_after(text, b)
-    town = city_in_name(text[a:b]) if found is not None else None
-    return found if town in (None, found) else None
+    where = where_after(text, b)
+    if where is None:
+        return None
+    town = city_in_name(text[a:b])
+    return where[0] if town in (None, where[0]) else None
 
 
 def _demonym(word: str, lex: Lexicon, language: str) -> str | None:
@@ -237,11 +239,6 @@ def _class_nouns() -> frozenset[str]:
 #: preposition (or the Romanian "of/from") and a country right after a name tell where the
 #: organisation is.
 _IN_COUNTRY = re.compile(r"^\s+(?:in|w|we|v|ve|vo|в|във|în|din|em|na|i|på|στην?|στο)\s+(\w+)")
-
-
-def _country_in_after(text: str, b: int) -> str | None:
-    found = where_after(text, b)
-    return found[0] if found is not None else None
 
 
 def where_after(text: str, b: int) -> tuple[str, int] | None:
