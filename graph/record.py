@@ -24,7 +24,7 @@ __all__ = ["HEADLINE_RANK", "headline_cost", "to_record"]
 
 _PARTNER_ROLES = ("partner", "donor_partner")
 #: The headline cost: final if stated, else initial, else grant (gold convention).
-HEADLINE_RANK = {"final": 0, "initial": 1, "grant": 2, "paid": 3}
+HEADLINE_RANK = {"final": 0, "initial": 1, "total": 2, "grant": 3, "paid": 4}
 _HOSTING_ROLES = ("organiser", "host")
 
 
@@ -142,7 +142,8 @@ def _project(p: Project, projects: dict[str, Project]) -> dict[str, Any]:
 
 
 def headline_cost(p: Project) -> Money | None:
-    """The cost a person quotes: final if stated, else initial, else grant; EUR first."""
+    """The cost a person quotes: final if stated, else initial, else the total, else the grant;
+    EUR first."""
     rank = HEADLINE_RANK
     return min(p.costs, key=lambda c: (rank.get(c.kind, 9), c.currency != "EUR"), default=None)
 

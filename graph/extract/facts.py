@@ -22,7 +22,11 @@ from .lexicon import organisation_type
 from .model import Evidence, Money, OrgMention, Project, RoleFact
 from .money import find_amounts
 
-__all__ = ["FactsBlock", "parse_facts", "split_name_country"]
+__all__ = ["PROJECT_NUMBER", "FactsBlock", "parse_facts", "split_name_country"]
+
+#: A project's number as the grants write it ("PL-Education-0246" is not one; "PT-BI024",
+#: "LV-LOCALDEV-0012" and "NOR-LT10-VRM-01" are).
+PROJECT_NUMBER = re.compile(r"(?<![\w/-])(?:[A-Z]{2,10}\d{0,2}-){1,2}[A-Z]{0,4}\d{2,4}(?![\w-])")
 
 # label pattern → field. Order matters: the first pattern that matches a line wins.
 _LABELS: tuple[tuple[str, str], ...] = (
@@ -64,7 +68,7 @@ _LABELS: tuple[tuple[str, str], ...] = (
     ),
     (r"final project costs?|final costs?|actual costs?", "cost_final"),
     (
-        r"from norway grants|from eea grants|from eea and norway grants|grant amount|grant"
+        r"(?:from )?(?:the )?(?:eea|norway|eea and norway) grants|grant amount|grant"
         r"|eea grants fund|norway grants fund|co-?financing|funding"
         r"|(?:kwota |wysokość )?dofinansowani[ae]|kwota grantu|výše grantu|dotace|výška grantu"
         r"|(?:skirta )?finansavimo suma|paramos suma|(?:piešķirtais )?finansējums|granta summa"
@@ -146,6 +150,11 @@ _NAME_CC = re.compile(r"^(?P<name>.*?)\s*\((?P<cc>[A-Z]{2})\)\s*$")
 _TRAILING_ACRONYM = re.compile(
     r"^(?P<name>.*\S)\s*\((?P<acr>[A-ZÆØÅ0-9][A-Za-zÆØÅ0-9&.\- ]{1,15})\)$"
 )
+#: "Name, Country" (a country of one or two words after the last comma)
+_COMMA_COUNTRY = re.compile(
+    r"^(?P<name>.*\S),\s*(?P<country>[^\W\d_][^\W\d_ ]+(?: [^\W\d_]+)?)\.?$"
+)
+_WORDS = re.compile(r"[^\W\d_]+")
 _BULLET = re.compile(r"^[-•*–·]\s+")
 _UNKNOWN_LABEL = re.compile(r"^[A-ZÀ-Þ][\w ()/'’-]{1,40}:\s+\S")
 _BOILERPLATE = re.compile(
@@ -197,6 +206,14 @@ def split_name_country(value: str) -> tuple[str, str | None, str | None]:
     m = _NAME_CC.match(name)
     if m and m.group("name").strip() and is_country_code(m.group("cc")):
         name, country = m.group("name").strip(), m.group("cc")
+    comma = _COMMA_COUNTRY.match(name)
+    told = country_of_form(comma.group("country")) if comma is not None else None
+    if comma is not None and told is not None:
+        # where it is ("Lusofonia Bergen, Norway"); a name that names a country keeps its
+        # own ("Embassy of Portugal in Oslo, Noruega")
+        name = comma.group("name").strip()
+        if country is None and not any(country_of_form(w) for w in _WORDS.findall(name)):
+            country = told
     acronym = None
     a = _TRAILING_ACRONYM.match(name)
     if a and not a.group("acr").isdigit():
@@ -271,13 +288,15 @@ def parse_facts(text: str) -> FactsBlock | None:
             fields.append((_field_of(label), label, values))
             inline.append(bool(rest))
         elif fields and _UNKNOWN_LABEL.match(ln.text) and len(ln.text) < 160:
-            fields.append(("other", ln.text.split(":", 1)[0], []))  # a label we do not know
+            label, _colon, rest = ln.text.partition(":")  # a label we do not know
+            at = ln.start + len(ln.text) - len(rest.lstrip())
+            fields.append(("other", label, [_Line(rest.strip(), at, at + len(rest.strip()))]))
             inline.append(True)
         elif fields and ln.text and _BOILERPLATE.match(ln.text):
             pass
         elif fields and ln.text:
             name, _label, last_values = fields[-1]
-            if heading is None and not _continues(name, last_values, inline[-1]):
+            if heading is None and not _continues(name, last_values, inline[-1], lines[i - 1]):
                 end_index = i  # prose after the labels ends a block with no heading
                 break
             last_values.append(ln)
@@ -300,12 +319,13 @@ def parse_facts(text: str) -> FactsBlock | None:
     return _build(text, lines, heading, fields, start, lines[end_index - 1].end if end_index else 0)
 
 
-def _continues(field_name: str, values: list[_Line], was_inline: bool) -> bool:
-    """In a block with no heading, does a plain line continue the last field's value?"""
+def _continues(field_name: str, values: list[_Line], was_inline: bool, before: _Line) -> bool:
+    """In a block with no heading, does a plain line continue the last field's value? A
+    partner list does, on lines of its own or after a line that ends in a semicolon."""
+    if field_name in ("partners", "donor_partners"):
+        return not was_inline or before.text.endswith(";")
     if was_inline:
         return False
-    if field_name in ("partners", "donor_partners"):
-        return True
     return not values and field_name in _LIST_FIELDS
 
 
@@ -412,6 +432,9 @@ def _build(
                 # a partner from a donor state is a donor project partner (gold convention)
                 donor = role == "partner" and country in DONOR_STATES
                 role_specs.append((mention, "donor_partner" if donor else role))
+        elif field_name == "other":
+            if number is None and first is not None and PROJECT_NUMBER.fullmatch(first.text):
+                number = first.text  # a project's number under a label we do not know
         elif field_name == "programme":
             if first is not None:
                 programme = clean_value(first.text)

@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from partnergraph.graph.extract.facts import parse_facts, split_name_country
+from partnergraph.graph.record import headline_cost
 from partnergraph.graph.sources import Document, read_document
 
 from ..conftest import EXAMPLES, FIRST_CORPUS
@@ -74,6 +75,59 @@ def test_name_with_parentheses_and_native_names() -> None:
         "Gmina Kędzierzyn-Koźle", "PL", None,
     )  # fmt: skip
     assert split_name_country("Norsk Folkehjelp (NPA)") == ("Norsk Folkehjelp", None, "NPA")
+
+
+def test_a_country_after_a_comma_is_where_the_body_is() -> None:
+    assert split_name_country("Stavanger Kulturhus, Norway") == ("Stavanger Kulturhus", "NO", None)
+    assert split_name_country("Fundação Serralves, Portugal.") == ("Fundação Serralves", "PT", None)
+    # a name that names a country keeps it: an embassy is its state's, wherever it stands
+    assert split_name_country("Embassy of Latvia in Oslo, Norway") == (
+        "Embassy of Latvia in Oslo", None, None,
+    )  # fmt: skip
+    # a comma inside a name is no country's
+    assert split_name_country("Centre for Peace, Dialogue and Reconciliation")[1] is None
+
+
+def test_a_partner_list_goes_on_after_a_line_that_ends_in_a_semicolon() -> None:
+    text = (
+        "Bridges of Song\n\n"
+        "Promoter: Coro Misto de Braga\n"
+        "Partners: Stavanger Kulturhus, Norway;\n"
+        "Vestfold Sangforening, Norway;\n"
+        "Kórinn Hljómur, Iceland\n"
+        "Grant: 12 400,00 €\n"
+    )
+    block = parse_facts(text)
+    assert block is not None
+    partners = {(r.org.name, r.org.country, r.role) for r in block.roles if r.role != "promoter"}
+    assert partners == {
+        ("Stavanger Kulturhus", "NO", "donor_partner"),
+        ("Vestfold Sangforening", "NO", "donor_partner"),
+        ("Kórinn Hljómur", "IS", "donor_partner"),
+    }
+    assert [c.amount for c in block.project.costs] == [Decimal("12400.00")]
+
+
+def test_the_grants_name_as_a_label_is_the_grant_and_an_unknown_label_may_hold_the_number() -> None:
+    text = (
+        "Bridges of Song\n\n"
+        "Promoter: Coro Misto de Braga\n"
+        "EEA Grants: 9 000,00 €\n"
+        "Total Amount: 10 000,00 €\n"
+        "Reference: PT-CULT07\n"
+        "Contact: Maria Silva\n"
+    )
+    block = parse_facts(text)
+    assert block is not None
+    assert block.project.number == "PT-CULT07"
+    assert {(c.kind, c.amount) for c in block.project.costs} == {
+        ("grant", Decimal("9000.00")), ("total", Decimal("10000.00")),
+    }  # fmt: skip
+    # the cost a person quotes is the total, not the part the grants paid
+    assert headline_cost(block.project).amount == Decimal("10000.00")  # type: ignore[union-attr]
+    # a value that is no project number under a label we do not know gives none
+    other = parse_facts(text.replace("PT-CULT07", "ask the office"))
+    assert other is not None and other.project.number is None
 
 
 def _gold_pages(shared: Path) -> list[tuple[Path, dict]]:  # type: ignore[type-arg]

@@ -7,15 +7,13 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from ..facts import PROJECT_NUMBER
 from ..gazetteer import country_of_form, find_cities
 from ..lexicon import UPPER, Lexicon, lexicon, organisation_type
 from ..model import Evidence, Project
 from .sentences import MONTH_NAMES, QUOTED, Sentence, span_evidence
 
 __all__ = ["find_continuation", "find_named_project"]
-
-_PROJECT_NUMBER = re.compile(r"(?<![\w/-])(?:[A-Z]{2,10}\d{0,2}-){1,2}[A-Z]{0,4}\d{2,4}(?![\w-])")
-
 
 _PAREN_ID = re.compile(r"\((\d{4}/\d{2,}|[A-Z0-9]+(?:[-/][A-Z0-9]+)+)\)")
 
@@ -26,7 +24,7 @@ def find_continuation(sent: Sentence, lex: Lexicon) -> Project | None:
         return None
     tail = sent.text[cue.end() : cue.end() + 300]
     quoted = QUOTED.search(tail)
-    ident = _PAREN_ID.search(tail) or _PROJECT_NUMBER.search(tail)
+    ident = _PAREN_ID.search(tail) or PROJECT_NUMBER.search(tail)
     if not quoted and not ident:
         return None
     name = quoted.group(1).strip() if quoted else None
@@ -77,7 +75,7 @@ _PROJECT_HINTS = (
 
 def find_named_project(sent: Sentence) -> Project | None:
     """A project a news item names: a project number, or a name after "the project"."""
-    number = _PROJECT_NUMBER.search(sent.text)
+    number = PROJECT_NUMBER.search(sent.text)
     if number:
         return Project(
             key=number.group(),
