@@ -174,6 +174,18 @@ def test_portuguese_heads_of_the_classes_other_languages_have() -> None:
     } <= found
 
 
+def test_names_that_open_with_their_head_join_capitals_with_their_language_s_articles() -> None:
+    """ "para o", "do", "e da" between the capitalised words of a Portuguese name."""
+    text = (
+        "O projeto junta a Associação para o Desenvolvimento do Ensino Artístico e a "
+        "Fundação para a Ciência e a Tecnologia."
+    )
+    assert _names(text, "pt") >= {
+        "Associação para o Desenvolvimento do Ensino Artístico",
+        "Fundação para a Ciência e a Tecnologia",
+    }
+
+
 def test_a_month_after_in_ends_a_name() -> None:
     assert _names("The Bergen Youth Centre in May 2021 hosted them.", "en") == {
         "Bergen Youth Centre"

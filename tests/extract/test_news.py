@@ -146,6 +146,17 @@ def test_unnamed_project_and_its_partners_and_promoter() -> None:
     assert ("Norwegian University of Life Sciences", "partner") in roles
 
 
+def test_a_project_promoted_by_a_body_has_it_as_promoter() -> None:
+    text = (
+        "The project is promoted by the Baltic Heritage Foundation and its partner is the "
+        "Norwegian Institute for Cultural Heritage Research."
+    )
+    facts = read_text(text, "en")
+    [project] = facts.projects
+    roles = {(r.org.name, r.role) for r in facts.roles if r.target == project.key}
+    assert ("Baltic Heritage Foundation", "promoter") in roles
+
+
 def test_dates_without_a_year_take_the_datelines() -> None:
     text = "Press release, 3 March 2023\n\nOn 12-14 May a delegation from Gdańsk came to Bergen for a study visit."
     [event] = read_text(text, "en").events

@@ -708,6 +708,9 @@ def _head_spans(
     ]
     out: list[tuple[int, int, str]] = []
     ands = _AND | _coordinators(language)
+    # what joins capitalised words in a name: every language's "of", "for"…, and the
+    # connectors of the language's head-initial names ("Associação para o Desenvolvimento")
+    joiners = lex.connectors | _complement_connectors().get(language, frozenset())
     i = 0
     while i < len(tokens):
         if not CAP.match(tokens[i][2]) or tokens[i][2] in '(),;:«»„“”"':
@@ -725,7 +728,7 @@ def _head_spans(
                 continue
             # up to two connectors ("of", "of the") between capitalised words
             gap = 1
-            while gap <= 2 and j + gap < len(tokens) and tokens[j + gap][2] in lex.connectors:
+            while gap <= 2 and j + gap < len(tokens) and tokens[j + gap][2] in joiners:
                 gap += 1
             # after "of", "on"…, a name goes on with a capital, not a number ("on 8 December")
             # nor a month's name ("in May")
@@ -1111,6 +1114,10 @@ def _split_coordination(
         if word not in ands:
             continue
         left = run[:pos]
+        while left and (tokens[left[-1]][2] in ands or tokens[left[-1]][2] in lex.connectors):
+            left = left[:-1]  # "… Artístico e a Fundação …": the left name ends before "e"
+        if not left:
+            continue
         right = run[pos + 1 :]
         while right and (
             tokens[right[0]][2] in lex.stopwords or tokens[right[0]][2] in lex.connectors
