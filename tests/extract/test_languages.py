@@ -315,6 +315,8 @@ def test_a_projects_title_in_sentence_case(language: str, text: str, title: str 
         ("cs", "Seminář se konal v Severní Norsko.", []),
         ("en", "Today Norway signed an agreement.", []),
         ("en", "He lives in Bergen Norway now.", []),
+        # the state itself ("Kingdom", "Кралство"): no body
+        ("bg", "Посланикът на Кралство Норвегия посети Пловдив.", []),
         # part of a longer capitalised name: not this rule's
         ("en", "They met Visit Enterprise Estonia staff.", []),
     ],

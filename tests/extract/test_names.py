@@ -186,6 +186,31 @@ def test_names_that_open_with_their_head_join_capitals_with_their_language_s_art
     }
 
 
+def test_in_a_language_with_no_cases_a_complement_opens_with_a_connector() -> None:
+    """ "Министерство на културата" goes on after its head; "Посолството делегация" (the
+    embassy, then "a delegation" as the object of the sentence) does not."""
+    assert _names("Кметът прие в Посолството делегация от Пловдив.", "bg") <= {"Посолството"}
+    assert "Министерство на културата" in _names(
+        "Проектът е подкрепен от Министерство на културата.", "bg"
+    )
+
+
+def test_a_school_is_a_body_in_every_language() -> None:
+    assert "Rīgas Valsts tehnikuma skola" in _names(
+        "Projektā piedalījās Rīgas Valsts tehnikuma skola un partneri.", "lv"
+    )
+    assert "Kauno technologijos mokykla" in _names(
+        "Projekte dalyvavo Kauno technologijos mokykla ir partneriai.", "lt"
+    )
+
+
+def test_a_quoted_name_after_a_name_that_ends_on_its_head_is_the_body() -> None:
+    """ "Българско неделно училище „Родна реч“": the school is "Родна реч", not two bodies."""
+    assert _names(
+        "Проектът се изпълнява с Българско неделно училище „Родна реч“ в Осло.", "bg"
+    ) == {"Родна реч"}
+
+
 def test_a_month_after_in_ends_a_name() -> None:
     assert _names("The Bergen Youth Centre in May 2021 hosted them.", "en") == {
         "Bergen Youth Centre"

@@ -239,10 +239,11 @@ def find_organisations(
         seat = cities[0].name if cities else place
         mention = OrgMention(place, country, "municipality", span_evidence(sent, a, b), seat=seat)
         spans.append((a, b, mention))
+    quoted_names = _quoted_after_head(sent.text, language)
     for a, b, org_type in _head_spans(
         sent.text, lex, lowercase_heads=language != "en", language=language
     ):
-        if taken(a, b):
+        if taken(a, b) or _names_a_quoted_name(sent.text, b, quoted_names):
             continue
         name = sent.text[a:b]
         if normalise(name) in lex.generic or _territory_after_preposition(
@@ -261,7 +262,7 @@ def find_organisations(
         spans.append((a, b, mention))
     # structural slots: a quoted name after a head noun or legal form; in English, a name
     # a lower-case head closes, "the <demonym> <head>"
-    slots = _quoted_after_head(sent.text, language)
+    slots = list(quoted_names)
     if language == "en":
         slots += [*_place_head_spans(sent.text, lex), *_demonym_head_spans(sent.text, lex)]
     for a, b, org_type in slots:
@@ -838,6 +839,12 @@ def _complement_connectors() -> dict[str, frozenset[str]]:
     return {lang: frozenset(words) for lang, words in table.items() if not lang.startswith("_")}
 
 
+@cache
+def _connector_first() -> frozenset[str]:
+    """The languages (with no cases) whose complements open with a connector."""
+    return frozenset(lexicon().raw["head_initial_complements"]["opens_with_connector"])
+
+
 def _complement_end(text: str, tokens: list[tuple[int, int, str]], j: int, language: str) -> int:
     """The last token of the lower-case complement that follows a name's head in a
     language whose names open with their head ("Ministerstvo spravodlivosti Slovenskej
@@ -852,6 +859,8 @@ def _complement_end(text: str, tokens: list[tuple[int, int, str]], j: int, langu
     ands = _AND | _coordinators(language)
     if joins is None or (j + 1 < len(tokens) and tokens[j + 1][2] in ands):
         return j
+    if language in _connector_first() and j + 1 < len(tokens) and tokens[j + 1][2] not in joins:
+        return j  # "прие в Посолството делегация": a bare noun after the head is no complement
     last, content, k, joined = j, 0, j + 1, False
     while k < len(tokens) and content < 4 and not _ends_sentence(tokens[k - 1][2]):
         word = tokens[k][2]
@@ -880,6 +889,13 @@ def _complement_end(text: str, tokens: list[tuple[int, int, str]], j: int, langu
         last = k
         k += 1
     return last
+
+
+def _names_a_quoted_name(text: str, b: int, quoted: list[tuple[int, int, str]]) -> bool:
+    """Whether a name that ends on its head noun at ``b`` only says what kind of body the
+    quoted name right after it is ("Българско неделно училище „Родна реч“": the school is
+    "Родна реч")."""
+    return any(0 < a - b <= 3 and not text[b:a].strip(' „“"«‘') for a, _e, _t in quoted)
 
 
 _LEGAL_FORM_BEFORE = frozenset({"SIA", "UAB", "VšĮ", "AS", "AB", "ASA", "AD", "EOOD", "OOD"})
