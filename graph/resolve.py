@@ -274,18 +274,24 @@ def resolve_organisations(
             if merged is not None:
                 why = f"{a!r} ~ {b!r} (similarity {score:.0f} ≥ {threshold:.0f}, country {cc})"
                 reasons[merged].append(why)
-    # inflected forms of one name ("Estfollas reģiona", "Estfollas reģionu"), in one country
-    by_stem: dict[tuple[str, str], list[str]] = defaultdict(list)
+    # inflected forms of one name ("Estfollas reģiona", "Estfollas reģionu"; "Visagino
+    # savivaldybės", "Visagino savivaldybėje"), in one country: word by word, the same but
+    # for endings of up to three letters
+    by_stem: dict[tuple[str, tuple[str, ...]], list[tuple[str, str]]] = defaultdict(list)
     for (name, country), key in sorted(key_of.items(), key=lambda kv: (kv[0][0], kv[0][1] or "")):
         if len(name.split()) >= 2 and not name.isascii() and normalise(name) not in lex.generic:
-            by_stem[(country or "??", stem_key(name))].append(key)
-    for (cc, stem), keys in sorted(by_stem.items()):
-        for other in keys[1:]:
-            if uf.find(keys[0]) == uf.find(other):
-                continue
-            merged = uf.union(keys[0], other)
-            if merged is not None:
-                reasons[merged].append(f"inflected forms of one name ({stem!r}, {cc})")
+            folded = normalise(name)
+            by_stem[(country or "??", _opening(folded))].append((folded, key))
+    for (cc, _opens), named in sorted(by_stem.items()):
+        for at, (first, key) in enumerate(named):
+            for other, other_key in named[at + 1 :]:
+                if uf.find(key) == uf.find(other_key) or not _inflected_alike(first, other):
+                    continue
+                merged = uf.union(key, other_key)
+                if merged is not None:
+                    reasons[merged].append(
+                        f"inflected forms of one name ({stem_key(first)!r}, {cc})"
+                    )
     # names: also join registry/municipality keys that share a folded name within a country
     folded_to_roots: dict[tuple[str, str], set[str]] = defaultdict(set)
     for (name, country), key in key_of.items():
@@ -335,6 +341,27 @@ def resolve_organisations(
     resolution = _identities([(m, counts[id(m)]) for m in seen], key_of, uf, reasons, entries)
     resolution.unmatched = tuple(unmatched)
     return resolution
+
+
+def _opening(folded: str) -> tuple[str, ...]:
+    """What inflected forms of a name share: each word's first four letters."""
+    return tuple(w[:4] for w in folded.split())
+
+
+def _inflected_alike(a: str, b: str) -> bool:
+    """Two folded names whose words differ only in endings of up to three letters, each
+    word keeping four letters or more of its stem ("savivaldybes", "savivaldybeje")."""
+    wa, wb = a.split(), b.split()
+    if len(wa) != len(wb):
+        return False
+    for x, y in zip(wa, wb, strict=True):
+        if x == y:
+            continue
+        pairs = enumerate(zip(x, y, strict=False))
+        common = next((k for k, (p, q) in pairs if p != q), min(len(x), len(y)))
+        if common < 4 or max(len(x), len(y)) - common > 3:
+            return False
+    return True
 
 
 class _JudgedNames:

@@ -211,6 +211,20 @@ def test_a_quoted_name_after_a_name_that_ends_on_its_head_is_the_body() -> None:
     ) == {"Родна реч"}
 
 
+def test_a_date_or_a_word_of_grammar_opening_the_sentence_is_no_part_of_a_name() -> None:
+    """ "2024-05-02 Pasak Švietimo ministerijos" ("according to the Ministry of Education");
+    an English name keeps its first word ("General Directorate of …")."""
+    assert _names("2024-05-02 Pasak Švietimo ministerijos, projektas baigtas.", "lt") == {
+        "Švietimo ministerijos"
+    }
+    assert "General Directorate of Taxes" in _names("General Directorate of Taxes met them.", "en")
+
+
+def test_funds_and_programmes_are_no_bodies_in_any_language() -> None:
+    assert _names("Projektą finansavo Aktyvių piliečių fondas.", "lt") == set()
+    assert _names("Projektu finansē Aktīvo iedzīvotāju fonds.", "lv") == set()
+
+
 def test_a_month_after_in_ends_a_name() -> None:
     assert _names("The Bergen Youth Centre in May 2021 hosted them.", "en") == {
         "Bergen Youth Centre"

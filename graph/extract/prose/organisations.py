@@ -1076,13 +1076,30 @@ def _drop_trailing_country(
     return kept if _head_type([tokens[k][2] for k in kept], lex, language) else run
 
 
+def _no_letters(word: str) -> bool:
+    return not any(ch.isalpha() for ch in word)
+
+
 def _name_of(
     run: list[int], tokens: list[tuple[int, int, str]], text: str, lex: Lexicon, language: str
 ) -> tuple[int, int, str] | None:
     """The organisation name a run of tokens makes, with its type, if it has a head."""
     run = list(run)
     words = [tokens[k][2] for k in run]
-    while words and (words[0] in lex.stopwords or words[0] in lex.connectors):
+    while words and (
+        words[0] in lex.stopwords
+        or words[0] in lex.connectors
+        # a date, or a word of grammar capitalised because it opens the sentence ("2025-12-02
+        # Pasak Finansų ministerijos": "according to the Ministry of Finance"; English has
+        # its stop words, and its list of function words holds "General")
+        or (len(words) > 1 and _no_letters(words[0]))
+        or (
+            len(words) > 1
+            and language != "en"
+            and all(_no_letters(tokens[k][2]) for k in range(run[0]))
+            and is_function_word(words[0], language)
+        )
+    ):
         if run[0] > 0 and len(words) >= 3 and words[1][:1].isupper() and _is_project_word(words[0]):
             # "… by Project Management Centre": a capitalised project word inside a
             # sentence opens the name
