@@ -41,6 +41,13 @@ def test_where_people_came_from_is_not_where_the_event_was() -> None:
     assert _events("En delegasjon fra Gmina Kłodzko i Polen var på besøk i Hamar.", "no") == [
         ("study_visit", "Hamar")
     ]
+    # a lower-case head noun is the body's name too ("fra Kłodzko kommune i Polen")
+    assert _events("Representanter fra Kłodzko kommune i Polen besøkte Hamar.", "no") == [
+        ("study_visit", "Hamar")
+    ]
+    assert _events("Guests from Kłodzko municipality in Poland visited the school.", "en") == [
+        ("study_visit", None)
+    ]
 
 
 def test_a_locative_case_ending_says_where() -> None:

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from functools import cache
 
 from ..gazetteer import City, country_of_form, find_cities, is_country_code
-from ..lemmas import is_function_word, lemma
+from ..lemmas import head_lemma_type, is_function_word, lemma
 from ..lexicon import UPPER, Lexicon, lexicon, normalise
 from ..model import Place
 from ..registry import registry
@@ -310,7 +310,9 @@ def _at(tokens: list[tuple[int, int, str]], i: int, lex: Lexicon, language: str)
     (not after "from", which names where people came from), or, in a language that says
     "in Daugavpils" by a case ending, in that case ("Daugavpilī", "Norvegijoje")."""
     before = tokens[i - 1][2].casefold() if i > 0 else ""
-    if before in _origin_words() or (before in lex.prepositions and _after_origin(tokens, i - 1)):
+    if before in _origin_words() or (
+        before in lex.prepositions and _after_origin(tokens, i - 1, language)
+    ):
         return False
     if before not in lex.prepositions:
         # "do norského Stavangeru", "w norweskim Bergen", "to Norwegian Bergen": the
@@ -345,15 +347,22 @@ def _describes(word: str, lex: Lexicon, language: str) -> bool:
     )
 
 
-def _after_origin(tokens: list[tuple[int, int, str]], k: int) -> bool:
+def _after_origin(tokens: list[tuple[int, int, str]], k: int, language: str = "en") -> bool:
     """Whether the preposition at ``k`` follows a name that follows "from": "a delegation
-    from Gmina Wołomin in Poland" came from Poland; the place is not where it went."""
-    named = 0
+    from Gmina Wołomin in Poland" came from Poland, as "Representanter fra Dzierzoniow
+    kommune i Polen" (a lower-case head noun is the name's); the place is not where it
+    went."""
+    named = capitals = 0
     k -= 1
-    while k >= 0 and named < 6 and CAP.match(tokens[k][2]):
+    while (
+        k >= 0
+        and named < 6
+        and (CAP.match(tokens[k][2]) or head_lemma_type(tokens[k][2], language))
+    ):
+        capitals += bool(CAP.match(tokens[k][2]))
         named += 1
         k -= 1
-    return named > 0 and k >= 0 and tokens[k][2].casefold() in _origin_words()
+    return capitals > 0 and k >= 0 and tokens[k][2].casefold() in _origin_words()
 
 
 def find_places(
