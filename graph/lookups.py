@@ -220,24 +220,52 @@ def cooperation_sources(raw: ox.Store, org_a: str, org_b: str) -> list[Row]:
 
 
 def _roles_in_documents(
-    store: _Store, org: Subject
+    store: _Store, org: Subject, vias: Iterable[Subject] | None = None
 ) -> dict[Subject, list[tuple[str, ox.NamedNode]]]:
-    """Each project or event ``org`` takes a role in → (role, document graph) as each
-    document says it."""
+    """Each project or event ``org`` takes a role in (of ``vias`` only, if given: one
+    look-up each) → (role, document graph) as each document says it."""
     found: dict[Subject, list[tuple[str, ox.NamedNode]]] = defaultdict(list)
-    for q in store.roles_of(org, None):
+    quads = (
+        store.roles_of(org, None)
+        if vias is None
+        else (
+            q
+            for via in vias
+            for q in store.raw.quads_for_pattern(via, None, org, None)
+            if q.predicate in _ROLES
+        )
+    )
+    for q in quads:
         graph = q.graph_name
         if isinstance(graph, ox.NamedNode) and store.sources_of(graph):
             found[q.subject].append((_local(q.predicate.value), graph))
     return found
 
 
+def _fewer_roles(store: _Store, a: Subject, b: Subject) -> bool:
+    """Whether ``a`` takes fewer roles than ``b`` (as stated in the union): both read in
+    step until one ends, so the busier one is read only as far as the other goes."""
+    ours, theirs = store.roles_of(a, _UNION), store.roles_of(b, _UNION)
+    while True:
+        if next(ours, None) is None:
+            return True
+        if next(theirs, None) is None:
+            return False
+
+
 def _sharing(
     store: _Store, a: ox.NamedNode | ox.BlankNode, b: ox.NamedNode | ox.BlankNode
 ) -> Iterator[Row]:
     """Each project or event both take a role in, once from each side's document, with
-    that document's sentences naming that side."""
-    side_a, side_b = _roles_in_documents(store, a), _roles_in_documents(store, b)
+    that document's sentences naming that side. The side with fewer roles is read whole,
+    the other only in the projects and events of those (an organisation of 20,000 roles
+    and one of 2,000 share at most 2,000)."""
+    if _fewer_roles(store, a, b):
+        side_a = _roles_in_documents(store, a)
+        side_b = _roles_in_documents(store, b, side_a)
+    else:
+        side_b = _roles_in_documents(store, b)
+        side_a = _roles_in_documents(store, a, side_b)
     for via in side_a.keys() & side_b.keys():
         if isinstance(via, ox.Triple):
             continue
