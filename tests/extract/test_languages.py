@@ -226,6 +226,8 @@ def test_a_town_that_takes_part_stands_for_its_municipality() -> None:
     ]
     # where people took part is a place; a country is no municipality
     assert _orgs("The mayor took part in Oslo. Participants from Norway attended.", "en") == []
+    # a town listed after a place preposition is a place too, whatever verb follows
+    assert _orgs("W delegacji do Bergen i Stavanger uczestniczy również burmistrz.", "pl") == []
 
 
 def test_municipalities_iso_3166_2_names_take_part_too() -> None:

@@ -385,9 +385,30 @@ def _acting_towns(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
                     out.append((more.start(1), more.end(1), more[1]))
                     end_at = more.end(1)
         before = _LAST_WORD.search(text, 0, start)
-        if before is not None and _town_itself(before.group(1)):
+        if (
+            before is not None
+            and _town_itself(before.group(1))
+            and not _in_place_phrase(text[: before.start(1)], lex)
+        ):
             out.append((before.start(1), before.end(1), before.group(1)))
     return out
+
+
+def _in_place_phrase(before: str, lex: Lexicon) -> bool:
+    """Whether a word after ``before`` is a place of a place preposition's phrase: right
+    after the preposition, or listed after a place that is ("W delegacji do Trondheim i
+    Levanger uczestniczy …": Levanger is where the delegation went, not who took part)."""
+    words = before.split()
+    if words and words[-1].casefold() in lex.prepositions:
+        return True
+    ands = _AND | set(lexicon().raw["apposition_cue_lemmas"]["and"].values())
+    if len(words) >= 3 and words[-1] in ands:  # "do Trondheim i"
+        listed, prep = words[-2].rstrip(","), words[-3]
+    elif len(words) >= 2 and words[-1].endswith(","):  # "do Trondheim,"
+        listed, prep = words[-1].rstrip(","), words[-2]
+    else:
+        return False
+    return bool(CAP.match(listed)) and prep.casefold() in lex.prepositions
 
 
 @cache

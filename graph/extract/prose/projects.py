@@ -73,8 +73,9 @@ _PROJECT_HINTS = (
 )  # fmt: skip
 
 
-def find_named_project(sent: Sentence) -> Project | None:
-    """A project a news item names: a project number, or a name after "the project"."""
+def find_named_project(sent: Sentence, programmes: bool = True) -> Project | None:
+    """A project a news item names: a project number, or a name after "the project"
+    (with ``programmes``, a programme's quoted name where no project's is)."""
     number = PROJECT_NUMBER.search(sent.text)
     if number:
         return Project(
@@ -86,7 +87,7 @@ def find_named_project(sent: Sentence) -> Project | None:
     lowered = sent.text.casefold()
     if not any(word in lowered for word in _PROJECT_HINTS):
         return None  # no project or programme word: nothing more to look for
-    for pattern in _NAMED_PROJECT:
+    for pattern in _NAMED_PROJECT if programmes else _NAMED_PROJECT[:-1]:
         m = pattern.search(sent.text)
         if m:
             name = m.group("name").strip().rstrip(".,;")

@@ -107,6 +107,7 @@ def read_text(
     current: EventDraft | None = None
     since_event = 0
     named_project = project
+    by_programme = False  # the project was named by its programme's name
     project_roles: list[tuple[OrgMention, str, Evidence]] = []
     mentions_project = False
     previous: list[OrgMention] = []  # the organisations of the sentence before
@@ -126,8 +127,16 @@ def read_text(
             if earlier is not None and earlier.key != project.key:
                 projects.append(earlier)
                 continues.append((project.key, earlier))
-        elif named_project is None:
-            named = find_named_project(sent)
+        elif named_project is None or by_programme:
+            # a programme's name stands for the project only until a project is named
+            # ("w ramach programu „Rozwój Lokalny” … projekt „Dugnad w …”")
+            named = find_named_project(sent, programmes=False)
+            if named is not None and by_programme:
+                projects.remove(named_project)  # type: ignore[arg-type]
+                by_programme = False
+            elif named is None and named_project is None:
+                named = find_named_project(sent)
+                by_programme = named is not None
             if named is not None:
                 named_project = named
                 projects.append(named)
