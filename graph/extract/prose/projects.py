@@ -73,38 +73,45 @@ _PROJECT_HINTS = (
 )  # fmt: skip
 
 
-def find_named_project(sent: Sentence, programmes: bool = True) -> Project | None:
-    """A project a news item names: a project number, or a name after "the project"
-    (with ``programmes``, a programme's quoted name where no project's is)."""
+def find_named_project(sent: Sentence) -> tuple[Project, bool] | None:
+    """A project a news item names: a project number, or a name after "the project"; or,
+    where no project's is, a programme's quoted name (then the flag is true)."""
     number = PROJECT_NUMBER.search(sent.text)
     if number:
-        return Project(
+        project = Project(
             key=number.group(),
             name=None,
             number=number.group(),
             evidence=span_evidence(sent, number.start(), number.end()),
         )
+        return project, False
     lowered = sent.text.casefold()
     if not any(word in lowered for word in _PROJECT_HINTS):
         return None  # no project or programme word: nothing more to look for
-    for pattern in _NAMED_PROJECT if programmes else _NAMED_PROJECT[:-1]:
+    for pattern in _NAMED_PROJECT[:-1]:
         m = pattern.search(sent.text)
         if m:
-            name = m.group("name").strip().rstrip(".,;")
-            return Project(
-                key=f"name:{name}",
-                name=name,
-                number=None,
-                evidence=span_evidence(sent, m.start("name"), m.end("name")),
-            )
+            return _named(sent, m), False
     found = _title_after_cue(sent.text) or _unquoted_name(sent.text)
     if found is not None:
         a, b = found
         name = sent.text[a:b]
-        return Project(
+        project = Project(
             key=f"name:{name}", name=name, number=None, evidence=span_evidence(sent, a, b)
         )
-    return None
+        return project, False
+    m = _NAMED_PROJECT[-1].search(sent.text)
+    return (_named(sent, m), True) if m else None
+
+
+def _named(sent: Sentence, m: re.Match[str]) -> Project:
+    name = m.group("name").strip().rstrip(".,;")
+    return Project(
+        key=f"name:{name}",
+        name=name,
+        number=None,
+        evidence=span_evidence(sent, m.start("name"), m.end("name")),
+    )
 
 
 @cache

@@ -130,16 +130,12 @@ def read_text(
         elif named_project is None or by_programme:
             # a programme's name stands for the project only until a project is named
             # ("w ramach programu „Rozwój Lokalny” … projekt „Dugnad w …”")
-            named = find_named_project(sent, programmes=False)
-            if named is not None and by_programme:
-                projects.remove(named_project)  # type: ignore[arg-type]
-                by_programme = False
-            elif named is None and named_project is None:
-                named = find_named_project(sent)
-                by_programme = named is not None
-            if named is not None:
-                named_project = named
-                projects.append(named)
+            found_project = find_named_project(sent)
+            if found_project is not None and (named_project is None or not found_project[1]):
+                if named_project is not None:
+                    projects.remove(named_project)
+                named_project, by_programme = found_project
+                projects.append(named_project)
         # events named in the sentence, or referred back to
         mentioned = find_events(sent, lex, sent_places, language, _year_before(years, sent.start))
         for draft in mentioned:
