@@ -225,6 +225,21 @@ def test_funds_and_programmes_are_no_bodies_in_any_language() -> None:
     assert _names("Projektu finansē Aktīvo iedzīvotāju fonds.", "lv") == set()
 
 
+def test_a_country_beside_a_list_of_municipalities_is_theirs() -> None:
+    """ "Hamaras, Gjøvikas un Lillehammeras pašvaldībām Norvēģijā": three Norwegian
+    municipalities, and no body called "municipalities in Norway"."""
+    facts = read_text(
+        "Tikšanās piedalījās pārstāvji no Hamaras, Gjøvikas un Lillehammeras pašvaldībām "
+        "Norvēģijā.",
+        "lv",
+    )
+    assert {(o.name, o.country) for o in facts.organisations} == {
+        ("Hamaras pašvaldība", "NO"),
+        ("Gjøvikas pašvaldība", "NO"),
+        ("Lillehammeras pašvaldība", "NO"),
+    }
+
+
 def test_a_month_after_in_ends_a_name() -> None:
     assert _names("The Bergen Youth Centre in May 2021 hosted them.", "en") == {
         "Bergen Youth Centre"

@@ -179,11 +179,13 @@ def find_organisations(
             template = next(
                 v for k, v in forms.items() if k.casefold() == m.group("form").casefold()
             )
+            told = _list_country(sent.text, m.start(), m.end())
             for a, b, place in items:
                 cities = find_cities(place)
                 # the document's own word on the place first ("Hof, Norway")
                 country = (
                     names.places.get(normalise(place))
+                    or told
                     or pick_country([c.country for c in cities], doc_countries)
                     or form_country(m.group("form"), lang, lex)
                     or town_country(place)
@@ -392,6 +394,26 @@ def _acting_towns(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
         ):
             out.append((before.start(1), before.end(1), before.group(1)))
     return out
+
+
+_WORD_AFTER = re.compile(r"\s+([^\W\d_]+)(\s+[^\W\d_]+)?")
+
+
+def _list_country(text: str, a: int, b: int) -> str | None:
+    """The country a list of municipalities is in, said right beside it: "Spidebergas,
+    Markeras un Romskogas pašvaldībām Norvēģijā", "Norvēģijas pašvaldībām Flakstad,
+    Tysfjord un Træna" (not a country's name that opens another name after the list)."""
+    after = _WORD_AFTER.match(text, b)
+    if after is not None and CAP.match(after.group(1)):
+        following = after.group(2)
+        if not (following and CAP.match(following.strip())):
+            cc = country_of_form(after.group(1))
+            if cc is not None:
+                return cc
+    before = _LAST_WORD.search(text, 0, a)
+    if before is not None and CAP.match(before.group(1)):
+        return country_of_form(before.group(1))
+    return None
 
 
 def _in_place_phrase(before: str, lex: Lexicon) -> bool:
@@ -679,7 +701,10 @@ def _generic_reference(name: str, org_type: str | None, lex: Lexicon) -> bool:
     if org_type != "municipality" or len(words) != 2:
         return False
     first = words[0]
-    return bool(country_of_form(first) or demonym_country(first, lex))
+    # ("pašvaldībām Norvēģijā", municipalities in Norway: the country after the noun)
+    return bool(country_of_form(first) or demonym_country(first, lex)) or bool(
+        CAP.match(words[1]) and country_of_form(words[1])
+    )
 
 
 _LIST_SPLIT = re.compile(r"\s*,\s*|\s+(?:and|og|un|ir|i|a|und|и|&|och|sowie)\s+")
