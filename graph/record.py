@@ -23,7 +23,8 @@ from .sources import Document
 __all__ = ["HEADLINE_RANK", "headline_cost", "to_record"]
 
 _PARTNER_ROLES = ("partner", "donor_partner")
-#: The headline cost: final if stated, else initial, else grant (gold convention).
+#: The headline cost: final if stated, else initial, else a stated total, else the grant
+#: (gold convention).
 HEADLINE_RANK = {"final": 0, "initial": 1, "total": 2, "grant": 3, "paid": 4}
 _HOSTING_ROLES = ("organiser", "host")
 

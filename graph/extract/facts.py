@@ -24,8 +24,8 @@ from .money import find_amounts
 
 __all__ = ["PROJECT_NUMBER", "FactsBlock", "parse_facts", "split_name_country"]
 
-#: A project's number as the grants write it ("PL-Education-0246" is not one; "PT-BI024",
-#: "LV-LOCALDEV-0012" and "NOR-LT10-VRM-01" are).
+#: A project's number as the grants write it ("PT-BI024", "LV-LOCALDEV-0012", "SDDW-0079";
+#: not a bare "LT0009", which the labels and brackets tell).
 PROJECT_NUMBER = re.compile(r"(?<![\w/-])(?:[A-Z]{2,10}\d{0,2}-){1,2}[A-Z]{0,4}\d{2,4}(?![\w-])")
 
 # label pattern → field. Order matters: the first pattern that matches a line wins.

@@ -423,8 +423,7 @@ def _in_place_phrase(before: str, lex: Lexicon) -> bool:
     words = before.split()
     if words and words[-1].casefold() in lex.prepositions:
         return True
-    ands = _AND | set(lexicon().raw["apposition_cue_lemmas"]["and"].values())
-    if len(words) >= 3 and words[-1] in ands:  # "do Trondheim i"
+    if len(words) >= 3 and words[-1] in _every_and():  # "do Trondheim i"
         listed, prep = words[-2].rstrip(","), words[-3]
     elif len(words) >= 2 and words[-1].endswith(","):  # "do Trondheim,"
         listed, prep = words[-1].rstrip(","), words[-2]
@@ -434,10 +433,17 @@ def _in_place_phrase(before: str, lex: Lexicon) -> bool:
 
 
 @cache
+def _every_and() -> frozenset[str]:
+    """An "and" of any of the grants' languages (the words that join names, :data:`_AND`
+    and the lexicon's)."""
+    return _AND | frozenset(lexicon().raw["apposition_cue_lemmas"]["and"].values())
+
+
+@cache
 def _listed_next() -> re.Pattern[str]:
-    """The next item of a list: a comma, an "and" of any of the grants' languages (the
-    words that join names, :data:`_AND` and the lexicon's), or both, then a word."""
-    words = _AND | set(lexicon().raw["apposition_cue_lemmas"]["and"].values())
+    """The next item of a list: a comma, an "and" of any of the grants' languages, or both,
+    then a word."""
+    words = _every_and()
     ands = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     return re.compile(rf"(?:\s*,\s*(?:(?:{ands})\s+)?|\s+(?:{ands})\s+)([^\W\d_]+)")
 
