@@ -230,6 +230,21 @@ def test_a_town_that_takes_part_stands_for_its_municipality() -> None:
     assert _orgs("W delegacji do Bergen i Stavanger uczestniczy również burmistrz.", "pl") == []
 
 
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("no", "Avtalen ble undertegnet av ordføreren på vegne av Kalisz i mai."),
+        ("en", "The agreement was signed by the deputy mayor on behalf of Kalisz in May."),
+        ("pl", "Umowę podpisał w imieniu Kalisz zastępca burmistrza."),
+    ],
+)
+def test_a_town_a_person_signs_on_behalf_of_takes_part(language: str, text: str) -> None:
+    facts = read_text(text, language)
+    assert {(r.org.name, r.org.country, r.role) for r in facts.roles} == {
+        ("Kalisz", "PL", "participant")
+    }
+
+
 def test_municipalities_iso_3166_2_names_take_part_too() -> None:
     """Towns under the city list's size: a municipality's ISO 3166-2 name, with or without
     its accents, and the towns listed with it."""
