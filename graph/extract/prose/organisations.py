@@ -10,6 +10,7 @@ from dataclasses import replace
 from functools import cache, lru_cache
 
 from ..gazetteer import (
+    City,
     country_of_form,
     find_cities,
     is_country_code,
@@ -396,17 +397,14 @@ def _acting_towns(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
     return out
 
 
-_WORD_AFTER = re.compile(r"\s+([^\W\d_]+)(\s+[^\W\d_]+)?")
-
-
 def _list_country(text: str, a: int, b: int) -> str | None:
     """The country a list of municipalities is in, said right beside it: "Spidebergas,
     Markeras un Romskogas pašvaldībām Norvēģijā", "Norvēģijas pašvaldībām Flakstad,
     Tysfjord un Træna" (not a country's name that opens another name after the list)."""
-    after = _WORD_AFTER.match(text, b)
+    after = _NEXT_WORDS.match(text, b)
     if after is not None and CAP.match(after.group(1)):
         following = after.group(2)
-        if not (following and CAP.match(following.strip())):
+        if not (following and CAP.match(following)):
             cc = country_of_form(after.group(1))
             if cc is not None:
                 return cc
@@ -761,9 +759,7 @@ def _head_spans(
     ]
     out: list[tuple[int, int, str]] = []
     ands = _AND | _coordinators(language)
-    # what joins capitalised words in a name: every language's "of", "for"…, and the
-    # connectors of the language's head-initial names ("Associação para o Desenvolvimento")
-    joiners = lex.connectors | _complement_connectors().get(language, frozenset())
+    joiners = _joiners(language)
     i = 0
     while i < len(tokens):
         if not CAP.match(tokens[i][2]) or tokens[i][2] in '(),;:«»„“”"':
@@ -889,6 +885,13 @@ def _head_spans(
 def _complement_connectors() -> dict[str, frozenset[str]]:
     table = lexicon().raw["head_initial_complements"]["connectors"]
     return {lang: frozenset(words) for lang, words in table.items() if not lang.startswith("_")}
+
+
+@cache
+def _joiners(language: str) -> frozenset[str]:
+    """What joins capitalised words in a name: every language's "of", "for"…, and the
+    connectors of the language's head-initial names ("Associação para o Desenvolvimento")."""
+    return lexicon().connectors | _complement_connectors().get(language, frozenset())
 
 
 @cache
@@ -1279,13 +1282,19 @@ def _place(word: str, language: str) -> str | None:
     found = country_of_form(word)
     if found is not None:
         return found
-    cities = find_cities(word) or find_cities(lemma(word, language).title())
+    cities = _towns(word, language)
     return (main_country(cities) or "") if cities else None
 
 
+def _towns(word: str, language: str) -> tuple[City, ...]:
+    """The towns the city list knows by ``word``, as written or by its lemma ("Kauno" is
+    Kaunas's)."""
+    return find_cities(word) or find_cities(lemma(word, language).title())
+
+
 def _is_place(word: str, language: str) -> bool:
-    """A town the city list knows, as written or by its lemma ("Kauno" is Kaunas's)."""
-    return bool(find_cities(word) or find_cities(lemma(word, language).title()))
+    """A town the city list knows, as written or by its lemma."""
+    return bool(_towns(word, language))
 
 
 def _is_common(word: str, language: str) -> bool:
