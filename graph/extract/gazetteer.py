@@ -6,10 +6,12 @@ and cached."""
 from __future__ import annotations
 
 import json
+import re
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import Any, TypeVar
 
 from .lexicon import lexicon, normalise, read_data
 
@@ -22,6 +24,7 @@ __all__ = [
     "is_country_code",
     "municipality_country",
     "region_countries",
+    "romanised",
     "town_countries",
     "town_country",
     "town_table",
@@ -118,6 +121,43 @@ def _municipalities() -> dict[str, str]:
     return {name: ccs.pop() for name, ccs in seen.items() if len(ccs) == 1}
 
 
+_T = TypeVar("_T")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_GREEK = re.compile(r"[\u0370-\u03ff\u1f00-\u1fff]")
+
+
+def romanised(name: str) -> str | None:
+    """``name`` in Latin letters as GeoNames and ISO 3166-2 spell the places of the
+    grants' countries: Cyrillic by Bulgaria's official transliteration ("Поморие" →
+    "Pomorie", "Търговище" → "Tărgovishte"), Greek by its standard one ("Καβάλα" →
+    "Kavala"); None for a name in neither script.
+
+    >>> romanised("Община Поморие"), romanised("Θεσσαλονίκη"), romanised("Oslo")
+    ('Obshtina Pomorie', 'Thessaloniki', None)
+    """
+    if _CYRILLIC.search(name):
+        import cyrtranslit
+
+        latin = str(cyrtranslit.to_latin(name, "bg"))
+        # the transliteration writes a capital digraph whole ("Шумен" → "SHumen")
+        return re.sub(r"\b([A-Z])([A-Z]+)(?=[a-zăâ])", lambda m: m[1] + m[2].lower(), latin)
+    if _GREEK.search(name):
+        from anyascii import anyascii
+
+        return str(anyascii(name))
+    return None
+
+
+def _as_written_or_latin(name: str, find: Callable[[str], _T | None]) -> _T | None:
+    """What ``find`` finds for ``name``, or for its Latin spelling when it is written in
+    another script (the tables hold the places' Latin names)."""
+    found = find(name)
+    if found is None:
+        latin = romanised(name)
+        found = find(latin) if latin else None
+    return found
+
+
 def municipality_country(name: str) -> str | None:
     """The country of a municipality ISO 3166-2 names so ("Ignalina", "Kupiškis",
     "Šmartno ob Paki"), spelled with or without its accents; None for any other name.
@@ -125,7 +165,7 @@ def municipality_country(name: str) -> str | None:
     >>> municipality_country("Ukmerge"), municipality_country("Bergen")
     ('LT', None)
     """
-    return _municipalities().get(normalise(name))
+    return _as_written_or_latin(name, lambda n: _municipalities().get(normalise(n)))
 
 
 @dataclass(frozen=True)
@@ -240,7 +280,7 @@ def region_countries(name: str) -> frozenset[str]:
     >>> sorted(region_countries("Vestland")), sorted(region_countries("Podlaskie"))
     (['NO'], ['PL'])
     """
-    return _regions().get(name, frozenset())
+    return _as_written_or_latin(name, _regions().get) or frozenset()
 
 
 #: The towns' table shipped in ``graph/data`` (every place of over 1,000 people of the
@@ -282,7 +322,7 @@ def town_countries(name: str) -> frozenset[str]:
     >>> sorted(town_countries("Steinkjer")), sorted(town_countries("Spydeberg"))
     (['NO'], ['NO'])
     """
-    return _towns().get(normalise(name), frozenset())
+    return _as_written_or_latin(name, lambda n: _towns().get(normalise(n))) or frozenset()
 
 
 def town_country(name: str) -> str | None:

@@ -181,3 +181,17 @@ def test_a_country_after_the_name_tells_where_it_is_unless_the_name_holds_a_town
     text = "Representatives of the Sibiu Youth Association in Norway met the hosts."
     assert _countries(text, "en") == {"Sibiu Youth Association": "RO"}
     assert _countries(text.replace("Sibiu ", ""), "en") == {"Youth Association": "NO"}
+
+
+def test_a_town_written_in_cyrillic_or_greek_letters_tells_its_country() -> None:
+    """The towns' table spells places in Latin letters, as GeoNames does: a name in another
+    script is looked up by its standard transliteration (Bulgaria's official one for
+    Cyrillic), so "Поморие" is Pomorie and "Καβάλα" Kavala."""
+    from partnergraph.graph.extract.gazetteer import romanised, town_countries
+
+    assert romanised("Търговище") == "Tărgovishte" and romanised("Шумен") == "Shumen"
+    assert town_countries("Поморие") == {"BG"} and town_countries("Καβάλα") == {"GR"}
+    assert town_countries("Oslo") == {"NO"} and romanised("Oslo") is None
+    # news of a trip abroad: a body's own language tells nothing, its town does
+    text = "Делегация посети Осло през май. Община Поморие подготви доклад за визитата."
+    assert _countries(text, "bg")["Община Поморие"] == "BG"
