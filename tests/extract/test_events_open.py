@@ -129,3 +129,20 @@ def test_the_signing_of_an_agreement_is_a_meeting(lang: str, text: str) -> None:
 )
 def test_the_place_after_words_that_describe_it(lang: str, text: str, place: str | None) -> None:
     assert [p for _t, p in _events(text, lang)] == [place]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "place"),
+    [
+        # towns under 15,000 people the cities' table lacks, in any script
+        ("bg", "Работната среща се проведе в Поморие през май.", "Поморие"),
+        ("en", "The study visit took place in Steinkjer in May.", "Steinkjer"),
+        ("no", "Seminaret ble holdt i Sogndal i mai.", "Sogndal"),
+        # a town's name that is a word of the text's language or of English is no place
+        ("en", "The seminar was held in Arena Hall in May.", None),
+    ],
+)
+def test_a_small_town_after_a_place_preposition_is_where(
+    lang: str, text: str, place: str | None
+) -> None:
+    assert [p for _t, p in _events(text, lang)] == [place]

@@ -8,8 +8,8 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
-from ..gazetteer import City, country_of_form, find_cities, is_country_code
-from ..lemmas import head_lemma_type, is_function_word, lemma
+from ..gazetteer import City, country_of_form, find_cities, is_country_code, town_country
+from ..lemmas import head_lemma_type, is_common_word, is_function_word, lemma
 from ..lexicon import UPPER, Lexicon, lexicon, normalise
 from ..model import Place
 from ..registry import registry
@@ -399,5 +399,19 @@ def find_places(
                 out.append(
                     (Place(city.name, city.country, "city", span_evidence(sent, a, b)), prep)
                 )
+            else:
+                town = _small_town(word, language)
+                if town is not None:
+                    out.append((Place(word, town, "city", span_evidence(sent, a, b)), prep))
         i += 1
     return out
+
+
+def _small_town(word: str, language: str) -> str | None:
+    """The country of the one town of over 1,000 people called ``word`` (as written or by
+    its lemma), where an event takes place ("работна среща в Поморие"), when it is no
+    common word of the text's language or of English ("в Бяла" is the town, "in Most"
+    not)."""
+    if is_common_word(word, language) or is_common_word(word, "en"):
+        return None
+    return town_country(word) or town_country(lemma(word, language))
