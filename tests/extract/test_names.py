@@ -600,17 +600,24 @@ def test_a_dash_ends_a_name() -> None:
     assert not any("June" in n for n in found)
 
 
+_LONG_TITLE = (
+    "Опазване и представяне на културното наследство на общината чрез обновяване на "
+    "старата сграда на читалището и създаване на нови дигитални продукти за посетителите "
+    "от страната и от чужбина в областта на местните занаяти"
+)
+
+
 @pytest.mark.parametrize(
     ("lang", "text", "name"),
     [
         ("pt", "O projeto „Escolas Verdes” é financiado pelos EEA Grants.", "Escolas Verdes"),
         ("es", "El proyecto «Aulas Abiertas» reunió a socios de Noruega.", "Aulas Abiertas"),
         ("el", "Το έργο «Ανοιχτά Σχολεία» χρηματοδοτείται.", "Ανοιχτά Σχολεία"),
+        # a title of the long kind many programmes' projects have (over 200 letters)
+        ("bg", "Проектът „" + _LONG_TITLE + "” е по мярка 3 на програмата.", _LONG_TITLE),
     ],
 )  # fmt: skip
-def test_a_quoted_project_name_in_portuguese_spanish_and_greek(
-    lang: str, text: str, name: str
-) -> None:
+def test_a_quoted_project_name_of_any_length_in_any_quotes(lang: str, text: str, name: str) -> None:
     assert [p.name for p in read_text(text, lang).projects] == [name]
 
 

@@ -48,7 +48,7 @@ _PROGRAMME_WORD = r"(?:programm\w*|program\w*|programas|programos)"
 _NAMED_WORDS = r"named|called|titled|entitled|pod nazwą|ar nosaukumu"
 
 
-_QUOTED_NAME = r"[„“\"«‘”]\s*(?P<name>[^„“”\"«»]{3,200}?)\s*[”“\"»’]"
+_QUOTED_NAME = r"[„“\"«‘”]\s*(?P<name>[^„“”\"«»]{3,400}?)\s*[”“\"»’]"
 
 
 _NAMED_PROJECT = (
