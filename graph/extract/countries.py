@@ -9,7 +9,10 @@ read, from evidence in this order (the first that speaks decides):
    country where a name holds its place ("Vestland apskrities administracija", "… in
    Katowice"; inflected too: "… w Kocierzewie");
 2. another mention of the same name in the document that has a country;
-3. the document's language: a name written throughout in the language of a country
+3. a company's legal form ("UAB …", "… SIA", "… ASA"; cleanco's table of forms by country):
+   its country, or of several the one the document names;
+4. the letters a proper name is spelled with ("Mære" in an English item naming Norway);
+5. the document's language: a name written throughout in the language of a country
    ("Fundacja Wolna Wisła" in Polish news) belongs to that country — the publisher writes
    about its own country's bodies in its language. Not in news of a trip abroad, which
    names its hosts in its own language too: there only those who travelled are from home.
@@ -31,6 +34,7 @@ from functools import cache
 from .gazetteer import (
     country_of_form,
     find_cities,
+    legal_form_countries,
     municipality_country,
     region_countries,
     town_countries,
@@ -77,6 +81,7 @@ def settle_countries(ex: Extraction, page: frozenset[str] = frozenset()) -> Extr
         country = (
             _told_by_name(name, ex.language, page)
             or stated.get(key)
+            or _told_by_legal_form(name, named, page)
             or _told_by_letters(name, ex.language, home, named)
             or (
                 home
@@ -129,6 +134,18 @@ def _told_by_name(name: str, language: str, page: frozenset[str] = frozenset()) 
         if len(countries) == 1 and (not page or countries <= page):
             return countries.pop()
     return None
+
+
+def _told_by_legal_form(name: str, named: set[str], page: frozenset[str]) -> str | None:
+    """The country of a company's legal form ("UAB …" is Lithuanian): the one country
+    whose law has it, or the one of those the document names ("… AS" is Norwegian in an
+    item that names Norway and not Estonia or Latvia), within ``page``'s when given."""
+    countries = legal_form_countries(name)
+    if page:
+        countries &= page
+    if len(countries) > 1:
+        countries &= named
+    return next(iter(countries)) if len(countries) == 1 else None
 
 
 @cache

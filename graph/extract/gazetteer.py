@@ -21,7 +21,9 @@ __all__ = [
     "country_forms",
     "country_of_form",
     "find_cities",
+    "has_legal_form",
     "is_country_code",
+    "legal_form_countries",
     "municipality_country",
     "region_countries",
     "romanised",
@@ -119,6 +121,65 @@ def _municipalities() -> dict[str, str]:
         if "municipality" in kind or "city" in kind:
             seen.setdefault(normalise(sub.name), set()).add(sub.country_code)
     return {name: ccs.pop() for name, ccs in seen.items() if len(ccs) == 1}
+
+
+#: The countries whose legal forms are English, which companies of any country write in
+#: English ("InnoGeo Ltd." is Hungarian): a form of theirs tells no country.
+_ENGLISH_SPEAKING = frozenset({"GB", "IE"})
+#: The most words a legal form has ("spol. s r.o.").
+_LEGAL_FORM_WORDS = 4
+
+
+@cache
+def _legal_forms() -> dict[str, frozenset[str]]:
+    """Each legal form (folded: "uab", "a s", "spol s r o") → the countries the gazetteer
+    knows whose law has it, from cleanco's table of legal forms by country."""
+    import pycountry
+    from cleanco import countrysources
+
+    table: dict[str, set[str]] = {}
+    for country, form in countrysources():
+        try:
+            code = pycountry.countries.lookup(country).alpha_2
+        except LookupError:
+            continue  # a country pycountry calls otherwise, none the grants reach
+        if code in _CITY_COUNTRIES:
+            table.setdefault(normalise(form), set()).add(code)
+    return {form: frozenset(codes) for form, codes in table.items() if form}
+
+
+def _legal_form(name: str) -> frozenset[str] | None:
+    """The countries of the legal form ``name`` opens or ends with (the longest found);
+    None when it has none (a name that is only a form has none)."""
+    words = normalise(name).split()
+    forms = _legal_forms()
+    for n in range(min(_LEGAL_FORM_WORDS, len(words) - 1), 0, -1):
+        for form in (" ".join(words[-n:]), " ".join(words[:n])):
+            if form in forms:
+                return forms[form]
+    return None
+
+
+def has_legal_form(name: str) -> bool:
+    """Whether a company's name opens or ends with a legal form ("UAB Inova Baltic",
+    "InnoGeo Ltd.").
+
+    >>> has_legal_form("InnoGeo Ltd."), has_legal_form("Inova Baltic")
+    (True, False)
+    """
+    return _legal_form(name) is not None
+
+
+def legal_form_countries(name: str) -> frozenset[str]:
+    """The countries whose law has the legal form a company's name opens or ends with
+    ("UAB Inova Baltic": Lithuania; "Dynatec AS": Estonia, Latvia, Norway); none for a
+    name without one, or with an English one, which companies of every country write in
+    English ("InnoGeo Ltd." is Hungarian).
+
+    >>> sorted(legal_form_countries("UAB Inova Baltic")), sorted(legal_form_countries("UAB"))
+    (['LT'], [])
+    """
+    return (_legal_form(name) or frozenset()) - _ENGLISH_SPEAKING
 
 
 _T = TypeVar("_T")

@@ -195,3 +195,19 @@ def test_a_town_written_in_cyrillic_or_greek_letters_tells_its_country() -> None
     # news of a trip abroad: a body's own language tells nothing, its town does
     text = "Делегация посети Осло през май. Община Поморие подготви доклад за визитата."
     assert _countries(text, "bg")["Община Поморие"] == "BG"
+
+
+def test_a_companys_legal_form_tells_its_country() -> None:
+    """cleanco's table of legal forms by country: a form of one country tells it ("UAB" is
+    Lithuanian), a form of several the one of them the document names; an English form
+    ("Ltd.") is written by companies of every country and tells none."""
+    text = (
+        "A delegation from Norway visited Vilnius in May. "
+        "It met UAB Inova Baltic and Dynatec AS. InnoGeo Ltd. presented its pumps."
+    )
+    found = _countries(text, "en")
+    assert found["UAB Inova Baltic"] == "LT"
+    assert found["Dynatec AS"] == "NO"  # Estonia, Latvia or Norway: the item names Norway
+    assert found["InnoGeo Ltd."] is None
+    both = text.replace("from Norway", "from Norway and Latvia")
+    assert _countries(both, "en")["Dynatec AS"] is None

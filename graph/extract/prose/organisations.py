@@ -13,6 +13,7 @@ from ..gazetteer import (
     City,
     country_of_form,
     find_cities,
+    has_legal_form,
     is_country_code,
     municipality_country,
     town_country,
@@ -1241,7 +1242,9 @@ def _split_coordination(
             return [left, right]
         closed = _head_type(left_words[-1:], lex, language) is not None
         foreign = word not in ("and", "&") and bool(_ENGLISH_CONNECTORS & set(left_words))
-        if starts_new or closed or foreign or article or demonym:
+        # "UAB Inova Baltic and Dynatec AS": each side a company with its legal form
+        companies = has_legal_form(" ".join(left_words)) and has_legal_form(" ".join(right_words))
+        if starts_new or closed or foreign or article or demonym or companies:
             return [*_split_coordination(left, tokens, lex, language), right]
     return [run]
 
