@@ -27,7 +27,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .extract.lexicon import lexicon, normalise, organisation_type
+from .extract.lexicon import inflected_alike, lexicon, normalise, organisation_type
 from .extract.model import OrgMention
 from .extract.registry import RegistryEntry, registry, registry_entry, stem_key
 
@@ -285,7 +285,7 @@ def resolve_organisations(
     for (cc, _opens), named in sorted(by_stem.items()):
         for at, (first, key) in enumerate(named):
             for other, other_key in named[at + 1 :]:
-                if uf.find(key) == uf.find(other_key) or not _inflected_alike(first, other):
+                if uf.find(key) == uf.find(other_key) or not inflected_alike(first, other):
                     continue
                 merged = uf.union(key, other_key)
                 if merged is not None:
@@ -346,22 +346,6 @@ def resolve_organisations(
 def _opening(folded: str) -> tuple[str, ...]:
     """What inflected forms of a name share: each word's first four letters."""
     return tuple(w[:4] for w in folded.split())
-
-
-def _inflected_alike(a: str, b: str) -> bool:
-    """Two folded names whose words differ only in endings of up to three letters, each
-    word keeping four letters or more of its stem ("savivaldybes", "savivaldybeje")."""
-    wa, wb = a.split(), b.split()
-    if len(wa) != len(wb):
-        return False
-    for x, y in zip(wa, wb, strict=True):
-        if x == y:
-            continue
-        pairs = enumerate(zip(x, y, strict=False))
-        common = next((k for k, (p, q) in pairs if p != q), min(len(x), len(y)))
-        if common < 4 or max(len(x), len(y)) - common > 3:
-            return False
-    return True
 
 
 class _JudgedNames:

@@ -8,7 +8,7 @@ read, from evidence in this order (the first that speaks decides):
    ("Norweskim Związkiem …"), a municipality form, the name of a city or region of one
    country where a name holds its place ("Vestland apskrities administracija", "… in
    Katowice"; inflected too: "… w Kocierzewie");
-2. another mention of the same name in the document that has a country;
+2. another mention of the same name in the document, in any case form, that has a country;
 3. a company's legal form ("UAB …", "… SIA", "… ASA"; cleanco's table of forms by country):
    its country, or of several the one the document names;
 4. the letters a proper name is spelled with ("Mære" in an English item naming Norway);
@@ -40,7 +40,7 @@ from .gazetteer import (
     town_countries,
 )
 from .lemmas import is_common_word, is_known_word, lemma
-from .lexicon import lexicon, normalise
+from .lexicon import inflected_alike, lexicon, normalise
 from .model import Extraction, OrgMention, RoleFact
 from .prose.places import city_in_name, demonym_country, infer_country, place_words
 
@@ -81,6 +81,7 @@ def settle_countries(ex: Extraction, page: frozenset[str] = frozenset()) -> Extr
         country = (
             _told_by_name(name, ex.language, page)
             or stated.get(key)
+            or _stated_inflected(key, stated)
             or _told_by_legal_form(name, named, page)
             or _told_by_letters(name, ex.language, home, named)
             or (
@@ -134,6 +135,13 @@ def _told_by_name(name: str, language: str, page: frozenset[str] = frozenset()) 
         if len(countries) == 1 and (not page or countries <= page):
             return countries.pop()
     return None
+
+
+def _stated_inflected(key: str, stated: dict[str, str]) -> str | None:
+    """The country another mention of the same name in another case form has ("Lešos
+    savivaldybės" is "Lešos savivaldybė"'s), if all such mentions agree."""
+    countries = {c for name, c in stated.items() if inflected_alike(key, name)}
+    return countries.pop() if len(countries) == 1 else None
 
 
 def _told_by_legal_form(name: str, named: set[str], page: frozenset[str]) -> str | None:

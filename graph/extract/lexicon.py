@@ -70,6 +70,27 @@ def normalise(name: str) -> str:
     return " ".join(_NOT_WORD.sub(" ", stripped).split())
 
 
+def inflected_alike(a: str, b: str) -> bool:
+    """Two folded names (:func:`normalise`) whose words differ only in endings of up to
+    three letters, each word keeping four letters or more of its stem ("savivaldybes",
+    "savivaldybeje").
+
+    >>> inflected_alike("lesos savivaldybe", "lesos savivaldybes")
+    True
+    """
+    wa, wb = a.split(), b.split()
+    if len(wa) != len(wb):
+        return False
+    for x, y in zip(wa, wb, strict=True):
+        if x == y:
+            continue
+        pairs = enumerate(zip(x, y, strict=False))
+        common = next((k for k, (p, q) in pairs if p != q), min(len(x), len(y)))
+        if common < 4 or max(len(x), len(y)) - common > 3:
+            return False
+    return True
+
+
 def read_data(name: str) -> Any:
     """A JSON file of ``graph/data``."""
     return json.loads(files(_DATA).joinpath("data").joinpath(name).read_text(encoding="utf-8"))
@@ -299,12 +320,15 @@ def _words_of(phrases: Iterable[str], common: Iterable[str] = ()) -> re.Pattern[
 
 
 _LIST_PLACE = rf"[{UPPER}][\w'’-]+(?:[ -][{UPPER}][\w'’-]+)?"
+#: A place of a list, with what the text says of it in parentheses: its country or its
+#: own name ("Marijampolės (Lietuva) ir Lešos (Lesja) savivaldybių").
+_LIST_ITEM = rf"{_LIST_PLACE}(?:\s*\([^()]{{2,40}}\))?"
 
 
 def _list_patterns(raw: dict[str, Any]) -> tuple[tuple[str, re.Pattern[str], dict[str, str]], ...]:
     """Lists of places with a plural municipality word after, before, or (in parentheses)."""
     conj = _alternation([re.escape(c) for c in raw["list_conjunctions"]])
-    items = rf"{_LIST_PLACE}(?:\s*,\s*{_LIST_PLACE})*(?:\s*,?\s+(?:{conj})\s+{_LIST_PLACE})?"
+    items = rf"{_LIST_ITEM}(?:\s*,\s*{_LIST_ITEM})*(?:\s*,?\s+(?:{conj})\s+{_LIST_ITEM})?"
     out = []
     for lang, forms in raw["municipality_lists"].items():
         if lang.startswith("_"):

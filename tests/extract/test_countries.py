@@ -211,3 +211,19 @@ def test_a_companys_legal_form_tells_its_country() -> None:
     assert found["InnoGeo Ltd."] is None
     both = text.replace("from Norway", "from Norway and Latvia")
     assert _countries(both, "en")["Dynatec AS"] is None
+
+
+def test_a_lists_places_say_their_countries_in_parentheses() -> None:
+    """ "A (Lietuva) ir B (Norvegija) savivaldybių" is two municipalities, each of the
+    country after it; a place's own name in parentheses tells its country too ("Lešos
+    (Lesja)": Lesja is a Norwegian town). Another case form of a name takes the country
+    its mention in one form has ("Lešos savivaldybės")."""
+    text = (
+        "Sutartis pasirašyta tarp Alytaus (Lietuva) ir Lesja (Norvegija) savivaldybių. "
+        "Bendradarbiavimas tarp Lešos (Lesja) ir Alytaus savivaldybių prasidėjo seniai. "
+        "Vėliau Alytuje lankėsi grupė iš Lešos savivaldybės."
+    )
+    found = _countries(text, "lt")
+    assert found["Alytaus savivaldybė"] == "LT"
+    assert found["Lesja savivaldybė"] == "NO"
+    assert found["Lešos savivaldybės"] == "NO"

@@ -182,11 +182,12 @@ def find_organisations(
                 v for k, v in forms.items() if k.casefold() == m.group("form").casefold()
             )
             told = _list_country(sent.text, m.start(), m.end())
-            for a, b, place in items:
+            for a, b, place, own in items:
                 cities = find_cities(place)
                 # the document's own word on the place first ("Hof, Norway")
                 country = (
-                    names.places.get(normalise(place))
+                    own
+                    or names.places.get(normalise(place))
                     or told
                     or pick_country([c.country for c in cities], doc_countries)
                     or form_country(m.group("form"), lang, lex)
@@ -715,16 +716,29 @@ def _generic_reference(name: str, org_type: str | None, lex: Lexicon) -> bool:
 _LIST_SPLIT = re.compile(r"\s*,\s*|\s+(?:and|og|un|ir|i|a|und|и|&|och|sowie)\s+")
 
 
-def _list_items(text: str, offset: int, lex: Lexicon) -> list[tuple[int, int, str]]:
-    """The places of "A, B un C" with their offsets in the sentence (demonyms left out)."""
+def _list_items(text: str, offset: int, lex: Lexicon) -> list[tuple[int, int, str, str | None]]:
+    """The places of "A, B un C" with their offsets in the sentence (demonyms left out),
+    each with the country its parentheses tell, by a country's name ("Marijampolės
+    (Lietuva)") or by the place's own name ("Lešos (Lesja)": Lesja is Norwegian)."""
+    inside = [(m.start(), m.end()) for m in _PARENTHESES.finditer(text)]
+    cuts = [
+        (m.start(), m.end())
+        for m in _LIST_SPLIT.finditer(text)
+        if not any(a <= m.start() < b for a, b in inside)
+    ]
     items = []
-    pos = 0
-    for part in _LIST_SPLIT.split(text):
-        at = text.index(part, pos)
-        pos = at + len(part)
-        if part and not country_of_form(part) and not demonym_country(part, lex):
-            items.append((offset + at, offset + at + len(part), part))
+    starts, ends = [0, *(e for _s, e in cuts)], [*(s for s, _e in cuts), len(text)]
+    for start, end in zip(starts, ends, strict=True):
+        place, _, note = text[start:end].partition("(")
+        place, note = place.strip(), note.rstrip(")").strip()
+        if place and not country_of_form(place) and not demonym_country(place, lex):
+            told = (country_of_form(note) or town_country(note)) if note else None
+            at = offset + start + text[start:end].index(place)
+            items.append((at, at + len(place), place, told))
     return items
+
+
+_PARENTHESES = re.compile(r"\([^()]*\)")
 
 
 #: An acronym written with a small letter inside ("ACoR", "FoRUM"): each small letter
