@@ -77,8 +77,14 @@ def test_event_roles_are_read_in_each_language(
         ("sl", "Delavnica v Oslu je potekala 14. junija 2019.", date(2019, 6, 14), None),
         ("sl", "Seminar v Oslu je potekal 12. in 13. marca 2019.", date(2019, 3, 12), 13),
         ("en", "A seminar in Oslo was held on 5 and 6 May 2019.", date(2019, 5, 5), 6),
+        # a date that opens the sentence and ends on an abbreviation ("29 d.") is part of
+        # it; "dienomis" (on the days) is no month, though dateparser reads it as "today"
+        ("lt", "2006 m. gruodžio 15 – 18 dienomis Alytuje lankėsi delegacija.",
+         date(2006, 12, 15), 18),
+        ("lt", "2006 m. rugsėjo 29 d. Alytuje vyko seminaras.", date(2006, 9, 29), None),
+        ("pl", "2019 r. Seminarium w Krakowie odbyło się 14 czerwca.", date(2019, 6, 14), None),
     ],
-)
+)  # fmt: skip
 def test_event_dates_in_each_language(
     language: str, text: str, first: date, last: int | None
 ) -> None:

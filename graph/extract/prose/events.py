@@ -228,8 +228,8 @@ def _month_word(word: str, language: str) -> int | None:
         )
     except Exception:  # dateparser rejects some language codes; the word is then no month
         parsed = None
-    if parsed is not None:
-        return int(parsed.month)
+    if parsed is not None and (parsed.year, parsed.day) == (2000, 15):
+        return int(parsed.month)  # (a word dateparser reads as "today", "a day", is none)
     stems = lexicon().raw["month_stems"].get(language, {})
     for stem, month in stems.items():
         if word.startswith(stem):

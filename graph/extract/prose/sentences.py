@@ -65,6 +65,8 @@ def sentences(text: str) -> list[Sentence]:
         for m in _SENTENCE_END.finditer(chunk):
             if _abbreviation_before(chunk, m.start()):
                 continue  # "Prof. Nowak", "J. Smith", "ul. Długa": no sentence ends there
+            if _DATE_OPENING.fullmatch(chunk[pos : m.start()].strip()):
+                continue  # "2006 m. rugsėjo 29 d. Marijampolėje …": a date opens it
             _add(out, base, chunk, pos, m.start())
             pos = m.end()
         _add(out, base, chunk, pos, len(chunk))
@@ -77,6 +79,11 @@ _ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof st nr nos vs approx dept jr sr capt mgr inż inz hab doc ul tzw np "
     "ing phdr rndr judr mudr bc mag doz univ sv str".split()
 )
+
+
+#: A date that opens a sentence and ends on an abbreviated word after a number ("2006 m.
+#: rugsėjo 29 d.", "2023 r.", "4 май 2023 г."): no sentence of its own.
+_DATE_OPENING = re.compile(r"\d[\w.\s–-]{0,40}?\d\s*[^\W\d_]{1,2}\.|\d{1,4}\s*[^\W\d_]{1,2}\.")
 
 
 def _abbreviation_before(chunk: str, end: int) -> bool:
