@@ -107,6 +107,10 @@ def test_a_range_of_days_in_the_words_of_each_language(lang: str, text: str) -> 
         ("no", "Undertegningen av avtalen fant sted i Tromsø 4. mai 2023."),
         ("pl", "Podpisanie umowy odbyło się w Tromsø 4 maja 2023 r."),
         ("lv", "Līguma parakstīšana notika Rīgā 2023. gada 4. maijā."),
+        # the verb to sign in any form, by its lemma: "was signed" too
+        ("lt", "Sutartis buvo pasirašyta Rygoje 2023 m. gegužės 4 d."),
+        ("pl", "Umowa została podpisana w Tromsø 4 maja 2023 r."),
+        ("bg", "Споразумението беше подписано в Tromsø на 4 май 2023 г."),
     ],
 )
 def test_the_signing_of_an_agreement_is_a_meeting(lang: str, text: str) -> None:
@@ -146,3 +150,16 @@ def test_a_small_town_after_a_place_preposition_is_where(
     lang: str, text: str, place: str | None
 ) -> None:
     assert [p for _t, p in _events(text, lang)] == [place]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "role"),
+    [
+        # whoever follows a visit's verb was visited, unless the visitors came from it
+        ("lt", "Gruodžio mėnesį Alytuje lankėsi grupė iš Lešos savivaldybės.", "participant"),
+        ("en", "In May the museum was visited by a group from Oslo Municipality.", "participant"),
+        ("en", "In May the delegation visited Oslo Municipality.", "host"),
+    ],
+)
+def test_those_a_visit_came_from_are_its_participants(lang: str, text: str, role: str) -> None:
+    assert [r.role for r in read_text(text, lang).roles] == [role]

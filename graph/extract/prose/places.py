@@ -23,6 +23,7 @@ __all__ = [
     "country_in_name",
     "demonym_country",
     "find_places",
+    "follows_origin",
     "form_country",
     "infer_country",
     "main_country",
@@ -294,6 +295,16 @@ def countries_in(text: str, lex: Lexicon) -> list[str]:
     return found
 
 
+_WORD_BEFORE = re.compile(r"(\w+)\s*$")
+
+
+def follows_origin(text: str, at: int) -> bool:
+    """Whether the word right before offset ``at`` of ``text`` is one that says where
+    people came from ("grupė iš Lešos savivaldybės", "a delegation from KS")."""
+    m = _WORD_BEFORE.search(text[max(0, at - 20) : at])
+    return m is not None and m.group(1).casefold() in _origin_words()
+
+
 @cache
 def _origin_words() -> frozenset[str]:
     table = lexicon().raw["origin_prepositions"]
@@ -392,7 +403,7 @@ def find_places(
         if cc:
             out.append((Place(word, cc, "country", span_evidence(sent, a, b)), prep))
         elif prep and word not in lex.stopwords:
-            cities = find_cities(word)
+            cities = find_cities(word) or _city_by_lemma(word, language)
             if cities:
                 country = pick_country([c.country for c in cities], doc_countries)
                 city = next(c for c in cities if c.country == country)
@@ -405,6 +416,13 @@ def find_places(
                     out.append((Place(word, town, "city", span_evidence(sent, a, b)), prep))
         i += 1
     return out
+
+
+def _city_by_lemma(word: str, language: str) -> tuple[City, ...]:
+    """The cities called by the lemma of a case form the gazetteer does not know, when the
+    lemmatiser knows the word as a proper name ("Rygoje" → "Ryga", Riga)."""
+    found = lemma(word, language)
+    return find_cities(found) if found[:1].isupper() and found != word else ()
 
 
 def _small_town(word: str, language: str) -> str | None:

@@ -16,7 +16,7 @@ from ..lexicon import lexicon
 from ..model import Event, Evidence, OrgMention, Place, Project, RoleFact, StatedLink
 from .events import FOCUS_SENTENCES, EventDraft, find_events, merge_into, refers_back
 from .organisations import DocNames, find_organisations, repeated_acronyms
-from .places import countries_in, find_places, told_places
+from .places import countries_in, find_places, follows_origin, told_places
 from .projects import find_continuation, find_named_project
 from .roles import find_cues, find_project_roles, find_stated_links, is_venue, nearest_cue
 from .sentences import QUOTED, sentences
@@ -160,7 +160,8 @@ def read_text(
             for org in found:
                 if coop_at is not None and org.evidence.start > coop_at:
                     continue  # the object of "cooperation with X" is not an event role
-                role = nearest_cue(org, cues)
+                came_from = follows_origin(sent.text, org.evidence.start - sent.start)
+                role = nearest_cue(org, cues, came_from)
                 if role is not None and not is_venue(sent, org, lex):
                     current.roles.append((org, role, ev))
         # a facts block, where there is one, is the authority on the project's roles

@@ -56,11 +56,14 @@ def find_cues(sent: Sentence, finder: PhraseFinder) -> list[tuple[int, int, str]
     return [(sent.start + a, sent.start + b, role) for a, b, role in finder.find(sent.text)]
 
 
-def nearest_cue(org: OrgMention, cues: list[tuple[int, int, str]]) -> str | None:
+def nearest_cue(
+    org: OrgMention, cues: list[tuple[int, int, str]], came_from: bool = False
+) -> str | None:
     """The role of the cue nearest to an organisation; a cue before it wins a tie
     ("hosted by KS", "KS presented"). A visit's verb tells the direction: whoever it
     follows was visited (a host: "the delegation visited KS"), whoever comes before it
-    visited (a participant: "KS visited Bergen")."""
+    visited (a participant: "KS visited Bergen") — unless the people who visited are said
+    to come from it (``came_from``: "… lankėsi grupė iš Lešos savivaldybės")."""
     best: tuple[int, int, str] | None = None
     for start, end, role in cues:
         if end <= org.evidence.start:
@@ -74,7 +77,7 @@ def nearest_cue(org: OrgMention, cues: list[tuple[int, int, str]]) -> str | None
     if best is None:
         return None
     if best[2] == "visited":
-        return "host" if best[1] == 0 else "participant"
+        return "host" if best[1] == 0 and not came_from else "participant"
     return best[2]
 
 
