@@ -163,3 +163,21 @@ def test_a_small_town_after_a_place_preposition_is_where(
 )
 def test_those_a_visit_came_from_are_its_participants(lang: str, text: str, role: str) -> None:
     assert [r.role for r in read_text(text, lang).roles] == [role]
+
+
+def test_a_municipality_where_a_visit_meets_hosts_it_and_a_venue_does_not() -> None:
+    """ "the meeting in Steinkjer municipality": a municipality is the body of its place, and
+    receives the visit held there; a hall or a centre the event is held at is no party."""
+    visit = read_text(
+        "The delegation from Alytus visited Norway in May. It started with the meeting in "
+        "Steinkjer municipality, where the guests were welcomed by the mayor.",
+        "en",
+    )
+    assert ("Steinkjer municipality", "host") in {(r.org.name, r.role) for r in visit.roles}
+    venue = read_text(
+        "The delegation visited Norway in May. The seminar was organised at the Steinkjer "
+        "Culture Centre, where the guests were welcomed by the mayor.",
+        "en",
+    )
+    assert [o.name for o in venue.organisations] == ["Steinkjer Culture Centre"]
+    assert [r.org.name for r in venue.roles if r.role == "host"] == []

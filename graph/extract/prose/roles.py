@@ -18,7 +18,11 @@ _BETWEEN = re.compile(r"\b(between|mellom|między|pomiędzy|starp|tarp)\b")
 
 
 def is_venue(sent: Sentence, org: OrgMention, lex: Lexicon) -> bool:
-    """ "organised at the Rydułtowy Centre of Culture": a place the event was held at."""
+    """ "organised at the Rydułtowy Centre of Culture": a place the event was held at (a
+    municipality is the body of its place: "the meeting in Steinkjer municipality" is
+    hosted by it)."""
+    if org.type == "municipality":
+        return False
     before = sent.text[: org.evidence.start - sent.start].split()
     while before and before[-1].casefold() in ("the", "a", "an"):
         before.pop()
