@@ -636,3 +636,25 @@ def test_a_municipality_named_in_any_case(lang: str, text: str, name: str) -> No
     """The municipality forms in their cases name the municipality whole."""
     found = {o.name: o.type for o in read_text(text, lang).organisations}
     assert found.get(name) == "municipality"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # the plural municipality word before the list, in Czech and Bulgarian
+        ("cs", "Za norskou stranu to byla města Bodo, Gjesdal, Kristiansund a Molde.",
+         {"Bodo": "NO", "Gjesdal": "NO", "Kristiansund": "NO", "Molde": "NO"}),
+        ("bg", "В срещата участваха общините Смолян, Пловдив и Бургас.",
+         {"Община Смолян": "BG", "Община Пловдив": "BG", "Община Бургас": "BG"}),
+        # a town whose name opens with a demonym is a town, not a kind of body
+        ("cs", "Samosprávy reprezentovala města Chomutov, Česká Lípa a Česká Třebová.",
+         {"Chomutov": "CZ", "Česká Lípa": "CZ", "Česká Třebová": "CZ"}),
+    ],
+)  # fmt: skip
+def test_a_list_of_municipalities_after_their_plural_noun(
+    lang: str, text: str, expected: dict[str, str]
+) -> None:
+    """Each place of the list is a municipality; one the gazetteers do not place (Gjesdal)
+    takes the country all the others agree on."""
+    found = {o.name: o.country for o in read_text(text, lang).organisations}
+    assert found == expected

@@ -16,6 +16,7 @@ from ..gazetteer import (
     has_legal_form,
     is_country_code,
     municipality_country,
+    town_countries,
     town_country,
 )
 from ..lemmas import (
@@ -182,6 +183,7 @@ def find_organisations(
                 v for k, v in forms.items() if k.casefold() == m.group("form").casefold()
             )
             told = _list_country(sent.text, m.start(), m.end())
+            listed = []
             for a, b, place, own in items:
                 cities = find_cities(place)
                 # the document's own word on the place first ("Hof, Norway")
@@ -200,7 +202,8 @@ def find_organisations(
                     span_evidence(sent, a, b),
                     seat=cities[0].name if cities else place,
                 )
-                spans.append((a, b, mention))
+                listed.append((a, b, mention))
+            spans.extend(_of_the_lists_country(listed))
     municipal = lex.municipality_words.search(sent.text) is not None
     for m in lex.municipality.finditer(sent.text) if municipal else ():
         if taken(m.start(), m.end()):
@@ -704,8 +707,8 @@ def _generic_reference(name: str, org_type: str | None, lex: Lexicon) -> bool:
     """ "Norwegian municipality", "Norvēģijas pašvaldībās": a country's word and a
     municipality noun name a kind of body, not one (a municipality is named by its place)."""
     words = [w for w in name.split() if w not in lex.stopwords and w.casefold() != "the"]
-    if org_type != "municipality" or len(words) != 2:
-        return False
+    if org_type != "municipality" or len(words) != 2 or town_countries(name):
+        return False  # ("Česká Lípa" is a town)
     first = words[0]
     # ("pašvaldībām Norvēģijā", municipalities in Norway: the country after the noun)
     return bool(country_of_form(first) or demonym_country(first, lex)) or bool(
@@ -714,6 +717,18 @@ def _generic_reference(name: str, org_type: str | None, lex: Lexicon) -> bool:
 
 
 _LIST_SPLIT = re.compile(r"\s*,\s*|\s+(?:and|og|un|ir|i|a|und|и|&|och|sowie)\s+")
+
+
+def _of_the_lists_country(
+    listed: list[tuple[int, int, OrgMention]],
+) -> list[tuple[int, int, OrgMention]]:
+    """The municipalities of one list, those of unknown country given the one all the
+    others are of, when two or more are told and agree ("města Bodo, Gjesdal, Kristiansund
+    a Molde": Gjesdal is Norwegian too)."""
+    told = [m.country for _a, _b, m in listed if m.country is not None]
+    if len(told) < 2 or len(set(told)) != 1:
+        return listed
+    return [(a, b, replace(m, country=m.country or told[0])) for a, b, m in listed]
 
 
 def _list_items(text: str, offset: int, lex: Lexicon) -> list[tuple[int, int, str, str | None]]:
@@ -731,10 +746,13 @@ def _list_items(text: str, offset: int, lex: Lexicon) -> list[tuple[int, int, st
     for start, end in zip(starts, ends, strict=True):
         place, _, note = text[start:end].partition("(")
         place, note = place.strip(), note.rstrip(")").strip()
-        if place and not country_of_form(place) and not demonym_country(place, lex):
-            told = (country_of_form(note) or town_country(note)) if note else None
-            at = offset + start + text[start:end].index(place)
-            items.append((at, at + len(place), place, told))
+        if not place or country_of_form(place):
+            continue
+        if demonym_country(place, lex) and not town_countries(place):
+            continue  # "norských": a demonym, not a place ("Česká Lípa" is a town)
+        told = (country_of_form(note) or town_country(note)) if note else None
+        at = offset + start + text[start:end].index(place)
+        items.append((at, at + len(place), place, told))
     return items
 
 
