@@ -592,12 +592,14 @@ def test_a_common_word_before_and_opens_the_name() -> None:
 
 
 def test_a_dash_ends_a_name() -> None:
-    """A dateline's dash is no part of the name after it."""
+    """A dateline's dash is no part of the name after it, nor of the one before it."""
     found = _names(
         "Bratislava, 4 June 2021 – The Slovak National Museum signed an agreement.", "en"
     )
     assert "Slovak National Museum" in found
     assert not any("June" in n for n in found)
+    # nor does a lower-case head noun before a dash open the name after it
+    assert not any("–" in n for n in _names("Zlínský kraj – Možnosti spolupráce.", "cs"))
 
 
 _LONG_TITLE = (

@@ -880,6 +880,7 @@ def _head_spans(
             and before >= 0
             and tokens[before][2].isalpha()
             and tokens[before][2].islower()
+            and not text[tokens[before][1] : tokens[run[0]][0]].strip()  # "kraj – Možnosti"
             and _head_type([tokens[k][2] for k in run], lex, language) is None
             and _is_head(tokens[before][2], language)
         ):
