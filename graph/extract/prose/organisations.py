@@ -173,7 +173,7 @@ def find_organisations(
                     acr, base.country, base.type, span_evidence(sent, m.start(), m.end())
                 )
                 spans.append((m.start(), m.end(), mention))
-    lists = lex.municipality_lists if lex.list_words.search(sent.text) else ()
+    lists = _list_patterns(language) if lex.list_words.search(sent.text) else ()
     for lang, pattern, forms in lists:
         for m in pattern.finditer(sent.text):
             items = _list_items(m.group("list"), m.start("list"), lex)
@@ -717,6 +717,13 @@ def _generic_reference(name: str, org_type: str | None, lex: Lexicon) -> bool:
 
 
 _LIST_SPLIT = re.compile(r"\s*,\s*|\s+(?:and|og|un|ir|i|a|und|и|&|och|sowie)\s+")
+
+
+@cache
+def _list_patterns(language: str) -> tuple[tuple[str, re.Pattern[str], dict[str, str]], ...]:
+    """The municipality lists written in ``language`` or in English (a list is written
+    with its own language's plural noun: "Amatas, Līgatnes un Raunas novadu")."""
+    return tuple(p for p in lexicon().municipality_lists if p[0] in (language, "en"))
 
 
 def _of_the_lists_country(
