@@ -428,8 +428,8 @@ def _city_by_lemma(word: str, language: str) -> tuple[City, ...]:
 def _small_town(word: str, language: str) -> str | None:
     """The country of the one town of over 1,000 people called ``word`` (as written or by
     its lemma), where an event takes place ("работна среща в Поморие"), when it is no
-    common word of the text's language or of English ("в Бяла" is the town, "in Most"
-    not)."""
+    common word of the text's language or of English (not "в Бяла", white, nor "in Arena",
+    though towns are called so)."""
     if is_common_word(word, language) or is_common_word(word, "en"):
         return None
     return town_country(word) or town_country(lemma(word, language))
