@@ -226,7 +226,9 @@ def _all_words(table: dict[str, Any]) -> list[str]:
     return [w for lang, ws in table.items() if not lang.startswith("_") for w in ws]
 
 
-_PLACE = rf"(?P<place>[{UPPER}][\w'’]*(?:[ -][{UPPER}][\w'’]*){{0,2}})"
+#: A municipality form's place, and what parentheses after it say of it: its own name or
+#: its country ("Lešos (Lesja) savivaldybės").
+_PLACE = rf"(?P<place>[{UPPER}][\w'’]*(?:[ -][{UPPER}][\w'’]*){{0,2}})(?:\s*\([^()]{{2,40}}\))?"
 
 
 @cache

@@ -227,3 +227,10 @@ def test_a_lists_places_say_their_countries_in_parentheses() -> None:
     assert found["Alytaus savivaldybė"] == "LT"
     assert found["Lesja savivaldybė"] == "NO"
     assert found["Lešos savivaldybės"] == "NO"
+
+
+def test_a_municipalitys_own_name_in_parentheses_is_no_part_of_it_and_tells_its_country() -> None:
+    """ "grupė iš Lešos (Lesja) savivaldybės": Lithuanian writes a foreign place in its own
+    spelling and gives the place's own name in parentheses — Lesja is Norwegian."""
+    text = "Gruodžio mėnesį Alytuje lankėsi grupė iš Lešos (Lesja) savivaldybės."
+    assert _countries(text, "lt") == {"Lešos savivaldybės": "NO"}

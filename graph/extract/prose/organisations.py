@@ -216,10 +216,15 @@ def find_organisations(
         # the form's language ("X kommune") tells the country only when the city list does
         # not know the place: Norwegian text says "byen Lublin" and "Piła kommune" too
         cities = find_cities(place)
-        form = m.group().replace(place, " ")
+        written = _PARENTHESES.sub("", m.group())  # "Lešos (Lesja) savivaldybės"
+        note = _PARENTHESES.search(m.group())
+        told = note.group()[1:-1] if note else None
+        own = (country_of_form(told) or town_country(told)) if told else None
+        form = written.replace(place, " ")
         by_form = form_country(form, group.split("_")[1], lex)
         country = (
-            names.places.get(normalise(place))
+            own
+            or names.places.get(normalise(place))
             or pick_country([c.country for c in cities], doc_countries)
             or by_form
             or town_country(place)
@@ -227,7 +232,7 @@ def find_organisations(
         if not cities and not CAP.match(place):
             continue
         mention = OrgMention(
-            " ".join(m.group().split()),
+            " ".join(written.split()),
             country,
             "municipality",
             span_evidence(sent, m.start(), m.end()),
