@@ -185,6 +185,7 @@ def legal_form_countries(name: str) -> frozenset[str]:
 _T = TypeVar("_T")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _GREEK = re.compile(r"[\u0370-\u03ff\u1f00-\u1fff]")
+_CAPITAL_DIGRAPH = re.compile(r"\b([A-Z])([A-Z]+)(?=[a-zăâ])")
 
 
 def romanised(name: str) -> str | None:
@@ -201,7 +202,7 @@ def romanised(name: str) -> str | None:
 
         latin = str(cyrtranslit.to_latin(name, "bg"))
         # the transliteration writes a capital digraph whole ("Шумен" → "SHumen")
-        return re.sub(r"\b([A-Z])([A-Z]+)(?=[a-zăâ])", lambda m: m[1] + m[2].lower(), latin)
+        return _CAPITAL_DIGRAPH.sub(lambda m: m[1] + m[2].lower(), latin)
     if _GREEK.search(name):
         from anyascii import anyascii
 

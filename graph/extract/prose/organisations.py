@@ -218,8 +218,7 @@ def find_organisations(
         cities = find_cities(place)
         written = _PARENTHESES.sub("", m.group())  # "Lešos (Lesja) savivaldybės"
         note = _PARENTHESES.search(m.group())
-        told = note.group()[1:-1] if note else None
-        own = (country_of_form(told) or town_country(told)) if told else None
+        own = _country_in_parentheses(note.group()[1:-1]) if note else None
         form = written.replace(place, " ")
         by_form = form_country(form, group.split("_")[1], lex)
         country = (
@@ -762,13 +761,19 @@ def _list_items(text: str, offset: int, lex: Lexicon) -> list[tuple[int, int, st
             continue
         if demonym_country(place, lex) and not town_countries(place):
             continue  # "norských": a demonym, not a place ("Česká Lípa" is a town)
-        told = (country_of_form(note) or town_country(note)) if note else None
+        told = _country_in_parentheses(note) if note else None
         at = offset + start + text[start:end].index(place)
         items.append((at, at + len(place), place, told))
     return items
 
 
 _PARENTHESES = re.compile(r"\([^()]*\)")
+
+
+def _country_in_parentheses(note: str) -> str | None:
+    """The country what parentheses after a place say tells: a country's name ("Lietuva")
+    or the place's own name ("Lesja", a Norwegian town)."""
+    return country_of_form(note) or town_country(note)
 
 
 #: An acronym written with a small letter inside ("ACoR", "FoRUM"): each small letter
