@@ -9,9 +9,16 @@ from functools import cache
 
 from partnergraph import queries
 
-from .lookups import PARTNERS_VARIABLES, SOURCES_VARIABLES, cooperation_sources, partners
+from .lookups import (
+    PARTNERS_VARIABLES,
+    SOURCES_VARIABLES,
+    cooperation_sources,
+    named,
+    partners,
+    partners_page,
+)
 from .store import GraphStore, QueryResult, Store
-from .summary import SUMMARISED, Row, read_rows, row_count
+from .summary import SUMMARISED, Row, index_rows, read_rows, row_count
 
 __all__ = ["Answers", "Page", "ask", "how_answered"]
 
@@ -55,6 +62,10 @@ def ask(
             kept = read_rows(store, query.name, limit=limit, offset=offset, total=total)
             return Page(kept, total, offset, True)
     looked_up = _looked_up(store, query, values, inferred)
+    if looked_up is not None and limit is not None and query.name == "partners":
+        page = _partners_page(store, values["org"], limit, offset)
+        if page is not None:
+            return page
     if looked_up is not None:
         rows = tuple(looked_up())
         end = len(rows) if limit is None else offset + limit
@@ -102,6 +113,24 @@ def _looked_up(
         return None
     raw = store.oxigraph
     return lambda: answer(raw, *(values[p] for p in params))
+
+
+def _partners_page(store: GraphStore, org: str, limit: int, offset: int) -> Page | None:
+    """A page of ``partners`` for ``org`` cut by the summary's partner index (only the
+    partners the page shows are read); None when it cannot be (no index kept, a name two
+    organisations share, an index that does not count what the store holds now)."""
+    assert isinstance(store, Store)
+    found = named(store.oxigraph, org)
+    if len(found) != 1:
+        return None
+    index = index_rows(store, "partner_index", found[0])
+    if index is None:
+        return None
+    cut = partners_page(store.oxigraph, found[0], index, limit, offset)
+    if cut is None:
+        return None
+    rows, total = cut
+    return Page(QueryResult(PARTNERS_VARIABLES, tuple(rows)), total, offset, False, looked_up=True)
 
 
 def _kept(query: queries.Query) -> bool:

@@ -6,13 +6,16 @@ question fixtures and of the corpus). Oxigraph evaluates ``partners`` by joining
 document graph's roles against the pairs (the OPTIONAL that finds the documents saying
 so), 4.8 s for an organisation of 11,000 rows at 10k projects; here each step is a
 look-up by the terms the step before found: the organisation's roles, each project's or
-event's, the graphs that hold each role, each graph's source and sentences.
+event's, the graphs that hold each role, each graph's source and sentences. A page of
+``partners`` is cut by the summary's partner index (each organisation's partners by
+name, with the rows each gives): only the partners of the names the page shows are read,
+in the projects and events the store finds both in.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from itertools import product
 
 import pyoxigraph as ox
@@ -21,7 +24,14 @@ from partnergraph.ontology import PG, name_key
 
 from .summary import Row, ordered
 
-__all__ = ["PARTNERS_VARIABLES", "SOURCES_VARIABLES", "cooperation_sources", "partners"]
+__all__ = [
+    "PARTNERS_VARIABLES",
+    "SOURCES_VARIABLES",
+    "cooperation_sources",
+    "named",
+    "partners",
+    "partners_page",
+]
 
 PARTNERS_VARIABLES = (
     "partner_name", "partner_country", "via_label", "via_kind", "org_role", "partner_role",
@@ -135,6 +145,12 @@ def _local(iri: str) -> str:
     return iri.partition("#")[2]
 
 
+def named(raw: ox.Store, org: str) -> list[str]:
+    """The IRIs of the organisations ``org`` names, as :func:`partners` finds them (a blank
+    node as written in N-Triples)."""
+    return [s.value if isinstance(s, ox.NamedNode) else str(s) for s in _Store(raw).named(org)]
+
+
 def partners(raw: ox.Store, org: str) -> list[Row]:
     """The ``partners`` answer for ``org`` (a name, alias or acronym, any case; or an
     organisation's IRI) in the question's order."""
@@ -149,10 +165,85 @@ def partners(raw: ox.Store, org: str) -> list[Row]:
         countries = [c for c in store.objects(partner, _COUNTRY) if not isinstance(c, ox.Literal)]
         codes = _or_none(code for c in countries for code in store.values(c, _NOTATION))
         rows.extend((n, c, *fields) for n in names for c in codes for fields in fields_of)
-    keys = ((0, False, str), (2, False, str), (4, False, str), (5, False, str),
-            (6, False, str), (7, False, str), (8, False, str), (3, False, str),
-            (1, False, str))  # fmt: skip
-    return ordered(rows, keys)
+    return ordered(rows, _PARTNERS_ORDER)
+
+
+#: The question's ORDER BY: the partner's name, the link's label, both roles, the source,
+#: the partner, the project or event, its kind, the country.
+_PARTNERS_ORDER = ((0, False, str), (2, False, str), (4, False, str), (5, False, str),
+                   (6, False, str), (7, False, str), (8, False, str), (3, False, str),
+                   (1, False, str))  # fmt: skip
+
+
+def partners_page(
+    raw: ox.Store, org: str, index: Sequence[Row], limit: int, offset: int = 0
+) -> tuple[list[Row], int] | None:
+    """Rows ``offset + 1`` to ``offset + limit`` of the ``partners`` answer for the
+    organisation of IRI ``org``, and the answer's size, cut by its ``index`` (the
+    summary's rows of it: the organisation, a partner's name, the partner, how many rows
+    they give): only the partners of the names the page shows are read. None when the
+    index does not count the rows those give now (the answer is then computed whole)."""
+    named = [row[2] for row in index]
+    if not all(_is_iri(x) for x in (org, *named)) or limit <= 0:
+        return None
+    groups: list[tuple[str | None, list[str], int]] = []  # by name, in the index's order
+    for _org, name, partner, told in index:
+        if groups and groups[-1][0] == name:
+            groups[-1][1].append(str(partner))
+            groups[-1] = (name, groups[-1][1], groups[-1][2] + int(told or 0))
+        else:
+            groups.append((name, [str(partner)], int(told or 0)))
+    total = sum(n for _name, _partners, n in groups)
+    store, node = _Store(raw), ox.NamedNode(org)
+    rows: list[Row] = []
+    at, start = 0, None
+    for name, partners_named, count in groups:
+        if at + count <= offset:
+            at += count
+            continue
+        if at >= offset + limit:
+            break
+        start = at if start is None else start
+        found = _named_rows(store, node, name, partners_named)
+        if len(found) != count:
+            return None
+        rows.extend(found)
+        at += count
+    if start is None:
+        return [], total
+    return rows[offset - start : offset - start + limit], total
+
+
+def _is_iri(term: object) -> bool:
+    return isinstance(term, str) and term.startswith(("http://", "https://"))
+
+
+def _named_rows(store: _Store, org: ox.NamedNode, name: str | None, named: list[str]) -> list[Row]:
+    """The ``partners`` rows of ``org`` with partners of that ``name``, in order."""
+    rows: list[Row] = []
+    for iri in named:
+        partner = ox.NamedNode(iri)
+        fields_of: set[Row] = set()
+        for via, roles in _shared_with(store, org, partner).items():
+            fields_of.update(fields for _p, fields in _via_links(store, org, via, roles, partner))
+        fields_of.update(fields for _p, fields in _stated(store, org, partner))
+        names = [n for n in _or_none(store.values(partner, _LABEL)) if n == name]
+        countries = [c for c in store.objects(partner, _COUNTRY) if not isinstance(c, ox.Literal)]
+        codes = _or_none(code for c in countries for code in store.values(c, _NOTATION))
+        rows.extend((n, c, *fields) for n in names for c in codes for fields in fields_of)
+    return ordered(rows, _PARTNERS_ORDER)
+
+
+def _shared_with(
+    store: _Store, org: ox.NamedNode, partner: ox.NamedNode
+) -> dict[ox.NamedNode | ox.BlankNode, list[ox.NamedNode]]:
+    """Each project or event both take a role in (as the union states it) → the roles
+    ``org`` takes there."""
+    shared: dict[ox.NamedNode | ox.BlankNode, list[ox.NamedNode]] = {}
+    for via in _shared_vias(store, org, partner):
+        quads = store.raw.quads_for_pattern(via, None, org, _UNION)
+        shared[via] = [q.predicate for q in quads if q.predicate in _ROLES]
+    return shared
 
 
 def _shared(store: _Store, org: Subject) -> Iterator[tuple[Subject, Row]]:
@@ -165,37 +256,55 @@ def _shared(store: _Store, org: Subject) -> Iterator[tuple[Subject, Row]]:
         if not isinstance(quad.subject, ox.Triple):
             own_roles[quad.subject].append(quad.predicate)
     for via, roles in own_roles.items():  # each project or event read once
-        union: dict[ox.NamedNode, list[Term]] = defaultdict(list)
-        graphs: dict[tuple[ox.NamedNode, Term], list[ox.NamedNode]] = defaultdict(list)
-        for q in store.raw.quads_for_pattern(via, None, None, None):
-            if isinstance(q.graph_name, ox.DefaultGraph):
-                union[q.predicate].append(q.object)
-            elif q.predicate in _ROLES and isinstance(q.graph_name, ox.NamedNode):
-                graphs[(q.predicate, q.object)].append(q.graph_name)
-        labels = _called(_texts(union[_NUMBER]), _texts(union[_LABEL]))
-        kinds = _or_none(_local(t) for t in _texts(union[_TYPE]) if t.startswith(_PG))
-        for theirs in _ROLES:
-            for partner in union.get(theirs, ()):
-                if partner == org or isinstance(partner, ox.Triple | ox.Literal):
-                    continue  # (a literal or triple is no organisation: the build writes none)
-                found = graphs.get((theirs, partner), ())
-                sources = [src for g in found for src in store.sources_of(g)]
-                for own, source, label, kind in product(roles, _or_none(sources), labels, kinds):
-                    yield partner, (
-                        label, kind, _local(own.value), _local(theirs.value), source,
-                        partner.value, via.value,
-                    )  # fmt: skip
+        yield from _via_links(store, org, via, roles)
+
+
+def _via_links(
+    store: _Store,
+    org: Subject,
+    via: ox.NamedNode | ox.BlankNode,
+    roles: list[ox.NamedNode],
+    only: Subject | None = None,
+) -> Iterator[tuple[Subject, Row]]:
+    """Each partner of ``org`` (``only`` that one, if given) in the project or event
+    ``via``, where ``org`` takes ``roles``, with what the question says of the link."""
+    union: dict[ox.NamedNode, list[Term]] = defaultdict(list)
+    graphs: dict[tuple[ox.NamedNode, Term], list[ox.NamedNode]] = defaultdict(list)
+    for q in store.raw.quads_for_pattern(via, None, None, None):
+        if isinstance(q.graph_name, ox.DefaultGraph):
+            union[q.predicate].append(q.object)
+        elif q.predicate in _ROLES and isinstance(q.graph_name, ox.NamedNode):
+            graphs[(q.predicate, q.object)].append(q.graph_name)
+    labels = _called(_texts(union[_NUMBER]), _texts(union[_LABEL]))
+    kinds = _or_none(_local(t) for t in _texts(union[_TYPE]) if t.startswith(_PG))
+    for theirs in _ROLES:
+        for partner in union.get(theirs, ()):
+            if partner == org or isinstance(partner, ox.Triple | ox.Literal):
+                continue  # (a literal or triple is no organisation: the build writes none)
+            if only is not None and partner != only:
+                continue
+            found = graphs.get((theirs, partner), ())
+            sources = [src for g in found for src in store.sources_of(g)]
+            for own, source, label, kind in product(roles, _or_none(sources), labels, kinds):
+                yield partner, (
+                    label, kind, _local(own.value), _local(theirs.value), source,
+                    partner.value, via.value,
+                )  # fmt: skip
 
 
 def _texts(terms: Iterable[Term]) -> list[str]:
     return [t.value for t in terms if not isinstance(t, ox.Triple)]
 
 
-def _stated(store: _Store, org: Subject) -> Iterator[tuple[Subject, Row]]:
-    """Each organisation ``org`` is said to cooperate with, by a document (its source) or
-    by reasoning (none)."""
+def _stated(
+    store: _Store, org: Subject, only: Subject | None = None
+) -> Iterator[tuple[Subject, Row]]:
+    """Each organisation ``org`` is said to cooperate with (``only`` that one, if given),
+    by a document (its source) or by reasoning (none)."""
     for partner in store.objects(org, _COOPERATES):
         if partner == org or isinstance(partner, ox.Triple | ox.Literal):
+            continue
+        if only is not None and partner != only:
             continue
         sources = store.sources(org, _COOPERATES, partner)
         for source in _or_none(sources):
@@ -220,20 +329,16 @@ def cooperation_sources(raw: ox.Store, org_a: str, org_b: str) -> list[Row]:
 
 
 def _roles_in_documents(
-    store: _Store, org: Subject, vias: Iterable[Subject] | None = None
+    store: _Store, org: Subject, vias: Iterable[Subject]
 ) -> dict[Subject, list[tuple[str, ox.NamedNode]]]:
-    """Each project or event ``org`` takes a role in (of ``vias`` only, if given: one
-    look-up each) → (role, document graph) as each document says it."""
+    """Each of the projects and events ``vias`` that ``org`` takes a role in (one look-up
+    each) → (role, document graph) as each document says it."""
     found: dict[Subject, list[tuple[str, ox.NamedNode]]] = defaultdict(list)
     quads = (
-        store.roles_of(org, None)
-        if vias is None
-        else (
-            q
-            for via in vias
-            for q in store.raw.quads_for_pattern(via, None, org, None)
-            if q.predicate in _ROLES
-        )
+        q
+        for via in vias
+        for q in store.raw.quads_for_pattern(via, None, org, None)
+        if q.predicate in _ROLES
     )
     for q in quads:
         graph = q.graph_name
@@ -242,30 +347,50 @@ def _roles_in_documents(
     return found
 
 
-def _fewer_roles(store: _Store, a: Subject, b: Subject) -> bool:
-    """Whether ``a`` takes fewer roles than ``b`` (as stated in the union): both read in
-    step until one ends, so the busier one is read only as far as the other goes."""
-    ours, theirs = store.roles_of(a, _UNION), store.roles_of(b, _UNION)
-    while True:
-        if next(ours, None) is None:
-            return True
-        if next(theirs, None) is None:
-            return False
+_IN_ROLES = " ".join(f"<{role.value}>" for role in sorted(_ROLES, key=lambda r: r.value))
+_ROLE_COUNT = (
+    f"SELECT ?org (COUNT(*) AS ?n) WHERE {{ VALUES ?role {{ {_IN_ROLES} }} ?via ?role ?org }} "
+    f"GROUP BY ?org"
+)
+_SHARED = (
+    f"SELECT DISTINCT ?via ?first ?second WHERE {{ VALUES ?r1 {{ {_IN_ROLES} }} "
+    f"VALUES ?r2 {{ {_IN_ROLES} }} ?via ?r1 ?first . ?via ?r2 ?second }}"
+)
+
+
+def _roles_counted(store: _Store, org: Subject) -> int:
+    """How many roles ``org`` takes (as stated in the union): counted by the store, no
+    statement read out."""
+    found = store.raw.query(_ROLE_COUNT, substitutions={ox.Variable("org"): org})
+    assert isinstance(found, ox.QuerySolutions)
+    for solution in found:
+        count = solution["n"]
+        return int(count.value) if isinstance(count, ox.Literal) else 0
+    return 0
+
+
+def _shared_vias(store: _Store, a: Subject, b: Subject) -> list[ox.NamedNode | ox.BlankNode]:
+    """The projects and events both ``a`` and ``b`` take a role in (as stated in the union),
+    joined by the store from the side with fewer roles (an organisation of 20,000 roles and
+    one of 2,000 share at most 2,000)."""
+    first, second = (a, b) if _roles_counted(store, a) <= _roles_counted(store, b) else (b, a)
+    found = store.raw.query(
+        _SHARED, substitutions={ox.Variable("first"): first, ox.Variable("second"): second}
+    )
+    assert isinstance(found, ox.QuerySolutions)
+    vias = (solution["via"] for solution in found)
+    return [v for v in vias if isinstance(v, ox.NamedNode | ox.BlankNode)]
 
 
 def _sharing(
     store: _Store, a: ox.NamedNode | ox.BlankNode, b: ox.NamedNode | ox.BlankNode
 ) -> Iterator[Row]:
     """Each project or event both take a role in, once from each side's document, with
-    that document's sentences naming that side. The side with fewer roles is read whole,
-    the other only in the projects and events of those (an organisation of 20,000 roles
-    and one of 2,000 share at most 2,000)."""
-    if _fewer_roles(store, a, b):
-        side_a = _roles_in_documents(store, a)
-        side_b = _roles_in_documents(store, b, side_a)
-    else:
-        side_b = _roles_in_documents(store, b)
-        side_a = _roles_in_documents(store, a, side_b)
+    that document's sentences naming that side (each side looked up in the projects and
+    events the store finds both in)."""
+    shared = _shared_vias(store, a, b)
+    side_a = _roles_in_documents(store, a, shared)
+    side_b = _roles_in_documents(store, b, shared)
     for via in side_a.keys() & side_b.keys():
         if isinstance(via, ox.Triple):
             continue

@@ -34,10 +34,12 @@ from .store import GraphStore, QueryResult, Store, graphs
 from .store.journal import Changes
 
 __all__ = [
+    "INDEXES",
     "PAGE_ROWS",
     "SUMMARISED",
     "Row",
     "compute",
+    "index_rows",
     "is_summarised",
     "ordered",
     "read_rows",
@@ -1321,6 +1323,169 @@ def _project_rows_of(scans: _Scans, keys: set[Any]) -> list[Row]:
     return _project_rows(scans, _typed_of(scans, str(PG.Project), sorted(keys)))
 
 
+# -- the partners index: what the page of ``partners`` for one organisation is cut from ---
+
+#: The classes a project or event is typed with (what ``partners`` calls its kind).
+_VIA_CLASSES = (str(PG.Project), str(PG.Programme), *(str(PG[cls]) for cls, _k in _EVENT_TYPES))
+_PARTNER_INDEX_ORDER: tuple[_Key, ...] = ((0, False, str), (1, False, str), (2, False, str))
+_COOPERATES = str(PG.cooperatesWith)
+
+
+class _PairCounts:
+    """How many rows the ``partners`` answer of an organisation gives another (as
+    :func:`partnergraph.graph.lookups.partners` makes them), worked out of the scans: for
+    each project or event both are in, its labels × kinds × the first one's roles × the
+    other's roles, each as many times as documents state it (once if none); plus the
+    documents stating the first cooperates with the other (once if none); all of it for
+    each country code of the other."""
+
+    def __init__(self, scans: _Scans, statements: set[tuple[str, ...]]) -> None:
+        self.scans = scans
+        self.roles = {role: scans(str(PG[role])) for role in _ROLES}
+        self.numbers, self.label = scans(_NUMBER), scans(_LABEL)
+        self.stated = scans(_COOPERATES)
+        self.countries_of = _countries_of(scans)
+        self.typed = [set(scans.typed(cls)) for cls in _VIA_CLASSES]
+        # each fact's sources, kept only for one of several (one or none gives one row):
+        # a set for every statement of a 100k-project store took hundreds of megabytes
+        paths = scans(str(PG.sourcePath))
+        first: dict[tuple[str, ...], str] = {}
+        self.sources: dict[tuple[str, ...], set[str]] = {}
+        for g, s, p, o in statements:
+            for path in paths.get(g, ()):
+                seen = first.setdefault((s, p, o), path)
+                if seen != path:
+                    self.sources.setdefault((s, p, o), {seen}).add(path)
+
+    def told(self, s: str, p: str, o: str) -> int:
+        """The rows one fact gives: one a source (or one if it has none)."""
+        found = self.sources.get((s, p, o))
+        return 1 if found is None else len(found)
+
+    def in_via(self, via: str) -> dict[str, list[str]]:
+        """Each organisation in ``via`` → its roles there."""
+        found: dict[str, list[str]] = defaultdict(list)
+        for role, scan in self.roles.items():
+            for org in scan.get(via, ()):
+                found[org].append(str(PG[role]))
+        return found
+
+    def weight(self, via: str) -> int:
+        """The rows a project or event gives each pair of roles in it: its labels × its
+        kinds."""
+        labels = len(self.numbers.get(via) or self.label.get(via) or (None,))
+        kinds = sum(via in typed for typed in self.typed) or 1
+        return labels * kinds
+
+    def add_via(self, via: str, counts: dict[tuple[str, str], int],
+                only: set[tuple[str, str]] | None = None) -> None:  # fmt: skip
+        """Add the rows ``via`` gives each pair of its organisations (of ``only``)."""
+        members = self.in_via(via)
+        if len(members) < 2:
+            return
+        weight = self.weight(via)
+        told: dict[str, int] = {}
+        for a, own in members.items():
+            for b, theirs in members.items():
+                if a != b and (only is None or (a, b) in only):
+                    if b not in told:
+                        told[b] = sum(self.told(via, role, b) for role in theirs)
+                    counts[(a, b)] += weight * len(own) * told[b]
+
+    def add_stated(self, a: str, b: str, counts: dict[tuple[str, str], int]) -> None:
+        if a != b and b in self.stated.get(a, ()):
+            counts[(a, b)] += self.told(a, _COOPERATES, b)
+
+    def rows(self, counts: dict[tuple[str, str], int]) -> list[Row]:
+        """The index's rows: the organisation, the other's name, the other, how many rows."""
+        out: list[Row] = []
+        for (a, b), n in counts.items():
+            if n:
+                total = str(n * (len(self.countries_of(b)) or 1))
+                names: list[str | None] = [*sorted(self.scans.labels(b))] or [None]
+                out.extend((a, name, b, total) for name in names)
+        return out
+
+
+def _partner_index(scans: _Scans) -> list[Row]:
+    """Each organisation with each one it has rows in ``partners`` with, by name: how many
+    rows; in the organisation's, the name's and the other's order."""
+    counts_of = _PairCounts(scans, scans.per_graph(_RELATIONS))
+    counts: dict[tuple[str, str], int] = defaultdict(int)
+    for via in scans.members():
+        counts_of.add_via(via, counts)
+    for a, others in counts_of.stated.items():
+        for b in others:
+            counts_of.add_stated(a, b, counts)
+    return ordered(counts_of.rows(counts), _PARTNER_INDEX_ORDER)
+
+
+def _partner_index_rows(scans: _Scans, keys: set[Any]) -> list[Row]:
+    """The index's rows of the pairs ``keys`` (organisation, other)."""
+    vias: dict[str, set[str]] = {}
+    for org in {k for pair in keys for k in pair}:
+        vias[org] = scans.vias_of(org)
+    shared: set[str] = set()
+    facts: set[tuple[str, str, str]] = set()
+    for a, b in keys:
+        for via in vias[a] & vias[b]:
+            shared.add(via)
+            facts.update((via, str(PG[role]), b) for role in _ROLES
+                         if b in scans(str(PG[role])).get(via, ()))  # fmt: skip
+        if b in scans(_COOPERATES).get(a, ()):
+            facts.add((a, _COOPERATES, b))
+    counts_of = _PairCounts(scans, scans.stating(facts, _RELATIONS))
+    counts: dict[tuple[str, str], int] = defaultdict(int)
+    for via in sorted(shared):
+        counts_of.add_via(via, counts, keys)
+    for a, b in keys:
+        counts_of.add_stated(a, b, counts)
+    return counts_of.rows(counts)
+
+
+def _partner_index_reached(scans: _Scans, moved: Sequence[tuple[str, str, str]]) -> set[Any] | None:
+    """The pairs changed triples reach: both ways, of an organisation whose role in a
+    project or event changed with each other one there (before and after), every pair of
+    a project or event whose number, name or kind changed, a stated cooperation's, the
+    pairs whose facts a document's graph took or lost or whose source changed, and of a
+    renamed organisation or one of another country with each it has rows with."""
+    keys: set[tuple[str, str]] = set()
+    roles = {str(PG[role]) for role in _ROLES}
+
+    def both(some: Iterable[str], others: set[str]) -> None:
+        for a, b in _pairs_with(some, others):
+            keys.update(((a, b), (b, a)))
+
+    for via, orgs in _role_changes(moved, _ROLES).items():
+        both(orgs, scans.members_of(via) | orgs)
+    documents: set[str] = set()
+    others: set[str] = set()
+    for s, p, o in moved:
+        if p in (_LABEL, _NUMBER) or (p == _TYPE and o in _VIA_CLASSES):
+            members = scans.members_of(s)
+            both(members, members)
+        if p == _COOPERATES:
+            keys.update(((s, o), (o, s)))
+        elif p == str(PG.sourcePath):
+            documents.add(s)
+        elif p in (_LABEL, str(PG.country)):
+            others.add(s)
+        elif p == str(SKOS.notation):
+            return None  # a country's code: every organisation of that country (rare)
+    statements = {(s, p, o) for _g, s, p, o in scans.moved_graphs if p in _RELATIONS}
+    statements.update((s, p, o) for _g, s, p, o in scans.told_of(documents, set(), _RELATIONS))
+    for s, p, o in statements:
+        if p in roles:
+            keys.update((a, o) for a in scans.members_of(s) if a != o)
+        elif s != o:
+            keys.add((s, o))
+    stated_by = scans.pointing(_COOPERATES)
+    for b in others:
+        keys.update((a, b) for a in scans.partners_of(b) if a != b)
+        keys.update((a, b) for a in stated_by.get(b, ()) if a != b)
+    return keys
+
+
 @dataclass(frozen=True)
 class Keyed:
     """How an answer is brought up to date row by row: the key of a row (a row's key is
@@ -1413,9 +1578,27 @@ SUMMARISED: dict[str, Listing] = {
 }
 
 
+#: What the summary keeps beside the answers, for the questions about one organisation
+#: (no question's answer: ``partners`` cuts a page of one organisation's from it).
+INDEXES: dict[str, Listing] = {
+    "partner_index": Listing(
+        ("org", "partner_name", "partner", "rows"),
+        _partner_index,
+        keyed=Keyed(
+            _columns(0, 2), _partner_index_rows, _partner_index_reached, _PARTNER_INDEX_ORDER
+        ),
+    ),
+}
+
+
+def _listings() -> dict[str, Listing]:
+    """What the summary keeps: the answers and the indexes, by name."""
+    return {**SUMMARISED, **INDEXES}
+
+
 def compute(store: GraphStore, question: str) -> QueryResult:
     """The answer of the summarised ``question``, computed from the store now."""
-    listing = SUMMARISED[question]
+    listing = _listings()[question]
     return QueryResult(listing.variables, tuple(listing.rows(_Scans(store))))
 
 
@@ -1450,11 +1633,11 @@ def summarise(store: GraphStore, *, fresh: bool = False) -> dict[str, int]:
         or not restored.holds(index)
         or not is_summarised(store)  # (a summary graph dropped by hand: written whole)
     ):
-        todo, keyed = list(SUMMARISED), dict[str, set[Any]]()
+        todo, keyed = list(_listings()), dict[str, set[Any]]()
         index = _Index({}, {})
     else:
         todo, keyed = _reached(restored, index)
-    if isinstance(store, Store) and len(todo) == len(SUMMARISED) and not keyed:
+    if isinstance(store, Store) and len(todo) == len(_listings()) and not keyed:
         store.drop_graph(graphs.SUMMARY)  # written whole
         index.pages = {}
     lines: list[str] = []
@@ -1465,7 +1648,7 @@ def summarise(store: GraphStore, *, fresh: bool = False) -> dict[str, int]:
             rows, first = _brought_up_to_date(store, scans, question, keyed[question], index)
             deps |= index.deps[question]
         else:
-            rows = SUMMARISED[question].rows(scans)
+            rows = _listings()[question].rows(scans)
         scans.deps = None
         index.sizes[question], index.deps[question] = len(rows), frozenset(deps)
         if isinstance(store, Store):
@@ -1507,7 +1690,7 @@ def _reached(scans: _Scans, index: _Index) -> tuple[list[str], dict[str, set[Any
     brought up to date row by row, with the keys of the rows reached."""
     assert scans.changed is not None
     todo, keyed = [], {}
-    for question, listing in SUMMARISED.items():
+    for question, listing in _listings().items():
         if question not in index.deps:
             todo.append(question)
             continue
@@ -1530,7 +1713,7 @@ def _brought_up_to_date(
 ) -> tuple[list[Row], int]:
     """The kept answer of ``question`` with the rows of ``keys`` made again, in its order;
     and the first row that may differ from the kept one."""
-    keyed = SUMMARISED[question].keyed
+    keyed = _listings()[question].keyed
     assert keyed is not None
     kept = read_rows(store, question, total=index.sizes[question]).rows
     key, rows, first = keyed.key, [], len(kept)
@@ -1650,7 +1833,7 @@ class _Index:
             pages = {str(q): [str(d) for d in found] for q, found in kept["pages"].items()}
         except (EOFError, ValueError, TypeError, KeyError, AttributeError):
             return None
-        if set(sizes) != set(SUMMARISED) or set(deps) != set(SUMMARISED):
+        if set(sizes) != set(_listings()) or set(deps) != set(_listings()):
             return None
         return cls(sizes, deps, held, pages)
 
@@ -1741,7 +1924,7 @@ def read_rows(
     """The summarised ``question``'s answer in its order, or the page of it ``limit`` and
     ``offset`` ask for (only the summary pages that hold it are read); ``total``, its
     :func:`row_count` when the caller has it already."""
-    variables = SUMMARISED[question].variables
+    variables = _listings()[question].variables
     total = (row_count(store, question) if total is None else total) or 0
     end = total if limit is None else min(total, offset + max(0, limit))
     if offset >= end:
@@ -1758,3 +1941,35 @@ def read_rows(
         rows.extend(tuple(row) for row in json.loads(text or "[]"))
     skip = offset - first * PAGE_ROWS
     return QueryResult(variables, tuple(rows[skip : skip + (end - offset)]))
+
+
+def index_rows(store: GraphStore, name: str, key: str) -> list[Row] | None:
+    """The rows of the index ``name`` (of :data:`INDEXES`) whose first column is ``key``;
+    None when the store keeps no such index. The pages that hold them are found by
+    halving (each page read is one look-up)."""
+    total = row_count(store, name)
+    if total is None:
+        return None
+    read: dict[int, tuple[Row, ...]] = {}
+
+    def page(number: int) -> tuple[Row, ...]:
+        if number not in read:
+            found = read_rows(store, name, limit=PAGE_ROWS, offset=number * PAGE_ROWS, total=total)
+            read[number] = found.rows
+        return read[number]
+
+    pages = -(-total // PAGE_ROWS)
+    low, high = 0, pages  # the first page whose last row's key is not before ``key``
+    while low < high:
+        middle = (low + high) // 2
+        last = page(middle)[-1][0] if page(middle) else None
+        if last is not None and last < key:
+            low = middle + 1
+        else:
+            high = middle
+    rows: list[Row] = []
+    for number in range(low, pages):
+        rows.extend(row for row in page(number) if row[0] == key)
+        if not page(number) or page(number)[-1][0] != key:
+            break
+    return rows

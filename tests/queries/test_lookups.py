@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from partnergraph import queries
-from partnergraph.graph import ask, how_answered
+from partnergraph.graph import answers, ask, how_answered
 from partnergraph.graph.build import build
 from partnergraph.graph.store import Store
 
@@ -74,6 +74,65 @@ def test_pages_and_the_reasoned_answer(question_store: Store) -> None:
     assert reasoned.result.variables[-1] == "inferred"
 
 
+def _pages_cut_by_the_index(store: Store, orgs: list[str]) -> int:
+    """Pages of each organisation's partners (by IRI, so one organisation): the rows of the
+    whole SPARQL answer at that place and its size, with the whole answer never computed
+    (the look-ups are cut by the summary's partner index); how many rows were compared."""
+    compared = 0
+    for org in orgs:
+        whole = _by_sparql(store, org)
+        n = len(whole)
+        for limit, offset in {(1, 0), (3, 2), (100, 0), (5, max(0, n - 3)), (4, n), (2, n // 2)}:
+            page = ask(store, PARTNERS, {"org": org}, limit=limit, offset=offset)
+            assert page.result.rows == whole[offset : offset + limit], (org, limit, offset)
+            assert page.total == n and page.offset == offset and page.looked_up
+            compared += len(page.result.rows)
+    return compared
+
+
+def _whole_answer_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    variables, params, _whole = answers._LOOKUPS["partners"]
+
+    def refused(*_args: object) -> list[tuple[str | None, ...]]:
+        raise AssertionError("a page of partners computed the whole answer")
+
+    monkeypatch.setitem(answers._LOOKUPS, "partners", (variables, params, refused))
+
+
+def test_a_page_of_partners_reads_only_the_partners_it_shows(
+    question_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every organisation of the question fixtures, pages at its start, middle and end."""
+    orgs = [str(iri) for iri, _label, _n in question_store.select(_BUSY).rows]
+    _whole_answer_refused(monkeypatch)
+    assert _pages_cut_by_the_index(question_store, orgs) >= 100
+
+
+def test_a_page_of_partners_after_builds_that_change_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The index is kept right by builds that add, drop and rename partners."""
+    from .test_summary import _documents
+
+    docs = _documents(tmp_path)
+    store = Store(None)
+    build([str(docs)], store)
+    project = docs / "earlier-project.txt"
+    text = project.read_text(encoding="utf-8")
+    partner = "Partner: Norwegian Association of Local and Regional Authorities (Norway)\n"
+    assert partner in text
+    _whole_answer_refused(monkeypatch)
+    for changed in (
+        text.replace(partner, partner + "Partner: Bergen kommune (Norway)\n"),
+        text.replace(partner, "").replace("Fagforbundet", "Trondheim Youth Council"),
+        text,
+    ):
+        project.write_text(changed, encoding="utf-8")
+        build([str(docs)], store)
+        orgs = [str(iri) for iri, _label, _n in store.select(_BUSY).rows]
+        assert _pages_cut_by_the_index(store, orgs) >= 50
+
+
 def test_the_corpus_with_the_portal_data(shared: Path) -> None:
     """The forty busiest organisations of the corpus and the portal's partners, and every
     tenth of the rest: some 300, with 450 rows."""
@@ -84,6 +143,8 @@ def test_the_corpus_with_the_portal_data(shared: Path) -> None:
     chosen = [*found[:40], *found[40::10]]
     sizes = [_same(store, str(label)) for _iri, label, _n in chosen]
     assert len(chosen) >= 250 and max(sizes) >= 30 and sum(sizes) >= 400
+    # and pages of them cut by the partner index
+    assert _pages_cut_by_the_index(store, [str(iri) for iri, _label, _n in chosen[::3]]) >= 300
 
 
 def test_the_sources_of_every_link_of_the_question_fixtures(question_store: Store) -> None:

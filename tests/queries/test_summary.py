@@ -15,7 +15,14 @@ from partnergraph.graph.build import build
 from partnergraph.graph.cli import main
 from partnergraph.graph.ledger import load_ledger, load_ledger_kept, read_ledger
 from partnergraph.graph.store import Store, graphs, open_store, staged
-from partnergraph.graph.summary import SUMMARISED, compute, read_rows, row_count, summarise
+from partnergraph.graph.summary import (
+    INDEXES,
+    SUMMARISED,
+    compute,
+    read_rows,
+    row_count,
+    summarise,
+)
 from partnergraph.ontology import PG, SCHEMA
 
 from ..conftest import EXAMPLES, FIXTURES
@@ -267,7 +274,7 @@ def _documents(tmp_path: Path) -> Path:
 
 
 def _same_as_computed(store: Store) -> None:
-    for name in LISTINGS:
+    for name in [*LISTINGS, *sorted(INDEXES)]:
         assert _by_summary(store, name) == compute(store, name).rows, name
     # and the ledger's kept copy is the ledger its graphs hold
     assert store.kept_state("ledger") is not None
@@ -428,7 +435,9 @@ def _counting(monkeypatch: pytest.MonkeyPatch, whole: list[str] | None = None) -
     """The names of the answers computed from now on, whole or row by row (into ``whole``
     too, if given, those computed whole)."""
     computed: list[str] = []
-    for name, listing in list(SUMMARISED.items()):
+    kept = [(registry, name, listing) for registry in (SUMMARISED, INDEXES)
+            for name, listing in list(registry.items())]  # fmt: skip
+    for registry, name, listing in kept:
 
         def counted(scans: object, name: str = name, rows: object = listing.rows) -> object:
             computed.append(name)
@@ -447,7 +456,7 @@ def _counting(monkeypatch: pytest.MonkeyPatch, whole: list[str] | None = None) -
 
             keyed = summary_module.Keyed(keyed.key, some, keyed.reached, keyed.order)  # type: ignore[arg-type]
         monkeypatch.setitem(
-            SUMMARISED,
+            registry,
             name,
             summary_module.Listing(listing.variables, counted, listing.reached, keyed),
         )
@@ -464,7 +473,7 @@ def test_a_build_computes_again_only_the_answers_its_changes_reach(
     docs = _documents(tmp_path)
     store = Store(None)
     build([str(docs)], store)
-    assert sorted(computed) == LISTINGS  # the first build: every answer
+    assert sorted(computed) == sorted([*LISTINGS, *INDEXES])  # the first build: all of them
     _same_as_computed(store)
     pages = store.dump_graph_ntriples(graphs.SUMMARY)
     # a sentence that states nothing: the document is rewritten, no answer's input changes
@@ -533,7 +542,7 @@ def test_a_kept_index_or_log_that_is_not_one_computes_every_answer(name: str, ke
     build([str(FIXTURES / "questions")], store)
     _same_as_computed(store)
     index = summary_module._kept_index(store)
-    assert index is not None and set(index.deps) == set(SUMMARISED)
+    assert index is not None and set(index.deps) == {*SUMMARISED, *INDEXES}
 
 
 def test_the_ledgers_copy_takes_a_builds_changes_in_its_log(
@@ -593,7 +602,9 @@ def test_a_change_to_a_kept_scan_no_answer_reads_now_is_still_applied() -> None:
 
     label = "http://www.w3.org/2004/02/skos/core#prefLabel"
     index = summary_module._Index(
-        {q: 0 for q in SUMMARISED}, {q: frozenset() for q in SUMMARISED}, frozenset({label})
+        {q: 0 for q in [*SUMMARISED, *INDEXES]},
+        {q: frozenset() for q in [*SUMMARISED, *INDEXES]},
+        frozenset({label}),
     )
     changes = Changes((("urn:a", label, "A", True),), ())
     assert summary_module._touched(changes, index)
@@ -709,10 +720,11 @@ def test_answers_are_brought_up_to_date_row_by_row(
     build([str(docs)], store)
     whole: list[str] = []
     computed = _counting(monkeypatch, whole)
-    keyed = {name for name, listing in SUMMARISED.items() if listing.keyed is not None}
+    kept = {**SUMMARISED, **INDEXES}
+    keyed = {name for name, listing in kept.items() if listing.keyed is not None}
     assert keyed == {"projects", "events", "cooperation_pairs", "organisations",
                      "partner_countries", "repeat_partners", "news_only",
-                     "conflicting_values"}  # fmt: skip
+                     "conflicting_values", "partner_index"}  # fmt: skip
     project, news = docs / "earlier-project.txt", docs / "news-seminar.txt"
     text, said = project.read_text(encoding="utf-8"), news.read_text(encoding="utf-8")
     partner = "Partner: Norwegian Association of Local and Regional Authorities (Norway)\n"
@@ -721,10 +733,12 @@ def test_answers_are_brought_up_to_date_row_by_row(
     changes = [
         (project, text.replace("EUR 61,000", "EUR 75,500"), {"projects", "conflicting_values"}),
         (project, text.replace(partner, partner + "Partner: Bergen kommune (Norway)\n"),
-         {"projects", "cooperation_pairs", "organisations", "partner_countries"}),
-        (project, text.replace(partner, ""), {"projects", "cooperation_pairs", "organisations"}),
+         {"projects", "cooperation_pairs", "organisations", "partner_countries",
+          "partner_index"}),
+        (project, text.replace(partner, ""),
+         {"projects", "cooperation_pairs", "organisations", "partner_index"}),
         (news, said.replace("12 May", "19 May").replace("KS from Norway and ", ""),
-         {"events", "news_only"}),
+         {"events", "news_only", "partner_index"}),
     ]  # fmt: skip
     for path, changed, reached in changes:
         path.write_text(changed, encoding="utf-8")
