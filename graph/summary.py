@@ -5,8 +5,10 @@ of exports) holds the whole answer of each question in :data:`SUMMARISED` — th
 pairs, the organisations, the projects, the events, each organisation's partner countries,
 the repeat partners, the events of many countries, the donor links, the facts only news
 state, the values sources disagree on — in the question's own order, as
-numbered pages of rows (``pg:pageRows``: JSON) with the answer's size (``pg:rowCount``), so
-a page is one look-up. The answers are computed from plain scans of the store, one
+numbered pages of rows (``pg:pageRows``: JSON) with the answer's size (``pg:rowCount``) and
+its table of pages (``pg:pageTable``: each page's number and rows, in order), so a page is
+one look-up and a build that brings a few rows in or out rewrites only the pages they are
+on. The answers are computed from plain scans of the store, one
 predicate at a time, joined in Python: no self-join of every role with every other, no
 grouping over the whole graph (the tests hold each equal to its question's SPARQL answer).
 Every build rewrites the summary; ``partnergraph summarise`` does on demand.
@@ -78,7 +80,7 @@ Scan = dict[str, tuple[str, ...]]
 #: The version of what :meth:`_Scans.export` keeps (a state of another is read again).
 _STATE_VERSION = 2  # 2: each scan kept apart, restored when it is asked for
 #: The version of what :class:`_Index` keeps.
-_INDEX_VERSION = 3  # 3: with each page's digest
+_INDEX_VERSION = 4  # 4: each answer's table of pages (number, rows, digest)
 #: What an answer is worked out of, by name: a predicate's IRI (its scan), ``"a <class>"``
 #: (the things of a type), ``"graph <predicate>"`` (its statements in the named graphs).
 Dep = str
@@ -185,12 +187,13 @@ class _Scans:
         return self._per_graph[key]
 
     def stating(
-        self, triples: set[tuple[str, str, str]], predicates: Sequence[str]
+        self, triples: set[tuple[str, str, str]], predicates: Sequence[str], most: int = 1
     ) -> set[tuple[str, ...]]:
         """``(graph, subject, predicate, object)`` of ``triples`` (of ``predicates``) in
-        the named graphs: looked up in the store when they are few and named by IRIs (a
-        look-up each is far less than the scan of every graph's statements)."""
-        if len(triples) > LOOK_UPS or not all(map(_named, (t for x in triples for t in x))):
+        the named graphs: looked up in the store when they are few (``most`` times
+        :data:`LOOK_UPS`) and named by IRIs (a look-up each is far less than the scan of
+        every graph's statements)."""
+        if len(triples) > most * LOOK_UPS or not all(map(_named, (t for x in triples for t in x))):
             return {row for row in self.per_graph(predicates) if row[1:] in triples}
         self.note(*(f"graph {p}" for p in predicates))
         found: set[tuple[str, ...]] = set()
@@ -1434,7 +1437,9 @@ def _partner_index_rows(scans: _Scans, keys: set[Any]) -> list[Row]:
                          if b in scans(str(PG[role])).get(via, ()))  # fmt: skip
         if b in scans(_COOPERATES).get(a, ()):
             facts.add((a, _COOPERATES, b))
-    counts_of = _PairCounts(scans, scans.stating(facts, _RELATIONS))
+    # (a partner in a busy organisation's project: hundreds of facts, each looked up in
+    # a fraction of a millisecond, where restoring every graph's statements took 0.9 s)
+    counts_of = _PairCounts(scans, scans.stating(facts, _RELATIONS, most=4))
     counts: dict[tuple[str, str], int] = defaultdict(int)
     for via in sorted(shared):
         counts_of.add_via(via, counts, keys)
@@ -1643,9 +1648,9 @@ def summarise(store: GraphStore, *, fresh: bool = False) -> dict[str, int]:
     lines: list[str] = []
     for question in todo:
         deps = scans.noting()
-        first = 0  # the first row that may differ from the kept answer's
+        clean: dict[int, tuple[int, int]] = {}  # kept pages as they were → where they are
         if question in keyed:
-            rows, first = _brought_up_to_date(store, scans, question, keyed[question], index)
+            rows, clean = _brought_up_to_date(store, scans, question, keyed[question], index)
             deps |= index.deps[question]
         else:
             rows = _listings()[question].rows(scans)
@@ -1656,8 +1661,7 @@ def summarise(store: GraphStore, *, fresh: bool = False) -> dict[str, int]:
             # projects the whole summary's text in one piece, and its copies on the way to
             # the store, took 1.3 GB more at the end of a build)
             index.pages[question] = _write_pages(store, question, rows,
-                                                 index.pages.get(question, []),
-                                                 first // PAGE_ROWS)  # fmt: skip
+                                                 index.pages.get(question, []), clean)  # fmt: skip
         else:
             lines.extend(_pages(question, rows))
         del rows
@@ -1710,24 +1714,39 @@ def _reached(scans: _Scans, index: _Index) -> tuple[list[str], dict[str, set[Any
 
 def _brought_up_to_date(
     store: GraphStore, scans: _Scans, question: str, keys: set[Any], index: _Index
-) -> tuple[list[Row], int]:
+) -> tuple[list[Row], dict[int, tuple[int, int]]]:
     """The kept answer of ``question`` with the rows of ``keys`` made again, in its order;
-    and the first row that may differ from the kept one."""
+    and the kept pages none of whose rows changed and between whose rows none came in (by
+    their place in the kept table) → where their rows stand now (start, end)."""
     keyed = _listings()[question].keyed
     assert keyed is not None
+    table = index.pages.get(question, [])
     kept = read_rows(store, question, total=index.sizes[question]).rows
-    key, rows, first = keyed.key, [], len(kept)
+    # the kept page each row is on (a table that does not add up: none is clean)
+    counts = [int(entry[1]) for entry in table]
+    on_page = [p for p, n in enumerate(counts) for _ in range(n)]
+    if len(on_page) != len(kept):
+        on_page = [-1] * len(kept)
+    dirty = {-1}
+    key, rows, origin = keyed.key, [], []
     for at, row in enumerate(kept):
         if key(row) in keys:
-            first = min(first, at)
+            dirty.add(on_page[at])
         else:
             rows.append(row)
+            origin.append(on_page[at])
     rank = functools.cmp_to_key(_comparison(keyed.order))
     for row in keyed.rows(scans, keys):
         at = bisect.bisect_right(rows, rank(row), key=rank)
         rows.insert(at, row)
-        first = min(first, at)
-    return rows, first
+        origin.insert(at, -1)
+        dirty.add(origin[at - 1] if at > 0 else origin[at + 1] if at + 1 < len(origin) else -1)
+    clean: dict[int, tuple[int, int]] = {}
+    for at, page in enumerate(origin):
+        if page not in dirty:
+            start, _end = clean.get(page, (at, at))
+            clean[page] = (start, at + 1)
+    return rows, {p: span for p, span in clean.items() if span[1] - span[0] == counts[p]}
 
 
 def _comparison(order: Sequence[_Key]) -> Callable[[Row, Row], int]:
@@ -1751,20 +1770,29 @@ def _comparison(order: Sequence[_Key]) -> Callable[[Row, Row], int]:
 
 
 def _pages(question: str, rows: list[Row]) -> Iterator[str]:
-    """The N-Triples lines of an answer: its size and its numbered pages."""
-    yield _size_line(question, rows)
+    """The N-Triples lines of an answer: its size, its table of pages and its pages."""
+    table: list[list[Any]] = []
     for number in range(-(-len(rows) // PAGE_ROWS)):
-        yield from _page_lines(question, number, _page_text(rows, number))
+        chunk = rows[number * PAGE_ROWS : (number + 1) * PAGE_ROWS]
+        table.append([number, len(chunk)])
+        yield from _page_lines(question, number, _page_text(chunk))
+    yield from _size_lines(question, len(rows), table)
 
 
-def _size_line(question: str, rows: list[Row]) -> str:
-    return nt_line(_node(question), PG.rowCount, Literal(len(rows), datatype=XSD.integer))
+def _size_lines(question: str, total: int, table: Sequence[Sequence[Any]]) -> list[str]:
+    """An answer's size and its table of pages: each page's number and rows, in order."""
+    node = _node(question)
+    layout = json.dumps([[int(number), int(count)] for number, count, *_ in table])
+    return [
+        nt_line(node, PG.rowCount, Literal(total, datatype=XSD.integer)),
+        nt_line(node, PG.pageTable, Literal(layout)),
+    ]
 
 
-def _page_text(rows: list[Row], number: int) -> str:
+def _page_text(rows: Sequence[Row]) -> str:
     # ASCII (other characters escaped): a text of one byte a character, where one "ä"
     # would make Python hold a whole page's copies at two or four bytes each
-    return json.dumps(rows[number * PAGE_ROWS : (number + 1) * PAGE_ROWS], separators=(",", ":"))
+    return json.dumps(list(rows), separators=(",", ":"))
 
 
 def _page_lines(question: str, number: int, text: str) -> list[str]:
@@ -1776,33 +1804,65 @@ def _page_lines(question: str, number: int, text: str) -> list[str]:
     ]
 
 
+#: A kept page: its number, its rows, its digest.
+PageEntry = list[Any]
+
+
 def _write_pages(
-    store: Store, question: str, rows: list[Row], before: list[str], start: int = 0
-) -> list[str]:
-    """Write an answer's size and the pages of it that are not as they were (``before``:
-    the digests of the pages the store holds; those before page ``start`` are known to be
-    as they were); the pages past its end go. The digests of its pages now."""
-    store.replace_subjects(graphs.SUMMARY, [str(_node(question))], [_size_line(question, rows)])
-    digests = before[: min(start, -(-len(rows) // PAGE_ROWS))]
+    store: Store,
+    question: str,
+    rows: list[Row],
+    before: list[PageEntry],
+    clean: dict[int, tuple[int, int]] | None = None,
+) -> list[PageEntry]:
+    """Write an answer's size, its table of pages and the pages of it that are not as they
+    were (``before``: the table the store holds, with each page's digest; ``clean``: those
+    of its pages, by place, known to stand as they were at ``rows[start:end]`` — kept as
+    they are, and the rows between them made into pages again). A page is written only if
+    its digest differs from the page of that number before; the pages no longer in the
+    table go. The table now."""
+    clean = clean or {}
+    spare = [entry[0] for at, entry in enumerate(before) if at not in clean]
+    old = {int(entry[0]): str(entry[2]) for entry in before}
+    fresh = max(old, default=-1) + 1
+    table: list[PageEntry] = []
     pages: list[str] = []
     lines: list[str] = []
-    for number in range(len(digests), -(-len(rows) // PAGE_ROWS)):
-        text = _page_text(rows, number)
-        digest = hashlib.sha256(text.encode("ascii")).hexdigest()[:32]
-        digests.append(digest)
-        if number < len(before) and before[number] == digest:
-            continue  # the page is as it was
-        pages.append(str(_node(question, number)))
-        lines.extend(_page_lines(question, number, text))
-        if len(pages) == PAGES_A_WRITE:
-            store.replace_subjects(graphs.SUMMARY, pages, lines, now=True)
-            pages, lines = [], []
+    done = 0
+
+    def made(upto: int) -> None:
+        nonlocal fresh, pages, lines
+        for start in range(done, upto, PAGE_ROWS):
+            text = _page_text(rows[start : min(start + PAGE_ROWS, upto)])
+            digest = hashlib.sha256(text.encode("ascii")).hexdigest()[:32]
+            if spare:
+                number = int(spare.pop(0))
+            else:
+                number, fresh = fresh, fresh + 1
+            table.append([number, min(PAGE_ROWS, upto - start), digest])
+            if old.get(number) == digest:
+                continue  # the page is as it was
+            pages.append(str(_node(question, number)))
+            lines.extend(_page_lines(question, number, text))
+            if len(pages) == PAGES_A_WRITE:
+                store.replace_subjects(graphs.SUMMARY, pages, lines, now=True)
+                pages, lines = [], []
+
+    for at in sorted(clean):
+        start, end = clean[at]
+        made(start)
+        table.append(list(before[at]))
+        done = end
+    made(len(rows))
     if pages:
         store.replace_subjects(graphs.SUMMARY, pages, lines, now=True)
-    gone = [str(_node(question, n)) for n in range(len(digests), len(before))]
+    gone = [str(_node(question, int(number))) for number in spare]
     if gone:
         store.replace_subjects(graphs.SUMMARY, gone, ())
-    return digests
+    store.replace_subjects(
+        graphs.SUMMARY, [str(_node(question))], _size_lines(question, len(rows), table)
+    )
+    return table
 
 
 @dataclass
@@ -1814,7 +1874,7 @@ class _Index:
     sizes: dict[str, int]
     deps: dict[str, frozenset[str]]
     held: frozenset[str] = frozenset()  # what the kept scans hold (:data:`Dep` names)
-    pages: dict[str, list[str]] = field(default_factory=dict)  # each page's digest
+    pages: dict[str, list[PageEntry]] = field(default_factory=dict)  # each one's table
 
     def export(self) -> bytes:
         deps = {q: sorted(names) for q, names in self.deps.items()}
@@ -1830,7 +1890,10 @@ class _Index:
             sizes = {str(q): int(n) for q, n in kept["sizes"].items()}
             deps = {str(q): frozenset(map(str, names)) for q, names in kept["deps"].items()}
             held = frozenset(map(str, kept["held"]))
-            pages = {str(q): [str(d) for d in found] for q, found in kept["pages"].items()}
+            pages = {
+                str(q): [[int(n), int(rows), str(digest)] for n, rows, digest in found]
+                for q, found in kept["pages"].items()
+            }
         except (EOFError, ValueError, TypeError, KeyError, AttributeError):
             return None
         if set(sizes) != set(_listings()) or set(deps) != set(_listings()):
@@ -1929,18 +1992,46 @@ def read_rows(
     end = total if limit is None else min(total, offset + max(0, limit))
     if offset >= end:
         return QueryResult(variables, ())
-    first, last = offset // PAGE_ROWS, (end - 1) // PAGE_ROWS
-    numbers = " ".join(str(n) for n in range(first, last + 1))
+    table, at, wanted = _table(store, question, total), 0, []
+    first = None
+    for number, count in table:
+        if at + count > offset and at < end:
+            wanted.append(number)
+            first = at if first is None else first
+        at += count
+    pages = _read_pages(store, question, wanted)
+    rows = [row for number in wanted for row in pages.get(number, ())]
+    skip = offset - (first or 0)
+    return QueryResult(variables, tuple(rows[skip : skip + (end - offset)]))
+
+
+def _table(store: GraphStore, question: str, total: int) -> list[tuple[int, int]]:
+    """The pages of a kept answer in order: each one's number and rows (a summary kept
+    before pages had a table: pages of :data:`PAGE_ROWS` rows, numbered in order)."""
     found = store.select(
-        f"SELECT ?n ?rows WHERE {{ VALUES ?n {{ {numbers} }} GRAPH <{graphs.SUMMARY}> "
+        f"SELECT ?t WHERE {{ GRAPH <{graphs.SUMMARY}> {{ <{_node(question)}> "
+        f"<{PG.pageTable}> ?t }} }}"
+    ).rows
+    try:
+        table = [(int(n), int(c)) for n, c in json.loads(found[0][0] or "")] if found else None
+    except (ValueError, TypeError):
+        table = None
+    if table is None:
+        table = [(n, min(PAGE_ROWS, total - n * PAGE_ROWS)) for n in range(-(-total // PAGE_ROWS))]
+    return table
+
+
+def _read_pages(store: GraphStore, question: str, numbers: Sequence[int]) -> dict[int, list[Row]]:
+    """The rows of the pages ``numbers`` of a kept answer, read in one look-up."""
+    if not numbers:
+        return {}
+    which = " ".join(str(n) for n in sorted(set(numbers)))
+    found = store.select(
+        f"SELECT ?n ?rows WHERE {{ VALUES ?n {{ {which} }} GRAPH <{graphs.SUMMARY}> "
         f"{{ ?page <{PG.pageOf}> <{_node(question)}> ; <{PG.pageNumber}> ?n ; "
         f"<{PG.pageRows}> ?rows }} }}"
     ).rows
-    rows: list[Row] = []
-    for _n, text in sorted(found, key=lambda row: int(row[0] or 0)):
-        rows.extend(tuple(row) for row in json.loads(text or "[]"))
-    skip = offset - first * PAGE_ROWS
-    return QueryResult(variables, tuple(rows[skip : skip + (end - offset)]))
+    return {int(n or 0): [tuple(row) for row in json.loads(text or "[]")] for n, text in found}
 
 
 def index_rows(store: GraphStore, name: str, key: str) -> list[Row] | None:
@@ -1950,16 +2041,15 @@ def index_rows(store: GraphStore, name: str, key: str) -> list[Row] | None:
     total = row_count(store, name)
     if total is None:
         return None
-    read: dict[int, tuple[Row, ...]] = {}
+    numbers = [number for number, _count in _table(store, name, total)]
+    read: dict[int, list[Row]] = {}
 
-    def page(number: int) -> tuple[Row, ...]:
-        if number not in read:
-            found = read_rows(store, name, limit=PAGE_ROWS, offset=number * PAGE_ROWS, total=total)
-            read[number] = found.rows
-        return read[number]
+    def page(at: int) -> list[Row]:
+        if at not in read:
+            read[at] = _read_pages(store, name, [numbers[at]]).get(numbers[at], [])
+        return read[at]
 
-    pages = -(-total // PAGE_ROWS)
-    low, high = 0, pages  # the first page whose last row's key is not before ``key``
+    low, high = 0, len(numbers)  # the first page whose last row's key is not before ``key``
     while low < high:
         middle = (low + high) // 2
         last = page(middle)[-1][0] if page(middle) else None
@@ -1968,8 +2058,8 @@ def index_rows(store: GraphStore, name: str, key: str) -> list[Row] | None:
         else:
             high = middle
     rows: list[Row] = []
-    for number in range(low, pages):
-        rows.extend(row for row in page(number) if row[0] == key)
-        if not page(number) or page(number)[-1][0] != key:
+    for at in range(low, len(numbers)):
+        rows.extend(row for row in page(at) if row[0] == key)
+        if not page(at) or page(at)[-1][0] != key:
             break
     return rows

@@ -217,6 +217,7 @@ class PG(DefinedNamespace):
     rowCount: URIRef
     pageOf: URIRef
     pageNumber: URIRef
+    pageTable: URIRef
     pageRows: URIRef
     betweenness: URIRef
     constraint: URIRef

@@ -699,7 +699,48 @@ def test_a_build_writes_only_the_pages_that_changed(
     _same_as_computed(store)
     held = pages_held()
     for question in LISTINGS:
-        assert held.get(question, 0) == ((row_count(store, question) or 0) + 1) // 2, question
+        total = row_count(store, question) or 0
+        table = summary_module._table(store, question, total)
+        assert held.get(question, 0) == len(table), question  # no page out of the table
+        assert sum(n for _number, n in table) == total and all(0 < n <= 2 for _, n in table)
+
+
+def test_a_row_that_comes_in_rewrites_only_the_page_it_lands_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With pages of two rows: another partner brings new rows into the middle of answers
+    kept row by row; only the pages they land on (and those a changed row is on) are
+    written, not every page after them — the table of pages says where each stands — and
+    every answer read from its pages is the one computed afresh."""
+    monkeypatch.setattr(summary_module, "PAGE_ROWS", 2)
+    docs = _documents(tmp_path)
+    store = Store(None)
+    build([str(docs)], store)
+    written: list[str] = []
+    replace = Store.replace_subjects
+
+    def noting(self: Store, graph: str, subjects: object, lines: object, **kw: object) -> None:
+        lines = list(lines)  # type: ignore[call-overload]
+        written.extend(line.split()[0] for line in lines if "pageRows" in line)
+        replace(self, graph, subjects, lines, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Store, "replace_subjects", noting)
+    project = docs / "earlier-project.txt"
+    text = project.read_text(encoding="utf-8")
+    partner = "Partner: Norwegian Association of Local and Regional Authorities (Norway)\n"
+    before = {q: read_rows(store, q).rows for q in ("partner_index", "cooperation_pairs")}
+    project.write_text(text.replace(partner, partner + "Partner: Bergen kommune (Norway)\n"),
+                       encoding="utf-8")  # fmt: skip
+    build([str(docs)], store)
+    _same_as_computed(store)
+    after_first: dict[str, int] = {}
+    for question, rows in before.items():
+        now = read_rows(store, question).rows
+        first = next(at for at, (x, y) in enumerate(zip(rows, now, strict=False)) if x != y)
+        after_first[question] = (len(now) - first) // 2  # pages a shift would rewrite
+        pages = [w for w in written if f"#{question}-page-" in w]
+        assert 0 < len(pages) <= 8, (question, len(pages))
+    assert max(after_first.values()) > 8, after_first  # (so a shift would rewrite more)
 
 
 @pytest.mark.parametrize("look_ups", [200, 0])
