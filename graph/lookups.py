@@ -161,11 +161,21 @@ def partners(raw: ox.Store, org: str) -> list[Row]:
             links[partner].add(fields)
     rows: list[Row] = []
     for partner, fields_of in links.items():
-        names = _or_none(store.values(partner, _LABEL))
-        countries = [c for c in store.objects(partner, _COUNTRY) if not isinstance(c, ox.Literal)]
-        codes = _or_none(code for c in countries for code in store.values(c, _NOTATION))
-        rows.extend((n, c, *fields) for n in names for c in codes for fields in fields_of)
+        rows.extend(_partner_rows(store, partner, fields_of))
     return ordered(rows, _PARTNERS_ORDER)
+
+
+def _partner_rows(
+    store: _Store, partner: Subject, fields_of: set[Row], names: Iterable[str | None] = ()
+) -> Iterator[Row]:
+    """The rows of one partner: each of its names (of ``names`` only, if given: None for a
+    partner with none) and country codes with each link's fields."""
+    called = _or_none(store.values(partner, _LABEL))
+    only = set(names)
+    countries = [c for c in store.objects(partner, _COUNTRY) if not isinstance(c, ox.Literal)]
+    codes = _or_none(code for c in countries for code in store.values(c, _NOTATION))
+    for n in called if not only else [n for n in called if n in only]:
+        yield from ((n, c, *fields) for c in codes for fields in fields_of)
 
 
 #: The question's ORDER BY: the partner's name, the link's label, both roles, the source,
@@ -183,8 +193,7 @@ def partners_page(
     summary's rows of it: the organisation, a partner's name, the partner, how many rows
     they give): only the partners of the names the page shows are read. None when the
     index does not count the rows those give now (the answer is then computed whole)."""
-    named = [row[2] for row in index]
-    if not all(_is_iri(x) for x in (org, *named)) or limit <= 0:
+    if not all(_is_iri(x) for x in (org, *(row[2] for row in index))) or limit <= 0:
         return None
     groups: list[tuple[str | None, list[str], int]] = []  # by name, in the index's order
     for _org, name, partner, told in index:
@@ -218,19 +227,17 @@ def _is_iri(term: object) -> bool:
     return isinstance(term, str) and term.startswith(("http://", "https://"))
 
 
-def _named_rows(store: _Store, org: ox.NamedNode, name: str | None, named: list[str]) -> list[Row]:
-    """The ``partners`` rows of ``org`` with partners of that ``name``, in order."""
+def _named_rows(store: _Store, org: ox.NamedNode, name: str | None, iris: list[str]) -> list[Row]:
+    """The ``partners`` rows of ``org`` with the partners ``iris`` under that ``name``, in
+    order."""
     rows: list[Row] = []
-    for iri in named:
+    for iri in iris:
         partner = ox.NamedNode(iri)
         fields_of: set[Row] = set()
         for via, roles in _shared_with(store, org, partner).items():
             fields_of.update(fields for _p, fields in _via_links(store, org, via, roles, partner))
         fields_of.update(fields for _p, fields in _stated(store, org, partner))
-        names = [n for n in _or_none(store.values(partner, _LABEL)) if n == name]
-        countries = [c for c in store.objects(partner, _COUNTRY) if not isinstance(c, ox.Literal)]
-        codes = _or_none(code for c in countries for code in store.values(c, _NOTATION))
-        rows.extend((n, c, *fields) for n in names for c in codes for fields in fields_of)
+        rows.extend(_partner_rows(store, partner, fields_of, [name]))
     return ordered(rows, _PARTNERS_ORDER)
 
 

@@ -1330,7 +1330,8 @@ def _project_rows_of(scans: _Scans, keys: set[Any]) -> list[Row]:
 
 # -- the partners index: what the page of ``partners`` for one organisation is cut from ---
 
-#: The classes a project or event is typed with (what ``partners`` calls its kind).
+#: The classes a build types a project or event with (what ``partners`` calls its kind; a
+#: page of it whose rows the index miscounts is computed whole).
 _VIA_CLASSES = (str(PG.Project), str(PG.Programme), *(str(PG[cls]) for cls, _k in _EVENT_TYPES))
 _PARTNER_INDEX_ORDER: tuple[_Key, ...] = ((0, False, str), (1, False, str), (2, False, str))
 _COOPERATES = str(PG.cooperatesWith)
@@ -1346,11 +1347,11 @@ class _PairCounts:
 
     def __init__(self, scans: _Scans, statements: set[tuple[str, ...]]) -> None:
         self.scans = scans
-        self.roles = {role: scans(str(PG[role])) for role in _ROLES}
+        self.roles = {str(PG[role]): scans(str(PG[role])) for role in _ROLES}
         self.numbers, self.label = scans(_NUMBER), scans(_LABEL)
         self.stated = scans(_COOPERATES)
         self.countries_of = _countries_of(scans)
-        self.typed = [set(scans.typed(cls)) for cls in _VIA_CLASSES]
+        self.typed = [scans.typed(cls) for cls in _VIA_CLASSES]  # (sorted)
         # each fact's sources, kept only for one of several (one or none gives one row):
         # a set for every statement of a 100k-project store took hundreds of megabytes
         paths = scans(str(PG.sourcePath))
@@ -1372,14 +1373,14 @@ class _PairCounts:
         found: dict[str, list[str]] = defaultdict(list)
         for role, scan in self.roles.items():
             for org in scan.get(via, ()):
-                found[org].append(str(PG[role]))
+                found[org].append(role)
         return found
 
     def weight(self, via: str) -> int:
         """The rows a project or event gives each pair of roles in it: its labels × its
         kinds."""
         labels = len(self.numbers.get(via) or self.label.get(via) or (None,))
-        kinds = sum(via in typed for typed in self.typed) or 1
+        kinds = sum(1 for typed in self.typed if _holds(typed, via)) or 1
         return labels * kinds
 
     def add_via(self, via: str, counts: dict[tuple[str, str], int],
@@ -1410,6 +1411,11 @@ class _PairCounts:
                 names: list[str | None] = [*sorted(self.scans.labels(b))] or [None]
                 out.extend((a, name, b, total) for name in names)
         return out
+
+
+def _holds(ordered_list: Sequence[str], thing: str) -> bool:
+    at = bisect.bisect_left(ordered_list, thing)
+    return at < len(ordered_list) and ordered_list[at] == thing
 
 
 def _partner_index(scans: _Scans) -> list[Row]:
@@ -1450,12 +1456,13 @@ def _partner_index_rows(scans: _Scans, keys: set[Any]) -> list[Row]:
     return counts_of.rows(counts)
 
 
-def _partner_index_reached(scans: _Scans, moved: Sequence[tuple[str, str, str]]) -> set[Any] | None:
+def _partner_index_reached(scans: _Scans, moved: Sequence[tuple[str, str, str]]) -> set[Any]:
     """The pairs changed triples reach: both ways, of an organisation whose role in a
     project or event changed with each other one there (before and after), every pair of
     a project or event whose number, name or kind changed, a stated cooperation's, the
     pairs whose facts a document's graph took or lost or whose source changed, and of a
-    renamed organisation or one of another country with each it has rows with."""
+    renamed organisation, one of another country or of a country whose code changed with
+    each it has rows with."""
     keys: set[tuple[str, str]] = set()
     roles = {str(PG[role]) for role in _ROLES}
 
@@ -1477,8 +1484,8 @@ def _partner_index_reached(scans: _Scans, moved: Sequence[tuple[str, str, str]])
             documents.add(s)
         elif p in (_LABEL, str(PG.country)):
             others.add(s)
-        elif p == str(SKOS.notation):
-            return None  # a country's code: every organisation of that country (rare)
+        elif p == str(SKOS.notation):  # a country's code: the organisations of that country
+            others.update(scans.pointing(str(PG.country)).get(s, ()))
     statements = {(s, p, o) for _g, s, p, o in scans.moved_graphs if p in _RELATIONS}
     statements.update((s, p, o) for _g, s, p, o in scans.told_of(documents, set(), _RELATIONS))
     for s, p, o in statements:
