@@ -157,6 +157,9 @@ _COMMA_COUNTRY = re.compile(
 _WORDS = re.compile(r"[^\W\d_]+")
 _BULLET = re.compile(r"^[-•*–·]\s+")
 _UNKNOWN_LABEL = re.compile(r"^[A-ZÀ-Þ][\w ()/'’-]{1,40}:\s+\S")
+#: A label we do not know with no value ("Programme number:" left empty): in a block
+#: under a heading, a field of its own, not a value of the field before it.
+_EMPTY_LABEL = re.compile(r"^[A-ZÀ-Þ][\w ()/'’-]{1,40}:$")
 _BOILERPLATE = re.compile(
     r"^(home\b.*|jump to (navigation|content).*|skip to .*|menu|search|share|print|you are here.*"
     r"|.*»\s*.*|saved trees|breadcrumb.*)$",
@@ -292,6 +295,9 @@ def parse_facts(text: str) -> FactsBlock | None:
             at = ln.start + len(ln.text) - len(rest.lstrip())
             fields.append(("other", label, [_Line(rest.strip(), at, at + len(rest.strip()))]))
             inline.append(True)
+        elif fields and heading is not None and _EMPTY_LABEL.match(ln.text):
+            fields.append(("other", ln.text[:-1], []))
+            inline.append(False)
         elif fields and ln.text and _BOILERPLATE.match(ln.text):
             pass
         elif fields and ln.text:

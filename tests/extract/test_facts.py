@@ -130,6 +130,24 @@ def test_the_grants_name_as_a_label_is_the_grant_and_an_unknown_label_may_hold_t
     assert other is not None and other.project.number is None
 
 
+def test_a_label_left_empty_is_no_value_of_the_field_before_it() -> None:
+    text = (
+        "Key facts\n"
+        "Programme operator:\n"
+        "Agency for Culture of Kraslava\n"
+        "Donor programme partner:\n"
+        "Arts Council Norway (ACN),\n"
+        "Programme reference:\n"
+        "Date of approval:\n"
+        "12 March 2014\n"
+    )
+    block = parse_facts(text)
+    assert block is not None
+    names = {r.org.name for r in block.roles}
+    assert "Arts Council Norway" in names
+    assert not any("reference" in name.lower() for name in names), names
+
+
 def _gold_pages(shared: Path) -> list[tuple[Path, dict]]:  # type: ignore[type-arg]
     out = []
     for gold in sorted((shared / "corpus" / "gold").glob("0*.json")):
