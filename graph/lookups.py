@@ -90,12 +90,11 @@ class _Store:
         """What the questions call a project or event: its numbers, else its names."""
         return _called(self.values(via, _NUMBER), self.values(via, _LABEL))
 
-    def roles_of(self, org: Subject, graph: ox.DefaultGraph | None) -> Iterator[ox.Quad]:
-        """The statements of the roles ``org`` takes, in ``graph`` (None: in every graph),
-        role by role (not its mentions too, which an organisation of 25,000 roles has more
-        of)."""
+    def roles_of(self, org: Subject) -> Iterator[ox.Quad]:
+        """The statements of the roles ``org`` takes, as the union states them, role by role
+        (not its mentions too, which an organisation of 25,000 roles has more of)."""
         for role in sorted(_ROLES, key=lambda r: r.value):
-            yield from self.raw.quads_for_pattern(None, role, org, graph)
+            yield from self.raw.quads_for_pattern(None, role, org, _UNION)
 
     def sentences(self, graph: ox.NamedNode, org: Subject) -> list[str]:
         """The sentences of ``graph`` that mention ``org`` (read once)."""
@@ -259,7 +258,7 @@ def _shared(store: _Store, org: Subject) -> Iterator[tuple[Subject, Row]]:
     project or event is read in one look-up: its statements in the union and in the
     documents' graphs."""
     own_roles: dict[ox.NamedNode | ox.BlankNode, list[ox.NamedNode]] = defaultdict(list)
-    for quad in store.roles_of(org, _UNION):
+    for quad in store.roles_of(org):
         if not isinstance(quad.subject, ox.Triple):
             own_roles[quad.subject].append(quad.predicate)
     for via, roles in own_roles.items():  # each project or event read once

@@ -654,6 +654,20 @@ def test_a_build_that_did_not_finish_makes_the_next_forget_the_kept_summary(
     assert "X" in names
 
 
+def _pages_written(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The summary pages written from now on (their IRIs, as N-Triples writes them)."""
+    written: list[str] = []
+    replace = Store.replace_subjects
+
+    def noting(self: Store, graph: str, subjects: object, lines: object, **kw: object) -> None:
+        lines = list(lines)  # type: ignore[call-overload]
+        written.extend(line.split()[0] for line in lines if "pageRows" in line)
+        replace(self, graph, subjects, lines, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Store, "replace_subjects", noting)
+    return written
+
+
 def test_a_build_writes_only_the_pages_that_changed(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -665,15 +679,7 @@ def test_a_build_writes_only_the_pages_that_changed(
     store = Store(None)
     build([str(docs)], store)
     _same_as_computed(store)
-    written: list[str] = []
-    replace = Store.replace_subjects
-
-    def noting(self: Store, graph: str, subjects: object, lines: object, **kw: object) -> None:
-        lines = list(lines)  # type: ignore[call-overload]
-        written.extend(line.split()[0] for line in lines if "pageRows" in line)
-        replace(self, graph, subjects, lines, **kw)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(Store, "replace_subjects", noting)
+    written = _pages_written(monkeypatch)
     project = docs / "earlier-project.txt"
     text = project.read_text(encoding="utf-8")
     project.write_text(text.replace("EUR 61,000", "EUR 75,500"), encoding="utf-8")
@@ -716,15 +722,7 @@ def test_a_row_that_comes_in_rewrites_only_the_page_it_lands_on(
     docs = _documents(tmp_path)
     store = Store(None)
     build([str(docs)], store)
-    written: list[str] = []
-    replace = Store.replace_subjects
-
-    def noting(self: Store, graph: str, subjects: object, lines: object, **kw: object) -> None:
-        lines = list(lines)  # type: ignore[call-overload]
-        written.extend(line.split()[0] for line in lines if "pageRows" in line)
-        replace(self, graph, subjects, lines, **kw)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(Store, "replace_subjects", noting)
+    written = _pages_written(monkeypatch)
     project = docs / "earlier-project.txt"
     text = project.read_text(encoding="utf-8")
     partner = "Partner: Norwegian Association of Local and Regional Authorities (Norway)\n"
