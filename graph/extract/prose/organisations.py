@@ -1364,20 +1364,28 @@ def _is_head(word: str, language: str) -> bool:
     return found not in (None, "company")
 
 
+@lru_cache(maxsize=1 << 16)
+def _head_word_type(phrase: str) -> str | None:
+    """The type of the lexicon's head word (or two- or three-word head) ``phrase`` is, or
+    None (remembered: the same words come back in every sentence)."""
+    m = lexicon().head_word.fullmatch(phrase)
+    return m.lastgroup if m is not None else None
+
+
 def _head_type(words: list[str], lex: Lexicon, language: str = "en") -> str | None:
     if not words:
         return None
     if len(words) >= 2 and _COMPANY_SUFFIX.match(words[-1]):
         return "company"
     for word in (words[-1], words[0], *words[1:-1]):
-        m = lex.head_word.fullmatch(word)
-        if m is not None:
-            return m.lastgroup
+        found = _head_word_type(word)
+        if found is not None:
+            return found
     for n in (2, 3):
         for k in range(len(words) - n + 1):
-            m = lex.head_word.fullmatch(" ".join(words[k : k + n]))
-            if m is not None:
-                return m.lastgroup
+            found = _head_word_type(" ".join(words[k : k + n]))
+            if found is not None:
+                return found
     for word in (words[-1], words[0], *words[1:-1]):
         word = word.rstrip(".")
         if "-" in word[1:]:

@@ -49,6 +49,8 @@ class Sentence:
 
 _LINE = re.compile(r"[^\n]+")
 _LAST_WORD = re.compile(r"([\w.]+)[.]?[\"”»']?$")
+#: longer than any abbreviation or initial: a word cut by the window is neither
+_LONGEST_WORD = 64
 
 
 def sentences(text: str) -> list[Sentence]:
@@ -88,7 +90,9 @@ _DATE_OPENING = re.compile(r"\d[\w.\s–-]{0,40}?\d\s*[^\W\d_]{1,2}\.|\d{1,4}\s*
 
 def _abbreviation_before(chunk: str, end: int) -> bool:
     """Whether the word before a period at ``end`` is an abbreviation or an initial."""
-    word = _LAST_WORD.search(chunk[:end])
+    # the last word only: a window of the text before (searching the whole of it again at
+    # every period took time growing with the square of a paragraph's length)
+    word = _LAST_WORD.search(chunk[max(0, end - _LONGEST_WORD) : end])
     if word is None:
         return False
     token = word.group(1).rstrip(".")
