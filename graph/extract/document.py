@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import replace
@@ -14,7 +15,7 @@ from .facts import FactsBlock, parse_facts
 from .gazetteer import country_of_form, town_countries
 from .lexicon import lexicon, normalise, organisation_type
 from .model import Evidence, Extraction, OrgMention, Project, RoleFact, StatedLink
-from .prose import TextFacts, read_text
+from .prose import TextFacts, read_text, spelled_by
 from .registry import registry_entry
 
 __all__ = ["extract", "warm"]
@@ -82,7 +83,7 @@ def extract(doc: Document) -> Extraction:
     )
     # countries from the whole document first: the last resort's sides are told by them
     page = _page_countries(_numbered_in(project.number if project else None))
-    read = settle_countries(_link_short_forms(read), page)
+    read = settle_countries(_link_short_forms(_without_project_acronyms(read)), page)
     # news pair by country only around an event; a project page is a partnership itself
     paired = bool(read.events) if kind == "news" else kind == "project-page"
     if paired and read.organisations and not read.links and not _pairs_from_roles(read.roles):
@@ -271,6 +272,32 @@ def _identity(org: OrgMention) -> str:
     return normalise(org.name)
 
 
+def _without_project_acronyms(ex: Extraction) -> Extraction:
+    """No organisation named by a project's short form: the acronym a project's name gives
+    in brackets ("… decent work project (SDSD)"), or the whole name of one."""
+    shorts = {
+        word
+        for p in ex.projects
+        for word in [*_IN_BRACKETS.findall(p.name or ""), p.name or ""]
+        if _ACRONYM_ONLY.fullmatch(word)
+    }
+    if not any(o.name in shorts for o in ex.organisations):
+        return ex
+
+    def kept(m: OrgMention) -> bool:
+        return m.name not in shorts
+
+    return replace(
+        ex,
+        organisations=tuple(o for o in ex.organisations if kept(o)),
+        roles=tuple(r for r in ex.roles if kept(r.org)),
+        links=tuple(link for link in ex.links if kept(link.a) and kept(link.b)),
+    )
+
+
+_IN_BRACKETS = re.compile(r"\((\w+)\)")
+
+
 def _link_short_forms(ex: Extraction) -> Extraction:
     """Tie a short form ("Norwegian Association", "Commission of Historians") or an acronym
     ("MEERI PAS") to the one fuller name of the same document it is part of."""
@@ -298,6 +325,19 @@ def _link_short_forms(ex: Extraction) -> Extraction:
             continue
         if name in by_acronym and by_acronym[name].name != name:
             longer = [by_acronym[name]]
+        elif _ACRONYM_ONLY.fullmatch(name) and not m.acronym:
+            # an acronym no name of the document was given: the one whose acronym holds it
+            # ("MEERI" of "MEERI PAS") or whose words' first letters spell it ("BBU")
+            longer = [
+                full[other]
+                for other in full
+                if other != name
+                and m.country in (None, full[other].country)
+                and (
+                    name in (full[other].acronym or "").split()
+                    or _opens_spelled(full[other].name, name)
+                )
+            ]
         elif len(words) >= 2:
             longer = [
                 full[other_name]
@@ -319,6 +359,17 @@ def _link_short_forms(ex: Extraction) -> Extraction:
 
     return map_mentions(ex, swap) if fixed else ex
 
+
+def _opens_spelled(name: str, acronym: str) -> bool:
+    """Whether the first letters of a name's words, from its first on, spell ``acronym``
+    ("'Babes Bolyai' University of Cluj Napoca": BBU)."""
+    words = name.split()
+    return any(
+        spelled_by(words[:k], acronym) == words[:k] for k in range(2, min(len(words), 12) + 1)
+    )
+
+
+_ACRONYM_ONLY = re.compile(r"[A-ZÆØÅА-ЯΑ-Ω][A-ZÆØÅА-ЯΑ-Ω0-9]{1,6}")
 
 #: Short forms of more words than this are not looked for inside longer names.
 _LONGEST_SHORT_FORM = 12

@@ -302,8 +302,34 @@ def test_an_acronym_used_twice_is_an_organisation() -> None:
     orgs = read_text(text, "en").organisations
     assert {o.name for o in orgs} == {"NAV"}
     assert {o.country for o in orgs} == {None, "NO"}
-    # used once it is no evidence of a body
-    assert read_text("NAV met the guests.", "en").organisations == ()
+    # used once where a name stands it is one too
+    assert _names("NAV met the guests.", "en") == {"NAV"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # a word of a common phrase, between two lower-case words
+        ("en", "It makes geothermal DH systems more popular in the cities."),
+        # before a project word: the programme's
+        ("lv", "NFI projekts tika īstenots Rīgā."),
+        # the abbreviation of a phrase that names no body, defined by the text
+        ("en", "Its donor programme partner (DPP) helped, and the DPP met them."),
+        ("sk", "Pripravili sme návrh projektu Gender Equality Promotion (GEP) a GEP pomohol."),
+        # the United States, in Latvian
+        ("lv", "Lektori no ASV un Itālijas."),
+    ],
+)  # fmt: skip
+def test_an_upper_case_word_that_names_no_body(lang: str, text: str) -> None:
+    assert not {n for n in _names(text, lang) if n.isupper()}
+
+
+def test_an_acronym_in_a_genitive_and_a_branch_in_a_town() -> None:
+    """ "NHOs prosjekt" (Norwegian genitive) names NHO; "AKKS Trondheim" is one name, a
+    body's branch in a town of the city list, whose country it takes."""
+    assert "NHO" in _names("Gjestene så NHOs prosjekt i Drammen.", "no")
+    orgs = read_text("Projekt realizowany w partnerstwie z AKKS Trondheim.", "pl").organisations
+    assert {(o.name, o.country) for o in orgs} >= {("AKKS Trondheim", "NO")}
 
 
 def test_a_person_before_the_organisation_is_not_part_of_its_name() -> None:

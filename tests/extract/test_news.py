@@ -67,6 +67,28 @@ def test_a_records_aliases_name_each_acronym_once(
     assert club["aliases"] == ["GYA"]
 
 
+def test_an_acronym_is_the_alias_of_the_name_it_stands_for(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An acronym the text gives no name for is the alias of the name whose words' first
+    letters spell it ("BBU": "Babes-Bolyai University of Cluj"), or whose acronym holds it
+    ("MEERI" of "MEERI PAS"); a project's short form names no body."""
+    item = tmp_path / "item.txt"
+    item.write_text(
+        "# kind: news\n# language: en\n\nA study visit to Bergen took place on 3 May 2022. "
+        "The Babes-Bolyai University of Cluj met the University of Bergen. "
+        "Students went between BBU and Norway. The Mineral Energy Research Institute (MEERI "
+        "PAS) is leading the Green heat project (GHP). MEERI hosted GHP meetings.\n",
+        encoding="utf-8",
+    )
+    assert main(["extract", str(item)]) == 0
+    (record,) = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    names = {o["name"]: o["aliases"] for o in record["organisations"]}
+    assert "BBU" in names["Babes-Bolyai University of Cluj"]
+    assert "MEERI" in names["Mineral Energy Research Institute"]
+    assert not {"BBU", "MEERI", "GHP"} & set(names)
+
+
 def test_extract_and_build_share_one_code_path(
     capsys: pytest.CaptureFixture[str], seed_store: Store
 ) -> None:

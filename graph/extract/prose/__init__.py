@@ -6,8 +6,9 @@ kind of thing in a sentence.
 
 from __future__ import annotations
 
+from .organisations import spelled_by
 from .places import infer_country
 from .reader import TextFacts, read_text
 from .sentences import Sentence, sentences
 
-__all__ = ["Sentence", "TextFacts", "infer_country", "read_text", "sentences"]
+__all__ = ["Sentence", "TextFacts", "infer_country", "read_text", "sentences", "spelled_by"]

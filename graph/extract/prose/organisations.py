@@ -43,7 +43,7 @@ from .places import (
 )
 from .sentences import CAP, MONTH_NAMES, QUOTED, Sentence, span_evidence
 
-__all__ = ["DocNames", "find_organisations"]
+__all__ = ["DocNames", "find_organisations", "spelled_by"]
 
 _WORD = re.compile(r"[\w][\w'’.&-]*|[(),;:«»„“”\"]")
 
@@ -60,29 +60,107 @@ _ACRONYM = re.compile(r"(?<![\w-])[A-ZÆØÅА-ЯΑ-Ω][A-ZÆØÅА-ЯΑ-Ω0-9]{
 
 
 def repeated_acronyms(text: str, language: str) -> frozenset[str]:
-    """Upper-case words a document uses twice or more, in lines that are not all capitals,
-    that are no general abbreviation (``acronym_stopwords``), no word of the language
-    ("AND") and no formula ("CO2"): "NAV", "NHO", "НСОРБ" are the names of bodies."""
+    """Upper-case words of a document that name bodies ("NAV", "NHO", "НСОРБ"): no general
+    abbreviation (``acronym_stopwords``), no word of the language ("AND"), no formula
+    ("CO2"), not in a line of capitals (a heading), not the abbreviation the text gives of
+    a phrase that names no body ("donor programme partner (DPP)", "the project Gender
+    Equality Promotion (GEP)"); used twice or more, or once where a name stands — not inside
+    a common phrase ("geothermal DH systems") nor before a project word ("NFI projekts")."""
     stop = _acronym_stopwords()
     counts: dict[str, int] = {}
+    placed: set[str] = set()  # used once at least where a name stands
+    genitive = _GENITIVE_ACRONYM if language in _S_GENITIVE else None
     for line in text.splitlines():
-        found = _ACRONYM.findall(line)
-        if not found:
+        found = list(_ACRONYM.finditer(line))
+        owners = list(genitive.finditer(line)) if genitive is not None else []
+        if not found and not owners:
             continue
         letters = [ch for ch in line if ch.isalpha()]
         if sum(ch.isupper() for ch in letters) > len(letters) / 2:
             continue  # a heading in capitals
-        for word in found:
+        for m in found:
+            word = m.group()
             counts[word] = counts.get(word, 0) + 1
+            defined = line[m.start() - 1 : m.start()] == "(" and line[m.end() : m.end() + 1] == ")"
+            if not defined and _stands_as_name(line, m.start(), m.end(), language):
+                placed.add(word)  # "X (ABC)" defines an acronym: a use of X's name
+        for m in owners:  # "NAVs virkeområde": an owner stands where a name does
+            word = m.group("acr")
+            counts[word] = counts.get(word, 0) + 1
+            placed.add(word)
+    terms = _abbreviated_terms(text, language)
     return frozenset(
         word
         for word, n in counts.items()
-        if n >= 2
+        if (n >= 2 or word in placed)
         and word not in stop
+        and word not in terms
         and word.isalpha()
         and not is_known_word(word, language)
         and not is_known_word(word, "en")
     )
+
+
+#: Languages whose genitive is an "s" written onto the name ("NAVs", "NHOs prosjekt").
+_S_GENITIVE = frozenset({"no", "da", "sv", "is"})
+_GENITIVE_ACRONYM = re.compile(r"(?<![\w-])(?P<acr>[A-ZÆØÅÐÞ][A-ZÆØÅÐÞ0-9]{1,6})s(?![\w-])")
+
+_NEXT_WORD = re.compile(r"\s+([^\W\d_]+)")
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)\s+$")
+
+
+def _stands_as_name(line: str, a: int, b: int, language: str) -> bool:
+    """Whether the upper-case word at ``a:b`` stands where a name may: not between a
+    lower-case word of content and a lower-case word ("geothermal DH systems": a word of a
+    common phrase), not right before a project word ("NFI projekts": a programme's)."""
+    after = _NEXT_WORD.match(line, b)
+    following = after.group(1) if after is not None else ""
+    if following and _is_project_word(following):
+        return False
+    before = _WORD_BEFORE.search(line, 0, a)
+    preceding = before.group(1) if before is not None else ""
+    return not (
+        following.islower()
+        and preceding.islower()
+        and not is_function_word(preceding, language)
+        and not is_function_word(preceding, "en")
+    )
+
+
+_DEFINED = re.compile(r"\(([A-ZÆØÅА-ЯΑ-Ω][A-ZÆØÅА-ЯΑ-Ω0-9]{1,6})\)")
+
+
+def _abbreviated_terms(text: str, language: str) -> frozenset[str]:
+    """Acronyms the text defines for a phrase that names no body: the words before "(ACR)"
+    whose first letters spell it have no organisation's head word ("donor programme
+    partner (DPP)", "Gender Equality Promotion (GEP)")."""
+    out = set()
+    for m in _DEFINED.finditer(text):
+        acr = m.group(1)
+        phrase = spelled_by(text[max(0, m.start() - 200) : m.start()].split(), acr)
+        if phrase and _head_type(phrase, lexicon(), language) is None:
+            out.add(acr)
+    return frozenset(out)
+
+
+def spelled_by(words: list[str], acronym: str) -> list[str] | None:
+    """The last words of ``words`` whose first letters (those of connectors left out, and
+    each part of a hyphenated word counted) spell ``acronym``, or None."""
+    connectors = lexicon().connectors
+    want = acronym.casefold()
+    letters = ""
+    for k in range(len(words) - 1, max(-1, len(words) - 2 * len(want) - 3), -1):
+        word = words[k].strip(".,;:\"“”„«»'’")
+        if not word:
+            continue  # a stray quotation mark
+        if word.casefold() in connectors and letters:
+            continue
+        letters = "".join(part[:1] for part in word.split("-") if part).casefold() + letters
+        if letters == want:
+            return words[k:]
+        if not want.endswith(letters):
+            return None
+    return None
 
 
 @cache
@@ -308,17 +386,50 @@ def find_organisations(
             name = sent.text[a:b]
             mention = OrgMention(name, cc, organisation_type(name), span_evidence(sent, a, b))
             spans.append((a, b, _with_acronym(mention, sent, b)))
-    for m in _ACRONYM.finditer(sent.text) if names.acronyms else ():
-        if m.group() in names.acronyms and not taken(m.start(), m.end()):
-            country = country_after(sent.text, m.end()) or portal_country(m.group())
-            mention = OrgMention(m.group(), country, None, span_evidence(sent, m.start(), m.end()))
-            spans.append((m.start(), m.end(), mention))
+    found_acronyms = [(m.start(), m.end()) for m in _ACRONYM.finditer(sent.text)]
+    if language in _S_GENITIVE:
+        found_acronyms += [m.span("acr") for m in _GENITIVE_ACRONYM.finditer(sent.text)]
+        found_acronyms.sort()
+    for start, end in found_acronyms if names.acronyms else ():
+        if sent.text[start:end] in names.acronyms and not taken(start, end):
+            # a body's branch in a town: "AKKS Trondheim", "NAV Bergen"
+            a, b, acronym = start, end, sent.text[start:end]
+            owner = sent.text[end : end + 1] == "s"  # "NAVs": no town follows a genitive
+            town = None if owner else _town_after(sent.text, end)
+            if town is not None:
+                b = town[0]
+            country = (
+                (town[1] if town is not None else None)
+                or country_after(sent.text, b)
+                or portal_country(acronym)
+            )
+            mention = OrgMention(sent.text[a:b], country, None, span_evidence(sent, a, b))
+            spans.append((a, b, mention))
     spans.sort(key=lambda s: (s[0], -s[1]))
     return [
         m if m.country is not None else _told_beside(m, sent, a, b, lex, language)
         for a, b, m in spans
         if not _generic_reference(m.name, m.type, lex) and not is_instrument(m.name, language)
     ]
+
+
+_CAPITALISED_NEXT = re.compile(rf"\s+([{UPPER}][^\W\d_]+)(?![\w-])")
+
+
+def _town_after(text: str, b: int) -> tuple[int, str | None] | None:
+    """Where a town's name right after ``b`` ends, and its country (None when towns of
+    several countries have its name): a town of the city list by its own name, or of the
+    towns' table; None if no town's name follows."""
+    m = _CAPITALISED_NEXT.match(text, b)
+    if m is None:
+        return None
+    word = m.group(1)
+    cities = find_cities(word, own_name=True)
+    if cities:
+        return m.end(), cities[0].country
+    if town_countries(word):
+        return m.end(), town_country(word)
+    return None
 
 
 def _is_role_word(word: str, lex: Lexicon) -> bool:
