@@ -212,4 +212,10 @@ def _places_called(word: str, language: str) -> set[str]:
         municipality = municipality_country(form)
         if municipality is not None:
             countries.add(municipality)
+    if not countries:
+        # a region's name with a case ending the lemmatiser does not know ("Telemarko",
+        # "Vestlandet"): the region whose name is the word less its last letter or two
+        for cut in (1, 2):
+            if len(word) - cut >= 5:
+                countries |= region_countries(word[:-cut])
     return countries

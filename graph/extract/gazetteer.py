@@ -332,7 +332,15 @@ def _regions() -> dict[str, frozenset[str]]:
         for form in forms:
             if len(form) >= 4 and form[0].isupper():
                 table.setdefault(form, set()).add(sub.country_code)
+    # and the regions of the grants' years pycountry no longer holds (Norway's counties
+    # before 2020: "Buskerud fylkeskommune")
+    for country, names in read_data(_FORMER_REGIONS)["regions"].items():
+        for name in names:
+            table.setdefault(name, set()).add(country)
     return {k: frozenset(v) for k, v in table.items()}
+
+
+_FORMER_REGIONS = "regions.json"
 
 
 def region_countries(name: str) -> frozenset[str]:

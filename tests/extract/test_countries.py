@@ -234,3 +234,26 @@ def test_a_municipalitys_own_name_in_parentheses_is_no_part_of_it_and_tells_its_
     spelling and gives the place's own name in parentheses — Lesja is Norwegian."""
     text = "Gruodžio mėnesį Alytuje lankėsi grupė iš Lešos (Lesja) savivaldybės."
     assert _countries(text, "lt") == {"Lešos savivaldybės": "NO"}
+
+
+def test_a_county_of_the_grants_years_tells_its_country() -> None:
+    """Norway's counties before 2020 are no longer in pycountry's table, yet documents of
+    those years name them ("Buskerud fylkeskommune"); a region's name in a case the
+    lemmatiser does not know ("Telemarko", Lithuanian genitive) is still the region's."""
+    assert region_countries("Buskerud") == region_countries("Sogn og Fjordane") == {"NO"}
+    assert _countries("Vi møtte Buskerud fylkeskommune i går.", "no") == {
+        "Buskerud fylkeskommune": "NO"
+    }
+    assert _countries("Seminarą organizavo Telemarko apskrities administracija.", "lt") == {
+        "Telemarko apskrities administracija": "NO"
+    }
+
+
+def test_a_towns_own_name_outranks_another_citys_other_name() -> None:
+    """ "Piran" is a Slovenian town's own name and one of Piraeus's other names: the
+    municipality is Slovenian; a name without its accents is still the town's own
+    ("Dzierzoniow kommune" is Dzierżoniów's, in Poland)."""
+    assert _countries("Projekt izvaja Občina Piran z partnerji.", "sl") == {"Občina Piran": "SI"}
+    assert _countries("Representanter fra Dzierzoniow kommune kom.", "no") == {
+        "Dzierzoniow kommune": "PL"
+    }

@@ -686,3 +686,25 @@ def test_a_list_of_municipalities_after_their_plural_noun(
     takes the country all the others agree on."""
     found = {o.name: o.country for o in read_text(text, lang).organisations}
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "name"),
+    [
+        # head nouns of every language the grants reach, by their lemma
+        ("bg", "Те посетиха Българската академия на науките.", "Българската академия на науките"),
+        ("cs", "Spolupracuje s Norským ředitelstvím pro životní prostředí.",
+         "Norským ředitelstvím pro životní prostředí"),
+        ("pl", "Gości przyjął Miejski Ośrodek Pomocy Społecznej.", "Miejski Ośrodek Pomocy Społecznej"),
+        ("no", "Gjestene besøkte Norsk institutt for vannforskning.",
+         "Norsk institutt for vannforskning"),
+        # "på" joins a name's words as "i" does
+        ("no", "Gjestene besøkte Høgskulen på Vestlandet.", "Høgskulen på Vestlandet"),
+    ],
+)  # fmt: skip
+def test_head_nouns_of_every_language(lang: str, text: str, name: str) -> None:
+    assert name in _names(text, lang)
+
+
+def test_a_lower_case_head_before_a_number_opens_no_name() -> None:
+    assert not _names("Fundurinn var með sveitarfélögum 24 í maí.", "is")

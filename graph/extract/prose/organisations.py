@@ -263,7 +263,7 @@ def find_organisations(
             told = _list_country(sent.text, m.start(), m.end())
             listed = []
             for a, b, place, own in items:
-                cities = find_cities(place)
+                cities = _towns_called(place)
                 # the document's own word on the place first ("Hof, Norway")
                 country = (
                     own
@@ -293,7 +293,7 @@ def find_organisations(
             continue
         # the form's language ("X kommune") tells the country only when the city list does
         # not know the place: Norwegian text says "byen Lublin" and "Piła kommune" too
-        cities = find_cities(place)
+        cities = _towns_called(place)
         written = _PARENTHESES.sub("", m.group())  # "Lešos (Lesja) savivaldybės"
         note = _PARENTHESES.search(m.group())
         own = _country_in_parentheses(note.group()[1:-1]) if note else None
@@ -319,7 +319,7 @@ def find_organisations(
     for a, b, place in [*_office_towns(sent.text), *_acting_towns(sent.text, lex)]:
         if taken(a, b):
             continue
-        cities = find_cities(place)
+        cities = _towns_called(place)
         country = (
             names.places.get(normalise(place))
             or pick_country([c.country for c in cities], doc_countries)
@@ -411,6 +411,18 @@ def find_organisations(
         for a, b, m in spans
         if not _generic_reference(m.name, m.type, lex) and not is_instrument(m.name, language)
     ]
+
+
+def _towns_called(place: str) -> tuple[City, ...]:
+    """The cities a municipality's place name may be: those whose own name it is (in any
+    case form), else those it is another name of — of a country with a town of that own
+    name, if there is one ("Varšavy" is Warsaw's; "Piran" is a Slovenian town's own name,
+    not Piraeus's; "Dzierzoniow" is Dzierżoniów's)."""
+    own = find_cities(place, own_name=True)
+    if own:
+        return own
+    towns = town_countries(place)  # its own name there (accents folded: "Dzierzoniow")
+    return tuple(c for c in find_cities(place) if not towns or c.country in towns)
 
 
 _CAPITALISED_NEXT = re.compile(rf"\s+([{UPPER}][^\W\d_]+)(?![\w-])")
@@ -1008,6 +1020,7 @@ def _head_spans(
             and before >= 0
             and tokens[before][2].isalpha()
             and tokens[before][2].islower()
+            and tokens[run[0]][2][:1].isalpha()  # a name, not a number: "sveitarfélögum 24"
             and not text[tokens[before][1] : tokens[run[0]][0]].strip()  # "kraj – Možnosti"
             and _head_type([tokens[k][2] for k in run], lex, language) is None
             and _is_head(tokens[before][2], language)
