@@ -708,3 +708,29 @@ def test_head_nouns_of_every_language(lang: str, text: str, name: str) -> None:
 
 def test_a_lower_case_head_before_a_number_opens_no_name() -> None:
     assert not _names("Fundurinn var með sveitarfélögum 24 í maí.", "is")
+
+
+def test_an_and_right_after_capitalised_adjectives_joins_one_name() -> None:
+    """ "Norvēģijas Vietējo un reģionālo pašvaldību asociāciju": the capitalised words are
+    no name by themselves, so the "and" after them joins the lower-case words of the same
+    name; after a single capitalised word of a coordination it does not ("Europy
+    Środkowej i Południowej oraz krajom bałtyckim" is no body); "din" joins a name's words
+    ("Universitatea din Oslo")."""
+    assert "Norvēģijas Vietējo un reģionālo pašvaldību asociāciju" in _names(
+        "Sadarbībā ar Norvēģijas Vietējo un reģionālo pašvaldību asociāciju.", "lv"
+    )
+    assert not _names("Pomoc dla Europy Środkowej i Południowej oraz krajom bałtyckim.", "pl")
+    assert "Universitatea din Oslo" in _names("Partener este Universitatea din Oslo.", "ro")
+
+
+def test_a_long_lower_case_name_and_a_legal_form_alone() -> None:
+    """A head noun may close a name seven lower-case words on ("Norvegijos vietos ir
+    regioninių valdžios institucijų asociacija"); a legal form alone after a list's cue is
+    no body ("Partneriai: VšĮ „Kūrybinės jungtys“")."""
+    found = _names(
+        "Atstovai susitiko su Norvegijos vietos ir regioninių valdžios institucijų asociacija.",
+        "lt",
+    )
+    assert "Norvegijos vietos ir regioninių valdžios institucijų asociacija" in found
+    listed = _names("Partneriai: VšĮ „Kūrybinės jungtys“ ir Kauno kolegija.", "lt")
+    assert "Kūrybinės jungtys" in listed and "VšĮ" not in listed

@@ -369,7 +369,13 @@ def find_organisations(
     # names in apposition to a class noun ("its partners Arvoll Grand and Aktive Kvinner")
     for a, b, where in _apposition_spans(sent.text, lex, language):
         name = sent.text[a:b]
-        if taken(a, b) or normalise(name) in lex.generic or find_cities(name):
+        if (
+            taken(a, b)
+            or normalise(name) in lex.generic
+            or find_cities(name)
+            or name in _LEGAL_FORM_BEFORE  # a legal form alone: "Partneriai: VšĮ „…“"
+            or _COMPANY_SUFFIX.match(name)
+        ):
             continue
         country = (
             portal_country(name)
@@ -426,6 +432,25 @@ def _towns_called(place: str) -> tuple[City, ...]:
 
 
 _CAPITALISED_NEXT = re.compile(rf"\s+([{UPPER}][^\W\d_]+)(?![\w-])")
+
+
+def _adjectives_only(
+    run: list[int], tokens: list[tuple[int, int, str]], lex: Lexicon, language: str
+) -> bool:
+    """Whether a capitalised run is no name by itself — no head noun, its last word no
+    country or town ("Norvēģijas Vietējo"): an "and" right after it joins its words to the
+    lower-case ones of the same name, not a second body."""
+    # the last name of the run: after its last "and" ("Induli Ābeli un Latvijas
+    # Investīciju"); one word there is none ("Europy Środkowej i Południowej")
+    cut = max((i + 1 for i, k in enumerate(run) if tokens[k][2] in _AND), default=0)
+    run = run[cut:]
+    last = tokens[run[-1]][2] if run else ""
+    return (
+        len(run) >= 2
+        and _head_type([tokens[k][2] for k in run], lex, language) is None
+        and not country_of_form(last)
+        and _place(last, language) is None
+    )
 
 
 def _town_after(text: str, b: int) -> tuple[int, str | None] | None:
@@ -966,23 +991,31 @@ def _head_spans(
                 break
         # a lower-case head word may close a name ("Latvijas Pašvaldību savienība",
         # "Lietuvos regioninių tyrimų institutas"): the furthest head noun (by its lemma)
-        # within five lower-case words
+        # within seven lower-case words ("Norvegijos vietos ir regioninių valdžios
+        # institucijų asociacija")
         # (not after a person's name: "prof. dr. Artūras Razbadauskas … pristatė universitetą")
         person = (
             len(run) in (2, 3) and _person_like([tokens[k][2] for k in run], lex, language)
         ) or (run[0] > 0 and _is_title(tokens[run[0] - 1][2]))
         if lowercase_heads and not person:
             last = joined = None
-            for k in range(1, 6):
+            for k in range(1, 8):
                 nxt = j + k
                 word = tokens[nxt][2] if nxt < len(tokens) else ""
                 word = word[:-1] if word.endswith(".") else word  # "… institutas."
                 if word and text[tokens[nxt - 1][1] : tokens[nxt][0]].strip():
                     break  # a dash between: "Asociace krajů – organizace … kraje"
-                if word in _AND and last is None and nxt > j + 1 and joined is None:
-                    joined = nxt  # "… valdžios ir modernizavimo ministerija": one name
+                if (
+                    word in _AND
+                    and last is None
+                    and joined is None
+                    and (nxt > j + 1 or _adjectives_only(run, tokens, lex, language))
+                ):
+                    # "… valdžios ir modernizavimo ministerija", "Norvēģijas Vietējo un
+                    # reģionālo pašvaldību asociāciju": one name
+                    joined = nxt
                     continue
-                if joined == nxt - 1 and _is_head(word, language):
+                if joined == nxt - 1 and joined > j + 1 and _is_head(word, language):
                     break  # "… reģiona un biedrības": two bodies, not one
                 if (
                     not word.isalpha()
