@@ -75,8 +75,7 @@ def repeated_acronyms(text: str, language: str) -> frozenset[str]:
         owners = list(genitive.finditer(line)) if genitive is not None else []
         if not found and not owners:
             continue
-        letters = [ch for ch in line if ch.isalpha()]
-        if sum(ch.isupper() for ch in letters) > len(letters) / 2:
+        if sum(map(str.isupper, line)) > sum(map(str.isalpha, line)) / 2:
             continue  # a heading in capitals
         for m in found:
             word = m.group()
@@ -1530,8 +1529,13 @@ def _head_word_type(phrase: str) -> str | None:
 
 
 def _head_type(words: list[str], lex: Lexicon, language: str = "en") -> str | None:
-    if not words:
-        return None
+    """The type of a run of words' head noun, or None (remembered: sentences ask of the
+    same words again and again)."""
+    return _head_type_of(tuple(words), language) if words else None
+
+
+@lru_cache(maxsize=1 << 16)
+def _head_type_of(words: tuple[str, ...], language: str) -> str | None:
     if len(words) >= 2 and _COMPANY_SUFFIX.match(words[-1]):
         return "company"
     for word in (words[-1], words[0], *words[1:-1]):
