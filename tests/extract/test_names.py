@@ -734,3 +734,21 @@ def test_a_long_lower_case_name_and_a_legal_form_alone() -> None:
     assert "Norvegijos vietos ir regioninių valdžios institucijų asociacija" in found
     listed = _names("Partneriai: VšĮ „Kūrybinės jungtys“ ir Kauno kolegija.", "lt")
     assert "Kūrybinės jungtys" in listed and "VšĮ" not in listed
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # an inflected word opening the sentence may be the name's own first word
+        ("lt", "Socialinės apsaugos ir darbo ministerija pasirašė sutartį.",
+         {"Socialinės apsaugos ir darbo ministerija"}),
+        # a role, or a word that does not inflect, opens no name
+        ("pl", "Przedstawiciele fundacji odwiedzili Oslo.", set()),
+        ("pl", "Wczoraj gmina podpisała umowę.", set()),
+        ("lv", "Vakar pašvaldība informēja.", set()),
+    ],
+)  # fmt: skip
+def test_a_sentences_first_word_and_a_lower_case_head(
+    lang: str, text: str, expected: set[str]
+) -> None:
+    assert _names(text, lang) == expected

@@ -433,6 +433,13 @@ def _towns_called(place: str) -> tuple[City, ...]:
 _CAPITALISED_NEXT = re.compile(rf"\s+([{UPPER}][^\W\d_]+)(?![\w-])")
 
 
+def _inflected(word: str, language: str) -> bool:
+    """Whether a word of an inflecting language is in a form other than its lemma
+    ("Socialinės" of "socialinis"), as names' adjectives and nouns are; adverbs and
+    conjunctions are not ("Šiandien", "Wczoraj")."""
+    return language != "en" and lemma(word, language) != word.casefold()
+
+
 def _adjectives_only(
     run: list[int], tokens: list[tuple[int, int, str]], lex: Lexicon, language: str
 ) -> bool:
@@ -1073,7 +1080,13 @@ def _head_spans(
             and _is_common(tokens[0][2], language)
             and not _is_place(tokens[0][2], language)  # "Kauno miesto savivaldybė …"
             and (
-                not any(CAP.match(tokens[k][2]) for k in run[1:])
+                # (an inflected word before lower-case ones may be the name's own first
+                # word: "Socialinės apsaugos ir darbo ministerija pasirašė"; a word that
+                # does not inflect is none: "Šiandien savivaldybė pranešė")
+                (
+                    not any(CAP.match(tokens[k][2]) for k in run[1:])
+                    and not _inflected(tokens[0][2], language)
+                )
                 or (len(tokens[0][2]) <= 3 and not tokens[0][2].isupper())
                 # a word that tells a role opens no name ("Zástupci Jihomoravského kraje")
                 or _is_role_word(tokens[0][2], lex)
