@@ -752,3 +752,17 @@ def test_a_sentences_first_word_and_a_lower_case_head(
     lang: str, text: str, expected: set[str]
 ) -> None:
     assert _names(text, lang) == expected
+
+
+def test_a_head_initial_complement_ends_before_a_second_bodys_name() -> None:
+    """ "… на околната среда и водите и на Софийския университет": after "and" (and a
+    connector), a capitalised word followed by a head noun opens a second body; a capital
+    in the complement itself stays ("Svaz měst a obcí České republiky")."""
+    assert _names(
+        "Участваха представители на Министерството на околната среда и водите и на "
+        "Софийския университет.",
+        "bg",
+    ) == {"Министерството на околната среда и водите", "Софийския университет"}
+    assert _names("Setkání pořádal Svaz měst a obcí České republiky.", "cs") == {
+        "Svaz měst a obcí České republiky"
+    }

@@ -1143,7 +1143,7 @@ def _complement_end(text: str, tokens: list[tuple[int, int, str]], j: int, langu
         if text[tokens[k - 1][1] : tokens[k][0]].strip():
             break  # a dash or a quotation mark between
         if word in joins:
-            joined = word in ands
+            joined = joined or word in ands  # "и на": an "and" among the connectors
             k += 1
             continue
         if not bare.isalpha() or len(bare) < 3:
@@ -1151,6 +1151,8 @@ def _complement_end(text: str, tokens: list[tuple[int, int, str]], j: int, langu
         if CAP.match(bare):
             if content == 0 or bare.isupper():
                 break  # a capital right after the head is the run's, not a complement's
+            if joined and _is_head(_next_word(tokens, k), language):
+                break  # "… и водите и на Софийския университет": a second body's name
         elif (
             is_function_word(bare, language)
             or is_verb_form(bare, language)
@@ -1164,6 +1166,12 @@ def _complement_end(text: str, tokens: list[tuple[int, int, str]], j: int, langu
         last = k
         k += 1
     return last
+
+
+def _next_word(tokens: list[tuple[int, int, str]], k: int) -> str:
+    """The word after token ``k`` (without a full stop), or ""."""
+    word = tokens[k + 1][2] if k + 1 < len(tokens) else ""
+    return word[:-1] if word.endswith(".") else word
 
 
 def _names_a_quoted_name(text: str, b: int, quoted: list[tuple[int, int, str]]) -> bool:
