@@ -6,6 +6,7 @@ import json
 import sys
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -51,17 +52,24 @@ def test_extract_prints_one_gold_schema_object_per_document(
     assert frozenset({"Røde Kors", "Regionkontoret Fagforbundet"}) in links
 
 
+def _news_record(tmp_path: Path, capsys: pytest.CaptureFixture[str], text: str) -> Any:
+    """The record ``partnergraph extract`` prints for an English news item of ``text``."""
+    item = tmp_path / "item.txt"
+    item.write_text("# kind: news\n# language: en\n\n" + text, encoding="utf-8")
+    assert main(["extract", str(item)]) == 0
+    (record,) = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    return record
+
+
 def test_a_records_aliases_name_each_acronym_once(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    item = tmp_path / "item.txt"
-    item.write_text(
-        "# kind: news\n# language: en\n\nA study visit to Bergen took place on 3 May 2022. "
+    record = _news_record(
+        tmp_path,
+        capsys,
+        "A study visit to Bergen took place on 3 May 2022. "
         "The Gdansk Youth Association (GYA) met the University of Bergen.\n",
-        encoding="utf-8",
     )
-    assert main(["extract", str(item)]) == 0
-    (record,) = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     # the association is named in the list, in its role and in its link: its acronym once
     club = next(o for o in record["organisations"] if o["name"] == "Gdansk Youth Association")
     assert club["aliases"] == ["GYA"]
@@ -73,16 +81,14 @@ def test_an_acronym_is_the_alias_of_the_name_it_stands_for(
     """An acronym the text gives no name for is the alias of the name whose words' first
     letters spell it ("BBU": "Babes-Bolyai University of Cluj"), or whose acronym holds it
     ("MEERI" of "MEERI PAS"); a project's short form names no body."""
-    item = tmp_path / "item.txt"
-    item.write_text(
-        "# kind: news\n# language: en\n\nA study visit to Bergen took place on 3 May 2022. "
+    record = _news_record(
+        tmp_path,
+        capsys,
+        "A study visit to Bergen took place on 3 May 2022. "
         "The Babes-Bolyai University of Cluj met the University of Bergen. "
         "Students went between BBU and Norway. The Mineral Energy Research Institute (MEERI "
         "PAS) is leading the Green heat project (GHP). MEERI hosted GHP meetings.\n",
-        encoding="utf-8",
     )
-    assert main(["extract", str(item)]) == 0
-    (record,) = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     names = {o["name"]: o["aliases"] for o in record["organisations"]}
     assert "BBU" in names["Babes-Bolyai University of Cluj"]
     assert "MEERI" in names["Mineral Energy Research Institute"]
@@ -292,17 +298,14 @@ def test_an_events_donor_and_beneficiary_state_parties_are_listed_as_linked(
     """Whatever roles the text gave them (here: all took part), an event's donor-state
     parties are listed as linked with its beneficiary-state ones, beside a cooperation
     stated elsewhere in the item; two parties of one side are not."""
-    item = tmp_path / "item.txt"
-    item.write_text(
-        "# kind: news\n# language: en\n\n"
+    record = _news_record(
+        tmp_path,
+        capsys,
         "The Gdansk Youth Association signed a cooperation agreement with Bergen "
         "Municipality. A seminar was held in Oslo on 3 May 2022. The seminar was attended "
         "by the University of Bergen, the Sopot Sports Association and the Gdynia Maritime "
         "University.\n",
-        encoding="utf-8",
     )
-    assert main(["extract", str(item)]) == 0
-    (record,) = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     links = {frozenset(link[:2]): link[2] for link in record["cooperation_links"]}
     assert links.keys() == {
         frozenset({"Gdansk Youth Association", "Bergen Municipality"}),

@@ -59,7 +59,7 @@ _COMPANY_SUFFIX = re.compile(
 _ACRONYM = re.compile(r"(?<![\w-])[A-ZÆØÅА-ЯΑ-Ω][A-ZÆØÅА-ЯΑ-Ω0-9]{1,6}(?![\w-])")
 
 
-def repeated_acronyms(text: str, language: str) -> frozenset[str]:
+def document_acronyms(text: str, language: str) -> frozenset[str]:
     """Upper-case words of a document that name bodies ("NAV", "NHO", "НСОРБ"): no general
     abbreviation (``acronym_stopwords``), no word of the language ("AND"), no formula
     ("CO2"), not in a line of capitals (a heading), not the abbreviation the text gives of
@@ -105,7 +105,6 @@ _S_GENITIVE = frozenset({"no", "da", "sv", "is"})
 _GENITIVE_ACRONYM = re.compile(r"(?<![\w-])(?P<acr>[A-ZÆØÅÐÞ][A-ZÆØÅÐÞ0-9]{1,6})s(?![\w-])")
 
 _NEXT_WORD = re.compile(r"\s+([^\W\d_]+)")
-_WORD_BEFORE = re.compile(r"([^\W\d_]+)\s+$")
 
 
 def _stands_as_name(line: str, a: int, b: int, language: str) -> bool:
@@ -430,9 +429,6 @@ def _towns_called(place: str) -> tuple[City, ...]:
     return tuple(c for c in find_cities(place) if not towns or c.country in towns)
 
 
-_CAPITALISED_NEXT = re.compile(rf"\s+([{UPPER}][^\W\d_]+)(?![\w-])")
-
-
 def _inflected(word: str, language: str) -> bool:
     """Whether a word of an inflecting language is in a form other than its lemma
     ("Socialinės" of "socialinis"), as names' adjectives and nouns are; adverbs and
@@ -457,6 +453,9 @@ def _adjectives_only(
         and not country_of_form(last)
         and _place(last, language) is None
     )
+
+
+_CAPITALISED_NEXT = re.compile(rf"\s+([{UPPER}][^\W\d_]+)(?![\w-])")
 
 
 def _town_after(text: str, b: int) -> tuple[int, str | None] | None:

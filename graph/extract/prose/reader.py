@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from ..lexicon import lexicon
 from ..model import Event, Evidence, OrgMention, Place, Project, RoleFact, StatedLink
 from .events import FOCUS_SENTENCES, EventDraft, find_events, merge_into, refers_back
-from .organisations import DocNames, find_organisations, repeated_acronyms
+from .organisations import DocNames, document_acronyms, find_organisations
 from .places import countries_in, find_places, follows_origin, told_places
 from .projects import find_continuation, find_named_project
 from .roles import find_cues, find_project_roles, find_stated_links, is_venue, nearest_cue
@@ -95,7 +95,7 @@ def read_text(
     to it, and its ``promoter`` organises them unless the text says otherwise.
     """
     lex = lexicon()
-    doc_names = DocNames(known, repeated_acronyms(text[start:], language), told_places(text))
+    doc_names = DocNames(known, document_acronyms(text[start:], language), told_places(text))
     orgs: list[OrgMention] = []
     places: list[Place] = []
     events: list[EventDraft] = []
