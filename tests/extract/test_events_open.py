@@ -181,3 +181,19 @@ def test_a_municipality_where_a_visit_meets_hosts_it_and_a_venue_does_not() -> N
     )
     assert [o.name for o in venue.organisations] == ["Steinkjer Culture Centre"]
     assert [r.org.name for r in venue.roles if r.role == "host"] == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # a donor state's name in the case forms of the grants' languages
+        ("sl", "Izveden je bil študijski obisk na Norveškem."),
+        ("sk", "Delegácia bola na študijnej ceste v Nórsku."),
+        ("cs", "Uskutečnila se studijní cesta do Norska."),
+        # and the Portuguese "to the" before a destination
+        ("pt", "Realizou-se uma visita de estudo à Noruega."),
+    ],
+)  # fmt: skip
+def test_a_visit_to_a_donor_state_in_its_case_forms(lang: str, text: str) -> None:
+    (event,) = read_text(text, lang).events
+    assert event.place is not None and event.place.country == "NO"
