@@ -381,3 +381,19 @@ def test_a_visit_verb_tells_who_visited_and_who_was_visited() -> None:
     assert ("Gdansk Youth Association", "participant") in {
         (r.org.name, r.role) for r in passive.roles
     }
+
+
+def test_a_name_in_brackets_after_another_is_its_alias(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """ "Norwegian Environment Agency (Miljødirektoratet)": one body, named twice; a month
+    before a date opens no name ("On 5 May 2021 the …")."""
+    record = _news_record(
+        tmp_path,
+        capsys,
+        "On 5 May 2021 the Norwegian Environment Agency (Miljødirektoratet) hosted a study "
+        "visit of the Gdansk Youth Association.\n",
+    )
+    names = {o["name"]: o["aliases"] for o in record["organisations"]}
+    assert names["Norwegian Environment Agency"] == ["Miljødirektoratet"]
+    assert set(names) == {"Norwegian Environment Agency", "Gdansk Youth Association"}

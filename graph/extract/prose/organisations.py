@@ -412,9 +412,33 @@ def find_organisations(
     spans.sort(key=lambda s: (s[0], -s[1]))
     return [
         m if m.country is not None else _told_beside(m, sent, a, b, lex, language)
-        for a, b, m in spans
+        for a, b, m in _bracketed_names(sent.text, spans)
         if not _generic_reference(m.name, m.type, lex) and not is_instrument(m.name, language)
     ]
+
+
+_OPENS_BRACKET = re.compile(r"\s*\(\s*")
+_CLOSES_BRACKET = re.compile(r"\s*\)")
+
+
+def _bracketed_names(
+    text: str, spans: list[tuple[int, int, OrgMention]]
+) -> list[tuple[int, int, OrgMention]]:
+    """A name alone in brackets right after another is the same body's name in another
+    language or form ("Norwegian Environment Agency (Miljødirektoratet)"): it stands for
+    the name before it (its long form), whose country it takes if it tells none."""
+    out: list[tuple[int, int, OrgMention]] = []
+    for a, b, m in spans:
+        if out and not m.long_form:
+            _pa, pb, before = out[-1]
+            if (
+                _OPENS_BRACKET.fullmatch(text, pb, a)
+                and _CLOSES_BRACKET.match(text, b)
+                and normalise(m.name) != normalise(before.name)
+            ):
+                m = replace(m, long_form=before.name, country=m.country or before.country)
+        out.append((a, b, m))
+    return out
 
 
 def _towns_called(place: str) -> tuple[City, ...]:
@@ -1375,6 +1399,12 @@ def _name_of(
         # Pasak Finansų ministerijos": "according to the Ministry of Finance"; English has
         # its stop words, and its list of function words holds "General")
         or (len(words) > 1 and _no_letters(words[0]))
+        # a month before a year or a day opens no name ("On 5 May 2021 the Norwegian …")
+        or (
+            len(words) > 2
+            and words[0].rstrip(".").casefold() in MONTH_NAMES
+            and _no_letters(words[1])
+        )
         or (
             len(words) > 1
             and language != "en"
