@@ -277,15 +277,21 @@ def resolve_organisations(
     # inflected forms of one name ("Estfollas reģiona", "Estfollas reģionu"; "Visagino
     # savivaldybės", "Visagino savivaldybėje"), in one country: word by word, the same but
     # for endings of up to three letters
-    by_stem: dict[tuple[str, tuple[str, ...]], list[tuple[str, str]]] = defaultdict(list)
+    # (a pair of names in plain ASCII is taken for English: "Gminy Piaseczno" is one form
+    # of "Gminę Piaseczno", two English names are not one another's forms)
+    by_stem: dict[tuple[str, tuple[str, ...]], list[tuple[str, str, bool]]] = defaultdict(list)
     for (name, country), key in sorted(key_of.items(), key=lambda kv: (kv[0][0], kv[0][1] or "")):
-        if len(name.split()) >= 2 and not name.isascii() and normalise(name) not in lex.generic:
+        if len(name.split()) >= 2 and normalise(name) not in lex.generic:
             folded = normalise(name)
-            by_stem[(country or "??", _opening(folded))].append((folded, key))
+            by_stem[(country or "??", _opening(folded))].append((folded, key, name.isascii()))
     for (cc, _opens), named in sorted(by_stem.items()):
-        for at, (first, key) in enumerate(named):
-            for other, other_key in named[at + 1 :]:
-                if uf.find(key) == uf.find(other_key) or not inflected_alike(first, other):
+        for at, (first, key, plain) in enumerate(named):
+            for other, other_key, other_plain in named[at + 1 :]:
+                if (
+                    (plain and other_plain)
+                    or uf.find(key) == uf.find(other_key)
+                    or not inflected_alike(first, other)
+                ):
                     continue
                 merged = uf.union(key, other_key)
                 if merged is not None:

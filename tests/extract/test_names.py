@@ -766,3 +766,11 @@ def test_a_head_initial_complement_ends_before_a_second_bodys_name() -> None:
     assert _names("Setkání pořádal Svaz měst a obcí České republiky.", "cs") == {
         "Svaz měst a obcí České republiky"
     }
+
+
+def test_a_legal_form_ends_a_name() -> None:
+    """ "Norsk Gjenvinning AS på Ski": the legal form closes the name, the place after it is
+    no part of it; Norway's inter-municipal company form closes one too ("Follo Ren IKS")."""
+    found = _names("Delegasjonen besøkte Follo Ren IKS og Norsk Gjenvinning AS på Ski.", "no")
+    assert {"Follo Ren IKS", "Norsk Gjenvinning AS"} <= found
+    assert not any("Ski" in name.split() for name in found)

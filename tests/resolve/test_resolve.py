@@ -102,3 +102,14 @@ def test_case_forms_of_one_name_are_one_whatever_their_endings() -> None:
     x, y = m("Rokiškio savivaldybės", "LT"), m("Rokiškio savivaldybėje", "LV")
     res = resolve_organisations([x, y])
     assert res.of(x).key != res.of(y).key
+
+
+def test_a_case_form_written_without_diacritics_is_still_one_name() -> None:
+    """ "gminie Nordre Follo" (plain letters) and "gminą Nordre Follo" are one municipality;
+    two names both in plain letters are taken for English and not joined by their endings."""
+    gen, acc = m("gminie Nordre Follo", "NO"), m("gminą Nordre Follo", "NO")
+    res = resolve_organisations([gen, acc])
+    assert res.of(gen).key == res.of(acc).key
+    one, two = m("Nord Film Studio", "NO"), m("Nordic Films Studios", "NO")
+    res = resolve_organisations([one, two])
+    assert res.of(one).key != res.of(two).key

@@ -52,7 +52,8 @@ _ACRONYM_AFTER = re.compile(r"^\s*\((?P<acr>[A-ZÆØÅ][A-ZÆØÅa-zæøå0-9&. 
 
 
 _COMPANY_SUFFIX = re.compile(
-    r"^(?:AS|ASA|a\.s\.|s\.r\.o\.|Ltd\.?|SIA|UAB|AB|GmbH|AG|SRL|S\.A\.|Inc\.?|Sp\. z o\.o\.)$"
+    r"^(?:AS|ASA|IKS|KF|a\.s\.|s\.r\.o\.|Ltd\.?|SIA|UAB|AB|GmbH|AG|SRL|S\.A\.|Inc\.?"
+    r"|Sp\. z o\.o\.)$"
 )
 
 
@@ -1002,6 +1003,8 @@ def _head_spans(
                 run.append(j + 1)
                 j += 1
                 continue
+            if len(run) > 1 and _COMPANY_SUFFIX.match(tokens[j][2]):
+                break  # a legal form ends the name: "Norsk Gjenvinning AS på Ski"
             # up to two connectors ("of", "of the") between capitalised words
             gap = 1
             while gap <= 2 and j + gap < len(tokens) and tokens[j + gap][2] in joiners:
