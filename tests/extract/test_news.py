@@ -397,3 +397,27 @@ def test_a_name_in_brackets_after_another_is_its_alias(
     names = {o["name"]: o["aliases"] for o in record["organisations"]}
     assert names["Norwegian Environment Agency"] == ["Miljødirektoratet"]
     assert set(names) == {"Norwegian Environment Agency", "Gdansk Youth Association"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("no", "Prosjektet ledes av Piaseczno kommune, og Nordre Follo kommune er norsk partner.",
+         {("Piaseczno kommune", "promoter"), ("Nordre Follo kommune", "partner")}),
+        ("en", "The project is led by the Gdansk Youth Association; the Bergen Sports Club is "
+         "the Norwegian partner.",
+         {("Gdansk Youth Association", "promoter"), ("Bergen Sports Club", "partner")}),
+    ],
+)  # fmt: skip
+def test_a_project_led_by_one_body_with_its_donor_state_partner(
+    lang: str, text: str, expected: set[tuple[str, str]]
+) -> None:
+    """ "ledes av", "led by": the promoter; "er norsk partner", "is the Norwegian partner":
+    a partner (said of a body, not of a group that visited: "Norwegian partners visited
+    the museum" makes the museum no partner)."""
+    facts = read_text(text, lang)
+    (project,) = facts.projects
+    roles = {(r.org.name, r.role) for r in facts.roles if r.target == project.key}
+    assert expected <= roles
+    visited = read_text("Norwegian partners visited the Silesian Museum in the project.", "en")
+    assert not {r.role for r in visited.roles} & {"partner", "promoter"}
