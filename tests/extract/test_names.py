@@ -774,3 +774,16 @@ def test_a_legal_form_ends_a_name() -> None:
     found = _names("Delegasjonen besøkte Follo Ren IKS og Norsk Gjenvinning AS på Ski.", "no")
     assert {"Follo Ren IKS", "Norsk Gjenvinning AS"} <= found
     assert not any("Ski" in name.split() for name in found)
+
+
+def test_a_quoted_name_after_a_head_that_opens_the_sentence_or_an_institution_noun() -> None:
+    """ "Asociacija „Lietuvos neįgaliųjų forumas“ …": the head noun opening the sentence
+    is capitalised; "Viešoji įstaiga „Versli Lietuva“": the spelled-out legal form of a VšĮ
+    names the body it quotes — while "valsts iestāžu" (state institutions) names none."""
+    assert "Lietuvos neįgaliųjų forumas" in _names(
+        "Asociacija „Lietuvos neįgaliųjų forumas“ bendradarbiauja su partneriais.", "lt"
+    )
+    assert "Versli Lietuva" in _names(
+        "Viešoji įstaiga „Versli Lietuva“ organizavo seminarą Klaipėdoje.", "lt"
+    )
+    assert not _names("Seminārā piedalījās Latvijas valsts iestāžu darbinieki.", "lv")

@@ -1211,20 +1211,32 @@ _LEGAL_FORM_BEFORE = frozenset({"SIA", "UAB", "VšĮ", "AS", "AB", "ASA", "AD", 
 _WORD_BEFORE = re.compile(r"([^\W\d_][\w.]*)\s*$")
 
 
+#: Nouns of a public institution's legal form (Lithuanian "viešoji įstaiga", Latvian
+#: "valsts iestāde"): no head noun by themselves ("valsts iestāžu" are institutions in
+#: general), but the quoted name after one is a body's.
+_INSTITUTION_NOUNS = frozenset({"įstaiga", "iestāde"})
+
+
 def _quoted_after_head(text: str, language: str) -> list[tuple[int, int, str]]:
     """ "biedrības „Latvijas Lauku forums”", "UAB „Fixus Mobilis”": a quoted name right
-    after a lower-case head noun or a legal form is that body's name (quoted titles
-    elsewhere are not organisations)."""
+    after a lower-case head noun (or one that opens the sentence) or a legal form is that
+    body's name (quoted titles elsewhere are not organisations)."""
     out = []
     for m in QUOTED.finditer(text):
-        before = _WORD_BEFORE.search(text[max(0, m.start() - 40) : m.start()])
+        opening = max(0, m.start() - 40)
+        before = _WORD_BEFORE.search(text[opening : m.start()])
         if before is None:
             continue
         word = before.group(1)
         if word in _LEGAL_FORM_BEFORE:
             org_type: str | None = "company"
-        elif word.islower():
-            org_type = head_lemma_type(word, language)
+        elif word.islower() or not text[: opening + before.start(1)].strip():
+            # (a head noun opening the sentence is capitalised: "Asociacija „…“"; an
+            # institution noun, no head elsewhere, names the body it quotes: "Viešoji
+            # įstaiga „Versli Lietuva“", the spelled-out legal form of a VšĮ)
+            org_type = head_lemma_type(word, language) or (
+                "other" if lemma(word, language) in _INSTITUTION_NOUNS else None
+            )
         else:
             continue
         name = m.group(1).strip()
