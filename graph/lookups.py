@@ -70,6 +70,7 @@ class _Store:
         self.raw = raw
         self._sources: dict[ox.NamedNode, list[str]] = {}
         self._sentences: dict[tuple[ox.NamedNode, Subject], list[str]] = {}
+        self._role_counts: dict[Subject, int] = {}
 
     def objects(self, subject: Subject, predicate: ox.NamedNode) -> list[Term]:
         return [q.object for q in self.raw.quads_for_pattern(subject, predicate, None, _UNION)]
@@ -89,6 +90,16 @@ class _Store:
     def labels(self, via: Subject) -> list[str | None]:
         """What the questions call a project or event: its numbers, else its names."""
         return _called(self.values(via, _NUMBER), self.values(via, _LABEL))
+
+    def role_count(self, org: Subject) -> int:
+        """How many roles ``org`` takes (as stated in the union): counted by the store, no
+        statement read out (once: a page asks it of its organisation for every partner)."""
+        if org not in self._role_counts:
+            found = self.raw.query(_ROLE_COUNT, substitutions={ox.Variable("org"): org})
+            assert isinstance(found, ox.QuerySolutions)
+            count = next((solution["n"] for solution in found), None)
+            self._role_counts[org] = int(count.value) if isinstance(count, ox.Literal) else 0
+        return self._role_counts[org]
 
     def roles_of(self, org: Subject) -> Iterator[ox.Quad]:
         """The statements of the roles ``org`` takes, as the union states them, role by role
@@ -364,22 +375,11 @@ _SHARED = (
 )
 
 
-def _roles_counted(store: _Store, org: Subject) -> int:
-    """How many roles ``org`` takes (as stated in the union): counted by the store, no
-    statement read out."""
-    found = store.raw.query(_ROLE_COUNT, substitutions={ox.Variable("org"): org})
-    assert isinstance(found, ox.QuerySolutions)
-    for solution in found:
-        count = solution["n"]
-        return int(count.value) if isinstance(count, ox.Literal) else 0
-    return 0
-
-
 def _shared_vias(store: _Store, a: Subject, b: Subject) -> list[ox.NamedNode | ox.BlankNode]:
     """The projects and events both ``a`` and ``b`` take a role in (as stated in the union),
     joined by the store from the side with fewer roles (an organisation of 20,000 roles and
     one of 2,000 share at most 2,000)."""
-    first, second = (a, b) if _roles_counted(store, a) <= _roles_counted(store, b) else (b, a)
+    first, second = (a, b) if store.role_count(a) <= store.role_count(b) else (b, a)
     found = store.raw.query(
         _SHARED, substitutions={ox.Variable("first"): first, ox.Variable("second"): second}
     )

@@ -23,7 +23,7 @@ import itertools
 import json
 import marshal
 import operator
-from collections import defaultdict
+from collections import defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -1606,7 +1606,8 @@ INDEXES: dict[str, Listing] = {
 
 
 def _listings() -> dict[str, Listing]:
-    """What the summary keeps: the answers and the indexes, by name."""
+    """What the summary keeps: the answers and the indexes, by name (looked up at each use:
+    the registries are the ones to change)."""
     return {**SUMMARISED, **INDEXES}
 
 
@@ -1834,7 +1835,7 @@ def _write_pages(
     its digest differs from the page of that number before; the pages no longer in the
     table go. The table now."""
     clean = clean or {}
-    spare = [entry[0] for at, entry in enumerate(before) if at not in clean]
+    spare = deque(entry[0] for at, entry in enumerate(before) if at not in clean)
     old = {int(entry[0]): str(entry[2]) for entry in before}
     fresh = max(old, default=-1) + 1
     table: list[PageEntry] = []
@@ -1848,7 +1849,7 @@ def _write_pages(
             text = _page_text(rows[start : min(start + PAGE_ROWS, upto)])
             digest = hashlib.sha256(text.encode("ascii")).hexdigest()[:32]
             if spare:
-                number = int(spare.pop(0))
+                number = int(spare.popleft())
             else:
                 number, fresh = fresh, fresh + 1
             table.append([number, min(PAGE_ROWS, upto - start), digest])
