@@ -280,10 +280,10 @@ class _Scans:
             self._per_graph[tuple(rest.split(" "))] = value
         # the changes the kept log holds for it (what they moved was told when they were
         # made: the build's own changes are told apart)
-        moved, moved_graphs = self.moved, self.moved_graphs
+        moved, moved_graphs = len(self.moved), len(self.moved_graphs)
         for logged in self._pending.pop(name, ()):
             self._apply(logged, name)
-        self.moved, self.moved_graphs = moved, moved_graphs
+        del self.moved[moved:], self.moved_graphs[moved_graphs:]
         return True
 
     def _names(self) -> tuple[set[str], set[str], set[tuple[str, ...]]]:

@@ -846,3 +846,30 @@ def test_a_build_restores_only_the_kept_scans_it_asks_for(
     relations = summary_module._RELATIONS
     assert restored.per_graph(relations) == fresh.per_graph(relations)
     assert restored.typed(str(PG.Project)) == fresh.typed(str(PG.Project))
+
+
+def test_the_kept_log_restored_later_moves_nothing_the_build_did_not(tmp_path: Path) -> None:
+    """A kept scan restored when an answer asks for it takes the changes the log holds for
+    it, but those were told when they were made: what a build moved is its own changes
+    only (else every build computes again what every build since the scans were kept
+    whole reached)."""
+    from partnergraph.graph.store.journal import Changes
+
+    docs = _documents(tmp_path)
+    store = Store(None)
+    build([str(docs)], store)
+    project = docs / "earlier-project.txt"
+    text = project.read_text(encoding="utf-8")
+    partner = "Partner: Norwegian Association of Local and Regional Authorities (Norway)\n"
+    assert partner in text
+    project.write_text(
+        text.replace(partner, partner + "Partner: Bergen kommune (Norway)\n"), encoding="utf-8"
+    )
+    build([str(docs)], store)  # its changes go to the log beside the kept scans
+    assert store.kept_state("summary-log") != summary_module._log_data([])
+    restored = summary_module._restored(store, Changes((), ()))
+    assert restored is not None
+    for name in [name for name in restored.held() if " " not in name]:
+        restored(name)  # each kept scan restored, with the log's changes
+    assert restored.moved == [] and restored.moved_graphs == []
+    assert restored(str(PG.partner)) == summary_module._Scans(store)(str(PG.partner))
