@@ -377,9 +377,10 @@ class KeptResolution:
 
 
 #: What resolution is worked out with: its code and the modules it takes names from, the
-#: registry and the lexicon.
+#: registry, the lexicon and the towns' table.
 _RESOLUTION_INPUTS = ("resolve.py", "extract/lexicon.py", "extract/registry.py",
-                      "data/registry.json", "data/lexicon.json")  # fmt: skip
+                      "extract/gazetteer.py", "data/registry.json", "data/lexicon.json",
+                      "data/towns.json")  # fmt: skip
 
 
 @cache

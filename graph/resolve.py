@@ -27,6 +27,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .extract.gazetteer import town_countries
 from .extract.lexicon import inflected_alike, lexicon, normalise, organisation_type
 from .extract.model import OrgMention
 from .extract.registry import RegistryEntry, registry, registry_entry, stem_key
@@ -251,8 +252,8 @@ def resolve_organisations(
     unmatched = sorted({n for pair in (*judged.same, *judged.different) for n in pair
                         if not seen_as(n)})  # fmt: skip
     # a short form or acronym of a fuller name in the same document is that organisation
-    first_key: dict[str, str] = {}  # a name → the key of its first mention, any country
-    for (n, _c), k in key_of.items():
+    first_key: dict[str, str] = {}  # a name → one key of it, any country (the same in any order)
+    for (n, _c), k in sorted(key_of.items(), key=lambda kv: (kv[0][0], kv[0][1] or "")):
         first_key.setdefault(n, k)
     for m in seen:
         if m.long_form:
@@ -279,18 +280,19 @@ def resolve_organisations(
     # for endings of up to three letters
     # (a pair of names in plain ASCII is taken for English: "Gminy Piaseczno" is one form
     # of "Gminę Piaseczno", two English names are not one another's forms)
-    by_stem: dict[tuple[str, tuple[str, ...]], list[tuple[str, str, bool]]] = defaultdict(list)
+    by_stem: dict[tuple[str, tuple[str, ...]], list[tuple[str, str, str]]] = defaultdict(list)
     for (name, country), key in sorted(key_of.items(), key=lambda kv: (kv[0][0], kv[0][1] or "")):
         if len(name.split()) >= 2 and normalise(name) not in lex.generic:
             folded = normalise(name)
-            by_stem[(country or "??", _opening(folded))].append((folded, key, name.isascii()))
+            by_stem[(country or "??", _opening(folded))].append((folded, key, name))
     for (cc, _opens), named in sorted(by_stem.items()):
-        for at, (first, key, plain) in enumerate(named):
-            for other, other_key, other_plain in named[at + 1 :]:
+        for at, (first, key, name) in enumerate(named):
+            for other, other_key, other_name in named[at + 1 :]:
                 if (
-                    (plain and other_plain)
+                    (name.isascii() and other_name.isascii())
                     or uf.find(key) == uf.find(other_key)
                     or not inflected_alike(first, other)
+                    or _two_towns(name, other_name)
                 ):
                     continue
                 merged = uf.union(key, other_key)
@@ -347,6 +349,29 @@ def resolve_organisations(
     resolution = _identities([(m, counts[id(m)]) for m in seen], key_of, uf, reasons, entries)
     resolution.unmatched = tuple(unmatched)
     return resolution
+
+
+def _two_towns(a: str, b: str) -> bool:
+    """Whether two names of as many words differ in a word that is, in each, a town's own
+    name ("Municipality Liběn", "Municipality Liberec"): two places, not two case forms of
+    one (a case form is seldom another town's name)."""
+    return any(
+        normalise(x) != normalise(y) and town_countries(x) and town_countries(y)
+        for x, y in zip(a.split(), b.split(), strict=False)
+    )
+
+
+def _seat(counted: list[tuple[OrgMention, int]]) -> str | None:
+    """The seat of a municipality's mentions, whatever their order: a town's own name
+    before a case form ("Rokiškis", not "Rokiškio"), then the one read most often, then
+    by text."""
+    seats: Counter[str] = Counter()
+    for m, n in counted:
+        if m.seat:
+            seats[m.seat] += n
+    if not seats:
+        return None
+    return min(seats, key=lambda s: (not town_countries(s), -seats[s], s))
 
 
 def _opening(folded: str) -> tuple[str, ...]:
@@ -468,7 +493,7 @@ def _identities(
                 countries[m.country] += n
             if m.type:
                 types[m.type] += n
-        seat = next((m.seat for m in ms if m.seat), None)
+        seat = _seat(counted)
         kind, _, rest = root.partition(":")
         entry = entries.get(rest) if kind == "reg" else None
         if entry is not None:
@@ -483,7 +508,7 @@ def _identities(
             for alias, _lang in entry.aliases:
                 names.setdefault(alias, 0)
         else:
-            country = countries.most_common(1)[0][0] if countries else None
+            country = _most_common(countries)
             org_type = _most_common(types) or organisation_type(_canonical(names))
             # a municipality is named by its seat: "byen Lublin", "UM Lublin" → "Lublin"
             name = seat if kind == "mun" and seat else _canonical(names)

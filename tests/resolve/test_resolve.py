@@ -113,3 +113,28 @@ def test_a_case_form_written_without_diacritics_is_still_one_name() -> None:
     one, two = m("Nord Film Studio", "NO"), m("Nordic Films Studios", "NO")
     res = resolve_organisations([one, two])
     assert res.of(one).key != res.of(two).key
+
+
+def test_two_towns_names_are_no_case_forms_of_one_another() -> None:
+    """ "Liběn" and "Liberec" differ only after four letters, as case endings do, but each is
+    a town's own name (the gazetteer's): two municipalities, not one in two cases."""
+    a = m("Municipality Liběn", "CZ", "municipality", seat="Liběn")
+    b = m("Municipality Liberec", "CZ", "municipality", seat="Liberec")
+    res = resolve_organisations([a, b])
+    assert res.of(a).key != res.of(b).key
+    assert {res.of(a).name, res.of(b).name} == {"Liběn", "Liberec"}
+
+
+def test_a_municipality_is_named_by_its_seat_whatever_the_order_of_its_mentions() -> None:
+    """One municipality whose seat was read in two spellings is named by the town's own name,
+    whichever document came first (a build of the same documents in another order gives
+    the same identity)."""
+    gen = m("Rokiškio savivaldybės", "LT", "municipality", seat="Rokiškio")
+    loc = m("Rokiškio savivaldybėje", "LT", "municipality", seat="Rokiškis")
+    names = set()
+    slugs = set()
+    for order in ([gen, loc], [loc, gen], [gen, gen, loc], [loc, gen, gen]):
+        ident = resolve_organisations(order).of(gen)
+        names.add(ident.name)
+        slugs.add(ident.slug)
+    assert names == {"Rokiškis"} and len(slugs) == 1
