@@ -218,4 +218,12 @@ def _places_called(word: str, language: str) -> set[str]:
         for cut in (1, 2):
             if len(word) - cut >= 5:
                 countries |= region_countries(word[:-cut])
+    if not countries and language != "en":
+        # a city's own name with a case ending the lemmatiser does not know ("Bergeno",
+        # "Kongsbergo"): the city whose whole name the word opens with, a letter or two on
+        countries |= {
+            c.country
+            for c in find_cities(word)
+            if word.startswith(c.name) and 1 <= len(word) - len(c.name) <= 2
+        }
     return countries

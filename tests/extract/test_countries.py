@@ -257,3 +257,21 @@ def test_a_towns_own_name_outranks_another_citys_other_name() -> None:
     assert _countries("Representanter fra Dzierzoniow kommune kom.", "no") == {
         "Dzierzoniow kommune": "PL"
     }
+
+
+def test_a_citys_name_with_a_case_ending_the_lemmatiser_does_not_know_tells_its_country() -> None:
+    """ "Bergeno", "Kongsbergo" (Lithuanian genitives the lemmatiser does not know) are
+    Bergen's and Kongsberg's: the city whose whole name the word opens with, a letter or two
+    on; in English a word that merely opens with a city's name is no form of it."""
+    text = (
+        "Bergeno universitetas ir Kongsbergo savivaldybė pasirašė sutartį. "
+        "Vilniaus universitetas prisijungė."
+    )
+    assert _countries(text, "lt") == {
+        "Bergeno universitetas": "NO",
+        "Kongsbergo savivaldybė": "NO",
+        "Vilniaus universitetas": "LT",
+    }
+    assert _countries("The Bergeno Youth Association met us.", "en") == {
+        "Bergeno Youth Association": None
+    }
