@@ -122,6 +122,8 @@ def head_lemma_type(word: str, language: str) -> str | None:
 
     >>> head_lemma_type("institutas", "lt"), head_lemma_type("výboru", "cs")
     ('other', 'association')
+    >>> head_lemma_type("Δήμου", "el")
+    'municipality'
     >>> head_lemma_type("regioninių", "lt") is None
     True
     """
@@ -129,7 +131,8 @@ def head_lemma_type(word: str, language: str) -> str | None:
         return None
     heads = _heads()
     folded = word.casefold()
-    found = heads.get(folded) or heads.get(lemma(word, language))
+    # (the table is case-folded; a lemma may not be: Greek "δήμος" folds to "δήμοσ")
+    found = heads.get(folded) or heads.get(lemma(word, language).casefold())
     if found is None and language != "en":
         english = lemma(word, "en")
         # an English plural is a kind of body, not one ("Companies", "Care Services")

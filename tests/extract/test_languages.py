@@ -113,6 +113,33 @@ def test_a_cooperation_cue_in_each_language_links_subject_and_partner() -> None:
     }
 
 
+@pytest.mark.parametrize(
+    ("language", "text", "pair"),
+    [
+        ("lt", "Šiaulių valstybinė kolegija bendradarbiauja su Bergeno universitetu.",
+         ("Šiaulių valstybinė kolegija", "Bergeno universitetu")),
+        ("lv", "Liepājas universitāte sadarbojas ar Bergenas universitāti.",
+         ("Liepājas universitāte", "Bergenas universitāti")),
+        ("bg", "Столична община си сътрудничи с Община Берген.",
+         ("Столична община", "Община Берген")),
+        ("ro", "Universitatea din Cluj cooperează cu Universitatea din Bergen.",
+         ("Universitatea din Cluj", "Universitatea din Bergen")),
+        ("pt", "A Universidade da Beira Interior coopera com a Universidade de Bergen.",
+         ("Universidade da Beira Interior", "Universidade de Bergen")),
+        # a Greek head noun in any case ("Δήμο", whose lemma ends in a final sigma)
+        ("el", "Ο Δήμος Αθηναίων υπέγραψε μνημόνιο συνεργασίας με τον Δήμο Όσλο.",
+         ("Δήμος Αθηναίων", "Δήμο Όσλο")),
+    ],
+)  # fmt: skip
+def test_a_cooperation_verb_in_any_tense_links_its_subject_and_object(
+    language: str, text: str, pair: tuple[str, str]
+) -> None:
+    """The verb to cooperate in the present tense as in the past ("bendradarbiauja",
+    "sadarbojas", "сътрудничи", "cooperează"), not only its noun; a Romanian verb ends
+    the lower-case words of the name before it ("Universitatea din Cluj cooperează")."""
+    assert _linked(_news(text, language)) == [pair]
+
+
 def test_organisations_that_sign_together_cooperate() -> None:
     ex = _news(
         "Innovation Norway and the Romanian Ministry of Economy signed a memorandum of "

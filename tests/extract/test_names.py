@@ -249,6 +249,17 @@ def test_a_country_word_and_a_municipality_noun_are_no_organisation() -> None:
     assert _names("Delegates visited a Norwegian municipality in May.", "en") == set()
     assert _names("Vizīte notika Norvēģijas pašvaldībās.", "lv") == set()
     assert "Bergen kommune" in _names("Delegater besøkte Bergen kommune.", "no")
+    # the municipality the country's word opens is named by the form after it
+    assert _names("We work with the Norwegian municipality of Bodø.", "en") == {
+        "municipality of Bodø"
+    }
+
+
+def test_a_bulgarian_verb_ends_the_complement_before_it() -> None:
+    """A verb (its lemma ends as a Bulgarian verb's first person does: "организирам") is
+    no part of the lower-case words that follow a name's head."""
+    text = "Министерството на околната среда и водите организира семинар в София."
+    assert _names(text, "bg") == {"Министерството на околната среда и водите"}
 
 
 @pytest.mark.parametrize(

@@ -134,6 +134,25 @@ def test_lists_of_municipalities(lang: str, text: str, names: set[str]) -> None:
     assert names <= found
 
 
+def test_a_lists_case_form_after_one_place_is_that_places_name() -> None:
+    """ "pašvaldību" is the plural a list of places takes ("Amatas, Līgatnes un Raunas
+    novadu") and the accusative of one: right after one place it closes that place's name;
+    further on in a sentence it is a plural, no name."""
+    orgs = {o.name for o in read_text("Delegācija apmeklēja Rīgas pašvaldību.", "lv").organisations}
+    assert orgs == {"Rīgas pašvaldību"}
+    plural = "Divas dienas dalībnieki prezentēja savu pašvaldību."
+    assert not read_text(plural, "lv").organisations
+    # a city's council is its municipality, in any case ("Liepājas pilsētas domes")
+    council = read_text("Liepājas pilsētas domes pārstāvji apmeklēja Bergenu.", "lv")
+    assert [(o.name, o.type, o.seat) for o in council.organisations] == [
+        ("Liepājas pilsētas domes", "municipality", "Liepāja")
+    ]
+    listed = "Delegācija apmeklēja Ogres un Ikšķiles pašvaldību."
+    assert {o.name for o in read_text(listed, "lv").organisations} == {
+        "Ogres pašvaldība", "Ikšķiles pašvaldība"
+    }  # fmt: skip
+
+
 def test_inflected_registry_names_keep_their_country() -> None:
     text = "Seminārs notika sadarbībā ar Latvijas Pašvaldību savienību un Norvēģijas Vietējo un reģionālo varas iestāžu asociāciju."
     orgs = {o.name: o.country for o in read_text(text, "lv").organisations}

@@ -5,7 +5,7 @@ block), municipality forms and lists, and capitalised spans closed by a head wor
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from functools import cache, lru_cache
 
@@ -282,7 +282,7 @@ def find_organisations(
                 listed.append((a, b, mention))
             spans.extend(_of_the_lists_country(listed))
     municipal = lex.municipality_words.search(sent.text) is not None
-    for m in lex.municipality.finditer(sent.text) if municipal else ():
+    for m in _municipality_matches(sent.text, lex) if municipal else ():
         if taken(m.start(), m.end()):
             continue
         group, place = next((k, v) for k, v in m.groupdict().items() if v and k.startswith("place"))
@@ -885,6 +885,21 @@ def is_instrument(name: str, language: str) -> bool:
     )
 
 
+def _municipality_matches(text: str, lex: Lexicon) -> Iterator[re.Match[str]]:
+    """The municipality forms of ``text``, left to right; where a form's place is a
+    country's word ("the Norwegian municipality of Bodø": "Norwegian municipality"), the
+    search goes on from its noun, which may open another ("municipality of Bodø")."""
+    at = 0
+    while (m := lex.municipality.search(text, at)) is not None:
+        place = next((v for k, v in m.groupdict().items() if v and k.startswith("place")), "")
+        told = place and (country_of_form(place) or demonym_country(place, lex))
+        if told and not town_countries(place):
+            at = m.start() + m.group().index(place) + len(place)
+            continue
+        yield m
+        at = m.end()
+
+
 def _generic_reference(name: str, org_type: str | None, lex: Lexicon) -> bool:
     """ "Norwegian municipality", "Norvēģijas pašvaldībās": a country's word and a
     municipality noun name a kind of body, not one (a municipality is named by its place)."""
@@ -1060,7 +1075,14 @@ def _head_spans(
                     or is_verb_form(word, language)
                 ):
                     break
-                if word.casefold() not in lex.list_forms and _is_head(word, language):
+                # a list's plural or case form after a list of places is the list's
+                # ("Amatas, Līgatnes un Raunas novadu"); right after one place, the head
+                # of that place's name ("apmeklēja Rīgas pašvaldību"); further on, a
+                # plural ("… prezentēja savu pašvaldību")
+                listed = word.casefold() in lex.list_forms and (
+                    nxt > j + 1 or _closes_a_list(run, tokens, text)
+                )
+                if not listed and _is_head(word, language):
                     last = nxt
             if last is not None:
                 run.extend(range(j + 1, last + 1))
@@ -1192,6 +1214,19 @@ def _complement_end(text: str, tokens: list[tuple[int, int, str]], j: int, langu
         last = k
         k += 1
     return last
+
+
+def _closes_a_list(run: list[int], tokens: list[tuple[int, int, str]], text: str) -> bool:
+    """Whether the capitalised run is the last item of a list: a comma or an "and" of any
+    language ("un", "ir", "og"…) right before it."""
+    if not run or run[0] == 0:
+        return False
+    before = tokens[run[0] - 1]
+    return "," in text[before[1] : tokens[run[0]][0]] or before[2].casefold() in _LIST_AND
+
+
+#: The words that join a list's last item, in the languages of the municipality lists.
+_LIST_AND = frozenset("and og un ir i a und и & och sowie oraz".split())
 
 
 def _next_word(tokens: list[tuple[int, int, str]], k: int) -> str:
