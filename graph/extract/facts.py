@@ -81,6 +81,7 @@ _LABELS: tuple[tuple[str, str], ...] = (
     (r"donor project partners?|donor partners?|donor programme partners?", "donor_partners"),
     (
         r"other project partners?|project partners?|project partnerships?|project partnership\(s\)"
+        r"|other partners?|partner (?:organi[sz]ations?|institutions?)|implementing partners?"
         r"|partners?|partnerzy(?: projektu)?|partneři(?: projektu)?|partneri(?: projektu)?"
         r"|(?:projekto )?partneri(?:s|ai)|(?:projekta )?partneri|parteneri?(?: de proiect)?"
         r"|партньори?|parceiros?(?: do projeto)?|partnerji|partnere|samarbeidspartnere?",

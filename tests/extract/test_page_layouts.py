@@ -216,3 +216,16 @@ def test_a_page_whose_roles_pair_no_one_pairs_its_donor_and_beneficiary_state_bo
     assert "last resort" in links[0].why and "project page" in links[0].why
     # two bodies of one country: nothing to pair
     assert extract(page(text.replace("Bergen", "Gdansk"))).links == ()
+
+
+def test_partners_under_the_labels_other_publishers_give_them() -> None:
+    """ "Lead partner", "Other partners", "Partner institutions": a layout's own words for
+    the promoter and the partners (a page written for the test)."""
+    ex = _extract("partner-labels.txt", LAYOUTS)
+    assert {
+        ("promoter", "Klaipėda State Seaport Authority"),
+        ("donor_partner", "Norwegian Coastal Administration"),
+        ("partner", "Klaipėda University"),
+        ("partner", "Port of Oslo"),
+        ("partner", "Vilnius Gediminas Technical University"),
+    } <= {(role, name) for role, name, _cc, _type in _roles(ex)}
