@@ -299,17 +299,21 @@ def find_cities(name: str, *, own_name: bool = False) -> tuple[City, ...]:
     ('NO', ())
     """
     table = _cities()
-    # inflected forms (Polish, Latvian, Lithuanian locatives): try dropping 1-2 letters
-    candidates = [name]
+    # inflected forms (Polish, Latvian, Lithuanian, Czech locatives): try dropping 1-2 letters
+    candidates = [(name, own_name)]
     for cut in (1, 2):
         stem = name[:-cut]
         if len(stem) >= 4:
-            candidates += [stem, stem + "a", stem + "as", stem + "s", stem + "e", stem + "y"]
+            candidates += [(stem + end, own_name) for end in ("", "a", "as", "s", "e", "y")]
         elif len(stem) == 3 and len(name) >= 4 and not own_name:
-            candidates += [stem + "a", stem + "e"]  # "Rīgā" is Rīga's
-    for candidate in candidates:
+            candidates += [(stem + "a", False), (stem + "e", False)]  # "Rīgā" is Rīga's
+        if len(stem) >= 3 and len(name) >= 4:
+            # "Brně" is Brno's: a neuter town's name, by its own name only ("Unii" is no
+            # form of "Unio", one of La Unión's other names)
+            candidates.append((stem + "o", True))
+    for candidate, own in candidates:
         hit = table.get(candidate, ())
-        if own_name:
+        if own:
             hit = tuple(c for c in hit if c.name == candidate)
         if hit:
             return hit

@@ -197,3 +197,24 @@ def test_a_municipality_where_a_visit_meets_hosts_it_and_a_venue_does_not() -> N
 def test_a_visit_to_a_donor_state_in_its_case_forms(lang: str, text: str) -> None:
     (event,) = read_text(text, lang).events
     assert event.place is not None and event.place.country == "NO"
+
+
+def test_a_visit_that_names_no_place_went_to_the_town_of_the_body_it_visited() -> None:
+    """ "visited the University of Bergen": the visit was in Bergen (the town the host's
+    name holds, by its own name: "Agency" is no form of Agen); hosts in two towns tell
+    none."""
+    assert _events("The delegation visited the University of Bergen.", "en") == [
+        ("study_visit", "Bergen")
+    ]
+    assert _events("The delegation visited the Norwegian Environment Agency.", "en") == [
+        ("study_visit", None)
+    ]
+    two = "The delegation visited the University of Bergen and the University of Oslo."
+    assert _events(two, "en") == [("study_visit", None)]
+
+
+def test_a_neuter_towns_locative_is_the_town() -> None:
+    """ "v Brně" is in Brno (a town's own name less its ending, with "-o"); "Unii" is no
+    form of "Unio", one of La Unión's other names."""
+    assert _events("Dne 3. října 2022 se v Brně konal seminář.", "cs") == [("seminar", "Brno")]
+    assert _events("Seminarium odbyło się w Unii Europejskiej.", "pl") == [("seminar", None)]

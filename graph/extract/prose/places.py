@@ -17,6 +17,7 @@ from .sentences import CAP, Sentence, span_evidence
 
 __all__ = [
     "city_in_name",
+    "city_named_in",
     "countries_in",
     "country_after",
     "country_beside",
@@ -96,6 +97,17 @@ def city_in_name(name: str) -> str | None:
         found = main_country(cities)
         if found is not None:
             return found
+    return None
+
+
+def city_named_in(name: str) -> str | None:
+    """The city an organisation's name holds where a name holds its place (:func:`place_words`),
+    by the city's own name, if one country only has a city so called ("University of
+    Bergen": Bergen)."""
+    for word in place_words(name):
+        cities = tuple(c for c in find_cities(word) if normalise(c.name) == normalise(word))
+        if cities and main_country(cities) is not None:
+            return cities[0].name
     return None
 
 

@@ -16,7 +16,7 @@ from ..lexicon import lexicon
 from ..model import Event, Evidence, OrgMention, Place, Project, RoleFact, StatedLink
 from .events import FOCUS_SENTENCES, EventDraft, find_events, merge_into, refers_back
 from .organisations import DocNames, document_acronyms, find_organisations
-from .places import countries_in, find_places, follows_origin, told_places
+from .places import city_named_in, countries_in, find_places, follows_origin, told_places
 from .projects import find_continuation, find_named_project
 from .roles import find_cues, find_project_roles, find_stated_links, is_venue, nearest_cue
 from .sentences import QUOTED, sentences
@@ -55,6 +55,23 @@ def _merge_sub_activities(events: list[EventDraft]) -> list[EventDraft]:
         else:
             kept.append(draft)
     return kept
+
+
+def _hosts_town(visit: EventDraft) -> Place | None:
+    """Where a visit that names no place went: the town of the body it visited, when the
+    body's name holds it ("visited the University of Bergen": Bergen) or the body is a
+    municipality seated there; none when its hosts are in two towns."""
+    towns = set()
+    for org, role, _ev in visit.roles:
+        if role != "host":
+            continue
+        town = org.seat if org.type == "municipality" and org.seat else city_named_in(org.name)
+        if town is not None:
+            towns.add((town, org.country, org.evidence))
+    if len({name for name, _cc, _ev in towns}) != 1:
+        return None
+    name, country, evidence = min(towns, key=lambda t: t[2].start)
+    return Place(name, country, "city", evidence)
 
 
 def _within(place: Place | None, visit: EventDraft) -> bool:
@@ -182,6 +199,9 @@ def read_text(
         projects.append(named_project)
     final_project = named_project
     events = _merge_sub_activities(events)
+    for draft in events:
+        if draft.place is None and draft.type == "study_visit":
+            draft.place = _hosts_town(draft)
     out_events: list[Event] = []
     roles: list[RoleFact] = []
     if final_project is not None:
