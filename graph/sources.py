@@ -131,6 +131,14 @@ def expand_names(
     problems: list[SourceProblem] = []
     walked: list[list[tuple[str, tuple[str, ...]]]] = []  # each folder's files, in order
     named = False  # a file given by name or by a pattern
+    paths = list(paths)
+    if len(paths) == 1 and not _GLOB_CHARS.search(paths[0]) and Path(paths[0]).is_dir():
+        # one folder (a build's usual input): its walk is the answer, in its order
+        path = Path(paths[0])
+        files = _walk(path, suffixes, follow_links, problems, stamps)
+        if not files:
+            problems.append(_no_files(paths[0], suffixes))
+        return [(name, path) for name, _parts in files], problems
     for raw in paths:
         if _GLOB_CHARS.search(raw):
             base = Path(_glob_base(raw))
@@ -154,8 +162,7 @@ def expand_names(
             files = _walk(path, suffixes, follow_links, problems, stamps)
             walked.append(files)
             if not files:
-                wanted = ", ".join(suffixes)
-                problems.append(SourceProblem(raw, f"the folder holds no readable file ({wanted})"))
+                problems.append(_no_files(raw, suffixes))
             for name, parts in files:
                 order.setdefault(name, parts)
                 found.setdefault(name, path)
@@ -169,6 +176,10 @@ def expand_names(
     if len(walked) == 1 and not named and len(found) == len(walked[0]):
         return list(found.items()), problems
     return sorted(found.items(), key=lambda item: order[item[0]]), problems
+
+
+def _no_files(folder: str, suffixes: tuple[str, ...]) -> SourceProblem:
+    return SourceProblem(folder, f"the folder holds no readable file ({', '.join(suffixes)})")
 
 
 def _walk(
@@ -190,6 +201,8 @@ def _walk(
     files: list[tuple[str, tuple[str, ...]]] = []
     seen: set[tuple[int, int]] = set()
     real: dict[str, str] = {}  # each folder's real path, worked out once
+    in_order = True  # the folders' files came as path objects sort (no sort then)
+    lstat, is_file, add = os.lstat, stat.S_ISREG, files.append
     for folder, dirs, names in os.walk(root, onerror=unreadable, followlinks=follow):
         here = Path(folder)
         try:
@@ -219,20 +232,23 @@ def _walk(
         # a file that is no link lies where its folder does: told once for the folder
         inside = follow or _inside(here / "file", root, real)
         parts = here.parts
+        prefix = os.path.join(folder, "")
+        first = len(files)
         for name in sorted(names):
-            if name.startswith(".") or os.path.splitext(name)[1].lower() not in suffixes:
+            dot = name.rfind(".")
+            if name.startswith(".") or dot < 0 or name[dot:].lower() not in suffixes:
                 continue
             # the common case told from the walk's text (a path object and a stat of one
             # for each of 150,000 files took 2 s); anything else is told by _admit
-            full = os.path.join(folder, name)
+            full = prefix + name
             try:
-                mode = os.lstat(full)
+                mode = lstat(full)
             except OSError:
                 mode = None
-            if mode is not None and inside and stat.S_ISREG(mode.st_mode):
+            if mode is not None and inside and is_file(mode.st_mode):
                 if stamps is not None:
                     stamps[full] = (mode.st_size, mode.st_mtime_ns)
-                files.append((full, (*parts, name)))
+                add((full, (*parts, name)))
                 continue
             told: dict[Path, tuple[int, int]] = {}
             if _admit(
@@ -241,8 +257,12 @@ def _walk(
             ):  # fmt: skip
                 if stamps is not None:
                     stamps.update((str(p), stamp) for p, stamp in told.items())
-                files.append((str(here / name), (*parts, name)))
-    return sorted(files, key=lambda item: item[1])
+                add((str(here / name), (*parts, name)))
+        if 0 < first < len(files) and files[first][1] < files[first - 1][1]:
+            in_order = False  # a folder's files before a sibling's sub-folder's
+    # (a walk gives a folder's files before its sub-folders': in path order unless a file
+    # sorts after a sub-folder; sorting 150,000 paths' parts again took a tenth of a second)
+    return files if in_order else sorted(files, key=lambda item: item[1])
 
 
 def _admit(

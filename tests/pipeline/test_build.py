@@ -153,6 +153,13 @@ def test_files_come_in_the_order_of_their_paths_however_they_are_given(tmp_path:
     )
     assert roots[str(folder / "a.txt")] == folder
     assert expand_paths(given)[0] == [(Path(n), root) for n, root in names]
+    # files only in leaf folders come in the walk's order, which is the paths' already
+    leaves = tmp_path / "leaves"
+    for name in ("news/b.txt", "news/a.txt", "projects/x/2.txt", "projects/1.txt"):
+        (leaves / name).parent.mkdir(parents=True, exist_ok=True)
+        (leaves / name).write_text("x", encoding="utf-8")
+    found = [Path(n) for n, _root in expand_names([str(leaves)])[0]]
+    assert found == sorted(leaves.rglob("*.txt")) and found[-1].name == "2.txt"
 
 
 def test_documents_naming_an_organisation_alike_share_one_mention(tmp_path: Path) -> None:
