@@ -218,3 +218,18 @@ def test_a_neuter_towns_locative_is_the_town() -> None:
     form of "Unio", one of La Unión's other names."""
     assert _events("Dne 3. října 2022 se v Brně konal seminář.", "cs") == [("seminar", "Brno")]
     assert _events("Seminarium odbyło się w Unii Europejskiej.", "pl") == [("seminar", None)]
+
+
+def test_travelling_to_a_place_is_a_visit_of_those_who_travelled() -> None:
+    """ "representatives of X travelled to Norway": a study visit to Norway, X its
+    participant."""
+    facts = read_text(
+        "In April representatives of the Slovak Water Management Agency travelled to Norway.",
+        "en",
+    )
+    assert [(e.type, e.place.name if e.place else None) for e in facts.events] == [
+        ("study_visit", "Norway")
+    ]
+    assert {(r.org.name, r.role) for r in facts.roles} == {
+        ("Slovak Water Management Agency", "participant")
+    }

@@ -798,3 +798,27 @@ def test_a_quoted_name_after_a_head_that_opens_the_sentence_or_an_institution_no
         "Viešoji įstaiga „Versli Lietuva“ organizavo seminarą Klaipėdoje.", "lt"
     )
     assert not _names("Seminārā piedalījās Latvijas valsts iestāžu darbinieki.", "lv")
+
+
+def test_a_body_whose_name_holds_a_territory_is_no_territory() -> None:
+    """After a verb of visiting (read as a place's preposition), a name headed by a
+    territory's noun is where people went; one opened by another body's head is a body
+    ("Urząd Marszałkowski Województwa Podkarpackiego")."""
+    visited = "Delegacja odwiedziła Urząd Marszałkowski Województwa Podkarpackiego."
+    assert _names(visited, "pl") == {"Urząd Marszałkowski Województwa Podkarpackiego"}
+    assert _names("Seminář se konal v Jihomoravském kraji.", "cs") == set()
+
+
+def test_a_countrys_adjective_opening_the_sentence_is_the_names_first_word() -> None:
+    """ "Norsk institutt for vannforskning …" opens a sentence: "Norsk" is the name's own
+    first word, not a common word that happens to be capitalised there."""
+    assert _names("Norsk institutt for vannforskning er partner.", "no") == {
+        "Norsk institutt for vannforskning"
+    }
+    assert _names("Norske kommuner deltok i prosjektet.", "no") == set()
+
+
+def test_an_acronym_after_and_is_a_name_of_its_own() -> None:
+    """ "… of the Slovak Republic and NVE": an acronym alone after "and" is a second name."""
+    text = "It was attended by the Ministry of Environment of the Slovak Republic and NVE."
+    assert "Ministry of Environment of the Slovak Republic" in _names(text, "en")

@@ -517,7 +517,10 @@ def _territory_after_preposition(text: str, a: int, b: int, lex: Lexicon, langua
     if not before or before[-1].casefold() not in lex.prepositions:
         return False
     heads = _territorial_heads()
-    return any(lemma(w, language) in heads for w in text[a:b].split())
+    words = text[a:b].split()
+    if lemma(words[0], language) not in heads and head_lemma_type(words[0], language):
+        return False  # another body's head opens it: "Urząd Marszałkowski Województwa …"
+    return any(lemma(w, language) in heads for w in words)
 
 
 @cache
@@ -1127,6 +1130,9 @@ def _head_spans(
             and len(run) >= 2
             and _is_common(tokens[0][2], language)
             and not _is_place(tokens[0][2], language)  # "Kauno miesto savivaldybė …"
+            # (a country's adjective is the first word of a name that goes on after its
+            # head: "Norsk institutt for vannforskning"; "Norske universiteter" is a kind)
+            and not (len(run) >= 3 and lex.demonyms.fullmatch(tokens[0][2]))
             and (
                 # (an inflected word before lower-case ones may be the name's own first
                 # word: "Socialinės apsaugos ir darbo ministerija pasirašė"; a word that
@@ -1550,7 +1556,13 @@ def _split_coordination(
         foreign = word not in ("and", "&") and bool(_ENGLISH_CONNECTORS & set(left_words))
         # "UAB Inova Baltic and Dynatec AS": each side a company with its legal form
         companies = has_legal_form(" ".join(left_words)) and has_legal_form(" ".join(right_words))
-        if starts_new or closed or foreign or article or demonym or companies:
+        # "… of the Slovak Republic and NVE": an acronym alone is a name of its own
+        acronym = (
+            len(right_words) == 1
+            and bool(_ACRONYM_WORD.fullmatch(right_words[0]))
+            and right_words[0] not in _acronym_stopwords()
+        )
+        if starts_new or closed or foreign or article or demonym or companies or acronym:
             return [*_split_coordination(left, tokens, lex, language), right]
     return [run]
 
