@@ -1231,10 +1231,6 @@ def _closes_a_list(run: list[int], tokens: list[tuple[int, int, str]], text: str
     return "," in text[before[1] : tokens[run[0]][0]] or before[2].casefold() in _LIST_AND
 
 
-#: The words that join a list's last item, in the languages of the municipality lists.
-_LIST_AND = frozenset("and og un ir i a und и & och sowie oraz".split())
-
-
 def _next_word(tokens: list[tuple[int, int, str]], k: int) -> str:
     """The word after token ``k`` (without a full stop), or ""."""
     word = tokens[k + 1][2] if k + 1 < len(tokens) else ""
@@ -1573,6 +1569,8 @@ def _ends_sentence(token: str) -> bool:
 
 
 _AND = frozenset({"and", "og", "un", "ir", "i", "a", "und", "oraz", "&", "och", "и"})
+#: What joins a list's last item (as :data:`_LIST_SPLIT` splits a list).
+_LIST_AND = _AND | {"sowie"}
 
 
 def _trim_list_prefix(

@@ -89,25 +89,27 @@ def city_in_name(name: str) -> str | None:
             exact = {c.country for c in find_cities(pair) if normalise(c.name) == normalise(pair)}
             if len(exact) == 1:
                 return exact.pop()
-    for word in place_words(name):
-        # only a city's own name: an alternate name may be a common word ("Union" is La
-        # Unión's, "Center" Ózd's, "Gran" Esztergom's), an inflection guess another town
-        # ("Agder" is no form of Agde)
-        cities = tuple(c for c in find_cities(word) if normalise(c.name) == normalise(word))
-        found = main_country(cities)
-        if found is not None:
-            return found
-    return None
+    city = _own_city(name)
+    return city.country if city is not None else None
 
 
 def city_named_in(name: str) -> str | None:
     """The city an organisation's name holds where a name holds its place (:func:`place_words`),
     by the city's own name, if one country only has a city so called ("University of
     Bergen": Bergen)."""
+    city = _own_city(name)
+    return city.name if city is not None else None
+
+
+def _own_city(name: str) -> City | None:
+    """The city of :func:`main_country` called by a word of ``name`` that may be its place,
+    by its own name only: an alternate name may be a common word ("Union" is La Unión's,
+    "Center" Ózd's, "Gran" Esztergom's), an inflection guess another town ("Agder" is no
+    form of Agde)."""
     for word in place_words(name):
         cities = tuple(c for c in find_cities(word) if normalise(c.name) == normalise(word))
-        if cities and main_country(cities) is not None:
-            return cities[0].name
+        if main_country(cities) is not None:
+            return cities[0]
     return None
 
 
