@@ -802,6 +802,17 @@ def test_answers_are_brought_up_to_date_row_by_row(
     assert summary_module._kept_index(store) is not None
 
 
+def _with_a_new_partner(project: Path) -> str:
+    """Write the project page again with one more partner (Bergen kommune) after its
+    Norwegian one; the text written."""
+    text = project.read_text(encoding="utf-8")
+    partner = "Partner: Norwegian Association of Local and Regional Authorities (Norway)\n"
+    assert partner in text
+    text = text.replace(partner, partner + "Partner: Bergen kommune (Norway)\n")
+    project.write_text(text, encoding="utf-8")
+    return text
+
+
 def test_a_build_restores_only_the_kept_scans_it_asks_for(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -822,11 +833,8 @@ def test_a_build_restores_only_the_kept_scans_it_asks_for(
 
     monkeypatch.setattr(summary_module._Scans, "_take", noting)
     project = docs / "earlier-project.txt"
-    text = project.read_text(encoding="utf-8")
-    partner = "Partner: Norwegian Association of Local and Regional Authorities (Norway)\n"
-    assert partner in text and "EUR 61,000" in text
-    text = text.replace(partner, partner + "Partner: Bergen kommune (Norway)\n")
-    project.write_text(text, encoding="utf-8")
+    text = _with_a_new_partner(project)
+    assert "EUR 61,000" in text
     build([str(docs)], store)
     assert f"read {PG.partner}" in taken
     assert not any(name.startswith("per_graph") for name in taken)
@@ -858,13 +866,7 @@ def test_the_kept_log_restored_later_moves_nothing_the_build_did_not(tmp_path: P
     docs = _documents(tmp_path)
     store = Store(None)
     build([str(docs)], store)
-    project = docs / "earlier-project.txt"
-    text = project.read_text(encoding="utf-8")
-    partner = "Partner: Norwegian Association of Local and Regional Authorities (Norway)\n"
-    assert partner in text
-    project.write_text(
-        text.replace(partner, partner + "Partner: Bergen kommune (Norway)\n"), encoding="utf-8"
-    )
+    _with_a_new_partner(docs / "earlier-project.txt")
     build([str(docs)], store)  # its changes go to the log beside the kept scans
     assert store.kept_state("summary-log") != summary_module._log_data([])
     restored = summary_module._restored(store, Changes((), ()))
