@@ -37,8 +37,10 @@ def _code(language: str) -> str | None:
 
 @lru_cache(maxsize=1 << 17)
 def lemma(word: str, language: str) -> str:
-    """The lemma of ``word`` (case-folded) in ``language``; the folded word itself when the
-    language or the word is unknown.
+    """The lemma of ``word``, case-folded first, in ``language`` (simplemma's form: a proper
+    name's lemma is capitalised, "Rīga", and a Greek one keeps its final sigma, "δήμος",
+    which case-folded tables hold as "δήμοσ"); the folded word itself when the language or
+    the word is unknown.
 
     >>> lemma("savivaldybių", "lt"), lemma("Związkiem", "pl"), lemma("kommunene", "no")
     ('savivaldybė', 'związek', 'kommune')

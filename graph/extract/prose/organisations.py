@@ -1051,8 +1051,7 @@ def _head_spans(
             last = joined = None
             for k in range(1, 8):
                 nxt = j + k
-                word = tokens[nxt][2] if nxt < len(tokens) else ""
-                word = word[:-1] if word.endswith(".") else word  # "… institutas."
+                word = _next_word(tokens, nxt - 1)  # (without its full stop: "… institutas.")
                 if word and text[tokens[nxt - 1][1] : tokens[nxt][0]].strip():
                     break  # a dash between: "Asociace krajů – organizace … kraje"
                 if (
