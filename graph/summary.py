@@ -19,6 +19,7 @@ from __future__ import annotations
 import bisect
 import functools
 import hashlib
+import heapq
 import itertools
 import json
 import marshal
@@ -1659,7 +1660,13 @@ def summarise(store: GraphStore, *, fresh: bool = False) -> dict[str, int]:
     for question in todo:
         deps = scans.noting()
         clean: dict[int, tuple[int, int]] = {}  # kept pages as they were → where they are
-        if question in keyed:
+        if question in keyed and isinstance(store, Store):
+            spliced = _spliced(store, scans, question, keyed[question], index)
+            if spliced is not None:
+                scans.deps = None
+                index.sizes[question], index.pages[question] = spliced
+                index.deps[question] = frozenset(deps | index.deps[question])
+                continue
             rows, clean = _brought_up_to_date(store, scans, question, keyed[question], index)
             deps |= index.deps[question]
         else:
@@ -1672,6 +1679,7 @@ def summarise(store: GraphStore, *, fresh: bool = False) -> dict[str, int]:
             # the store, took 1.3 GB more at the end of a build)
             index.pages[question] = _write_pages(store, question, rows,
                                                  index.pages.get(question, []), clean)  # fmt: skip
+            _keep_keys(store, question, rows, index.pages[question])
         else:
             lines.extend(_pages(question, rows))
         del rows
@@ -1821,6 +1829,43 @@ def _page_lines(question: str, number: int, text: str) -> list[str]:
 PageEntry = list[Any]
 
 
+class _PageWrites:
+    """The pages of an answer written :data:`PAGES_A_WRITE` at a time: only those not as
+    they were."""
+
+    def __init__(self, store: Store, question: str) -> None:
+        self.store, self.question = store, question
+        self.pages: list[str] = []
+        self.lines: list[str] = []
+
+    def page(self, number: int, rows: Sequence[Row], before: str | None) -> PageEntry:
+        """Page ``number`` holds ``rows`` (``before``: the digest of that page as kept):
+        written unless it is as it was; its entry in the table."""
+        text = _page_text(rows)
+        digest = hashlib.sha256(text.encode("ascii")).hexdigest()[:32]
+        if before != digest:
+            self.pages.append(str(_node(self.question, number)))
+            self.lines.extend(_page_lines(self.question, number, text))
+            if len(self.pages) == PAGES_A_WRITE:
+                self._flush()
+        return [number, len(rows), digest]
+
+    def _flush(self) -> None:
+        if self.pages:
+            self.store.replace_subjects(graphs.SUMMARY, self.pages, self.lines, now=True)
+        self.pages, self.lines = [], []
+
+    def finish(self, table: Sequence[PageEntry], gone: Iterable[int]) -> None:
+        """The pages ``gone`` out, the answer's size and its ``table`` of pages written."""
+        self._flush()
+        dropped = [str(_node(self.question, int(number))) for number in gone]
+        if dropped:
+            self.store.replace_subjects(graphs.SUMMARY, dropped, ())
+        total = sum(int(entry[1]) for entry in table)
+        self.store.replace_subjects(graphs.SUMMARY, [str(_node(self.question))],
+                                    _size_lines(self.question, total, table))  # fmt: skip
+
+
 def _write_pages(
     store: Store,
     question: str,
@@ -1839,27 +1884,18 @@ def _write_pages(
     old = {int(entry[0]): str(entry[2]) for entry in before}
     fresh = max(old, default=-1) + 1
     table: list[PageEntry] = []
-    pages: list[str] = []
-    lines: list[str] = []
+    writes = _PageWrites(store, question)
     done = 0
 
     def made(upto: int) -> None:
-        nonlocal fresh, pages, lines
+        nonlocal fresh
         for start in range(done, upto, PAGE_ROWS):
-            text = _page_text(rows[start : min(start + PAGE_ROWS, upto)])
-            digest = hashlib.sha256(text.encode("ascii")).hexdigest()[:32]
             if spare:
                 number = int(spare.popleft())
             else:
                 number, fresh = fresh, fresh + 1
-            table.append([number, min(PAGE_ROWS, upto - start), digest])
-            if old.get(number) == digest:
-                continue  # the page is as it was
-            pages.append(str(_node(question, number)))
-            lines.extend(_page_lines(question, number, text))
-            if len(pages) == PAGES_A_WRITE:
-                store.replace_subjects(graphs.SUMMARY, pages, lines, now=True)
-                pages, lines = [], []
+            chunk = rows[start : min(start + PAGE_ROWS, upto)]
+            table.append(writes.page(number, chunk, old.get(number)))
 
     for at in sorted(clean):
         start, end = clean[at]
@@ -1867,15 +1903,184 @@ def _write_pages(
         table.append(list(before[at]))
         done = end
     made(len(rows))
-    if pages:
-        store.replace_subjects(graphs.SUMMARY, pages, lines, now=True)
-    gone = [str(_node(question, int(number))) for number in spare]
-    if gone:
-        store.replace_subjects(graphs.SUMMARY, gone, ())
-    store.replace_subjects(
-        graphs.SUMMARY, [str(_node(question))], _size_lines(question, len(rows), table)
-    )
+    writes.finish(table, spare)
     return table
+
+
+# ------------------------------------------------------------ rows found by their key
+
+#: The version of what :class:`_KeyPages` keeps.
+_KEYS_VERSION = 1
+
+
+def _keys_state(question: str) -> str:
+    return f"summary-keys-{question}"
+
+
+def _key_hash(key: Any) -> int:
+    """A row key's hash, the same in every process (Python's own is seeded per process)."""
+    text = repr(key).encode("utf-8", "backslashreplace")
+    return int.from_bytes(hashlib.blake2b(text, digest_size=8).digest(), "big")
+
+
+def _table_stamp(table: Sequence[PageEntry]) -> str:
+    """A table of pages in a few characters: key pages are trusted only beside the table
+    they were kept with."""
+    text = json.dumps([[int(n), int(c), str(d)] for n, c, d, *_ in table])
+    return hashlib.sha256(text.encode("ascii")).hexdigest()[:32]
+
+
+@dataclass
+class _KeyPages:
+    """Where a kept answer's rows are, kept beside its table of pages so a build reads only
+    the pages the rows it makes again are on or land on: each row key's hash (see
+    :func:`_key_hash`) → the number of the page that holds its rows (a tuple of them, for a
+    key whose rows span pages or a hash two keys share), and each page's last row."""
+
+    pages: dict[int, int | tuple[int, ...]]
+    last: dict[int, Row]
+
+    @classmethod
+    def of(
+        cls, key: Callable[[Row], Any], table: Sequence[PageEntry], rows: Sequence[Row]
+    ) -> _KeyPages:
+        """The key pages of an answer's ``rows`` laid out as ``table`` says."""
+        made, at = cls({}, {}), 0
+        for number, count, *_ in table:
+            made.add(key, int(number), rows[at : at + int(count)])
+            at += int(count)
+        return made
+
+    def add(self, key: Callable[[Row], Any], number: int, rows: Sequence[Row]) -> None:
+        """Page ``number`` holds ``rows``."""
+        for hashed in {_key_hash(key(row)) for row in rows}:
+            held = self.pages.get(hashed)
+            if held is None:
+                self.pages[hashed] = number
+            elif held != number and not (isinstance(held, tuple) and number in held):
+                numbers = held if isinstance(held, tuple) else (held,)
+                self.pages[hashed] = tuple(sorted((*numbers, number)))
+        if rows:
+            self.last[number] = tuple(rows[-1])
+
+    def remove(self, key: Callable[[Row], Any], number: int, rows: Sequence[Row]) -> None:
+        """Page ``number``, which held ``rows``, holds them no more."""
+        for hashed in {_key_hash(key(row)) for row in rows}:
+            held = self.pages.get(hashed)
+            if held == number:
+                del self.pages[hashed]
+            elif isinstance(held, tuple) and number in held:
+                rest = tuple(n for n in held if n != number)
+                self.pages[hashed] = rest[0] if len(rest) == 1 else rest
+        self.last.pop(number, None)
+
+    def holding(self, keys: Iterable[Any]) -> set[int]:
+        """The pages that hold rows of ``keys``."""
+        found: set[int] = set()
+        for k in keys:
+            held = self.pages.get(_key_hash(k))
+            if isinstance(held, int):
+                found.add(held)
+            elif held:
+                found.update(held)
+        return found
+
+    def export(self, table: Sequence[PageEntry]) -> bytes:
+        return marshal.dumps({"version": _KEYS_VERSION, "stamp": _table_stamp(table),
+                              "pages": self.pages, "last": self.last})  # fmt: skip
+
+    @classmethod
+    def read(cls, data: bytes, table: Sequence[PageEntry]) -> _KeyPages | None:
+        """The key pages kept in ``data``; None unless kept with ``table``."""
+        try:
+            kept = marshal.loads(data)
+            if not isinstance(kept, dict) or kept.get("version") != _KEYS_VERSION:
+                return None
+            if kept["stamp"] != _table_stamp(table) or not isinstance(kept["pages"], dict):
+                return None
+            last = {int(n): tuple(row) for n, row in kept["last"].items()}
+        except (EOFError, ValueError, TypeError, KeyError, AttributeError):
+            return None
+        return cls(kept["pages"], last)
+
+
+def _keep_keys(
+    store: Store, question: str, rows: Sequence[Row], table: Sequence[PageEntry]
+) -> None:
+    """Keep the key pages of an answer kept row by row, written whole as ``table``."""
+    keyed = _listings()[question].keyed
+    if keyed is not None:
+        store.keep_state(_keys_state(question), _KeyPages.of(keyed.key, table, rows).export(table))
+
+
+def _even(rows: list[Row]) -> list[list[Row]]:
+    """``rows`` cut into as few pages as hold them, of sizes as even as can be."""
+    count = -(-len(rows) // PAGE_ROWS)
+    sizes = [len(rows) // count + (1 if i < len(rows) % count else 0) for i in range(count)]
+    starts = [0, *itertools.accumulate(sizes)]
+    return [rows[a:b] for a, b in itertools.pairwise(starts)]
+
+
+def _spliced(
+    store: Store, scans: _Scans, question: str, keys: set[Any], index: _Index
+) -> tuple[int, list[PageEntry]] | None:
+    """Bring the kept answer of ``question`` up to date by the rows of ``keys``, reading
+    only the pages its kept key pages say they are on and the pages their rows made again
+    land on (by each page's last row): those pages are made again — cut in two when they
+    grow past :data:`PAGE_ROWS`, gone when they empty — and written if not as they were;
+    the others stand. The answer's size and table now; None when no key pages are kept
+    beside its table, or they do not add up (the whole answer is then read)."""
+    keyed = _listings()[question].keyed
+    assert keyed is not None
+    table = index.pages.get(question)
+    data = None if table is None else store.kept_state(_keys_state(question))
+    found = None if table is None or data is None else _KeyPages.read(data, table)
+    if table is None or found is None:
+        return None
+    rank = functools.cmp_to_key(_comparison(keyed.order))
+    place = {int(entry[0]): at for at, entry in enumerate(table)}
+    holding = found.holding(keys)
+    if not holding <= place.keys() or not place.keys() <= found.last.keys():
+        return None
+    touched = {place[number] for number in holding}
+    lasts = [rank(found.last[int(entry[0])]) for entry in table]
+    landing: dict[int, list[Row]] = defaultdict(list)  # place in the table → rows made again
+    for row in sorted(keyed.rows(scans, keys), key=rank):
+        at = min(bisect.bisect_left(lasts, rank(row)), len(table) - 1)  # (-1: no pages yet)
+        landing[at].append(row)
+        touched.add(at)
+    numbers = [int(table[at][0]) for at in touched if at >= 0]
+    read = _read_pages(store, question, numbers)
+    if any(len(read.get(int(table[at][0]), ())) != int(table[at][1]) for at in touched if at >= 0):
+        return None
+    fresh = max(place, default=-1) + 1
+    writes = _PageWrites(store, question)
+    made: list[PageEntry] = []
+    gone: list[int] = []
+    for at, entry in [*enumerate(table), *([(-1, None)] if -1 in touched else [])]:
+        if at not in touched:
+            assert entry is not None
+            made.append(entry)
+            continue
+        number = fresh if entry is None else int(entry[0])
+        before = [] if entry is None else read[number]
+        if entry is None:
+            fresh += 1
+        else:
+            found.remove(keyed.key, number, before)
+        kept = [row for row in before if keyed.key(row) not in keys]
+        rows = list(heapq.merge(kept, landing.get(at, ()), key=rank))
+        if not rows:
+            gone.append(number)
+            continue
+        before_digest = None if entry is None else str(entry[2])
+        for chunk in _even(rows):  # the first in the page's place, the others new pages
+            made.append(writes.page(number, chunk, before_digest))
+            found.add(keyed.key, number, chunk)
+            number, fresh, before_digest = fresh, fresh + 1, None
+    writes.finish(made, gone)
+    store.keep_state(_keys_state(question), found.export(made))
+    return sum(int(entry[1]) for entry in made), made
 
 
 @dataclass

@@ -875,3 +875,104 @@ def test_the_kept_log_restored_later_moves_nothing_the_build_did_not(tmp_path: P
         restored(name)  # each kept scan restored, with the log's changes
     assert restored.moved == [] and restored.moved_graphs == []
     assert restored(str(PG.partner)) == summary_module._Scans(store)(str(PG.partner))
+
+
+def _reading(monkeypatch: pytest.MonkeyPatch) -> tuple[dict[str, int], list[str]]:
+    """The pages of each answer read from now on (by number, all look-ups together), and
+    the answers read whole to be brought up to date."""
+    pages: dict[str, int] = {}
+    whole: list[str] = []
+    read_pages, brought = summary_module._read_pages, summary_module._brought_up_to_date
+
+    def counted(store: Store, question: str, numbers: object) -> object:
+        pages[question] = pages.get(question, 0) + len(set(numbers))  # type: ignore[call-overload]
+        return read_pages(store, question, numbers)  # type: ignore[arg-type]
+
+    def read_whole(store: Store, scans: object, question: str, *rest: object) -> object:
+        whole.append(question)
+        return brought(store, scans, question, *rest)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(summary_module, "_read_pages", counted)
+    monkeypatch.setattr(summary_module, "_brought_up_to_date", read_whole)
+    return pages, whole
+
+
+def _tables_hold_their_pages(store: Store) -> None:
+    """Every answer's table counts its rows, in pages of 1 to PAGE_ROWS rows."""
+    for question in [*LISTINGS, *sorted(INDEXES)]:
+        total = row_count(store, question) or 0
+        table = summary_module._table(store, question, total)
+        assert sum(n for _number, n in table) == total, question
+        assert all(0 < n <= summary_module.PAGE_ROWS for _number, n in table), (question, table)
+
+
+def test_a_build_reads_only_the_pages_the_rows_it_makes_again_are_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With pages of three rows: each change (an amount, a partner added — its rows land in
+    the middle of answers, pages grow past three rows and are cut in two —, a partner
+    removed — pages empty —, another day and participant of an event) reads the pages
+    the rows it makes again are on and land on, never a whole answer, and every kept
+    answer equals the one computed afresh."""
+    monkeypatch.setattr(summary_module, "PAGE_ROWS", 3)
+    docs = _documents(tmp_path)
+    store = Store(None)
+    build([str(docs)], store)
+    pages, whole = _reading(monkeypatch)
+    project, news = docs / "earlier-project.txt", docs / "news-seminar.txt"
+    text, said = project.read_text(encoding="utf-8"), news.read_text(encoding="utf-8")
+    partner = "Partner: Norwegian Association of Local and Regional Authorities (Norway)\n"
+    more = "".join(f"Partner: {town} kommune (Norway)\n" for town in ("Bergen", "Bodø", "Molde"))
+    changes = [
+        (project, text.replace("EUR 61,000", "EUR 75,500")),
+        (project, text.replace(partner, partner + more)),
+        (project, text.replace(partner, "")),
+        (news, said.replace("12 May", "19 May").replace("KS from Norway and ", "")),
+    ]
+    for path, changed in changes:
+        path.write_text(changed, encoding="utf-8")
+        pages.clear()
+        build([str(docs)], store)
+        assert whole == [], whole
+        held = sum(len(t) for t in summary_module._kept_index(store).pages.values())  # type: ignore[union-attr]
+        assert 0 < sum(pages.values()) < held, (path.name, pages)
+        if changed == changes[0][1]:  # the amount: the page its row leaves and where it lands
+            assert pages.keys() <= {"projects", "conflicting_values"} and pages["projects"] <= 2
+        _same_as_computed(store)
+        _tables_hold_their_pages(store)
+
+
+@pytest.mark.parametrize("kept", [None, b"", b"not marshal", "another table"])
+def test_key_pages_that_are_not_kept_with_the_table_read_the_answer_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kept: bytes | str | None
+) -> None:
+    """The key pages of an answer missing, unreadable or kept with another table of its
+    pages: the build reads that answer whole, brings it up to date right, and keeps its
+    key pages again (the build after reads only its pages)."""
+    docs = _documents(tmp_path)
+    store = Store(None)
+    build([str(docs)], store)
+    state = summary_module._keys_state("projects")
+    if kept == "another table":
+        data = store.kept_state(state)
+        assert data is not None
+        assert summary_module._KeyPages.read(data, []) is None  # (kept with another table)
+        index = summary_module._kept_index(store)
+        assert index is not None
+        found = summary_module._KeyPages.read(data, index.pages["projects"])
+        assert found is not None
+        store.keep_state(state, found.export([[0, 1, "0" * 32]]))
+    else:
+        store.keep_state(state, None if kept is None else kept)  # type: ignore[arg-type]
+    _pages, whole = _reading(monkeypatch)
+    project = docs / "earlier-project.txt"
+    text = project.read_text(encoding="utf-8")
+    project.write_text(text.replace("EUR 61,000", "EUR 75,500"), encoding="utf-8")
+    build([str(docs)], store)
+    assert "projects" in whole
+    _same_as_computed(store)
+    whole.clear()
+    project.write_text(text.replace("EUR 61,000", "EUR 80,000"), encoding="utf-8")
+    build([str(docs)], store)
+    assert whole == []
+    _same_as_computed(store)
