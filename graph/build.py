@@ -46,7 +46,14 @@ from .ledger import (
     open_ledger,
 )
 from .resolve import Judgements, Resolution, resolve_organisations
-from .sources import DEFAULT_MAX_BYTES, Document, SourceProblem, expand_names, read_document
+from .sources import (
+    DEFAULT_MAX_BYTES,
+    Document,
+    SourceProblem,
+    expand_names,
+    load_language_model_soon,
+    read_document,
+)
 from .store import GraphStore, Store, graphs
 from .summary import is_summarised, summarise
 from .triples import (
@@ -461,6 +468,10 @@ def build(
     """
     report = BuildReport()
     ledger, from_kept = load_ledger_kept(store)
+    if ledger:
+        # a build into a store that holds documents reads few of them again, most often
+        # in this process: the language model loads while the folders are walked
+        load_language_model_soon()
     unchanged: list[Unchanged] = []
     reads, problems = read_all(
         paths,

@@ -13,6 +13,7 @@ import hashlib
 import os
 import re
 import stat
+import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -29,6 +30,7 @@ __all__ = [
     "expand_names",
     "expand_paths",
     "language_of_name",
+    "load_language_model_soon",
     "read_document",
     "read_documents",
 ]
@@ -703,18 +705,34 @@ _BLOCK_TAGS = {"p", "h1", "h2", "h3", "h4", "li", "dt", "dd", "td", "th", "div"}
 
 def detect_language(text: str) -> str:
     """ISO 639-1 code of the text's language (py3langid, restricted to European languages)."""
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
-
-    global _IDENTIFIER
-    if _IDENTIFIER is None:
-        identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
-        identifier.set_languages([lang for lang in _LANGUAGES if lang in identifier.labels])
-        _IDENTIFIER = identifier
-    lang, _prob = _IDENTIFIER.classify(text[:5000])
+    lang, _prob = _identifier().classify(text[:5000])
     return _LANG_ALIASES.get(str(lang), str(lang))
 
 
+def _identifier() -> Any:
+    """py3langid's identifier of the European languages, loaded once: by the first thread
+    that asks (the others wait for it)."""
+    global _IDENTIFIER
+    with _IDENTIFIER_LOADING:
+        if _IDENTIFIER is None:
+            from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+            identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+            identifier.set_languages([lang for lang in _LANGUAGES if lang in identifier.labels])
+            _IDENTIFIER = identifier
+    return _IDENTIFIER
+
+
+def load_language_model_soon() -> None:
+    """Start loading the language model in a thread of its own (half a second, most of it
+    decompressing, which runs beside the caller on another core): for a build that will
+    likely read a few files in this process, while it walks its folders."""
+    if _IDENTIFIER is None:
+        threading.Thread(target=_identifier, name="language model", daemon=True).start()
+
+
 _IDENTIFIER: Any = None
+_IDENTIFIER_LOADING = threading.Lock()
 
 
 @lru_cache(maxsize=65536)
@@ -727,8 +745,7 @@ def language_of_name(name: str) -> str | None:
     """
     if len(name.split()) < 2:
         return None
-    detect_language("x")  # loads the identifier
-    lang, prob = _IDENTIFIER.classify(name)
+    lang, prob = _identifier().classify(name)
     if prob < 0.6:
         return None
     return _LANG_ALIASES.get(str(lang), str(lang))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import pytest
@@ -170,3 +171,45 @@ def test_checksum_is_of_the_bytes(tmp_path: Path) -> None:
     f = tmp_path / "x.txt"
     f.write_bytes(b"Workshop in Tallinn.")
     assert _read(f).checksum == hashlib.sha256(b"Workshop in Tallinn.").hexdigest()
+
+
+def test_the_language_model_loads_in_a_thread_beside_the_caller(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Started early, the language model loads in a thread of its own; the first text to
+    tell waits for it, and every text is told as when it loads on first use."""
+    from partnergraph.graph import sources
+
+    monkeypatch.setattr(sources, "_IDENTIFIER", None)
+    sources.load_language_model_soon()
+    loading = [t for t in threading.enumerate() if t.name == "language model"]
+    assert loading  # (a thread, not this caller, loads it)
+    assert sources.detect_language(LATVIAN) == "lv"
+    assert sources.detect_language(POLISH) == "pl"
+    assert sources._IDENTIFIER is not None
+    for thread in loading:
+        thread.join(timeout=60)
+    assert sources.language_of_name("Gminny Ośrodek Pomocy Społecznej w Łodzi") == "pl"
+
+
+def test_a_build_into_a_store_that_holds_documents_loads_the_model_early(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first build of a store may read many files (in workers, which load the model
+    themselves): it starts no loading of its own; a build into a store that holds
+    documents does, before it walks the folders."""
+    import importlib
+
+    from partnergraph.graph.store import Store
+
+    build_module = importlib.import_module("partnergraph.graph.build")
+
+    started: list[int] = []
+    monkeypatch.setattr(build_module, "load_language_model_soon", lambda: started.append(1))
+    (tmp_path / "a.txt").write_text(LATVIAN, encoding="utf-8")
+    store = Store(None)
+    build_module.build([str(tmp_path)], store)
+    assert started == []
+    (tmp_path / "b.txt").write_text(POLISH, encoding="utf-8")
+    build_module.build([str(tmp_path)], store)
+    assert started == [1]
