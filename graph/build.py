@@ -12,6 +12,8 @@ and its workers together.
 from __future__ import annotations
 
 import hashlib
+import itertools
+import operator
 import os
 import pickle
 import signal
@@ -400,9 +402,8 @@ def resolve_mentions(
 ) -> Resolution:
     """Resolve the mentions of documents, taken in the order of their keys: the same
     documents give the same identities whatever order or builds they came in."""
-    return resolve_organisations(
-        (m for key in sorted(by_document) for m in by_document[key]), judgements=judgements
-    )
+    in_order = itertools.chain.from_iterable(by_document[key] for key in sorted(by_document))
+    return resolve_organisations(in_order, judgements=judgements)
 
 
 def extract_all(
@@ -598,6 +599,9 @@ def _same_identities(
     return kept_resolution(store, judgements)
 
 
+_NAMED = operator.attrgetter("name", "country")  # what a mention's identity is known by
+
+
 def _stale(
     entries: Iterable[Entry], fingerprint: Fingerprints, before: KeptResolution | None
 ) -> list[Entry]:
@@ -613,7 +617,7 @@ def _stale(
     return [
         e
         for e in entries
-        if (e.graph in left or not changed.isdisjoint((m.name, m.country) for m in e.mentions))
+        if (e.graph in left or not changed.isdisjoint(map(_NAMED, e.mentions)))
         and fingerprint(e.mentions) != e.fingerprint
     ]
 

@@ -207,13 +207,11 @@ def resolve_organisations(
     key_of: dict[tuple[str, str | None], str] = {}
     # each mention object once, with how often it came, in the order it first came (a
     # store's documents share their frozen mentions: two million are a few thousand)
-    counts: dict[int, int] = {}
+    every = list(mentions)
+    ids = list(map(id, every))
+    counts = Counter(ids)
     seen: list[OrgMention] = []
-    for m in mentions:
-        if id(m) in counts:
-            counts[id(m)] += 1
-            continue
-        counts[id(m)] = 1
+    for m in dict(zip(ids, every, strict=True)).values():  # (counted and kept in C)
         ident = (m.name, m.country)
         if ident in key_of:
             seen.append(m)
