@@ -4,11 +4,7 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
-
-import networkx as nx
-
-from partnergraph import visualize as viz
+from typing import TYPE_CHECKING, Any
 
 from ..answers import Answers
 from ..publish import write_atomic
@@ -16,6 +12,9 @@ from ..store import GraphStore, QueryResult, open_store, staged
 from ..store.graphs import METRICS
 from ..triples import metric_lines
 from .options import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, Parents, emit, err
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 __all__ = ["register"]
 
@@ -76,6 +75,8 @@ def register(sub: Any, parents: Parents) -> None:
 
 
 def _network(args: argparse.Namespace, store: GraphStore) -> nx.Graph:
+    from partnergraph import visualize as viz  # (networkx: only the commands that draw)
+
     graph = viz.org_network(Answers(store))
     if args.country or args.type:
         graph = viz.filtered(graph, countries=args.country, types=args.type)
@@ -85,6 +86,8 @@ def _network(args: argparse.Namespace, store: GraphStore) -> nx.Graph:
 
 
 def _draw(args: argparse.Namespace) -> int:
+    from partnergraph import visualize as viz  # (networkx: only the commands that draw)
+
     suffix = Path(args.output).suffix.lower()
     if suffix not in (".html", ".htm", ".png", ".svg", ".graphml", ".gexf") or (
         args.countries and suffix not in (".png", ".svg")
@@ -122,6 +125,10 @@ def _draw(args: argparse.Namespace) -> int:
 
 
 def _path(args: argparse.Namespace) -> int:
+    import networkx as nx
+
+    from partnergraph import visualize as viz  # (networkx: only the commands that draw)
+
     from .questions import Unknown, one_organisation
 
     store = open_store(args.store, read_only=True)
@@ -150,6 +157,8 @@ def _path(args: argparse.Namespace) -> int:
 
 
 def _analyse(args: argparse.Namespace) -> int:
+    from partnergraph import visualize as viz  # (networkx: only the commands that draw)
+
     store = open_store(args.store, read_only=True)
     graph = viz.org_network(Answers(store))
     metrics = viz.compute_metrics(graph)

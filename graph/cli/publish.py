@@ -9,8 +9,6 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from partnergraph.visualize import network_html, org_network
-
 from ..answers import Answers
 from ..publish import (
     FORMATS,
@@ -161,6 +159,8 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _serve(args: argparse.Namespace) -> int:
+    from partnergraph.visualize import network_html, org_network  # (networkx: when served)
+
     store = open_store(args.store, read_only=True)
     if not isinstance(store, Store) or store.path is None:
         err("serve works on an embedded store folder, not on a remote server")
