@@ -74,6 +74,18 @@ def test_a_town_inside_a_name_is_a_word_of_it() -> None:
     assert infer_country("Silesian Museum in Katowice") == "PL"
 
 
+def test_a_head_word_opening_a_name_is_not_its_place() -> None:
+    """ "Centro" is a town in Spain and in Italy, and the head of many names: as their first
+    word it is what they are, not where ("Bergen kommune": a place first, then the head)."""
+    from partnergraph.graph.extract.countries import country_by_name
+
+    assert place_words("Centro de Estudos Sociais da Universidade de Coimbra") == ["Coimbra"]
+    assert country_by_name("Centro de Estudos Sociais da Universidade de Coimbra") == "PT"
+    assert country_by_name("Centro Studi Bologna") == "IT"
+    assert place_words("Bergen kommune") == ["Bergen"]
+    assert place_words("Centro") == ["Centro"]  # (a word alone may be the town)
+
+
 def test_an_alternate_name_of_a_city_is_not_its_own() -> None:
     assert find_cities("Roma")[0].name == "Rome"
     assert find_cities("Roma", own_name=True) == ()

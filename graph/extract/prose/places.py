@@ -132,10 +132,14 @@ def place_words(name: str) -> list[str]:
     """The capitalised words of an organisation's name that may be its place: its first or
     last word, or one after a preposition ("Bergen kommune", "University of Bergen",
     "Museum in Katowice"). Inside a name, a town's name is mostly a word of it ("Youth
-    Drama Centre", "Regional Police Academy").
+    Drama Centre", "Regional Police Academy"). A first word that is a head word of
+    organisations is the name's head, not its place ("Centro de Estudos Sociais …": Centro
+    is a town in Spain).
 
     >>> place_words("Silesian Museum in Katowice")
     ['Silesian', 'Katowice']
+    >>> place_words("Centro de Estudos Sociais da Universidade de Coimbra")
+    ['Coimbra']
     """
     tokens = _NAME_TOKEN.findall(name)
     last = len(tokens) - 1
@@ -143,8 +147,18 @@ def place_words(name: str) -> list[str]:
         word
         for i, word in enumerate(tokens)
         if _PLACE_WORD.fullmatch(word)
-        and (i in (0, last) or tokens[i - 1].casefold() in _place_prepositions())
+        and (
+            (i == 0 and (last == 0 or not _is_head(word)))
+            or i == last
+            or tokens[i - 1].casefold() in _place_prepositions()
+        )
     ]
+
+
+def _is_head(word: str) -> bool:
+    """Whether ``word`` is, whole, a head word of organisations ("Centro", "Kommune")."""
+    found = lexicon().type_finder.fullmatch(word)
+    return found is not None
 
 
 @cache
