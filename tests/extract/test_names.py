@@ -822,3 +822,47 @@ def test_an_acronym_after_and_is_a_name_of_its_own() -> None:
     """ "… of the Slovak Republic and NVE": an acronym alone after "and" is a second name."""
     text = "It was attended by the Ministry of Environment of the Slovak Republic and NVE."
     assert "Ministry of Environment of the Slovak Republic" in _names(text, "en")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "The Ministries of Foreign Affairs of Portugal and Norway were represented.",
+         {"Ministry of Foreign Affairs of Portugal": "PT",
+          "Ministry of Foreign Affairs of Norway": "NO"}),
+        ("en", "Staff of the Embassies of Norway, Iceland and Liechtenstein visited Kraków.",
+         {"Embassy of Norway": "NO", "Embassy of Iceland": "IS",
+          "Embassy of Liechtenstein": "LI"}),
+        ("pt", "Os Ministérios dos Negócios Estrangeiros de Portugal e da Noruega também "
+               "se fizeram representar.",
+         {"Ministério dos Negócios Estrangeiros de Portugal": "PT",
+          "Ministério dos Negócios Estrangeiros da Noruega": "NO"}),
+        ("pl", "W spotkaniu udział wzięli przedstawiciele Ministerstw Spraw Zagranicznych "
+               "Polski i Norwegii.",
+         {"Ministerstwo Spraw Zagranicznych Polski": "PL",
+          "Ministerstwo Spraw Zagranicznych Norwegii": "NO"}),
+        ("en", "The Universities of Bergen and Oslo signed an agreement.",
+         {"University of Bergen": "NO", "University of Oslo": "NO"}),
+    ],
+)  # fmt: skip
+def test_a_plural_head_that_places_share_is_one_body_for_each(
+    lang: str, text: str, expected: dict[str, str]
+) -> None:
+    """One head in a plural or case form before a coordination of places names one body
+    of each place: the head in its base form, the words between, the place with its own
+    preposition ("da Noruega") or the first one's, and the place's country."""
+    found = read_text(text, lang)
+    assert {o.name: o.country for o in found.organisations} == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Norwegian universities and Polish municipalities took part.",  # kinds of body
+        "The Municipalities of Norway and Poland were compared.",  # no municipality is a country
+        "The Universities of Applied Sciences met in Bergen and Oslo.",  # no places after it
+    ],
+)
+def test_a_plural_head_without_places_after_it_is_no_body(text: str) -> None:
+    names = _names(text, "en")
+    assert not any(n.startswith(("University", "Municipality")) for n in names), names

@@ -328,6 +328,15 @@ def find_organisations(
         seat = cities[0].name if cities else place
         mention = OrgMention(place, country, "municipality", span_evidence(sent, a, b), seat=seat)
         spans.append((a, b, mention))
+    # one plural head shared by places: "the Ministries of Foreign Affairs of Portugal and
+    # Norway" are two ministries
+    for a, b, org_type, named in _shared_head_spans(sent.text, lex, language):
+        if not taken(a, b):
+            for name, country in named:
+                mention = OrgMention(
+                    name, country, organisation_type(name) or org_type, span_evidence(sent, a, b)
+                )
+                spans.append((a, b, mention))
     quoted_names = _quoted_after_head(sent.text, language)
     for a, b, org_type in _head_spans(
         sent.text, lex, lowercase_heads=language != "en", language=language
@@ -1152,6 +1161,85 @@ def _head_spans(
                 out.append(found)
         i = j + 1
     return out
+
+
+def _shared_head_spans(
+    text: str, lex: Lexicon, language: str
+) -> list[tuple[int, int, str, list[tuple[str, str | None]]]]:
+    """Names that share one head in a plural or case form, one for each place that closes
+    them ("Ministries of Foreign Affairs of Portugal and Norway", "Ministérios dos Negócios
+    Estrangeiros de Portugal e da Noruega", "Ministerstw Spraw Zagranicznych Polski i
+    Norwegii"): the span, the head's type, and each name (the head in its base form, the
+    words between, the place with its own preposition, else the first's) with the place's
+    country. A plural head alone is a kind of body ("Norwegian universities"): only a
+    coordination of places after it makes it several."""
+    tokens = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+    ands = _AND | _coordinators(language)
+    joiners = _joiners(language)
+    out: list[tuple[int, int, str, list[tuple[str, str | None]]]] = []
+    for i, (a, _b, word) in enumerate(tokens):
+        found = _plural_head(word, language) if CAP.match(word) else None
+        if found is None:
+            continue
+        base, org_type = found
+        # the words between: capitalised ones and connectors, then the places
+        k = i + 1
+        while k < len(tokens) and k - i <= 8 and _place(tokens[k][2], language) is None:
+            if not (CAP.match(tokens[k][2]) or tokens[k][2] in joiners):
+                break
+            k += 1
+        first_prep = tokens[k - 1][2] if k - 1 > i and tokens[k - 1][2] in joiners else None
+        middle_end = k - 1 if first_prep else k
+        places: list[tuple[str | None, int]] = []  # (its own preposition, its token)
+        prep = first_prep
+        while k < len(tokens):
+            country = _place(tokens[k][2], language)
+            if country is None or not CAP.match(tokens[k][2]):
+                break
+            places.append((prep, k))
+            nxt = tokens[k + 1][2] if k + 1 < len(tokens) else ""
+            if nxt != "," and nxt not in ands:
+                break
+            k += 2
+            prep = None
+            if k < len(tokens) and tokens[k][2] in joiners and not CAP.match(tokens[k][2]):
+                prep, k = tokens[k][2], k + 1
+        last = places[-1][1] if places else None
+        if (
+            last is None
+            or len(places) < 2
+            or tokens[last - 1][2] not in ands | joiners
+            or (last + 1 < len(tokens) and CAP.match(tokens[last + 1][2]))
+        ):
+            continue
+        middle = text[tokens[i][1] : tokens[middle_end - 1][1]] if middle_end > i + 1 else ""
+        named = []
+        for own, at in places:
+            country = _place(tokens[at][2], language) or None
+            if org_type == "municipality" and country_of_form(tokens[at][2]):
+                break  # "Municipalities of Norway and Poland": no municipality is a country
+            joined = own or first_prep
+            place = tokens[at][2].rstrip(".")  # (a sentence's full stop)
+            name = base + middle + (f" {joined}" if joined else "") + f" {place}"
+            named.append((" ".join(name.split()), country))
+        else:
+            out.append((a, tokens[last][0] + len(tokens[last][2].rstrip(".")), org_type, named))
+    return out
+
+
+def _plural_head(word: str, language: str) -> tuple[str, str] | None:
+    """For a head noun in another form than its base one (a plural, a case form): the base
+    form, capitalised as written, and its type; else None."""
+    if not word.isalpha() or word.isupper():
+        return None
+    for lang in dict.fromkeys((language, "en")):
+        base = lemma(word, lang)
+        if base.casefold() == word.casefold():
+            continue
+        org_type = head_lemma_type(base, lang)
+        if org_type is not None and org_type != "company":
+            return base[:1].upper() + base[1:], org_type
+    return None
 
 
 @cache
