@@ -1173,6 +1173,11 @@ def _shared_head_spans(
     words between, the place with its own preposition, else the first's) with the place's
     country. A plural head alone is a kind of body ("Norwegian universities"): only a
     coordination of places after it makes it several."""
+    if not _and_a_capital(language).search(text):
+        return []  # (most sentences: no conjunction before a capitalised word)
+    words = (w.strip(_PUNCTUATION) for w in text.split())
+    if not any(_plural_head(w, language) for w in words if w[:1].isupper()):
+        return []  # (nor a head in another form than its base one)
     tokens = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
     ands = _AND | _coordinators(language)
     joiners = _joiners(language)
@@ -1184,8 +1189,11 @@ def _shared_head_spans(
         base, org_type = found
         # the words between: capitalised ones and connectors, then the places
         k = i + 1
-        while k < len(tokens) and k - i <= 8 and _place(tokens[k][2], language) is None:
-            if not (CAP.match(tokens[k][2]) or tokens[k][2] in joiners):
+        while k < len(tokens) and k - i <= 8:
+            capital = CAP.match(tokens[k][2]) is not None
+            if not (capital or tokens[k][2] in joiners):
+                break
+            if capital and _place(tokens[k][2], language) is not None:
                 break
             k += 1
         first_prep = tokens[k - 1][2] if k - 1 > i and tokens[k - 1][2] in joiners else None
@@ -1227,6 +1235,17 @@ def _shared_head_spans(
     return out
 
 
+_PUNCTUATION = ".,;:()«»„“”\"'!?"
+
+
+@cache
+def _and_a_capital(language: str) -> re.Pattern[str]:
+    """A conjunction before a capitalised word (a preposition may come between)."""
+    ands = "|".join(sorted(map(re.escape, _AND | _coordinators(language)), key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{ands})\s+(?:\w+\s+)?[{UPPER}]")
+
+
+@lru_cache(maxsize=1 << 16)
 def _plural_head(word: str, language: str) -> tuple[str, str] | None:
     """For a head noun in another form than its base one (a plural, a case form): the base
     form, capitalised as written, and its type; else None."""
@@ -1680,6 +1699,7 @@ def _is_project_word(word: str) -> bool:
     return bool(lexicon().project_words.fullmatch(word))
 
 
+@lru_cache(maxsize=1 << 16)
 def _place(word: str, language: str) -> str | None:
     """For a country's name or a town the city list knows (as written or by its lemma:
     "Oslu" is Oslo's): its country, "" when the town's country cannot be told
