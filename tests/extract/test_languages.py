@@ -140,6 +140,44 @@ def test_a_cooperation_verb_in_any_tense_links_its_subject_and_object(
     assert _linked(_news(text, language)) == [pair]
 
 
+@pytest.mark.parametrize(
+    ("language", "text", "pairs"),
+    [
+        ("en", "The University of Bergen and the Norwegian Institute of Public Health signed "
+               "a cooperation agreement with Vilnius University.",
+         [("University of Bergen", "Vilnius University"),
+          ("Norwegian Institute of Public Health", "Vilnius University")]),
+        ("lv", "Rīgas Tehniskā universitāte un Bergenas universitāte sadarbojas ar Norvēģijas "
+               "Zinātnes un tehnoloģiju universitāti.",
+         [("Rīgas Tehniskā universitāte", "Norvēģijas Zinātnes un tehnoloģiju universitāti"),
+          ("Bergenas universitāte", "Norvēģijas Zinātnes un tehnoloģiju universitāti")]),
+        ("pl", "Uniwersytet Warszawski i Uniwersytet w Bergen współpracują z Norweskim "
+               "Instytutem Zdrowia Publicznego.",
+         [("Uniwersytet Warszawski", "Norweskim Instytutem Zdrowia Publicznego"),
+          ("Uniwersytet w Bergen", "Norweskim Instytutem Zdrowia Publicznego")]),
+        ("no", "Universitetet i Bergen og Folkehelseinstituttet samarbeider med Vilniaus "
+               "universitetas.",
+         [("Universitetet i Bergen", "Vilniaus universitetas"),
+          ("Folkehelseinstituttet", "Vilniaus universitetas")]),
+    ],
+)  # fmt: skip
+def test_each_of_a_list_of_subjects_cooperates_with_the_object(
+    language: str, text: str, pairs: list[tuple[str, str]]
+) -> None:
+    """ "A and B cooperate with C": both A and B, not the one nearest the verb only."""
+    assert _linked(_news(text, language)) == pairs
+
+
+def test_a_subject_after_other_words_is_no_part_of_the_list() -> None:
+    """Only the list that ends on the subject: a name before other words is not in it."""
+    ex = _news(
+        "After the visit to the University of Bergen, Vilnius University signed a cooperation "
+        "agreement with the Norwegian Institute of Public Health.",
+        "en",
+    )
+    assert _linked(ex) == [("Vilnius University", "Norwegian Institute of Public Health")]
+
+
 def test_organisations_that_sign_together_cooperate() -> None:
     ex = _news(
         "Innovation Norway and the Romanian Ministry of Economy signed a memorandum of "

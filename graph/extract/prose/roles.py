@@ -105,11 +105,19 @@ def find_stated_links(
         subject = before[-1] if before else promoter
     if subject is None:
         return []
+    # "A and B signed an agreement with C": each name of the list the subject closes (a
+    # list's last two joined by its "and": "After the visit to A, B signed …" is B's)
+    subjects = [subject]
+    if before and subject is before[-1]:
+        listed = _listed(sent, before[::-1], language)[::-1]
+        if len(listed) > 1 and _joined_by_and(sent, listed[-2], listed[-1], language):
+            subjects = listed
     cue = sent.text[coop_at - sent.start :].split(".")[0][:80]
     return [
-        StatedLink(subject, other, f"stated: {cue.strip()}", ev)
+        StatedLink(one, other, f"stated: {cue.strip()}", ev)
+        for one in subjects
         for other in _listed(sent, after, language)
-        if normalise(other.name) != normalise(subject.name)
+        if normalise(other.name) != normalise(one.name)
     ]
 
 
@@ -130,12 +138,23 @@ def _listed(sent: Sentence, orgs: list[OrgMention], language: str) -> list[OrgMe
     """The organisations after a cooperation cue that it names: the first, and those a
     list joins to it (asides between allowed: "X, the donor partner, and Y"); one after
     other words ("… získaly grant od Nadace …", "… received a grant from …") is another
-    matter's."""
+    matter's. ``orgs`` backwards (the last first): the list the last one closes."""
     kept = orgs[:1]
     for prev, nxt in pairwise(orgs):
-        gap = sent.text[prev.evidence.end - sent.start : nxt.evidence.start - sent.start]
-        words = [w for w in re.split(r"[^\w]+", _ASIDE.sub(" ", gap)) if w]
-        if not all(w.casefold() in _joins(language) for w in words):
+        if not all(w.casefold() in _joins(language) for w in _between(sent, prev, nxt)):
             break
         kept.append(nxt)
     return kept
+
+
+def _between(sent: Sentence, one: OrgMention, other: OrgMention) -> list[str]:
+    """The words between two names of a sentence (asides left out), in either order."""
+    first, second = sorted((one, other), key=lambda o: o.evidence.start)
+    gap = sent.text[first.evidence.end - sent.start : second.evidence.start - sent.start]
+    return [w for w in re.split(r"[^\w]+", _ASIDE.sub(" ", gap)) if w]
+
+
+def _joined_by_and(sent: Sentence, one: OrgMention, other: OrgMention, language: str) -> bool:
+    """Whether the text's "and" (or the English one) stands between two names."""
+    ands = {lexicon().raw["apposition_cue_lemmas"]["and"].get(language, "and"), "and"}
+    return any(w.casefold() in ands for w in _between(sent, one, other))
