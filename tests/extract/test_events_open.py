@@ -50,6 +50,25 @@ def test_where_people_came_from_is_not_where_the_event_was() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("lang", "text", "place"),
+    [
+        ("en", "A delegation from Riga visited Oslo on 12 May 2022.", "Oslo"),
+        ("pl", "Delegacja z Gdańska odwiedziła Bergen.", "Bergen"),
+        ("cs", "Delegace z Brna navštívila Oslo.", "Oslo"),
+        ("pt", "Uma delegação de Coimbra visitou Bergen.", "Bergen"),
+    ],
+)
+def test_the_place_a_visits_verb_names_after_an_origin_is_where_it_went(
+    lang: str, text: str, place: str
+) -> None:
+    """A visit's verb opens what the visitors did: the place after it is where the visit
+    went, though a place they came from stands before it ("from Riga visited Oslo"); a
+    preposition there still belongs to where they came from ("from Gmina Wołomin in
+    Poland")."""
+    assert _events(text, lang) == [("study_visit", place)]
+
+
 def test_a_locative_case_ending_says_where() -> None:
     # Latvian: "Daugavpilī" (in Daugavpils) is locative, "Norvēģijas" (of Norway) is not
     assert _events("Seminārs notika Daugavpilī.", "lv") == [("seminar", "Daugavpils")]

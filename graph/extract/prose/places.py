@@ -349,8 +349,10 @@ def _at(tokens: list[tuple[int, int, str]], i: int, lex: Lexicon, language: str)
     (not after "from", which names where people came from), or, in a language that says
     "in Daugavpils" by a case ending, in that case ("Daugavpilī", "Norvegijoje")."""
     before = tokens[i - 1][2].casefold() if i > 0 else ""
+    # (a visit's verb among the place words, longer than any preposition, opens what the
+    # visitors did: "a delegation from Riga visited Oslo" went to Oslo)
     if before in _origin_words() or (
-        before in lex.prepositions and _after_origin(tokens, i - 1, language)
+        before in lex.prepositions and len(before) <= 4 and _after_origin(tokens, i - 1, language)
     ):
         return False
     if before not in lex.prepositions:
