@@ -413,3 +413,25 @@ def test_a_common_word_before_a_countrys_name_names_an_agency(
     language: str, text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert _orgs(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "roles"),
+    [
+        ("en", "The conference, hosted by the University of Iceland, brought together "
+               "researchers from Vilnius University.",
+         {("University of Iceland", "host"), ("Vilnius University", "participant")}),
+        ("no", "Konferansen ble arrangert av Universitetet i Bergen og samlet forskere fra "
+               "Vilniaus universitetas.",
+         {("Universitetet i Bergen", "organiser"), ("Vilniaus universitetas", "participant")}),
+        ("pl", "Konferencję zorganizował Uniwersytet Warszawski, a udział wzięli naukowcy z "
+               "Uniwersytetu w Bergen.",
+         {("Uniwersytet Warszawski", "organiser"), ("Uniwersytetu w Bergen", "participant")}),
+    ],
+)  # fmt: skip
+def test_a_body_people_came_from_far_after_a_hosts_cue_sent_them(
+    language: str, text: str, roles: set[tuple[str, str]]
+) -> None:
+    """Whoever the people at an event came from took part, though the sentence's only cue
+    before them names its host or organiser."""
+    assert _roles(text, language) == roles

@@ -60,6 +60,11 @@ def find_cues(sent: Sentence, finder: PhraseFinder) -> list[tuple[int, int, str]
     return [(sent.start + a, sent.start + b, role) for a, b, role in finder.find(sent.text)]
 
 
+#: How far (characters) after a host's or organiser's cue a body people came from is still
+#: the cue's ("hosted by representatives from A").
+_REACH = 30
+
+
 def nearest_cue(
     org: OrgMention, cues: list[tuple[int, int, str]], came_from: bool = False
 ) -> str | None:
@@ -82,6 +87,11 @@ def nearest_cue(
         return None
     if best[2] == "visited":
         return "host" if best[1] == 0 and not came_from else "participant"
+    if came_from and best[2] in ("host", "organiser") and best[1] == 0 and best[0] > _REACH:
+        # "… hosted by A, brought together researchers from B": a body people came from,
+        # far after a host's or organiser's cue, sent them (not "hosted by representatives
+        # from A")
+        return "participant"
     return best[2]
 
 
