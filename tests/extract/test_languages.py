@@ -435,3 +435,29 @@ def test_a_body_people_came_from_far_after_a_hosts_cue_sent_them(
     """Whoever the people at an event came from took part, though the sentence's only cue
     before them names its host or organiser."""
     assert _roles(text, language) == roles
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "roles"),
+    [
+        ("en", "At the invitation of the Norwegian Directorate of Health, representatives of "
+               "the Lithuanian Ministry of Health visited Oslo.",
+         {("Norwegian Directorate of Health", "host"),
+          ("Lithuanian Ministry of Health", "participant")}),
+        ("no", "Etter invitasjon fra Universitetet i Bergen besøkte en delegasjon fra Vilniaus "
+               "universitetas Norge.",
+         {("Universitetet i Bergen", "host"), ("Vilniaus universitetas", "participant")}),
+        ("cs", "Na pozvání Univerzity v Bergenu navštívili zástupci Masarykovy univerzity Norsko.",
+         {("Univerzity v Bergenu", "host"), ("Masarykovy univerzity", "participant")}),
+        ("pt", "A convite da Universidade de Bergen, uma delegação da Universidade de Coimbra "
+               "visitou a Noruega.",
+         {("Universidade de Bergen", "host"), ("Universidade de Coimbra", "participant")}),
+    ],
+)  # fmt: skip
+def test_who_invited_hosted_and_a_cue_ending_in_a_function_word_names_what_follows(
+    language: str, text: str, roles: set[tuple[str, str]]
+) -> None:
+    """Whoever invited is the host ("at the invitation of", "etter invitasjon fra", "na
+    pozvání", "a convite da"); a cue that ends in a function word ("representatives of")
+    names the body after it, not the one before."""
+    assert _roles(text, language) == roles

@@ -18,7 +18,14 @@ from .events import FOCUS_SENTENCES, EventDraft, find_events, merge_into, refers
 from .organisations import DocNames, document_acronyms, find_organisations
 from .places import city_named_in, countries_in, find_places, follows_origin, told_places
 from .projects import find_continuation, find_named_project
-from .roles import find_cues, find_project_roles, find_stated_links, is_venue, nearest_cue
+from .roles import (
+    find_cues,
+    find_project_roles,
+    find_stated_links,
+    forward_cues,
+    is_venue,
+    nearest_cue,
+)
 from .sentences import QUOTED, sentences
 
 __all__ = ["TextFacts", "read_text"]
@@ -174,11 +181,12 @@ def read_text(
         coop_at = sent.start + coop if coop is not None else None
         if current is not None and found:
             cues = find_cues(sent, lex.roles)
+            forward = forward_cues(sent, cues, language)
             for org in found:
                 if coop_at is not None and org.evidence.start > coop_at:
                     continue  # the object of "cooperation with X" is not an event role
                 came_from = follows_origin(sent.text, org.evidence.start - sent.start)
-                role = nearest_cue(org, cues, came_from)
+                role = nearest_cue(org, cues, came_from, forward)
                 if role is not None and not is_venue(sent, org, lex):
                     current.roles.append((org, role, ev))
         # a facts block, where there is one, is the authority on the project's roles

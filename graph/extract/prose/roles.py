@@ -8,11 +8,19 @@ import re
 from functools import cache
 from itertools import pairwise
 
+from ..lemmas import is_function_word
 from ..lexicon import Lexicon, PhraseFinder, lexicon, normalise
 from ..model import Evidence, OrgMention, StatedLink
 from .sentences import Sentence
 
-__all__ = ["find_cues", "find_project_roles", "find_stated_links", "is_venue", "nearest_cue"]
+__all__ = [
+    "find_cues",
+    "find_project_roles",
+    "find_stated_links",
+    "forward_cues",
+    "is_venue",
+    "nearest_cue",
+]
 
 _BETWEEN = re.compile(r"\b(between|mellom|między|pomiędzy|starp|tarp)\b")
 
@@ -65,11 +73,27 @@ def find_cues(sent: Sentence, finder: PhraseFinder) -> list[tuple[int, int, str]
 _REACH = 30
 
 
+def forward_cues(sent: Sentence, cues: list[tuple[int, int, str]], language: str) -> set[int]:
+    """The cues (by start) that end in a function word ("representatives of", "at the
+    invitation of", "visited by"): they name what follows them, never what comes before."""
+    out = set()
+    for start, end, _role in cues:
+        words = sent.text[start - sent.start : end - sent.start].split()
+        last = words[-1] if words else ""
+        if len(words) >= 2 and (is_function_word(last, language) or is_function_word(last, "en")):
+            out.add(start)
+    return out
+
+
 def nearest_cue(
-    org: OrgMention, cues: list[tuple[int, int, str]], came_from: bool = False
+    org: OrgMention,
+    cues: list[tuple[int, int, str]],
+    came_from: bool = False,
+    forward: set[int] | frozenset[int] = frozenset(),
 ) -> str | None:
     """The role of the cue nearest to an organisation; a cue before it wins a tie
-    ("hosted by KS", "KS presented"). A visit's verb tells the direction: whoever it
+    ("hosted by KS", "KS presented"); a cue of ``forward`` (see :func:`forward_cues`) does
+    not reach back. A visit's verb tells the direction: whoever it
     follows was visited (a host: "the delegation visited KS"), whoever comes before it
     visited (a participant: "KS visited Bergen") — unless the people who visited are said
     to come from it (``came_from``: "… lankėsi grupė iš Lešos savivaldybės")."""
@@ -77,7 +101,7 @@ def nearest_cue(
     for start, end, role in cues:
         if end <= org.evidence.start:
             rank = (org.evidence.start - end, 0)
-        elif start >= org.evidence.end:
+        elif start >= org.evidence.end and start not in forward:
             rank = (start - org.evidence.end, 1)
         else:
             continue
