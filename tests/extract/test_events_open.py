@@ -69,6 +69,22 @@ def test_the_place_a_visits_verb_names_after_an_origin_is_where_it_went(
     assert _events(text, lang) == [("study_visit", place)]
 
 
+@pytest.mark.parametrize(
+    ("lang", "text", "place"),
+    [
+        ("pl", "Przedstawiciele gminy Kłodzko pojechali do Bergen.", "Bergen"),
+        ("lv", "Rīgas domes pārstāvji devās uz Bergenu.", "Bergen"),
+        ("lt", "Vilniaus miesto savivaldybės atstovai vyko į Bergeną.", "Bergen"),
+        ("no", "Representanter fra Vilnius reiste til Bergen i mai.", "Bergen"),
+        ("pt", "Representantes da Câmara Municipal de Coimbra viajaram para Oslo.", "Oslo"),
+    ],
+)
+def test_a_trip_told_by_a_verb_of_going_is_a_visit(lang: str, text: str, place: str) -> None:
+    """ "went to", "travelled to" in each language ("pojechali do", "devās uz", "vyko į",
+    "reiste til", "viajaram para") tell a visit, to where the verb goes."""
+    assert _events(text, lang) == [("study_visit", place)]
+
+
 def test_a_locative_case_ending_says_where() -> None:
     # Latvian: "Daugavpilī" (in Daugavpils) is locative, "Norvēģijas" (of Norway) is not
     assert _events("Seminārs notika Daugavpilī.", "lv") == [("seminar", "Daugavpils")]
