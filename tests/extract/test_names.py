@@ -866,3 +866,23 @@ def test_a_plural_head_that_places_share_is_one_body_for_each(
 def test_a_plural_head_without_places_after_it_is_no_body(text: str) -> None:
     names = _names(text, "en")
     assert not any(n.startswith(("University", "Municipality")) for n in names), names
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "name"),
+    [
+        ("pt", "Em Góis, foi possível conhecer o projeto pré-definido “Gestão da Bacia do Rio "
+               "Ceira”, financiado no âmbito do Programa Ambiente.",
+         "Gestão da Bacia do Rio Ceira"),
+        ("pl", "Zaprezentowano projekt predefiniowany „Zielone szkoły jutra” realizowany przez "
+               "gminę Kłodzko.",
+         "Zielone szkoły jutra"),
+        ("ro", "Vizita a avut loc în cadrul proiectului pre-definit „Servicii mai bune pentru "
+               "cetățeni”.",
+         "Servicii mai bune pentru cetățeni"),
+    ],
+)  # fmt: skip
+def test_a_quoted_project_name_after_a_word_of_its_kind(lang: str, text: str, name: str) -> None:
+    """A lower-case word that says what kind the project is may stand between the project
+    word and its quoted name ("projeto pré-definido “…”", "projekt predefiniowany „…”")."""
+    assert [p.name for p in read_text(text, lang).projects] == [name]

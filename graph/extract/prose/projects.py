@@ -48,12 +48,19 @@ _PROGRAMME_WORD = r"(?:programm\w*|program\w*|programas|programos)"
 _NAMED_WORDS = r"named|called|titled|entitled|pod nazwą|ar nosaukumu"
 
 
+#: A lower-case word (Latin, Cyrillic or Greek letters) that says what kind a project is.
+_KIND_WORD = r"(?-i:[a-zà-öø-ÿā-žа-яα-ω][\w-]{2,24})"
+
+
 _QUOTED_NAME = r"[„“\"«‘”]\s*(?P<name>[^„“”\"«»]{3,400}?)\s*[”“\"»’]"
 
 
 _NAMED_PROJECT = (
     # project "Name" / w ramach projektu „Name” / prosjektet «Name»
     re.compile(rf"(?i:{_PROJECT_WORD})\s*(?:(?i:{_NAMED_WORDS})\s*)?[:–-]?\s*{_QUOTED_NAME}"),
+    # o projeto pré-definido “Name” / projekt predefiniowany „Name”: a lower-case word
+    # (what kind of project) between
+    re.compile(rf"(?i:{_PROJECT_WORD})\s+{_KIND_WORD}\s*{_QUOTED_NAME}"),
     # project named NærUng
     re.compile(
         rf"(?i:{_PROJECT_WORD})\s+(?i:named|called|titled)\s+(?P<name>[A-ZÀ-Þ][\w'’-]+(?:\s[A-ZÀ-Þ][\w'’-]+)*)"
