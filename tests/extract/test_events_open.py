@@ -85,6 +85,22 @@ def test_a_trip_told_by_a_verb_of_going_is_a_visit(lang: str, text: str, place: 
     assert _events(text, lang) == [("study_visit", place)]
 
 
+@pytest.mark.parametrize(
+    ("text", "kind", "place"),
+    [
+        ("Sluttkonferansen ble holdt i Oslo 3. mai 2022.", "conference", "Oslo"),
+        ("Fagseminaret i Bergen samlet 60 deltakere.", "seminar", "Bergen"),
+    ],
+)
+def test_a_compound_that_ends_in_an_event_noun_is_an_event(
+    text: str, kind: str, place: str
+) -> None:
+    """In a language that writes compounds as one word, a word that ends in an event noun
+    (before its ending) names that event ("Sluttkonferansen": konferanse)."""
+    assert _events(text, "no") == [(kind, place)]
+    assert _events("Prosjektet handler om ungdomsarbeid og idrettsanlegg.", "no") == []
+
+
 def test_a_locative_case_ending_says_where() -> None:
     # Latvian: "Daugavpilī" (in Daugavpils) is locative, "Norvēģijas" (of Norway) is not
     assert _events("Seminārs notika Daugavpilī.", "lv") == [("seminar", "Daugavpils")]

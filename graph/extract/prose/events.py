@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 
 from ..lemmas import lemma
 from ..lexicon import Lexicon, lexicon
@@ -115,12 +115,37 @@ def _with_event_nouns(
         word = m.group()
         if len(word) < 4 or any(a <= m.start() < b for a, b in covered):
             continue
-        kind = nouns.get(word.casefold()) or nouns.get(lemma(word, language))
+        kind = (
+            nouns.get(word.casefold())
+            or nouns.get(lemma(word, language))
+            or (_compound_event(word) if language in _COMPOUNDING else None)
+        )
         if kind is not None:
             extra.append((m.start(), m.end(), kind))
     if not extra:
         return found
     return sorted([*found, *extra], key=lambda t: (t[0], -(t[1] - t[0])))
+
+
+#: Languages that write compounds as one word ("Sluttkonferansen", "Fachseminar").
+_COMPOUNDING = frozenset({"no", "da", "sv", "is", "de", "nl"})
+
+
+@lru_cache(maxsize=1 << 14)
+def _compound_event(word: str) -> str | None:
+    """The type of the event noun a compound ends in, before an ending of up to three
+    letters, with at least three letters of its own before it ("Sluttkonferansen":
+    konferanse, "fagseminaret": seminar); None for a word shorter than seven letters."""
+    if len(word) < 7 or not word.isalpha():
+        return None
+    m = _compound_nouns().search(word.casefold())
+    return _event_nouns()[m.group(1)] if m is not None and m.start() >= 3 else None
+
+
+@cache
+def _compound_nouns() -> re.Pattern[str]:
+    nouns = sorted((n for n in _event_nouns() if n.isalpha()), key=len, reverse=True)
+    return re.compile(rf"({'|'.join(map(re.escape, nouns))})\w{{0,3}}$")
 
 
 def refers_back(sent: Sentence, lex: Lexicon) -> bool:
