@@ -461,3 +461,16 @@ def test_who_invited_hosted_and_a_cue_ending_in_a_function_word_names_what_follo
     pozvání", "a convite da"); a cue that ends in a function word ("representatives of")
     names the body after it, not the one before."""
     assert _roles(text, language) == roles
+
+
+def test_a_cue_that_ends_in_a_longer_word_still_names_what_comes_before() -> None:
+    """ "took part" ends in a word stopwordsiso lists ("part") but names who comes before
+    it: only a preposition, connector or short function word makes a cue look forward."""
+    text = (
+        "On 12 May 2022 the Latvian Association of Local and Regional Governments hosted a "
+        "seminar in Riga. KS from Norway and the Association of Polish Cities took part in "
+        "the seminar."
+    )
+    roles = _roles(text, "en")
+    assert ("KS", "participant") in roles
+    assert ("Association of Polish Cities", "participant") in roles

@@ -74,13 +74,20 @@ _REACH = 30
 
 
 def forward_cues(sent: Sentence, cues: list[tuple[int, int, str]], language: str) -> set[int]:
-    """The cues (by start) that end in a function word ("representatives of", "at the
-    invitation of", "visited by"): they name what follows them, never what comes before."""
+    """The cues (by start) that end in a preposition, connector or short function word
+    ("representatives of", "at the invitation of", "visited by"): they name what follows
+    them, never what comes before ("took part" does not end so)."""
+    lex = lexicon()
     out = set()
     for start, end, _role in cues:
         words = sent.text[start - sent.start : end - sent.start].split()
-        last = words[-1] if words else ""
-        if len(words) >= 2 and (is_function_word(last, language) or is_function_word(last, "en")):
+        last = words[-1].casefold() if words else ""
+        # a connector or preposition of the lexicon, or a short function word ("by",
+        # "av"; stopwordsiso's lists hold longer words too: "part" of "took part")
+        short = len(last) <= 3 and (
+            is_function_word(last, language) or is_function_word(last, "en")
+        )
+        if len(words) >= 2 and (last in lex.connectors or last in lex.prepositions or short):
             out.add(start)
     return out
 
