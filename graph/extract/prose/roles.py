@@ -68,11 +68,6 @@ def find_cues(sent: Sentence, finder: PhraseFinder) -> list[tuple[int, int, str]
     return [(sent.start + a, sent.start + b, role) for a, b, role in finder.find(sent.text)]
 
 
-#: How far (characters) after a host's or organiser's cue a body people came from is still
-#: the cue's ("hosted by representatives from A").
-_REACH = 30
-
-
 def forward_cues(sent: Sentence, cues: list[tuple[int, int, str]], language: str) -> set[int]:
     """The cues (by start) that end in a preposition, connector or short function word
     ("representatives of", "at the invitation of", "visited by"): they name what follows
@@ -92,6 +87,11 @@ def forward_cues(sent: Sentence, cues: list[tuple[int, int, str]], language: str
     return out
 
 
+#: How far (characters) after a host's or organiser's cue a body people came from is still
+#: the cue's ("hosted by representatives from A").
+_REACH = 30
+
+
 def nearest_cue(
     org: OrgMention,
     cues: list[tuple[int, int, str]],
@@ -100,10 +100,10 @@ def nearest_cue(
 ) -> str | None:
     """The role of the cue nearest to an organisation; a cue before it wins a tie
     ("hosted by KS", "KS presented"); a cue of ``forward`` (see :func:`forward_cues`) does
-    not reach back. A visit's verb tells the direction: whoever it
-    follows was visited (a host: "the delegation visited KS"), whoever comes before it
-    visited (a participant: "KS visited Bergen") — unless the people who visited are said
-    to come from it (``came_from``: "… lankėsi grupė iš Lešos savivaldybės")."""
+    not reach back. A visit's verb tells the direction: whoever it follows was visited (a
+    host: "the delegation visited KS"), whoever comes before it visited (a participant:
+    "KS visited Bergen") — unless the people who visited are said to come from it
+    (``came_from``: "… lankėsi grupė iš Lešos savivaldybės")."""
     best: tuple[int, int, str] | None = None
     for start, end, role in cues:
         if end <= org.evidence.start:
@@ -163,11 +163,16 @@ def find_stated_links(
 
 
 @cache
+def _ands(language: str) -> frozenset[str]:
+    """The text's "and" and the English one."""
+    return frozenset({lexicon().raw["apposition_cue_lemmas"]["and"].get(language, "and"), "and"})
+
+
+@cache
 def _joins(language: str) -> frozenset[str]:
     """Words that may stand between two names of one list: the text's "and" (and the
     English one), "or", "as well as", the English article."""
-    words = lexicon().raw["apposition_cue_lemmas"]["and"]
-    return frozenset({words.get(language, "and"), "and", "or", "as", "well", "the"})
+    return _ands(language) | {"or", "as", "well", "the"}
 
 
 #: An aside between two names of a list: in brackets, or between commas ("X, the donor
@@ -197,5 +202,4 @@ def _between(sent: Sentence, one: OrgMention, other: OrgMention) -> list[str]:
 
 def _joined_by_and(sent: Sentence, one: OrgMention, other: OrgMention, language: str) -> bool:
     """Whether the text's "and" (or the English one) stands between two names."""
-    ands = {lexicon().raw["apposition_cue_lemmas"]["and"].get(language, "and"), "and"}
-    return any(w.casefold() in ands for w in _between(sent, one, other))
+    return any(w.casefold() in _ands(language) for w in _between(sent, one, other))
