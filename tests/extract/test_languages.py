@@ -474,3 +474,12 @@ def test_a_cue_that_ends_in_a_longer_word_still_names_what_comes_before() -> Non
     roles = _roles(text, "en")
     assert ("KS", "participant") in roles
     assert ("Association of Polish Cities", "participant") in roles
+
+
+def test_whoever_received_a_delegation_hosted_it() -> None:
+    """ "was received by X": X hosted (the cue ends in "by": it names what follows)."""
+    text = "The delegation from Bergen kommune was received by Vilnius City Municipality."
+    assert _roles(text, "en") == {
+        ("Bergen kommune", "participant"),
+        ("Vilnius City Municipality", "host"),
+    }
