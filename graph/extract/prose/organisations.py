@@ -1198,13 +1198,13 @@ def _shared_head_spans(
             k += 1
         first_prep = tokens[k - 1][2] if k - 1 > i and tokens[k - 1][2] in joiners else None
         middle_end = k - 1 if first_prep else k
-        places: list[tuple[str | None, int]] = []  # (its own preposition, its token)
+        places: list[tuple[str | None, int, str]] = []  # (own preposition, token, country)
         prep = first_prep
         while k < len(tokens):
             country = _place(tokens[k][2], language)
             if country is None or not CAP.match(tokens[k][2]):
                 break
-            places.append((prep, k))
+            places.append((prep, k, country))
             nxt = tokens[k + 1][2] if k + 1 < len(tokens) else ""
             if nxt != "," and nxt not in ands:
                 break
@@ -1221,17 +1221,16 @@ def _shared_head_spans(
         ):
             continue
         middle = text[tokens[i][1] : tokens[middle_end - 1][1]] if middle_end > i + 1 else ""
-        named = []
-        for own, at in places:
-            country = _place(tokens[at][2], language) or None
+        named: list[tuple[str, str | None]] = []
+        for own, at, country in places:
             if org_type == "municipality" and country_of_form(tokens[at][2]):
                 break  # "Municipalities of Norway and Poland": no municipality is a country
             joined = own or first_prep
             place = tokens[at][2].rstrip(".")  # (a sentence's full stop)
             name = base + middle + (f" {joined}" if joined else "") + f" {place}"
-            named.append((" ".join(name.split()), country))
+            named.append((" ".join(name.split()), country or None))
         else:
-            out.append((a, tokens[last][0] + len(tokens[last][2].rstrip(".")), org_type, named))
+            out.append((a, tokens[last][0] + len(place), org_type, named))  # (the last place)
     return out
 
 
