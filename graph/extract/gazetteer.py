@@ -299,7 +299,31 @@ def find_cities(name: str, *, own_name: bool = False) -> tuple[City, ...]:
     ('NO', ())
     """
     table = _cities()
-    # inflected forms (Polish, Latvian, Lithuanian, Czech locatives): try dropping 1-2 letters
+    for candidate, own in _forms(name, own_name):
+        hit = table.get(candidate, ())
+        if own:
+            hit = tuple(c for c in hit if c.name == candidate)
+        if hit:
+            return hit
+    # a double-barrelled name inflects in each part ("Kędzierzyna-Koźla" is
+    # Kędzierzyn-Koźle's, "Bielsku-Białej" Bielsko-Biała's)
+    first, dash, second = name.partition("-")
+    if dash and first and second and "-" not in second:
+        for a, own_a in _forms(first, own_name):
+            for b, own_b in _forms(second, own_name):
+                candidate = f"{a}-{b}"
+                hit = table.get(candidate, ())
+                if own_a or own_b:
+                    hit = tuple(c for c in hit if c.name == candidate)
+                if hit:
+                    return hit
+    return ()
+
+
+def _forms(name: str, own_name: bool) -> list[tuple[str, bool]]:
+    """The forms a town's name in an inflected form may have in the city list (Polish,
+    Latvian, Lithuanian, Czech locatives and genitives): one or two letters dropped and a
+    nominative ending put back; each with whether only a town's own name may match it."""
     candidates = [(name, own_name)]
     for cut in (1, 2):
         stem = name[:-cut]
@@ -311,13 +335,7 @@ def find_cities(name: str, *, own_name: bool = False) -> tuple[City, ...]:
             # "Brně" is Brno's: a neuter town's name, by its own name only ("Unii" is no
             # form of "Unio", one of La Unión's other names)
             candidates.append((stem + "o", True))
-    for candidate, own in candidates:
-        hit = table.get(candidate, ())
-        if own:
-            hit = tuple(c for c in hit if c.name == candidate)
-        if hit:
-            return hit
-    return ()
+    return candidates
 
 
 @cache

@@ -93,3 +93,13 @@ def test_the_shipped_cities_are_geonamescaches_and_rebuilt_by_the_module(tmp_pat
     assert bergen[0] == ["Bergen", "NO", bergen[0][2]] and bergen[0][2] > 200_000
     assert [c.country for c in gazetteer.find_cities("Bergen")][:1] == ["NO"]
     assert gazetteer.main([]) == 2  # no file given: how to use it
+
+
+def test_a_double_barrelled_towns_name_inflects_in_each_part() -> None:
+    from partnergraph.graph.extract.gazetteer import find_cities
+
+    for form in ("Kędzierzyna-Koźla", "Kędzierzynie-Koźlu", "Kędzierzyn-Koźle"):
+        assert [(c.name, c.country) for c in find_cities(form)[:1]] == [
+            ("Kędzierzyn-Koźle", "PL")
+        ], form
+    assert find_cities("Oslo-Bergen") == ()
