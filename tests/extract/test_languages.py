@@ -483,3 +483,8 @@ def test_whoever_received_a_delegation_hosted_it() -> None:
         ("Bergen kommune", "participant"),
         ("Vilnius City Municipality", "host"),
     }
+
+
+def test_a_body_is_never_named_together_with_a_fund() -> None:
+    text = "Funded by: Lithuanian College of Democracy and Norwaygrants financial mechanisms."
+    assert [name for name, _cc in _orgs(text, "en")] == ["Lithuanian College of Democracy"]

@@ -1637,6 +1637,10 @@ def _split_coordination(
         )
         left_words = [tokens[k][2] for k in left]
         right_words = [tokens[k][2] for k in right]
+        if _an_instrument(right_words, tokens, run[-1], language):
+            # "Lithuanian College of Democracy and Norwaygrants financial mechanisms": a
+            # body is never named together with a fund
+            return _split_coordination(left, tokens, lex, language)
         left_head = _head_type(left_words, lex, language) is not None
         starts_new = _head_type(right_words[:1], lex, language) is not None
         # "Ekopolis a Centrum pro vodu", "Fagforum and the Bergen Youth Centre": without a
@@ -1666,6 +1670,22 @@ def _split_coordination(
         if starts_new or closed or foreign or article or demonym or companies or acronym:
             return [*_split_coordination(left, tokens, lex, language), right]
     return [run]
+
+
+def _an_instrument(
+    words: list[str], tokens: list[tuple[int, int, str]], last: int, language: str
+) -> bool:
+    """Whether the right side of a run's conjunction, with the lower-case words after the
+    run ("Norwaygrants financial mechanisms"), is a fund or a programme."""
+    after = []
+    for k in range(last + 1, min(last + 4, len(tokens))):
+        word = tokens[k][2].rstrip(".,;:")
+        if not word.isalpha() or not word.islower():
+            break
+        after.append(word)
+        if word != tokens[k][2]:
+            break  # the clause ends
+    return is_instrument(" ".join(words + after), language)
 
 
 def _ends_sentence(token: str) -> bool:
