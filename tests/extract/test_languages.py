@@ -485,6 +485,69 @@ def test_whoever_received_a_delegation_hosted_it() -> None:
     }
 
 
+@pytest.mark.parametrize(
+    ("language", "text", "roles"),
+    [
+        ("en", "The seminar in Riga was organised by Nordic Energy Research and hosted by "
+               "Statkraft.",
+         {("Nordic Energy Research", "organiser"), ("Statkraft", "host")}),
+        ("pt", "Realizou-se em Coimbra a Reunião Anual, organizada pela Unidade Nacional de "
+               "Gestão.",
+         {("Unidade Nacional de Gestão", "organiser")}),
+        # a person is no body: an office or a title first, or two words of a name
+        ("en", "The conference was hosted by Mayor Hans Olsen in Bergen.", set()),
+        ("pl", "Wizyta studyjna została zorganizowana przez Annę Kowalską z Gdańska.", set()),
+    ],
+)  # fmt: skip
+def test_the_agent_of_a_hosts_or_organisers_cue_is_a_body_though_no_head_word_says_so(
+    language: str, text: str, roles: set[tuple[str, str]]
+) -> None:
+    """ "organised by X", "hosted by X", "organizada pela X": the capitalised words after
+    the agent's preposition name a body with or without a head noun."""
+    assert _roles(text, language) == roles
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "roles"),
+    [
+        ("pl", "Wraz z reprezentantami fundacji Wolna Wisła – lidera i pomysłodawcy projektu, "
+               "Pracowni Zrównoważonego Rozwoju – partnera wspierającego oraz gminy odwiedzili "
+               "Norwegię.",
+         {("fundacji Wolna Wisła", "promoter"), ("Pracowni Zrównoważonego Rozwoju", "partner")}),
+        ("en", "The project is run by the Riga City Council (lead partner) together with "
+               "Bergen Municipality – the Norwegian partner.",
+         {("Riga City Council", "promoter"), ("Bergen Municipality", "partner")}),
+        ("lv", "Projektu īsteno biedrība „Zaļā Josta” – projekta līderis, sadarbībā ar Oslo "
+               "pašvaldību – partneri.",
+         {("Zaļā Josta", "promoter"), ("Oslo pašvaldību", "partner")}),
+        ("pt", "A Câmara Municipal de Coimbra – promotor do projeto – e a Universidade de "
+               "Bergen (parceiro) apresentaram os resultados.",
+         {("Câmara Municipal de Coimbra", "promoter"), ("Universidade de Bergen", "partner")}),
+    ],
+)  # fmt: skip
+def test_a_role_noun_in_apposition_after_a_dash_or_in_brackets_is_the_bodys_project_role(
+    language: str, text: str, roles: set[tuple[str, str]]
+) -> None:
+    facts = read_text(text, language)
+    assert {(r.org.name, r.role) for r in facts.roles if r.target == "page"} == roles
+
+
+def test_a_body_an_event_was_held_at_is_its_venue_not_its_organiser() -> None:
+    """ "na Fundação Bissaya Barreto": a preposition of where in the document's language
+    (not only in English) makes the body the event's venue."""
+    text = (
+        "Realizou-se no dia 24 de outubro, na Fundação Bissaya Barreto, a Reunião Anual "
+        "dos EEA Grants, organizada pela Unidade Nacional de Gestão."
+    )
+    assert _roles(text, "pt") == {("Unidade Nacional de Gestão", "organiser")}
+    # in Norwegian "i" tells where a person works, not where an event was: a presenter hosts
+    text = (
+        "Under studiebesøket i Bergen presenterte en ansatt i Røde Kors arbeidet sitt for "
+        "delegasjonen."
+    )
+    assert ("Røde Kors", "host") in _roles(text, "no")
+
+
 def test_a_body_is_never_named_together_with_a_fund() -> None:
     text = "Funded by: Lithuanian College of Democracy and Norwaygrants financial mechanisms."
     assert [name for name, _cc in _orgs(text, "en")] == ["Lithuanian College of Democracy"]

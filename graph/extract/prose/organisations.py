@@ -41,6 +41,7 @@ from .places import (
     pick_country,
     where_after,
 )
+from .roles import names_what_follows
 from .sentences import CAP, MONTH_NAMES, QUOTED, Sentence, span_evidence
 
 __all__ = ["DocNames", "find_organisations", "spelled_by"]
@@ -774,21 +775,29 @@ def _apposition_spans(text: str, lex: Lexicon, language: str) -> list[tuple[int,
     of one word must be no common word ("partners Norway" is a country: places are left
     out by the caller). A place after a preposition at the run's end is where the body is
     ("the company Statkraft in Bergen"): left out of the name, its country given."""
-    if not _apposition_hint().search(text):
+    agents = _agent_slots(text, lex, language)
+    if not agents and not _apposition_hint().search(text):
         return []
     cues, joins = _apposition_cues(), _coordinators(language)
     inner = lex.connectors - joins
     tokens = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
     words = [w.removesuffix(".") if not _COMPANY_SUFFIX.match(w) else w for _a, _b, w in tokens]
 
-    out: list[tuple[int, int, str | None]] = []
+    starts: set[tuple[int, bool, bool]] = set()  # (first word, after a colon, an agent's)
     for i, word in enumerate(words):
         colon = i + 1 < len(tokens) and words[i + 1] == ":"
         if not (word.isalpha() and (word.islower() or (colon and word[1:].islower()))):
             continue
         if lemma(word, language) not in cues and lemma(word, "en") not in cues:
             continue
-        j = i + 2 if colon else i + 1
+        starts.add((i + 2 if colon else i + 1, colon, False))
+    for at in agents:
+        j = next((k for k, token in enumerate(tokens) if token[0] >= at), len(tokens))
+        if j < len(words) and words[j].islower() and words[j] in lex.stopwords:
+            j += 1  # "organised by the …"
+        starts.add((j, False, True))
+    out: list[tuple[int, int, str | None]] = []
+    for j, colon, agent in sorted(starts):
         while _capital(words, j):
             # an item of a labelled list that a country closes is a name whole, lower-case
             # words too ("Partners: …, Fleksibel utdanning Norge (Norway).")
@@ -811,7 +820,9 @@ def _apposition_spans(text: str, lex: Lexicon, language: str) -> list[tuple[int,
                 where = place or None
                 k -= 2
             run = words[j : k + 1]
-            if len(run) > 1 or not (_is_common(run[0], language) or _is_common(run[0], "en")):
+            if agent and _a_person(run, lex, language):
+                pass  # "organised by Anna Nowak", "hosted by Mayor Hans Olsen": a person
+            elif len(run) > 1 or not (_is_common(run[0], language) or _is_common(run[0], "en")):
                 stop = 1 if tokens[k][2] != words[k] else 0  # a full stop is not the name's
                 out.append((tokens[j][0], tokens[k][1] - stop, where))
             if k + 2 < len(tokens) and tokens[k][2] == words[k] and words[k + 1] in joins:
@@ -819,6 +830,55 @@ def _apposition_spans(text: str, lex: Lexicon, language: str) -> list[tuple[int,
             else:
                 break
     return out
+
+
+def _a_person(run: list[str], lex: Lexicon, language: str) -> bool:
+    """Whether the capitalised words after an agent's cue are a person: an office or a
+    title first ("Mayor Hans Olsen"), words a person's name is made of, or two words with
+    no head word that are not English words ("Annę Kowalską": a first name is a known
+    word of Polish)."""
+    if _is_job(run[0], language) or _is_title(run[0]):
+        return True
+    if len(run) < 2:
+        return False
+    return _person_like(run, lex, language) or (
+        len(run) == 2
+        and all(w.isalpha() and w[:1].isupper() and not w.isupper() for w in run)
+        and _head_type(run, lex, language) is None
+        and not all(_is_common(w, "en") for w in run)
+    )
+
+
+def _agent_slots(text: str, lex: Lexicon, language: str) -> list[int]:
+    """Where the agent of a host's, organiser's or promoter's cue begins: after a cue that
+    names what follows it ("organised by", "at the invitation of", "organizada pela") or
+    after the agent's preposition right behind the cue ("hosted by"). The capitalised
+    words there name a body though no head word says so ("organised by Nordic Energy
+    Research and hosted by Statkraft")."""
+    agents = _agent_pattern(language)
+    out = []
+    for finder in (lex.roles, lex.project_cues):
+        for start, end, role in finder.find(text):
+            if role not in _AGENT_ROLES:
+                continue
+            after = agents.match(text, end)
+            if after is not None:
+                out.append(after.end())
+            elif names_what_follows(text[start:end], language) or agents.search(text, start, end):
+                out.append(end)
+    return out
+
+
+@cache
+def _agent_pattern(language: str) -> re.Pattern[str]:
+    """The agent's preposition of ``language`` (and English) right after a cue."""
+    table = lexicon().raw["agent_prepositions"]
+    words = sorted({*table.get(language, ()), *table["en"]}, key=len, reverse=True)
+    alternation = "|".join(re.escape(w) for w in words)
+    return re.compile(rf"\s+(?i:{alternation})(?!\w)")
+
+
+_AGENT_ROLES = frozenset({"host", "organiser", "promoter"})
 
 
 #: The most words a list item closed by its country is read as one name.

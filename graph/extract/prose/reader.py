@@ -19,6 +19,7 @@ from .organisations import DocNames, document_acronyms, find_organisations
 from .places import city_named_in, countries_in, find_places, follows_origin, told_places
 from .projects import find_continuation, find_named_project
 from .roles import (
+    apposed_roles,
     find_cues,
     find_project_roles,
     find_stated_links,
@@ -187,13 +188,16 @@ def read_text(
                     continue  # the object of "cooperation with X" is not an event role
                 came_from = follows_origin(sent.text, org.evidence.start - sent.start)
                 role = nearest_cue(org, cues, came_from, forward)
-                if role is not None and not is_venue(sent, org, lex):
+                if role is not None and not is_venue(sent, org, lex, language):
                     current.roles.append((org, role, ev))
         # a facts block, where there is one, is the authority on the project's roles
         project_cues = find_cues(sent, lex.project_cues) if found and project is None else []
         project_roles.extend(
             (org, role, ev) for org, role in find_project_roles(found, project_cues)
         )
+        if found and project is None:
+            appositions = apposed_roles(sent, found, language)
+            project_roles.extend((org, role, ev) for org, role in appositions)
         mentions_project = mentions_project or bool(lex.project_words.search(sent.text))
         if coop_at is not None:
             # with no subject of its own, a cooperation cue takes the project's promoter,

@@ -8,36 +8,42 @@ import re
 from functools import cache
 from itertools import pairwise
 
-from ..lemmas import is_function_word
+from ..lemmas import is_function_word, lemma
 from ..lexicon import Lexicon, PhraseFinder, lexicon, normalise
 from ..model import Evidence, OrgMention, StatedLink
 from .sentences import Sentence
 
 __all__ = [
+    "apposed_roles",
     "find_cues",
     "find_project_roles",
     "find_stated_links",
     "forward_cues",
     "is_venue",
+    "names_what_follows",
     "nearest_cue",
 ]
 
 _BETWEEN = re.compile(r"\b(between|mellom|między|pomiędzy|starp|tarp)\b")
 
 
-def is_venue(sent: Sentence, org: OrgMention, lex: Lexicon) -> bool:
-    """ "organised at the Rydułtowy Centre of Culture": a place the event was held at (a
-    municipality is the body of its place: "the meeting in Steinkjer municipality" is
-    hosted by it)."""
+def is_venue(sent: Sentence, org: OrgMention, lex: Lexicon, language: str) -> bool:
+    """ "organised at the Rydułtowy Centre of Culture", "na Fundação Bissaya Barreto": a
+    place the event was held at, after a preposition of where (``venue_prepositions``, in
+    the document's language or English; a municipality is the body of its place: "the
+    meeting in Steinkjer municipality" is hosted by it)."""
     if org.type == "municipality":
         return False
     before = sent.text[: org.evidence.start - sent.start].split()
     while before and before[-1].casefold() in ("the", "a", "an"):
         before.pop()
-    return bool(before) and before[-1].casefold() in _VENUE_PREPOSITIONS
+    return bool(before) and before[-1].casefold() in _venue_prepositions(language)
 
 
-_VENUE_PREPOSITIONS = frozenset({"at", "på", "w", "we", "in"})
+@cache
+def _venue_prepositions(language: str) -> frozenset[str]:
+    table = lexicon().raw["venue_prepositions"]
+    return frozenset({*table.get(language, ()), *table["en"]})
 
 
 def find_project_roles(
@@ -63,6 +69,61 @@ def find_project_roles(
     return list(out.values())
 
 
+#: A dash or an opening bracket right after a name, before a role noun in apposition.
+_APPOSITION = re.compile(r"[”“\"»]?[ \t]*(?:[–—]|-[ \t]|\()[ \t]*")
+_WORD = re.compile(r"[^\W\d_][\w'’]*")
+#: How many words after the dash the role noun may stand ("– the Norwegian partner").
+_APPOSED_WORDS = 3
+
+
+@cache
+def _apposed_role_words() -> dict[str, str]:
+    raw = lexicon().raw["apposed_role_lemmas"]
+    return {w: role for role, words in raw.items() if not role.startswith("_") for w in words}
+
+
+def _apposed_role(word: str, language: str, table: dict[str, str]) -> str | None:
+    """The role a noun names: as written, by its lemma, or as an inflected form of a
+    noun of five letters or more ("partneri", "liderem")."""
+    folded = word.casefold()
+    role = table.get(folded) or table.get(lemma(word, language))
+    if role is None:
+        role = next((r for w, r in table.items() if len(w) >= 5 and folded.startswith(w)), None)
+    return role
+
+
+def apposed_roles(
+    sent: Sentence, found: list[OrgMention], language: str
+) -> list[tuple[OrgMention, str]]:
+    """A role noun in apposition to a name, after a dash or in brackets, is that body's
+    role in the project ("fundacji Wolna Wisła – lidera … projektu", "Pracowni
+    Zrównoważonego Rozwoju – partnera wspierającego", "Utena Social Care Home (partner)",
+    "KS – the Norwegian partner")."""
+    table = _apposed_role_words()
+    out = []
+    for org in found:
+        at = org.evidence.end - sent.start
+        dash = _APPOSITION.match(sent.text, at)
+        if dash is None or dash.end() == at:
+            continue
+        end = dash.end()
+        for _k in range(_APPOSED_WORDS):
+            word = _WORD.match(sent.text, end)
+            if word is None:
+                break
+            text = word.group()
+            role = _apposed_role(text, language, table)
+            if role is not None:
+                out.append((org, role))
+                break
+            end = word.end()
+            gap = re.match(r"[ \t]+", sent.text[end:])
+            if gap is None:
+                break  # punctuation: the apposition ends
+            end += gap.end()
+    return out
+
+
 def find_cues(sent: Sentence, finder: PhraseFinder) -> list[tuple[int, int, str]]:
     """Where each cue stands in the sentence (document offsets)."""
     return [(sent.start + a, sent.start + b, role) for a, b, role in finder.find(sent.text)]
@@ -72,19 +133,23 @@ def forward_cues(sent: Sentence, cues: list[tuple[int, int, str]], language: str
     """The cues (by start) that end in a preposition, connector or short function word
     ("representatives of", "at the invitation of", "visited by"): they name what follows
     them, never what comes before ("took part" does not end so)."""
+    return {
+        start
+        for start, end, _role in cues
+        if names_what_follows(sent.text[start - sent.start : end - sent.start], language)
+    }
+
+
+def names_what_follows(cue: str, language: str) -> bool:
+    """Whether a cue of two words or more ends in a preposition, connector or short
+    function word ("organised by", "representatives of")."""
     lex = lexicon()
-    out = set()
-    for start, end, _role in cues:
-        words = sent.text[start - sent.start : end - sent.start].split()
-        last = words[-1].casefold() if words else ""
-        # a connector or preposition of the lexicon, or a short function word ("by",
-        # "av"; stopwordsiso's lists hold longer words too: "part" of "took part")
-        short = len(last) <= 3 and (
-            is_function_word(last, language) or is_function_word(last, "en")
-        )
-        if len(words) >= 2 and (last in lex.connectors or last in lex.prepositions or short):
-            out.add(start)
-    return out
+    words = cue.split()
+    last = words[-1].casefold() if words else ""
+    # a connector or preposition of the lexicon, or a short function word ("by", "av";
+    # stopwordsiso's lists hold longer words too: "part" of "took part")
+    short = len(last) <= 3 and (is_function_word(last, language) or is_function_word(last, "en"))
+    return len(words) >= 2 and (last in lex.connectors or last in lex.prepositions or short)
 
 
 #: How far (characters) after a host's or organiser's cue a body people came from is still
