@@ -551,3 +551,9 @@ def test_a_body_an_event_was_held_at_is_its_venue_not_its_organiser() -> None:
 def test_a_body_is_never_named_together_with_a_fund() -> None:
     text = "Funded by: Lithuanian College of Democracy and Norwaygrants financial mechanisms."
     assert [name for name, _cc in _orgs(text, "en")] == ["Lithuanian College of Democracy"]
+
+
+def test_after_an_agents_cue_a_comma_ends_the_names_and_a_country_is_none() -> None:
+    text = "The seminar was organised by Statkraft, John Smith said."
+    assert [name for name, _cc in _orgs(text, "en")] == ["Statkraft"]
+    assert _orgs("A visita foi organizada pela Noruega.", "pt") == []

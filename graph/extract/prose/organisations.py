@@ -382,6 +382,7 @@ def find_organisations(
             taken(a, b)
             or normalise(name) in lex.generic
             or find_cities(name)
+            or country_of_form(name)
             or name in _LEGAL_FORM_BEFORE  # a legal form alone: "Partneriai: VšĮ „…“"
             or _COMPANY_SUFFIX.match(name)
         ):
@@ -825,7 +826,10 @@ def _apposition_spans(text: str, lex: Lexicon, language: str) -> list[tuple[int,
             elif len(run) > 1 or not (_is_common(run[0], language) or _is_common(run[0], "en")):
                 stop = 1 if tokens[k][2] != words[k] else 0  # a full stop is not the name's
                 out.append((tokens[j][0], tokens[k][1] - stop, where))
-            if k + 2 < len(tokens) and tokens[k][2] == words[k] and words[k + 1] in joins:
+            # after an agent's cue a comma ends the names ("On behalf of Statkraft, John
+            # Smith signed"): only a conjunction joins another
+            joined = k + 2 < len(tokens) and words[k + 1] in joins
+            if joined and tokens[k][2] == words[k] and not (agent and words[k + 1] == ","):
                 j = k + 2
             else:
                 break
