@@ -886,3 +886,23 @@ def test_a_quoted_project_name_after_a_word_of_its_kind(lang: str, text: str, na
     """A lower-case word that says what kind the project is may stand between the project
     word and its quoted name ("projeto pré-definido “…”", "projekt predefiniowany „…”")."""
     assert [p.name for p in read_text(text, lang).projects] == [name]
+
+
+def test_every_project_a_news_item_names_is_one_and_its_roles_stay_with_the_first() -> None:
+    text = (
+        "O projeto “Cidades Verdes” é promovido pela Câmara Municipal de Braga. No dia "
+        "seguinte, a comitiva visitou o projeto “Rios Limpos” e o projeto “Cidades "
+        "verdes!”. O programa tem o número PT-ENV-2021."
+    )
+    facts = read_text(text, "pt")
+    assert [p.name for p in facts.projects] == ["Cidades Verdes", "Rios Limpos"]
+    assert {r.target for r in facts.roles} <= {"name:Cidades Verdes"}
+    # a name after a naming cue counts too; a programme's code does not
+    text = (
+        "NHOs prosjekt «Ringer i Vannet» ble presentert. Prosjektet som det søkes støtte "
+        "til har navnet Partnership of the Dzierzoniow County."
+    )
+    assert [p.name for p in read_text(text, "no").projects] == [
+        "Ringer i Vannet",
+        "Partnership of the Dzierzoniow County",
+    ]

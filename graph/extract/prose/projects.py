@@ -13,7 +13,7 @@ from ..lexicon import UPPER, Lexicon, lexicon, organisation_type
 from ..model import Evidence, Project
 from .sentences import MONTH_NAMES, QUOTED, Sentence, span_evidence
 
-__all__ = ["find_continuation", "find_named_project"]
+__all__ = ["find_continuation", "find_named_project", "find_other_project", "same_project_name"]
 
 _PAREN_ID = re.compile(r"\((\d{4}/\d{2,}|[A-Z0-9]+(?:[-/][A-Z0-9]+)+)\)")
 
@@ -109,6 +109,35 @@ def find_named_project(sent: Sentence) -> tuple[Project, bool] | None:
         return project, False
     m = _NAMED_PROJECT[-1].search(sent.text)
     return (_named(sent, m), True) if m else None
+
+
+def find_other_project(sent: Sentence) -> Project | None:
+    """Another project a news item names after its own: only a quoted name after a
+    project word or a name after a naming cue ("har navnet …"), not a bare number (a
+    programme's code looks like one) or an unquoted capitalised run."""
+    lowered = sent.text.casefold()
+    if not any(word in lowered for word in _PROJECT_HINTS):
+        return None
+    for pattern in _NAMED_PROJECT[:-1]:
+        m = pattern.search(sent.text)
+        if m:
+            return _named(sent, m)
+    found = _title_after_cue(sent.text)
+    if found is None:
+        return None
+    a, b = found
+    name = sent.text[a:b]
+    return Project(key=f"name:{name}", name=name, number=None, evidence=span_evidence(sent, a, b))
+
+
+def same_project_name(a: Project, b: Project) -> bool:
+    """Two names of one project, told apart only by case or punctuation ("Wisła wciąga"
+    and "Wisła wciąga!")."""
+    return bool(a.name and b.name) and _folded(a.name or "") == _folded(b.name or "")
+
+
+def _folded(name: str) -> str:
+    return " ".join(re.findall(r"\w+", name.casefold()))
 
 
 def _named(sent: Sentence, m: re.Match[str]) -> Project:

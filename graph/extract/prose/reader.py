@@ -17,7 +17,12 @@ from ..model import Event, Evidence, OrgMention, Place, Project, RoleFact, State
 from .events import FOCUS_SENTENCES, EventDraft, find_events, merge_into, refers_back
 from .organisations import DocNames, document_acronyms, find_organisations
 from .places import city_named_in, countries_in, find_places, follows_origin, told_places
-from .projects import find_continuation, find_named_project
+from .projects import (
+    find_continuation,
+    find_named_project,
+    find_other_project,
+    same_project_name,
+)
 from .roles import (
     apposed_roles,
     find_cues,
@@ -161,6 +166,14 @@ def read_text(
                     projects.remove(named_project)
                 named_project, by_programme = found_project
                 projects.append(named_project)
+        else:
+            # a news item may name other projects after its own ("visited the project
+            # „…“"): each is a project of the document; the roles stay with the first
+            other = find_other_project(sent)
+            if other is not None and not any(
+                p.key == other.key or same_project_name(p, other) for p in projects
+            ):
+                projects.append(other)
         # events named in the sentence, or referred back to
         mentioned = find_events(sent, lex, sent_places, language, _year_before(years, sent.start))
         for draft in mentioned:
