@@ -284,3 +284,19 @@ def test_travelling_to_a_place_is_a_visit_of_those_who_travelled() -> None:
     assert {(r.org.name, r.role) for r in facts.roles} == {
         ("Slovak Water Management Agency", "participant")
     }
+
+
+def test_a_visit_with_neither_date_nor_place_is_the_one_dated_meeting_of_the_guests() -> None:
+    """ "Vizītes pirmajā daļā …" (in the first part of the visit) after a dated meeting
+    with guests from abroad names that meeting, not a second event."""
+    text = (
+        "2014. gada 11. decembrī Rīgā notiks tikšanās ar Norvēģijas ekspertiem. Vizītes "
+        "pirmajā daļā eksperti tiksies ar ministrijas pārstāvjiem."
+    )
+    assert _events(text, "lv") == [("meeting", "Riga")]
+    # a visit with a place of its own stays a visit
+    text = (
+        "2014. gada 11. decembrī Rīgā notiks tikšanās ar Norvēģijas ekspertiem. Vizītes "
+        "laikā eksperti brauks uz Valmieru."
+    )
+    assert ("study_visit", "Valmiera") in _events(text, "lv")

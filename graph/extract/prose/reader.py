@@ -59,6 +59,12 @@ def _merge_sub_activities(events: list[EventDraft]) -> list[EventDraft]:
     visit = next((e for e in events if e.type == "study_visit"), None)
     if visit is None:
         return events
+    meetings = [e for e in events if e.type == "meeting" and (e.start or e.place)]
+    if visit.start is None and visit.place is None and len(meetings) == 1:
+        # "Vizītes pirmajā daļā …" after a dated meeting with guests: the visit that
+        # names neither a date nor a place is that meeting's
+        meetings[0].roles.extend(visit.roles)
+        return [e for e in events if e is not visit]
     kept = []
     for draft in events:
         if draft.type == "meeting" and draft.start is None and _within(draft.place, visit):
