@@ -252,6 +252,24 @@ def test_a_town_after_its_mayors_office_stands_for_its_municipality() -> None:
     assert _orgs("The Mayor of Poland spoke. The mayor of Nowhereville spoke.", "en") == []
 
 
+@pytest.mark.parametrize(
+    ("language", "text", "towns"),
+    [
+        ("pl", "Spotkał się także z samorządowcami z Trondheim i Levanger.",
+         [("Trondheim", "NO"), ("Levanger", "NO")]),
+        ("en", "The mayors of Ignalina and Kupiškis signed the agreement.",
+         [("Ignalina", "LT"), ("Kupiškis", "LT")]),
+        ("sl", "Župan Kranja je sprejel delegacijo.", [("Kranja", "SI")]),
+        # a first name that is only another name of a town is a person's
+        ("pl", "Miasto reprezentuje wiceprezydent Artur Maruszczak.", []),
+    ],
+)  # fmt: skip
+def test_towns_after_their_governments_people_stand_for_their_municipalities(
+    language: str, text: str, towns: list[tuple[str, str]]
+) -> None:
+    assert _orgs(text, language) == towns
+
+
 def test_a_demonym_before_a_class_noun_tells_the_names_country() -> None:
     assert _orgs("The Icelandic company Landsvirkjun hosted the workshop.", "en") == [
         ("Landsvirkjun", "IS")

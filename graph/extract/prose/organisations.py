@@ -544,13 +544,22 @@ def _office_pattern() -> re.Pattern[str]:
 
 
 def _office_towns(text: str) -> list[tuple[int, int, str]]:
-    """Towns after their head's office ("the Mayor of Stavanger", "ordføreren i Bodø"):
-    the town stands for its municipality. Only towns the city list knows, no countries."""
+    """Towns after their head's office or their government's people ("the Mayor of
+    Stavanger", "ordføreren i Bodø", "samorządowcy z Trondheim i Levanger"): each town
+    stands for its municipality. Only towns the city list knows, no countries."""
     out = []
     for m in _office_pattern().finditer(text):
         town = m.group("town")
-        if find_cities(town) and not country_of_form(town):
+        # a town's own name, in any case form (not an alternate one: "prezydent Artur
+        # Maruszczak" is a person, though "Artur" is one of a Greek town's names)
+        own = find_cities(town, own_name=True) or municipality_country(town)
+        if own and not country_of_form(town):
             out.append((m.start("town"), m.end("town"), town))
+            # and the towns listed with it ("samorządowcy z Trondheim i Levanger")
+            end_at = m.end("town")
+            while (more := _listed_next().match(text, end_at)) and _town_itself(more[1]):
+                out.append((more.start(1), more.end(1), more[1]))
+                end_at = more.end(1)
     return out
 
 
