@@ -906,3 +906,46 @@ def test_every_project_a_news_item_names_is_one_and_its_roles_stay_with_the_firs
         "Ringer i Vannet",
         "Partnership of the Dzierzoniow County",
     ]
+
+
+def test_a_body_inside_a_projects_quoted_title_is_the_titles() -> None:
+    """ "Zaļās pilsētas" and "Miasto Gdańsk" in a project's title are no municipalities."""
+    facts = read_text(
+        "Vizīte notika projekta “Zaļās pilsētas” ietvaros, kura partneris ir Tromsø pašvaldība.",
+        "lv",
+    )
+    assert [o.name for o in facts.organisations] == ["Tromsø pašvaldība"]
+    facts = read_text(
+        "Wizyta odbyła się w ramach projektu „Zielone Miasto Gdańsk”, którego partnerem jest "
+        "gmina Hamar.",
+        "pl",
+    )
+    assert [o.name for o in facts.organisations] == ["gmina Hamar"]
+
+
+def test_a_demonym_before_a_municipalitys_form_tells_its_country() -> None:
+    """ "norweska gmina Bærum": the demonym, not the language of the form "gmina"."""
+    facts = read_text("Partnerem projektu jest norweska gmina Bærum.", "pl")
+    assert [(o.name, o.country) for o in facts.organisations] == [("gmina Bærum", "NO")]
+
+
+def test_a_place_word_inside_a_quoted_title_is_no_place() -> None:
+    """ "Zelené" in „Zelené město“ is not Zele in Belgium."""
+    facts = read_text(
+        "Ve dnech 12.–14. května 2022 navštívili zástupci města Třebíč Kristiansand. Návštěva "
+        "proběhla v rámci projektu „Zelené město“.",
+        "cs",
+    )
+    assert "Zele" not in {p.name for p in facts.places}
+    assert [p.name for p in facts.projects] == ["Zelené město"]
+
+
+def test_slovene_quotes_open_with_a_closing_guillemet() -> None:
+    """»Zelena mesta« is a quoted title, and no place of a second visit."""
+    facts = read_text(
+        "Predstavniki Občine Kranj so obiskali Norveško. Obisk je potekal v okviru projekta "
+        "»Zelena mesta«.",
+        "sl",
+    )
+    assert [p.name for p in facts.projects] == ["Zelena mesta"]
+    assert [e.type for e in facts.events] == ["study_visit"]

@@ -35,12 +35,14 @@ from .places import (
     country_after,
     country_beside,
     country_in_name,
+    demonym_before,
     demonym_country,
     form_country,
     main_country,
     pick_country,
     where_after,
 )
+from .projects import project_titles
 from .roles import names_what_follows
 from .sentences import CAP, MONTH_NAMES, QUOTED, Sentence, span_evidence
 
@@ -303,6 +305,8 @@ def find_organisations(
             own
             or names.places.get(normalise(place))
             or pick_country([c.country for c in cities], doc_countries)
+            # "norweska gmina Bærum": a demonym before the form tells, not the form's language
+            or demonym_before(sent.text, m.start(), lex, language)
             or by_form
             or town_country(place)
         )
@@ -422,6 +426,9 @@ def find_organisations(
             mention = OrgMention(sent.text[a:b], country, None, span_evidence(sent, a, b))
             spans.append((a, b, mention))
     spans.sort(key=lambda s: (s[0], -s[1]))
+    titles = project_titles(sent.text)
+    if titles:  # a name inside a project's quoted title is the title's
+        spans = [s for s in spans if not any(a <= s[0] and s[1] <= b for a, b in titles)]
     return [
         m if m.country is not None else _told_beside(m, sent, a, b, lex, language)
         for a, b, m in _bracketed_names(sent.text, spans)

@@ -13,7 +13,7 @@ from ..lemmas import head_lemma_type, is_common_word, is_function_word, lemma
 from ..lexicon import UPPER, Lexicon, lexicon, normalise
 from ..model import Place
 from ..registry import registry
-from .sentences import CAP, Sentence, span_evidence
+from .sentences import CAP, QUOTED, Sentence, span_evidence
 
 __all__ = [
     "city_in_name",
@@ -22,6 +22,7 @@ __all__ = [
     "country_after",
     "country_beside",
     "country_in_name",
+    "demonym_before",
     "demonym_country",
     "find_places",
     "follows_origin",
@@ -239,6 +240,12 @@ def country_beside(text: str, a: int, b: int, lex: Lexicon, language: str) -> st
     return where[0] if town in (None, where[0]) else None
 
 
+def demonym_before(text: str, a: int, lex: Lexicon, language: str) -> str | None:
+    """The country of a demonym right before ``a`` ("norweska gmina Bærum")."""
+    m = _BEFORE_WORD.search(text[max(0, a - 40) : a])
+    return _demonym(m.group(1), lex, language) if m is not None else None
+
+
 def _demonym(word: str, lex: Lexicon, language: str) -> str | None:
     found = lex.demonyms.fullmatch(word)
     if found is not None and found.lastgroup:
@@ -414,10 +421,12 @@ def find_places(
     it), not where people came from."""
     out: list[tuple[Place, bool]] = []
     tokens = [(m.start(), m.end(), m.group()) for m in _NAME_TOKEN.finditer(sent.text)]
+    # a quoted title is a name, not where anything happened ("projektu „Zelené město“")
+    titles = [m.span() for m in QUOTED.finditer(sent.text)]
     i = 0
     while i < len(tokens):
         a, b, word = tokens[i]
-        if not CAP.match(word):
+        if not CAP.match(word) or any(start < a < end for start, end in titles):
             i += 1
             continue
         prep = _at(tokens, i, lex, language)

@@ -13,7 +13,13 @@ from ..lexicon import UPPER, Lexicon, lexicon, organisation_type
 from ..model import Evidence, Project
 from .sentences import MONTH_NAMES, QUOTED, Sentence, span_evidence
 
-__all__ = ["find_continuation", "find_named_project", "find_other_project", "same_project_name"]
+__all__ = [
+    "find_continuation",
+    "find_named_project",
+    "find_other_project",
+    "project_titles",
+    "same_project_name",
+]
 
 _PAREN_ID = re.compile(r"\((\d{4}/\d{2,}|[A-Z0-9]+(?:[-/][A-Z0-9]+)+)\)")
 
@@ -52,7 +58,7 @@ _NAMED_WORDS = r"named|called|titled|entitled|pod nazwą|ar nosaukumu"
 _KIND_WORD = r"(?-i:[a-zà-öø-ÿā-žа-яα-ω][\w-]{2,24})"
 
 
-_QUOTED_NAME = r"[„“\"«‘”]\s*(?P<name>[^„“”\"«»]{3,400}?)\s*[”“\"»’]"
+_QUOTED_NAME = r"(?:[„“\"«‘”]|»(?=\S[^«»]{2,399}«))\s*(?P<name>[^„“”\"«»]{3,400}?)\s*[”“\"»’«]"
 
 
 _NAMED_PROJECT = (
@@ -109,6 +115,17 @@ def find_named_project(sent: Sentence) -> tuple[Project, bool] | None:
         return project, False
     m = _NAMED_PROJECT[-1].search(sent.text)
     return (_named(sent, m), True) if m else None
+
+
+def project_titles(text: str) -> list[tuple[int, int]]:
+    """Where quoted names of projects and programmes stand (after their word): what is
+    inside is a title, not a body's name nor a place ("projekta “Zaļās pilsētas”",
+    "projektu „Zielone Miasto Gdańsk”")."""
+    lowered = text.casefold()
+    if not any(word in lowered for word in _PROJECT_HINTS):
+        return []
+    patterns = (_NAMED_PROJECT[0], _NAMED_PROJECT[1], _NAMED_PROJECT[-1])
+    return [m.span("name") for pattern in patterns for m in pattern.finditer(text)]
 
 
 def find_other_project(sent: Sentence) -> Project | None:

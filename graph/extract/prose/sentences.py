@@ -35,7 +35,9 @@ MONTH_NAMES = frozenset(
 )
 
 
-QUOTED = re.compile(r"[„“\"«‘']([^„“”\"«»‘’']{3,200})[”“\"»’']")
+#: A quoted title: in „…“, “…”, «…», ‘…’ or "…", and the Slovene and Croatian »…« (a »
+#: opens only where a « closes it).
+QUOTED = re.compile(r"(?:[„“\"«‘']|»(?=\S[^«»]{2,199}«))([^„“”\"«»‘’']{3,200})[”“\"»’'«]")
 
 
 @dataclass(frozen=True)
