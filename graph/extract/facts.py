@@ -56,7 +56,8 @@ _LABELS: tuple[tuple[str, str], ...] = (
     ),
     (
         r"initial project costs?|initial costs?|total project costs?|total eligible costs?"
-        r"|project costs?|budget|project value|total value|value of the project"
+        r"|project costs?|total costs?|total budget|budget|project value|total value"
+        r"|value of the project"
         r"|(?:całkowita )?wartość projektu|koszty? projektu|budżet(?: projektu)?"
         r"|celkové (?:náklady|způsobilé výdaje|výdavky)(?: projektu)?|rozpočet(?: projektu)?"
         r"|(?:bendra )?projekto (?:vertė|biudžetas)|projekta (?:kopējās izmaksas|budžets)"
@@ -83,6 +84,7 @@ _LABELS: tuple[tuple[str, str], ...] = (
         r"other project partners?|project partners?|project partnerships?|project partnership\(s\)"
         r"|other partners?|partner (?:organi[sz]ations?|institutions?)|implementing partners?"
         r"|partners?|partnerzy(?: projektu)?|partneři(?: projektu)?|partneri(?: projektu)?"
+        r"|partner (?:projektu|projekta|projekto|projekt)"
         r"|(?:projekto )?partneri(?:s|ai)|(?:projekta )?partneri|parteneri?(?: de proiect)?"
         r"|партньори?|parceiros?(?: do projeto)?|partnerji|partnere|samarbeidspartnere?",
         "partners",
@@ -336,15 +338,32 @@ def _continues(field_name: str, values: list[_Line], was_inline: bool, before: _
     return not values and field_name in _LIST_FIELDS
 
 
+#: A bracket and the comma after it ("… (Norway), …").
+_BRACKET_COMMA = re.compile(r"\((?P<inner>[^()]{2,40})\)\s*(?P<comma>,)")
+
+
+def _items_ended(value: str) -> str:
+    """``value`` with each comma after an item that its country in brackets closes made a
+    semicolon ("Oslo Municipality (Norway), Lithuanian Energy Agency"): it ends the item
+    as a semicolon does (offsets unchanged)."""
+    out = list(value)
+    for m in _BRACKET_COMMA.finditer(value):
+        inner = m.group("inner").strip()
+        if country_of_form(inner) or is_country_code(inner):
+            out[m.start("comma")] = ";"
+    return "".join(out)
+
+
 def _list_parts(text: str, line: _Line) -> list[_Line]:
     """The items of a partner list given on its label's line, apart at semicolons
-    ("Partners: Enova SF (Norway); Tomas Bata University in Zlín"), each with its own
-    offsets. A value on a line of its own is one name, whatever it holds."""
+    ("Partners: Enova SF (Norway); Tomas Bata University in Zlín") and at a comma after
+    a country in brackets ("Oslo Municipality (Norway), Lithuanian Energy Agency"), each
+    with its own offsets. A value on a line of its own is one name, whatever it holds."""
     if not text[: line.start].rpartition("\n")[2].strip():
         return [line]
     out: list[_Line] = []
     pos = 0
-    for part in line.text.split(";"):
+    for part in _items_ended(line.text).split(";"):
         at = line.text.index(part, pos)
         pos = at + len(part) + 1
         stripped = part.strip()

@@ -229,3 +229,25 @@ def test_partners_under_the_labels_other_publishers_give_them() -> None:
         ("partner", "Port of Oslo"),
         ("partner", "Vilnius Gediminas Technical University"),
     } <= {(role, name) for role, name, _cc, _type in _roles(ex)}
+
+
+def test_an_inline_partner_list_parts_after_a_country_in_brackets_and_total_cost() -> None:
+    """ "Partners: Oslo Municipality (Norway), Lithuanian Energy Agency" is two partners
+    (one name before); "Total cost:" is the project's cost, ahead of its grant."""
+    ex = _extract("partners-inline-with-countries.txt", LAYOUTS)
+    assert ("donor_partner", "Oslo Municipality", "NO", "municipality") in _roles(ex)
+    assert ("partner", "Lithuanian Energy Agency", "LT", "agency") in _roles(ex)
+    [p] = ex.projects
+    assert {(c.kind, c.amount, c.currency) for c in p.costs} >= {
+        ("initial", Decimal("1250000"), "EUR"),
+        ("grant", Decimal("1062500"), "EUR"),
+    }
+
+
+def test_a_partner_label_in_the_singular_with_its_project() -> None:
+    """ "Partner projektu:" (Czech, one partner) is a partners' label."""
+    ex = _extract("czech-singular-partner-label.txt", LAYOUTS)
+    assert {(r.role, r.org.name) for r in ex.roles if not r.target.startswith("e")} >= {
+        ("promoter", "Povodí Vltavy, státní podnik"),
+        ("partner", "Norwegian Institute for Water Research"),
+    }
