@@ -54,6 +54,7 @@ def extract(doc: Document) -> Extraction:
         known=block.organisations if block else (),
         project=project,
         promoter=promoter,
+        block_roles=bool(block and block.roles),
     )
     projects: list[Project] = []
     if project is not None:

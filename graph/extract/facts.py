@@ -18,7 +18,7 @@ from decimal import Decimal
 from partnergraph.ontology import DONOR_STATES
 
 from .gazetteer import country_of_form, is_country_code
-from .lexicon import organisation_type
+from .lexicon import UPPER, organisation_type
 from .model import Evidence, Money, OrgMention, Project, RoleFact
 from .money import find_amounts
 
@@ -221,6 +221,11 @@ def split_name_country(value: str) -> tuple[str, str | None, str | None]:
         if country is None and not any(country_of_form(w) for w in _WORDS.findall(name)):
             country = told
     acronym = None
+    bracket = _BRACKETED_END.match(name)
+    if bracket is not None and country_of_form(bracket.group("inner").strip()):
+        # a country in any language's letters ("Stavanger kommune (Norvēģija)")
+        country = country or country_of_form(bracket.group("inner").strip())
+        name = bracket.group("name").strip()
     a = _TRAILING_ACRONYM.match(name)
     if a and not a.group("acr").isdigit():
         told = country_of_form(a.group("acr").strip())  # "(Norway)", "(Polska)": a country
@@ -347,11 +352,27 @@ def _items_ended(value: str) -> str:
     semicolon ("Oslo Municipality (Norway), Lithuanian Energy Agency"): it ends the item
     as a semicolon does (offsets unchanged)."""
     out = list(value)
-    for m in _BRACKET_COMMA.finditer(value):
-        inner = m.group("inner").strip()
-        if country_of_form(inner) or is_country_code(inner):
+    countries = False
+    for m in _BRACKET_COMMA.finditer(value) if "(" in value else ():
+        if _told_country(m.group("inner")):
             out[m.start("comma")] = ";"
+            countries = True
+    if countries or any(_told_country(m.group(1)) for m in _BRACKETED.finditer(value)):
+        # a list that gives countries in brackets: a comma before a capital ends an item
+        # too ("Vidzemes Augstskola, Stavanger kommune (Norvēģija)")
+        for m in _COMMA_CAPITAL.finditer(value):
+            out[m.start()] = ";"
     return "".join(out)
+
+
+_BRACKETED = re.compile(r"\(([^()]{2,40})\)")
+_BRACKETED_END = re.compile(r"^(?P<name>.*\S)\s*\((?P<inner>[^()]{2,40})\)$")
+_COMMA_CAPITAL = re.compile(rf",(?=\s+[{UPPER}])")
+
+
+def _told_country(inner: str) -> bool:
+    inner = inner.strip()
+    return bool(country_of_form(inner) or is_country_code(inner))
 
 
 def _list_parts(text: str, line: _Line) -> list[_Line]:

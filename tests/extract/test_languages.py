@@ -575,3 +575,12 @@ def test_after_an_agents_cue_a_comma_ends_the_names_and_a_country_is_none() -> N
     text = "The seminar was organised by Statkraft, John Smith said."
     assert [name for name, _cc in _orgs(text, "en")] == ["Statkraft"]
     assert _orgs("A visita foi organizada pela Noruega.", "pt") == []
+
+
+def test_a_romanian_visit_hosted_by_a_body_in_the_passive() -> None:
+    """ "o vizită de studiu la Trondheim, găzduită de Trondheim kommune": hosted by it."""
+    text = (
+        "În noiembrie 2022, o delegație a Primăriei Cluj-Napoca a efectuat o vizită de studiu "
+        "la Trondheim, găzduită de Trondheim kommune."
+    )
+    assert ("Trondheim kommune", "host") in _roles(text, "ro")

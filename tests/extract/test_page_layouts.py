@@ -251,3 +251,22 @@ def test_a_partner_label_in_the_singular_with_its_project() -> None:
         ("promoter", "Povodí Vltavy, státní podnik"),
         ("partner", "Norwegian Institute for Water Research"),
     }
+
+
+def test_a_partner_list_that_gives_countries_parts_at_each_comma_before_a_capital() -> None:
+    """ "Projekta partneri: Vidzemes Augstskola, Stavanger kommune (Norvēģija)": a list
+    that gives a country in brackets is one of names; the country, in Latvian, is the
+    last partner's and no part of its name."""
+    ex = _extract("latvian-partners-with-country.txt", LAYOUTS)
+    partners = {(r.org.name, r.org.country) for r in ex.roles if r.role.endswith("partner")}
+    assert partners >= {("Vidzemes Augstskola", None), ("Stavanger kommune", "NO")}
+
+
+def test_where_the_facts_block_states_no_roles_the_prose_gives_them() -> None:
+    """A facts block at the end that names no promoter nor partner leaves the project's
+    roles to the prose before it ("works together with …")."""
+    ex = _extract("facts-at-end-without-roles.txt", LAYOUTS)
+    [project] = ex.projects
+    roles = {(r.org.name, r.role) for r in ex.roles if r.target == project.key}
+    assert ("Riga Technical University", "partner") in roles
+    assert ("Latvian Rural Water Association", "partner") in roles

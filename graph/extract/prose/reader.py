@@ -122,13 +122,16 @@ def read_text(
     known: Iterable[OrgMention] = (),
     project: Project | None = None,
     promoter: OrgMention | None = None,
+    block_roles: bool = False,
 ) -> TextFacts:
     """Read the prose of a document from ``start`` on.
 
     ``skip`` is a span the prose does not hold (a facts block inside the page);
     ``known`` are organisations already read (from a facts block) so the text can refer to
     them; ``project`` is the document's own project, if it has one; events read here belong
-    to it, and its ``promoter`` organises them unless the text says otherwise.
+    to it, and its ``promoter`` organises them unless the text says otherwise;
+    ``block_roles`` says a facts block states the project's roles (it is then their
+    authority: the prose's cues give none).
     """
     lex = lexicon()
     doc_names = DocNames(known, document_acronyms(text[start:], language), told_places(text))
@@ -210,11 +213,13 @@ def read_text(
                 if role is not None and not is_venue(sent, org, lex, language):
                     current.roles.append((org, role, ev))
         # a facts block, where there is one, is the authority on the project's roles
-        project_cues = find_cues(sent, lex.project_cues) if found and project is None else []
+        # (the prose's own, where the block states none)
+        told = bool(found) and (project is None or not block_roles)
+        project_cues = find_cues(sent, lex.project_cues) if told else []
         project_roles.extend(
             (org, role, ev) for org, role in find_project_roles(found, project_cues)
         )
-        if found and project is None:
+        if told:
             appositions = apposed_roles(sent, found, language)
             project_roles.extend((org, role, ev) for org, role in appositions)
         mentions_project = mentions_project or bool(lex.project_words.search(sent.text))
