@@ -584,3 +584,16 @@ def test_a_romanian_visit_hosted_by_a_body_in_the_passive() -> None:
         "la Trondheim, găzduită de Trondheim kommune."
     )
     assert ("Trondheim kommune", "host") in _roles(text, "ro")
+
+
+def test_a_town_that_opens_a_longer_name_does_not_take_part_alone() -> None:
+    """ "Representatives of Riga Planning Region": the planning region took part, not
+    Riga's municipality."""
+    text = "Representatives of Riga Planning Region took part in a study visit to Norway."
+    assert "Riga" not in {name for name, _cc in _orgs(text, "en")}
+
+
+def test_skupnost_heads_a_slovene_association() -> None:
+    from partnergraph.graph.extract.lemmas import head_lemma_type
+
+    assert head_lemma_type("Skupnost", "sl") == "association"

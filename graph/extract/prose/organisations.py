@@ -597,7 +597,9 @@ def _acting_towns(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
                 town, at = "", 0
             else:
                 town, at = first, after.start(1)
-            if town and _town_itself(town):
+            # (not the first word of a longer name: "representatives of Riga Planning
+            # Region")
+            if town and _town_itself(town) and not _CAPITALISED_AFTER.match(text, at + len(town)):
                 out.append((at, at + len(town), town))
                 # and the towns listed with it ("from Ignalina, Kupiškis and Ukmergė")
                 end_at = at + len(town)
