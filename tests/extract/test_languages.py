@@ -597,3 +597,29 @@ def test_skupnost_heads_a_slovene_association() -> None:
     from partnergraph.graph.extract.lemmas import head_lemma_type
 
     assert head_lemma_type("Skupnost", "sl") == "association"
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        ("cs", "Masarykova univerzita spolupracuje s Univerzitou v Bergenu od roku 2019.",
+         ("Masarykova univerzita", "Univerzitou v Bergenu", "NO")),
+        ("sl", "Univerza v Ljubljani in Univerza v Oslu sta podpisali sporazum o sodelovanju.",
+         ("Univerza v Ljubljani", "Univerza v Oslu", "NO")),
+        ("bg", "Софийският университет подписа меморандум за сътрудничество с Университета в "
+               "Осло.",
+         ("Софийският университет", "Университета в Осло", "NO")),
+        ("en", "The Lithuanian Red Cross cooperates closely with the Norwegian Red Cross.",
+         ("Lithuanian Red Cross", "Norwegian Red Cross", "NO")),
+    ],
+)  # fmt: skip
+def test_stated_cooperation_with_a_body_named_by_its_town(
+    language: str, text: str, expected: tuple[str, str, str]
+) -> None:
+    """A town in a Slavic locative inside a name is the body's town ("v Bergenu", "v
+    Oslu": Norway); Bulgarian joins the town with "в" as Czech does with "v"; an English
+    adverb may stand in a cooperation cue ("cooperates closely with")."""
+    ex = _news(text, language)
+    a, b, country = expected
+    assert _linked(ex) == [(a, b)]
+    assert {o.name: o.country for o in ex.organisations}[b] == country

@@ -107,11 +107,29 @@ def _own_city(name: str) -> City | None:
     by its own name only: an alternate name may be a common word ("Union" is La Unión's,
     "Center" Ózd's, "Gran" Esztergom's), an inflection guess another town ("Agder" is no
     form of Agde)."""
+    words = name.split()
     for word in place_words(name):
         cities = tuple(c for c in find_cities(word) if normalise(c.name) == normalise(word))
+        if main_country(cities) is None and _after_locative(words, word):
+            # a Slavic locative after "v", "w", "в" is the town's own name inflected
+            # ("Univerzitou v Bergenu", "Univerza v Oslu")
+            cities = find_cities(word, own_name=True)
         if main_country(cities) is not None:
             return cities[0]
     return None
+
+
+#: Slavic prepositions of where, after which a town's name stands in its locative.
+_LOCATIVE_PREPOSITIONS = frozenset({"v", "ve", "vo", "w", "we", "в", "във"})
+
+
+def _after_locative(words: list[str], word: str) -> bool:
+    """Whether ``word`` follows a Slavic preposition of where in ``words`` and ends as a
+    locative does, in a vowel ("Bergenu", "Oslu", "Krakowie"; not "Agder")."""
+    return word[-1:].casefold() in "aeiouyěéíáóůú" and any(
+        w == word and k > 0 and words[k - 1].casefold() in _LOCATIVE_PREPOSITIONS
+        for k, w in enumerate(words)
+    )
 
 
 def main_country(cities: Sequence[City]) -> str | None:
