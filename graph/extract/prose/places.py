@@ -439,15 +439,17 @@ def find_places(
     it), not where people came from."""
     out: list[tuple[Place, bool]] = []
     tokens = [(m.start(), m.end(), m.group()) for m in _NAME_TOKEN.finditer(sent.text)]
-    # a quoted title is a name, not where anything happened ("projektu „Zelené město“")
+    # a quoted title is a name, not where anything happened: its countries are places
+    # named, its other words no towns ("projektu „Zelené město“" is not Zele's)
     titles = [m.span() for m in QUOTED.finditer(sent.text)]
     i = 0
     while i < len(tokens):
         a, b, word = tokens[i]
-        if not CAP.match(word) or any(start < a < end for start, end in titles):
+        if not CAP.match(word):
             i += 1
             continue
-        prep = _at(tokens, i, lex, language)
+        titled = any(start < a < end for start, end in titles)
+        prep = _at(tokens, i, lex, language) and not titled
         two = f"{word} {tokens[i + 1][2]}" if i + 1 < len(tokens) else None
         cc = country_of_form(two) if two else None
         if cc:
