@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 import re
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from typing import Any, TypeVar
@@ -309,8 +309,9 @@ def find_cities(name: str, *, own_name: bool = False) -> tuple[City, ...]:
     # Kędzierzyn-Koźle's, "Bielsku-Białej" Bielsko-Biała's)
     first, dash, second = name.partition("-")
     if dash and first and second and "-" not in second:
+        seconds = list(_forms(second, own_name))
         for a, own_a in _forms(first, own_name):
-            for b, own_b in _forms(second, own_name):
+            for b, own_b in seconds:
                 candidate = f"{a}-{b}"
                 hit = table.get(candidate, ())
                 if own_a or own_b:
@@ -320,22 +321,24 @@ def find_cities(name: str, *, own_name: bool = False) -> tuple[City, ...]:
     return ()
 
 
-def _forms(name: str, own_name: bool) -> list[tuple[str, bool]]:
+def _forms(name: str, own_name: bool) -> Iterator[tuple[str, bool]]:
     """The forms a town's name in an inflected form may have in the city list (Polish,
-    Latvian, Lithuanian, Czech locatives and genitives): one or two letters dropped and a
-    nominative ending put back; each with whether only a town's own name may match it."""
-    candidates = [(name, own_name)]
+    Latvian, Lithuanian, Czech locatives and genitives): as written, then one or two
+    letters dropped and a nominative ending put back; each with whether only a town's own
+    name may match it (lazily: the first that the list knows ends the search)."""
+    yield name, own_name
     for cut in (1, 2):
         stem = name[:-cut]
         if len(stem) >= 4:
-            candidates += [(stem + end, own_name) for end in ("", "a", "as", "s", "e", "y")]
+            for end in ("", "a", "as", "s", "e", "y"):
+                yield stem + end, own_name
         elif len(stem) == 3 and len(name) >= 4 and not own_name:
-            candidates += [(stem + "a", False), (stem + "e", False)]  # "Rīgā" is Rīga's
+            yield stem + "a", False  # "Rīgā" is Rīga's
+            yield stem + "e", False
         if len(stem) >= 3 and len(name) >= 4:
             # "Brně" is Brno's: a neuter town's name, by its own name only ("Unii" is no
             # form of "Unio", one of La Unión's other names)
-            candidates.append((stem + "o", True))
-    return candidates
+            yield stem + "o", True
 
 
 @cache

@@ -149,6 +149,7 @@ class PhraseFinder:
     def __init__(self, table: dict[str, list[str]]) -> None:
         self.index: dict[str, list[tuple[str, str, re.Pattern[str]]]] = {}
         self.anywhere: list[tuple[str, re.Pattern[str]]] = []
+        self._last: tuple[str, tuple[tuple[int, int, str], ...]] | None = None
         for key, patterns in table.items():
             for pattern in patterns:
                 for variant in _expand_leading_group(pattern):
@@ -162,7 +163,11 @@ class PhraseFinder:
                         self.anywhere.append((key, anywhere))
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
-        """Every match as (start, end, key), sorted, longest first at one start."""
+        """Every match as (start, end, key), sorted, longest first at one start (the last
+        text's kept: the reader asks a sentence's cues more than once)."""
+        last = self._last
+        if last is not None and last[0] == text:
+            return list(last[1])
         out = []
         for start, word in words(text):
             for stem, key, pattern in self.index.get(word[:2], ()):
@@ -173,6 +178,7 @@ class PhraseFinder:
         for key, pattern in self.anywhere:
             out.extend((hit.start(), hit.end(), key) for hit in pattern.finditer(text))
         out.sort(key=lambda t: (t[0], -(t[1] - t[0])))
+        self._last = (text, tuple(out))
         return out
 
     def search(self, text: str) -> tuple[int, int, str] | None:

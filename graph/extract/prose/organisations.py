@@ -27,7 +27,15 @@ from ..lemmas import (
     is_verb_form,
     lemma,
 )
-from ..lexicon import UPPER, Lexicon, lexicon, normalise, organisation_type
+from ..lexicon import (
+    UPPER,
+    Lexicon,
+    PhraseFinder,
+    lexicon,
+    normalise,
+    organisation_type,
+    words,
+)
 from ..model import OrgMention
 from ..portal_names import known_names, portal_country
 from ..registry import INFLECTED, registry, registry_entry
@@ -550,10 +558,21 @@ def _office_pattern() -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?i:{alternation})\s+(?P<town>{town})(?![\w-])")
 
 
+@cache
+def _office_words() -> frozenset[str]:
+    """The first words of the offices' phrases, case-folded."""
+    raw = lexicon().raw["municipal_offices"]
+    return frozenset(
+        w.split()[0].casefold() for k, ws in raw.items() if not k.startswith("_") for w in ws
+    )
+
+
 def _office_towns(text: str) -> list[tuple[int, int, str]]:
     """Towns after their head's office or their government's people ("the Mayor of
     Stavanger", "ordføreren i Bodø", "samorządowcy z Trondheim i Levanger"): each town
     stands for its municipality. Only towns the city list knows, no countries."""
+    if not _office_words() & {word for _at, word in words(text)}:
+        return []  # (the quick test: no office's first word in the sentence)
     out = []
     for m in _office_pattern().finditer(text):
         town = m.group("town")
@@ -879,15 +898,12 @@ def _agent_slots(text: str, lex: Lexicon, language: str) -> list[int]:
     Research and hosted by Statkraft")."""
     agents = _agent_pattern(language)
     out = []
-    for finder in (lex.roles, lex.project_cues):
-        for start, end, role in finder.find(text):
-            if role not in _AGENT_ROLES:
-                continue
-            after = agents.match(text, end)
-            if after is not None:
-                out.append(after.end())
-            elif names_what_follows(text[start:end], language) or agents.search(text, start, end):
-                out.append(end)
+    for start, end, _role in _agent_finder().find(text):
+        after = agents.match(text, end)
+        if after is not None:
+            out.append(after.end())
+        elif names_what_follows(text[start:end], language) or agents.search(text, start, end):
+            out.append(end)
     return out
 
 
@@ -900,7 +916,22 @@ def _agent_pattern(language: str) -> re.Pattern[str]:
     return re.compile(rf"\s+(?i:{alternation})(?!\w)")
 
 
-_AGENT_ROLES = frozenset({"host", "organiser", "promoter"})
+@cache
+def _agent_finder() -> PhraseFinder:
+    """The cues of the roles whose agent a cue may name: a host's and an organiser's, a
+    project's promoter's (one finder of their own: fewer phrases, one pass a sentence)."""
+    raw = lexicon().raw
+
+    def every_language(table: dict[str, list[str]]) -> list[str]:
+        return [w for lang, words in table.items() if not lang.startswith("_") for w in words]
+
+    return PhraseFinder(
+        {
+            "host": every_language(raw["role_cues"]["host"]),
+            "organiser": every_language(raw["role_cues"]["organiser"]),
+            "promoter": every_language(raw["project_role_cues"]["promoter"]),
+        }
+    )
 
 
 #: The most words a list item closed by its country is read as one name.

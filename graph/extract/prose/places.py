@@ -66,6 +66,7 @@ def _municipality_country(name: str, lex: Lexicon) -> str | None:
 
 
 _WORD = re.compile(r"\w+")
+_QUOTE = re.compile("[„“\"«‘'”»]")
 _NAME_TOKEN = re.compile(r"[\w'’-]+")
 
 
@@ -441,7 +442,7 @@ def find_places(
     tokens = [(m.start(), m.end(), m.group()) for m in _NAME_TOKEN.finditer(sent.text)]
     # a quoted title is a name, not where anything happened: its countries are places
     # named, its other words no towns ("projektu „Zelené město“" is not Zele's)
-    titles = [m.span() for m in QUOTED.finditer(sent.text)]
+    titles = [m.span() for m in QUOTED.finditer(sent.text)] if _QUOTE.search(sent.text) else []
     i = 0
     while i < len(tokens):
         a, b, word = tokens[i]

@@ -80,6 +80,9 @@ _NAMED_PROJECT = (
 )
 
 
+#: The marks a quoted name opens with (a quick test before the patterns).
+_QUOTE_MARKS = '„“"«‘”»'
+
 _PROJECT_HINTS = (
     "prosjekt", "project", "projekt", "проект", "proiect", "program", "projeto", "projecto",
     "proyecto", "έργ",
@@ -121,6 +124,8 @@ def project_titles(text: str) -> list[tuple[int, int]]:
     """Where quoted names of projects and programmes stand (after their word): what is
     inside is a title, not a body's name nor a place ("projekta “Zaļās pilsētas”",
     "projektu „Zielone Miasto Gdańsk”")."""
+    if not any(mark in text for mark in _QUOTE_MARKS):
+        return []
     lowered = text.casefold()
     if not any(word in lowered for word in _PROJECT_HINTS):
         return []
