@@ -222,9 +222,10 @@ def split_name_country(value: str) -> tuple[str, str | None, str | None]:
             country = told
     acronym = None
     bracket = _BRACKETED_END.match(name)
-    if bracket is not None and country_of_form(bracket.group("inner").strip()):
+    in_brackets = country_of_form(bracket.group("inner").strip()) if bracket else None
+    if bracket is not None and in_brackets is not None:
         # a country in any language's letters ("Stavanger kommune (Norvēģija)")
-        country = country or country_of_form(bracket.group("inner").strip())
+        country = country or in_brackets
         name = bracket.group("name").strip()
     a = _TRAILING_ACRONYM.match(name)
     if a and not a.group("acr").isdigit():
@@ -343,30 +344,27 @@ def _continues(field_name: str, values: list[_Line], was_inline: bool, before: _
     return not values and field_name in _LIST_FIELDS
 
 
-#: A bracket and the comma after it ("… (Norway), …").
-_BRACKET_COMMA = re.compile(r"\((?P<inner>[^()]{2,40})\)\s*(?P<comma>,)")
-
-
 def _items_ended(value: str) -> str:
-    """``value`` with each comma after an item that its country in brackets closes made a
-    semicolon ("Oslo Municipality (Norway), Lithuanian Energy Agency"): it ends the item
-    as a semicolon does (offsets unchanged)."""
+    """``value`` with the commas that end items made semicolons (offsets unchanged), where
+    it gives a country in brackets: a comma right after such a bracket ("Oslo
+    Municipality (Norway), Lithuanian Energy Agency") and every comma before a capital
+    ("Vidzemes Augstskola, Stavanger kommune (Norvēģija)")."""
+    told = [m for m in _BRACKETED.finditer(value) if _told_country(m.group(1))]
+    if not told:
+        return value
     out = list(value)
-    countries = False
-    for m in _BRACKET_COMMA.finditer(value) if "(" in value else ():
-        if _told_country(m.group("inner")):
-            out[m.start("comma")] = ";"
-            countries = True
-    if countries or any(_told_country(m.group(1)) for m in _BRACKETED.finditer(value)):
-        # a list that gives countries in brackets: a comma before a capital ends an item
-        # too ("Vidzemes Augstskola, Stavanger kommune (Norvēģija)")
-        for m in _COMMA_CAPITAL.finditer(value):
-            out[m.start()] = ";"
+    for m in told:
+        comma = _COMMA_NEXT.match(value, m.end())
+        if comma is not None:
+            out[comma.end() - 1] = ";"
+    for m in _COMMA_CAPITAL.finditer(value):
+        out[m.start()] = ";"
     return "".join(out)
 
 
 _BRACKETED = re.compile(r"\(([^()]{2,40})\)")
 _BRACKETED_END = re.compile(r"^(?P<name>.*\S)\s*\((?P<inner>[^()]{2,40})\)$")
+_COMMA_NEXT = re.compile(r"\s*,")
 _COMMA_CAPITAL = re.compile(rf",(?=\s+[{UPPER}])")
 
 

@@ -222,7 +222,8 @@ def _literal_stem(pattern: str) -> str:
     return stem.split(" ")[0]
 
 
-def _finder(table: dict[str, Any]) -> PhraseFinder:
+def phrase_finder(table: dict[str, Any]) -> PhraseFinder:
+    """A finder of the phrases of ``table`` (key → language → phrases), every language's."""
     return PhraseFinder(
         {k: _all_words(langs) for k, langs in table.items() if not k.startswith("_")}
     )
@@ -277,10 +278,10 @@ def lexicon() -> Lexicon:
                 if not t.startswith("_")
             )
         ),
-        events=_finder(raw["event_terms"]),
-        anaphors=_finder(raw["event_anaphors"]),
-        roles=_finder(raw["role_cues"]),
-        project_cues=_finder(raw["project_role_cues"]),
+        events=phrase_finder(raw["event_terms"]),
+        anaphors=phrase_finder(raw["event_anaphors"]),
+        roles=phrase_finder(raw["role_cues"]),
+        project_cues=phrase_finder(raw["project_role_cues"]),
         cooperation_cues=PhraseFinder({"cooperation": _all_words(raw["cooperation_cues"])}),
         type_finder=type_finder,
         municipality=_municipality_pattern(municipality_forms),

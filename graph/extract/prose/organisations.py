@@ -34,6 +34,7 @@ from ..lexicon import (
     lexicon,
     normalise,
     organisation_type,
+    phrase_finder,
     words,
 )
 from ..model import OrgMention
@@ -921,15 +922,11 @@ def _agent_finder() -> PhraseFinder:
     """The cues of the roles whose agent a cue may name: a host's and an organiser's, a
     project's promoter's (one finder of their own: fewer phrases, one pass a sentence)."""
     raw = lexicon().raw
-
-    def every_language(table: dict[str, list[str]]) -> list[str]:
-        return [w for lang, words in table.items() if not lang.startswith("_") for w in words]
-
-    return PhraseFinder(
+    return phrase_finder(
         {
-            "host": every_language(raw["role_cues"]["host"]),
-            "organiser": every_language(raw["role_cues"]["organiser"]),
-            "promoter": every_language(raw["project_role_cues"]["promoter"]),
+            "host": raw["role_cues"]["host"],
+            "organiser": raw["role_cues"]["organiser"],
+            "promoter": raw["project_role_cues"]["promoter"],
         }
     )
 

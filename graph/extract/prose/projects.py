@@ -11,7 +11,7 @@ from ..facts import PROJECT_NUMBER
 from ..gazetteer import country_of_form, find_cities
 from ..lexicon import UPPER, Lexicon, lexicon, organisation_type
 from ..model import Evidence, Project
-from .sentences import MONTH_NAMES, QUOTED, Sentence, span_evidence
+from .sentences import MONTH_NAMES, QUOTED, Sentence, has_quote, span_evidence
 
 __all__ = [
     "find_continuation",
@@ -80,9 +80,6 @@ _NAMED_PROJECT = (
 )
 
 
-#: The marks a quoted name opens with (a quick test before the patterns).
-_QUOTE_MARKS = '„“"«‘”»'
-
 _PROJECT_HINTS = (
     "prosjekt", "project", "projekt", "проект", "proiect", "program", "projeto", "projecto",
     "proyecto", "έργ",
@@ -101,21 +98,11 @@ def find_named_project(sent: Sentence) -> tuple[Project, bool] | None:
             evidence=span_evidence(sent, number.start(), number.end()),
         )
         return project, False
-    lowered = sent.text.casefold()
-    if not any(word in lowered for word in _PROJECT_HINTS):
+    if not _hinted(sent.text):
         return None  # no project or programme word: nothing more to look for
-    for pattern in _NAMED_PROJECT[:-1]:
-        m = pattern.search(sent.text)
-        if m:
-            return _named(sent, m), False
-    found = _title_after_cue(sent.text) or _unquoted_name(sent.text)
-    if found is not None:
-        a, b = found
-        name = sent.text[a:b]
-        project = Project(
-            key=f"name:{name}", name=name, number=None, evidence=span_evidence(sent, a, b)
-        )
-        return project, False
+    named = _by_name(sent, unquoted=True)
+    if named is not None:
+        return named, False
     m = _NAMED_PROJECT[-1].search(sent.text)
     return (_named(sent, m), True) if m else None
 
@@ -124,10 +111,7 @@ def project_titles(text: str) -> list[tuple[int, int]]:
     """Where quoted names of projects and programmes stand (after their word): what is
     inside is a title, not a body's name nor a place ("projekta “Zaļās pilsētas”",
     "projektu „Zielone Miasto Gdańsk”")."""
-    if not any(mark in text for mark in _QUOTE_MARKS):
-        return []
-    lowered = text.casefold()
-    if not any(word in lowered for word in _PROJECT_HINTS):
+    if not has_quote(text) or not _hinted(text):
         return []
     patterns = (_NAMED_PROJECT[0], _NAMED_PROJECT[1], _NAMED_PROJECT[-1])
     return [m.span("name") for pattern in patterns for m in pattern.finditer(text)]
@@ -137,14 +121,23 @@ def find_other_project(sent: Sentence) -> Project | None:
     """Another project a news item names after its own: only a quoted name after a
     project word or a name after a naming cue ("har navnet …"), not a bare number (a
     programme's code looks like one) or an unquoted capitalised run."""
-    lowered = sent.text.casefold()
-    if not any(word in lowered for word in _PROJECT_HINTS):
-        return None
+    return _by_name(sent, unquoted=False) if _hinted(sent.text) else None
+
+
+def _hinted(text: str) -> bool:
+    """Whether a project's or programme's word is in ``text`` (a quick test)."""
+    lowered = text.casefold()
+    return any(word in lowered for word in _PROJECT_HINTS)
+
+
+def _by_name(sent: Sentence, *, unquoted: bool) -> Project | None:
+    """The project a sentence names: a quoted name after the project word, else a name
+    after a naming cue, else (if ``unquoted``) an unquoted name after the project word."""
     for pattern in _NAMED_PROJECT[:-1]:
         m = pattern.search(sent.text)
         if m:
             return _named(sent, m)
-    found = _title_after_cue(sent.text)
+    found = _title_after_cue(sent.text) or (_unquoted_name(sent.text) if unquoted else None)
     if found is None:
         return None
     a, b = found

@@ -14,6 +14,7 @@ __all__ = [
     "MONTH_NAMES",
     "QUOTED",
     "Sentence",
+    "has_quote",
     "sentences",
     "span_evidence",
 ]
@@ -38,6 +39,13 @@ MONTH_NAMES = frozenset(
 #: A quoted title: in „…“, “…”, «…», ‘…’ or "…", and the Slovene and Croatian »…« (a »
 #: opens only where a « closes it).
 QUOTED = re.compile(r"(?:[„“\"«‘']|»(?=\S[^«»]{2,199}«))([^„“”\"«»‘’']{3,200})[”“\"»’'«]")
+_QUOTE_MARK = re.compile("[„“\"«‘'”»]")
+
+
+def has_quote(text: str) -> bool:
+    """Whether ``text`` holds a mark a quotation may open with (a quick test before the
+    patterns of quoted names)."""
+    return _QUOTE_MARK.search(text) is not None
 
 
 @dataclass(frozen=True)
