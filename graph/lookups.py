@@ -318,10 +318,13 @@ def _stated(
 ) -> Iterator[tuple[Subject, Row]]:
     """Each organisation ``org`` is said to cooperate with (``only`` that one, if given),
     by a document (its source) or by reasoning (none)."""
-    for partner in store.objects(org, _COOPERATES):
+    said = (
+        store.objects(org, _COOPERATES)
+        if only is None
+        else [q.object for q in store.raw.quads_for_pattern(org, _COOPERATES, only, _UNION)]
+    )  # (one look-up: a busy organisation is said to cooperate with thousands)
+    for partner in said:
         if partner == org or isinstance(partner, ox.Triple | ox.Literal):
-            continue
-        if only is not None and partner != only:
             continue
         sources = store.sources(org, _COOPERATES, partner)
         for source in _or_none(sources):
