@@ -96,8 +96,8 @@ def _questions(
     store: Any, repeat: int, only: list[str] | None = None, limit_s: float = 300
 ) -> None:
     """p50 of every canned question (or those named): its first page of 100 rows as
-    partnergraph answers it (``ask``: from the summary where the build keeps the answer, by
-    index look-ups for the questions about given organisations)
+    partnergraph answers it (``ask``: from the summary where the build keeps the answer or,
+    for ``partners``, its rows; by index look-ups for ``cooperation_sources``)
     and by the question's SPARQL with ``LIMIT 100`` on raw pyoxigraph (in a child process
     stopped after ``limit_s`` seconds); then the whole answer both ways."""
     where = str(store.path)

@@ -9,16 +9,16 @@ from functools import cache
 
 from partnergraph import queries
 
-from .lookups import (
-    PARTNERS_VARIABLES,
-    SOURCES_VARIABLES,
-    cooperation_sources,
-    named,
-    partners,
-    partners_page,
-)
+from .lookups import SOURCES_VARIABLES, cooperation_sources, named, partners
 from .store import GraphStore, QueryResult, Store
-from .summary import SUMMARISED, Row, index_rows, read_rows, row_count
+from .summary import (
+    PARTNERS_VARIABLES,
+    SUMMARISED,
+    Row,
+    partner_rows,
+    read_rows,
+    row_count,
+)
 
 __all__ = ["Answers", "Page", "ask", "how_answered"]
 
@@ -62,8 +62,8 @@ def ask(
             kept = read_rows(store, query.name, limit=limit, offset=offset, total=total)
             return Page(kept, total, offset, True)
     looked_up = _looked_up(store, query, values, inferred)
-    if looked_up is not None and limit is not None and query.name == "partners":
-        page = _partners_page(store, values["org"], limit, offset)
+    if looked_up is not None and query.name == "partners":
+        page = _partners_kept(store, values["org"], limit, offset)
         if page is not None:
             return page
     if looked_up is not None:
@@ -98,7 +98,10 @@ def how_answered(
     values = dict(values or {})
     if not values and _kept(query) and row_count(store, query.name) is not None:
         return "summary"
-    return "look-ups" if _looked_up(store, query, values, False) else "SPARQL"
+    if not _looked_up(store, query, values, False):
+        return "SPARQL"
+    kept = query.name == "partners" and row_count(store, "partner_rows") is not None
+    return "summary" if kept else "look-ups"
 
 
 def _looked_up(
@@ -115,22 +118,19 @@ def _looked_up(
     return lambda: answer(raw, *(values[p] for p in params))
 
 
-def _partners_page(store: GraphStore, org: str, limit: int, offset: int) -> Page | None:
-    """A page of ``partners`` for ``org`` cut by the summary's partner index (only the
-    partners the page shows are read); None when it cannot be (no index kept, a name two
-    organisations share, an index that does not count what the store holds now)."""
+def _partners_kept(store: GraphStore, org: str, limit: int | None, offset: int) -> Page | None:
+    """A page of ``partners`` for ``org`` read from the summary's partner rows (only the
+    pages that hold the rows shown, and those that tell their number); None when the
+    store keeps none."""
     assert isinstance(store, Store)
     found = named(store.oxigraph, org)
-    if len(found) != 1:
-        return None
-    index = index_rows(store, "partner_index", found[0])
-    if index is None:
-        return None
-    cut = partners_page(store.oxigraph, found[0], index, limit, offset)
+    if not all(iri.startswith(("http://", "https://")) for iri in found):
+        return None  # (the rows are kept by IRI)
+    cut = partner_rows(store, found, limit, offset)
     if cut is None:
         return None
     rows, total = cut
-    return Page(QueryResult(PARTNERS_VARIABLES, tuple(rows)), total, offset, False, looked_up=True)
+    return Page(QueryResult(PARTNERS_VARIABLES, tuple(rows)), total, offset, True)
 
 
 def _kept(query: queries.Query) -> bool:

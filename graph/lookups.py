@@ -6,23 +6,23 @@ question fixtures and of the corpus). Oxigraph evaluates ``partners`` by joining
 document graph's roles against the pairs (the OPTIONAL that finds the documents saying
 so), 4.8 s for an organisation of 11,000 rows at 10k projects; here each step is a
 look-up by the terms the step before found: the organisation's roles, each project's or
-event's, the graphs that hold each role, each graph's source and sentences. A page of
-``partners`` is cut by the summary's partner index (each organisation's partners by
-name, with the rows each gives): only the partners of the names the page shows are read,
-in the projects and events the store finds both in.
+event's, the graphs that hold each role, each graph's source and sentences. A store
+whose summary keeps every organisation's ``partners`` rows answers from those
+(:func:`partnergraph.graph.summary.partner_rows`); these look-ups answer for a store
+that keeps none.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from itertools import product
 
 import pyoxigraph as ox
 
 from partnergraph.ontology import PG, name_key
 
-from .summary import Row, ordered
+from .summary import PARTNERS_VARIABLES, Row, ordered
 
 __all__ = [
     "PARTNERS_VARIABLES",
@@ -30,13 +30,7 @@ __all__ = [
     "cooperation_sources",
     "named",
     "partners",
-    "partners_page",
 ]
-
-PARTNERS_VARIABLES = (
-    "partner_name", "partner_country", "via_label", "via_kind", "org_role", "partner_role",
-    "source", "partner", "via",
-)  # fmt: skip
 
 SOURCES_VARIABLES = ("via_label", "role_a", "role_b", "source", "sentence", "a", "b", "via")
 
@@ -195,74 +189,6 @@ _PARTNERS_ORDER = ((0, False, str), (2, False, str), (4, False, str), (5, False,
                    (1, False, str))  # fmt: skip
 
 
-def partners_page(
-    raw: ox.Store, org: str, index: Sequence[Row], limit: int, offset: int = 0
-) -> tuple[list[Row], int] | None:
-    """Rows ``offset + 1`` to ``offset + limit`` of the ``partners`` answer for the
-    organisation of IRI ``org``, and the answer's size, cut by its ``index`` (the
-    summary's rows of it: the organisation, a partner's name, the partner, how many rows
-    they give): only the partners of the names the page shows are read. None when the
-    index does not count the rows those give now (the answer is then computed whole)."""
-    if not all(_is_iri(x) for x in (org, *(row[2] for row in index))) or limit <= 0:
-        return None
-    groups: list[tuple[str | None, list[str], int]] = []  # by name, in the index's order
-    for _org, name, partner, told in index:
-        if groups and groups[-1][0] == name:
-            groups[-1][1].append(str(partner))
-            groups[-1] = (name, groups[-1][1], groups[-1][2] + int(told or 0))
-        else:
-            groups.append((name, [str(partner)], int(told or 0)))
-    total = sum(n for _name, _partners, n in groups)
-    store, node = _Store(raw), ox.NamedNode(org)
-    rows: list[Row] = []
-    at, start = 0, None
-    for name, partners_named, count in groups:
-        if at + count <= offset:
-            at += count
-            continue
-        if at >= offset + limit:
-            break
-        start = at if start is None else start
-        found = _named_rows(store, node, name, partners_named)
-        if len(found) != count:
-            return None
-        rows.extend(found)
-        at += count
-    if start is None:
-        return [], total
-    return rows[offset - start : offset - start + limit], total
-
-
-def _is_iri(term: object) -> bool:
-    return isinstance(term, str) and term.startswith(("http://", "https://"))
-
-
-def _named_rows(store: _Store, org: ox.NamedNode, name: str | None, iris: list[str]) -> list[Row]:
-    """The ``partners`` rows of ``org`` with the partners ``iris`` under that ``name``, in
-    order."""
-    rows: list[Row] = []
-    for iri in iris:
-        partner = ox.NamedNode(iri)
-        fields_of: set[Row] = set()
-        for via, roles in _shared_with(store, org, partner).items():
-            fields_of.update(fields for _p, fields in _via_links(store, org, via, roles, partner))
-        fields_of.update(fields for _p, fields in _stated(store, org, partner))
-        rows.extend(_partner_rows(store, partner, fields_of, [name]))
-    return ordered(rows, _PARTNERS_ORDER)
-
-
-def _shared_with(
-    store: _Store, org: ox.NamedNode, partner: ox.NamedNode
-) -> dict[ox.NamedNode | ox.BlankNode, list[ox.NamedNode]]:
-    """Each project or event both take a role in (as the union states it) → the roles
-    ``org`` takes there."""
-    shared: dict[ox.NamedNode | ox.BlankNode, list[ox.NamedNode]] = {}
-    for via in _shared_vias(store, org, partner):
-        quads = store.raw.quads_for_pattern(via, None, org, _UNION)
-        shared[via] = [q.predicate for q in quads if q.predicate in _ROLES]
-    return shared
-
-
 def _shared(store: _Store, org: Subject) -> Iterator[tuple[Subject, Row]]:
     """Each partner in a project or event with ``org``, with what the question says of the
     link: the project's or event's label and kind, both roles, a source, both IRIs. Each
@@ -277,14 +203,10 @@ def _shared(store: _Store, org: Subject) -> Iterator[tuple[Subject, Row]]:
 
 
 def _via_links(
-    store: _Store,
-    org: Subject,
-    via: ox.NamedNode | ox.BlankNode,
-    roles: list[ox.NamedNode],
-    only: Subject | None = None,
+    store: _Store, org: Subject, via: ox.NamedNode | ox.BlankNode, roles: list[ox.NamedNode]
 ) -> Iterator[tuple[Subject, Row]]:
-    """Each partner of ``org`` (``only`` that one, if given) in the project or event
-    ``via``, where ``org`` takes ``roles``, with what the question says of the link."""
+    """Each partner of ``org`` in the project or event ``via``, where ``org`` takes
+    ``roles``, with what the question says of the link."""
     union: dict[ox.NamedNode, list[Term]] = defaultdict(list)
     graphs: dict[tuple[ox.NamedNode, Term], list[ox.NamedNode]] = defaultdict(list)
     for q in store.raw.quads_for_pattern(via, None, None, None):
@@ -298,8 +220,6 @@ def _via_links(
         for partner in union.get(theirs, ()):
             if partner == org or isinstance(partner, ox.Triple | ox.Literal):
                 continue  # (a literal or triple is no organisation: the build writes none)
-            if only is not None and partner != only:
-                continue
             found = graphs.get((theirs, partner), ())
             sources = [src for g in found for src in store.sources_of(g)]
             for own, source, label, kind in product(roles, _or_none(sources), labels, kinds):
@@ -313,17 +233,10 @@ def _texts(terms: Iterable[Term]) -> list[str]:
     return [t.value for t in terms if not isinstance(t, ox.Triple)]
 
 
-def _stated(
-    store: _Store, org: Subject, only: Subject | None = None
-) -> Iterator[tuple[Subject, Row]]:
-    """Each organisation ``org`` is said to cooperate with (``only`` that one, if given),
-    by a document (its source) or by reasoning (none)."""
-    said = (
-        store.objects(org, _COOPERATES)
-        if only is None
-        else [q.object for q in store.raw.quads_for_pattern(org, _COOPERATES, only, _UNION)]
-    )  # (one look-up: a busy organisation is said to cooperate with thousands)
-    for partner in said:
+def _stated(store: _Store, org: Subject) -> Iterator[tuple[Subject, Row]]:
+    """Each organisation ``org`` is said to cooperate with, by a document (its source) or
+    by reasoning (none)."""
+    for partner in store.objects(org, _COOPERATES):
         if partner == org or isinstance(partner, ox.Triple | ox.Literal):
             continue
         sources = store.sources(org, _COOPERATES, partner)

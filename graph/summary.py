@@ -41,18 +41,25 @@ from .store.journal import Changes
 __all__ = [
     "INDEXES",
     "PAGE_ROWS",
+    "PARTNERS_VARIABLES",
     "SUMMARISED",
     "Row",
     "compute",
-    "index_rows",
     "is_summarised",
     "ordered",
+    "partner_rows",
     "read_rows",
     "row_count",
     "summarise",
 ]
 
 Row = tuple[str | None, ...]
+
+#: The columns of the ``partners`` question.
+PARTNERS_VARIABLES = (
+    "partner_name", "partner_country", "via_label", "via_kind", "org_role", "partner_role",
+    "source", "partner", "via",
+)  # fmt: skip
 
 #: Rows per page of a summarised answer (a page is one literal, found by its number).
 PAGE_ROWS = 1000
@@ -559,11 +566,41 @@ def _number(value: str) -> Decimal:
 _Key = tuple[int, bool, Callable[[str], object]]
 
 
+@functools.total_ordering
+class _Unbound:
+    """What an unbound value sorts as: before any text."""
+
+    def __eq__(self, other: object) -> bool:
+        return other is self
+
+    def __lt__(self, other: object) -> bool:
+        return other is not self
+
+    def __hash__(self) -> int:
+        return 0
+
+
+_UNBOUND = _Unbound()
+
+
+def _text(value: object) -> object:
+    return value if value.__class__ is str else _UNBOUND if value is None else str(value)
+
+
 def ordered(rows: list[Row], keys: Sequence[_Key]) -> list[Row]:
     """Rows in SPARQL's ORDER BY order: for each ``(column, descending, as)`` an unbound
     value comes before any other (after, descending). One sort by all the keys at once
     when the descending ones are numbers (negated); else one stable sort a key, last key
     first."""
+    if all(convert is str and not descending for _c, descending, convert in keys):
+        columns = [column for column, _d, _c in keys]
+
+        def as_text(row: Row) -> tuple[object, ...]:
+            # (the values themselves, an unbound one as a value before any text: a key of
+            # pairs of a flag and a value took 780 bytes a row of ten columns)
+            return tuple([_text(row[column]) for column in columns])
+
+        return sorted(rows, key=as_text)
     if not any(descending and convert is str for _c, descending, convert in keys):
 
         def at_once(row: Row) -> tuple[tuple[bool, Any], ...]:
@@ -1334,17 +1371,23 @@ def _project_rows_of(scans: _Scans, keys: set[Any]) -> list[Row]:
 #: The classes a build types a project or event with (what ``partners`` calls its kind; a
 #: page of it whose rows the index miscounts is computed whole).
 _VIA_CLASSES = (str(PG.Project), str(PG.Programme), *(str(PG[cls]) for cls, _k in _EVENT_TYPES))
-_PARTNER_INDEX_ORDER: tuple[_Key, ...] = ((0, False, str), (1, False, str), (2, False, str))
+#: The partner rows' order: the organisation, then the ``partners`` question's ORDER BY
+#: (the partner's name, the link's label, both roles, the source, the partner, the project
+#: or event, its kind, the country).
+_PARTNER_ROWS_ORDER: tuple[_Key, ...] = tuple(
+    (column, False, str) for column in (0, 1, 3, 5, 6, 7, 8, 9, 4, 2)
+)
 _COOPERATES = str(PG.cooperatesWith)
+_VIA_KINDS = tuple((cls, cls.partition("#")[2]) for cls in _VIA_CLASSES)
 
 
-class _PairCounts:
-    """How many rows the ``partners`` answer of an organisation gives another (as
+class _PairRows:
+    """The rows the ``partners`` answer of an organisation gives another (as
     :func:`partnergraph.graph.lookups.partners` makes them), worked out of the scans: for
     each project or event both are in, its labels × kinds × the first one's roles × the
-    other's roles, each as many times as documents state it (once if none); plus the
-    documents stating the first cooperates with the other (once if none); all of it for
-    each country code of the other."""
+    other's roles × the documents stating the other's role there (none: one row with no
+    source); the documents stating the first cooperates with the other (none: one row of
+    an inferred cooperation); all of it for each name and country code of the other."""
 
     def __init__(self, scans: _Scans, statements: set[tuple[str, ...]]) -> None:
         self.scans = scans
@@ -1352,66 +1395,73 @@ class _PairCounts:
         self.numbers, self.label = scans(_NUMBER), scans(_LABEL)
         self.stated = scans(_COOPERATES)
         self.countries_of = _countries_of(scans)
-        self.typed = [scans.typed(cls) for cls in _VIA_CLASSES]  # (sorted)
-        # each fact's sources, kept only for one of several (one or none gives one row):
-        # a set for every statement of a 100k-project store took hundreds of megabytes
-        paths = scans(str(PG.sourcePath))
-        first: dict[tuple[str, ...], str] = {}
-        self.sources: dict[tuple[str, ...], set[str]] = {}
-        for g, s, p, o in statements:
-            for path in paths.get(g, ()):
-                seen = first.setdefault((s, p, o), path)
-                if seen != path:
-                    self.sources.setdefault((s, p, o), {seen}).add(path)
+        self.typed = [(scans.typed(cls), kind) for cls, kind in _VIA_KINDS]  # (sorted)
+        self.paths = scans(str(PG.sourcePath))
+        # each subject's statements in the documents' graphs (the rows themselves, no copy)
+        self.told: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+        for row in statements:
+            if row[0] in self.paths:
+                self.told[row[1]].append(row)
+        self.links: dict[tuple[str, str], set[Row]] = defaultdict(set)
 
-    def told(self, s: str, p: str, o: str) -> int:
-        """The rows one fact gives: one a source (or one if it has none)."""
-        found = self.sources.get((s, p, o))
-        return 1 if found is None else len(found)
-
-    def in_via(self, via: str) -> dict[str, list[str]]:
-        """Each organisation in ``via`` → its roles there."""
-        found: dict[str, list[str]] = defaultdict(list)
-        for role, scan in self.roles.items():
-            for org in scan.get(via, ()):
-                found[org].append(role)
+    def _sources(self, subject: str) -> dict[tuple[str, str], list[str | None]]:
+        """What the documents state of ``subject`` (predicate, object) → their sources."""
+        found: dict[tuple[str, str], list[str | None]] = defaultdict(list)
+        for g, _s, p, o in self.told.get(subject, ()):
+            found[(p, o)].extend(self.paths.get(g, ()))
         return found
 
-    def weight(self, via: str) -> int:
-        """The rows a project or event gives each pair of roles in it: its labels × its
-        kinds."""
-        labels = len(self.numbers.get(via) or self.label.get(via) or (None,))
-        kinds = sum(1 for typed in self.typed if _holds(typed, via)) or 1
-        return labels * kinds
-
-    def add_via(self, via: str, counts: dict[tuple[str, str], int],
-                only: set[tuple[str, str]] | None = None) -> None:  # fmt: skip
-        """Add the rows ``via`` gives each pair of its organisations (of ``only``)."""
-        members = self.in_via(via)
+    def add_via(self, via: str, only: set[tuple[str, str]] | None = None) -> None:
+        """Add the links ``via`` gives each pair of its organisations (of ``only``)."""
+        members: dict[str, list[str]] = defaultdict(list)
+        for role, scan in self.roles.items():
+            for org in scan.get(via, ()):
+                members[org].append(role)
         if len(members) < 2:
             return
-        weight = self.weight(via)
-        told: dict[str, int] = {}
-        for a, own in members.items():
-            for b, theirs in members.items():
-                if a != b and (only is None or (a, b) in only):
-                    if b not in told:
-                        told[b] = sum(self.told(via, role, b) for role in theirs)
-                    counts[(a, b)] += weight * len(own) * told[b]
+        labels: Sequence[str | None] = self.numbers.get(via) or self.label.get(via) or (None,)
+        kinds: list[str | None] = [kind for typed, kind in self.typed if _holds(typed, via)]
+        kinds = kinds or [None]
+        sources = self._sources(via)
+        for b, theirs in members.items():
+            said = [(_local(r), [*dict.fromkeys(sources.get((r, b), ()))] or [None])
+                    for r in theirs]  # fmt: skip
+            for a, own in members.items():
+                if a == b or (only is not None and (a, b) not in only):
+                    continue
+                self.links[(a, b)].update(
+                    (label, kind, _local(mine), role, source, b, via)
+                    for mine in own
+                    for role, found in said
+                    for source in found
+                    for label in labels
+                    for kind in kinds
+                )
 
-    def add_stated(self, a: str, b: str, counts: dict[tuple[str, str], int]) -> None:
-        if a != b and b in self.stated.get(a, ()):
-            counts[(a, b)] += self.told(a, _COOPERATES, b)
+    def add_stated(self, a: str, others: Iterable[str]) -> None:
+        """Add the cooperation documents (or reasoning) state of ``a`` with ``others``."""
+        sources = self._sources(a)
+        for b in others:
+            if a == b:
+                continue
+            for source in [*dict.fromkeys(sources.get((_COOPERATES, b), ()))] or [None]:
+                said = ("stated cooperation", "statement") if source else (
+                    "inferred cooperation", "inference")  # fmt: skip
+                self.links[(a, b)].add((*said, None, None, source, b, None))
 
-    def rows(self, counts: dict[tuple[str, str], int]) -> list[Row]:
-        """The index's rows: the organisation, the other's name, the other, how many rows."""
+    def rows(self) -> list[Row]:
+        """The index's rows: the organisation, then a ``partners`` row of it."""
         out: list[Row] = []
-        for (a, b), n in counts.items():
-            if n:
-                total = str(n * (len(self.countries_of(b)) or 1))
-                names: list[str | None] = [*sorted(self.scans.labels(b))] or [None]
-                out.extend((a, name, b, total) for name in names)
+        while self.links:  # (each pair's links let go as its rows are made)
+            (a, b), links = self.links.popitem()
+            names: list[str | None] = [*sorted(self.scans.labels(b))] or [None]
+            codes: list[str | None] = [*sorted(self.countries_of(b))] or [None]
+            out.extend((a, name, code, *link) for name in names for code in codes for link in links)
         return out
+
+
+def _local(iri: str) -> str:
+    return iri.partition("#")[2]
 
 
 def _holds(ordered_list: Sequence[str], thing: str) -> bool:
@@ -1419,21 +1469,18 @@ def _holds(ordered_list: Sequence[str], thing: str) -> bool:
     return at < len(ordered_list) and ordered_list[at] == thing
 
 
-def _partner_index(scans: _Scans) -> list[Row]:
-    """Each organisation with each one it has rows in ``partners`` with, by name: how many
-    rows; in the organisation's, the name's and the other's order."""
-    counts_of = _PairCounts(scans, scans.per_graph(_RELATIONS))
-    counts: dict[tuple[str, str], int] = defaultdict(int)
+def _partner_rows(scans: _Scans) -> list[Row]:
+    """Each organisation's ``partners`` rows, the organisation first, in its order."""
+    pairs = _PairRows(scans, scans.per_graph(_RELATIONS))
     for via in scans.members():
-        counts_of.add_via(via, counts)
-    for a, others in counts_of.stated.items():
-        for b in others:
-            counts_of.add_stated(a, b, counts)
-    return ordered(counts_of.rows(counts), _PARTNER_INDEX_ORDER)
+        pairs.add_via(via)
+    for a, others in pairs.stated.items():
+        pairs.add_stated(a, others)
+    return ordered(pairs.rows(), _PARTNER_ROWS_ORDER)
 
 
-def _partner_index_rows(scans: _Scans, keys: set[Any]) -> list[Row]:
-    """The index's rows of the pairs ``keys`` (organisation, other)."""
+def _partner_rows_of(scans: _Scans, keys: set[Any]) -> list[Row]:
+    """The rows of the pairs ``keys`` (organisation, other)."""
     vias: dict[str, set[str]] = {}
     for org in {k for pair in keys for k in pair}:
         vias[org] = scans.vias_of(org)
@@ -1448,16 +1495,16 @@ def _partner_index_rows(scans: _Scans, keys: set[Any]) -> list[Row]:
             facts.add((a, _COOPERATES, b))
     # (a partner in a busy organisation's project: hundreds of facts, each looked up in
     # a fraction of a millisecond, where restoring every graph's statements took 0.9 s)
-    counts_of = _PairCounts(scans, scans.stating(facts, _RELATIONS, most=4))
-    counts: dict[tuple[str, str], int] = defaultdict(int)
+    pairs = _PairRows(scans, scans.stating(facts, _RELATIONS, most=4))
     for via in sorted(shared):
-        counts_of.add_via(via, counts, keys)
+        pairs.add_via(via, keys)
     for a, b in keys:
-        counts_of.add_stated(a, b, counts)
-    return counts_of.rows(counts)
+        if b in pairs.stated.get(a, ()):
+            pairs.add_stated(a, [b])
+    return pairs.rows()
 
 
-def _partner_index_reached(scans: _Scans, moved: Sequence[tuple[str, str, str]]) -> set[Any]:
+def _partner_rows_reached(scans: _Scans, moved: Sequence[tuple[str, str, str]]) -> set[Any]:
     """The pairs changed triples reach: both ways, of an organisation whose role in a
     project or event changed with each other one there (before and after), every pair of
     a project or event whose number, name or kind changed, a stated cooperation's, the
@@ -1593,15 +1640,14 @@ SUMMARISED: dict[str, Listing] = {
 }
 
 
-#: What the summary keeps beside the answers, for the questions about one organisation
-#: (no question's answer: ``partners`` cuts a page of one organisation's from it).
+#: What the summary keeps beside the answers, for the questions about one organisation:
+#: every organisation's ``partners`` rows, the organisation first (a page of one
+#: organisation's is read from the pages that hold it).
 INDEXES: dict[str, Listing] = {
-    "partner_index": Listing(
-        ("org", "partner_name", "partner", "rows"),
-        _partner_index,
-        keyed=Keyed(
-            _columns(0, 2), _partner_index_rows, _partner_index_reached, _PARTNER_INDEX_ORDER
-        ),
+    "partner_rows": Listing(
+        ("org", *PARTNERS_VARIABLES),
+        _partner_rows,
+        keyed=Keyed(_columns(0, 8), _partner_rows_of, _partner_rows_reached, _PARTNER_ROWS_ORDER),
     ),
 }
 
@@ -2252,32 +2298,80 @@ def _read_pages(store: GraphStore, question: str, numbers: Sequence[int]) -> dic
     return {int(n or 0): [tuple(row) for row in json.loads(text or "[]")] for n, text in found}
 
 
-def index_rows(store: GraphStore, name: str, key: str) -> list[Row] | None:
-    """The rows of the index ``name`` (of :data:`INDEXES`) whose first column is ``key``;
-    None when the store keeps no such index. The pages that hold them are found by
-    halving (each page read is one look-up)."""
+def partner_rows(
+    store: GraphStore, orgs: Sequence[str], limit: int | None = None, offset: int = 0
+) -> tuple[list[Row], int] | None:
+    """Rows ``offset + 1`` … ``offset + limit`` (all from ``offset`` without a limit) of
+    the ``partners`` answer of the organisations of IRIs ``orgs`` (those a name stands
+    for), and the answer's size, read from the summary's partner rows; None when the
+    store keeps none."""
+    if len(orgs) == 1:
+        cut = _index_page(store, "partner_rows", orgs[0], limit, offset)
+        return None if cut is None else ([row[1:] for row in cut[0]], cut[1])
+    every: set[Row] = set()  # (two organisations of one name: their rows, each once)
+    for org in orgs:
+        cut = _index_page(store, "partner_rows", org)
+        if cut is None:
+            return None
+        every.update(row[1:] for row in cut[0])
+    rows = ordered(list(every), [(c - 1, d, f) for c, d, f in _PARTNER_ROWS_ORDER[1:]])
+    end = len(rows) if limit is None else offset + max(0, limit)
+    return rows[offset:end], len(rows)
+
+
+def _index_page(
+    store: GraphStore, name: str, key: str, limit: int | None = None, offset: int = 0
+) -> tuple[list[Row], int] | None:
+    """Rows ``offset + 1`` … ``offset + limit`` (all from ``offset`` without a limit) of
+    the rows of the index ``name`` (of :data:`INDEXES`) whose first column is ``key``, and
+    how many it holds; None when the store keeps no such index. The pages holding the
+    key's first and last rows are found by halving (each page read is one look-up); of
+    those between, only the ones holding the rows asked for are read."""
     total = row_count(store, name)
     if total is None:
         return None
-    numbers = [number for number, _count in _table(store, name, total)]
+    table = _table(store, name, total)
     read: dict[int, list[Row]] = {}
 
     def page(at: int) -> list[Row]:
         if at not in read:
-            read[at] = _read_pages(store, name, [numbers[at]]).get(numbers[at], [])
+            read[at] = _read_pages(store, name, [table[at][0]]).get(table[at][0], [])
         return read[at]
 
-    low, high = 0, len(numbers)  # the first page whose last row's key is not before ``key``
-    while low < high:
-        middle = (low + high) // 2
-        last = page(middle)[-1][0] if page(middle) else None
-        if last is not None and last < key:
-            low = middle + 1
-        else:
-            high = middle
-    rows: list[Row] = []
-    for at in range(low, len(numbers)):
-        rows.extend(row for row in page(at) if row[0] == key)
-        if not page(at) or page(at)[-1][0] != key:
-            break
-    return rows
+    def halving(past: bool) -> int:
+        """The first page whose last row's key is not before ``key`` (``past``: after)."""
+        low, high = 0, len(table)
+        while low < high:
+            middle = (low + high) // 2
+            rows = page(middle)
+            last = rows[-1][0] if rows else None
+            if last is not None and (last <= key if past else last < key):
+                low = middle + 1
+            else:
+                high = middle
+        return low
+
+    first = halving(False)
+    if first == len(table):
+        return [], 0
+    final = min(halving(True), len(table) - 1)
+    spans = range(first, final + 1)  # pages between the two hold the key's rows only
+    counts = [
+        sum(1 for row in page(at) if row[0] == key) if at in (first, final) else table[at][1]
+        for at in spans
+    ]
+    held = sum(counts)
+    stop = held if limit is None else min(held, offset + max(0, limit))
+    wanted: list[int] = []
+    at_row = start = 0
+    for at, count in zip(spans, counts, strict=True):
+        if at_row + count > offset and at_row < stop:
+            start = at_row if not wanted else start
+            wanted.append(at)
+        at_row += count
+    missing = [table[at][0] for at in wanted if at not in read]
+    found = _read_pages(store, name, missing)
+    for at in wanted:
+        read.setdefault(at, found.get(table[at][0], []))
+    rows = [row for at in wanted for row in read[at] if row[0] == key]
+    return rows[offset - start : stop - start], held

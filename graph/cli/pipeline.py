@@ -107,7 +107,7 @@ def register(sub: Any, parents: Parents) -> None:
         description="Recompute the summary graph from the store: the whole answers of the "
         "listing questions cooperation_pairs, organisations, projects, events, "
         "partner_countries, repeat_partners, multi_country_events, donor_links, news_only and "
-        "conflicting_values, which "
+        "conflicting_values, and the partners rows of every organisation, which "
         "'query' then reads a page at a time instead of recomputing them. Every build does "
         "this; run it after changing the store by other means. The summary is left out of "
         "exports.",

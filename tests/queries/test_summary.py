@@ -726,7 +726,7 @@ def test_a_row_that_comes_in_rewrites_only_the_page_it_lands_on(
     project = docs / "earlier-project.txt"
     text = project.read_text(encoding="utf-8")
     partner = "Partner: Norwegian Association of Local and Regional Authorities (Norway)\n"
-    before = {q: read_rows(store, q).rows for q in ("partner_index", "cooperation_pairs")}
+    before = {q: read_rows(store, q).rows for q in ("partner_rows", "cooperation_pairs")}
     project.write_text(text.replace(partner, partner + "Partner: Bergen kommune (Norway)\n"),
                        encoding="utf-8")  # fmt: skip
     build([str(docs)], store)
@@ -763,7 +763,7 @@ def test_answers_are_brought_up_to_date_row_by_row(
     keyed = {name for name, listing in kept.items() if listing.keyed is not None}
     assert keyed == {"projects", "events", "cooperation_pairs", "organisations",
                      "partner_countries", "repeat_partners", "news_only",
-                     "conflicting_values", "partner_index"}  # fmt: skip
+                     "conflicting_values", "partner_rows"}  # fmt: skip
     project, news = docs / "earlier-project.txt", docs / "news-seminar.txt"
     text, said = project.read_text(encoding="utf-8"), news.read_text(encoding="utf-8")
     partner = "Partner: Norwegian Association of Local and Regional Authorities (Norway)\n"
@@ -773,11 +773,11 @@ def test_answers_are_brought_up_to_date_row_by_row(
         (project, text.replace("EUR 61,000", "EUR 75,500"), {"projects", "conflicting_values"}),
         (project, text.replace(partner, partner + "Partner: Bergen kommune (Norway)\n"),
          {"projects", "cooperation_pairs", "organisations", "partner_countries",
-          "partner_index"}),
+          "partner_rows"}),
         (project, text.replace(partner, ""),
-         {"projects", "cooperation_pairs", "organisations", "partner_index"}),
+         {"projects", "cooperation_pairs", "organisations", "partner_rows"}),
         (news, said.replace("12 May", "19 May").replace("KS from Norway and ", ""),
-         {"events", "news_only", "partner_index"}),
+         {"events", "news_only", "partner_rows"}),
     ]  # fmt: skip
     for path, changed, reached in changes:
         path.write_text(changed, encoding="utf-8")
