@@ -1368,8 +1368,7 @@ def _project_rows_of(scans: _Scans, keys: set[Any]) -> list[Row]:
 
 # -- the partners index: what the page of ``partners`` for one organisation is cut from ---
 
-#: The classes a build types a project or event with (what ``partners`` calls its kind; a
-#: page of it whose rows the index miscounts is computed whole).
+#: The classes a build types a project or event with (what ``partners`` calls its kind).
 _VIA_CLASSES = (str(PG.Project), str(PG.Programme), *(str(PG[cls]) for cls, _k in _EVENT_TYPES))
 #: The partner rows' order: the organisation, then the ``partners`` question's ORDER BY
 #: (the partner's name, the link's label, both roles, the source, the partner, the project
