@@ -22,7 +22,7 @@ import pyoxigraph as ox
 
 from partnergraph.ontology import PG, name_key
 
-from .summary import PARTNERS_VARIABLES, Row, ordered
+from .summary import PARTNERS_ORDER, PARTNERS_VARIABLES, Row, ordered
 
 __all__ = [
     "PARTNERS_VARIABLES",
@@ -166,27 +166,17 @@ def partners(raw: ox.Store, org: str) -> list[Row]:
     rows: list[Row] = []
     for partner, fields_of in links.items():
         rows.extend(_partner_rows(store, partner, fields_of))
-    return ordered(rows, _PARTNERS_ORDER)
+    return ordered(rows, PARTNERS_ORDER)
 
 
-def _partner_rows(
-    store: _Store, partner: Subject, fields_of: set[Row], names: Iterable[str | None] = ()
-) -> Iterator[Row]:
-    """The rows of one partner: each of its names (of ``names`` only, if given: None for a
-    partner with none) and country codes with each link's fields."""
+def _partner_rows(store: _Store, partner: Subject, fields_of: set[Row]) -> Iterator[Row]:
+    """The rows of one partner: each of its names (None for a partner with none) and
+    country codes with each link's fields."""
     called = _or_none(store.values(partner, _LABEL))
-    only = set(names)
     countries = [c for c in store.objects(partner, _COUNTRY) if not isinstance(c, ox.Literal)]
     codes = _or_none(code for c in countries for code in store.values(c, _NOTATION))
-    for n in called if not only else [n for n in called if n in only]:
+    for n in called:
         yield from ((n, c, *fields) for c in codes for fields in fields_of)
-
-
-#: The question's ORDER BY: the partner's name, the link's label, both roles, the source,
-#: the partner, the project or event, its kind, the country.
-_PARTNERS_ORDER = ((0, False, str), (2, False, str), (4, False, str), (5, False, str),
-                   (6, False, str), (7, False, str), (8, False, str), (3, False, str),
-                   (1, False, str))  # fmt: skip
 
 
 def _shared(store: _Store, org: Subject) -> Iterator[tuple[Subject, Row]]:

@@ -41,6 +41,7 @@ from .store.journal import Changes
 __all__ = [
     "INDEXES",
     "PAGE_ROWS",
+    "PARTNERS_ORDER",
     "PARTNERS_VARIABLES",
     "SUMMARISED",
     "Row",
@@ -1370,12 +1371,13 @@ def _project_rows_of(scans: _Scans, keys: set[Any]) -> list[Row]:
 
 #: The classes a build types a project or event with (what ``partners`` calls its kind).
 _VIA_CLASSES = (str(PG.Project), str(PG.Programme), *(str(PG[cls]) for cls, _k in _EVENT_TYPES))
-#: The partner rows' order: the organisation, then the ``partners`` question's ORDER BY
-#: (the partner's name, the link's label, both roles, the source, the partner, the project
-#: or event, its kind, the country).
-_PARTNER_ROWS_ORDER: tuple[_Key, ...] = tuple(
-    (column, False, str) for column in (0, 1, 3, 5, 6, 7, 8, 9, 4, 2)
+#: The ``partners`` question's ORDER BY: the partner's name, the link's label, both roles,
+#: the source, the partner, the project or event, its kind, the country.
+PARTNERS_ORDER: tuple[_Key, ...] = tuple(
+    (column, False, str) for column in (0, 2, 4, 5, 6, 7, 8, 3, 1)
 )
+#: The partner rows' order: the organisation, then the question's.
+_PARTNER_ROWS_ORDER = ((0, False, str), *((c + 1, d, f) for c, d, f in PARTNERS_ORDER))
 _COOPERATES = str(PG.cooperatesWith)
 _VIA_KINDS = tuple((cls, cls.partition("#")[2]) for cls in _VIA_CLASSES)
 
@@ -2313,7 +2315,7 @@ def partner_rows(
         if cut is None:
             return None
         every.update(row[1:] for row in cut[0])
-    rows = ordered(list(every), [(c - 1, d, f) for c, d, f in _PARTNER_ROWS_ORDER[1:]])
+    rows = ordered(list(every), PARTNERS_ORDER)
     end = len(rows) if limit is None else offset + max(0, limit)
     return rows[offset:end], len(rows)
 
