@@ -1377,7 +1377,10 @@ PARTNERS_ORDER: tuple[_Key, ...] = tuple(
     (column, False, str) for column in (0, 2, 4, 5, 6, 7, 8, 3, 1)
 )
 #: The partner rows' order: the organisation, then the question's.
-_PARTNER_ROWS_ORDER = ((0, False, str), *((c + 1, d, f) for c, d, f in PARTNERS_ORDER))
+_PARTNER_ROWS_ORDER: tuple[_Key, ...] = (
+    (0, False, str),
+    *((c + 1, d, f) for c, d, f in PARTNERS_ORDER),
+)
 _COOPERATES = str(PG.cooperatesWith)
 _VIA_KINDS = tuple((cls, cls.partition("#")[2]) for cls in _VIA_CLASSES)
 
