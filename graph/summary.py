@@ -2231,8 +2231,9 @@ def _logged(store: Store, scans: _Scans, changes: Changes | None) -> bool:
 
 
 def is_summarised(store: GraphStore) -> bool:
-    """Whether the store keeps the answer of every question of :data:`SUMMARISED`."""
-    return all(row_count(store, question) is not None for question in SUMMARISED)
+    """Whether the store keeps the answer of every question of :data:`SUMMARISED` and every
+    index of :data:`INDEXES` (a store an earlier version summarised may lack one)."""
+    return all(row_count(store, name) is not None for name in _listings())
 
 
 def row_count(store: GraphStore, question: str) -> int | None:
