@@ -22,7 +22,7 @@ import pyoxigraph as ox
 
 from partnergraph.ontology import PG, name_key
 
-from .summary import PARTNERS_ORDER, PARTNERS_VARIABLES, Row, ordered
+from .summary import PARTNERS_ORDER, PARTNERS_VARIABLES, Row, local_name, ordered
 
 __all__ = [
     "PARTNERS_VARIABLES",
@@ -145,10 +145,6 @@ def _or_none(values: Iterable[str]) -> list[str | None]:
     return list(dict.fromkeys(values)) or [None]
 
 
-def _local(iri: str) -> str:
-    return iri.partition("#")[2]
-
-
 def named(raw: ox.Store, org: str) -> list[str]:
     """The IRIs of the organisations ``org`` names, as :func:`partners` finds them (a blank
     node as written in N-Triples)."""
@@ -205,7 +201,7 @@ def _via_links(
         elif q.predicate in _ROLES and isinstance(q.graph_name, ox.NamedNode):
             graphs[(q.predicate, q.object)].append(q.graph_name)
     labels = _called(_texts(union[_NUMBER]), _texts(union[_LABEL]))
-    kinds = _or_none(_local(t) for t in _texts(union[_TYPE]) if t.startswith(_PG))
+    kinds = _or_none(local_name(t) for t in _texts(union[_TYPE]) if t.startswith(_PG))
     for theirs in _ROLES:
         for partner in union.get(theirs, ()):
             if partner == org or isinstance(partner, ox.Triple | ox.Literal):
@@ -214,7 +210,7 @@ def _via_links(
             sources = [src for g in found for src in store.sources_of(g)]
             for own, source, label, kind in product(roles, _or_none(sources), labels, kinds):
                 yield partner, (
-                    label, kind, _local(own.value), _local(theirs.value), source,
+                    label, kind, local_name(own.value), local_name(theirs.value), source,
                     partner.value, via.value,
                 )  # fmt: skip
 
@@ -266,7 +262,7 @@ def _roles_in_documents(
     for q in quads:
         graph = q.graph_name
         if isinstance(graph, ox.NamedNode) and store.sources_of(graph):
-            found[q.subject].append((_local(q.predicate.value), graph))
+            found[q.subject].append((local_name(q.predicate.value), graph))
     return found
 
 

@@ -47,6 +47,7 @@ __all__ = [
     "Row",
     "compute",
     "is_summarised",
+    "local_name",
     "ordered",
     "partner_rows",
     "read_rows",
@@ -565,6 +566,11 @@ def _number(value: str) -> Decimal:
 
 
 _Key = tuple[int, bool, Callable[[str], object]]
+
+
+def local_name(iri: str) -> str:
+    """What follows the ``#`` of an ontology term's IRI (a role's, a class's name)."""
+    return iri.partition("#")[2]
 
 
 @functools.total_ordering
@@ -1382,7 +1388,7 @@ _PARTNER_ROWS_ORDER: tuple[_Key, ...] = (
     *((c + 1, d, f) for c, d, f in PARTNERS_ORDER),
 )
 _COOPERATES = str(PG.cooperatesWith)
-_VIA_KINDS = tuple((cls, cls.partition("#")[2]) for cls in _VIA_CLASSES)
+_VIA_KINDS = tuple((cls, local_name(cls)) for cls in _VIA_CLASSES)
 
 
 class _PairRows:
@@ -1428,13 +1434,13 @@ class _PairRows:
         kinds = kinds or [None]
         sources = self._sources(via)
         for b, theirs in members.items():
-            said = [(_local(r), [*dict.fromkeys(sources.get((r, b), ()))] or [None])
+            said = [(local_name(r), [*dict.fromkeys(sources.get((r, b), ()))] or [None])
                     for r in theirs]  # fmt: skip
             for a, own in members.items():
                 if a == b or (only is not None and (a, b) not in only):
                     continue
                 self.links[(a, b)].update(
-                    (label, kind, _local(mine), role, source, b, via)
+                    (label, kind, local_name(mine), role, source, b, via)
                     for mine in own
                     for role, found in said
                     for source in found
@@ -1462,10 +1468,6 @@ class _PairRows:
             codes: list[str | None] = [*sorted(self.countries_of(b))] or [None]
             out.extend((a, name, code, *link) for name in names for code in codes for link in links)
         return out
-
-
-def _local(iri: str) -> str:
-    return iri.partition("#")[2]
 
 
 def _holds(ordered_list: Sequence[str], thing: str) -> bool:
