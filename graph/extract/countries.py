@@ -12,7 +12,10 @@ read, from evidence in this order (the first that speaks decides):
 3. a company's legal form ("UAB …", "… SIA", "… ASA"; cleanco's table of forms by country):
    its country, or of several the one the document names;
 4. the letters a proper name is spelled with ("Mære" in an English item naming Norway);
-5. the document's language: a name written throughout in the language of a country
+5. the language a name is written in, when it is another country's, and that country is
+   one the document names ("Aktive Kvinner i Bjerke" in an English item about Norway): two
+   or more of its words the other language knows and neither the text's nor English does;
+6. the document's language: a name written throughout in the language of a country
    ("Fundacja Wolna Wisła" in Polish news) belongs to that country — the publisher writes
    about its own country's bodies in its language. Not in news of a trip abroad, which
    names its hosts in its own language too: there only those who travelled are from home.
@@ -84,6 +87,7 @@ def settle_countries(ex: Extraction, page: frozenset[str] = frozenset()) -> Extr
             or _stated_inflected(key, stated)
             or _told_by_legal_form(name, named, page)
             or _told_by_letters(name, ex.language, home, named)
+            or _written_abroad(name, ex.language, named)
             or (
                 home
                 if home
@@ -198,6 +202,42 @@ def _written_in(name: str, language: str, home: str) -> bool:
         if not is_known_word(word, language) and home not in _places_called(word, language):
             return False
     return True
+
+
+def _written_abroad(name: str, language: str, named: set[str]) -> str | None:
+    """The country whose language a name is written in throughout, when that is not the
+    text's language ("Aktive Kvinner i Bjerke" in an English item naming Norway): of the
+    countries the document names, the one whose language knows the name's words, at least
+    two of them words neither the text's language nor English knows."""
+    words = [w for w in _WORDS.findall(name) if len(w) >= 3]
+    if len(words) < 2:
+        return None
+    home = lexicon().language_countries.get(language)
+    found: set[str] = set()
+    for other, country in _language_of_countries().items():
+        if country == home or country not in named:
+            continue
+        own = 0
+        for word in words:
+            if is_known_word(word, other):
+                if not (is_known_word(word, language) or is_known_word(word, "en")):
+                    own += 1
+            elif word[:1].islower() or country_of_form(word):
+                break
+        else:
+            if own >= 2:
+                found.add(country)
+    return found.pop() if len(found) == 1 else None
+
+
+@cache
+def _language_of_countries() -> dict[str, str]:
+    """Each country's language (the first the lexicon lists for it)."""
+    out: dict[str, str] = {}
+    for language, country in lexicon().language_countries.items():
+        if country not in out.values():
+            out[language] = country
+    return out
 
 
 def _places_called(word: str, language: str) -> set[str]:

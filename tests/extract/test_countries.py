@@ -171,6 +171,19 @@ def test_a_proper_name_the_lemmatiser_knows_is_a_place_not_a_common_word() -> No
     assert _countries(text, "lv")["Liepājas plānošanas reģions"] == "LV"
 
 
+def test_a_name_written_in_a_named_countrys_language_is_of_that_country() -> None:
+    """A name kept in its own language in a text of another ('Foreningen Aktive Eldre' in
+    English news) is of the country whose language that is, if the document names it."""
+    met = "It met Foreningen Aktive Eldre and Stowarzyszenie Zdrowe Miasto."
+    both = _countries(f"A delegation from Lithuania visited Norway and Poland in May. {met}", "en")
+    assert both == {"Foreningen Aktive Eldre": "NO", "Stowarzyszenie Zdrowe Miasto": "PL"}
+    norway = _countries(f"A delegation from Lithuania visited Norway in May. {met}", "en")
+    assert norway == {"Foreningen Aktive Eldre": "NO", "Stowarzyszenie Zdrowe Miasto": None}
+    # a country the document does not name is no evidence
+    unnamed = _countries(f"A delegation from Lithuania came in May. {met}", "en")
+    assert set(unnamed.values()) == {None}
+
+
 def test_a_proper_names_letters_tell_which_of_the_named_countries_it_is_from() -> None:
     """'ø' is written in Norway and Denmark: in an English item that names Norway (and not
     Denmark) a name spelled so is Norwegian; where both are named, it tells nothing."""
