@@ -28,6 +28,28 @@ def test_event_nouns_in_any_case_form(lang: str, text: str, expected: str) -> No
     assert [t for t, _p in _events(text, lang)] == [expected]
 
 
+@pytest.mark.parametrize(
+    ("lang", "text", "place"),
+    [
+        # a meeting told by its verb, in an inflected form
+        ("pl", "Przedstawiciele gmin spotkali się w Bergen.", "Bergen"),
+        ("sk", "Zástupcovia organizácií sa stretli v Trondheime.", "Trondheim"),
+        ("pt", "Os parceiros reuniram-se em Coimbra.", "Coimbra"),
+        ("en", "The mayor met with Norwegian partners in Tromsø.", "Tromsø"),
+        # a committee's sitting
+        ("lv", "Komitejas sēde notika Rīgā.", "Riga"),
+    ],
+)
+def test_a_meeting_told_by_its_verb_or_a_sitting(lang: str, text: str, place: str) -> None:
+    assert _events(text, lang) == [("meeting", place)]
+
+
+def test_an_infinitive_names_no_event() -> None:
+    # "a chance to meet", "we want to meet": no meeting took place
+    assert _events("Dalībniekiem bija iespēja tikties ar kolēģiem.", "lv") == []
+    assert _events("Chcemy spotkać partnerów z Norwegii.", "pl") == []
+
+
 def test_where_people_came_from_is_not_where_the_event_was() -> None:
     assert _events("A seminar with guests from Bergen was held on Monday.", "en") == [
         ("seminar", None)

@@ -93,7 +93,16 @@ def find_events(
 
 @cache
 def _event_nouns() -> dict[str, str]:
-    table = lexicon().raw["event_head_lemmas"]
+    return _lemma_table("event_head_lemmas")
+
+
+@cache
+def _event_verbs() -> dict[str, str]:
+    return _lemma_table("event_verb_lemmas")
+
+
+def _lemma_table(name: str) -> dict[str, str]:
+    table = lexicon().raw[name]
     return {w: t for t, ws in table.items() if not t.startswith("_") for w in ws}
 
 
@@ -104,24 +113,34 @@ def _with_event_nouns(
     found: list[tuple[int, int, str]], text: str, language: str
 ) -> list[tuple[int, int, str]]:
     """The lexicon's event phrases, and, in inflected languages, every other word whose
-    lemma is an event noun ("návštěvy", "obiska", "reuniões"), sorted as the phrase finder
-    sorts. ("training employees" is no event: English nouns double as verbs.)"""
+    lemma is an event noun ("návštěvy", "obiska", "reuniões") — or, where the sentence
+    names no event, a form of an event verb other than its lemma ("spotkali",
+    "podpísali") — sorted as the phrase finder sorts. ("training employees" is no event:
+    English nouns double as verbs.)"""
     if language == "en":
         return found  # English has the lexicon's phrases; its nouns double as verbs
-    nouns = _event_nouns()
+    nouns, verbs = _event_nouns(), _event_verbs()
     covered = [(a, b) for a, b, _t in found]
-    extra = []
+    extra: list[tuple[int, int, str]] = []
+    told: list[tuple[int, int, str]] = []  # by a verb
     for m in _TOKEN.finditer(text):
         word = m.group()
         if len(word) < 4 or any(a <= m.start() < b for a, b in covered):
             continue
+        folded, base = word.casefold(), lemma(word, language)
         kind = (
-            nouns.get(word.casefold())
-            or nouns.get(lemma(word, language))
+            nouns.get(folded)
+            or nouns.get(base)
             or (_compound_event(word) if language in _COMPOUNDING else None)
         )
         if kind is not None:
             extra.append((m.start(), m.end(), kind))
+        elif base != folded and base in verbs:  # an infinitive names no event ("a chance to meet")
+            told.append((m.start(), m.end(), verbs[base]))
+    if not found and not extra:
+        # a verb tells an event only where the sentence names none ("the conference
+        # brought partners together" is the conference)
+        extra = told
     if not extra:
         return found
     return sorted([*found, *extra], key=lambda t: (t[0], -(t[1] - t[0])))
