@@ -51,6 +51,7 @@ def extract(doc: Document) -> Extraction:
         # prose before a facts block is read too, when there is more than a title line
         start=block.end if block and not _prose_before(doc.text, block.start) else 0,
         skip=(block.start, block.end) if block else None,
+        read=block.unknown if block else (),
         known=block.organisations if block else (),
         project=project,
         promoter=promoter,

@@ -42,6 +42,13 @@ _LABELS: tuple[tuple[str, str], ...] = (
     ),
     (r"programme operator|program operator|fund operator|operator programu", "programme_operator"),
     (
+        r"project (?:title|name)|title of the project|name of the project"
+        r"|(?:tytuł|nazwa) projektu|název projektu|názov projektu|projekto pavadinimas"
+        r"|projekta nosaukums|(?:titlul|denumirea) proiectului|(?:наименование|име) на проекта"
+        r"|(?:título|nome) do projeto|naziv projekta|prosjektnavn|prosjekttittel",
+        "name",
+    ),
+    (
         r"project number|project no\.?|project id|project code|bilateral initiative number"
         r"|initiative number|programme id|programme code|contract number"
         r"|numer projektu|nr projektu|kod projektu|číslo projektu|registrační číslo|kód projektu"
@@ -98,6 +105,7 @@ _LABELS: tuple[tuple[str, str], ...] = (
     (r"type of institution|institution type|type of organi[sz]ation", "institution_type"),
     (
         r"duration|project period|implementation period|period|project duration"
+        r"|(?:duration|period|implementation period) of the project"
         r"|okres realizacji|czas trwania|doba realizace|obdobie realizácie|doba realizácie"
         r"|(?:projekto )?įgyvendinimo (?:laikotarpis|trukmė)|(?:projekta )?īstenošanas periods"
         r"|perioada de implementare|срок на изпълнение|período de execução|trajanje projekta"
@@ -195,6 +203,8 @@ class FactsBlock:
     #: Where the block begins (its heading, else its first label): prose before it is the
     #: page's too ("a facts block at the end of the page").
     start: int = 0
+    #: The lines of labels the block does not know ("Donor institution: …"): read as prose.
+    unknown: tuple[tuple[int, int], ...] = ()
 
 
 def split_name_country(value: str) -> tuple[str, str | None, str | None]:
@@ -281,6 +291,7 @@ def parse_facts(text: str) -> FactsBlock | None:
     fields: list[tuple[str, str, list[_Line]]] = []  # (field, label, value lines)
     inline: list[bool] = []  # was the field's value on its label's line?
     first_label: int | None = None
+    unknown: list[tuple[int, int]] = []
     end_index = len(lines)
     i = start
     while i < len(lines) and i < start + _MAX_SCAN_LINES:
@@ -304,6 +315,7 @@ def parse_facts(text: str) -> FactsBlock | None:
             at = ln.start + len(ln.text) - len(rest.lstrip())
             fields.append(("other", label, [_Line(rest.strip(), at, at + len(rest.strip()))]))
             inline.append(True)
+            unknown.append((ln.start, ln.end))
         elif fields and heading is not None and _EMPTY_LABEL.match(ln.text):
             fields.append(("other", ln.text[:-1], []))
             inline.append(False)
@@ -331,7 +343,10 @@ def parse_facts(text: str) -> FactsBlock | None:
         return None
     begins = heading if heading is not None else first_label
     start = lines[begins].start if begins is not None else 0
-    return _build(text, lines, heading, fields, start, lines[end_index - 1].end if end_index else 0)
+    block = _build(
+        text, lines, heading, fields, start, lines[end_index - 1].end if end_index else 0
+    )
+    return replace(block, unknown=tuple(unknown))
 
 
 def _continues(field_name: str, values: list[_Line], was_inline: bool, before: _Line) -> bool:
@@ -415,6 +430,7 @@ def _build(
     entity_type = "project"
     institution_type: str | None = None
     period: tuple[date, date] | None = None
+    named: _Line | None = None  # the value of a "Project title" label
     if heading is not None:
         head = lines[heading].text.lower()
         entity_type = {
@@ -483,6 +499,9 @@ def _build(
         elif field_name == "programme":
             if first is not None:
                 programme = clean_value(first.text)
+        elif field_name == "name":
+            if first is not None and named is None:
+                named = first
         elif field_name == "carried_out_in":
             countries.extend(clean_value(v.text) for v in value_lines)
         elif field_name == "institution_type" and first is not None:
@@ -497,7 +516,9 @@ def _build(
             for m, r in role_specs
         ]
         orgs = [m for m, _r in role_specs]  # every organisation of the block has its role
-    title, title_line = _title(lines, heading)
+    title, title_line = (
+        (clean_value(named.text), named) if named is not None else _title(lines, heading)
+    )
     if title is not None:
         code, title = _split_code(title)
         number = number or code

@@ -270,3 +270,15 @@ def test_where_the_facts_block_states_no_roles_the_prose_gives_them() -> None:
     roles = {(r.org.name, r.role) for r in ex.roles if r.target == project.key}
     assert ("Riga Technical University", "partner") in roles
     assert ("Latvian Rural Water Association", "partner") in roles
+
+
+def test_a_title_under_a_label_and_a_label_the_reader_does_not_know() -> None:
+    """ "Project title: …" names the project (no label in its name); "Duration of the
+    project:" gives its dates; the value of a label the reader does not know is read as
+    prose, so the organisation it names is found."""
+    ex = _extract("titled-labels.txt", LAYOUTS)
+    [p] = ex.projects
+    assert p.name == "Digital Archives for Regional Museums"
+    assert (p.start, p.end) == (date(2021, 2, 1), date(2023, 1, 31))
+    assert [(c.amount, c.currency) for c in p.costs] == [(Decimal(812340), "EUR")]
+    assert "Arts Council Norway" in {o.name for o in ex.organisations}

@@ -119,6 +119,7 @@ def read_text(
     *,
     start: int = 0,
     skip: tuple[int, int] | None = None,
+    read: Iterable[tuple[int, int]] = (),
     known: Iterable[OrgMention] = (),
     project: Project | None = None,
     promoter: OrgMention | None = None,
@@ -126,7 +127,8 @@ def read_text(
 ) -> TextFacts:
     """Read the prose of a document from ``start`` on.
 
-    ``skip`` is a span the prose does not hold (a facts block inside the page);
+    ``skip`` is a span the prose does not hold (a facts block inside the page), but for
+    the spans of ``read`` (its lines of labels it does not know: "Donor institution: …");
     ``known`` are organisations already read (from a facts block) so the text can refer to
     them; ``project`` is the document's own project, if it has one; events read here belong
     to it, and its ``promoter`` organises them unless the text says otherwise;
@@ -150,10 +152,13 @@ def read_text(
     project_roles: list[tuple[OrgMention, str, Evidence]] = []
     mentions_project = False
     previous: list[OrgMention] = []  # the organisations of the sentence before
+    inside = tuple(read)
     for sent in sentences(text):
-        if sent.end <= start or lex.boilerplate.search(sent.text):
+        if lex.boilerplate.search(sent.text):
             continue
-        if skip is not None and skip[0] <= sent.start < skip[1]:
+        if (
+            sent.end <= start or (skip is not None and skip[0] <= sent.start < skip[1])
+        ) and not any(a <= sent.start < b for a, b in inside):
             continue  # the facts block, read on its own
         ev = Evidence(sent.start, sent.end, sent.text)
         found = find_organisations(sent, lex, doc_names, doc_countries, language)
