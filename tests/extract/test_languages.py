@@ -550,6 +550,26 @@ def test_a_role_noun_in_apposition_after_a_dash_or_in_brackets_is_the_bodys_proj
     assert {(r.org.name, r.role) for r in facts.roles if r.target == "page"} == roles
 
 
+@pytest.mark.parametrize(
+    ("language", "text", "roles"),
+    [
+        ("en", "The school works with the Norwegian partner Asker kommune on climate lessons.",
+         {("Asker kommune", "partner")}),
+        # a list after the role noun: each of its names
+        ("en", "It is carried out by Riga City Council and its partners Stavanger kommune "
+               "and Bergen kommune.",
+         {("Stavanger kommune", "partner"), ("Bergen kommune", "partner")}),
+        ("pl", "Projekt prowadzi Fundacja Zielony Most. Wspiera ją partner Stavanger kommune.",
+         {("Stavanger kommune", "partner")}),
+    ],
+)  # fmt: skip
+def test_a_role_noun_right_before_a_name_is_the_bodys_project_role(
+    language: str, text: str, roles: set[tuple[str, str]]
+) -> None:
+    facts = read_text(text, language)
+    assert {(r.org.name, r.role) for r in facts.roles if r.target == "page"} == roles
+
+
 def test_a_body_an_event_was_held_at_is_its_venue_not_its_organiser() -> None:
     """ "na Fundação Bissaya Barreto": a preposition of where in the document's language
     (not only in English) makes the body the event's venue."""

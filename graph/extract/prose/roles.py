@@ -72,6 +72,12 @@ def find_project_roles(
 #: A dash or an opening bracket right after a name, before a role noun in apposition.
 _APPOSITION = re.compile(r"[”“\"»]?[ \t]*(?:[–—]|-[ \t]|\()[ \t]*")
 _WORD = re.compile(r"[^\W\d_][\w'’]*")
+#: The word right before a name, and the one before it ("the lead partner, X").
+_PREPOSED = re.compile(r"(?:(?P<first>[^\W\d_]+)[ \t]+)?(?P<noun>[^\W\d_]+)[ \t]*,?[ \t]*$")
+#: What stands between the names of a list: "X, Y and Z", "X og Y", "X un Y".
+_LISTED = re.compile(
+    r"[ \t]*(?:,|;)?[ \t]*(?:(?:and|og|i|un|ir|a|oraz|und|și|e|и|και|&)[ \t]+)?", re.I
+)
 #: How many words after the dash the role noun may stand ("– the Norwegian partner").
 _APPOSED_WORDS = 3
 
@@ -95,13 +101,32 @@ def _apposed_role(word: str, language: str, table: dict[str, str]) -> str | None
 def apposed_roles(
     sent: Sentence, found: list[OrgMention], language: str
 ) -> list[tuple[OrgMention, str]]:
-    """A role noun in apposition to a name, after a dash or in brackets, is that body's
-    role in the project ("fundacji Wolna Wisła – lidera … projektu", "Pracowni
-    Zrównoważonego Rozwoju – partnera wspierającego", "Utena Social Care Home (partner)",
-    "KS – the Norwegian partner")."""
+    """A role noun in apposition to a name, after a dash or in brackets, or right before
+    it, is that body's role in the project ("fundacji Wolna Wisła – lidera … projektu",
+    "Pracowni Zrównoważonego Rozwoju – partnera wspierającego", "Utena Social Care Home
+    (partner)", "KS – the Norwegian partner", "the Norwegian partner Asker kommune")."""
     table = _apposed_role_words()
     out = []
+    listed: tuple[OrgMention, str] | None = None  # the last name a role noun went before
     for org in found:
+        at_start = org.evidence.start - sent.start
+        if listed is not None and _LISTED.fullmatch(
+            sent.text, listed[0].evidence.end - sent.start, at_start
+        ):
+            listed = (org, listed[1])  # "its partners X and Y": Y too
+            out.append(listed)
+            continue
+        listed = None
+        before = _PREPOSED.search(sent.text, 0, at_start)
+        if before is not None:
+            # a role noun right before the name: "the Norwegian partner Asker kommune",
+            # "lead partner X" (a leader's word before "partner" makes it the lead)
+            role = _apposed_role(before["noun"], language, table)
+            if role is not None:
+                lead = before["first"] and _apposed_role(before["first"], language, table)
+                listed = (org, "promoter" if lead == "promoter" else role)
+                out.append(listed)
+                continue
         at = org.evidence.end - sent.start
         dash = _APPOSITION.match(sent.text, at)
         if dash is None or dash.end() == at:
