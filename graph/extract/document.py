@@ -70,6 +70,9 @@ def extract(doc: Document) -> Extraction:
         roles.extend(page_roles)
         if page_project is not None:
             projects.insert(0, page_project)
+    if prose.costs and projects and not projects[0].costs:
+        # what the prose says the page's project costs, where no facts block says it
+        projects[0] = replace(projects[0], costs=prose.costs)
     if block is None and not prose.organisations:
         notes.append("no facts block and no organisation found in the text")
     read = Extraction(

@@ -186,6 +186,13 @@ _COST_FIELDS = {
     "cost_initial": "initial", "cost_final": "final", "cost_grant": "grant",
     "cost_paid": "paid", "cost_total": "total",
 }  # fmt: skip
+#: The cost labels as words of a sentence ("Całkowita wartość projektu to 141 912,32 €"),
+#: each with the kind of cost it names.
+COST_CUES = tuple(
+    (re.compile(rf"(?<!\w)(?:{pattern})(?!\w)", re.I), _COST_FIELDS[name])
+    for pattern, name in _LABELS
+    if name in _COST_FIELDS
+)
 _MAX_SCAN_LINES = 80
 #: A line this long is prose, not a label or a value.
 _PROSE_LINE = 160

@@ -282,3 +282,31 @@ def test_a_title_under_a_label_and_a_label_the_reader_does_not_know() -> None:
     assert (p.start, p.end) == (date(2021, 2, 1), date(2023, 1, 31))
     assert [(c.amount, c.currency) for c in p.costs] == [(Decimal(812340), "EUR")]
     assert "Arts Council Norway" in {o.name for o in ex.organisations}
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "cost"),
+    [
+        ("en", "Green Schools\n\nThe project budget is EUR 450 000, of which EUR 382 500 "
+               "comes from the EEA Grants. Riga City Council leads the project.",
+         (Decimal(450000), "EUR", "initial")),
+        ("pl", "Zielone Szkoły\n\nCałkowita wartość projektu to 141 912,32 €. Projekt "
+               "prowadzi Gmina Kocierzew Południowy.",
+         (Decimal("141912.32"), "EUR", "initial")),
+        ("en", "Within the project \u201cGreen Schools\u201d, the National Association of "
+               "Municipalities has received a grant amounting to BGN 2 million.",
+         (Decimal(2000000), "BGN", "grant")),
+    ],
+)  # fmt: skip
+def test_a_cost_the_prose_states_is_the_projects(
+    language: str, text: str, cost: tuple[Decimal, str, str]
+) -> None:
+    doc = Document("p", "p", text, None, "project-page", language, "utf-8", "text/plain", "0" * 64)
+    [p] = extract(doc).projects
+    assert [(c.amount, c.currency, c.kind) for c in p.costs] == [cost]
+
+
+def test_an_amount_in_a_sentence_about_no_project_is_no_cost() -> None:
+    text = "Green Schools\n\nThe municipality's total budget is EUR 9 million this year."
+    doc = Document("p", "p", text, None, "project-page", "en", "utf-8", "text/plain", "0" * 64)
+    assert all(not p.costs for p in extract(doc).projects)

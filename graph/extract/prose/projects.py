@@ -7,14 +7,16 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from ..facts import PROJECT_NUMBER
+from ..facts import COST_CUES, PROJECT_NUMBER
 from ..gazetteer import country_of_form, find_cities
 from ..lexicon import UPPER, Lexicon, lexicon, organisation_type
-from ..model import Evidence, Project
+from ..model import Evidence, Money, Project
+from ..money import find_amounts
 from .sentences import MONTH_NAMES, QUOTED, Sentence, has_quote, span_evidence
 
 __all__ = [
     "find_continuation",
+    "find_costs",
     "find_named_project",
     "find_other_project",
     "project_titles",
@@ -22,6 +24,39 @@ __all__ = [
 ]
 
 _PAREN_ID = re.compile(r"\((\d{4}/\d{2,}|[A-Z0-9]+(?:[-/][A-Z0-9]+)+)\)")
+
+
+#: How far (characters) after a cost's word its amount may stand ("… wartość projektu to
+#: 141 912,32 €", "a grant amounting to BGN 2 million").
+_COST_REACH = 40
+_DIGITS = re.compile(r"\d")
+
+
+def find_costs(sent: Sentence, lex: Lexicon) -> list[Money]:
+    """Costs a sentence about a project states: an amount shortly after a cost label's
+    words ("The total eligible cost of the project is …", "Całkowita wartość projektu to
+    …", "received a grant amounting to …"), of the kind the label names. A sentence that
+    names no project (by the lexicon's project words) states none."""
+    if _DIGITS.search(sent.text) is None or not lex.project_words.search(sent.text):
+        return []
+    amounts = find_amounts(sent.text)
+    if not amounts:
+        return []
+    out: list[Money] = []
+    taken: set[int] = set()
+    cues = sorted(
+        (m.end(), kind) for pattern, kind in COST_CUES for m in pattern.finditer(sent.text)
+    )
+    for end, kind in cues:
+        for amount, currency, a, b in amounts:
+            if a in taken or a < end:
+                continue
+            if a - end <= _COST_REACH and not _DIGITS.search(sent.text, end, a):
+                taken.add(a)
+                ev = Evidence(sent.start + a, sent.start + b, sent.text)
+                out.append(Money(amount, currency, kind, sent.text[a:b], ev))
+            break
+    return out
 
 
 def find_continuation(sent: Sentence, lex: Lexicon) -> Project | None:

@@ -13,12 +13,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..lexicon import lexicon
-from ..model import Event, Evidence, OrgMention, Place, Project, RoleFact, StatedLink
+from ..model import Event, Evidence, Money, OrgMention, Place, Project, RoleFact, StatedLink
 from .events import FOCUS_SENTENCES, EventDraft, find_events, merge_into, refers_back
 from .organisations import DocNames, document_acronyms, find_organisations
 from .places import city_named_in, countries_in, find_places, follows_origin, told_places
 from .projects import (
     find_continuation,
+    find_costs,
     find_named_project,
     find_other_project,
     same_project_name,
@@ -111,6 +112,8 @@ class TextFacts:
     links: tuple[StatedLink, ...]
     projects: tuple[Project, ...]
     continues: tuple[tuple[str, Project], ...]
+    #: Costs the prose states of a project ("The project budget is EUR 450 000").
+    costs: tuple[Money, ...] = ()
 
 
 def read_text(
@@ -152,6 +155,7 @@ def read_text(
     project_roles: list[tuple[OrgMention, str, Evidence]] = []
     mentions_project = False
     previous: list[OrgMention] = []  # the organisations of the sentence before
+    costs: list[Money] = []
     inside = tuple(read)
     for sent in sentences(text):
         if lex.boilerplate.search(sent.text):
@@ -161,6 +165,7 @@ def read_text(
         ) and not any(a <= sent.start < b for a, b in inside):
             continue  # the facts block, read on its own
         ev = Evidence(sent.start, sent.end, sent.text)
+        costs.extend(find_costs(sent, lex))
         found = find_organisations(sent, lex, doc_names, doc_countries, language)
         orgs.extend(found)
         sent_places = find_places(sent, lex, doc_countries, language)
@@ -276,4 +281,5 @@ def read_text(
         links=tuple(links),
         projects=tuple(projects),
         continues=tuple(continues),
+        costs=tuple(costs),
     )
