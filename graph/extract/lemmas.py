@@ -81,12 +81,14 @@ def _function_words(language: str) -> frozenset[str]:
     import stopwordsiso
 
     code = "no" if language in ("nb", "nn") else language
-    return frozenset(stopwordsiso.stopwords(code)) if stopwordsiso.has_lang(code) else frozenset()
+    listed = stopwordsiso.stopwords(code) if stopwordsiso.has_lang(code) else set()
+    return frozenset({*listed, *lexicon().raw["function_words"].get(code, ())})
 
 
 def is_function_word(word: str, language: str) -> bool:
     """Whether ``word`` is a function word of ``language`` (stopwordsiso's lists: "dnes",
-    "tiež", "също"), which never belongs to an organisation's name."""
+    "tiež", "също", and the lexicon's ``function_words`` they lack: "wraz"), which never
+    belongs to an organisation's name."""
     return word.casefold() in _function_words(language)
 
 

@@ -949,3 +949,32 @@ def test_slovene_quotes_open_with_a_closing_guillemet() -> None:
     )
     assert [p.name for p in facts.projects] == ["Zelena mesta"]
     assert [e.type for e in facts.events] == ["study_visit"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "name"),
+    [
+        # heads every language of the grants has: a chamber, a kindergarten, a college
+        ("lv", "Vizītē piedalījās Latvijas Tirdzniecības un rūpniecības kamera.",
+         "Latvijas Tirdzniecības un rūpniecības kamera"),
+        ("ro", "Vizita a fost organizată de Camera de Comerț și Industrie Cluj.",
+         "Camera de Comerț și Industrie Cluj"),
+        ("no", "Besøket ble organisert av Frogner barnehage.", "Frogner barnehage"),
+        ("pl", "Gościem była Wyższa Uczelnia Zawodowa w Lesznie.",
+         "Wyższa Uczelnia Zawodowa w Lesznie"),
+    ],
+)  # fmt: skip
+def test_heads_of_every_language(lang: str, text: str, name: str) -> None:
+    assert name in _names(text, lang)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "name"),
+    [
+        ("pl", "Projekt realizuje Fundacja Zielony Most wraz z gminą.", "Fundacja Zielony Most"),
+        ("sl", "Projekt izvaja Vrtec Ljubljana skupaj z občino.", "Vrtec Ljubljana"),
+    ],
+)
+def test_together_with_ends_a_name(lang: str, text: str, name: str) -> None:
+    """ "X wraz z …", "X skupaj z …" (together with): the adverb is no word of X's name."""
+    assert _names(text, lang) == {name}
