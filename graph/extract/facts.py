@@ -18,7 +18,7 @@ from decimal import Decimal
 from partnergraph.ontology import DONOR_STATES
 
 from .gazetteer import country_of_form, is_country_code
-from .lexicon import UPPER, organisation_type
+from .lexicon import UPPER, lexicon, organisation_type
 from .model import Evidence, Money, OrgMention, Project, RoleFact
 from .money import find_amounts
 
@@ -70,7 +70,8 @@ _LABELS: tuple[tuple[str, str], ...] = (
         r"|(?:bendra )?projekto (?:vertė|biudžetas)|projekta (?:kopējās izmaksas|budžets)"
         r"|kopējās izmaksas|valoarea (?:totală a )?proiectului|bugetul proiectului"
         r"|обща стойност(?: на проекта)?|бюджет(?: на проекта)?"
-        r"|(?:custo|orçamento|valor) (?:total )?do projeto|(?:vrednost|proračun) projekta"
+        r"|(?:custo|orçamento|valor) (?:total )?do projeto|orçamento(?: total)?"
+        r"|(?:custo|valor) total|(?:vrednost|proračun) projekta"
         r"|budsjett|totalbudsjett|prosjektkostnad(?:er)?",
         "cost_initial",
     ),
@@ -527,7 +528,7 @@ def _build(
         (clean_value(named.text), named) if named is not None else _title(lines, heading)
     )
     if title is not None:
-        code, title = _split_code(title)
+        code, title = _split_code(_unquoted(title))
         number = number or code
     key = number or (f"name:{title}" if title else "name:untitled")
     project = Project(
@@ -636,6 +637,20 @@ def _without_site(text: str) -> str:
 
 
 _CODE_TITLE = re.compile(r"^(?P<code>[A-Z][A-Z0-9]*(?:[/-][A-Z0-9]+)+)\s+[-–:]\s+(?P<name>\S.*)$")
+
+
+_QUOTED_TITLE = re.compile(
+    r"^(?P<word>[^\W\d_]+)\s*[„“”\"«‘']\s*(?P<name>[^„“”\"«»]+?)\s*[”“\"»’']$"
+)
+
+
+def _unquoted(title: str) -> str:
+    """ "Projektas „Žalioji mokykla“", "PROJECT “Smart …”": the project's word before a
+    quoted name is no part of it."""
+    m = _QUOTED_TITLE.match(title)
+    if m and lexicon().project_words.fullmatch(m["word"]):
+        return m["name"]
+    return title
 
 
 def _split_code(title: str) -> tuple[str | None, str]:

@@ -310,3 +310,18 @@ def test_an_amount_in_a_sentence_about_no_project_is_no_cost() -> None:
     text = "Green Schools\n\nThe municipality's total budget is EUR 9 million this year."
     doc = Document("p", "p", text, None, "project-page", "en", "utf-8", "text/plain", "0" * 64)
     assert all(not p.costs for p in extract(doc).projects)
+
+
+def test_a_title_of_the_project_word_and_a_quoted_name_is_the_name() -> None:
+    """ "Projektas „Žalioji mokykla“": the project's word before the quotes is no part of
+    its name; "Orçamento total:" is the project's cost in Portuguese."""
+    text = (
+        "Projektas \u201eŽalioji mokykla\u201c\n\n"
+        "Projekto vykdytojas: Kėdainių rajono savivaldybės administracija\n"
+        "Projekto partneriai: Asker kommune (Norvegija)\n"
+        "Orçamento total: 250 000 Eur\n"
+    )
+    doc = Document("p", "p", text, None, "project-page", "lt", "utf-8", "text/plain", "0" * 64)
+    [p] = extract(doc).projects
+    assert p.name == "Žalioji mokykla"
+    assert [(c.amount, c.kind) for c in p.costs] == [(Decimal(250000), "initial")]
