@@ -133,7 +133,8 @@ _LEGAL_FORM_WORDS = 4
 @cache
 def _legal_forms() -> dict[str, frozenset[str]]:
     """Each legal form (folded: "uab", "a s", "spol s r o") → the countries the gazetteer
-    knows whose law has it, from cleanco's table of legal forms by country."""
+    knows whose law has it, from cleanco's table of legal forms by country and the
+    lexicon's ``legal_forms`` of non-profit and public bodies ("VšĮ", "z.s.")."""
     import pycountry
     from cleanco import countrysources
 
@@ -145,6 +146,10 @@ def _legal_forms() -> dict[str, frozenset[str]]:
             continue  # a country pycountry calls otherwise, none the grants reach
         if code in _CITY_COUNTRIES:
             table.setdefault(normalise(form), set()).add(code)
+    for code, forms in lexicon().raw["legal_forms"].items():
+        if not code.startswith("_"):
+            for form in forms:  # the forms of non-profit and public bodies cleanco lacks
+                table.setdefault(normalise(form), set()).add(code)
     return {form: frozenset(codes) for form, codes in table.items() if form}
 
 

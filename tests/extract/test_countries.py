@@ -238,6 +238,16 @@ def test_a_companys_legal_form_tells_its_country() -> None:
     assert _countries(both, "en")["Dynatec AS"] is None
 
 
+def test_the_legal_form_of_a_non_profit_or_public_body_tells_its_country() -> None:
+    """Forms cleanco's company table lacks: "VšĮ" (a Lithuanian public institution),
+    "z.s." (a Czech registered society), "o.z." (a Slovak civic association)."""
+    from partnergraph.graph.extract.gazetteer import legal_form_countries
+
+    assert legal_form_countries("VšĮ Kėdainių verslo centras") == {"LT"}
+    assert legal_form_countries("Zelená stezka, z.s.") == {"CZ"}
+    assert legal_form_countries("Človek v ohrození o.z.") == {"SK"}
+
+
 def test_a_lists_places_say_their_countries_in_parentheses() -> None:
     """ "A (Lietuva) ir B (Norvegija) savivaldybių" is two municipalities, each of the
     country after it; a place's own name in parentheses tells its country too ("Lešos
