@@ -74,6 +74,8 @@ _APPOSITION = re.compile(r"[”“\"»]?[ \t]*(?:[–—]|-[ \t]|\()[ \t]*")
 _WORD = re.compile(r"[^\W\d_][\w'’]*")
 #: The word right before a name, and the one before it ("the lead partner, X").
 _PREPOSED = re.compile(r"(?:(?P<first>[^\W\d_]+)[ \t]+)?(?P<noun>[^\W\d_]+)[ \t]*,?[ \t]*$")
+#: How far back (characters) the words before a name are looked for.
+_PREPOSED_REACH = 60
 #: What stands between the names of a list: "X, Y and Z", "X og Y", "X un Y".
 _LISTED = re.compile(
     r"[ \t]*(?:,|;)?[ \t]*(?:(?:and|og|i|un|ir|a|oraz|und|și|e|и|και|&)[ \t]+)?", re.I
@@ -117,7 +119,7 @@ def apposed_roles(
             out.append(listed)
             continue
         listed = None
-        before = _PREPOSED.search(sent.text, 0, at_start)
+        before = _PREPOSED.search(sent.text, max(0, at_start - _PREPOSED_REACH), at_start)
         if before is not None:
             # a role noun right before the name: "the Norwegian partner Asker kommune",
             # "lead partner X" (a leader's word before "partner" makes it the lead)
