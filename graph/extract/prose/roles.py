@@ -5,7 +5,7 @@ cooperation the text states.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from itertools import pairwise
 
 from ..lemmas import is_function_word, lemma
@@ -90,9 +90,11 @@ def _apposed_role_words() -> dict[str, str]:
     return {w: role for role, words in raw.items() if not role.startswith("_") for w in words}
 
 
-def _apposed_role(word: str, language: str, table: dict[str, str]) -> str | None:
+@lru_cache(maxsize=1 << 14)
+def _apposed_role(word: str, language: str) -> str | None:
     """The role a noun names: as written, by its lemma, or as an inflected form of a
     noun of five letters or more ("partneri", "liderem")."""
+    table = _apposed_role_words()
     folded = word.casefold()
     role = table.get(folded) or table.get(lemma(word, language))
     if role is None:
@@ -107,7 +109,6 @@ def apposed_roles(
     it, is that body's role in the project ("fundacji Wolna Wisła – lidera … projektu",
     "Pracowni Zrównoważonego Rozwoju – partnera wspierającego", "Utena Social Care Home
     (partner)", "KS – the Norwegian partner", "the Norwegian partner Asker kommune")."""
-    table = _apposed_role_words()
     out = []
     listed: tuple[OrgMention, str] | None = None  # the last name a role noun went before
     for org in found:
@@ -120,12 +121,12 @@ def apposed_roles(
             continue
         listed = None
         before = _PREPOSED.search(sent.text, max(0, at_start - _PREPOSED_REACH), at_start)
-        if before is not None:
+        if before is not None and before["noun"].islower():
             # a role noun right before the name: "the Norwegian partner Asker kommune",
             # "lead partner X" (a leader's word before "partner" makes it the lead)
-            role = _apposed_role(before["noun"], language, table)
+            role = _apposed_role(before["noun"], language)
             if role is not None:
-                lead = before["first"] and _apposed_role(before["first"], language, table)
+                lead = before["first"] and _apposed_role(before["first"], language)
                 listed = (org, "promoter" if lead == "promoter" else role)
                 out.append(listed)
                 continue
@@ -139,7 +140,7 @@ def apposed_roles(
             if word is None:
                 break
             text = word.group()
-            role = _apposed_role(text, language, table)
+            role = _apposed_role(text, language)
             if role is not None:
                 out.append((org, role))
                 break
