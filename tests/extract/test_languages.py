@@ -494,6 +494,21 @@ def test_a_cue_that_ends_in_a_longer_word_still_names_what_comes_before() -> Non
     assert ("Association of Polish Cities", "participant") in roles
 
 
+@pytest.mark.parametrize(
+    ("language", "text", "host"),
+    [
+        ("lv", "Rīgas domes delegācija maijā viesojās Bergenas pašvaldībā.",
+         "Bergenas pašvaldībā"),
+        ("lt", "Kauno rajono savivaldybės atstovai aplankė Bergeno savivaldybę.",
+         "Bergeno savivaldybę"),
+    ],
+)  # fmt: skip
+def test_the_body_a_verb_of_visiting_names_after_it_was_visited(
+    language: str, text: str, host: str
+) -> None:
+    assert (host, "host") in _roles(text, language)
+
+
 def test_whoever_received_a_delegation_hosted_it() -> None:
     """ "was received by X": X hosted (the cue ends in "by": it names what follows)."""
     text = "The delegation from Bergen kommune was received by Vilnius City Municipality."
