@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from decimal import Decimal, InvalidOperation
 
 __all__ = ["find_amounts", "parse_number"]
@@ -58,9 +59,14 @@ def find_amounts(text: str) -> list[tuple[Decimal, str, int, int]]:
     """All amounts in ``text`` as ``(amount, ISO currency, start, end)``, in reading order."""
     found: dict[int, tuple[Decimal, str, int, int]] = {}
     for pattern in (_BEFORE, _AFTER):
+        # the spans the patterns before found, in order (one pattern's matches never
+        # overlap one another): a match overlapping one of them is that amount again
+        taken = sorted((s, e) for _a, _c, s, e in found.values())
+        starts = [s for s, _e in taken]
         for m in pattern.finditer(text):
-            if any(
-                s <= m.start() < e or m.start() <= s < m.end() for s, _a, _b, e in _spans(found)
+            k = bisect_right(starts, m.start()) - 1
+            if (k >= 0 and taken[k][1] > m.start()) or (
+                k + 1 < len(taken) and taken[k + 1][0] < m.end()
             ):
                 continue
             amount = parse_number(m.group("num"))
@@ -71,7 +77,3 @@ def find_amounts(text: str) -> list[tuple[Decimal, str, int, int]]:
             currency = _CURRENCY_WORDS.get(m.group("cur").lower(), m.group("cur").upper())
             found[m.start()] = (amount, currency, m.start(), m.end())
     return [found[k] for k in sorted(found)]
-
-
-def _spans(found: dict[int, tuple[Decimal, str, int, int]]) -> list[tuple[int, Decimal, str, int]]:
-    return [(s, a, c, e) for (a, c, s, e) in found.values()]

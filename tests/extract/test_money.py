@@ -47,3 +47,16 @@ def test_never_crashes_and_never_negative(text: str) -> None:
 def test_thousands_with_commas_round_trip(n: int) -> None:
     assert parse_number(f"{n:,}") == n
     assert parse_number(f"{n:,}".replace(",", " ")) == n
+
+
+@given(st.lists(st.sampled_from(["Budget: 90 100 EUR", "grant €79,445", "PLN 1.2 million",
+                                 "5 000 zł", "no amount here", "EUR 12"]), max_size=40))  # fmt: skip
+def test_the_amounts_of_a_text_are_those_of_its_parts(parts: list[str]) -> None:
+    """Amounts found in a long text (prose, now: a sentence may state many) are each
+    part's, at its offset: one amount is never read twice nor lost beside another."""
+    text = "; ".join(parts)
+    expected, at = [], 0
+    for part in parts:
+        expected += [(a, c, s + at, e + at) for a, c, s, e in find_amounts(part)]
+        at += len(part) + 2
+    assert find_amounts(text) == expected

@@ -5,6 +5,7 @@ that continues an earlier one.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import cache
 
 from ..facts import COST_CUES, PROJECT_NUMBER
@@ -47,15 +48,16 @@ def find_costs(sent: Sentence, lex: Lexicon) -> list[Money]:
     cues = sorted(
         (m.end(), kind) for pattern, kind in COST_CUES for m in pattern.finditer(sent.text)
     )
+    starts = [a for _amount, _currency, a, _b in amounts]  # in reading order
     for end, kind in cues:
-        for amount, currency, a, b in amounts:
-            if a in taken or a < end:
-                continue
-            if a - end <= _COST_REACH and not _DIGITS.search(sent.text, end, a):
-                taken.add(a)
-                ev = Evidence(sent.start + a, sent.start + b, sent.text)
-                out.append(Money(amount, currency, kind, sent.text[a:b], ev))
-            break
+        k = bisect_left(starts, end)  # the first amount after the cue's words
+        if k == len(amounts):
+            continue
+        amount, currency, a, b = amounts[k]
+        if a not in taken and a - end <= _COST_REACH and not _DIGITS.search(sent.text, end, a):
+            taken.add(a)
+            ev = Evidence(sent.start + a, sent.start + b, sent.text)
+            out.append(Money(amount, currency, kind, sent.text[a:b], ev))
     return out
 
 
