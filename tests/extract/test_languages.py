@@ -556,18 +556,7 @@ def test_the_agent_of_a_hosts_or_organisers_cue_is_a_body_though_no_head_word_sa
         ("pt", "A Câmara Municipal de Coimbra – promotor do projeto – e a Universidade de "
                "Bergen (parceiro) apresentaram os resultados.",
          {("Câmara Municipal de Coimbra", "promoter"), ("Universidade de Bergen", "partner")}),
-    ],
-)  # fmt: skip
-def test_a_role_noun_in_apposition_after_a_dash_or_in_brackets_is_the_bodys_project_role(
-    language: str, text: str, roles: set[tuple[str, str]]
-) -> None:
-    facts = read_text(text, language)
-    assert {(r.org.name, r.role) for r in facts.roles if r.target == "page"} == roles
-
-
-@pytest.mark.parametrize(
-    ("language", "text", "roles"),
-    [
+        # right before the name
         ("en", "The school works with the Norwegian partner Asker kommune on climate lessons.",
          {("Asker kommune", "partner")}),
         # a list after the role noun: each of its names
@@ -578,7 +567,7 @@ def test_a_role_noun_in_apposition_after_a_dash_or_in_brackets_is_the_bodys_proj
          {("Stavanger kommune", "partner")}),
     ],
 )  # fmt: skip
-def test_a_role_noun_right_before_a_name_is_the_bodys_project_role(
+def test_a_role_noun_in_apposition_or_right_before_a_name_is_the_bodys_project_role(
     language: str, text: str, roles: set[tuple[str, str]]
 ) -> None:
     facts = read_text(text, language)
