@@ -67,6 +67,16 @@ def test_a_region_or_town_where_the_name_holds_its_place_tells_its_country() -> 
     assert region_countries("Jelgavas") == {"LV"}  # "Jelgavas novads"
 
 
+def test_a_latvian_planning_region_tells_its_country() -> None:
+    """Latvia's planning regions are no ISO 3166-2 subdivision (its municipalities are):
+    the regions table holds them, in any case form."""
+    text = "A delegation from the Vidzeme Planning Region visited Trøndelag County Council."
+    assert _countries(text, "en")["Vidzeme Planning Region"] == "LV"
+    assert _countries("Latgales plānošanas reģions rīkoja semināru.", "lv") == {
+        "Latgales plānošanas reģions": "LV"
+    }
+
+
 def test_a_town_inside_a_name_is_a_word_of_it() -> None:
     assert place_words("Youth Drama Centre of Bergen") == ["Youth", "Bergen"]
     assert infer_country("Youth Drama Centre") is None  # Drama, Greece
