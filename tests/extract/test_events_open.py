@@ -44,6 +44,19 @@ def test_a_meeting_told_by_its_verb_or_a_sitting(lang: str, text: str, place: st
     assert _events(text, lang) == [("meeting", place)]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("During their visit the mayors saw the new school in Bodø.", "study_visit"),
+        ("The congress gathered 300 experts in Oslo.", "conference"),
+        ("A webinar for teachers was held in June.", "seminar"),
+        ("The summer school took place in Tartu.", "training"),
+    ],
+)
+def test_english_event_nouns_that_are_no_verbs(text: str, expected: str) -> None:
+    assert [t for t, _p in _events(text, "en")] == [expected]
+
+
 def test_an_infinitive_names_no_event() -> None:
     # "a chance to meet", "we want to meet": no meeting took place
     assert _events("Dalībniekiem bija iespēja tikties ar kolēģiem.", "lv") == []
