@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
+from functools import cache
 
 from partnergraph.ontology import DONOR_STATES
 
@@ -22,7 +23,7 @@ from .lexicon import UPPER, lexicon, organisation_type
 from .model import Evidence, Money, OrgMention, Project, RoleFact
 from .money import find_amounts
 
-__all__ = ["PROJECT_NUMBER", "FactsBlock", "parse_facts", "split_name_country"]
+__all__ = ["PROJECT_NUMBER", "FactsBlock", "cost_cues", "parse_facts", "split_name_country"]
 
 #: A project's number as the grants write it ("PT-BI024", "LV-LOCALDEV-0012", "SDDW-0079";
 #: not a bare "LT0009", which the labels and brackets tell).
@@ -187,13 +188,19 @@ _COST_FIELDS = {
     "cost_initial": "initial", "cost_final": "final", "cost_grant": "grant",
     "cost_paid": "paid", "cost_total": "total",
 }  # fmt: skip
-#: The cost labels as words of a sentence ("Całkowita wartość projektu to 141 912,32 €"),
-#: each with the kind of cost it names.
-COST_CUES = tuple(
-    (re.compile(rf"(?<!\w)(?:{pattern})(?!\w)", re.I), _COST_FIELDS[name])
-    for pattern, name in _LABELS
-    if name in _COST_FIELDS
-)
+
+
+@cache
+def cost_cues() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """The cost labels as words of a sentence ("Całkowita wartość projektu to 141 912,32
+    €"), each with the kind of cost it names (compiled when first asked for)."""
+    return tuple(
+        (re.compile(rf"(?<!\w)(?:{pattern})(?!\w)", re.I), _COST_FIELDS[name])
+        for pattern, name in _LABELS
+        if name in _COST_FIELDS
+    )
+
+
 _MAX_SCAN_LINES = 80
 #: A line this long is prose, not a label or a value.
 _PROSE_LINE = 160

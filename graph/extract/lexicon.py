@@ -25,6 +25,7 @@ __all__ = [
     "normalise",
     "organisation_type",
     "read_data",
+    "what_words_name",
 ]
 
 _DATA = "partnergraph.graph"
@@ -227,6 +228,13 @@ def phrase_finder(table: dict[str, Any]) -> PhraseFinder:
     return PhraseFinder(
         {k: _all_words(langs) for k, langs in table.items() if not k.startswith("_")}
     )
+
+
+def what_words_name(table: str) -> dict[str, str]:
+    """A table of the lexicon that lists words by what they name (a type, a role, a
+    country → words), as word → what it names."""
+    raw = lexicon().raw[table]
+    return {w: k for k, words in raw.items() if not k.startswith("_") for w in words}
 
 
 def _all_words(table: dict[str, Any]) -> list[str]:

@@ -10,7 +10,7 @@ from datetime import date
 from functools import cache, lru_cache
 
 from ..lemmas import lemma
-from ..lexicon import Lexicon, lexicon
+from ..lexicon import Lexicon, lexicon, what_words_name
 from ..model import Evidence, OrgMention, Place
 from .sentences import ENGLISH_MONTHS, Sentence, span_evidence
 
@@ -93,17 +93,12 @@ def find_events(
 
 @cache
 def _event_nouns() -> dict[str, str]:
-    return _lemma_table("event_head_lemmas")
+    return what_words_name("event_head_lemmas")
 
 
 @cache
 def _event_verbs() -> dict[str, str]:
-    return _lemma_table("event_verb_lemmas")
-
-
-def _lemma_table(name: str) -> dict[str, str]:
-    table = lexicon().raw[name]
-    return {w: t for t, ws in table.items() if not t.startswith("_") for w in ws}
+    return what_words_name("event_verb_lemmas")
 
 
 _TOKEN = re.compile(r"\w+")

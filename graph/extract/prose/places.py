@@ -10,7 +10,7 @@ from functools import cache
 
 from ..gazetteer import City, country_of_form, find_cities, is_country_code, town_country
 from ..lemmas import head_lemma_type, is_common_word, is_function_word, lemma
-from ..lexicon import UPPER, Lexicon, lexicon, normalise
+from ..lexicon import UPPER, Lexicon, lexicon, normalise, what_words_name
 from ..model import Place
 from ..registry import registry
 from .sentences import CAP, QUOTED, Sentence, has_quote, span_evidence
@@ -206,8 +206,7 @@ def demonym_country(name: str, lex: Lexicon, language: str = "en") -> str | None
 
 @cache
 def _demonym_lemmas() -> dict[str, str]:
-    table = lexicon().raw["demonym_lemmas"]
-    return {w: cc for cc, ws in table.items() if not cc.startswith("_") for w in ws}
+    return what_words_name("demonym_lemmas")
 
 
 def country_in_name(name: str) -> str | None:

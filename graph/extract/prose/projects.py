@@ -8,7 +8,7 @@ import re
 from bisect import bisect_left
 from functools import cache
 
-from ..facts import COST_CUES, PROJECT_NUMBER
+from ..facts import PROJECT_NUMBER, cost_cues
 from ..gazetteer import country_of_form, find_cities
 from ..lexicon import UPPER, Lexicon, lexicon, organisation_type
 from ..model import Evidence, Money, Project
@@ -46,7 +46,7 @@ def find_costs(sent: Sentence, lex: Lexicon) -> list[Money]:
     out: list[Money] = []
     taken: set[int] = set()
     cues = sorted(
-        (m.end(), kind) for pattern, kind in COST_CUES for m in pattern.finditer(sent.text)
+        (m.end(), kind) for pattern, kind in cost_cues() for m in pattern.finditer(sent.text)
     )
     starts = [a for _amount, _currency, a, _b in amounts]  # in reading order
     for end, kind in cues:

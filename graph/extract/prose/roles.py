@@ -9,7 +9,7 @@ from functools import cache, lru_cache
 from itertools import pairwise
 
 from ..lemmas import is_function_word, lemma
-from ..lexicon import Lexicon, PhraseFinder, lexicon, normalise
+from ..lexicon import Lexicon, PhraseFinder, lexicon, normalise, what_words_name
 from ..model import Evidence, OrgMention, StatedLink
 from .sentences import Sentence
 
@@ -86,8 +86,7 @@ _APPOSED_WORDS = 3
 
 @cache
 def _apposed_role_words() -> dict[str, str]:
-    raw = lexicon().raw["apposed_role_lemmas"]
-    return {w: role for role, words in raw.items() if not role.startswith("_") for w in words}
+    return what_words_name("apposed_role_lemmas")
 
 
 @lru_cache(maxsize=1 << 14)
