@@ -12,8 +12,7 @@ import json
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 from importlib.resources import files
 from typing import Any
 
@@ -101,38 +100,160 @@ def _alternation(patterns: list[str]) -> str:
     return "|".join(f"(?:{p})" for p in sorted(set(patterns), key=len, reverse=True))
 
 
-@dataclass(frozen=True)
 class Lexicon:
-    """Compiled patterns from ``lexicon.json``."""
+    """Compiled patterns from ``lexicon.json``, each compiled when first asked for (all of
+    them take a second to compile; identity resolution asks only for the generic names)."""
 
-    raw: dict[str, Any]
-    continuation: re.Pattern[str]
-    dates: tuple[re.Pattern[str], ...]
-    prepositions: frozenset[str]
-    #: one pattern; the group that matched (``c_NO``…) names the country
-    demonyms: re.Pattern[str]
-    #: one pattern for a whole head word; the name of the group that matched is its type
-    head_word: re.Pattern[str]
-    #: every event word, by type; phrases of role, cooperation and project cues
-    events: PhraseFinder
-    anaphors: PhraseFinder
-    roles: PhraseFinder
-    project_cues: PhraseFinder
-    cooperation_cues: PhraseFinder
-    type_finder: re.Pattern[str]
-    municipality: re.Pattern[str]
-    language_countries: dict[str, str]
-    boilerplate: re.Pattern[str]
-    dates_no_year: tuple[re.Pattern[str], ...]
-    project_words: re.Pattern[str]
-    municipality_lists: tuple[tuple[str, re.Pattern[str], dict[str, str]], ...]
-    list_forms: frozenset[str]
-    #: quick checks: a sentence without these words has no municipality form or list
-    municipality_words: re.Pattern[str]
-    list_words: re.Pattern[str]
-    connectors: frozenset[str]
-    stopwords: frozenset[str]
-    generic: frozenset[str]
+    def __init__(self, raw: dict[str, Any]) -> None:
+        self.raw = raw
+
+    def _words(self, table: str) -> list[str]:
+        return _all_words(self.raw[table])
+
+    @cached_property
+    def continuation(self) -> re.Pattern[str]:
+        return re.compile(
+            rf"(?<!\w)(?:{_alternation(self._words('continuation_cues'))})(?!\w)", re.I
+        )
+
+    @cached_property
+    def dates(self) -> tuple[re.Pattern[str], ...]:
+        return tuple(re.compile(p, re.I) for p in self.raw["date_patterns"]["patterns"])
+
+    @cached_property
+    def dates_no_year(self) -> tuple[re.Pattern[str], ...]:
+        return tuple(re.compile(p, re.I) for p in self.raw["date_patterns"]["no_year"])
+
+    @cached_property
+    def prepositions(self) -> frozenset[str]:
+        return frozenset(w.casefold() for w in self._words("place_prepositions"))
+
+    @cached_property
+    def demonyms(self) -> re.Pattern[str]:
+        """One pattern; the group that matched (``c_NO``…) names the country."""
+        return re.compile(
+            "|".join(
+                rf"(?P<c_{cc}>(?<!\w)(?:{_alternation(words)})(?!\w))"
+                for cc, words in self.raw["demonyms"].items()
+                if not cc.startswith("_")
+            )
+        )
+
+    @cached_property
+    def head_word(self) -> re.Pattern[str]:
+        """One pattern for a whole head word; the name of the group that matched is its
+        type."""
+        return re.compile(
+            "|".join(
+                f"(?P<{t}>{_alternation(ws)})"
+                for t, ws in self.raw["organisation_heads"].items()
+                if not t.startswith("_")
+            )
+        )
+
+    # every event word, by type; phrases of role, cooperation and project cues
+    @cached_property
+    def events(self) -> PhraseFinder:
+        return phrase_finder(self.raw["event_terms"])
+
+    @cached_property
+    def anaphors(self) -> PhraseFinder:
+        return phrase_finder(self.raw["event_anaphors"])
+
+    @cached_property
+    def roles(self) -> PhraseFinder:
+        return phrase_finder(self.raw["role_cues"])
+
+    @cached_property
+    def project_cues(self) -> PhraseFinder:
+        return phrase_finder(self.raw["project_role_cues"])
+
+    @cached_property
+    def cooperation_cues(self) -> PhraseFinder:
+        return PhraseFinder({"cooperation": self._words("cooperation_cues")})
+
+    @cached_property
+    def type_finder(self) -> re.Pattern[str]:
+        typed = []
+        for org_type, words in self.raw["organisation_heads"].items():
+            if org_type.startswith("_"):
+                continue
+            # company suffixes (AS, AB, SIA…) are words too: they count only as written
+            body = f"(?-i:{_alternation(words)})" if org_type == "company" else _alternation(words)
+            typed.append(f"(?P<{org_type}>{body})")
+        return re.compile(r"(?<![\w-])(?:" + "|".join(typed) + r")(?![\w-])", re.I)
+
+    @cached_property
+    def municipality(self) -> re.Pattern[str]:
+        return _municipality_pattern(
+            [
+                (lang, _PLACE.join(_either_case(part) for part in form.split("{place}")))
+                for lang, forms in self.raw["municipality_patterns"].items()
+                if not lang.startswith("_")
+                for form in forms
+            ]
+        )
+
+    @cached_property
+    def language_countries(self) -> dict[str, str]:
+        return {k: v for k, v in self.raw["language_countries"].items() if not k.startswith("_")}
+
+    @cached_property
+    def boilerplate(self) -> re.Pattern[str]:
+        return re.compile(_alternation(self.raw["boilerplate_sentences"]["patterns"]), re.I)
+
+    @cached_property
+    def project_words(self) -> re.Pattern[str]:
+        return re.compile(
+            rf"(?<!\w)(?:{_alternation(self.raw['project_words']['patterns'])})(?!\w)", re.I
+        )
+
+    @cached_property
+    def municipality_lists(self) -> tuple[tuple[str, re.Pattern[str], dict[str, str]], ...]:
+        return _list_patterns(self.raw)
+
+    @cached_property
+    def list_forms(self) -> frozenset[str]:
+        return frozenset(
+            form.casefold()
+            for lang, forms in self.raw["municipality_lists"].items()
+            if not lang.startswith("_")
+            for form in forms
+        )
+
+    # quick checks: a sentence without these words has no municipality form or list
+    @cached_property
+    def municipality_words(self) -> re.Pattern[str]:
+        return _words_of(
+            (
+                form.replace("{place}", "")
+                for lang, forms in self.raw["municipality_patterns"].items()
+                if not lang.startswith("_")
+                for form in forms
+            ),
+            common=self.raw["name_connectors"],
+        )
+
+    @cached_property
+    def list_words(self) -> re.Pattern[str]:
+        return _words_of(
+            form
+            for lang, forms in self.raw["municipality_lists"].items()
+            if not lang.startswith("_")
+            for form in forms
+        )
+
+    @cached_property
+    def connectors(self) -> frozenset[str]:
+        return frozenset(self.raw["name_connectors"])
+
+    @cached_property
+    def stopwords(self) -> frozenset[str]:
+        return frozenset(self.raw["org_stopwords"])
+
+    @cached_property
+    def generic(self) -> frozenset[str]:
+        return frozenset(normalise(g) for g in self.raw["generic_names"])
 
 
 _TOKEN = re.compile(r"\w[\w'’-]*")
@@ -248,85 +369,8 @@ _PLACE = rf"(?P<place>[{UPPER}][\w'’]*(?:[ -][{UPPER}][\w'’]*){{0,2}})(?:\s*
 
 @cache
 def lexicon() -> Lexicon:
-    """The compiled lexicon (built once)."""
-    raw = read_data("lexicon.json")
-    typed = []
-    for org_type, words in raw["organisation_heads"].items():
-        if org_type.startswith("_"):
-            continue
-        # company suffixes (AS, AB, SIA…) are words too: they count only as written
-        body = f"(?-i:{_alternation(words)})" if org_type == "company" else _alternation(words)
-        typed.append(f"(?P<{org_type}>{body})")
-    type_finder = re.compile(r"(?<![\w-])(?:" + "|".join(typed) + r")(?![\w-])", re.I)
-    municipality_forms = [
-        (lang, _PLACE.join(_either_case(part) for part in form.split("{place}")))
-        for lang, forms in raw["municipality_patterns"].items()
-        if not lang.startswith("_")
-        for form in forms
-    ]
-    demonyms = re.compile(
-        "|".join(
-            rf"(?P<c_{cc}>(?<!\w)(?:{_alternation(words)})(?!\w))"
-            for cc, words in raw["demonyms"].items()
-            if not cc.startswith("_")
-        )
-    )
-    return Lexicon(
-        raw=raw,
-        continuation=re.compile(
-            rf"(?<!\w)(?:{_alternation(_all_words(raw['continuation_cues']))})(?!\w)", re.I
-        ),
-        dates=tuple(re.compile(p, re.I) for p in raw["date_patterns"]["patterns"]),
-        prepositions=frozenset(w.casefold() for w in _all_words(raw["place_prepositions"])),
-        demonyms=demonyms,
-        head_word=re.compile(
-            "|".join(
-                f"(?P<{t}>{_alternation(ws)})"
-                for t, ws in raw["organisation_heads"].items()
-                if not t.startswith("_")
-            )
-        ),
-        events=phrase_finder(raw["event_terms"]),
-        anaphors=phrase_finder(raw["event_anaphors"]),
-        roles=phrase_finder(raw["role_cues"]),
-        project_cues=phrase_finder(raw["project_role_cues"]),
-        cooperation_cues=PhraseFinder({"cooperation": _all_words(raw["cooperation_cues"])}),
-        type_finder=type_finder,
-        municipality=_municipality_pattern(municipality_forms),
-        language_countries={
-            k: v for k, v in raw["language_countries"].items() if not k.startswith("_")
-        },
-        dates_no_year=tuple(re.compile(p, re.I) for p in raw["date_patterns"]["no_year"]),
-        project_words=re.compile(
-            rf"(?<!\w)(?:{_alternation(raw['project_words']['patterns'])})(?!\w)", re.I
-        ),
-        municipality_lists=_list_patterns(raw),
-        municipality_words=_words_of(
-            (
-                form.replace("{place}", "")
-                for lang, forms in raw["municipality_patterns"].items()
-                if not lang.startswith("_")
-                for form in forms
-            ),
-            common=raw["name_connectors"],
-        ),
-        list_words=_words_of(
-            form
-            for lang, forms in raw["municipality_lists"].items()
-            if not lang.startswith("_")
-            for form in forms
-        ),
-        list_forms=frozenset(
-            form.casefold()
-            for lang, forms in raw["municipality_lists"].items()
-            if not lang.startswith("_")
-            for form in forms
-        ),
-        boilerplate=re.compile(_alternation(raw["boilerplate_sentences"]["patterns"]), re.I),
-        connectors=frozenset(raw["name_connectors"]),
-        stopwords=frozenset(raw["org_stopwords"]),
-        generic=frozenset(normalise(g) for g in raw["generic_names"]),
-    )
+    """The lexicon (read once; its patterns are compiled when first asked for)."""
+    return Lexicon(read_data("lexicon.json"))
 
 
 def _words_of(phrases: Iterable[str], common: Iterable[str] = ()) -> re.Pattern[str]:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 from partnergraph.graph.extract.model import Evidence, OrgMention
 from partnergraph.graph.resolve import resolve_organisations
 
@@ -138,3 +141,24 @@ def test_a_municipality_is_named_by_its_seat_whatever_the_order_of_its_mentions(
         names.add(ident.name)
         slugs.add(ident.slug)
     assert names == {"Rokiškis"} and len(slugs) == 1
+
+
+def test_resolving_compiles_none_of_the_readers_patterns() -> None:
+    """Resolution asks the lexicon only for its generic names: a build that reads no document
+    but resolves again (a partner changed) does not compile the reader's patterns (a
+    second at every such build)."""
+    script = (
+        "from partnergraph.graph.extract.lexicon import lexicon\n"
+        "from partnergraph.graph.extract.model import NO_EVIDENCE, OrgMention\n"
+        "from partnergraph.graph.resolve import resolve_organisations\n"
+        "oslo = OrgMention('Oslo kommune', 'NO', 'municipality', NO_EVIDENCE)\n"
+        "ks = OrgMention('Norwegian Association', 'NO', 'other', NO_EVIDENCE)\n"
+        "found = resolve_organisations([oslo, ks])\n"
+        "print(len(found.identities), sorted(vars(lexicon())))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=120
+    )
+    count, asked = done.stdout.split(" ", 1)
+    assert count == "2"
+    assert asked.strip() == "['generic', 'raw']"
