@@ -11,6 +11,7 @@ and its workers together.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import itertools
 import operator
@@ -82,6 +83,12 @@ __all__ = [
 
 #: The module the workers' fork server imports first (it loads the extraction models).
 _PRELOAD = ("partnergraph.graph._preload",)
+
+#: From this many documents in the store, a build starts its reading workers' fork server
+#: (which loads the models: 2 s) before it walks the folders and reads the ledger, so that
+#: both happen at once even when it will read only one document (see EARLY_FROM's measure
+#: in benchmarks/incremental.py); below, the few it reads are read in this process.
+EARLY_FROM = 20_000
 
 #: A file's size and modification time in nanoseconds.
 Stamp = tuple[int, int]
@@ -189,6 +196,21 @@ def set_read_context(known: dict[str, str]) -> None:
     """What reading skips: documents the store holds with these checksums."""
     _known.clear()
     _known.update(known)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """No cyclic garbage collection meanwhile: the ledger and the folders' walk make
+    hundreds of thousands of objects that hold no cycles, and each collection of the
+    oldest generation would look at all of them again (150,000 documents: the ledger
+    loaded in 0.5 s rather than 0.9 s)."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
 
 
 def stamp_of(file: Path) -> Stamp | None:
@@ -334,18 +356,22 @@ def read_all(
     follow_links: bool = False,
     known: dict[str, Known] | None = None,
     unchanged: list[Unchanged] | None = None,
+    early: bool = False,
 ) -> tuple[list[Read], list[SourceProblem]]:
     """Read and extract every input (in ``jobs`` processes, see :func:`.workers.run`), in
     input order; a second file with the same source is skipped. A document ``known``
     (absolute path → key and checksum, as the ledger has them) whose key and checksum are
-    the same is not extracted: it goes to ``unchanged``."""
+    the same is not extracted: it goes to ``unchanged``. ``early``: the workers' fork
+    server was started before (:func:`.workers.start_early`); even a few files are read
+    in workers then."""
     stamps: dict[str, Stamp] = {}
-    files, problems = expand_names(paths, follow_links=follow_links, stamps=stamps)
-    # files read before from the same path with the same bytes are told here, by their
-    # checksum: a build of unchanged files starts no reading process at all
-    found: list[Read | Unchanged | SourceProblem | None] = [
-        *_unchanged_files(files, stamps, known or {}, max_bytes)
-    ]
+    with _collector_paused():
+        files, problems = expand_names(paths, follow_links=follow_links, stamps=stamps)
+        # files read before from the same path with the same bytes are told here, by their
+        # checksum: a build of unchanged files starts no reading process at all
+        found: list[Read | Unchanged | SourceProblem | None] = [
+            *_unchanged_files(files, stamps, known or {}, max_bytes)
+        ]
     tasks = [
         (Path(file), root, max_bytes, doc_seconds)
         for (file, root), same in zip(files, found, strict=True)
@@ -359,6 +385,7 @@ def read_all(
             initializer=set_read_context,
             initargs=({key: checksum for key, checksum, _stamp in (known or {}).values()},),
             preload=_PRELOAD,
+            early=early,
         )
         if tasks
         else ()
@@ -468,10 +495,13 @@ def build(
     core); the graph is the same whatever the number.
     """
     report = BuildReport()
-    ledger, from_kept = load_ledger_kept(store)
-    if ledger:
-        # a build into a store that holds documents reads few of them again, most often
-        # in this process: the language model loads while the folders are walked
+    with _collector_paused():
+        ledger, from_kept = load_ledger_kept(store)
+    # a build into a store that holds documents reads few of them again: the models load
+    # while the folders are walked and the ledger is read — in a worker process of their
+    # own for a large store (where that takes seconds), else in a thread of this one
+    early = len(ledger) >= EARLY_FROM and jobs > 1 and workers.start_early(_PRELOAD)
+    if ledger and not early:
         load_language_model_soon()
     unchanged: list[Unchanged] = []
     reads, problems = read_all(
@@ -483,6 +513,7 @@ def build(
         follow_links=follow_links,
         known={e.path: (e.key, e.checksum, e.stamp) for e in ledger.values()},
         unchanged=unchanged,
+        early=early,
     )
     report.problems.extend(problems)
     report.unchanged = [u.path for u in unchanged]
@@ -514,7 +545,7 @@ def build(
         fingerprint = Fingerprints(resolution)
         stale = _stale(others.values(), fingerprint, kept_resolution(store, judgements))
     report.unjudged = resolution.unmatched
-    reads.extend(_read_again(stale, report, max_bytes, doc_seconds, jobs))
+    reads.extend(_read_again(stale, report, max_bytes, doc_seconds, jobs, early))
     report.rewritten = len(stale)
     if not reads and not prune and judgements is None and is_summarised(store):
         return report  # every file unchanged: the store, views and summary stand as they are
@@ -623,14 +654,19 @@ def _stale(
 
 
 def _read_again(
-    entries: list[Entry], report: BuildReport, max_bytes: int, seconds: float, jobs: int
+    entries: list[Entry],
+    report: BuildReport,
+    max_bytes: int,
+    seconds: float,
+    jobs: int,
+    early: bool,
 ) -> list[Read]:
     """Documents of the store to rewrite with new identities, read again from their files;
     one whose file is gone or changed keeps its graph, and the report says so."""
     if not entries:
         return []
     found, _unread = read_all([e.path for e in entries], max_bytes=max_bytes,
-                              doc_seconds=seconds, jobs=jobs)  # fmt: skip
+                              doc_seconds=seconds, jobs=jobs, early=early)  # fmt: skip
     wanted = {e.key: e for e in entries}
     out = [r for r in found if r.doc.key in wanted and r.doc.checksum == wanted[r.doc.key].checksum]
     done = {r.doc.key for r in out}

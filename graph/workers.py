@@ -22,7 +22,7 @@ from contextlib import contextmanager
 from itertools import islice
 from typing import Any, TypeVar
 
-__all__ = ["PARALLEL_FROM", "WorkerError", "default_jobs", "run"]
+__all__ = ["PARALLEL_FROM", "WorkerError", "default_jobs", "run", "start_early"]
 
 #: Below this many documents the build runs in one process (starting workers costs ~2 s).
 PARALLEL_FROM = 200
@@ -66,6 +66,30 @@ def _start_worker(initializer: Callable[..., None] | None, *initargs: Any) -> No
         initializer(*initargs)
 
 
+def _fork_server(preload: Sequence[str]) -> multiprocessing.context.BaseContext | None:
+    """The fork server's context, set to import ``preload``; None where there is none."""
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return None
+    forkserver = multiprocessing.get_context("forkserver")
+    forkserver.set_forkserver_preload(list(preload))
+    return forkserver
+
+
+def start_early(preload: Sequence[str]) -> bool:
+    """Start the fork server now, so that it imports the ``preload`` modules (loading the
+    models, two seconds) on another core while this process does other work; a
+    :func:`run` with ``early=True`` then runs even a few items in a worker forked from it
+    rather than loading the models again in this process. False where there is no fork
+    server (nothing started; :func:`run` then works as without ``early``)."""
+    forkserver = _fork_server(preload)
+    if forkserver is None:
+        return False
+    from multiprocessing import forkserver as server  # (only where there is one)
+
+    server.ensure_running()  # returns at once: the server loads the modules meanwhile
+    return True
+
+
 @contextmanager
 def _executor(
     jobs: int,
@@ -73,15 +97,9 @@ def _executor(
     initargs: tuple[Any, ...],
     preload: Sequence[str],
 ) -> Iterator[ProcessPoolExecutor]:
-    context: multiprocessing.context.BaseContext
-    if "forkserver" in multiprocessing.get_all_start_methods():
-        # a clean process (not a fork of this one, whose store has threads) that has
-        # loaded the models once; workers are forked from it
-        forkserver = multiprocessing.get_context("forkserver")
-        forkserver.set_forkserver_preload(list(preload))
-        context = forkserver
-    else:
-        context = multiprocessing.get_context("spawn")
+    # a clean process (not a fork of this one, whose store has threads) that has loaded
+    # the models once; workers are forked from it
+    context = _fork_server(preload) or multiprocessing.get_context("spawn")
     pool = ProcessPoolExecutor(
         jobs, mp_context=context, initializer=_start_worker, initargs=(initializer, *initargs)
     )
@@ -99,19 +117,24 @@ def run(
     initializer: Callable[..., None] | None = None,
     initargs: tuple[Any, ...] = (),
     preload: Sequence[str] = (),
+    early: bool = False,
 ) -> Iterator[R]:
     """``batch`` over ``items`` in batches, results in input order; in ``jobs`` worker
     processes when there are at least :data:`PARALLEL_FROM` items, else in this one.
     ``preload`` names modules the fork server imports once before workers fork from it.
+    ``early``: the fork server was started by :func:`start_early` and has loaded them (or
+    is loading them) already, so even a few items go to workers (as many as there are
+    batches, up to ``jobs``).
 
     As with any use of :mod:`multiprocessing`, a script that asks for workers must start
     from an ``if __name__ == "__main__":`` block (workers import the main module)."""
-    if jobs <= 1 or len(items) < PARALLEL_FROM:
+    if jobs <= 1 or not items or (len(items) < PARALLEL_FROM and not early):
         if initializer is not None:
             initializer(*initargs)
         for chunk in _chunks(items, _BATCH):
             yield from batch(chunk)
         return
+    jobs = min(jobs, -(-len(items) // _BATCH))  # (no worker for no batch)
     with _executor(jobs, initializer, initargs, preload) as pool:
         chunks = _chunks(items, _BATCH)
         pending: deque[Future[list[R]]] = deque(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 import shutil
 from pathlib import Path
@@ -106,3 +107,54 @@ def test_progress_names_each_document_read_then_written() -> None:
     writing = [p for a, p in calls if a == "writing"]
     assert reading == writing == report.documents != []
     assert calls.index(("writing", writing[0])) > calls.index(("reading", reading[-1]))
+
+
+def _pids(items: list[int]) -> list[tuple[int, int]]:
+    return [(os.getpid(), item) for item in items]
+
+
+def test_started_early_even_a_few_items_go_to_a_worker() -> None:
+    few = list(range(3))
+    assert [pid for pid, _ in workers.run(_pids, few, 2)] == [os.getpid()] * 3  # in this one
+    if not workers.start_early(()):
+        pytest.skip("no fork server on this platform")
+    ran = list(workers.run(_pids, few, 2, early=True))
+    assert [item for _, item in ran] == few  # in order
+    assert {pid for pid, _ in ran} != {os.getpid()}  # in a worker
+
+
+def test_a_large_store_reads_its_changed_document_in_a_worker_started_early(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A build into a store of at least EARLY_FROM documents starts its reading worker
+    before it walks the folders; what it writes is what a build in this process writes."""
+    building = importlib.import_module("partnergraph.graph.build")
+    folder = tmp_path / "in"
+    shutil.copytree(EXAMPLES, folder)
+    page = sorted(folder.rglob("*.txt"))[0]
+    text = page.read_text(encoding="utf-8")
+    stores = []
+    pools: list[int] = []
+    real = workers._executor
+
+    def counted(jobs: int, *rest: object) -> object:
+        pools.append(jobs)
+        return real(jobs, *rest)  # type: ignore[arg-type]
+
+    for early_from in (1, 10**9):  # early, then never early
+        monkeypatch.setattr(building, "EARLY_FROM", early_from)
+        page.write_text(text, encoding="utf-8")
+        os.utime(page, ns=(10**18, 10**18))  # (the ledger keeps a file's time)
+        store = Store(str(tmp_path / f"s{early_from}"))
+        build([str(folder)], store, jobs=2)
+        pools.clear()
+        with monkeypatch.context() as patched:
+            patched.setattr(workers, "_executor", counted)
+            page.write_text(text + "\nOne more line.\n", encoding="utf-8")
+            os.utime(page, ns=(2 * 10**18, 2 * 10**18))
+            report = build([str(folder)], store, jobs=2)
+        assert len(report.documents) == 1
+        assert pools == ([1] if early_from == 1 else [])  # read in one worker, or here
+        stores.append(store.dump_nquads())
+        store.close()
+    assert stores[0] == stores[1]
