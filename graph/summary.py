@@ -25,7 +25,7 @@ import json
 import marshal
 import operator
 from collections import defaultdict, deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -88,7 +88,7 @@ _COST_RANKS = {str(PG[k]): r for r, k in enumerate(
     ("FinalCost", "InitialCost", "GrantAmount", "PaidAmount"), start=1)}  # fmt: skip
 
 
-Scan = dict[str, tuple[str, ...]]
+Scan = Mapping[str, tuple[str, ...]]
 #: The version of what :meth:`_Scans.export` keeps (a state of another is read again).
 _STATE_VERSION = 2  # 2: each scan kept apart, restored when it is asked for
 #: The version of what :class:`_Index` keeps.
@@ -107,7 +107,11 @@ class _Scans:
 
     def __init__(self, store: GraphStore) -> None:
         self._store = store
-        self._read: dict[str, Scan] = {}
+        self._read: dict[str, dict[str, tuple[str, ...]]] = {}
+        self._looked: dict[str, _Looked] = {}
+        self._looked_round: dict[str, _Looked] = {}
+        #: kept scans not restored yet are looked up subject by subject (:class:`_Looked`)
+        self.looking_up = False
         self._pairs: dict[tuple[str, str], list[tuple[str, ...]]] | None = None
         self._typed: dict[str, list[str]] = {}
         self._members: dict[str, set[str]] | None = None
@@ -144,6 +148,37 @@ class _Scans:
                 yield tuple(one(value, value) for value in row)
 
     def __call__(self, predicate: str) -> Scan:
+        if self.deps is not None:
+            self.deps.add(predicate)
+        if predicate in self._read:
+            return self._read[predicate]
+        if self.looking_up and f"read {predicate}" in self._kept:
+            looked = self._looked.get(predicate)
+            if looked is None:
+                looked = self._looked[predicate] = _Looked(self, predicate)
+            return looked
+        return self.whole(predicate)
+
+    def look_up(self, predicate: str, key: str, *, round: bool = False) -> tuple[str, ...]:
+        """The objects of ``key`` by ``predicate`` (``round``: the subjects that point at
+        it), looked up in the store now, in the form the scans read them."""
+        store, one = self._store, self._texts.setdefault
+        found = None
+        if isinstance(store, Store):
+            if round:
+                found = store.look_up_text(predicate, obj=key)
+            else:
+                found = store.look_up_text(predicate, subject=key)
+        if found is None:
+            if round:
+                sparql = f"SELECT ?s WHERE {{ ?s <{predicate}> <{key}> }}"
+            else:
+                sparql = f"SELECT ?o WHERE {{ <{key}> <{predicate}> ?o }}"
+            found = [v for (v,) in self.rows(sparql)]
+        return tuple(dict.fromkeys(one(v, v) for v in found))
+
+    def whole(self, predicate: str) -> dict[str, tuple[str, ...]]:
+        """The scan of ``predicate``, whole: restored if kept, else read."""
         if self.deps is not None:
             self.deps.add(predicate)
         if predicate not in self._read and not self._take(f"read {predicate}"):
@@ -444,13 +479,29 @@ class _Scans:
                         self._pairs[(a, b)].append((_STATED,))
         return self._pairs
 
-    def pointing(self, predicate: str) -> dict[str, list[str]]:
+    def pointing(self, predicate: str) -> Mapping[str, Sequence[str]]:
         """The scan of ``predicate`` turned round: each object → the subjects that point at
-        it (made once)."""
+        it (made once; while looking up, a kept scan not restored is looked up object by
+        object: :class:`_Looked`)."""
         self.note(predicate)
+        if (
+            self.looking_up
+            and predicate in _THING_VALUED
+            and predicate not in self._pointing
+            and predicate not in self._read
+            and f"read {predicate}" in self._kept
+        ):
+            looked = self._looked_round.get(predicate)
+            if looked is None:
+                looked = self._looked_round[predicate] = _Looked(self, predicate, round=True)
+            return looked
+        return self.turned(predicate)
+
+    def turned(self, predicate: str) -> dict[str, list[str]]:
+        """:meth:`pointing`, made whole."""
         if predicate not in self._pointing:
             found: dict[str, list[str]] = defaultdict(list)
-            for s, objects in self(predicate).items():
+            for s, objects in self.whole(predicate).items():
                 for o in objects:
                     found[o].append(s)
             self._pointing[predicate] = found
@@ -485,13 +536,73 @@ class _Scans:
         if self._members is None:
             self._members = defaultdict(set)
             for role in _ROLES:
-                for via, orgs in self(str(PG[role])).items():
+                for via, orgs in self.whole(str(PG[role])).items():
                     self._members[via].update(orgs)
         return self._members
 
 
 #: The most things looked up in the store one query each before a scan is read instead.
 LOOK_UPS = 200
+#: The most values a scan's look-ups read before it is restored whole instead (the projects
+#: of an organisation in thousands of them are better found in the scan turned round).
+LOOK_UP_VALUES = 2_000
+#: The predicates whose objects are things (IRIs), never text: only their scans turned
+#: round are looked up object by object (a scan's text does not tell a literal that
+#: looks like an IRI from the IRI: a source's path).
+_THING_VALUED = frozenset(
+    str(PG[p]) for p in (*_PROJECT_ROLES, *_EVENT_ROLES, "cooperatesWith", "orgType", "country")
+)
+
+
+class _Looked(Mapping[str, tuple[str, ...]]):
+    """A kept scan not restored, looked up in the store subject by subject while few are
+    asked for (the rows of one changed project ask for a few dozen; restoring the scan of
+    every name took 0.4 s at 100k projects); restored whole past :data:`LOOK_UPS`
+    subjects, or when it is gone through whole. The store is the kept scan brought up to
+    date: a subject's objects are the same, in the form the scans read them. ``round``:
+    the scan turned round (:meth:`_Scans.pointing`), looked up object by object."""
+
+    def __init__(self, scans: _Scans, predicate: str, *, round: bool = False) -> None:
+        self._scans, self._predicate, self._round = scans, predicate, round
+        self._found: dict[str, tuple[str, ...]] = {}
+        self._values = 0  # the values looked up so far
+        self._whole: Mapping[str, Sequence[str]] | None = None
+
+    def _all(self) -> Mapping[str, Sequence[str]]:
+        if self._whole is None:
+            scans, predicate = self._scans, self._predicate
+            self._whole = scans.turned(predicate) if self._round else scans.whole(predicate)
+        return self._whole
+
+    def _objects(self, key: str) -> tuple[str, ...]:
+        if self._whole is not None:
+            return tuple(self._whole.get(key, ()))
+        found = self._found.get(key)
+        if found is not None:
+            return found
+        if len(self._found) >= LOOK_UPS or self._values >= LOOK_UP_VALUES or not _named(key):
+            return tuple(self._all().get(key, ()))
+        found = self._found[key] = self._scans.look_up(self._predicate, key, round=self._round)
+        self._values += len(found)
+        return found
+
+    def __getitem__(self, subject: str) -> tuple[str, ...]:
+        found = self._objects(subject)
+        if not found:
+            raise KeyError(subject)
+        return found
+
+    def get(self, subject: str, default: Any = None) -> Any:  # (one look-up, not two)
+        return self._objects(subject) or default
+
+    def __contains__(self, subject: object) -> bool:
+        return isinstance(subject, str) and bool(self._objects(subject))
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._all())
+
+    def __len__(self) -> int:
+        return len(self._all())
 
 
 def _named(term: str) -> bool:
@@ -1332,7 +1443,7 @@ def _pointing_at(scans: _Scans, via: Sequence[str], targets: set[str]) -> set[st
             found.update(s for (s,) in scans.rows(sparql))
         return found
     for predicate in via:
-        found.update(s for s, objects in scans(predicate).items()
+        found.update(s for s, objects in scans.whole(predicate).items()
                      if not targets.isdisjoint(objects))  # fmt: skip
     return found
 
@@ -1704,7 +1815,9 @@ def summarise(store: GraphStore, *, fresh: bool = False) -> dict[str, int]:
         todo, keyed = list(_listings()), dict[str, set[Any]]()
         index = _Index({}, {})
     else:
+        restored.looking_up = True  # (the keys a few changes reach: a few look-ups)
         todo, keyed = _reached(restored, index)
+        restored.looking_up = False
     if isinstance(store, Store) and len(todo) == len(_listings()) and not keyed:
         store.drop_graph(graphs.SUMMARY)  # written whole
         index.pages = {}
@@ -1713,13 +1826,15 @@ def summarise(store: GraphStore, *, fresh: bool = False) -> dict[str, int]:
         deps = scans.noting()
         clean: dict[int, tuple[int, int]] = {}  # kept pages as they were → where they are
         if question in keyed and isinstance(store, Store):
+            scans.looking_up = True  # the rows of a few keys: their subjects looked up
             spliced = _spliced(store, scans, question, keyed[question], index)
             if spliced is not None:
-                scans.deps = None
+                scans.deps, scans.looking_up = None, False
                 index.sizes[question], index.pages[question] = spliced
                 index.deps[question] = frozenset(deps | index.deps[question])
                 continue
             rows, clean = _brought_up_to_date(store, scans, question, keyed[question], index)
+            scans.looking_up = False
             deps |= index.deps[question]
         else:
             rows = _listings()[question].rows(scans)

@@ -462,6 +462,36 @@ class Store:
             for row in rows:
                 yield tuple(row)
 
+    def look_up_text(
+        self, predicate: str, *, subject: str | None = None, obj: str | None = None
+    ) -> list[str] | None:
+        """The objects of ``subject`` (or the subjects of ``obj``, an IRI) by ``predicate``
+        in the union, as :meth:`select_text` writes them, each once, in the store's order:
+        a look-up in its indexes, no query (a query's set-up costs a hundred times more).
+        None when it cannot tell: a term that is no IRI or literal, or a store from before
+        the union (ask a query then)."""
+        if any(map(asserted, (*self._pending_graphs, *self._loading_graphs))):
+            self._write_pending()  # (writes held back of other graphs, views, do not count)
+        if _empty(self._store, ox.DefaultGraph()):
+            return None
+        p = ox.NamedNode(predicate)
+        try:
+            if obj is None:
+                assert subject is not None
+                terms = (q.object for q in self._store.quads_for_pattern(
+                    ox.NamedNode(subject), p, None, ox.DefaultGraph()))  # fmt: skip
+            else:
+                terms = (q.subject for q in self._store.quads_for_pattern(
+                    None, p, ox.NamedNode(obj), ox.DefaultGraph()))  # fmt: skip
+            found: dict[str, None] = {}
+            for term in terms:
+                if not isinstance(term, ox.NamedNode | ox.Literal):
+                    return None
+                found[term.value] = None
+        except ValueError:  # not an IRI pyoxigraph takes
+            return None
+        return [value for value in found if value]
+
     def ask(self, sparql: str, *, inferred: bool = False) -> bool:
         """Run an ASK over the asserted facts (and the inferred ones, if ``inferred``)."""
         result = self._query(sparql, inferred)

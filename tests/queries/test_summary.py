@@ -840,11 +840,12 @@ def _with_a_new_partner(project: Path) -> str:
 def test_a_build_restores_only_the_kept_scans_it_asks_for(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A changed amount restores the scans its changes touch and those the answers it
-    reaches read — not the graphs' statements the news-only answer reads, though the log
-    of changes kept beside them holds a partner's; a changed partner does not restore them
-    either (they take its changes when asked for) — and every kept scan, restored later
-    with the log's changes, equals the scan read afresh."""
+    """A changed partner restores the scans its changes touch, not those the rows it
+    reaches read subject by subject (they are looked up in the store), nor the graphs'
+    statements the news-only answer reads (they take its changes when asked for); a changed
+    amount restores the scans its changes touch, not the graphs' statements either, though
+    the log of changes kept beside them holds a partner's — and every kept scan, restored
+    later with the log's changes, equals the scan read afresh."""
     docs = _documents(tmp_path)
     store = Store(None)
     build([str(docs)], store)
@@ -860,7 +861,8 @@ def test_a_build_restores_only_the_kept_scans_it_asks_for(
     text = _with_a_new_partner(project)
     assert "EUR 61,000" in text
     build([str(docs)], store)
-    assert f"read {PG.partner}" in taken
+    assert f"read {PG.donorPartner}" in taken  # Bergen kommune: a donor partner now
+    assert f"read {PG.partner}" not in taken  # read by the rows reached: looked up
     assert not any(name.startswith("per_graph") for name in taken)
     taken.clear()
     project.write_text(text.replace("EUR 61,000", "EUR 75,500"), encoding="utf-8")
@@ -999,4 +1001,53 @@ def test_key_pages_that_are_not_kept_with_the_table_read_the_answer_whole(
     project.write_text(text.replace("EUR 61,000", "EUR 80,000"), encoding="utf-8")
     build([str(docs)], store)
     assert whole == []
+    _same_as_computed(store)
+
+
+def test_kept_scans_looked_up_give_what_the_store_holds(tmp_path: Path) -> None:
+    """While the rows of a few keys are made, a kept scan not restored is looked up subject
+    by subject (and a scan of things turned round, object by object): each gives what the
+    scan read afresh gives; a scan of text is never looked up round (a source's path is a
+    literal that reads like an IRI)."""
+    from partnergraph.graph.store.journal import Changes
+
+    store = Store(None)
+    build([str(_documents(tmp_path))], store)
+    restored = summary_module._restored(store, Changes((), ()))
+    assert restored is not None
+    restored.looking_up = True
+    fresh = summary_module._Scans(store)
+    names = [name for name in restored.held() if " " not in name]
+    looked_up = turned = 0
+    for predicate in names:
+        looked = restored(predicate)
+        assert isinstance(looked, summary_module._Looked)
+        whole = fresh(predicate)
+        for subject, objects in whole.items():
+            assert set(looked[subject]) == set(objects), (predicate, subject)
+            looked_up += 1
+        assert looked.get("https://example.org/nothing") is None
+        round_ = restored.pointing(predicate)
+        if predicate in summary_module._THING_VALUED:
+            assert isinstance(round_, summary_module._Looked)
+            for target, subjects in fresh.turned(predicate).items():
+                assert set(round_.get(target, ())) == set(subjects), (predicate, target)
+                turned += 1
+        else:
+            assert not isinstance(round_, summary_module._Looked)
+    assert looked_up > 100 and turned > 20
+    assert str(PG.sourcePath) in names  # (the literal that reads like an IRI was there)
+
+
+def test_rows_made_past_the_look_ups_are_the_same(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A scan looked up past LOOK_UPS subjects is restored whole: the answers a changed
+    partner brings up to date are those computed afresh either way."""
+    monkeypatch.setattr(summary_module, "LOOK_UPS", 1)
+    docs = _documents(tmp_path)
+    store = Store(None)
+    build([str(docs)], store)
+    _with_a_new_partner(docs / "earlier-project.txt")
+    build([str(docs)], store)
     _same_as_computed(store)
