@@ -1,19 +1,30 @@
 """Network analytics and layout: centrality, brokers, communities, a seeded layout.
 
 All deterministic: sampled betweenness and Louvain use a fixed seed, the layout too.
+Betweenness is exact on small networks and estimated from sampled sources on big or dense
+ones (its work bounded: :data:`BETWEENNESS_WORK`).
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import networkx as nx
+import numpy as np
+from scipy import sparse
 
-__all__ = ["BETWEENNESS_SAMPLE", "Metrics", "compute_metrics", "layout"]
+__all__ = ["BETWEENNESS_SAMPLE", "Metrics", "burt_constraint", "compute_metrics", "layout"]
 
 #: Above this many nodes betweenness is estimated from this many sampled sources.
 BETWEENNESS_SAMPLE = 500
+#: The most work (sources × nodes and links) betweenness is given: a graph whose exact
+#: betweenness takes more is estimated from fewer sources (at least BETWEENNESS_FEWEST):
+#: 500 sources took 65 s on 1,213 organisations of 144,940 links (a 100k-project store's
+#: network), 20 take 2.5 s.
+BETWEENNESS_WORK = 3_000_000
+BETWEENNESS_FEWEST = 20
 SEED = 7
 
 
@@ -33,10 +44,10 @@ def compute_metrics(g: nx.Graph) -> dict[str, Metrics]:
     Louvain communities (seeded), for every node."""
     if g.number_of_nodes() == 0:
         return {}
-    k = BETWEENNESS_SAMPLE if g.number_of_nodes() > BETWEENNESS_SAMPLE else None
+    k = _sources(g.number_of_nodes(), g.number_of_edges())
     betweenness = nx.betweenness_centrality(g, k=k, normalized=True, seed=SEED)
     connected = [n for n in g.nodes if g.degree(n) >= 1]
-    constraint = nx.constraint(g, nodes=connected, weight="weight") if connected else {}
+    constraint = burt_constraint(g, connected) if connected else {}
     communities = nx.community.louvain_communities(g, weight="weight", seed=SEED)
     # number communities by size, then by their smallest member: stable across runs
     ordered = sorted(communities, key=lambda c: (-len(c), min(c)))
@@ -54,6 +65,57 @@ def compute_metrics(g: nx.Graph) -> dict[str, Metrics]:
     return out
 
 
+def _sources(nodes: int, links: int) -> int | None:
+    """How many sampled sources betweenness is estimated from (None: exact)."""
+    per_source = nodes + links
+    if nodes <= BETWEENNESS_SAMPLE and nodes * per_source <= BETWEENNESS_WORK:
+        return None
+    return max(BETWEENNESS_FEWEST, min(BETWEENNESS_SAMPLE, nodes, BETWEENNESS_WORK // per_source))
+
+
+#: Up to this many organisations Burt's constraint is worked out with dense matrices (72 MB
+#: each at most).
+_DENSE_UP_TO = 3000
+
+
+def burt_constraint(g: nx.Graph, nodes: Iterable[str], weight: str = "weight") -> dict[str, float]:
+    """Burt's constraint of ``nodes`` (none isolated) in an undirected graph, as
+    :func:`networkx.constraint` computes it, from sparse matrices: with P the weights each
+    node gives its neighbours, normalised to sum to one, a node's constraint is the sum over
+    its neighbours j of (P_ij + (P²)_ij)². (networkx's loops take time cubic in the
+    degrees: hours for 1,213 organisations of 144,940 links, 0.35 s here.)"""
+    if g.is_directed() or g.is_multigraph():
+        return dict(nx.constraint(g, nodes=list(nodes), weight=weight))
+    order = {n: i for i, n in enumerate(g.nodes)}
+    rows: list[int] = []
+    cols: list[int] = []
+    values: list[float] = []
+    for u, v, data in g.edges(data=True):
+        i, j, w = order[u], order[v], float(data.get(weight, 1))
+        # a mutual weight is both directions' (an undirected link's, twice; a loop's
+        # too): halved throughout, which the normalising leaves as it is
+        ends = [(i, j)] if i == j else [(i, j), (j, i)]
+        for a, b in ends:
+            rows.append(a)
+            cols.append(b)
+            values.append(w)
+    size = len(order)
+    mutual = sparse.csr_array((values, (rows, cols)), shape=(size, size))
+    total = np.asarray(mutual.sum(axis=1)).ravel()
+    scale = np.divide(1.0, total, out=np.zeros_like(total), where=total != 0)
+    share = sparse.diags_array(scale) @ mutual
+    # each (node, neighbour) once: the links both ways, a loop once
+    at, to = np.array(rows, dtype=np.int64), np.array(cols, dtype=np.int64)
+    if size <= _DENSE_UP_TO:  # (a few thousand organisations: dense is ten times faster)
+        dense = share.toarray()
+        pair = dense[at, to] + (dense @ dense)[at, to]
+    else:
+        through = share @ share
+        pair = np.asarray(share[at, to]).ravel() + np.asarray(through[at, to]).ravel()
+    summed = np.bincount(at, weights=pair**2, minlength=size)
+    return {n: float(summed[order[n]]) for n in nodes}
+
+
 def layout(g: nx.Graph, *, scale: float = 600.0) -> dict[str, tuple[float, float]]:
     """A seeded layout that stays fast on big, sparse graphs: each connected component is
     laid out alone (spring layout) and the components are packed on a grid, largest first;
@@ -66,7 +128,12 @@ def layout(g: nx.Graph, *, scale: float = 600.0) -> dict[str, tuple[float, float
     columns = max(1, math.ceil(math.sqrt(len(groups))))
     y_end = 0.0
     for i, members in enumerate(groups):
-        sub = g.subgraph(members)
+        # a copy in a fixed order: a subgraph view goes through its nodes as a set does,
+        # in an order that changes from run to run, and the layout starts from that order
+        sub = nx.Graph()
+        sub.add_nodes_from(sorted(members))
+        links = g.subgraph(members).edges(data=True)
+        sub.add_edges_from(sorted((min(a, b), max(a, b), d) for a, b, d in links))
         size = math.sqrt(len(members))
         local = nx.spring_layout(
             sub, seed=SEED, weight="weight", iterations=60 if len(members) < 500 else 30

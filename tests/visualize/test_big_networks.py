@@ -1,0 +1,102 @@
+"""Networks of a big store: the analytics and the page take time that grows with the
+network's size, not with its cube, and give what the reference computations give."""
+
+from __future__ import annotations
+
+import math
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import networkx as nx
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from partnergraph.visualize import metrics, network_html
+from partnergraph.visualize.metrics import burt_constraint
+
+from ..conftest import EXAMPLES
+
+
+@st.composite
+def _weighted_graphs(draw: st.DrawFn) -> nx.Graph:
+    size = draw(st.integers(2, 30))
+    g = nx.Graph()
+    g.add_nodes_from(f"org{i:02d}" for i in range(size))
+    links = draw(
+        st.lists(
+            st.tuples(st.integers(0, size - 1), st.integers(0, size - 1),
+                      st.sampled_from([0, 0.5, 1, 2, 7, None])),
+            min_size=1, max_size=120,
+        )
+    )  # fmt: skip
+    for a, b, weight in links:
+        if weight is None:
+            g.add_edge(f"org{a:02d}", f"org{b:02d}")  # no weight: 1
+        else:
+            g.add_edge(f"org{a:02d}", f"org{b:02d}", weight=weight)
+    return g
+
+
+@settings(max_examples=60, deadline=None)
+@given(_weighted_graphs(), st.booleans())
+def test_burt_constraint_is_networkx_constraint(g: nx.Graph, dense: bool) -> None:
+    nodes = [n for n in g if g.degree(n) >= 1]
+    expected = nx.constraint(g, nodes=nodes, weight="weight")
+    old = metrics._DENSE_UP_TO
+    metrics._DENSE_UP_TO = old if dense else 0  # either way of multiplying
+    try:
+        found = burt_constraint(g, nodes)
+    finally:
+        metrics._DENSE_UP_TO = old
+    assert found.keys() == set(nodes)
+    for n in nodes:
+        a, b = expected[n], found[n]
+        assert (math.isnan(a) and math.isnan(b)) or a == pytest.approx(b, abs=1e-12), n
+
+
+def test_betweenness_is_exact_on_small_networks_and_bounded_on_big_ones() -> None:
+    assert metrics._sources(50, 200) is None  # exact
+    big = metrics._sources(1213, 144_940)  # a 100k-project store's network
+    assert big is not None and big * (1213 + 144_940) <= metrics.BETWEENNESS_WORK
+    assert metrics._sources(100_000, 10**7) == metrics.BETWEENNESS_FEWEST
+    assert metrics._sources(600, 2_000) == metrics.BETWEENNESS_SAMPLE  # as before
+
+
+def test_the_page_adds_each_link_once_without_scanning_the_others(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """PyVis's add_edge scans every edge and node added before (145,000 links: hours); the
+    page appends what it would append."""
+    from pyvis.network import Network
+
+    def refused(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("add_edge scans every edge so far")
+
+    monkeypatch.setattr(Network, "add_edge", refused)
+    g = nx.Graph()
+    for i in range(60):
+        for j in range(i + 1, 60):
+            g.add_edge(f"org{i:02d}", f"org{j:02d}", weight=1 + (i * j) % 5, shared="P")
+    page = str(network_html(g))
+    assert page.count('"from": ') == g.number_of_edges() == 1770
+
+
+def test_the_page_is_the_same_in_every_run(tmp_path: Path) -> None:
+    """The layout starts from the nodes' order: the same store gives the same page bytes in
+    runs whose hashing of text differs (a subgraph view went through its nodes in a set's
+    order)."""
+    store = tmp_path / "store"
+    exe = Path(sys.executable).parent / "partnergraph"
+    build = [str(exe), "build", "--store", str(store), "-q", "--no-validate", str(EXAMPLES)]
+    subprocess.run(build, check=True, capture_output=True, timeout=600)
+    pages = []
+    for seed in ("1", "2", "3"):
+        page = tmp_path / f"page{seed}.html"
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        draw = [str(exe), "--store", str(store), "draw", "-o", str(page)]
+        subprocess.run(draw, check=True, capture_output=True, timeout=600, env=env)
+        pages.append(page.read_bytes())
+    assert pages[0] == pages[1] == pages[2]
