@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from pyvis.edge import Edge
 from pyvis.network import Network
 
 __all__ = ["render"]
@@ -25,8 +26,16 @@ def render(
     for n in nodes:
         attrs = {k: v for k, v in n.items() if k not in ("id", "label")}
         net.add_node(n["id"], label=n["label"], **attrs)
+    known = set(net.node_ids)
     for e in edges:
-        net.add_edge(e["from"], e["to"], value=e["value"], title=e["title"])
+        # what add_edge appends, without its checks: each a scan of every edge and node so
+        # far (145,000 edges: hours); the edges of a networkx graph are each once, between
+        # its nodes (checked here in a set)
+        if e["from"] not in known or e["to"] not in known:
+            raise ValueError(f"an edge between unknown nodes: {e['from']!r}, {e['to']!r}")
+        net.edges.append(
+            Edge(e["from"], e["to"], False, value=e["value"], title=e["title"]).options
+        )
     net.set_options(
         '{"physics": {"enabled": %s, "stabilization": {"iterations": 200}},'
         ' "interaction": {"hover": true, "tooltipDelay": 120},'
