@@ -3,6 +3,7 @@
     python benchmarks/scale.py [--sizes 1000 10000] [--repeat 7] [--news-per-project 0.5]
                                [--jobs N] [--keep DIR] [--no-questions]
     python benchmarks/scale.py --store DIR [--repeat 3] [--only QUESTION…]  # a built store
+    python benchmarks/scale.py --store DIR --projections [--repeat 3]  # draw, analyse
 
 For each size a synthetic corpus (``synth.py``: project pages plus half as many news items)
 is built with ``partnergraph build --no-validate`` in a child process; its peak memory is
@@ -20,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -127,6 +129,27 @@ def _questions(
     print("  the raw SPARQL page")
 
 
+def _projections(store: str, repeat: int) -> None:
+    """Seconds (median of ``repeat``) of 'draw' (the network page) and 'analyse' on a built
+    store (issue 15: they start in seconds at 100k projects)."""
+    exe = Path(sys.executable).parent / "partnergraph"
+    with tempfile.TemporaryDirectory() as tmp:
+        page = Path(tmp) / "network.html"
+        commands = {
+            "draw": [str(exe), "--store", store, "draw", "-o", str(page)],
+            "analyse": [str(exe), "--store", store, "analyse", "--format", "csv"],
+        }
+        for name, command in commands.items():
+            times = []
+            for _ in range(repeat):
+                started = time.perf_counter()
+                subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
+                times.append(time.perf_counter() - started)
+            size = f", page {page.stat().st_size / 1e6:.0f} MB" if name == "draw" else ""
+            print(f"{name}: {statistics.median(times):.1f} s (median of {repeat}: "
+                  f"{', '.join(f'{t:.1f}' for t in times)}){size}", flush=True)  # fmt: skip
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
@@ -140,7 +163,14 @@ def main() -> int:
     parser.add_argument(
         "--raw-limit", type=float, default=300, help="seconds the raw SPARQL may take (all runs)"
     )
+    parser.add_argument(
+        "--projections", action="store_true",
+        help="with --store: time 'draw' (the page) and 'analyse' instead of the questions",
+    )  # fmt: skip
     args = parser.parse_args()
+    if args.store and args.projections:
+        _projections(args.store, args.repeat)
+        return 0
     if args.store:
         store = open_store(args.store, read_only=True)
         print(f"{args.store}: {len(store)} quads")
