@@ -5,7 +5,8 @@
 of batches ahead, so what the caller builds does not depend on the number of workers and
 results waiting to be used stay few. Workers are forked from a clean fork server that has
 imported the ``preload`` modules once (models loaded there are shared), and leave when the
-process that started them is gone.
+process that started them is gone. :func:`start_early` starts the fork server ahead of
+the work, so that the models load while the caller does other things.
 """
 
 from __future__ import annotations

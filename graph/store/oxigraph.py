@@ -467,7 +467,8 @@ class Store:
     ) -> list[str] | None:
         """The objects of ``subject`` (or the subjects of ``obj``, an IRI) by ``predicate``
         in the union, as :meth:`select_text` writes them, each once, in the store's order:
-        a look-up in its indexes, no query (a query's set-up costs a hundred times more).
+        a look-up in its indexes, no query (a query's parsing and its results' text cost
+        far more than the look-up).
         None when it cannot tell: a term that is no IRI or literal, or a store from before
         the union (ask a query then)."""
         if any(map(asserted, (*self._pending_graphs, *self._loading_graphs))):
