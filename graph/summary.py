@@ -159,18 +159,18 @@ class _Scans:
             return looked
         return self.whole(predicate)
 
-    def look_up(self, predicate: str, key: str, *, round: bool = False) -> tuple[str, ...]:
-        """The objects of ``key`` by ``predicate`` (``round``: the subjects that point at
+    def look_up(self, predicate: str, key: str, *, turned: bool = False) -> tuple[str, ...]:
+        """The objects of ``key`` by ``predicate`` (``turned``: the subjects that point at
         it), looked up in the store now, in the form the scans read them."""
         store, one = self._store, self._texts.setdefault
         found = None
         if isinstance(store, Store):
-            if round:
+            if turned:
                 found = store.look_up_text(predicate, obj=key)
             else:
                 found = store.look_up_text(predicate, subject=key)
         if found is None:
-            if round:
+            if turned:
                 sparql = f"SELECT ?s WHERE {{ ?s <{predicate}> <{key}> }}"
             else:
                 sparql = f"SELECT ?o WHERE {{ <{key}> <{predicate}> ?o }}"
@@ -493,7 +493,7 @@ class _Scans:
         ):
             looked = self._looked_round.get(predicate)
             if looked is None:
-                looked = self._looked_round[predicate] = _Looked(self, predicate, round=True)
+                looked = self._looked_round[predicate] = _Looked(self, predicate, turned=True)
             return looked
         return self.turned(predicate)
 
@@ -559,11 +559,11 @@ class _Looked(Mapping[str, tuple[str, ...]]):
     asked for (the rows of one changed project ask for a few dozen; restoring the scan of
     every name took 0.4 s at 100k projects); restored whole past :data:`LOOK_UPS`
     subjects, or when it is gone through whole. The store is the kept scan brought up to
-    date: a subject's objects are the same, in the form the scans read them. ``round``:
+    date: a subject's objects are the same, in the form the scans read them. ``turned``:
     the scan turned round (:meth:`_Scans.pointing`), looked up object by object."""
 
-    def __init__(self, scans: _Scans, predicate: str, *, round: bool = False) -> None:
-        self._scans, self._predicate, self._round = scans, predicate, round
+    def __init__(self, scans: _Scans, predicate: str, *, turned: bool = False) -> None:
+        self._scans, self._predicate, self._turned = scans, predicate, turned
         self._found: dict[str, tuple[str, ...]] = {}
         self._values = 0  # the values looked up so far
         self._whole: Mapping[str, Sequence[str]] | None = None
@@ -571,7 +571,7 @@ class _Looked(Mapping[str, tuple[str, ...]]):
     def _all(self) -> Mapping[str, Sequence[str]]:
         if self._whole is None:
             scans, predicate = self._scans, self._predicate
-            self._whole = scans.turned(predicate) if self._round else scans.whole(predicate)
+            self._whole = scans.turned(predicate) if self._turned else scans.whole(predicate)
         return self._whole
 
     def _objects(self, key: str) -> tuple[str, ...]:
@@ -582,7 +582,7 @@ class _Looked(Mapping[str, tuple[str, ...]]):
             return found
         if len(self._found) >= LOOK_UPS or self._values >= LOOK_UP_VALUES or not _named(key):
             return tuple(self._all().get(key, ()))
-        found = self._found[key] = self._scans.look_up(self._predicate, key, round=self._round)
+        found = self._found[key] = self._scans.look_up(self._predicate, key, turned=self._turned)
         self._values += len(found)
         return found
 

@@ -214,34 +214,19 @@ class Lexicon:
 
     @cached_property
     def list_forms(self) -> frozenset[str]:
-        return frozenset(
-            form.casefold()
-            for lang, forms in self.raw["municipality_lists"].items()
-            if not lang.startswith("_")
-            for form in forms
-        )
+        return frozenset(form.casefold() for form in self._words("municipality_lists"))
 
     # quick checks: a sentence without these words has no municipality form or list
     @cached_property
     def municipality_words(self) -> re.Pattern[str]:
         return _words_of(
-            (
-                form.replace("{place}", "")
-                for lang, forms in self.raw["municipality_patterns"].items()
-                if not lang.startswith("_")
-                for form in forms
-            ),
+            (form.replace("{place}", "") for form in self._words("municipality_patterns")),
             common=self.raw["name_connectors"],
         )
 
     @cached_property
     def list_words(self) -> re.Pattern[str]:
-        return _words_of(
-            form
-            for lang, forms in self.raw["municipality_lists"].items()
-            if not lang.startswith("_")
-            for form in forms
-        )
+        return _words_of(self._words("municipality_lists"))
 
     @cached_property
     def connectors(self) -> frozenset[str]:
