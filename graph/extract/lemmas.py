@@ -10,9 +10,15 @@ its lemma.
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import cache, lru_cache
+from typing import TYPE_CHECKING, NamedTuple
 
 from .lexicon import lexicon
+
+if TYPE_CHECKING:
+    from simplemma import Lemmatizer
+    from simplemma.strategies import DictionaryLookupStrategy
 
 __all__ = [
     "compound_head_type",
@@ -49,9 +55,7 @@ def lemma(word: str, language: str) -> str:
     code = _code(language)
     if code is None or not folded.isalpha():
         return folded
-    import simplemma
-
-    return str(simplemma.lemmatize(folded, lang=code, low_memory=True))
+    return str(_simplemma().lemmatizer.lemmatize(folded, code))
 
 
 @lru_cache(maxsize=1 << 16)
@@ -60,9 +64,33 @@ def is_known_word(word: str, language: str) -> bool:
     code = _code(language)
     if code is None or not word.isalpha():
         return False
-    import simplemma
+    form = unicodedata.normalize("NFC", word.casefold())  # (the dictionaries' form)
+    return _simplemma().lookup.get_lemma(form, code) is not None
 
-    return bool(simplemma.is_known(word.casefold(), lang=code, low_memory=True))
+
+class _Simplemma(NamedTuple):
+    lemmatizer: Lemmatizer
+    lookup: DictionaryLookupStrategy
+
+
+@cache
+def _simplemma() -> _Simplemma:
+    """simplemma's low-memory lemmatiser and dictionary look-up over one dictionary cache
+    that holds every language asked for. simplemma's own shared cache keeps eight: a
+    document naming many countries asks more languages than that (``_written_abroad``),
+    and each language let go was decoded again when next asked (0.2–3.5 s each: Polish
+    3.5 s)."""
+    from simplemma import Lemmatizer
+    from simplemma.strategies import (
+        DefaultStrategy,
+        DictionaryLookupStrategy,
+        StreamDictionaryFactory,
+    )
+
+    factory = StreamDictionaryFactory(cache_max_size=len(_SUPPORTED))
+    strategy = DefaultStrategy(greedy=False, dictionary_factory=factory)
+    lemmatizer = Lemmatizer(lemmatization_strategy=strategy)
+    return _Simplemma(lemmatizer, DictionaryLookupStrategy(factory))
 
 
 def is_common_word(word: str, language: str) -> bool:
