@@ -15,6 +15,8 @@ from .projections import (
     ego_network,
     filtered,
     org_network,
+    strongest,
+    weight_floor,
 )
 from .static import country_matrix_image, network_image
 
@@ -33,4 +35,6 @@ __all__ = [
     "network_html",
     "network_image",
     "org_network",
+    "strongest",
+    "weight_floor",
 ]

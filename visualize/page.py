@@ -51,8 +51,11 @@ def _tooltip(data: dict[str, Any], m: Metrics) -> str:
     if data.get("aliases"):
         lines.append(f"Also: {data['aliases']}")
     lines.append(f"Projects: {data.get('projects', 0)}  Events: {data.get('events', 0)}")
+    partners = f"{m.degree}"
+    if data.get("partners", m.degree) != m.degree:  # (links shared fewer times not drawn)
+        partners += f" drawn of {data['partners']}"
     lines.append(
-        f"Partners: {m.degree}  Betweenness: {m.betweenness:.3f}  Community: {m.community}"
+        f"Partners: {partners}  Betweenness: {m.betweenness:.3f}  Community: {m.community}"
     )
     return "\n".join(lines)
 

@@ -108,6 +108,30 @@ def filtered(g: nx.Graph, *, countries: Sequence[str] = (), types: Sequence[str]
     return g.subgraph(keep).copy()
 
 
+def strongest(g: nx.Graph, min_weight: int) -> nx.Graph:
+    """Every organisation, and only the links shared at least ``min_weight`` times; each
+    organisation keeps its number of partners in the whole network (``partners``), and the
+    graph says what was left out (``min_weight``, ``all_links``)."""
+    out = nx.Graph(g.graph, min_weight=min_weight, all_links=g.number_of_edges())
+    out.add_nodes_from((n, {**d, "partners": g.degree(n)}) for n, d in g.nodes(data=True))
+    out.add_edges_from(
+        (a, b, d) for a, b, d in g.edges(data=True) if d.get("weight", 1) >= min_weight
+    )
+    return out
+
+
+def weight_floor(g: nx.Graph, most: int) -> int:
+    """The smallest number of shared projects and events whose links are at most ``most``
+    (1 when the network has no more links than that); when the strongest links alone are
+    more than ``most`` (all shared as often), their weight: the page draws those."""
+    weights = sorted((d.get("weight", 1) for _a, _b, d in g.edges(data=True)), reverse=True)
+    if len(weights) <= most:
+        return 1
+    if weights[0] == weights[most]:
+        return int(weights[0])
+    return int(weights[most]) + 1  # (the links of the weight at the cut stay out with it)
+
+
 def country_flows(source: Selectable) -> list[tuple[str, str, int]]:
     """Donor-partner links between countries: (promoter's country, partner's country, projects)."""
     return [

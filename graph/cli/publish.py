@@ -27,6 +27,7 @@ from ..publish import (
 )
 from ..store import Store, open_store
 from ..triples import DEFAULT_BASE, web_iri
+from .network import drawn, strongest_links
 from .options import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, Parents, err, positive, seconds
 
 __all__ = ["register"]
@@ -88,6 +89,12 @@ def register(sub: Any, parents: Parents) -> None:
         default=10.0,
         metavar="SECONDS",
         help="seconds a client has to send a request's headers, and again its body (default: 10)",
+    )
+    p.add_argument(
+        "--min-weight",
+        type=positive,
+        metavar="N",
+        help="the network page: only links shared at least N times (default: as 'draw' does)",
     )
     p.add_argument("--quiet", action="store_true", help="no access log")
     p.set_defaults(handler=_serve)
@@ -170,7 +177,8 @@ def _serve(args: argparse.Namespace) -> int:
     except OSError as exc:
         err(f"cannot listen on {args.host}:{args.port}: {exc.strerror or exc}")
         return EXIT_INPUT
-    page = network_html(org_network(Answers(store)))
+    network = strongest_links(org_network(Answers(store)), args.min_weight)
+    page = network_html(network)
     limits = Limits(
         timeout=args.timeout,
         max_rows=args.max_rows,
@@ -190,6 +198,7 @@ def _serve(args: argparse.Namespace) -> int:
     port = sock.getsockname()[1]
     shown = f"[{args.host}]" if ":" in args.host else args.host
     print(f"serving http://{shown}:{port}/  (SPARQL at /sparql, read-only; Ctrl-C stops)")
+    print(f"network page: {drawn(network)}")
     sys.stdout.flush()
     try:
         serve(sock, pool, limits, site)

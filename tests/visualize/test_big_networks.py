@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from partnergraph.visualize import metrics, network_html
+from partnergraph.visualize import metrics, network_html, strongest, weight_floor
 from partnergraph.visualize.metrics import burt_constraint
 
 from ..conftest import EXAMPLES
@@ -100,3 +100,60 @@ def test_the_page_is_the_same_in_every_run(tmp_path: Path) -> None:
         subprocess.run(draw, check=True, capture_output=True, timeout=600, env=env)
         pages.append(page.read_bytes())
     assert pages[0] == pages[1] == pages[2]
+
+
+@st.composite
+def _counted_graphs(draw: st.DrawFn) -> nx.Graph:
+    size = draw(st.integers(2, 25))
+    g = nx.Graph()
+    g.add_nodes_from(f"org{i:02d}" for i in range(size))
+    for a, b, weight in draw(
+        st.lists(st.tuples(st.integers(0, size - 1), st.integers(0, size - 1),
+                           st.integers(1, 6)), max_size=80)
+    ):  # fmt: skip
+        if a != b:
+            g.add_edge(f"org{a:02d}", f"org{b:02d}", weight=weight)
+    return g
+
+
+@given(_counted_graphs(), st.integers(1, 40))
+@settings(max_examples=200, deadline=None)
+def test_the_weight_floor_is_the_lowest_that_leaves_at_most_so_many_links(
+    g: nx.Graph, most: int
+) -> None:
+    floor = weight_floor(g, most)
+    drawn = strongest(g, floor)
+    weights = [d["weight"] for _a, _b, d in g.edges(data=True)]
+    assert sorted(drawn.nodes) == sorted(g.nodes)
+    assert all(drawn.nodes[n]["partners"] == g.degree(n) for n in g.nodes)
+    assert drawn.graph["all_links"] == g.number_of_edges()
+    assert drawn.number_of_edges() == sum(w >= floor for w in weights)
+    if drawn.number_of_edges() > most:  # only when the strongest links alone are more
+        assert floor == max(weights)
+    if floor > 1 and floor != max(weights):
+        assert sum(w >= floor - 1 for w in weights) > most  # one lower would draw too many
+
+
+def test_a_page_of_many_links_draws_the_strongest_and_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from partnergraph.graph.cli import main, network
+
+    store = str(tmp_path / "store")
+    assert main(["build", "--store", store, "-q", str(EXAMPLES)]) == 0
+    page = tmp_path / "all.html"
+    assert main(["draw", "--store", store, "-o", str(page)]) == 0
+    everything = capsys.readouterr().out
+    links = int(everything.split(" organisations, ")[1].split()[0])
+    assert links > 2 and " of " not in everything
+    monkeypatch.setattr(network, "PAGE_LINKS", links - 1)
+    assert main(["draw", "--store", store, "-o", str(tmp_path / "some.html")]) == 0
+    some = capsys.readouterr().out
+    drawn = int(some.split(" organisations, ")[1].split()[0])
+    assert 0 < drawn < links and f"of {links} links (those shared at least" in some
+    assert (tmp_path / "some.html").stat().st_size < page.stat().st_size
+    assert (
+        main(["draw", "--store", store, "-o", str(tmp_path / "one.html"), "--min-weight", "1"]) == 0
+    )
+    assert f"{links} links" in capsys.readouterr().out
+    assert (tmp_path / "one.html").read_bytes() == page.read_bytes()
