@@ -520,6 +520,7 @@ def build(
     report.problems.extend(problems)
     report.unchanged = [u.path for u in unchanged]
     if not reads and not unchanged:
+        workers.stop_server()
         return report  # nothing readable: the store is left as it was
     # every document the store will hold: those read now, and the others the ledger knows
     # (with --prune, only the ones given now: unchanged, or there but unreadable)
@@ -540,9 +541,7 @@ def build(
         fingerprint = Fingerprints(resolution)
         stale = [others[graph] for graph in same.stale if graph in others]
     else:
-        by_document = {read.doc.key: read.mentions for read in reads}
-        by_document.update({e.key: e.mentions for e in others.values()})
-        resolution = resolve_mentions(by_document, judgements)
+        resolution = resolve_mentions(_mentions_by_document(reads, others), judgements)
         # documents not read now whose identities changed: read again and rewritten
         fingerprint = Fingerprints(resolution)
         stale = _stale(others.values(), fingerprint, kept_resolution(store, judgements))
@@ -550,6 +549,7 @@ def build(
     reads.extend(_read_again(stale, report, max_bytes, doc_seconds, jobs, early))
     report.rewritten = len(stale)
     if not reads and not prune and judgements is None and is_summarised(store):
+        workers.stop_server()
         return report  # every file unchanged: the store, views and summary stand as they are
     if isinstance(store, Store):
         store.start_journal()  # what the writes touch brings the summary up to date
@@ -594,6 +594,7 @@ def build(
         if read.notes:
             report.notes[read.doc.path] = read.notes
     reads.clear()  # written: their extractions go before the summary's scans come
+    workers.stop_server()  # (no more workers in this build)
     report.held = len({*report.graphs, *(e.graph for e in others.values())})
     if prune:
         _prune(store, report, base, {e.graph for e in others.values()})
@@ -607,6 +608,9 @@ def build(
     # (a ledger not read from the kept copy is kept whole: a log adds only to a good copy)
     keep_ledger(store, kept, written=written_entries if from_kept else None,
                 removed=report.removed)  # fmt: skip
+    # the summary scans the whole store next: the documents' mentions and identities go
+    # first (at 100k projects ~2M mentions, held by the ledger's entries and the resolution)
+    del entries, written_entries, kept, ledger, others, resolution, fingerprint, stale, same
     if progress is not None:
         progress("summarising", "pairs, organisations, projects, events")
     summarise(store)
@@ -616,6 +620,15 @@ def build(
     if report.triples >= OPTIMIZE_FLOOR and report.triples >= len(store) * OPTIMIZE_SHARE:
         store.optimize()
     return report
+
+
+def _mentions_by_document(
+    reads: list[Read], others: dict[str, Entry]
+) -> dict[str, tuple[OrgMention, ...]]:
+    """Each document's mentions, by key: those read now, and the others' from the ledger."""
+    by_document = {read.doc.key: read.mentions for read in reads}
+    by_document.update({e.key: e.mentions for e in others.values()})
+    return by_document
 
 
 def _same_identities(

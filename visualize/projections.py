@@ -21,6 +21,8 @@ __all__ = [
     "ego_network",
     "filtered",
     "org_network",
+    "strongest",
+    "weight_floor",
 ]
 
 

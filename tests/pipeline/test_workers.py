@@ -158,3 +158,38 @@ def test_a_large_store_reads_its_changed_document_in_a_worker_started_early(
         stores.append(store.dump_nquads())
         store.close()
     assert stores[0] == stores[1]
+
+
+def _fork_servers() -> list[int]:
+    """This process's children that are multiprocessing's fork server."""
+    found = []
+    for task in Path(f"/proc/{os.getpid()}/task").glob("*/children"):
+        for pid in task.read_text().split():
+            try:
+                command = Path(f"/proc/{pid}/cmdline").read_bytes()
+            except OSError:
+                continue
+            if b"multiprocessing.forkserver" in command:
+                found.append(int(pid))
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="reads /proc (Linux)")
+def test_the_fork_server_stops_when_the_builds_workers_are_done(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(workers, "PARALLEL_FROM", 2)
+    store = Store(tmp_path / "store")
+    started: list[int] = []
+    real = workers._executor
+
+    def seen(*args: object) -> object:
+        started.extend(_fork_servers())
+        return real(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(workers, "_executor", seen)
+    report = build([str(EXAMPLES)], store, jobs=2)
+    assert report.documents  # type: ignore[attr-defined]
+    assert started  # it ran while the workers did (started by the first pool)
+    assert _fork_servers() == []  # and holds no memory once they are done
+    store.close()
