@@ -130,7 +130,7 @@ def test_the_weight_floor_is_the_lowest_that_leaves_at_most_so_many_links(
     assert drawn.number_of_edges() == sum(w >= floor for w in weights)
     if drawn.number_of_edges() > most:  # only when the strongest links alone are more
         assert floor == max(weights)
-    if floor > 1 and floor != max(weights):
+    if floor > 1 and drawn.number_of_edges() <= most:
         assert sum(w >= floor - 1 for w in weights) > most  # one lower would draw too many
 
 
