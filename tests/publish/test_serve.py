@@ -82,3 +82,28 @@ def test_read_only_limited_and_nothing_else(endpoint: str) -> None:
     assert status == 200 and "read-only" in page
     status, network = _get(endpoint + "/network")
     assert status == 200 and "vis.Network" in network
+
+
+def test_the_served_network_page_draws_the_links_asked_for(tmp_path: Path) -> None:
+    store = str(tmp_path / "s")
+    assert main(["build", "--store", store, "-q", str(EXAMPLES)]) == 0
+    exe = Path(sys.executable).parent / "partnergraph"
+    pages = []
+    for floor in ("1", "2"):
+        command = [str(exe), "serve", "--store", store, "--port", "0", "--min-weight", floor]
+        proc = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
+        try:
+            assert proc.stdout is not None
+            m = re.search(r"http://127\.0\.0\.1:(\d+)/", proc.stdout.readline())
+            assert m
+            said = proc.stdout.readline()  # "network page: N organisations, K of M links …"
+            status, page = _get(f"http://127.0.0.1:{m.group(1)}/network")
+            assert status == 200
+            pages.append((said, page.count('"from": ')))
+        finally:
+            os.kill(proc.pid, signal.SIGTERM)
+            proc.wait(timeout=30)
+    (said_all, drawn_all), (said_some, drawn_some) = pages
+    assert " of " not in said_all and f"{drawn_all} links" in said_all
+    assert 0 < drawn_some < drawn_all
+    assert f"{drawn_some} of {drawn_all} links (those shared at least 2 times" in said_some
