@@ -10,6 +10,7 @@ import sys
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -19,13 +20,13 @@ from partnergraph.graph.cli import main
 from ..conftest import EXAMPLES
 
 
-@pytest.fixture()
-def endpoint(tmp_path: Path) -> Iterator[str]:
-    store = str(tmp_path / "s")
-    assert main(["build", "--store", store, "-q", str(EXAMPLES)]) == 0
+@contextmanager
+def _serving(store: str, *options: str) -> Iterator[tuple[str, str]]:
+    """``partnergraph serve`` on a free port: its URL and the line it prints next (what
+    its network page draws); stopped by process id."""
     exe = Path(sys.executable).parent / "partnergraph"
     proc = subprocess.Popen(
-        [str(exe), "serve", "--store", store, "--port", "0", "--max-rows", "5"],
+        [str(exe), "serve", "--store", store, "--port", "0", *options],
         stdout=subprocess.PIPE,
         text=True,
     )
@@ -36,10 +37,18 @@ def endpoint(tmp_path: Path) -> Iterator[str]:
         )  # "serving http://127.0.0.1:PORT/ …", bounded by the server start
         m = re.search(r"http://127\.0\.0\.1:(\d+)/", line)
         assert m, line
-        yield f"http://127.0.0.1:{m.group(1)}"
+        yield f"http://127.0.0.1:{m.group(1)}", proc.stdout.readline()
     finally:
         os.kill(proc.pid, signal.SIGTERM)
         proc.wait(timeout=30)
+
+
+@pytest.fixture()
+def endpoint(tmp_path: Path) -> Iterator[str]:
+    store = str(tmp_path / "s")
+    assert main(["build", "--store", store, "-q", str(EXAMPLES)]) == 0
+    with _serving(store, "--max-rows", "5") as (url, _page):
+        yield url
 
 
 def _get(url: str) -> tuple[int, str]:
@@ -87,22 +96,13 @@ def test_read_only_limited_and_nothing_else(endpoint: str) -> None:
 def test_the_served_network_page_draws_the_links_asked_for(tmp_path: Path) -> None:
     store = str(tmp_path / "s")
     assert main(["build", "--store", store, "-q", str(EXAMPLES)]) == 0
-    exe = Path(sys.executable).parent / "partnergraph"
     pages = []
     for floor in ("1", "2"):
-        command = [str(exe), "serve", "--store", store, "--port", "0", "--min-weight", floor]
-        proc = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
-        try:
-            assert proc.stdout is not None
-            m = re.search(r"http://127\.0\.0\.1:(\d+)/", proc.stdout.readline())
-            assert m
-            said = proc.stdout.readline()  # "network page: N organisations, K of M links …"
-            status, page = _get(f"http://127.0.0.1:{m.group(1)}/network")
+        # said: "network page: N organisations, K of M links …"
+        with _serving(store, "--min-weight", floor) as (url, said):
+            status, page = _get(f"{url}/network")
             assert status == 200
             pages.append((said, page.count('"from": ')))
-        finally:
-            os.kill(proc.pid, signal.SIGTERM)
-            proc.wait(timeout=30)
     (said_all, drawn_all), (said_some, drawn_some) = pages
     assert " of " not in said_all and f"{drawn_all} links" in said_all
     assert 0 < drawn_some < drawn_all
