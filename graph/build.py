@@ -42,6 +42,7 @@ from .ledger import (
     KeptResolution,
     keep_ledger,
     keep_resolution,
+    kept_ledger_documents,
     kept_resolution,
     ledger_graph,
     ledger_lines,
@@ -497,12 +498,18 @@ def build(
     core); the graph is the same whatever the number.
     """
     report = BuildReport()
+    # a build into a store that holds documents reads few of them again: the models load
+    # while the ledger is read and the folders are walked — in a worker process of their
+    # own for a large store (where that takes seconds), else in a thread of this one
+    # (told from the size of the ledger's kept copy, before it is read; or, with no copy,
+    # from the ledger's graphs once they are)
+    early = (
+        jobs > 1 and kept_ledger_documents(store) >= EARLY_FROM and workers.start_early(_PRELOAD)
+    )
     with _collector_paused():
         ledger, from_kept = load_ledger_kept(store)
-    # a build into a store that holds documents reads few of them again: the models load
-    # while the folders are walked and the ledger is read — in a worker process of their
-    # own for a large store (where that takes seconds), else in a thread of this one
-    early = len(ledger) >= EARLY_FROM and jobs > 1 and workers.start_early(_PRELOAD)
+    if not early and jobs > 1 and len(ledger) >= EARLY_FROM:
+        early = workers.start_early(_PRELOAD)
     if ledger and not early:
         load_language_model_soon()
     unchanged: list[Unchanged] = []
@@ -594,7 +601,8 @@ def build(
         if read.notes:
             report.notes[read.doc.path] = read.notes
     reads.clear()  # written: their extractions go before the summary's scans come
-    workers.stop_server()  # (no more workers in this build)
+    # (no more workers in this build; it lets go of its memory while the build goes on)
+    server_gone = workers.stop_server(wait=False)
     report.held = len({*report.graphs, *(e.graph for e in others.values())})
     if prune:
         _prune(store, report, base, {e.graph for e in others.values()})
@@ -619,6 +627,7 @@ def build(
     # does not count the store's triples, which reads all of them)
     if report.triples >= OPTIMIZE_FLOOR and report.triples >= len(store) * OPTIMIZE_SHARE:
         store.optimize()
+    server_gone()
     return report
 
 

@@ -41,6 +41,7 @@ __all__ = [
     "KeptResolution",
     "keep_ledger",
     "keep_resolution",
+    "kept_ledger_documents",
     "kept_resolution",
     "ledger_graph",
     "ledger_lines",
@@ -216,6 +217,19 @@ def load_ledger_kept(store: GraphStore) -> tuple[dict[str, Entry], bool]:
         if kept is not None:
             return kept, True
     return read_ledger(store), False
+
+
+#: About how many bytes a kept copy holds for one document (its graph's IRI, key, path,
+#: checksum, fingerprint, stamp and the indexes of its mentions: 340 at 150,000 documents).
+_ENTRY_BYTES = 300
+
+
+def kept_ledger_documents(store: GraphStore) -> int:
+    """About how many documents the kept copy of the ledger remembers, told from its size
+    without reading it (reading 150,000 took 0.7 s); 0 for no copy."""
+    if not isinstance(store, Store) or store.holds_state(_OPEN):
+        return 0
+    return store.state_size(_KEPT) // _ENTRY_BYTES
 
 
 def read_ledger(store: GraphStore) -> dict[str, Entry]:

@@ -161,6 +161,16 @@ class Store:
             return name in self._states
         return (self.path / STATE_FILES.format(name=name)).is_file()
 
+    def state_size(self, name: str) -> int:
+        """The size in bytes of what is kept under ``name`` (0 for nothing), without
+        reading it."""
+        if self.path is None:
+            return len(self._states.get(name, b""))
+        try:
+            return (self.path / STATE_FILES.format(name=name)).stat().st_size
+        except OSError:
+            return 0
+
     def kept_state_mapped(self, name: str) -> bytes | memoryview | None:
         """:meth:`kept_state`, the file mapped into memory rather than read (only the parts
         of it that are looked at are read from the disk; a state is replaced, never written
