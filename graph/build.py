@@ -14,7 +14,6 @@ from __future__ import annotations
 import gc
 import hashlib
 import itertools
-import operator
 import os
 import pickle
 import signal
@@ -40,6 +39,7 @@ from .ledger import (
     Entry,
     Fingerprints,
     KeptResolution,
+    counted_mentions,
     keep_ledger,
     keep_resolution,
     kept_ledger_documents,
@@ -47,6 +47,7 @@ from .ledger import (
     ledger_graph,
     ledger_lines,
     load_ledger_kept,
+    naming,
     open_ledger,
 )
 from .resolve import Judgements, Resolution, resolve_organisations
@@ -548,7 +549,7 @@ def build(
         fingerprint = Fingerprints(resolution)
         stale = [others[graph] for graph in same.stale if graph in others]
     else:
-        resolution = resolve_mentions(_mentions_by_document(reads, others), judgements)
+        resolution = _resolve_held(reads, others, judgements)
         # documents not read now whose identities changed: read again and rewritten
         fingerprint = Fingerprints(resolution)
         stale = _stale(others.values(), fingerprint, kept_resolution(store, judgements))
@@ -631,13 +632,17 @@ def build(
     return report
 
 
-def _mentions_by_document(
-    reads: list[Read], others: dict[str, Entry]
-) -> dict[str, tuple[OrgMention, ...]]:
-    """Each document's mentions, by key: those read now, and the others' from the ledger."""
-    by_document = {read.doc.key: read.mentions for read in reads}
-    by_document.update({e.key: e.mentions for e in others.values()})
-    return by_document
+def _resolve_held(
+    reads: list[Read], others: dict[str, Entry], judgements: Judgements | None
+) -> Resolution:
+    """:func:`resolve_mentions` over the documents read now and the others the ledger
+    holds (their mentions counted from the ledger's kept copy, not made one by one)."""
+    by_document: dict[str, Entry | tuple[OrgMention, ...]] = {
+        read.doc.key: read.mentions for read in reads
+    }
+    by_document.update({e.key: e for e in others.values()})
+    in_order = (by_document[key] for key in sorted(by_document))
+    return resolve_organisations(counted_mentions(in_order), judgements=judgements)
 
 
 def _same_identities(
@@ -654,9 +659,6 @@ def _same_identities(
     return kept_resolution(store, judgements)
 
 
-_NAMED = operator.attrgetter("name", "country")  # what a mention's identity is known by
-
-
 def _stale(
     entries: Iterable[Entry], fingerprint: Fingerprints, before: KeptResolution | None
 ) -> list[Entry]:
@@ -669,11 +671,12 @@ def _stale(
         return [e for e in entries if fingerprint(e.mentions) != e.fingerprint]
     changed = fingerprint.changed_since(Fingerprints(before.resolution))
     left = set(before.stale)
+    entries = list(entries)
+    reached = set(map(id, naming(entries, changed)))
     return [
         e
         for e in entries
-        if (e.graph in left or not changed.isdisjoint(map(_NAMED, e.mentions)))
-        and fingerprint(e.mentions) != e.fingerprint
+        if (e.graph in left or id(e) in reached) and fingerprint(e.mentions) != e.fingerprint
     ]
 
 

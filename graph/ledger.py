@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import json
 import marshal
+import operator
 import sys
 from array import array
 from collections import Counter
@@ -31,7 +32,7 @@ from rdflib import Literal, URIRef
 from partnergraph.ontology import nt_line
 
 from .extract.model import NO_EVIDENCE, OrgMention
-from .resolve import Judgements, OrgIdentity, Resolution
+from .resolve import Counted, Judgements, OrgIdentity, Resolution
 from .store import GraphStore, Store
 from .store.graphs import LEDGER_SUFFIX
 
@@ -39,6 +40,7 @@ __all__ = [
     "Entry",
     "Fingerprints",
     "KeptResolution",
+    "counted_mentions",
     "keep_ledger",
     "keep_resolution",
     "kept_ledger_documents",
@@ -47,6 +49,7 @@ __all__ = [
     "ledger_lines",
     "load_ledger",
     "load_ledger_kept",
+    "naming",
     "open_ledger",
     "read_ledger",
 ]
@@ -112,6 +115,74 @@ class Entry:
 
     def __repr__(self) -> str:
         return f"Entry{self._fields()!r}"
+
+
+def counted_mentions(documents: Iterable[Entry | Sequence[OrgMention]]) -> Counted:
+    """The mentions of ``documents`` (entries, or a document's mentions), in their order,
+    counted (:class:`~partnergraph.graph.resolve.Counted`): the entries of a kept copy whose
+    mentions were not made are counted by their indexes into its table (150,000 documents'
+    two million mentions were made in 1.0 s), each other mention object as itself."""
+    documents = list(documents)
+    table = next(
+        (d._table for d in documents if isinstance(d, Entry) and d._mentions is None), None
+    )
+    if table is None:
+        every = [m for d in documents for m in (d.mentions if isinstance(d, Entry) else d)]
+        ids = list(map(id, every))
+        found = Counter(ids)
+        first = dict(zip(ids, every, strict=True))
+        return Counted(list(first.values()), [found[i] for i in first])
+    objects = list(table)
+    slot_of = {id(m): at for at, m in enumerate(objects)}
+    pieces: list[bytes] = []
+    for d in documents:
+        if isinstance(d, Entry) and d._mentions is None and d._table is table:
+            pieces.append(d._at or b"")
+            continue
+        slots = array(_INDEX)
+        for m in d.mentions if isinstance(d, Entry) else d:
+            at = slot_of.get(id(m))
+            if at is None:
+                at = slot_of[id(m)] = len(objects)
+                objects.append(m)
+            slots.append(at)
+        pieces.append(slots.tobytes())
+    every_slot = array(_INDEX)
+    every_slot.frombytes(b"".join(pieces))
+    found = Counter(every_slot)
+    first_slots = dict.fromkeys(every_slot)
+    return Counted([objects[at] for at in first_slots], [found[at] for at in first_slots])
+
+
+#: The most mentions :func:`naming` looks for by their indexes in a kept copy's entries
+#: (each is looked for in every entry; past this many, the entries' mentions are made).
+_MOST_LOOKED_FOR = 64
+_NAMED = operator.attrgetter("name", "country")  # what a mention's identity is known by
+
+
+def naming(entries: Iterable[Entry], named: set[tuple[str, str | None]]) -> list[Entry]:
+    """The ``entries`` (in their order) that name one of the organisations ``named`` (name,
+    country). An entry of a kept copy whose mentions were not made is passed over when the
+    indexes of those mentions in its table are not among its bytes (150,000 entries'
+    mentions took 1.0 s to make); the others are told by their mentions."""
+    looked_for: dict[int, list[bytes] | None] = {}  # by table: the named mentions' indexes
+    found = []
+    for entry in entries:
+        if entry._mentions is None:
+            table = entry._table
+            indexes = looked_for.get(id(table), [])
+            if id(table) not in looked_for:
+                indexes = [array(_INDEX, [at]).tobytes()
+                           for at, m in enumerate(table) if _NAMED(m) in named]  # fmt: skip
+                looked_for[id(table)] = indexes = (
+                    indexes if len(indexes) <= _MOST_LOOKED_FOR else None
+                )
+            at = entry._at or b""
+            if indexes is not None and not any(index in at for index in indexes):
+                continue  # (a hit across two indexes' bytes is told again below)
+        if not named.isdisjoint(map(_NAMED, entry.mentions)):
+            found.append(entry)
+    return found
 
 
 def ledger_graph(document_graph: str) -> str:

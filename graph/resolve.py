@@ -23,7 +23,7 @@ import json
 import os
 import stat
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -34,6 +34,7 @@ from .extract.registry import RegistryEntry, registry, registry_entry, stem_key
 
 __all__ = [
     "DEFAULT_THRESHOLD",
+    "Counted",
     "JudgementError",
     "Judgements",
     "OrgIdentity",
@@ -192,8 +193,18 @@ def _key_rank(key: str) -> tuple[int, str]:
     return ({"reg": 0, "mun": 1}.get(key.split(":", 1)[0], 2), key)
 
 
+@dataclass(frozen=True)
+class Counted:
+    """Mentions counted already: each mention object once, in the order it first came, and
+    how often it came (what :func:`resolve_organisations` makes of a stream of them; a
+    store's ledger tells it without making two million mentions)."""
+
+    mentions: Sequence[OrgMention]
+    counts: Sequence[int]
+
+
 def resolve_organisations(
-    mentions: Iterable[OrgMention],
+    mentions: Iterable[OrgMention] | Counted,
     *,
     threshold: float = DEFAULT_THRESHOLD,
     judgements: Judgements | None = None,
@@ -207,11 +218,16 @@ def resolve_organisations(
     key_of: dict[tuple[str, str | None], str] = {}
     # each mention object once, with how often it came, in the order it first came (a
     # store's documents share their frozen mentions: two million are a few thousand)
-    every = list(mentions)
-    ids = list(map(id, every))
-    counts = Counter(ids)
+    if isinstance(mentions, Counted):
+        distinct: Iterable[OrgMention] = mentions.mentions
+        counts = dict(zip(map(id, mentions.mentions), mentions.counts, strict=True))
+    else:
+        every = list(mentions)
+        ids = list(map(id, every))
+        counts = Counter(ids)
+        distinct = dict(zip(ids, every, strict=True)).values()  # (counted and kept in C)
     seen: list[OrgMention] = []
-    for m in dict(zip(ids, every, strict=True)).values():  # (counted and kept in C)
+    for m in distinct:
         ident = (m.name, m.country)
         if ident in key_of:
             seen.append(m)

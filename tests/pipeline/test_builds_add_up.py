@@ -199,13 +199,13 @@ def test_a_build_whose_documents_name_what_they_named_takes_the_kept_identities(
     for store in stores:
         assert _kept_as_before(build([str(changed)], store)) == ["b.txt"]
     resolved: list[int] = []
-    resolve = building.resolve_mentions
+    resolve, resolve_held = building.resolve_mentions, building._resolve_held
 
     def counting(*args: object, **kwargs: object) -> object:
         resolved.append(1)
-        return resolve(*args, **kwargs)  # type: ignore[arg-type]
+        return resolve_held(*args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(building, "resolve_mentions", counting)
+    monkeypatch.setattr(building, "_resolve_held", counting)
     changed.write_text(_TROMSO_AGAIN + "It rained.\n", encoding="utf-8")
     stores[1].keep_state("resolution", b"not a kept resolution")  # resolved again
     kept, full = (build([str(changed)], store) for store in stores)

@@ -362,7 +362,7 @@ def test_ctrl_c_says_the_store_is_unchanged(
     def interrupted(*args: object, **kwargs: object) -> object:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(build_module, "resolve_mentions", interrupted)
+    monkeypatch.setattr(build_module, "_resolve_held", interrupted)
     assert main(["build", "--store", str(tmp_path / "s"), "-q", str(GOOD)]) == 130
     assert "the store is unchanged" in capsys.readouterr().err
 
