@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from importlib.resources import files
+from typing import cast
 from urllib.parse import quote
 
 import pyoxigraph
@@ -104,14 +105,20 @@ def _escaped(text: str) -> str:
 
 
 def _nt(term: Node) -> str:
-    if isinstance(term, Literal):
+    # (told by the exact type first: rdflib's terms are abstract-base classes, whose
+    # isinstance checks took a third of the time a document's lines take to write)
+    kind: type[Node] | None = type(term)
+    if kind is not URIRef and kind is not Literal:  # a subclass, or a blank node
+        kind = next((k for k in (Literal, URIRef) if isinstance(term, k)), None)
+    if kind is Literal:
+        term = cast(Literal, term)
         value = _escaped(_SURROGATE.sub("\ufffd", str(term)))
         if term.language:
             return f'"{value}"@{term.language}'
         if term.datatype is not None and str(term.datatype) != _XSD_STRING:
             return f'"{value}"^^{_nt(term.datatype)}'
         return f'"{value}"'
-    if isinstance(term, URIRef):
+    if kind is URIRef:
         iri = str(term)
         if not _PLAIN_IRI.fullmatch(iri) and not _well_formed(iri):
             # spaces, brackets, controls, a stray % or #, surrogates: percent-encoded
