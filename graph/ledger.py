@@ -127,11 +127,7 @@ def counted_mentions(documents: Iterable[Entry | Sequence[OrgMention]]) -> Count
         (d._table for d in documents if isinstance(d, Entry) and d._mentions is None), None
     )
     if table is None:
-        every = [m for d in documents for m in (d.mentions if isinstance(d, Entry) else d)]
-        ids = list(map(id, every))
-        found = Counter(ids)
-        first = dict(zip(ids, every, strict=True))
-        return Counted(list(first.values()), [found[i] for i in first])
+        return Counted.of(m for d in documents for m in (d.mentions if isinstance(d, Entry) else d))
     objects = list(table)
     slot_of = {id(m): at for at, m in enumerate(objects)}
     pieces: list[bytes] = []

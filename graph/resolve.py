@@ -202,6 +202,15 @@ class Counted:
     mentions: Sequence[OrgMention]
     counts: Sequence[int]
 
+    @classmethod
+    def of(cls, mentions: Iterable[OrgMention]) -> Counted:
+        """``mentions`` counted (each object once; counted and kept in C)."""
+        every = list(mentions)
+        ids = list(map(id, every))
+        found = Counter(ids)
+        first = dict(zip(ids, every, strict=True))
+        return cls(list(first.values()), [found[i] for i in first])
+
 
 def resolve_organisations(
     mentions: Iterable[OrgMention] | Counted,
@@ -218,16 +227,10 @@ def resolve_organisations(
     key_of: dict[tuple[str, str | None], str] = {}
     # each mention object once, with how often it came, in the order it first came (a
     # store's documents share their frozen mentions: two million are a few thousand)
-    if isinstance(mentions, Counted):
-        distinct: Iterable[OrgMention] = mentions.mentions
-        counts = dict(zip(map(id, mentions.mentions), mentions.counts, strict=True))
-    else:
-        every = list(mentions)
-        ids = list(map(id, every))
-        counts = Counter(ids)
-        distinct = dict(zip(ids, every, strict=True)).values()  # (counted and kept in C)
+    counted = mentions if isinstance(mentions, Counted) else Counted.of(mentions)
+    counts = dict(zip(map(id, counted.mentions), counted.counts, strict=True))
     seen: list[OrgMention] = []
-    for m in distinct:
+    for m in counted.mentions:
         ident = (m.name, m.country)
         if ident in key_of:
             seen.append(m)
