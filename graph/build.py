@@ -504,13 +504,10 @@ def build(
     # own for a large store (where that takes seconds), else in a thread of this one
     # (told from the size of the ledger's kept copy, before it is read; or, with no copy,
     # from the ledger's graphs once they are)
-    early = (
-        jobs > 1 and kept_ledger_documents(store) >= EARLY_FROM and workers.start_early(_PRELOAD)
-    )
+    early = _start_early(jobs, kept_ledger_documents(store))
     with _collector_paused():
         ledger, from_kept = load_ledger_kept(store)
-    if not early and jobs > 1 and len(ledger) >= EARLY_FROM:
-        early = workers.start_early(_PRELOAD)
+    early = early or _start_early(jobs, len(ledger))
     if ledger and not early:
         load_language_model_soon()
     unchanged: list[Unchanged] = []
@@ -630,6 +627,12 @@ def build(
         store.optimize()
     server_gone()
     return report
+
+
+def _start_early(jobs: int, documents: int) -> bool:
+    """Start the workers' fork server now (see :func:`.workers.start_early`) for a build of
+    several jobs into a store of :data:`EARLY_FROM` documents or more; whether it was."""
+    return jobs > 1 and documents >= EARLY_FROM and workers.start_early(_PRELOAD)
 
 
 def _resolve_held(

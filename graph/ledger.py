@@ -166,19 +166,23 @@ def naming(entries: Iterable[Entry], named: set[tuple[str, str | None]]) -> list
     for entry in entries:
         if entry._mentions is None:
             table = entry._table
-            indexes = looked_for.get(id(table), [])
             if id(table) not in looked_for:
-                indexes = [array(_INDEX, [at]).tobytes()
-                           for at, m in enumerate(table) if _NAMED(m) in named]  # fmt: skip
-                looked_for[id(table)] = indexes = (
-                    indexes if len(indexes) <= _MOST_LOOKED_FOR else None
-                )
-            at = entry._at or b""
+                looked_for[id(table)] = _indexes_naming(table, named)
+            indexes, at = looked_for[id(table)], entry._at or b""
             if indexes is not None and not any(index in at for index in indexes):
                 continue  # (a hit across two indexes' bytes is told again below)
         if not named.isdisjoint(map(_NAMED, entry.mentions)):
             found.append(entry)
     return found
+
+
+def _indexes_naming(
+    table: Sequence[OrgMention], named: set[tuple[str, str | None]]
+) -> list[bytes] | None:
+    """The indexes (as bytes) of the mentions of ``table`` that name one of ``named``; None
+    for more than :data:`_MOST_LOOKED_FOR`."""
+    indexes = [array(_INDEX, [at]).tobytes() for at, m in enumerate(table) if _NAMED(m) in named]
+    return indexes if len(indexes) <= _MOST_LOOKED_FOR else None
 
 
 def ledger_graph(document_graph: str) -> str:

@@ -228,12 +228,9 @@ def resolve_organisations(
     # each mention object once, with how often it came, in the order it first came (a
     # store's documents share their frozen mentions: two million are a few thousand)
     counted = mentions if isinstance(mentions, Counted) else Counted.of(mentions)
-    counts = dict(zip(map(id, counted.mentions), counted.counts, strict=True))
-    seen: list[OrgMention] = []
     for m in counted.mentions:
         ident = (m.name, m.country)
         if ident in key_of:
-            seen.append(m)
             continue
         folded = normalise(m.name)
         key = None
@@ -250,7 +247,6 @@ def resolve_organisations(
             key = f"name:{m.country or '??'}:{_core(folded)}"
         key_of[ident] = key
         uf.add_name(key, folded)
-        seen.append(m)
     # judgements name organisations as people see them: by a mention's name, a registry name
     # or alias, or an IRI; each becomes the mention names it stands for
     seen_as = _JudgedNames(key_of, entries)
@@ -272,7 +268,7 @@ def resolve_organisations(
     first_key: dict[str, str] = {}  # a name → one key of it, any country (the same in any order)
     for (n, _c), k in sorted(key_of.items(), key=lambda kv: (kv[0][0], kv[0][1] or "")):
         first_key.setdefault(n, k)
-    for m in seen:
+    for m in counted.mentions:
         if m.long_form:
             fuller = key_of.get((m.long_form, m.country)) or first_key.get(m.long_form)
             if fuller is not None and uf.union(key_of[(m.name, m.country)], fuller) is not None:
@@ -363,7 +359,8 @@ def resolve_organisations(
         if keys_of(a) and keys_of(b):
             for key in keys_of(a):
                 reasons[uf.find(key)].append(f"{a!r} ≠ {b!r}: judged different in {judged.source}")
-    resolution = _identities([(m, counts[id(m)]) for m in seen], key_of, uf, reasons, entries)
+    counts = list(zip(counted.mentions, counted.counts, strict=True))
+    resolution = _identities(counts, key_of, uf, reasons, entries)
     resolution.unmatched = tuple(unmatched)
     return resolution
 

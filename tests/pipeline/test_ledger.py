@@ -49,18 +49,18 @@ def _identities(resolution: Resolution) -> object:
 
 
 def test_counted_mentions_resolve_as_the_mentions_do_and_none_are_made(kept: Path) -> None:
-    entries = _entries(kept)
+    entries, reference = _entries(kept), _entries(kept)[2:]
     # two documents as a build reads them anew: mentions equal to the kept ones, not them
     read = [tuple(dataclasses.replace(m) for m in e.mentions) for e in entries[:2]]
     entries = entries[2:]
     assert _made(entries) == 0
     counted = counted_mentions([*read, *entries])
     assert _made(entries) == 0  # counted by their indexes
-    every = [m for d in [*read, *[e.mentions for e in _entries(kept)[2:]]] for m in d]
+    every = [m for d in [*read, *[e.mentions for e in reference]] for m in d]
     assert sum(counted.counts) == len(every) > 0
     assert len(counted.mentions) < len(every)  # the kept ones counted once each
     by_document: dict[str, tuple[OrgMention, ...]] = {f"0{k}": ms for k, ms in enumerate(read)}
-    by_document.update({e.key: e.mentions for e in _entries(kept)[2:]})
+    by_document.update({e.key: e.mentions for e in reference})
     assert _identities(resolve_organisations(counted)) == _identities(resolve_mentions(by_document))
 
 
