@@ -242,6 +242,8 @@ class Lexicon:
 
 
 _TOKEN = re.compile(r"\w[\w'’-]*")
+#: A phrase of a :class:`PhraseFinder`: its place in its bucket, its key, its pattern.
+_Phrase = tuple[int, str, re.Pattern[str]]
 _META = re.compile(r"[\\()\[\]?*+{}|.^$]")
 
 
@@ -254,17 +256,23 @@ class PhraseFinder:
     """
 
     def __init__(self, table: dict[str, list[str]]) -> None:
-        self.index: dict[str, list[tuple[str, str, re.Pattern[str]]]] = {}
+        # first two letters → (the lengths of its stems, shortest first; stem → its
+        # phrases, each with its place among the phrases of those two letters)
+        self.index: dict[str, tuple[list[int], dict[str, list[_Phrase]]]] = {}
         self.anywhere: list[tuple[str, re.Pattern[str]]] = []
         self._last: tuple[str, tuple[tuple[int, int, str], ...]] | None = None
         for key, patterns in table.items():
             for pattern in patterns:
                 for variant in _expand_leading_group(pattern):
-                    stem = _literal_stem(variant)
+                    stem = _literal_stem(variant).casefold()
                     if stem:
                         compiled = re.compile(rf"(?:{variant})(?!\w)", re.I)
-                        entry = (stem.casefold(), key, compiled)
-                        self.index.setdefault(stem[:2].casefold(), []).append(entry)
+                        lengths, stems = self.index.setdefault(stem[:2], ([], {}))
+                        order = sum(len(phrases) for phrases in stems.values())
+                        stems.setdefault(stem, []).append((order, key, compiled))
+                        if len(stem) not in lengths:
+                            lengths.append(len(stem))
+                            lengths.sort()
                     else:
                         anywhere = re.compile(rf"(?<!\w)(?:{variant})(?!\w)", re.I)
                         self.anywhere.append((key, anywhere))
@@ -276,17 +284,26 @@ class PhraseFinder:
         if last is not None and last[0] == text:
             return list(last[1])
         out = []
+        index = self.index
         for start, word in words(text):
-            for stem, key, pattern in self.index.get(word[:2], ()):
-                if word.startswith(stem):
+            found = index.get(word[:2])
+            if found is None:
+                continue
+            lengths, stems = found
+            for length in lengths:  # each stem the word starts with: a look-up a length
+                if length > len(word):
+                    break
+                for order, key, pattern in stems.get(word[:length], ()):
                     hit = pattern.match(text, start)
                     if hit is not None:
-                        out.append((start, hit.end(), key))
-        for key, pattern in self.anywhere:
-            out.extend((hit.start(), hit.end(), key) for hit in pattern.finditer(text))
-        out.sort(key=lambda t: (t[0], -(t[1] - t[0])))
-        self._last = (text, tuple(out))
-        return out
+                        out.append((start, hit.end(), order, key))
+        for order, (key, pattern) in enumerate(self.anywhere, 1 << 20):
+            out.extend((hit.start(), hit.end(), order, key) for hit in pattern.finditer(text))
+        # at one start, the longest first, then in the order the phrases were given
+        out.sort(key=lambda t: (t[0], t[0] - t[1], t[2]))
+        kept = tuple((a, b, key) for a, b, _order, key in out)
+        self._last = (text, kept)
+        return list(kept)
 
     def search(self, text: str) -> tuple[int, int, str] | None:
         """The first match, or None."""

@@ -114,7 +114,6 @@ def _with_event_nouns(
     English nouns double as verbs.)"""
     if language == "en":
         return found  # English has the lexicon's phrases; its nouns double as verbs
-    nouns, verbs = _event_nouns(), _event_verbs()
     covered = [(a, b) for a, b, _t in found]
     extra: list[tuple[int, int, str]] = []
     told: list[tuple[int, int, str]] = []  # by a verb
@@ -122,16 +121,11 @@ def _with_event_nouns(
         word = m.group()
         if len(word) < 4 or any(a <= m.start() < b for a, b in covered):
             continue
-        folded, base = word.casefold(), lemma(word, language)
-        kind = (
-            nouns.get(folded)
-            or nouns.get(base)
-            or (_compound_event(word) if language in _COMPOUNDING else None)
-        )
+        kind, verb = _event_word(word, language)
         if kind is not None:
             extra.append((m.start(), m.end(), kind))
-        elif base != folded and base in verbs:  # an infinitive names no event ("a chance to meet")
-            told.append((m.start(), m.end(), verbs[base]))
+        elif verb is not None:
+            told.append((m.start(), m.end(), verb))
     if not found and not extra:
         # a verb tells an event only where the sentence names none ("the conference
         # brought partners together" is the conference)
@@ -139,6 +133,24 @@ def _with_event_nouns(
     if not extra:
         return found
     return sorted([*found, *extra], key=lambda t: (t[0], -(t[1] - t[0])))
+
+
+@lru_cache(maxsize=1 << 16)
+def _event_word(word: str, language: str) -> tuple[str | None, str | None]:
+    """The event type a word names as a noun (its form, its lemma, or a compound's last
+    noun), else the type its verb form tells (None, None: neither). An infinitive names no
+    event ("a chance to meet")."""
+    folded, base = word.casefold(), lemma(word, language)
+    nouns = _event_nouns()
+    kind = (
+        nouns.get(folded)
+        or nouns.get(base)
+        or (_compound_event(word) if language in _COMPOUNDING else None)
+    )
+    if kind is not None:
+        return kind, None
+    verbs = _event_verbs()
+    return None, verbs[base] if base != folded and base in verbs else None
 
 
 #: Languages that write compounds as one word ("Sluttkonferansen", "Fachseminar").

@@ -53,7 +53,7 @@ from .places import (
 )
 from .projects import project_titles
 from .roles import names_what_follows
-from .sentences import CAP, MONTH_NAMES, QUOTED, Sentence, span_evidence
+from .sentences import CAP, MONTH_NAMES, Sentence, quotations, span_evidence
 
 __all__ = ["DocNames", "find_organisations", "spelled_by"]
 
@@ -957,20 +957,20 @@ def _portal_spans(text: str) -> list[tuple[int, int, str | None]]:
     """Names of the portal's gazetteer in the sentence (two words or more, matched on
     folded words, the first one capitalised), the longest at each place."""
     names, lengths = known_names()
-    tokens = [(m.start(), m.end(), m.group()) for m in _FOLD_TOKEN.finditer(text)]
+    tokens = _FOLD_TOKEN.findall(text)
+    spans: list[tuple[int, int]] = []  # the tokens' offsets, once a name is found
     folded: dict[int, str] = {}  # each token folded when a name's first word asks for it
 
     def fold(k: int) -> str:
         if k not in folded:
-            folded[k] = normalise(tokens[k][2])
+            folded[k] = normalise(tokens[k])
         return folded[k]
 
     out: list[tuple[int, int, str | None]] = []
     i = 0
     while i < len(tokens):
-        a, _b, word = tokens[i]
         hit = None
-        if word[0].isupper():
+        if tokens[i][0].isupper():
             for n in lengths.get(fold(i), ()):
                 if i + n <= len(tokens) and tuple(fold(i + t) for t in range(n)) in names:
                     hit = n
@@ -978,7 +978,8 @@ def _portal_spans(text: str) -> list[tuple[int, int, str | None]]:
         if hit is None:
             i += 1
             continue
-        end = tokens[i + hit - 1][1]
+        spans = spans or [m.span() for m in _FOLD_TOKEN.finditer(text)]
+        a, end = spans[i][0], spans[i + hit - 1][1]
         out.append((a, end, portal_country(text[a:end])))
         i += hit
     return out
@@ -1116,12 +1117,10 @@ def _head_spans(
     """Capitalised spans (with connectors) that hold an organisation head word; with
     ``lowercase_heads``, a lower-case head word may close the span (Latvian, Norwegian…).
     Titles in quotation marks are not organisations."""
-    quoted = [(m.start(), m.end()) for m in QUOTED.finditer(text)]
-    tokens = [
-        (m.start(), m.end(), m.group())
-        for m in _WORD.finditer(text)
-        if not quoted or not any(a < m.start() < b for a, b in quoted)
-    ]
+    quoted = [m.span() for m in quotations(text)]
+    tokens = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+    if quoted:
+        tokens = [t for t in tokens if not any(a < t[0] < b for a, b in quoted)]
     out: list[tuple[int, int, str]] = []
     ands = _AND | _coordinators(language)
     joiners = _joiners(language)
@@ -1474,7 +1473,7 @@ def _quoted_after_head(text: str, language: str) -> list[tuple[int, int, str]]:
     after a lower-case head noun (or one that opens the sentence) or a legal form is that
     body's name (quoted titles elsewhere are not organisations)."""
     out = []
-    for m in QUOTED.finditer(text):
+    for m in quotations(text):
         opening = max(0, m.start() - 40)
         before = _WORD_BEFORE.search(text[opening : m.start()])
         if before is None:
@@ -1617,17 +1616,23 @@ def _is_title(token: str) -> bool:
 def _person_like(words: list[str], lex: Lexicon, language: str) -> bool:
     """Capitalised words that are neither head nouns, common words nor places: a person's
     name ("Artūras Razbadauskas", "Gørill Trælstad")."""
-    return all(
-        w.isalpha()
-        and w[:1].isupper()
-        and not w.isupper()
-        and _head_type([w], lex, language) is None
-        and not _is_common(w, language)
-        and not _is_common(w, "en")
-        and not country_of_form(w)
-        and not demonym_country(w, lex, language)
-        and not find_cities(w)
-        for w in words
+    return all(_person_word(w, language) for w in words)
+
+
+@lru_cache(maxsize=1 << 16)
+def _person_word(word: str, language: str) -> bool:
+    """A capitalised word that may be part of a person's name (:func:`_person_like`)."""
+    lex = lexicon()
+    return (
+        word.isalpha()
+        and word[:1].isupper()
+        and not word.isupper()
+        and _head_type([word], lex, language) is None
+        and not _is_common(word, language)
+        and not _is_common(word, "en")
+        and not country_of_form(word)
+        and not demonym_country(word, lex, language)
+        and not find_cities(word)
     )
 
 

@@ -13,7 +13,7 @@ from ..lemmas import head_lemma_type, is_common_word, is_function_word, lemma
 from ..lexicon import UPPER, Lexicon, lexicon, normalise, what_words_name
 from ..model import Place
 from ..registry import registry
-from .sentences import CAP, QUOTED, Sentence, has_quote, span_evidence
+from .sentences import CAP, Sentence, quotations, span_evidence
 
 __all__ = [
     "city_in_name",
@@ -440,7 +440,7 @@ def find_places(
     tokens = [(m.start(), m.end(), m.group()) for m in _NAME_TOKEN.finditer(sent.text)]
     # a quoted title is a name, not where anything happened: its countries are places
     # named, its other words no towns ("projektu „Zelené město“" is not Zele's)
-    titles = [m.span() for m in QUOTED.finditer(sent.text)] if has_quote(sent.text) else []
+    titles = [m.span() for m in quotations(sent.text)]
     i = 0
     while i < len(tokens):
         a, b, word = tokens[i]

@@ -33,7 +33,7 @@ from .roles import (
     is_venue,
     nearest_cue,
 )
-from .sentences import QUOTED, sentences
+from .sentences import quotations, sentences
 
 __all__ = ["TextFacts", "read_text"]
 
@@ -205,7 +205,7 @@ def read_text(
                 current = None  # the text has moved on from the event
         # roles of the organisations in the current event
         # a cue inside a quotation or inside a name ("Nadace Partnerství") is no cue
-        quoted = [(m.start(), m.end()) for m in QUOTED.finditer(sent.text)]
+        quoted = [m.span() for m in quotations(sent.text)]
         quoted += [(o.evidence.start - sent.start - 1, o.evidence.end - sent.start) for o in found]
         coop = next(
             (s for s, _e, _k in lex.cooperation_cues.find(sent.text) if not _inside(s, quoted)),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..lexicon import UPPER
 from ..model import Evidence
@@ -15,6 +16,7 @@ __all__ = [
     "QUOTED",
     "Sentence",
     "has_quote",
+    "quotations",
     "sentences",
     "span_evidence",
 ]
@@ -46,6 +48,13 @@ def has_quote(text: str) -> bool:
     """Whether ``text`` holds a mark a quotation may open with (a quick test before the
     patterns of quoted names)."""
     return _QUOTE_MARK.search(text) is not None
+
+
+@lru_cache(maxsize=64)
+def quotations(text: str) -> tuple[re.Match[str], ...]:
+    """The quotations of ``text`` (matches of :data:`QUOTED`), found once: several readers
+    of a sentence ask for them."""
+    return tuple(QUOTED.finditer(text)) if has_quote(text) else ()
 
 
 @dataclass(frozen=True)
