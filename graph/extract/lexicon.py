@@ -261,6 +261,7 @@ class PhraseFinder:
         self.index: dict[str, tuple[list[int], dict[str, list[_Phrase]]]] = {}
         self.anywhere: list[tuple[str, re.Pattern[str]]] = []
         self._last: tuple[str, tuple[tuple[int, int, str], ...]] | None = None
+        placed: dict[str, int] = {}  # first two letters → the place of their last phrase
         for key, patterns in table.items():
             for pattern in patterns:
                 for variant in _expand_leading_group(pattern):
@@ -268,7 +269,7 @@ class PhraseFinder:
                     if stem:
                         compiled = re.compile(rf"(?:{variant})(?!\w)", re.I)
                         lengths, stems = self.index.setdefault(stem[:2], ([], {}))
-                        order = sum(len(phrases) for phrases in stems.values())
+                        order = placed[stem[:2]] = placed.get(stem[:2], -1) + 1
                         stems.setdefault(stem, []).append((order, key, compiled))
                         if len(stem) not in lengths:
                             lengths.append(len(stem))

@@ -883,7 +883,7 @@ def _a_person(run: list[str], lex: Lexicon, language: str) -> bool:
         return True
     if len(run) < 2:
         return False
-    return _person_like(run, lex, language) or (
+    return _person_like(run, language) or (
         len(run) == 2
         and all(w.isalpha() and w[:1].isupper() and not w.isupper() for w in run)
         and _head_type(run, lex, language) is None
@@ -1162,9 +1162,9 @@ def _head_spans(
         # within seven lower-case words ("Norvegijos vietos ir regioninių valdžios
         # institucijų asociacija")
         # (not after a person's name: "prof. dr. Artūras Razbadauskas … pristatė universitetą")
-        person = (
-            len(run) in (2, 3) and _person_like([tokens[k][2] for k in run], lex, language)
-        ) or (run[0] > 0 and _is_title(tokens[run[0] - 1][2]))
+        person = (len(run) in (2, 3) and _person_like([tokens[k][2] for k in run], language)) or (
+            run[0] > 0 and _is_title(tokens[run[0] - 1][2])
+        )
         if lowercase_heads and not person:
             last = joined = None
             for k in range(1, 8):
@@ -1587,7 +1587,7 @@ def _drop_leading_person(
         rest = [tokens[k][2] for k in run[size + 1 :]]
         if _head_type(rest, lex, language) is None:
             continue
-        if _person_like(words, lex, language):
+        if _person_like(words, language):
             return run[size + 1 :]
     return run
 
@@ -1613,7 +1613,7 @@ def _is_title(token: str) -> bool:
     return token.rstrip(".").casefold() in _person_titles()
 
 
-def _person_like(words: list[str], lex: Lexicon, language: str) -> bool:
+def _person_like(words: list[str], language: str) -> bool:
     """Capitalised words that are neither head nouns, common words nor places: a person's
     name ("Artūras Razbadauskas", "Gørill Trælstad")."""
     return all(_person_word(w, language) for w in words)
