@@ -359,8 +359,8 @@ def resolve_organisations(
         if keys_of(a) and keys_of(b):
             for key in keys_of(a):
                 reasons[uf.find(key)].append(f"{a!r} ≠ {b!r}: judged different in {judged.source}")
-    counts = list(zip(counted.mentions, counted.counts, strict=True))
-    resolution = _identities(counts, key_of, uf, reasons, entries)
+    weighed = list(zip(counted.mentions, counted.counts, strict=True))
+    resolution = _identities(weighed, key_of, uf, reasons, entries)
     resolution.unmatched = tuple(unmatched)
     return resolution
 

@@ -242,7 +242,7 @@ class Lexicon:
 
 
 _TOKEN = re.compile(r"\w[\w'’-]*")
-#: A phrase of a :class:`PhraseFinder`: its place in its bucket, its key, its pattern.
+#: A phrase of a :class:`PhraseFinder`: its place among the phrases, its key, its pattern.
 _Phrase = tuple[int, str, re.Pattern[str]]
 _META = re.compile(r"[\\()\[\]?*+{}|.^$]")
 
@@ -251,17 +251,18 @@ class PhraseFinder:
     """Many phrase patterns, each tried only where a word starts with its literal stem.
 
     Python's regular expressions are slow on one large case-insensitive alternation; a
-    dictionary from a word's first two letters to the patterns that can start there is
-    fast, and matches the same phrases (each anchored at a word start, ending at a word end).
+    dictionary from a word's first two letters to the stems that open so (looked up by the
+    word's first letters, a look-up for each stem length) is fast, and matches the same
+    phrases (each anchored at a word start, ending at a word end).
     """
 
     def __init__(self, table: dict[str, list[str]]) -> None:
         # first two letters → (the lengths of its stems, shortest first; stem → its
-        # phrases, each with its place among the phrases of those two letters)
+        # phrases, each with its place among the phrases given)
         self.index: dict[str, tuple[list[int], dict[str, list[_Phrase]]]] = {}
         self.anywhere: list[tuple[str, re.Pattern[str]]] = []
         self._last: tuple[str, tuple[tuple[int, int, str], ...]] | None = None
-        placed: dict[str, int] = {}  # first two letters → the place of their last phrase
+        order = 0
         for key, patterns in table.items():
             for pattern in patterns:
                 for variant in _expand_leading_group(pattern):
@@ -269,8 +270,8 @@ class PhraseFinder:
                     if stem:
                         compiled = re.compile(rf"(?:{variant})(?!\w)", re.I)
                         lengths, stems = self.index.setdefault(stem[:2], ([], {}))
-                        order = placed[stem[:2]] = placed.get(stem[:2], -1) + 1
                         stems.setdefault(stem, []).append((order, key, compiled))
+                        order += 1
                         if len(stem) not in lengths:
                             lengths.append(len(stem))
                             lengths.sort()
