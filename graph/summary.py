@@ -120,6 +120,7 @@ class _Scans:
         self._joined_labels: dict[tuple[str, ...], str | None] = {}
         self._pointing: dict[str, dict[str, list[str]]] = {}
         self._partners: dict[str, set[str]] = {}
+        self._vias: dict[tuple[str, tuple[str, ...]], frozenset[str]] = {}
         self._kept: dict[str, bytes | memoryview] = {}  # restored, not asked for yet
         self._lost = 0  # kept scans that could not be restored (read from the store)
         self._pending: dict[str, list[Changes]] = {}  # the log's changes of each kept scan
@@ -519,15 +520,30 @@ class _Scans:
             vias = self.vias_of(org)
             found: set[str] = set()
             for role in _ROLES:
-                scan = self(str(PG[role]))
+                # (more than a few: the scan whole, not looked up via by via)
+                scan = self.whole(str(PG[role])) if len(vias) > LOOK_UPS else self(str(PG[role]))
                 for via in vias:
                     found.update(scan.get(via, ()))
             self._partners[org] = found
         return self._partners[org]
 
-    def vias_of(self, org: str, roles: Sequence[str] = _ROLES) -> set[str]:
-        """The projects and events ``org`` takes one of ``roles`` in."""
-        return {via for role in roles for via in self.pointing(str(PG[role])).get(org, ())}
+    def vias_of(self, org: str, roles: Sequence[str] = _ROLES) -> frozenset[str]:
+        """The projects and events ``org`` takes one of ``roles`` in (worked out once an
+        organisation: an organisation in thousands of them is asked for by several answers,
+        and each time cost a look-up in the store)."""
+        predicates = tuple(str(PG[role]) for role in roles)
+        self.note(*predicates)
+        found = self._vias.get((org, predicates))
+        if found is None:
+            parts: list[frozenset[str]] = []
+            for predicate in predicates:
+                part = self._vias.get((org, (predicate,)))
+                if part is None:
+                    part = frozenset(self.pointing(predicate).get(org, ()))
+                    self._vias[(org, (predicate,))] = part
+                parts.append(part)
+            found = self._vias[(org, predicates)] = frozenset().union(*parts)
+        return found
 
     def members(self) -> dict[str, set[str]]:
         """Each project or event → the organisations that take any role in it (joined
@@ -1104,6 +1120,28 @@ def _donor_links(scans: _Scans) -> list[Row]:
     return ordered(rows, ((2, True, int), (0, False, str), (1, False, str)))
 
 
+#: What a project of the donor links states of its own (and the codes of countries and
+#: regions): a change of one reaches them.
+_DONOR_OWN = frozenset(str(p) for p in (
+    PG.promoter, PG.donorPartner, PG.hasDonorProjectPartner, PG.promoterRegion,
+    PG.partnerRegion, SKOS.notation,
+))  # fmt: skip
+
+
+def _donor_links_reached(scans: _Scans, moved: Sequence[tuple[str, str, str]]) -> bool:
+    """Whether changed triples reach a row of ``donor_links``: a project's promoter, donor
+    partners, flag or regions, a code, or the country of an organisation that promotes a
+    project or is a donor partner in one (a new partner from elsewhere does not)."""
+    promoting = scans.pointing(str(PG.promoter))
+    donating = scans.pointing(str(PG.donorPartner))
+    for s, p, _o in moved:
+        if p in _DONOR_OWN:
+            return True
+        if p == str(PG.country) and (s in promoting or s in donating):
+            return True
+    return False
+
+
 _RELATIONS = tuple(str(PG[r]) for r in (*_PROJECT_ROLES, *_EVENT_ROLES, "cooperatesWith"))
 _NEWS_ONLY_ORDER: tuple[_Key, ...] = tuple((n, False, str) for n in range(6))
 
@@ -1431,14 +1469,18 @@ def _multi_country_reached(scans: _Scans, moved: Sequence[tuple[str, str, str]])
     event's roles), the country of one of its organisations, the name of its place, or a
     country's code."""
     roles = {str(PG[role]) for role in _EVENT_ROLES}
-    events = {e for role in roles for e in scans(role)}
+    taken = [scans(role) for role in sorted(roles)]
+
+    def is_event(thing: str) -> bool:  # (asked of the few things changed: no scan whole)
+        return any(thing in scan for scan in taken)
+
     pointed: set[str] = set()
     for s, p, _o in moved:
-        if p in roles or p == str(SKOS.notation) or (s in events and p in _EVENT_OWN):
+        if p in roles or p == str(SKOS.notation) or (p in _EVENT_OWN and is_event(s)):
             return True
         if p in (_LABEL, str(PG.country)):
             pointed.add(s)
-    return not events.isdisjoint(_pointing_at(scans, _EVENT_POINTS, pointed))
+    return any(map(is_event, sorted(_pointing_at(scans, _EVENT_POINTS, pointed))))
 
 
 def _pointing_at(scans: _Scans, via: Sequence[str], targets: set[str]) -> set[str]:
@@ -1609,7 +1651,7 @@ def _partner_rows(scans: _Scans) -> list[Row]:
 
 def _partner_rows_of(scans: _Scans, keys: set[Any]) -> list[Row]:
     """The rows of the pairs ``keys`` (organisation, other)."""
-    vias: dict[str, set[str]] = {}
+    vias: dict[str, frozenset[str]] = {}
     for org in {k for pair in keys for k in pair}:
         vias[org] = scans.vias_of(org)
     shared: set[str] = set()
@@ -1749,6 +1791,7 @@ SUMMARISED: dict[str, Listing] = {
     "donor_links": Listing(
         ("from_country", "to_country", "projects", "donor_partners", "without_known_promoter"),
         _donor_links,
+        _donor_links_reached,
     ),
     "news_only": Listing(
         ("subject_label", "relation", "org_name", "source", "subject", "org"),

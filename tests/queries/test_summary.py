@@ -882,6 +882,48 @@ def test_a_build_restores_only_the_kept_scans_it_asks_for(
     assert restored.typed(str(PG.Project)) == fresh.typed(str(PG.Project))
 
 
+def test_the_donor_links_are_computed_again_only_when_a_change_reaches_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A new partner from a beneficiary state, and then its country changed, leave the
+    donor links as they were (not computed again); another promoter reaches them; a changed
+    country reaches them only for an organisation that promotes a project or is a donor
+    partner in one — and the kept answers equal those computed afresh after each build."""
+    docs = _documents(tmp_path)
+    store = Store(None)
+    build([str(docs)], store)
+    computed = _counting(monkeypatch)
+    project = docs / "earlier-project.txt"
+    text = project.read_text(encoding="utf-8")
+    promoter = "Beneficiary: Latvian Association of Local and Regional Governments\n"
+    partner = "Partner: Norwegian Association of Local and Regional Authorities (Norway)\n"
+    assert promoter in text and partner in text
+    added = text.replace(partner, partner + "Partner: Riga Planning Region (Latvia)\n")
+    moved = added.replace("(Latvia)", "(Lithuania)")
+    steps = [
+        (added, False),
+        (moved, False),
+        (moved.replace(promoter, "Beneficiary: Vilnius Planning Region (Lithuania)\n"), True),
+    ]
+    for changed, reached in steps:
+        project.write_text(changed, encoding="utf-8")
+        computed.clear()
+        build([str(docs)], store)
+        assert ("donor_links" in computed) is reached, computed
+        _same_as_computed(store)
+    scans = summary_module._Scans(store)
+    countries = {row[0]: row[1] for row in compute(store, "organisations").rows}
+    orgs = {row[0]: row[7] for row in compute(store, "organisations").rows}
+    assert countries["Riga Planning Region"] == "LT"
+    for name, reaches in [
+        ("Riga Planning Region", False),  # a partner only
+        ("Vilnius Planning Region", True),  # a promoter
+        ("Norwegian Association of Local and Regional Authorities", True),  # a donor partner
+    ]:
+        moved = [(orgs[name], str(PG.country), "https://example.org/some-country")]
+        assert summary_module._donor_links_reached(scans, moved) is reaches, name
+
+
 def test_the_kept_log_restored_later_moves_nothing_the_build_did_not(tmp_path: Path) -> None:
     """A kept scan restored when an answer asks for it takes the changes the log holds for
     it, but those were told when they were made: what a build moved is its own changes
