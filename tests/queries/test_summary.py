@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from rdflib import SKOS
 
 from partnergraph import queries
 from partnergraph.graph import ask
@@ -840,10 +841,11 @@ def _with_a_new_partner(project: Path) -> str:
 def test_a_build_restores_only_the_kept_scans_it_asks_for(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A changed partner restores the scans its changes touch, not those the rows it
-    reaches read subject by subject (they are looked up in the store), nor the graphs'
-    statements the news-only answer reads (they take its changes when asked for); a changed
-    amount restores the scans its changes touch, not the graphs' statements either, though
+    """A changed partner restores the scans an answer computed whole asks for, not those
+    its changes touch that the rows it reaches read subject by subject (they are looked up
+    in the store: the names, the partners), nor the graphs' statements the news-only answer
+    reads (they take its changes when asked for); a changed amount restores the list of
+    projects its changes touch, not the scan of amounts, nor the graphs' statements, though
     the log of changes kept beside them holds a partner's — and every kept scan, restored
     later with the log's changes, equals the scan read afresh."""
     docs = _documents(tmp_path)
@@ -863,11 +865,12 @@ def test_a_build_restores_only_the_kept_scans_it_asks_for(
     build([str(docs)], store)
     assert f"read {PG.donorPartner}" in taken  # Bergen kommune: a donor partner now
     assert f"read {PG.partner}" not in taken  # read by the rows reached: looked up
+    assert f"read {SKOS.prefLabel}" not in taken  # a new name: looked up
     assert not any(name.startswith("per_graph") for name in taken)
     taken.clear()
     project.write_text(text.replace("EUR 61,000", "EUR 75,500"), encoding="utf-8")
     build([str(docs)], store)
-    assert f"read {SCHEMA.value}" in taken and f"typed {PG.Project}" in taken
+    assert f"read {SCHEMA.value}" not in taken and f"typed {PG.Project}" in taken
     assert not any(name.startswith("per_graph") for name in taken)
     _same_as_computed(store)
     kept = _kept_scans(store)
