@@ -1121,7 +1121,7 @@ def _donor_links(scans: _Scans) -> list[Row]:
 
     # the projects gathered by what they link (their countries, donor partners, whether
     # their promoter is known), each set of organisations' countries worked out once:
-    # 100k projects name a few thousand sets
+    # 100k projects name about two thousand sets
     of_set: dict[tuple[str, ...], frozenset[str]] = {}
 
     def countries(orgs: tuple[str, ...]) -> frozenset[str]:

@@ -915,16 +915,15 @@ def test_the_donor_links_are_computed_again_only_when_a_change_reaches_them(
         assert ("donor_links" in computed) is reached, computed
         _same_as_computed(store)
     scans = summary_module._Scans(store)
-    countries = {row[0]: row[1] for row in compute(store, "organisations").rows}
-    orgs = {row[0]: row[7] for row in compute(store, "organisations").rows}
-    assert countries["Riga Planning Region"] == "LT"
+    named = {row[0]: row for row in compute(store, "organisations").rows}
+    assert named["Riga Planning Region"][1] == "LT"
     for name, reaches in [
         ("Riga Planning Region", False),  # a partner only
         ("Vilnius Planning Region", True),  # a promoter
         ("Norwegian Association of Local and Regional Authorities", True),  # a donor partner
     ]:
-        moved = [(orgs[name], str(PG.country), "https://example.org/some-country")]
-        assert summary_module._donor_links_reached(scans, moved) is reaches, name
+        country = [(named[name][7], str(PG.country), "https://example.org/some-country")]
+        assert summary_module._donor_links_reached(scans, country) is reaches, name
 
 
 def test_the_kept_log_restored_later_moves_nothing_the_build_did_not(tmp_path: Path) -> None:
