@@ -11,6 +11,8 @@ and its workers together.
 
 from __future__ import annotations
 
+import contextvars
+import functools
 import gc
 import hashlib
 import itertools
@@ -23,7 +25,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, ParamSpec, TypeVar
 
 from rdflib import Literal
 from rdflib.namespace import SKOS
@@ -215,6 +217,39 @@ def _collector_paused() -> Iterator[None]:
     finally:
         if was:
             gc.enable()
+
+
+#: Whether this build may freeze what it has made (see :func:`_freeze`).
+_FREEZING: contextvars.ContextVar[bool] = contextvars.ContextVar("freezing", default=False)
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+
+
+def _freeze() -> None:
+    """In a build, move every object made so far out of the cyclic collector's sight until
+    the build ends: the ledger's entries, the walk's files and the identities live
+    through it, and each collection of the oldest generation looked at them all again
+    (three of them in a changed partner's build at 100k projects: 0.4–0.6 s)."""
+    if _FREEZING.get():
+        gc.freeze()
+
+
+def _thawed_after(run: Callable[_P, _R]) -> Callable[_P, _R]:
+    """``run`` may freeze (:func:`_freeze`), and what it froze is thawed when it ends —
+    unless its caller had frozen objects of its own (they are left as they are, and the
+    build freezes nothing)."""
+
+    @functools.wraps(run)
+    def thawing(*args: _P.args, **kwargs: _P.kwargs) -> _R:
+        token = _FREEZING.set(gc.get_freeze_count() == 0)
+        try:
+            return run(*args, **kwargs)
+        finally:
+            if _FREEZING.get():
+                gc.unfreeze()
+            _FREEZING.reset(token)
+
+    return thawing
 
 
 def stamp_of(file: Path) -> Stamp | None:
@@ -478,6 +513,7 @@ def load_ontology(store: GraphStore) -> None:
     store.replace_graph(graphs.REFERENCE, reference_lines())
 
 
+@_thawed_after
 def build(
     paths: Iterable[str],
     store: GraphStore,
@@ -507,6 +543,7 @@ def build(
     early = _start_early(jobs, kept_ledger_documents(store))
     with _collector_paused():
         ledger, from_kept = load_ledger_kept(store)
+    _freeze()
     early = early or _start_early(jobs, len(ledger))
     if ledger and not early:
         load_language_model_soon()
@@ -522,6 +559,7 @@ def build(
         unchanged=unchanged,
         early=early,
     )
+    _freeze()
     report.problems.extend(problems)
     report.unchanged = [u.path for u in unchanged]
     if not reads and not unchanged:
@@ -550,6 +588,7 @@ def build(
         # documents not read now whose identities changed: read again and rewritten
         fingerprint = Fingerprints(resolution)
         stale = _stale(others.values(), fingerprint, kept_resolution(store, judgements))
+    _freeze()
     report.unjudged = resolution.unmatched
     reads.extend(_read_again(stale, report, max_bytes, doc_seconds, jobs, early))
     report.rewritten = len(stale)

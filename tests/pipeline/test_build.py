@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pyoxigraph as ox
+import pytest
 from rdflib import Graph
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
@@ -177,3 +178,60 @@ def test_documents_naming_an_organisation_alike_share_one_mention(tmp_path: Path
     assert host in named[0] and host in named[1]
     assert named[0][host] is named[1][host]
     assert named[0]["Drammen kommune"] is not named[1]["Stavanger kommune"]
+
+
+def test_a_build_freezes_what_it_made_and_thaws_it_when_it_ends(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A build into a store that holds documents moves what it has made (the ledger, the
+    walk, the identities) out of the cyclic collector's sight as it goes, and nothing is
+    left frozen when it ends — nor when it fails; a caller's frozen objects are left as
+    they were (the build then freezes nothing)."""
+    import gc
+    import importlib
+
+    build_module = importlib.import_module("partnergraph.graph.build")  # (not the function)
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for source in sorted((EXAMPLES / "seeds").glob("*.txt")):
+        (docs / source.name).write_bytes(source.read_bytes())
+    store = Store(None)
+    build([str(docs)], store)
+    frozen: list[int] = []
+    freeze = gc.freeze
+
+    def counting() -> None:
+        freeze()
+        frozen.append(gc.get_freeze_count())
+
+    monkeypatch.setattr(build_module.gc, "freeze", counting)
+    first = sorted(docs.iterdir())[0]
+    first.write_text(first.read_text(encoding="utf-8") + "\nOne more line.\n", encoding="utf-8")
+    assert gc.get_freeze_count() == 0
+    build([str(docs)], store)
+    assert len(frozen) >= 2 and all(count > 0 for count in frozen)
+    assert gc.get_freeze_count() == 0  # thawed at the end
+
+    def failing(*_args: object, **_kwargs: object) -> None:
+        raise RuntimeError("the summary failed")
+
+    frozen.clear()
+    monkeypatch.setattr(build_module, "summarise", failing)
+    first.write_text(first.read_text(encoding="utf-8") + "Another line.\n", encoding="utf-8")
+    with pytest.raises(RuntimeError):
+        build([str(docs)], store)
+    assert frozen and gc.get_freeze_count() == 0  # thawed when it failed too
+    monkeypatch.undo()
+
+    freeze()  # a caller's own frozen objects
+    try:
+        mine = gc.get_freeze_count()
+        assert mine > 0
+        monkeypatch.setattr(build_module.gc, "freeze", counting)
+        frozen.clear()
+        first.write_text(first.read_text(encoding="utf-8") + "A third line.\n", encoding="utf-8")
+        build([str(docs)], store)
+        assert not frozen and gc.get_freeze_count() == mine
+    finally:
+        gc.unfreeze()
