@@ -232,6 +232,7 @@ def test_a_build_freezes_what_it_made_and_thaws_it_when_it_ends(
         frozen.clear()
         first.write_text(first.read_text(encoding="utf-8") + "A third line.\n", encoding="utf-8")
         build([str(docs)], store)
-        assert not frozen and gc.get_freeze_count() == mine
+        # nothing frozen by the build, nothing thawed (a frozen object that goes leaves)
+        assert not frozen and 0 < gc.get_freeze_count() <= mine
     finally:
         gc.unfreeze()
