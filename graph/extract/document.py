@@ -89,11 +89,76 @@ def extract(doc: Document) -> Extraction:
     # countries from the whole document first: the last resort's sides are told by them
     page = _page_countries(_numbered_in(project.number if project else None))
     read = settle_countries(_link_short_forms(_without_project_acronyms(read)), page)
+    read = _visited_at_home(read)
     # news pair by country only around an event; a project page is a partnership itself
     paired = bool(read.events) if kind == "news" else kind == "project-page"
     if paired and read.organisations and not read.links and not _pairs_from_roles(read.roles):
         read = replace(read, links=_last_resort(read, doc.language))
     return read
+
+
+def _visited_at_home(read: Extraction) -> Extraction:
+    """Who visited and who was visited, told by the country a study visit went to.
+
+    A visit's participant from that country is one of those it visited (its host), not a
+    visitor, when the visit's other participants are from elsewhere or unknown, or the
+    visit went abroad from the country whose language the document is written in:
+    visitors travel to another country. A visit within one country (every participant
+    from the country it went to) is left as read.
+
+    A project's visit that names none of its visitors, and is hosted by one of the
+    project's organisations (or names no host, the project having organisations in the
+    country it went to, who then host it), was made by the project's organisations from
+    elsewhere.
+    """
+    written = lexicon().language_countries.get(read.language)
+    visits = [
+        (e, e.place.country)
+        for e in read.events
+        if e.type == "study_visit" and e.place is not None and e.place.country is not None
+    ]
+    hosts: set[tuple[str, str]] = set()
+    for event, there in visits:
+        guests = [r.org for r in read.roles if r.target == event.key and r.role == "participant"]
+        home = {_identity(o) for o in guests if o.country == there}
+        abroad = written is not None and written != there
+        if home and (abroad or home != {_identity(o) for o in guests} or len(home) == 1):
+            hosts.update((event.key, key) for key in home)
+    roles = [
+        replace(r, role="host")
+        if r.role == "participant" and (r.target, _identity(r.org)) in hosts
+        else r
+        for r in read.roles
+    ]
+    for event, there in visits:
+        mine = [r for r in roles if r.target == event.key]
+        if event.project is None or any(r.role == "participant" for r in mine):
+            continue
+        members = {
+            _identity(r.org): r.org
+            for r in roles
+            if r.target == event.project and r.role in _PROJECT_ROLES
+        }
+        named = {_identity(r.org) for r in mine}
+        hosted = {_identity(r.org) for r in mine if r.role == "host"} & members.keys()
+        added = [
+            RoleFact(org, "host", event.key, event.evidence)
+            for org in members.values()
+            if org.country == there and not mine
+        ]
+        if not added and not hosted:
+            continue  # it visited no one of the project (a museum, a firm): a trip's stop
+        visitors = [
+            RoleFact(org, "participant", event.key, event.evidence)
+            for key, org in members.items()
+            if org.country not in (None, there) and key not in named
+        ]
+        if visitors:
+            roles.extend([*added, *visitors])
+    return replace(read, roles=tuple(dict.fromkeys(roles)))
+
+
+_PROJECT_ROLES = frozenset({"promoter", "partner", "donor_partner"})
 
 
 #: A line this long before a facts block is prose, not a title or a heading.

@@ -293,8 +293,9 @@ def test_last_resort_pairs_donor_and_beneficiary_organisations_of_an_event() -> 
     def news(text: str) -> Document:
         return Document("n", "n.txt", text, None, "news", "en", "utf-8", "text/plain", "")
 
+    # (a seminar: at a study visit to Bergen, the university there would be its host)
     text = (
-        "A study visit to Bergen took place on 3 May 2022. Representatives of the Gdansk "
+        "A seminar in Bergen took place on 3 May 2022. Representatives of the Gdansk "
         "Youth Association met the University of Bergen."
     )
     links = extract(news(text)).links
@@ -309,6 +310,65 @@ def test_last_resort_pairs_donor_and_beneficiary_organisations_of_an_event() -> 
     # a body of a third country is on neither side
     third = text.replace("Gdansk Youth Association", "Hamburg Youth Association")
     assert extract(news(third)).links == ()
+
+
+def _roles(text: str, language: str = "en") -> set[tuple[str, str, str]]:
+    from partnergraph.graph.extract import extract
+    from partnergraph.graph.sources import Document
+
+    doc = Document("n", "n.txt", text, None, "news", language, "utf-8", "text/plain", "")
+    return {(r.org.name, r.role, r.target) for r in extract(doc).roles}
+
+
+def test_a_study_visits_party_from_the_country_it_went_to_is_whom_it_visited() -> None:
+    """Visitors travel: a study visit's party from the country the visit went to is its
+    host, beside visitors from elsewhere, or alone, or when the item is written in the
+    language of another country; a visit within one country is left as read."""
+    met = (
+        "A study visit to Bergen took place on 3 May 2022. Representatives of the Gdansk "
+        "Youth Association met the University of Bergen."
+    )
+    assert _roles(met) == {
+        ("Gdansk Youth Association", "participant", "e0"),
+        ("University of Bergen", "host", "e0"),
+    }
+    # every party from the country the visit went to: within one country, as read
+    home = met.replace("Gdansk Youth Association", "Oslo Youth Association")
+    assert _roles(home) == {
+        ("Oslo Youth Association", "participant", "e0"),
+        ("University of Bergen", "participant", "e0"),
+    }
+    # the same, in a Polish item: the visit went abroad, both parties were visited
+    polish = (
+        "Wizyta studyjna w Bergen odbyła się 3 maja 2022 r. Delegacja spotkała się z "
+        "przedstawicielami Bergen kommune i Universitetet i Bergen oraz Oslo kommune."
+    )
+    found = _roles(polish, "pl")
+    assert found and {role for _name, role, _target in found} == {"host"}
+
+
+def test_a_projects_visit_hosted_by_its_partner_was_made_by_its_partners_from_elsewhere() -> None:
+    """A project's visit that names no visitor, to the country of one of the project's
+    organisations, was hosted by it and made by the project's organisations from
+    elsewhere; a visit to a body outside the project (a museum) tells no visitor."""
+    partners = (
+        " The project's partners are the Gdansk Youth Association from Poland, which is"
+        " leading the project, the Kaunas Energy Agency from Lithuania and the University"
+        " of Bergen from Norway."
+    )
+    came = "From 3 to 5 May 2022, the delegation of the GreenHeat project came to Norway."
+    found = _roles(came + partners)
+    visit = {(name, role) for name, role, target in found if target == "e0"}
+    assert visit == {
+        ("University of Bergen", "host"),
+        ("Gdansk Youth Association", "participant"),
+        ("Kaunas Energy Agency", "participant"),
+    }
+    museum = came.replace(
+        "came to Norway", "came to Norway, where it visited the Bergen Maritime Museum"
+    )
+    visit = {(name, role) for name, role, target in _roles(museum + partners) if target == "e0"}
+    assert visit == {("Bergen Maritime Museum", "host")}
 
 
 def test_an_events_donor_and_beneficiary_state_parties_are_listed_as_linked(
