@@ -387,6 +387,16 @@ def test_a_country_after_in_is_where_the_organisation_is() -> None:
     }
 
 
+def test_a_town_after_a_one_word_name_that_is_no_common_noun_is_where_the_body_is() -> None:
+    """ "ForUM v Oslu": a town after a brand's or an acronym's letters is where the body
+    is (a town that has "Forum" among its other names does not make the name a place);
+    after a common noun the town names the body ("Høgskolen i Østfold")."""
+    text = "Zástupci Glopolis navštívili norskou organizaci ForUM v Oslu."
+    assert "ForUM" in _names(text, "cs")
+    assert not any("Oslu" in name for name in _names(text, "cs"))
+    assert _names("Delegasjonen besøkte Høgskolen i Østfold.", "no") == {"Høgskolen i Østfold"}
+
+
 def test_abbreviations_and_initials_do_not_end_sentences() -> None:
     from partnergraph.graph.extract.prose import sentences
 

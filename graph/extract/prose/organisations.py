@@ -394,7 +394,7 @@ def find_organisations(
         if (
             taken(a, b)
             or normalise(name) in lex.generic
-            or find_cities(name)
+            or find_cities(name, own_name=True)
             or country_of_form(name)
             or name in _LEGAL_FORM_BEFORE  # a legal form alone: "Partneriai: VšĮ „…“"
             or _COMPANY_SUFFIX.match(name)
@@ -1640,17 +1640,22 @@ def _drop_trailing_country(
     run: list[int], tokens: list[tuple[int, int, str]], lex: Lexicon, language: str
 ) -> list[int]:
     """ "… Trade Union in Norway", "… w Norwegii": a country after "in" is where the
-    organisation is, not part of its name."""
-    if len(run) < 4:
+    organisation is, not part of its name; so is a town after a name of one word that is
+    no common noun ("ForUM v Oslu": an acronym's or a brand's letters, a capital inside)."""
+    if len(run) < 3:
         return run
     prep, last = tokens[run[-2]][2], tokens[run[-1]][2].rstrip(".,;:")
     if prep.casefold() not in lex.prepositions and prep not in lex.connectors:
         return run
     if prep.casefold() in ("of", "for", "and", "&"):
         return run  # "University of Iceland": after "of" the country is part of the name
-    if not (country_of_form(last) or demonym_country(last, lex, language)):
-        return run
     kept = run[:-2]
+    if len(kept) == 1:
+        word = tokens[kept[0]][2]
+        if word[1:] == word[1:].lower() or not _is_place(last, language):
+            return run  # "Universitetet i Bergen", "Gymnázium v Praze": the town names it
+    elif not (country_of_form(last) or demonym_country(last, lex, language)):
+        return run
     return kept if _head_type([tokens[k][2] for k in kept], lex, language) else run
 
 
