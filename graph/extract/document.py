@@ -313,6 +313,20 @@ def _page_roles(
             if org.country in DONOR_STATES and _identity(org) not in have:
                 added.append(RoleFact(org, "donor_partner", target, org.evidence))
                 have.add(_identity(org))
+        # a list of bodies, one to an item, one of which has a role in the project (the
+        # lead partner): the others are its partners
+        # (a body is known by its acronym too: "BIA" is the promoter, "Bulgarian Industrial
+        # Association (BIA)" its item)
+        # (a role the text states: not one given above for want of any)
+        roled = {k for r in page_roles if r.role in _PROJECT_ROLES for k in _keys(r.org)}
+        known = {k for r in page_roles for k in _keys(r.org)} | have
+        for items in _lists_of_bodies(doc.text, prose.organisations):
+            if any(_keys(org) & roled for org in items):
+                for org in items:
+                    if not _keys(org) & known:
+                        role = "donor_partner" if org.country in DONOR_STATES else "partner"
+                        added.append(RoleFact(org, role, target, org.evidence))
+                        known |= _keys(org)
     donors = {_identity(r.org) for r in [*page_roles, *added] if r.role == "donor_partner"}
     if not any(r.role == "promoter" and r.target == target for r in roles):
         candidates = {
@@ -327,6 +341,43 @@ def _page_roles(
     if page_project is not None and not added:
         return [], None
     return added, page_project
+
+
+_LIST_ITEM = re.compile(r"^[ \t]*[-•*–·▪●◦][ \t]+\S.*$", re.M)
+#: An item that names a body and nothing more is short: a name, its acronym, a role.
+_ITEM_LENGTH = 120
+
+
+def _lists_of_bodies(text: str, orgs: tuple[OrgMention, ...]) -> list[list[OrgMention]]:
+    """The page's bulleted lists of two items or more that each name one body and nothing
+    more (a name, its acronym, a role: "• Bulgarian Industrial Association (BIA) – Lead
+    partner"), each as the bodies it lists; an item of another kind ends a list."""
+    lists: list[list[OrgMention]] = []
+    current: list[OrgMention] = []
+    end = -1
+    for item in _LIST_ITEM.finditer(text):
+        if text[end : item.start()].strip() or end < 0:
+            if len(current) >= 2:
+                lists.append(current)
+            current = []
+        end = item.end()
+        inside = [org for org in orgs if item.start() <= org.evidence.start < item.end()]
+        short = {org.acronym for org in inside if org.acronym}  # "… Association (BIA)"
+        named = {_identity(org): org for org in inside if org.name not in short}
+        if len(named) == 1 and len(item.group().strip()) <= _ITEM_LENGTH:
+            current.append(next(iter(named.values())))
+        else:
+            if len(current) >= 2:
+                lists.append(current)
+            current = []
+    if len(current) >= 2:
+        lists.append(current)
+    return lists
+
+
+def _keys(org: OrgMention) -> set[str]:
+    """What a body is known by within a page: its identity, its acronym, its long form."""
+    return {_identity(org), *(normalise(n) for n in (org.acronym, org.long_form) if n)}
 
 
 def _identity(org: OrgMention) -> str:

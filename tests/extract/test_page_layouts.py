@@ -218,6 +218,43 @@ def test_a_page_whose_roles_pair_no_one_pairs_its_donor_and_beneficiary_state_bo
     assert extract(page(text.replace("Bergen", "Gdansk"))).links == ()
 
 
+def test_a_bulleted_list_of_bodies_that_names_the_lead_partner_lists_the_partners() -> None:
+    """A project page's bulleted list of bodies, one to an item, one of them with a role
+    in the project ("– Lead partner"): the others are its partners (donor project partners
+    from a donor state); a list of other things, or one with no body of the project, gives
+    no role."""
+
+    def page(text: str) -> Document:
+        return Document("p", "p.txt", text, None, "project-page", "en", "utf-8", "text/plain", "")
+
+    listed = (
+        "Name of the project: Clean Rivers of Lublin\n\nDuration of the project: 2022 - 2024\n\n"
+        "  • Lublin Water Association (LWA) – Lead partner\n"
+        "  • Gdansk Youth Association\n"
+        "  • University of Bergen\n"
+    )
+    roles = {(r.role, r.org.name) for r in extract(page(listed)).roles}
+    assert {
+        ("promoter", "Lublin Water Association"),
+        ("partner", "Gdansk Youth Association"),
+        ("donor_partner", "University of Bergen"),
+    } <= roles
+    # no body of the project in the list: no role from it
+    unled = listed.replace(" – Lead partner", "")
+    assert "Gdansk Youth Association" not in {
+        r.org.name for r in extract(page(unled)).roles if r.role in ("partner", "promoter")
+    }
+    # an item that says more than a body's name ends the list
+    told = listed.replace(
+        "  • Gdansk Youth Association\n",
+        "  • Training for teachers of the Gdansk Youth Association in twelve schools of the"
+        " region, with workshops and study visits for the staff of every school\n",
+    )
+    assert ("partner", "Gdansk Youth Association") not in {
+        (r.role, r.org.name) for r in extract(page(told)).roles
+    }
+
+
 def test_partners_under_the_labels_other_publishers_give_them() -> None:
     """ "Lead partner", "Other partners", "Partner institutions": a layout's own words for
     the promoter and the partners (a page written for the test)."""
