@@ -371,6 +371,26 @@ def test_a_projects_visit_hosted_by_its_partner_was_made_by_its_partners_from_el
     assert visit == {("Bergen Maritime Museum", "host")}
 
 
+def test_whom_an_organiser_cooperates_with_in_an_event_organised_it_too() -> None:
+    """ "Organised by X in cooperation with A and B": A and B are co-organisers; whom a
+    participant took part in cooperation with gets no role from it."""
+    organised = (
+        "A seminar took place in Riga on 3 May 2022. It was organised by the Latvian "
+        "Ministry of Education in cooperation with the Riga City Council and the University "
+        "of Bergen."
+    )
+    assert _roles(organised) == {
+        ("Latvian Ministry of Education", "organiser", "e0"),
+        ("Riga City Council", "organiser", "e0"),
+        ("University of Bergen", "organiser", "e0"),
+    }
+    took_part = (
+        "A seminar took place in Riga on 3 May 2022. The Gdansk Youth Association took part "
+        "in it in cooperation with the University of Bergen."
+    )
+    assert _roles(took_part) == {("Gdansk Youth Association", "participant", "e0")}
+
+
 def test_an_events_donor_and_beneficiary_state_parties_are_listed_as_linked(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

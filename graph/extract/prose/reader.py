@@ -40,6 +40,10 @@ __all__ = ["TextFacts", "read_text"]
 _YEAR = re.compile(r"(?<!\d)(?:199\d|20[0-3]\d)(?!\d)")
 
 
+#: Roles a body shares with whom it cooperates in it: co-organisers, co-hosts.
+_SHARED_ROLES = frozenset({"organiser", "host"})
+
+
 def _inside(at: int, spans: list[tuple[int, int]]) -> bool:
     return any(a < at < b for a, b in spans)
 
@@ -215,13 +219,21 @@ def read_text(
         if current is not None and found:
             cues = find_cues(sent, lex.roles)
             forward = forward_cues(sent, cues, language)
+            subject_role: str | None = None  # the last role before a cooperation cue
             for org in found:
+                venue = is_venue(sent, org, lex, language)
                 if coop_at is not None and org.evidence.start > coop_at:
-                    continue  # the object of "cooperation with X" is not an event role
+                    # the object of "cooperation with X" is not an event role of its own;
+                    # with an organiser or host, it organised or hosted too ("organised by
+                    # the ministry in cooperation with A and B")
+                    if subject_role is not None and subject_role in _SHARED_ROLES and not venue:
+                        current.roles.append((org, subject_role, ev))
+                    continue
                 came_from = follows_origin(sent.text, org.evidence.start - sent.start)
                 role = nearest_cue(org, cues, came_from, forward)
-                if role is not None and not is_venue(sent, org, lex, language):
+                if role is not None and not venue:
                     current.roles.append((org, role, ev))
+                    subject_role = role
         # a facts block, where there is one, is the authority on the project's roles
         # (the prose's own, where the block states none)
         told = bool(found) and (project is None or not block_roles)
