@@ -397,6 +397,33 @@ def test_a_town_after_a_one_word_name_that_is_no_common_noun_is_where_the_body_i
     assert _names("Delegasjonen besøkte Høgskolen i Østfold.", "no") == {"Høgskolen i Østfold"}
 
 
+def test_a_coordinated_name_that_a_demonym_and_its_head_open_stands_alone() -> None:
+    # (the left name is also known to the registry: the right one is not lost with it)
+    text = "Umowę podpisały Związek Miast Polskich i Norweski Związek Władz Lokalnych."
+    assert _names(text, "pl") == {"Związek Miast Polskich", "Norweski Związek Władz Lokalnych"}
+    # two demonyms sharing one head stay one name
+    text = "The Association of Polish and Norwegian Municipalities met."
+    assert _names(text, "en") == {"Association of Polish and Norwegian Municipalities"}
+
+
+def test_a_person_after_the_name_and_a_sub_unit_before_it_are_not_part_of_it() -> None:
+    """ "… Association Anna Nowak": a person of the body; "International Department of the
+    University of Bergen": a sub-unit of the body, which is the organisation."""
+    text = "Director of the Gdansk Youth Association Anna Nowak opened the seminar."
+    assert _names(text, "en") == {"Gdansk Youth Association"}
+    text = "Rådgiver i Bergen kommune Kari Hesselberg deltok."
+    assert _names(text, "no") == {"Bergen kommune"}
+    text = "The Head of the International Department of the University of Bergen visited Gdansk."
+    assert _names(text, "en") == {"University of Bergen"}
+    # an office with no name of its own before it is the body itself
+    text = "The Office of the Prime Minister of Norway sent a letter."
+    assert _names(text, "en") == {"Office of the Prime Minister of Norway"}
+    # words that are no person's name stay in the name
+    assert _names("The Gdansk Youth Association Sports Club met.", "en") == {
+        "Gdansk Youth Association Sports Club"
+    }
+
+
 def test_abbreviations_and_initials_do_not_end_sentences() -> None:
     from partnergraph.graph.extract.prose import sentences
 

@@ -1236,6 +1236,8 @@ def _head_spans(
         run = _trim_list_prefix(run, tokens, lex)
         run = _drop_leading_title(run, tokens, lex, language)
         run = _drop_leading_person(run, tokens, lex, language)
+        run = _drop_trailing_person(run, tokens, lex, language)
+        run = _drop_sub_unit(run, tokens, lex, language)
         run = _drop_trailing_country(run, tokens, lex, language)
         # a sentence's first word is capitalised whatever it is: a common word there
         # ("Przedstawiciele fundacji …", "Representatives") does not open a name, nor does
@@ -1592,6 +1594,62 @@ def _drop_leading_person(
     return run
 
 
+def _drop_trailing_person(
+    run: list[int], tokens: list[tuple[int, int, str]], lex: Lexicon, language: str
+) -> list[int]:
+    """ "… Gdansk Youth Association Anna Nowak": a first name and a surname after a name
+    that ends on its head noun are a person of the organisation, not part of its name (the
+    surname neither a head noun, a common word nor a place; the first name may be a common
+    word, "Anna", but no head noun, place or demonym)."""
+    if len(run) < 4:
+        return run
+    words = [tokens[k][2] for k in run]
+    kept, first = words[:-2], words[-2]
+    if (
+        _person_word(words[-1], language)
+        and first.isalpha()
+        and first[:1].isupper()
+        and not first.isupper()
+        and _head_type([first], lex, language) is None
+        and not country_of_form(first)
+        and not demonym_country(first, lex, language)
+        and not find_cities(first)
+        and _head_type(kept[-1:], lex, language) is not None
+        and _head_type(kept, lex, language) is not None
+    ):
+        return run[:-2]
+    return run
+
+
+@cache
+def _sub_unit_lemmas() -> frozenset[str]:
+    return frozenset(lexicon().raw["sub_unit_lemmas"]["lemmas"])
+
+
+def _drop_sub_unit(
+    run: list[int], tokens: list[tuple[int, int, str]], lex: Lexicon, language: str
+) -> list[int]:
+    """ "International Office of the University of Wrocław": a department, office or
+    faculty of a body that is named after it ("of", "of the") is no organisation; the body
+    is."""
+    for at in range(1, len(run) - 2):
+        word = tokens[run[at]][2]
+        if all(tokens[k][2] in lex.stopwords or tokens[k][2] in lex.connectors for k in run[:at]):
+            continue  # the unit's own name first: "International Office", not "The Office"
+        if lemma(word, language) not in _sub_unit_lemmas() and lemma(word, "en") not in (
+            _sub_unit_lemmas()
+        ):
+            continue
+        rest = run[at + 1 :]
+        if not rest or tokens[rest[0]][2].casefold() not in ("of", "at"):
+            continue
+        while rest and tokens[rest[0]][2] in lex.connectors:
+            rest = rest[1:]
+        if len(rest) >= 2 and _head_type([tokens[k][2] for k in rest], lex, language):
+            return rest
+    return run
+
+
 @cache
 def _job_titles() -> frozenset[str]:
     return frozenset(lexicon().raw["job_title_lemmas"]["lemmas"])
@@ -1762,7 +1820,13 @@ def _split_coordination(
             # body is never named together with a fund
             return _split_coordination(left, tokens, lex, language)
         left_head = _head_type(left_words, lex, language) is not None
-        starts_new = _head_type(right_words[:1], lex, language) is not None
+        # (its head first, or a demonym and then its head: "Związek Miast Polskich i
+        # Norweski Związek Władz Lokalnych")
+        starts_new = _head_type(right_words[:1], lex, language) is not None or (
+            len(right_words) >= 3
+            and bool(demonym_country(right_words[0], lex, language))
+            and _head_type(right_words[1:2], lex, language) is not None
+        )
         # "Ekopolis a Centrum pro vodu", "Fagforum and the Bergen Youth Centre": without a
         # head of its own, the left side is split off only where the right name opens with
         # its head, an article or a demonym (other rules may read the left side)
