@@ -123,6 +123,9 @@ def test_sources_of_a_cooperation_link(seed_store: Store) -> None:
     [
         ("lv", "Pārstāvji no Amatas, Līgatnes un Raunas novadu apmeklēja Oslo.",
          {"Amatas novads", "Līgatnes novads", "Raunas novads"}),
+        # the singular genitive the list's items share: three municipalities too
+        ("lv", "Amatas, Līgatnes un Raunas novada pašvaldības apmeklēja Norvēģiju.",
+         {"Amatas novads", "Līgatnes novads", "Raunas novads"}),
         ("no", "Ordførerne i Hamar, Gjøvik og Lillehammer kommuner møttes.",
          {"Hamar kommune", "Gjøvik kommune", "Lillehammer kommune"}),
         ("en", "Three Lithuanian municipalities (Ignalina, Kupiskis and Ukmerge) took part.",
