@@ -303,6 +303,20 @@ def test_a_demonym_after_and_opens_a_second_name_unless_two_demonyms_are_joined(
     ] == ["Association of Polish and Norwegian Towns"]
 
 
+def test_a_town_that_is_party_to_a_cooperation_stands_for_its_municipality() -> None:
+    """ "Lillehammer signed an agreement", "cooperation with Lillehammer": the town is its
+    municipality; a country, or a place where an agreement was signed, is none."""
+    assert _orgs("Lillehammer signed an agreement with the Gdansk Youth Association.", "en") == [
+        ("Lillehammer", "NO"),
+        ("Gdansk Youth Association", None),
+    ]
+    assert ("Lillehammer", "NO") in _orgs(
+        "The Gdansk Youth Association started cooperation with Lillehammer.", "en"
+    )
+    assert _orgs("The partnership with Norway began in 2020.", "en") == []
+    assert _orgs("A cooperation agreement was signed in Oslo.", "en") == []
+
+
 def test_a_town_that_takes_part_stands_for_its_municipality() -> None:
     facts = read_text("I juni deltok Drammen på kick off i Warszawa.", "no")
     assert [(o.name, o.country, o.type) for o in facts.organisations] == [

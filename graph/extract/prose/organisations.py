@@ -329,19 +329,23 @@ def find_organisations(
             seat=cities[0].name if cities else place,
         )
         spans.append((m.start(), m.end(), mention))
-    for a, b, place in [*_office_towns(sent.text), *_acting_towns(sent.text, lex)]:
-        if taken(a, b):
-            continue
-        cities = _towns_called(place)
-        country = (
-            names.places.get(normalise(place))
-            or pick_country([c.country for c in cities], doc_countries)
-            or municipality_country(place)
-            or town_country(place)
-        )
-        seat = cities[0].name if cities else place
-        mention = OrgMention(place, country, "municipality", span_evidence(sent, a, b), seat=seat)
-        spans.append((a, b, mention))
+
+    def town_bodies(found: list[tuple[int, int, str]]) -> None:
+        for a, b, place in found:
+            if taken(a, b):
+                continue
+            cities = _towns_called(place)
+            country = (
+                names.places.get(normalise(place))
+                or pick_country([c.country for c in cities], doc_countries)
+                or municipality_country(place)
+                or town_country(place)
+            )
+            seat = cities[0].name if cities else place
+            evidence = span_evidence(sent, a, b)
+            spans.append((a, b, OrgMention(place, country, "municipality", evidence, seat=seat)))
+
+    town_bodies([*_office_towns(sent.text), *_acting_towns(sent.text, lex)])
     # one plural head shared by places: "the Ministries of Foreign Affairs of Portugal and
     # Norway" are two ministries
     for a, b, org_type, named in _shared_head_spans(sent.text, lex, language):
@@ -434,6 +438,10 @@ def find_organisations(
             )
             mention = OrgMention(sent.text[a:b], country, None, span_evidence(sent, a, b))
             spans.append((a, b, mention))
+    # a town party to a cooperation, where no name holds it ("The Universities of Bergen
+    # and Oslo signed an agreement": Oslo is the university's)
+    if lex.cooperation_cues.search(sent.text):
+        town_bodies(_acting_towns(sent.text, lex, cooperating=True))
     spans.sort(key=lambda s: (s[0], -s[1]))
     titles = project_titles(sent.text)
     if titles:  # a name inside a project's quoted title is the title's
@@ -597,17 +605,21 @@ _FROM = frozenset({"of", "from", "z", "ze", "iz", "iš", "no", "fra", "frå", "d
                    "από", "от", "из", "aus", "von"})  # fmt: skip
 
 
-def _acting_towns(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
+def _acting_towns(text: str, lex: Lexicon, cooperating: bool = False) -> list[tuple[int, int, str]]:
     """Towns that take part: right after a participant's cue ("I juni deltok Lørenskog på
-    kick off", "representatives from Ignalina") or right before it ("Lørenskog took part")
-    a town the city list knows by its own name stands for its municipality. A place
-    preposition before the town makes it a place ("took part in Oslo")."""
+    kick off", "representatives from Ignalina") or right before it ("Lørenskog took part"),
+    or, with ``cooperating``, a party to a cooperation ("Lillehammer signed an agreement",
+    "cooperation with Lillehammer"), a town the city list knows by its own name stands for
+    its municipality. A place preposition before the town makes it a place ("took part in
+    Oslo")."""
     if not any(_town_itself(m.group()) for m in _CAPITALISED.finditer(text)):
         return []  # (the quick test: no town's own name in the sentence)
     out = []
-    for start, end, role in lex.roles.find(text):
-        if role != "participant":
-            continue
+    if cooperating:
+        cues = lex.cooperation_cues.find(text)
+    else:
+        cues = [(a, b, role) for a, b, role in lex.roles.find(text) if role == "participant"]
+    for start, end, _role in cues:
         after = _NEXT_WORDS.match(text, end)
         if after is not None:
             first, second = after.group(1), after.group(2)
