@@ -424,6 +424,27 @@ def test_a_person_after_the_name_and_a_sub_unit_before_it_are_not_part_of_it() -
     }
 
 
+def test_a_word_an_and_joins_to_a_bodys_name_is_a_name_of_its_own() -> None:
+    """One capitalised word that is no common word, place or fund, joined by "and" to a
+    body's name, is a body of its own; a common word, a place or a fund is none."""
+    assert _names("Projekt realizuje Ekopolis a Centrum pro vodu a krajinu.", "cs") == {
+        "Ekopolis",
+        "Centrum pro vodu a krajinu",
+    }
+    assert _names("The project is run by Fagforum and the Bergen Youth Centre.", "en") == {
+        "Bergen Youth Centre",
+        "Fagforum",
+    }
+    assert _names("On Tuesday and the University of Bergen hosted.", "en") == {
+        "University of Bergen"
+    }
+    assert _names("Norway and the University of Bergen signed it.", "en") == {
+        "University of Bergen"
+    }
+    text = "Funded by: the Lithuanian College of Democracy and Norwaygrants financial mechanisms"
+    assert _names(text, "en") == {"Lithuanian College of Democracy"}
+
+
 def test_abbreviations_and_initials_do_not_end_sentences() -> None:
     from partnergraph.graph.extract.prose import sentences
 

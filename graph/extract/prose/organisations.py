@@ -442,6 +442,13 @@ def find_organisations(
     # and Oslo signed an agreement": Oslo is the university's)
     if lex.cooperation_cues.search(sent.text):
         town_bodies(_acting_towns(sent.text, lex, cooperating=True))
+    # a name of one word joined to a body's name by "and" ("Ekopolis a Centrum pro vodu")
+    for a, b in _coordinated_words(sent.text, [(a, b) for a, b, _m in spans], lex, language):
+        if not taken(a, b):
+            name = sent.text[a:b]
+            country = portal_country(name) or country_after(sent.text, b)
+            mention = OrgMention(name, country, organisation_type(name), span_evidence(sent, a, b))
+            spans.append((a, b, mention))
     spans.sort(key=lambda s: (s[0], -s[1]))
     titles = project_titles(sent.text)
     if titles:  # a name inside a project's quoted title is the title's
@@ -646,6 +653,62 @@ def _acting_towns(text: str, lex: Lexicon, cooperating: bool = False) -> list[tu
         ):
             out.append((before.start(1), before.end(1), before.group(1)))
     return out
+
+
+_WORD_AND_BEFORE = re.compile(r"(?<![\w'’.-])([\w'’-]+)\s+(\S+)\s+(?:the\s+)?$")
+_AND_WORD_AFTER = re.compile(r"\s+(\S+)\s+([\w'’-]+)(?![\w'’-])")
+
+
+def _coordinated_words(
+    text: str, found: list[tuple[int, int]], lex: Lexicon, language: str
+) -> list[tuple[int, int]]:
+    """Words that stand alone as a name beside a body's name that an "and" of the
+    document's language or English joins them to ("Ekopolis a Centrum pro vodu a
+    krajinu"): one
+    capitalised word that is no common word, place, demonym, month or acronym of the
+    document's grammar, with no capitalised word before or after it."""
+    ands = _coordinators(language) - {","}
+    out = []
+    for a, b in found:
+        before = _WORD_AND_BEFORE.search(text, 0, a)
+        if before is not None and before.group(2).casefold() in ands:
+            out.append(before.span(1))
+        after = _AND_WORD_AFTER.match(text, b)
+        if after is not None and after.group(1).casefold() in ands:
+            out.append(after.span(2))
+    kept = []
+    for a, b in out:
+        previous = text[:a].split()[-1:] or [""]
+        following = text[b:].split()[:1] or [""]
+        lower = [w.rstrip(".,;:") for w in text[b:].split()[:3]]
+        lower = lower[: next((i for i, w in enumerate(lower) if not w.islower()), len(lower))]
+        if (
+            not CAP.match(previous[0])
+            and not CAP.match(following[0])
+            and _standalone_word(text[a:b], lex, language)
+            # (a fund is no body: "… and Norwaygrants financial mechanisms")
+            and not is_instrument(" ".join([text[a:b], *lower]), language)
+        ):
+            kept.append((a, b))
+    return kept
+
+
+def _standalone_word(word: str, lex: Lexicon, language: str) -> bool:
+    """A capitalised word that may be a name on its own ("Ekopolis", "Fagforum"): no
+    common word of the language or of English, no place, demonym, month or stop word."""
+    return (
+        len(word) >= 3
+        and word[:1].isupper()
+        and any(ch.isalpha() for ch in word)
+        and word.casefold() not in MONTH_NAMES
+        and word not in lex.stopwords
+        and not _is_common(word, language)
+        and not _is_common(word, "en")
+        and not country_of_form(word)
+        and not demonym_country(word, lex, language)
+        and not find_cities(word)
+        and not _towns(word, language)
+    )
 
 
 def _list_country(text: str, a: int, b: int) -> str | None:
