@@ -445,6 +445,16 @@ def test_a_word_an_and_joins_to_a_bodys_name_is_a_name_of_its_own() -> None:
     assert _names(text, "en") == {"Lithuanian College of Democracy"}
 
 
+def test_a_titled_person_after_a_name_or_before_it_is_no_part_of_it() -> None:
+    """ "… University and Prof. A. B. Nowak of the … University": a title after "and" ends
+    the name before it; a surname after initials, then "of", opens none."""
+    text = (
+        "Dr. J. Smith of the Riga Technical University and Prof. A. B. Nowak of the Adam "
+        "Mickiewicz University met in Riga."
+    )
+    assert _names(text, "en") == {"Riga Technical University", "Adam Mickiewicz University"}
+
+
 def test_abbreviations_and_initials_do_not_end_sentences() -> None:
     from partnergraph.graph.extract.prose import sentences
 

@@ -1221,12 +1221,13 @@ def _head_spans(
             while gap <= 2 and j + gap < len(tokens) and tokens[j + gap][2] in joiners:
                 gap += 1
             # after "of", "on"…, a name goes on with a capital, not a number ("on 8 December")
-            # nor a month's name ("in May")
+            # nor a month's name ("in May"), nor a person's title ("… and Prof. Nowak")
             if (
                 1 < gap
                 and j + gap < len(tokens)
                 and tokens[j + gap][2][:1].isupper()
                 and tokens[j + gap][2].rstrip(".").casefold() not in MONTH_NAMES
+                and not _is_title(tokens[j + gap][2])
             ):
                 run.extend(range(j + 1, j + gap))
                 j += gap - 1
@@ -1653,8 +1654,11 @@ def _drop_leading_person(
 ) -> list[int]:
     """ "Gørill Trælstad i Buskerud fylkeskommune": two or three capitalised words that are
     neither head nouns, common words nor places, then "i", "in", "from"…, are a person
-    of the organisation that follows, not part of its name."""
-    for size in (2, 3):
+    of the organisation that follows, not part of its name; so is one such word after an
+    initial or a title ("Prof. A. B. Nowak of the Adam Mickiewicz University")."""
+    before = tokens[run[0] - 1][2] if run and run[0] > 0 else ""
+    after_initial = bool(_INITIAL.fullmatch(before)) or _is_title(before)
+    for size in (1, 2, 3) if after_initial else (2, 3):
         if len(run) < size + 2:
             break
         words = [tokens[k][2] for k in run[:size]]
@@ -1723,6 +1727,10 @@ def _drop_sub_unit(
         if len(rest) >= 2 and _head_type([tokens[k][2] for k in rest], lex, language):
             return rest
     return run
+
+
+#: A person's initial: "A.", "B."
+_INITIAL = re.compile(r"[A-ZÆØÅÄÖÜĄĆĘŁŃŚŹŻČŠŽА-Я]\.")
 
 
 @cache
