@@ -374,6 +374,32 @@ def test_a_projects_visit_hosted_by_its_partner_was_made_by_its_partners_from_el
     assert visit == {("Bergen Maritime Museum", "host")}
 
 
+def test_the_items_of_a_list_under_a_roles_heading_take_that_role() -> None:
+    """ "Participants:", "Hosts:", "Gospodarz:": a heading of a few words that ends in a
+    colon and holds one role's cue gives the items of the list under it that role; a
+    heading of another kind gives none."""
+    text = (
+        "Study visit to Bergen, 3 May 2022.\n\nParticipants:\n- Gdansk Youth Association\n"
+        "- Kaunas Energy Agency\n\nHosts:\n- University of Bergen\n"
+    )
+    assert _roles(text) == {
+        ("Gdansk Youth Association", "participant", "e0"),
+        ("Kaunas Energy Agency", "participant", "e0"),
+        ("University of Bergen", "host", "e0"),
+    }
+    polish = (
+        "Wizyta studyjna w Bergen, 3 maja 2022.\n\nUczestnicy:\n• Fundacja Wolna Wisła\n"
+        "• Gmina Obrowo\n\nGospodarz:\n• Universitetet i Bergen\n"
+    )
+    assert {(name, role) for name, role, _e in _roles(polish, "pl")} == {
+        ("Fundacja Wolna Wisła", "participant"),
+        ("Gmina Obrowo", "participant"),
+        ("Universitetet i Bergen", "host"),
+    }
+    other = text.replace("Participants:", "Programme of the day:").replace("Hosts:", "Notes:")
+    assert _roles(other) == set()
+
+
 def test_whom_an_organiser_cooperates_with_in_an_event_organised_it_too() -> None:
     """ "Organised by X in cooperation with A and B": A and B are co-organisers; whom a
     participant took part in cooperation with gets no role from it."""

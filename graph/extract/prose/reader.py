@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ..lexicon import lexicon
+from ..lexicon import Lexicon, lexicon
 from ..model import Event, Evidence, Money, OrgMention, Place, Project, RoleFact, StatedLink
 from .events import FOCUS_SENTENCES, EventDraft, find_events, merge_into, refers_back
 from .organisations import DocNames, document_acronyms, find_organisations
@@ -33,11 +33,30 @@ from .roles import (
     is_venue,
     nearest_cue,
 )
-from .sentences import quotations, sentences
+from .sentences import Sentence, quotations, sentences
 
 __all__ = ["TextFacts", "read_text"]
 
 _YEAR = re.compile(r"(?<!\d)(?:199\d|20[0-3]\d)(?!\d)")
+
+
+#: An item of a bulleted or numbered list.
+_LIST_ITEM = re.compile(r"\s*(?:[•·▪●◦*–-]|\d{1,2}[.)])\s+\S")
+#: A list heading is a few words and a colon: "Participants:", "Hosted by:".
+_HEADING_WORDS = 4
+
+
+def _heading_role(sent: Sentence, lex: Lexicon) -> str | None:
+    """The role a list heading gives the items under it ("Participants:", "Hosts:",
+    "Organised by:"): the one role cue of a line of a few words that ends in a colon."""
+    text = sent.text.strip()
+    if not text.endswith(":") or len(text.split()) > _HEADING_WORDS:
+        return None
+    roles = {role for _a, _b, role in find_cues(sent, lex.roles)}
+    if len(roles) != 1:
+        return None
+    role = roles.pop()
+    return "host" if role == "visited" else role
 
 
 #: Roles a body shares with whom it cooperates in it: co-organisers, co-hosts.
@@ -159,6 +178,7 @@ def read_text(
     project_roles: list[tuple[OrgMention, str, Evidence]] = []
     mentions_project = False
     previous: list[OrgMention] = []  # the organisations of the sentence before
+    heading_role: str | None = None  # a list heading's role ("Participants:"), while listed
     costs: list[Money] = []
     inside = tuple(read)
     for sent in sentences(text):
@@ -216,7 +236,15 @@ def read_text(
             None,
         )
         coop_at = sent.start + coop if coop is not None else None
-        if current is not None and found:
+        listed = _LIST_ITEM.match(sent.text) is not None
+        if not listed:
+            heading_role = _heading_role(sent, lex) if current is not None else None
+        if current is not None and found and listed and heading_role is not None:
+            # the items of a list under a role's heading take that role
+            current.roles.extend(
+                (org, heading_role, ev) for org in found if not is_venue(sent, org, lex, language)
+            )
+        elif current is not None and found:
             cues = find_cues(sent, lex.roles)
             forward = forward_cues(sent, cues, language)
             subject_role: str | None = None  # the last role before a cooperation cue
