@@ -455,6 +455,21 @@ def test_a_titled_person_after_a_name_or_before_it_is_no_part_of_it() -> None:
     assert _names(text, "en") == {"Riga Technical University", "Adam Mickiewicz University"}
 
 
+def test_two_names_that_for_the_joins_are_two() -> None:
+    text = (
+        "A stay in Bergen was organised by the University of Bergen for the Gdansk Youth "
+        "Association."
+    )
+    assert _names(text, "en") == {"University of Bergen", "Gdansk Youth Association"}
+    # a name that goes on after "for" with no body of its own is one
+    for text in (
+        "The Centre for the Study of Democracy took part.",
+        "The Ministry for the Environment took part.",
+        "The Association for the Gdansk Youth Centre took part.",
+    ):
+        assert _names(text, "en") == {text.split(" took")[0].removeprefix("The ")}
+
+
 def test_abbreviations_and_initials_do_not_end_sentences() -> None:
     from partnergraph.graph.extract.prose import sentences
 

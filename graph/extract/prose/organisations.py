@@ -1343,9 +1343,10 @@ def _head_spans(
         ):
             run = run[1:]
         for part in _split_coordination(run, tokens, lex, language):
-            found = _name_of(part, tokens, text, lex, language)
-            if found is not None:
-                out.append(found)
+            for piece in _split_at_for(part, tokens, lex, language):
+                found = _name_of(piece, tokens, text, lex, language)
+                if found is not None:
+                    out.append(found)
         i = j + 1
     return out
 
@@ -1936,6 +1937,34 @@ def _split_coordination(
         )
         if starts_new or closed or foreign or article or demonym or companies or acronym:
             return [*_split_coordination(left, tokens, lex, language), right]
+    return [run]
+
+
+def _split_at_for(
+    run: list[int], tokens: list[tuple[int, int, str]], lex: Lexicon, language: str
+) -> list[list[int]]:
+    """ "University of Bergen for the Gdansk Youth Association" is two names: at "for
+    (the)", when the words before (two or more) hold a head and end on a capitalised word,
+    and the words
+    after are a name of their own (two words or more, one of them a head: not "Centre for
+    the Study of Democracy", "Ministry for the Environment")."""
+    for pos in range(1, len(run) - 2):
+        if tokens[run[pos]][2] != "for":
+            continue
+        left, right = run[:pos], run[pos + 1 :]
+        if right and tokens[right[0]][2] == "the":
+            right = right[1:]
+        left_words = [tokens[k][2] for k in left]
+        right_words = [tokens[k][2] for k in right]
+        if (
+            len(right_words) >= 2
+            and len(left_words) >= 2
+            and CAP.match(left_words[-1])
+            and _head_type(left_words, lex, language) is not None
+            and _head_type(right_words, lex, language) is not None
+            and any(_head_type([w], lex, language) for w in right_words)
+        ):
+            return [left, *_split_at_for(right, tokens, lex, language)]
     return [run]
 
 
