@@ -470,6 +470,28 @@ def test_two_names_that_for_the_joins_are_two() -> None:
         assert _names(text, "en") == {text.split(" took")[0].removeprefix("The ")}
 
 
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "Representatives of Equinor and Telenor took part.", {"Equinor", "Telenor"}),
+        ("en", "The seminar was attended by Statkraft and Hafslund.", {"Statkraft", "Hafslund"}),
+        ("en", "A delegation from Statkraft came.", {"Statkraft"}),
+        ("no", "Representanter fra NAV og Fretex deltok.", {"NAV", "Fretex"}),
+        ("pl", "Przedstawiciele z Comarch i Energa przyjechali.", {"Comarch", "Energa"}),
+        # a country, a common word, a person: no body
+        ("en", "Representatives from Norway came.", set()),
+        ("en", "Representatives of the EU took part.", set()),
+        ("en", "Representatives of Anna Hansen took part.", set()),
+    ],
+)  # fmt: skip
+def test_names_after_a_participants_cue_need_no_head_word(
+    lang: str, text: str, expected: set[str]
+) -> None:
+    """Whom representatives came from, who attended: the capitalised words after a
+    participant's cue (and its "of", "from", "by") name bodies, acronyms too."""
+    assert _names(text, lang) == expected
+
+
 def test_abbreviations_and_initials_do_not_end_sentences() -> None:
     from partnergraph.graph.extract.prose import sentences
 

@@ -936,7 +936,12 @@ def _apposition_spans(text: str, lex: Lexicon, language: str) -> list[tuple[int,
             run = words[j : k + 1]
             if agent and _a_person(run, lex, language):
                 pass  # "organised by Anna Nowak", "hosted by Mayor Hans Olsen": a person
-            elif len(run) > 1 or not (_is_common(run[0], language) or _is_common(run[0], "en")):
+            elif (
+                len(run) > 1
+                or not (_is_common(run[0], language) or _is_common(run[0], "en"))
+                # an acronym is no common word ("NAV og Fretex")
+                or (_ACRONYM_WORD.fullmatch(run[0]) and run[0] not in _acronym_stopwords())
+            ):
                 stop = 1 if tokens[k][2] != words[k] else 0  # a full stop is not the name's
                 out.append((tokens[j][0], tokens[k][1] - stop, where))
             # after an agent's cue a comma ends the names ("On behalf of Statkraft, John
@@ -972,15 +977,28 @@ def _agent_slots(text: str, lex: Lexicon, language: str) -> list[int]:
     after the agent's preposition right behind the cue ("hosted by"). The capitalised
     words there name a body though no head word says so ("organised by Nordic Energy
     Research and hosted by Statkraft")."""
-    agents = _agent_pattern(language)
+    agents, origins = _agent_pattern(language), _origin_pattern(language)
     out = []
-    for start, end, _role in _agent_finder().find(text):
-        after = agents.match(text, end)
+    for start, end, role in _agent_finder().find(text):
+        # (whom participants came from: "Representanter fra NAV og Fretex")
+        after = agents.match(text, end) or (
+            origins.match(text, end) if role == "participant" else None
+        )
         if after is not None:
             out.append(after.end())
         elif names_what_follows(text[start:end], language) or agents.search(text, start, end):
             out.append(end)
     return out
+
+
+@cache
+def _origin_pattern(language: str) -> re.Pattern[str]:
+    """The preposition of where people came from, of ``language`` (and English), right
+    after a participant's cue ("representatives from", "representanter fra")."""
+    table = lexicon().raw["origin_prepositions"]
+    words = sorted({*table.get(language, ()), *table["en"]}, key=len, reverse=True)
+    alternation = "|".join(re.escape(w) for w in words)
+    return re.compile(rf"\s+(?i:{alternation})(?!\w)")
 
 
 @cache
@@ -994,13 +1012,15 @@ def _agent_pattern(language: str) -> re.Pattern[str]:
 
 @cache
 def _agent_finder() -> PhraseFinder:
-    """The cues of the roles whose agent a cue may name: a host's and an organiser's, a
-    project's promoter's (one finder of their own: fewer phrases, one pass a sentence)."""
+    """The cues of the roles whose agent a cue may name: a host's, an organiser's and a
+    participant's ("representatives of", "attended by"), a project's promoter's (one
+    finder of their own: fewer phrases, one pass a sentence)."""
     raw = lexicon().raw
     return phrase_finder(
         {
             "host": raw["role_cues"]["host"],
             "organiser": raw["role_cues"]["organiser"],
+            "participant": raw["role_cues"]["participant"],
             "promoter": raw["project_role_cues"]["promoter"],
         }
     )
