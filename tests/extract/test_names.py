@@ -492,6 +492,23 @@ def test_names_after_a_participants_cue_need_no_head_word(
     assert _names(text, lang) == expected
 
 
+def test_a_name_its_country_follows_in_brackets_is_a_body_of_that_country() -> None:
+    """ "X (NO)", "X (Lithuania)": a body of that country though no head word says so; a
+    place, a person or a common word before the brackets is none."""
+    text = "Ecotech Solutions (NO) and Greenfield Partners (Lithuania) took part."
+    assert {o.name: o.country for o in read_text(text, "en").organisations} == {
+        "Ecotech Solutions": "NO",
+        "Greenfield Partners": "LT",
+    }
+    for text in (
+        "The visit to Oslo (Norway) was a success.",
+        "Anna Hansen (Norway) spoke.",
+        "Visitors from Poland (PL) came.",
+        "Hydro (NO) came.",
+    ):
+        assert _names(text, "en") == set(), text
+
+
 def test_abbreviations_and_initials_do_not_end_sentences() -> None:
     from partnergraph.graph.extract.prose import sentences
 

@@ -413,6 +413,12 @@ def find_organisations(
         )
         mention = OrgMention(name, country, organisation_type(name), span_evidence(sent, a, b))
         spans.append((a, b, _with_acronym(mention, sent, b)))
+    # a name its country follows in brackets ("Ecotech Solutions (NO)")
+    for a, b, cc in _country_tagged_spans(sent.text, lex, language):
+        if not taken(a, b):
+            name = sent.text[a:b]
+            mention = OrgMention(name, cc, organisation_type(name), span_evidence(sent, a, b))
+            spans.append((a, b, mention))
     # "<Capitalised word> <Country>" agencies ("Innovation Norway")
     for a, b, cc in _agency_spans(sent.text, lex, language):
         if not taken(a, b):
@@ -1181,6 +1187,69 @@ def _list_items(text: str, offset: int, lex: Lexicon) -> list[tuple[int, int, st
 _PARENTHESES = re.compile(r"\([^()]*\)")
 
 
+_COUNTRY_TAG = re.compile(r"\s*\(\s*([^()]{2,40}?)\s*\)")
+#: The most words a name its country follows in brackets is read as.
+_LONGEST_TAGGED = 6
+
+
+def _country_tagged_spans(text: str, lex: Lexicon, language: str) -> list[tuple[int, int, str]]:
+    """Names that their country follows in brackets, "(NO)" or "(Norway)": the capitalised
+    run before the brackets (connectors inside, a few words at most), when it is no place,
+    person or common word of one word."""
+    if "(" not in text:
+        return []
+    tokens = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+    out = []
+    for k, (_a, at, word) in enumerate(tokens):
+        if word != "(":
+            continue
+        tag = _COUNTRY_TAG.match(text, at - 1)
+        note = tag.group(1) if tag else ""
+        cc = country_of_form(note) or (note.upper() if is_country_code(note.upper()) else None)
+        if cc is None or not note[:1].isupper():
+            continue
+        first = k - 1
+        while first >= 0 and k - first <= _LONGEST_TAGGED:
+            w = tokens[first][2]
+            if CAP.match(w) or _COMPANY_SUFFIX.match(w):
+                first -= 1
+            elif w in lex.connectors and first > 0 and CAP.match(tokens[first - 1][2]):
+                first -= 1
+            else:
+                break
+        first += 1
+        while first < k and (
+            tokens[first][2] in lex.stopwords or tokens[first][2] in lex.connectors
+        ):
+            first += 1
+        # (a common word capitalised as the sentence's first is no part of the name:
+        # "Later NAV (NO) showed …")
+        if (
+            first == 0
+            and k > 1
+            and (_is_common(tokens[0][2], language) or _is_common(tokens[0][2], "en"))
+        ):
+            first = 1
+        words = [tokens[i][2] for i in range(first, k)]
+        if not words or not CAP.match(words[0]):
+            continue
+        one = len(words) == 1
+        if (
+            country_of_form(" ".join(words))
+            or (one and _towns(words[0], language))
+            or (
+                one
+                and not _standalone_word(words[0], lex, language)
+                and not _ACRONYM_WORD.fullmatch(words[0])
+            )
+            or _person_like(words, language)
+            or _full_name(words, lex, language)
+        ):
+            continue
+        out.append((tokens[first][0], tokens[k - 1][1], cc))
+    return out
+
+
 def _country_in_parentheses(note: str) -> str | None:
     """The country what parentheses after a place say tells: a country's name ("Lietuva")
     or the place's own name ("Lesja", a Norwegian town)."""
@@ -1697,16 +1766,31 @@ def _drop_leading_person(
 def _drop_trailing_person(
     run: list[int], tokens: list[tuple[int, int, str]], lex: Lexicon, language: str
 ) -> list[int]:
-    """ "… Gdansk Youth Association Anna Nowak": a first name and a surname after a name
-    that ends on its head noun are a person of the organisation, not part of its name (the
-    surname neither a head noun, a common word nor a place; the first name may be a common
-    word, "Anna", but no head noun, place or demonym)."""
+    """ "… Gdansk Youth Association Anna Nowak": a first name and a surname
+    (:func:`_full_name`) after a name that ends on its head noun are a person of the
+    organisation, not part of its name."""
     if len(run) < 4:
         return run
     words = [tokens[k][2] for k in run]
-    kept, first = words[:-2], words[-2]
+    kept = words[:-2]
     if (
-        _person_word(words[-1], language)
+        _full_name(words[-2:], lex, language)
+        and _head_type(kept[-1:], lex, language) is not None
+        and _head_type(kept, lex, language) is not None
+    ):
+        return run[:-2]
+    return run
+
+
+def _full_name(words: list[str], lex: Lexicon, language: str) -> bool:
+    """A first name and a surname ("Anna Nowak"): the surname neither a head noun, a
+    common word nor a place; the first name may be a common word ("Anna"), but no head
+    noun, place or demonym."""
+    if len(words) != 2:
+        return False
+    first, surname = words
+    return (
+        _person_word(surname, language)
         and first.isalpha()
         and first[:1].isupper()
         and not first.isupper()
@@ -1714,11 +1798,7 @@ def _drop_trailing_person(
         and not country_of_form(first)
         and not demonym_country(first, lex, language)
         and not find_cities(first)
-        and _head_type(kept[-1:], lex, language) is not None
-        and _head_type(kept, lex, language) is not None
-    ):
-        return run[:-2]
-    return run
+    )
 
 
 @cache
