@@ -674,9 +674,11 @@ def _coordinated_words(
     capitalised word that is no common word, place, demonym, month or acronym of the
     document's grammar, with no capitalised word before or after it."""
     ands = _coordinators(language) - {","}
+    if not found or not ands & {word for _at, word in words(text)}:
+        return []  # (the quick test: no "and" in the sentence)
     out = []
     for a, b in found:
-        before = _WORD_AND_BEFORE.search(text, 0, a)
+        before = _WORD_AND_BEFORE.search(text, max(0, a - 80), a)
         if before is not None and before.group(2).casefold() in ands:
             out.append(before.span(1))
         after = _AND_WORD_AFTER.match(text, b)
@@ -1746,8 +1748,10 @@ def _drop_leading_person(
     neither head nouns, common words nor places, then "i", "in", "from"…, are a person
     of the organisation that follows, not part of its name; so is one such word after an
     initial or a title ("Prof. A. B. Nowak of the Adam Mickiewicz University")."""
-    before = tokens[run[0] - 1][2] if run and run[0] > 0 else ""
-    after_initial = bool(_INITIAL.fullmatch(before)) or _is_title(before)
+    if len(run) < 3:
+        return run
+    before = tokens[run[0] - 1][2] if run[0] > 0 else ""
+    after_initial = bool(before) and (bool(_INITIAL.fullmatch(before)) or _is_title(before))
     for size in (1, 2, 3) if after_initial else (2, 3):
         if len(run) < size + 2:
             break
@@ -1813,15 +1817,15 @@ def _drop_sub_unit(
     faculty of a body that is named after it ("of", "of the") is no organisation; the body
     is."""
     for at in range(1, len(run) - 2):
+        rest = run[at + 1 :]
+        if tokens[rest[0]][2].casefold() not in ("of", "at"):
+            continue  # (the quick test first)
         word = tokens[run[at]][2]
         if all(tokens[k][2] in lex.stopwords or tokens[k][2] in lex.connectors for k in run[:at]):
             continue  # the unit's own name first: "International Office", not "The Office"
         if lemma(word, language) not in _sub_unit_lemmas() and lemma(word, "en") not in (
             _sub_unit_lemmas()
         ):
-            continue
-        rest = run[at + 1 :]
-        if not rest or tokens[rest[0]][2].casefold() not in ("of", "at"):
             continue
         while rest and tokens[rest[0]][2] in lex.connectors:
             rest = rest[1:]
