@@ -482,6 +482,8 @@ def test_two_names_that_for_the_joins_are_two() -> None:
         ("en", "Representatives from Norway came.", set()),
         ("en", "Representatives of the EU took part.", set()),
         ("en", "Representatives of Anna Hansen took part.", set()),
+        # common words only: a kind of body, not one
+        ("en", "Representatives from Social Services and Custody Courts came.", set()),
     ],
 )  # fmt: skip
 def test_names_after_a_participants_cue_need_no_head_word(

@@ -913,13 +913,19 @@ def _apposition_spans(text: str, lex: Lexicon, language: str) -> list[tuple[int,
         if lemma(word, language) not in cues and lemma(word, "en") not in cues:
             continue
         starts.add((i + 2 if colon else i + 1, colon, False))
-    for at in agents:
+    kinds: set[int] = set()  # starts after a participant's cue, where kinds of body are named
+    for at, came in agents:
         j = next((k for k, token in enumerate(tokens) if token[0] >= at), len(tokens))
         if j < len(words) and words[j].islower() and words[j] in lex.stopwords:
             j += 1  # "organised by the …"
         starts.add((j, False, True))
+        if came:
+            kinds.add(j)
     out: list[tuple[int, int, str | None]] = []
     for j, colon, agent in sorted(starts):
+        # (after a participant's cue, common words only are a kind of body: "representatives
+        # from Social Services and Custody Courts")
+        strict = j in kinds
         while _capital(words, j):
             # an item of a labelled list that a country closes is a name whole, lower-case
             # words too ("Partners: …, Fleksibel utdanning Norge (Norway).")
@@ -944,6 +950,11 @@ def _apposition_spans(text: str, lex: Lexicon, language: str) -> list[tuple[int,
             run = words[j : k + 1]
             if agent and _a_person(run, lex, language):
                 pass  # "organised by Anna Nowak", "hosted by Mayor Hans Olsen": a person
+            elif strict and all(
+                (_is_common(w, language) or _is_common(w, "en")) and not _ACRONYM_WORD.fullmatch(w)
+                for w in run
+            ):
+                pass
             elif (
                 len(run) > 1
                 or not (_is_common(run[0], language) or _is_common(run[0], "en"))
@@ -979,7 +990,7 @@ def _a_person(run: list[str], lex: Lexicon, language: str) -> bool:
     )
 
 
-def _agent_slots(text: str, lex: Lexicon, language: str) -> list[int]:
+def _agent_slots(text: str, lex: Lexicon, language: str) -> list[tuple[int, bool]]:
     """Where the agent of a host's, organiser's or promoter's cue begins: after a cue that
     names what follows it ("organised by", "at the invitation of", "organizada pela") or
     after the agent's preposition right behind the cue ("hosted by"). The capitalised
@@ -988,14 +999,14 @@ def _agent_slots(text: str, lex: Lexicon, language: str) -> list[int]:
     agents, origins = _agent_pattern(language), _origin_pattern(language)
     out = []
     for start, end, role in _agent_finder().find(text):
-        # (whom participants came from: "Representanter fra NAV og Fretex")
-        after = agents.match(text, end) or (
-            origins.match(text, end) if role == "participant" else None
-        )
+        # (whom participants came from: "Representanter fra NAV og Fretex"; each slot
+        # says whether a participant's cue opened it)
+        came = role == "participant"
+        after = agents.match(text, end) or (origins.match(text, end) if came else None)
         if after is not None:
-            out.append(after.end())
+            out.append((after.end(), came))
         elif names_what_follows(text[start:end], language) or agents.search(text, start, end):
-            out.append(end)
+            out.append((end, came))
     return out
 
 
