@@ -313,11 +313,10 @@ def _page_roles(
             if org.country in DONOR_STATES and _identity(org) not in have:
                 added.append(RoleFact(org, "donor_partner", target, org.evidence))
                 have.add(_identity(org))
-        # a list of bodies, one to an item, one of which has a role in the project (the
-        # lead partner): the others are its partners
-        # (a body is known by its acronym too: "BIA" is the promoter, "Bulgarian Industrial
-        # Association (BIA)" its item)
-        # (a role the text states: not one given above for want of any)
+        # a list of bodies, one to an item, one of which the text gives a role in the
+        # project (the lead partner; not a role given above for want of any): the others
+        # are its partners (a body is known by its acronym too: "BIA" is the promoter,
+        # "Bulgarian Industrial Association (BIA)" its item)
         roled = {k for r in page_roles if r.role in _PROJECT_ROLES for k in _keys(r.org)}
         known = {k for r in page_roles for k in _keys(r.org)} | have
         for items in _lists_of_bodies(doc.text, prose.organisations):

@@ -25,6 +25,11 @@ def _extract(name: str, folder: Path = PAGES) -> Extraction:
     return extract(doc)
 
 
+def _page(text: str) -> Document:
+    """A project page in English written for a test."""
+    return Document("p", "p.txt", text, None, "project-page", "en", "utf-8", "text/plain", "")
+
+
 def _roles(ex: Extraction) -> set[tuple[str, str, str | None, str | None]]:
     return {
         (r.role, r.org.name, r.org.country, r.org.type)
@@ -201,21 +206,18 @@ def test_a_page_whose_roles_pair_no_one_pairs_its_donor_and_beneficiary_state_bo
     partnership, so where no promoter and partner are told, each donor-state organisation
     is paired with each beneficiary-state one, and the link says it was paired so."""
 
-    def page(text: str) -> Document:
-        return Document("p", "p.txt", text, None, "project-page", "en", "utf-8", "text/plain", "")
-
     text = (
         "Green Schools for Lublin\n\nThe Lublin Youth Centre leads the activities in twelve "
         "schools. Teachers of the University of Bergen share their methods of outdoor "
         "teaching.\n"
     )
-    links = extract(page(text)).links
+    links = extract(_page(text)).links
     assert [(link.a.name, link.b.name) for link in links] == [
         ("University of Bergen", "Lublin Youth Centre")
     ]
     assert "last resort" in links[0].why and "project page" in links[0].why
     # two bodies of one country: nothing to pair
-    assert extract(page(text.replace("Bergen", "Gdansk"))).links == ()
+    assert extract(_page(text.replace("Bergen", "Gdansk"))).links == ()
 
 
 def test_a_bulleted_list_of_bodies_that_names_the_lead_partner_lists_the_partners() -> None:
@@ -224,16 +226,13 @@ def test_a_bulleted_list_of_bodies_that_names_the_lead_partner_lists_the_partner
     from a donor state); a list of other things, or one with no body of the project, gives
     no role."""
 
-    def page(text: str) -> Document:
-        return Document("p", "p.txt", text, None, "project-page", "en", "utf-8", "text/plain", "")
-
     listed = (
         "Name of the project: Clean Rivers of Lublin\n\nDuration of the project: 2022 - 2024\n\n"
         "  • Lublin Water Association (LWA) – Lead partner\n"
         "  • Gdansk Youth Association\n"
         "  • University of Bergen\n"
     )
-    roles = {(r.role, r.org.name) for r in extract(page(listed)).roles}
+    roles = {(r.role, r.org.name) for r in extract(_page(listed)).roles}
     assert {
         ("promoter", "Lublin Water Association"),
         ("partner", "Gdansk Youth Association"),
@@ -242,7 +241,7 @@ def test_a_bulleted_list_of_bodies_that_names_the_lead_partner_lists_the_partner
     # no body of the project in the list: no role from it
     unled = listed.replace(" – Lead partner", "")
     assert "Gdansk Youth Association" not in {
-        r.org.name for r in extract(page(unled)).roles if r.role in ("partner", "promoter")
+        r.org.name for r in extract(_page(unled)).roles if r.role in ("partner", "promoter")
     }
     # an item that says more than a body's name ends the list
     told = listed.replace(
@@ -251,7 +250,7 @@ def test_a_bulleted_list_of_bodies_that_names_the_lead_partner_lists_the_partner
         " region, with workshops and study visits for the staff of every school\n",
     )
     assert ("partner", "Gdansk Youth Association") not in {
-        (r.role, r.org.name) for r in extract(page(told)).roles
+        (r.role, r.org.name) for r in extract(_page(told)).roles
     }
 
 

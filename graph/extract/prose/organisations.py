@@ -670,9 +670,8 @@ def _coordinated_words(
 ) -> list[tuple[int, int]]:
     """Words that stand alone as a name beside a body's name that an "and" of the
     document's language or English joins them to ("Ekopolis a Centrum pro vodu a
-    krajinu"): one
-    capitalised word that is no common word, place, demonym, month or acronym of the
-    document's grammar, with no capitalised word before or after it."""
+    krajinu"): one capitalised word (:func:`_standalone_word`) with no capitalised word
+    before or after it, and no fund ("… and Norwaygrants financial mechanisms")."""
     ands = _coordinators(language) - {","}
     if not found or not ands & {word for _at, word in words(text)}:
         return []  # (the quick test: no "and" in the sentence)
@@ -991,16 +990,16 @@ def _a_person(run: list[str], lex: Lexicon, language: str) -> bool:
 
 
 def _agent_slots(text: str, lex: Lexicon, language: str) -> list[tuple[int, bool]]:
-    """Where the agent of a host's, organiser's or promoter's cue begins: after a cue that
-    names what follows it ("organised by", "at the invitation of", "organizada pela") or
-    after the agent's preposition right behind the cue ("hosted by"). The capitalised
+    """Where the agent of a host's, organiser's, participant's or promoter's cue begins:
+    after a cue that names what follows it ("organised by", "at the invitation of",
+    "representatives of") or after the agent's preposition right behind the cue ("hosted
+    by"; a participant's, where they came from: "representanter fra"). The capitalised
     words there name a body though no head word says so ("organised by Nordic Energy
-    Research and hosted by Statkraft")."""
+    Research and hosted by Statkraft"). Each slot says whether a participant's cue opened
+    it (where common words name a kind of body, not one)."""
     agents, origins = _agent_pattern(language), _origin_pattern(language)
     out = []
     for start, end, role in _agent_finder().find(text):
-        # (whom participants came from: "Representanter fra NAV og Fretex"; each slot
-        # says whether a participant's cue opened it)
         came = role == "participant"
         after = agents.match(text, end) or (origins.match(text, end) if came else None)
         if after is not None:
