@@ -119,10 +119,14 @@ def _visited_at_home(read: Extraction) -> Extraction:
     ]
     hosts: set[tuple[str, str]] = set()
     for event, there in visits:
-        guests = [r.org for r in read.roles if r.target == event.key and r.role == "participant"]
-        home = {_identity(o) for o in guests if o.country == there}
+        guests = {
+            _identity(r.org): r.org
+            for r in read.roles
+            if r.target == event.key and r.role == "participant"
+        }
+        home = {key for key, org in guests.items() if org.country == there}
         abroad = written is not None and written != there
-        if home and (abroad or home != {_identity(o) for o in guests} or len(home) == 1):
+        if home and (abroad or home != guests.keys() or len(home) == 1):
             hosts.update((event.key, key) for key in home)
     roles = [
         replace(r, role="host")

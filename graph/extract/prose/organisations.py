@@ -685,9 +685,11 @@ def _coordinated_words(
             out.append(after.span(2))
     kept = []
     for a, b in out:
-        previous = text[:a].split()[-1:] or [""]
-        following = text[b:].split()[:1] or [""]
-        lower = [w.rstrip(".,;:") for w in text[b:].split()[:3]]
+        # (the words beside it, from a window: not the whole sentence split again)
+        previous = text[max(0, a - 40) : a].split()[-1:] or [""]
+        next_words = text[b : b + 120].split()[:3]
+        following = next_words[:1] or [""]
+        lower = [w.rstrip(".,;:") for w in next_words]
         lower = lower[: next((i for i, w in enumerate(lower) if not w.islower()), len(lower))]
         if (
             not CAP.match(previous[0])
