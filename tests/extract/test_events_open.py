@@ -335,3 +335,32 @@ def test_a_visit_with_neither_date_nor_place_is_the_one_dated_meeting_of_the_gue
         "laikā eksperti brauks uz Valmieru."
     )
     assert ("study_visit", "Valmiera") in _events(text, "lv")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "place"),
+    [
+        # a county or region the visitors went to, named after a place they came from
+        ("no", "Representanter fra Gdańsk kommune helt nord i Polen var på besøk i Telemark.",
+         "Telemark"),
+        ("en", "A delegation from Vilnius in Lithuania made a study visit to Vestland.",
+         "Vestland"),
+        # the town of the same visit is more precise than its region
+        ("en", "The study visit to Vestland began in Bergen.", "Bergen"),
+    ],
+)  # fmt: skip
+def test_a_region_is_where_a_visit_went(lang: str, text: str, place: str) -> None:
+    assert _events(text, lang) == [("study_visit", place)]
+
+
+def test_a_visitor_from_elsewhere_is_no_host_of_a_visit_to_a_region() -> None:
+    """Where the visitors came from ("i Polen" after their name) is no place of the visit:
+    read as one, it made the Polish municipality the host of its own visit."""
+    from partnergraph.graph.extract import extract
+    from partnergraph.graph.sources import Document
+
+    text = "Representanter fra Gdańsk kommune helt nord i Polen var på besøk i Telemark."
+    doc = Document("n", "n.txt", text, None, "news", "no", "utf-8", "text/plain", "")
+    found = extract(doc)
+    assert [e.place.name if e.place else None for e in found.events] == ["Telemark"]
+    assert {(r.org.name, r.role) for r in found.roles} == {("Gdańsk kommune", "participant")}

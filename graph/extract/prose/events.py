@@ -199,8 +199,8 @@ def _event_place(
         return None
     first = pool[0]
     # "til Bergen, Norge": the city is more precise than the country after it
-    nearby = [p for p in pool[1:3] if p.type == "city" and p.country == first.country]
-    return nearby[0] if first.type == "country" and nearby else first
+    nearby = [p for p in pool[1:3] if _more_precise(p, first)]
+    return nearby[0] if nearby else first
 
 
 def _place_before(sent: Sentence, sent_places: list[tuple[Place, bool]], at: int) -> Place | None:
@@ -317,9 +317,14 @@ def _compatible(a: EventDraft, b: EventDraft) -> bool:
             return True
         if a.place.country != b.place.country:
             return False
-        return "country" in (a.place.type, b.place.type)
+        return "country" in (a.place.type, b.place.type) or "region" in (a.place.type, b.place.type)
     return True
 
 
 def _more_precise(new: Place, old: Place) -> bool:
-    return old.type == "country" and new.type != "country" and new.country == old.country
+    return new.country == old.country and _BREADTH.get(new.type, 0) < _BREADTH.get(old.type, 0)
+
+
+#: How wide a place of each type is: a town is more precise than its region, a region than
+#: its country.
+_BREADTH = {"country": 2, "region": 1}

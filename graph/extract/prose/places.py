@@ -8,7 +8,14 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
-from ..gazetteer import City, country_of_form, find_cities, is_country_code, town_country
+from ..gazetteer import (
+    City,
+    country_of_form,
+    find_cities,
+    is_country_code,
+    region_countries,
+    town_country,
+)
 from ..lemmas import head_lemma_type, is_common_word, is_function_word, lemma
 from ..lexicon import UPPER, Lexicon, lexicon, normalise, what_words_name
 from ..model import Place
@@ -472,6 +479,10 @@ def find_places(
                 town = _small_town(word, language)
                 if town is not None:
                     out.append((Place(word, town, "city", span_evidence(sent, a, b)), prep))
+                elif len(regions := region_countries(word)) == 1:
+                    # "på besøk i Buskerud", "study visit to Vestland": a county or region
+                    (region,) = regions
+                    out.append((Place(word, region, "region", span_evidence(sent, a, b)), prep))
         i += 1
     return out
 

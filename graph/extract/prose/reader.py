@@ -93,7 +93,7 @@ def _merge_sub_activities(events: list[EventDraft]) -> list[EventDraft]:
     for draft in events:
         if draft.type == "meeting" and draft.start is None and _within(draft.place, visit):
             visit.roles.extend(draft.roles)
-            if draft.place is not None and (visit.place is None or visit.place.type == "country"):
+            if draft.place is not None and (visit.place is None or visit.place.type != "city"):
                 visit.place = draft.place
         else:
             kept.append(draft)
@@ -121,7 +121,7 @@ def _within(place: Place | None, visit: EventDraft) -> bool:
     """Whether a meeting at ``place`` can be part of ``visit``."""
     if place is None or visit.place is None or place.name == visit.place.name:
         return True
-    return visit.place.type == "country" and place.country == visit.place.country
+    return visit.place.type != "city" and place.country == visit.place.country
 
 
 @dataclass(frozen=True)
