@@ -11,6 +11,7 @@ doubled apostrophes) are read for what they still say, and what could not be rea
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
@@ -129,11 +130,22 @@ _SECTION_ENDS = re.compile(
 _BLOCK_HEADING = re.compile(
     r"^(project facts|bilateral initiative facts|key facts|project details)\s*:?\s*$", re.I
 )
+_LABEL_ALTERNATIVES = "|".join(f"(?:{p})" for p, _f in _LABELS)
+#: "Label: value", "Label | value", "Label<TAB>value", "Label – value" or a label alone on its
+#: line (the value on the next); the label may be set in Markdown's bold ("**Project
+#: promoter:**").
 _LABEL_LINE = re.compile(
-    r"^\s*(?P<label>"
-    + "|".join(f"(?:{p})" for p, _f in _LABELS)
-    + r")\s*(?::|\||\t|\s*$)\s*(?P<rest>.*)$",
+    r"^\s*(?:\*\*|__)?(?P<label>"
+    + _LABEL_ALTERNATIVES
+    + r")\s*(?::|\||\t|\s[–—-]\s|\s*(?:\*\*|__)?\s*$)\s*(?:\*\*|__)?\s*(?P<rest>.*)$",
     re.I,
+)
+#: "Project promoter Technical University of Cluj-Napoca(RO)": a label and its value on one
+#: line with nothing between (a table's row flattened to text); the label as written starts
+#: with a capital and the value with a capital, a digit, a currency sign or a bracket.
+_LABEL_SPACE = re.compile(
+    r"^\s*(?P<label>(?=[A-ZÀ-Þ])(?i:" + _LABEL_ALTERNATIVES + r"))[ \u00a0]+"
+    r"(?P<rest>[A-ZÀ-Þ0-9€$£(„\"“'‘«].*)$"
 )
 _STATUS_WORDS = {
     "completed": "Completed",
@@ -268,6 +280,42 @@ def clean_value(value: str) -> str:
     return re.sub(r"\s+", " ", value).strip(" \t;,")
 
 
+def _label_of(ln: _Line, neighbours: Sequence[str] = ()) -> tuple[str, str] | None:
+    """The label of a line and the value after it on the line ("" when the value stands on
+    the next lines), or None. A label and its value with nothing between them count only
+    under a facts heading or near another label line (``neighbours``: the lines around it;
+    none under a heading), and when the value looks like one of the field (an amount for a
+    cost, a code for a number, a status word for a status): "Budget Reform in Latvia" is a
+    title."""
+    m = _LABEL_LINE.match(ln.text) if ln.text else None
+    if m:
+        return m.group("label"), m.group("rest").strip().strip("*_").strip()
+    m = _LABEL_SPACE.match(ln.text) if ln.text else None
+    if (
+        m is None
+        or len(ln.text) >= 120
+        or (neighbours and not any(map(_is_label_line, neighbours)))
+    ):
+        return None
+    label, rest = m.group("label"), m.group("rest").strip()
+    if ":" in " ".join(rest.split()[:4]):
+        return None  # "Programme Name: Bilateral Initiative": a label this table does not know
+    field_name = _field_of(label)
+    if field_name in _COST_FIELDS:
+        shaped = any(c.isdigit() for c in rest)
+    elif field_name == "number":
+        shaped = bool(_NUMBER.match(rest.split()[0]) or PROJECT_NUMBER.match(rest))
+    elif field_name == "status":
+        shaped = rest.lower().rstrip(".") in _STATUS_WORDS
+    else:
+        shaped = not rest.endswith(".") or len(rest.split()) <= 4
+    return (label, rest) if shaped else None
+
+
+def _is_label_line(text: str) -> bool:
+    return bool(_LABEL_LINE.match(text) or _LABEL_SPACE.match(text))
+
+
 def _field_of(label: str) -> str:
     for pattern, name in _LABELS:
         if re.fullmatch(pattern, label.strip(), re.I):
@@ -314,11 +362,10 @@ def parse_facts(text: str) -> FactsBlock | None:
         if fields and (_SECTION_ENDS.match(ln.text) or len(ln.text) > _PROSE_LINE):
             end_index = i  # a section heading, or prose: the facts are over
             break
-        m = _LABEL_LINE.match(ln.text) if ln.text else None
+        m = _label_of(ln, () if heading is not None else _neighbours(lines, i))
         if m and (heading is not None or len(ln.text) < 120):
             first_label = i if first_label is None else first_label
-            label = m.group("label")
-            rest = m.group("rest").strip()
+            label, rest = m
             values: list[_Line] = []
             if rest:
                 offset = ln.text.index(rest, len(label))
@@ -358,10 +405,15 @@ def parse_facts(text: str) -> FactsBlock | None:
         return None
     begins = heading if heading is not None else first_label
     start = lines[begins].start if begins is not None else 0
-    block = _build(
-        text, lines, heading, fields, start, lines[end_index - 1].end if end_index else 0
-    )
+    end = lines[end_index - 1].end if end_index else 0
+    block = _build(text, lines, heading, fields, start, end, first_label)
     return replace(block, unknown=tuple(unknown))
+
+
+def _neighbours(lines: list[_Line], i: int) -> list[str]:
+    """The three lines on either side of line ``i`` that are not blank."""
+    before = [ln.text for ln in lines[max(0, i - 6) : i] if ln.text][-3:]
+    return before + [ln.text for ln in lines[i + 1 : i + 7] if ln.text][:3]
 
 
 def _continues(field_name: str, values: list[_Line], was_inline: bool, before: _Line) -> bool:
@@ -433,6 +485,7 @@ def _build(
     fields: list[tuple[str, str, list[_Line]]],
     start: int,
     end: int,
+    first_label: int | None = None,
 ) -> FactsBlock:
     notes: list[str] = []
     orgs: list[OrgMention] = []
@@ -532,7 +585,9 @@ def _build(
         ]
         orgs = [m for m, _r in role_specs]  # every organisation of the block has its role
     title, title_line = (
-        (clean_value(named.text), named) if named is not None else _title(lines, heading)
+        (clean_value(named.text), named)
+        if named is not None
+        else _title(lines, heading, first_label)
     )
     if title is not None:
         code, title = _split_code(_unquoted(title))
@@ -601,11 +656,19 @@ def _amounts(text: str, line: _Line) -> list[tuple[Decimal, str, Evidence, str]]
     return out
 
 
-def _title(lines: list[_Line], heading: int | None) -> tuple[str | None, _Line | None]:
+#: The longest line read as a page's title (project names run to 200 characters and more).
+_TITLE_LINE = 250
+
+
+def _title(
+    lines: list[_Line], heading: int | None, first_label: int | None = None
+) -> tuple[str | None, _Line | None]:
     """The page title: the first line of the page that reads as one (not boilerplate, not a
     label, not prose), else the last such line before the facts heading (or, with no
     heading, before the first label); a site's name after " - " or " | " is dropped."""
-    if heading is None:
+    if heading is None and first_label is not None:
+        heading = first_label
+    elif heading is None:
         heading = next((i for i, ln in enumerate(lines) if _LABEL_LINE.match(ln.text)), 0)
     before = [ln for ln in lines[:heading] if ln.text]
     first = next(iter(before), None)
@@ -614,7 +677,7 @@ def _title(lines: list[_Line], heading: int | None) -> tuple[str | None, _Line |
         if name:
             return clean_value(name), first
     for ln in reversed(lines[:heading]):
-        if len(ln.text) > 250 or ln.text.endswith(":"):
+        if len(ln.text) > _TITLE_LINE or ln.text.endswith(":"):
             return None, None
         if ln.text and not _BOILERPLATE.match(ln.text):
             return clean_value(ln.text), ln
@@ -623,7 +686,7 @@ def _title(lines: list[_Line], heading: int | None) -> tuple[str | None, _Line |
 
 def _title_like(text: str) -> bool:
     return (
-        len(text) <= 200
+        len(text) <= _TITLE_LINE
         and not text.endswith((":", "."))
         and not _BOILERPLATE.match(text)
         and not _LABEL_LINE.match(text)

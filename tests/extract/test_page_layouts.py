@@ -362,3 +362,106 @@ def test_a_title_of_the_project_word_and_a_quoted_name_is_the_name() -> None:
     [p] = extract(doc).projects
     assert p.name == "Žalioji mokykla"
     assert [(c.amount, c.kind) for c in p.costs] == [(Decimal(250000), "initial")]
+
+
+def test_a_label_and_its_value_on_one_line_with_nothing_between() -> None:
+    """A table's rows flattened to text: "Project promoter Bergen Theatre(NO)" is a label and
+    its value; a cost needs an amount, a number a code, a status a status word."""
+    text = (
+        "Stages without borders\n\n"
+        "Project promoter Teatr Nowy w Krakowie(PL)\n"
+        "Project Number PL-CULTURE-0099\n"
+        "Status Completed\n"
+        "Initial project cost €240,500\n"
+        "Donor Project Partners Bergen Theatre(NO)\n"
+        "Other Project Partners Fundacja Sztuki Polskiej(PL)\n\n"
+        "The project brought two theatres together.\n"
+    )
+    ex = extract(_page(text))
+    [p] = ex.projects
+    assert (p.name, p.number, p.status) == (
+        "Stages without borders",
+        "PL-CULTURE-0099",
+        "Completed",
+    )
+    assert [(c.amount, c.kind) for c in p.costs] == [(Decimal("240500"), "initial")]
+    assert {
+        ("promoter", "Teatr Nowy w Krakowie", "PL"),
+        ("donor_partner", "Bergen Theatre", "NO"),
+        ("partner", "Fundacja Sztuki Polskiej", "PL"),
+    } <= {(role, name, cc) for role, name, cc, _type in _roles(ex)}
+
+
+def test_a_title_that_starts_with_a_label_word_is_no_label() -> None:
+    """ "Budget Reform in Latvia" beside the labels is the page's title (a cost's value is an
+    amount), and "Programme Name: …" is a label the reader does not know, not "Programme"."""
+    text = (
+        "Budget Reform in Latvia\n"
+        "Project promoter: Latvian Budget Office(LV)\n"
+        "Programme Name: Good Governance\n"
+        "Project Number: LV-GOV-0007\n"
+    )
+    ex = extract(_page(text))
+    [p] = ex.projects
+    assert (p.name, p.number, p.programme) == ("Budget Reform in Latvia", "LV-GOV-0007", None)
+    assert ("promoter", "Latvian Budget Office", "LV") in {
+        (role, name, cc) for role, name, cc, _type in _roles(ex)
+    }
+
+
+def test_labels_set_in_markdown_bold() -> None:
+    text = (
+        "# Green harbours\n\n"
+        "**Project promoter:** Port of Gdynia Authority(PL)\n"
+        "**Project Number:** PL-CLIMATE-0042\n"
+        "**Donor Project Partners:**\n"
+        "Port of Bergen(NO)\n"
+    )
+    ex = extract(_page(text))
+    [p] = ex.projects
+    assert p.number == "PL-CLIMATE-0042"
+    assert {
+        ("promoter", "Port of Gdynia Authority", "PL"),
+        ("donor_partner", "Port of Bergen", "NO"),
+    } <= {(role, name, cc) for role, name, cc, _type in _roles(ex)}
+
+
+def test_a_long_title_above_prose_with_the_facts_at_the_end() -> None:
+    """A project's name may run past 200 characters; with the facts block at the end of the
+    page, the first line is still its title."""
+    name = (
+        "Heritage in three dimensions. Digitising the collections of two museums and opening "
+        "them to schools, researchers and visitors - the partnership of the Regional Museum "
+        "in Tarnów and the Trøndelag Folk Museum"
+    )
+    text = (
+        f"{name}\n\nDescription\n\nThe museums digitise their collections together.\n\n"
+        "Project facts\n\nProject promoter:\nRegional Museum in Tarnów(PL)\n"
+        "Project Number:\nPL-CULTURE-0123\n"
+    )
+    assert len(name) > 200
+    [p] = extract(_page(text)).projects
+    assert (p.name, p.number) == (name, "PL-CULTURE-0123")
+
+
+def test_labels_parted_from_their_values_by_a_dash_or_written_in_capitals() -> None:
+    text = (
+        "Clean rivers together\n\n"
+        "Project promoter – Vidzeme Planning Region(LV)\n"
+        "Project Number – LV-ENV-0031\n"
+        "Donor Project Partners – Norwegian Institute for Nature Research(NO)\n"
+    )
+    ex = extract(_page(text))
+    [p] = ex.projects
+    assert (p.name, p.number) == ("Clean rivers together", "LV-ENV-0031")
+    assert {
+        ("promoter", "Vidzeme Planning Region", "LV"),
+        ("donor_partner", "Norwegian Institute for Nature Research", "NO"),
+    } <= {(role, name, cc) for role, name, cc, _type in _roles(ex)}
+    # a list in prose under a label in capitals: each item a body, lower-case words too
+    prose = (
+        "PROJECT “Care at home”\n\nPROJECT PARTNERS: Utena Day Care Centre, Kėdainiai District "
+        "Municipality, Fleksibel helse Norge (Norway).\n"
+    )
+    names = {o.name for o in extract(_page(prose)).organisations}
+    assert {"Utena Day Care Centre", "Fleksibel helse Norge"} <= names

@@ -909,9 +909,12 @@ def _apposition_spans(text: str, lex: Lexicon, language: str) -> list[tuple[int,
     starts: set[tuple[int, bool, bool]] = set()  # (first word, after a colon, an agent's)
     for i, word in enumerate(words):
         colon = i + 1 < len(tokens) and words[i + 1] == ":"
-        if not (word.isalpha() and (word.islower() or (colon and word[1:].islower()))):
+        # a label before a colon may be capitalised or in capitals ("PROJECT PARTNERS:")
+        labelled = colon and (word[1:].islower() or word.isupper())
+        if not (word.isalpha() and (word.islower() or labelled)):
             continue
-        if lemma(word, language) not in cues and lemma(word, "en") not in cues:
+        form = word.capitalize() if word.isupper() else word
+        if lemma(form, language) not in cues and lemma(form, "en") not in cues:
             continue
         starts.add((i + 2 if colon else i + 1, colon, False))
     kinds: set[int] = set()  # starts after a participant's cue, where kinds of body are named
