@@ -32,6 +32,9 @@ __all__ = ["Store"]
 
 #: Quads held back before one bulk write (a transaction per document is slow in RocksDB).
 _BUFFER_QUADS = 200_000
+#: Fewer quads than this are written in one transaction, not by the bulk loader (which costs
+#: some 20 ms a load however few it writes; a transaction costs about 10 µs a quad).
+_SMALL_LOAD_QUADS = 2_000
 #: The files in the store's folder where partnergraph keeps what it worked out of the store
 #: (the summary's scans, the ledger: see :meth:`Store.kept_state`), by name; RocksDB leaves
 #: files of other names alone.
@@ -344,10 +347,10 @@ class Store:
         self._wait_loading()
         if self._pending:
             data = "".join(self._pending).encode("utf-8")
-            graphs = self._pending_graphs
+            graphs, lines = self._pending_graphs, self._pending_lines
             self._pending, self._pending_graphs, self._pending_lines = [], set(), 0
             if wait:
-                self._load(data)
+                self._load(data, small=lines < _SMALL_LOAD_QUADS)
                 self._wait_loading()  # raises what the load raised
             else:
                 self._loading_graphs = graphs
@@ -356,9 +359,16 @@ class Store:
         else:
             self._pending_graphs = set()
 
-    def _load(self, data: bytes) -> None:
+    def _load(self, data: bytes, *, small: bool = False) -> None:
+        """Load N-Quads: in bulk (sorted files handed to the database whole), or, for a
+        few quads, in one transaction (the bulk loader's files cost some 20 ms a load
+        however few quads they hold: a build of one changed document loads a dozen
+        times)."""
         try:
-            self._store.bulk_load(data, format=ox.RdfFormat.N_QUADS)
+            if small:
+                self._store.load(data, format=ox.RdfFormat.N_QUADS)
+            else:
+                self._store.bulk_load(data, format=ox.RdfFormat.N_QUADS)
         except (OSError, SyntaxError, ValueError) as exc:
             self._load_error = exc
 
