@@ -12,6 +12,7 @@ from partnergraph.ontology import BENEFICIARY_STATES, DONOR_STATES
 from ..sources import Document, detect_language
 from .countries import country_by_name, map_mentions, settle_countries
 from .facts import FactsBlock, parse_facts
+from .forms import base_form
 from .gazetteer import country_of_form, town_countries
 from .lexicon import lexicon, normalise, organisation_type
 from .model import Evidence, Extraction, OrgMention, Project, RoleFact, StatedLink
@@ -94,7 +95,29 @@ def extract(doc: Document) -> Extraction:
     paired = bool(read.events) if kind == "news" else kind == "project-page"
     if paired and read.organisations and not read.links and not _pairs_from_roles(read.roles):
         read = replace(read, links=_last_resort(read, doc.language))
-    return read
+    return _in_base_form(read)
+
+
+def _in_base_form(read: Extraction) -> Extraction:
+    """Every organisation named in its base form ("z Gminą Obrowo": Gmina Obrowo), in its
+    roles and links too; the same extraction when no name changes."""
+    named: dict[OrgMention, OrgMention] = {}
+    for org in read.organisations:
+        name = base_form(org.name, read.language)
+        if name != org.name:
+            named[org] = replace(org, name=name)
+    if not named:
+        return read
+
+    def based(org: OrgMention) -> OrgMention:
+        return named.get(org) or org
+
+    return replace(
+        read,
+        organisations=tuple(map(based, read.organisations)),
+        roles=tuple(replace(r, org=based(r.org)) for r in read.roles),
+        links=tuple(replace(k, a=based(k.a), b=based(k.b)) for k in read.links),
+    )
 
 
 def _visited_at_home(read: Extraction) -> Extraction:

@@ -49,7 +49,7 @@ def test_news_of_a_trip_abroad_gives_its_country_only_to_those_who_travelled() -
         "Regionalna Izba Przemysłu działa od 1990 roku."
     )
     found = _countries(text, "pl")
-    assert found["Fundacji Wolna Wisła"] == "PL"
+    assert found["Fundacja Wolna Wisła"] == "PL"  # (named in its base form)
     assert found["Regionalna Izba Przemysłu"] is None  # the hosts' names are Polish too
     # at home, the same body is the home country's
     assert _countries("Regionalna Izba Przemysłu działa od 1990 roku.", "pl") == {
@@ -271,14 +271,14 @@ def test_a_lists_places_say_their_countries_in_parentheses() -> None:
     found = _countries(text, "lt")
     assert found["Alytaus savivaldybė"] == "LT"
     assert found["Lesja savivaldybė"] == "NO"
-    assert found["Lešos savivaldybės"] == "NO"
+    assert found["Lešos savivaldybė"] == "NO"
 
 
 def test_a_municipalitys_own_name_in_parentheses_is_no_part_of_it_and_tells_its_country() -> None:
     """ "grupė iš Lešos (Lesja) savivaldybės": Lithuanian writes a foreign place in its own
     spelling and gives the place's own name in parentheses — Lesja is Norwegian."""
     text = "Gruodžio mėnesį Alytuje lankėsi grupė iš Lešos (Lesja) savivaldybės."
-    assert _countries(text, "lt") == {"Lešos savivaldybės": "NO"}
+    assert _countries(text, "lt") == {"Lešos savivaldybė": "NO"}
 
 
 def test_a_county_of_the_grants_years_tells_its_country() -> None:

@@ -1102,3 +1102,49 @@ def test_heads_of_every_language(lang: str, text: str, name: str) -> None:
 def test_together_with_ends_a_name(lang: str, text: str, name: str) -> None:
     """ "X wraz z …", "X skupaj z …" (together with): the adverb is no word of X's name."""
     assert _names(text, lang) == {name}
+
+
+@pytest.mark.parametrize(
+    ("lang", "written", "base"),
+    [
+        # the head and the adjectives that agree with it, by their gender's endings
+        ("pl", "Gminną Biblioteką Publiczną w Kocierzewie", "Gminna Biblioteka Publiczna w Kocierzewie"),
+        ("pl", "Polskiego Związku Wędkarskiego", "Polski Związek Wędkarski"),
+        ("pl", "Norweskim Związkiem Władz Lokalnych", "Norweski Związek Władz Lokalnych"),
+        # an adjective of the complement's gender is the complement's
+        ("pl", "Pracowni Zrównoważonego Rozwoju", "Pracownia Zrównoważonego Rozwoju"),
+        ("pl", "fundacji Wolna Wisła", "Fundacja Wolna Wisła"),
+        ("cs", "Norského helsinského výboru", "Norský helsinský výbor"),
+        # a head at the end: the modifiers before it are genitives, left as written
+        ("lv", "Latvijas Pašvaldību savienību", "Latvijas Pašvaldību savienība"),
+        ("lt", "Pagėgių savivaldybei", "Pagėgių savivaldybė"),
+        # already in the base form, no head, an English name, a language not checked
+        ("pl", "Fundacja Wolna Wisła", "Fundacja Wolna Wisła"),
+        ("pl", "Napraw Sobie Miasto", "Napraw Sobie Miasto"),
+        ("pl", "Centre for Social Innovation", "Centre for Social Innovation"),
+        ("sl", "Občini Kranj", "Občini Kranj"),
+    ],
+)  # fmt: skip
+def test_a_name_in_a_case_form_is_given_in_its_base_form(
+    lang: str, written: str, base: str
+) -> None:
+    from partnergraph.graph.extract.forms import base_form
+
+    assert base_form(written, lang) == base
+
+
+def test_the_reader_names_a_body_in_its_base_form_and_its_case_forms_as_one() -> None:
+    """ "z Gminą Obrowo" and "Gmina Obrowo" are one body, named as it names itself; its
+    role keeps to it."""
+    from partnergraph.graph.extract import extract
+    from partnergraph.graph.sources import Document
+
+    text = (
+        "Fundacja Wolna Wisła realizuje projekt „Wisła wciąga” wspólnie z Gminą Obrowo. "
+        "Gmina Obrowo wzięła udział w wizycie studyjnej w Norwegii."
+    )
+    doc = Document("n", "n.txt", text, None, "news", "pl", "utf-8", "text/plain", "")
+    found = extract(doc)
+    names = {o.name for o in found.organisations}
+    assert "Gmina Obrowo" in names and "Gminą Obrowo" not in names
+    assert {r.org.name for r in found.roles} <= names
