@@ -38,7 +38,7 @@ _NOMINATIVE: dict[str, dict[str, str]] = {
 }
 
 
-def _gender(base: str, language: str) -> str:
+def _gender(base: str) -> str:
     """The grammatical gender a head noun's base form shows by its ending."""
     if base.endswith("a"):
         return "f"
@@ -54,8 +54,8 @@ def _adjective(word: str, gender: str, language: str) -> str | None:
     for ending, shows in endings:
         if not word.endswith(ending) or len(word) - len(ending) < 3:
             continue
-        soft = shows.endswith("*")
-        if shows.rstrip("*") != gender and not (shows == "m" and gender == "n"):
+        soft, shown = shows.endswith("*"), shows.rstrip("*")
+        if shown != gender and not (shown == "m" and gender == "n"):
             return None
         stem = word[: -len(ending)]
         key = f"{gender}*" if soft else gender
@@ -107,13 +107,16 @@ def base_form(name: str, language: str) -> str:
     out = list(words)
     out[at] = _as_written(base, word, at == 0)
     if language in _OBLIQUE:
-        gender = _gender(base.casefold(), language)
-        # the adjectives before the head, and the one right after it
+        gender = _gender(base.casefold())
+        # the adjectives before the head, and the one right after it when it ends the
+        # name or a place follows ("Biblioteką Publiczną w …"; in "Krajského úřadu
+        # Olomouckého kraje" the adjective is the complement's)
         k = at - 1
         while k >= 0 and (found := _adjective(words[k], gender, language)) is not None:
             out[k] = _as_written(found, words[k], k == 0)
             k -= 1
-        if at + 1 < len(words):
+        after = words[at + 2] if at + 2 < len(words) else ""
+        if at + 1 < len(words) and (not after or (after.islower() and len(after) <= 3)):
             found = _adjective(words[at + 1], gender, language)
             if found is not None:
                 out[at + 1] = _as_written(found, words[at + 1], False)

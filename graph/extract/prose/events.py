@@ -199,7 +199,7 @@ def _event_place(
         return None
     first = pool[0]
     # "til Bergen, Norge": the city is more precise than the country after it
-    nearby = [p for p in pool[1:3] if _more_precise(p, first)]
+    nearby = [p for p in pool[1:3] if more_precise(p, first)]
     return nearby[0] if nearby else first
 
 
@@ -299,7 +299,7 @@ def merge_into(events: list[EventDraft], draft: EventDraft) -> EventDraft:
                 draft.end,
                 draft.date_text,
             )
-        if draft.place and (not existing.place or _more_precise(draft.place, existing.place)):
+        if draft.place and (not existing.place or more_precise(draft.place, existing.place)):
             existing.place, existing.label = draft.place, draft.label
         return existing
     draft.key = f"e{len(events)}"
@@ -321,7 +321,9 @@ def _compatible(a: EventDraft, b: EventDraft) -> bool:
     return True
 
 
-def _more_precise(new: Place, old: Place) -> bool:
+def more_precise(new: Place, old: Place) -> bool:
+    """Whether ``new`` says more exactly where than ``old``: a town than its region or
+    country, a region than its country (of the same country)."""
     return new.country == old.country and _BREADTH.get(new.type, 0) < _BREADTH.get(old.type, 0)
 
 

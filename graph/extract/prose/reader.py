@@ -14,7 +14,14 @@ from dataclasses import dataclass
 
 from ..lexicon import Lexicon, lexicon
 from ..model import Event, Evidence, Money, OrgMention, Place, Project, RoleFact, StatedLink
-from .events import FOCUS_SENTENCES, EventDraft, find_events, merge_into, refers_back
+from .events import (
+    FOCUS_SENTENCES,
+    EventDraft,
+    find_events,
+    merge_into,
+    more_precise,
+    refers_back,
+)
 from .organisations import DocNames, document_acronyms, find_organisations
 from .places import city_named_in, countries_in, find_places, follows_origin, told_places
 from .projects import (
@@ -93,7 +100,9 @@ def _merge_sub_activities(events: list[EventDraft]) -> list[EventDraft]:
     for draft in events:
         if draft.type == "meeting" and draft.start is None and _within(draft.place, visit):
             visit.roles.extend(draft.roles)
-            if draft.place is not None and (visit.place is None or visit.place.type != "city"):
+            if draft.place is not None and (
+                visit.place is None or more_precise(draft.place, visit.place)
+            ):
                 visit.place = draft.place
         else:
             kept.append(draft)
