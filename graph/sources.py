@@ -14,6 +14,7 @@ import os
 import re
 import stat
 import threading
+import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -405,7 +406,7 @@ def read_document(
             return SourceProblem(shown, "HTML with no readable text")
         body, html_url = converted
         meta.setdefault("source", html_url or "")
-    body = body.strip("\n")
+    body = plain_text(body).strip("\n")
     if not body.strip():
         return SourceProblem(shown, "no text after the metadata header")
     source_url = meta.get("source") or None
@@ -423,6 +424,25 @@ def read_document(
         checksum=hashlib.sha256(raw).hexdigest(),
         notes=_encoding_notes(encoding),
     )
+
+
+#: Spaces of other kinds (no-break, thin, narrow no-break, ideographic…) become plain
+#: spaces; soft hyphens and zero-width characters, invisible in a page, go.
+_PLAIN = {
+    **{c: " " for c in (0x00A0, 0x1680, *range(0x2000, 0x200B), 0x202F, 0x205F, 0x3000)},
+    **dict.fromkeys((0x00AD, 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF)),
+}
+
+
+def plain_text(text: str) -> str:
+    """Text as the reader reads it: composed characters (NFC: "Krako\u0301w" is "Kraków"),
+    every kind of space a plain one ("Polish\u00a0Embassy"), soft hyphens and zero-width
+    characters gone ("Uni\u00adversity"). A page copied from the web writes names so.
+
+    >>> plain_text("Polish\u00a0Embassy in Krako\u0301w, Uni\u00adversity")
+    'Polish Embassy in Kraków, University'
+    """
+    return unicodedata.normalize("NFC", text).translate(_PLAIN)
 
 
 def _encoding_notes(encoding: str) -> tuple[str, ...]:

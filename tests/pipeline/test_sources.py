@@ -213,3 +213,31 @@ def test_a_build_into_a_store_that_holds_documents_loads_the_model_early(
     (tmp_path / "b.txt").write_text(POLISH, encoding="utf-8")
     build_module.build([str(tmp_path)], store)
     assert started == [1]
+
+
+def test_text_copied_from_the_web_is_read_as_plain_text(tmp_path: Path) -> None:
+    """No-break and thin spaces, soft hyphens, zero-width characters and decomposed letters
+    are how a page copied from the web writes names; the reader reads them as written
+    plainly, and finds the same organisations and roles."""
+    from partnergraph.graph.extract import extract
+
+    plain = (
+        "A delegation of the Polish Embassy visited the University of Bergen. "
+        "Representatives of the municipality of Kraków took part."
+    )
+    web = (
+        plain.replace("Polish Embassy", "Polish\u00a0Embassy")
+        .replace("of Bergen", "of\u202fBergen")
+        .replace("University", "Uni\u00adver\u200bsity")
+        .replace("Kraków", "Krako\u0301w")
+    )
+    assert web != plain
+    (tmp_path / "plain.txt").write_text(plain, encoding="utf-8")
+    (tmp_path / "web.txt").write_text(web, encoding="utf-8")
+    read_plain, read_web = _read(tmp_path / "plain.txt"), _read(tmp_path / "web.txt")
+    assert read_web.text == read_plain.text
+
+    def found(doc: Document) -> set[tuple[str, str]]:
+        return {(r.org.name, r.role) for r in extract(doc).roles}
+
+    assert found(read_web) == found(read_plain) != set()
