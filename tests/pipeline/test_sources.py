@@ -241,3 +241,33 @@ def test_text_copied_from_the_web_is_read_as_plain_text(tmp_path: Path) -> None:
         return {(r.org.name, r.role) for r in extract(doc).roles}
 
     assert found(read_web) == found(read_plain) != set()
+
+
+def test_the_corpus_news_read_the_same_with_no_break_spaces(shared: Path, tmp_path: Path) -> None:
+    """The development corpus's tuned news items, their first fifty spaces made no-break
+    ones (as pages copied from the web have them), give the same organisations and roles."""
+    import json
+
+    from partnergraph.graph.extract import extract
+
+    tuned_on = Path(__file__).resolve().parents[2] / "benchmarks" / "tuned_on.txt"
+    lines = tuned_on.read_text(encoding="utf-8").splitlines()
+    stems = {ln.strip() for ln in lines if ln.strip() and not ln.startswith("#")}
+    changed, read = [], 0
+    for gold_path in sorted((shared / "corpus" / "gold").glob("*.json")):
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        if gold_path.stem not in stems or gold["kind"] != "news":
+            continue
+        source = (shared / "corpus" / "docs" / gold["doc"]).resolve()
+        source = source if source.exists() else (shared / "corpus" / gold["doc"]).resolve()
+        text = source.read_text(encoding="utf-8")
+        readings = []
+        for name, body in (("a.txt", text), ("b.txt", text.replace(" ", "\u00a0", 50))):
+            (tmp_path / name).write_text(body, encoding="utf-8")
+            ex = extract(_read(tmp_path / name))
+            readings.append({(r.org.name, r.role, r.target) for r in ex.roles})
+        read += 1
+        if readings[0] != readings[1]:
+            changed.append(gold_path.stem)
+    assert read >= 20
+    assert changed == []
