@@ -406,7 +406,7 @@ def read_document(
             return SourceProblem(shown, "HTML with no readable text")
         body, html_url = converted
         meta.setdefault("source", html_url or "")
-    body = plain_text(body).strip("\n")
+    body = unwrapped(plain_text(body)).strip("\n")
     if not body.strip():
         return SourceProblem(shown, "no text after the metadata header")
     source_url = meta.get("source") or None
@@ -443,6 +443,70 @@ def plain_text(text: str) -> str:
     'Polish Embassy in Kraków, University'
     """
     return unicodedata.normalize("NFC", text).translate(_PLAIN)
+
+
+#: A line that opens a list item or a heading of its own: never the rest of a wrapped one
+#: (a dash before a lower-case word is the wrapped line's own: "… Pracownia\n– partnera").
+_ITEM = re.compile(r"^\s*(?:[•*·▪►#]|\d{1,3}[.)]|[a-z][.)]\s|[-–—]\s+(?P<first>\S))")
+
+
+def _opens_item(line: str) -> bool:
+    m = _ITEM.match(line)
+    return m is not None and not (m.group("first") or "").islower()
+
+
+def unwrapped(text: str) -> str:
+    r"""Text whose paragraphs were wrapped at a fixed width (mail, text exports: most
+    lines of about the same length, 60 to 100 characters) with each paragraph on one line:
+    a line break where the next word would not have fitted on the line is a space (and
+    nothing after a word's own hyphen: "česko-" and "norského"), unless the line ends in
+    a full stop, a quote or a bracket before a capital, or in a colon, or the next line
+    opens a list item. Text that is not
+    so wrapped is returned as it is.
+
+    >>> lines = ["The delegation of the Polish Embassy visited Bergen kommune on",
+    ...          "the third day of the visit, and the mayor of Bergen welcomed the",
+    ...          "guests in the town hall.", "", "Partners:", "A(NO)", "B(PL)"]
+    >>> out = unwrapped("\n".join(lines)).split("\n")
+    >>> out[0] == " ".join(lines[:3]), out[1:]
+    (True, ['', 'Partners:', 'A(NO)', 'B(PL)'])
+    """
+    lines = text.split("\n")
+    lengths = sorted(len(line.rstrip()) for line in lines if line.strip())
+    if len(lengths) < 3:
+        return text
+    width = lengths[-1]
+    filled = [n for n in lengths if n >= 0.75 * width]
+    if not _WRAP_NARROWEST <= width <= _WRAP_WIDTH or len(filled) < max(2, 0.3 * len(lengths)):
+        return text  # paragraphs on lines of their own, or too few full lines to tell
+    out = []
+    for line, after in zip(lines, [*lines[1:], ""], strict=True):
+        words = after.split()
+        # a wrapper breaks a line where the next word would not fit on it: a break before
+        # a word that fits is the writer's own ("Partner A(NO)" and "Partner B(NO)")
+        soft = (
+            bool(words)
+            and len(line.rstrip()) + 1 + len(words[0]) > width
+            and (
+                line.rstrip()[-1:].isalnum()
+                or line.rstrip()[-1:] in ",;-–"
+                or (words[0][:1].islower() and not line.rstrip().endswith(":"))
+            )
+            and not line.rstrip().endswith(":")
+            and not _opens_item(after)
+        )
+        if not soft:
+            out.append(line + "\n")
+        elif line.endswith("-") and line[-2:-1].isalpha() and words[0][:1].isalpha():
+            out.append(line)  # "česko-" + "norského", "Cluj-" + "Napoca": cut at its hyphen
+        else:
+            out.append(line + " ")
+    return "".join(out)[:-1]
+
+
+#: The narrowest and widest a wrapped text's lines are (mail wraps at 72–80, some exports
+#: at 100; a page of short lines, a list of names, is no wrapped text).
+_WRAP_NARROWEST, _WRAP_WIDTH = 60, 100
 
 
 def _encoding_notes(encoding: str) -> tuple[str, ...]:
