@@ -461,8 +461,7 @@ def unwrapped(text: str) -> str:
     a line break where the next word would not have fitted on the line is a space (and
     nothing after a word's own hyphen: "česko-" and "norského"), unless the line ends in
     a full stop, a quote or a bracket before a capital, or in a colon, or the next line
-    opens a list item. Text that is not
-    so wrapped is returned as it is.
+    opens a list item. Text that is not so wrapped is returned as it is.
 
     >>> lines = ["The delegation of the Polish Embassy visited Bergen kommune on",
     ...          "the third day of the visit, and the mayor of Bergen welcomed the",
@@ -481,18 +480,14 @@ def unwrapped(text: str) -> str:
         return text  # paragraphs on lines of their own, or too few full lines to tell
     out = []
     for line, after in zip(lines, [*lines[1:], ""], strict=True):
-        words = after.split()
+        words, last = after.split(), line.rstrip()[-1:]
         # a wrapper breaks a line where the next word would not fit on it: a break before
         # a word that fits is the writer's own ("Partner A(NO)" and "Partner B(NO)")
         soft = (
             bool(words)
             and len(line.rstrip()) + 1 + len(words[0]) > width
-            and (
-                line.rstrip()[-1:].isalnum()
-                or line.rstrip()[-1:] in ",;-–"
-                or (words[0][:1].islower() and not line.rstrip().endswith(":"))
-            )
-            and not line.rstrip().endswith(":")
+            and last != ":"
+            and (last.isalnum() or last in ",;-–" or words[0][:1].islower())
             and not _opens_item(after)
         )
         if not soft:
