@@ -450,7 +450,14 @@ def plain_text(text: str) -> str:
 _ITEM = re.compile(r"^\s*(?:[•*·▪►#]|\d{1,3}[.)]|[a-z][.)]\s|[-–—]\s+(?P<first>\S))")
 
 
+#: A line that opens with a label ("Partner: …", "Project value: …"): a field of its own.
+_LABELLED = re.compile(r"^\s*[^\W\d_][^\s:]*(?:\s+[^\s:]+){0,3}:(?:\s|$)")
+
+
 def _opens_item(line: str) -> bool:
+    """Whether ``line`` opens a list item, a heading or a labelled field of its own."""
+    if _LABELLED.match(line):
+        return True
     m = _ITEM.match(line)
     return m is not None and not (m.group("first") or "").islower()
 
@@ -461,7 +468,8 @@ def unwrapped(text: str) -> str:
     a line break where the next word would not have fitted on the line is a space (and
     nothing after a word's own hyphen: "česko-" and "norského"), unless the line ends in
     a full stop, a quote or a bracket before a capital, or in a colon, or the next line
-    opens a list item. Text that is not so wrapped is returned as it is.
+    opens a list item or a labelled field ("Partner: …"). Text that is not so wrapped is
+    returned as it is.
 
     >>> lines = ["The delegation of the Polish Embassy visited Bergen kommune on",
     ...          "the third day of the visit, and the mayor of Bergen welcomed the",
