@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -16,20 +18,49 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SHARED = ROOT.parent / "shared"
 
 
-#: The gold files of the first development corpus (21 documents), the ones the extraction
-#: guards were written on: the ``[first]`` part of ``benchmarks/tuned_on.txt``.
-def _first_corpus() -> frozenset[str]:
+def _tuned(only: str | None = None) -> frozenset[str]:
+    """The gold files (stems) of ``benchmarks/tuned_on.txt``, of its part ``only`` if given."""
     lines = (ROOT / "benchmarks" / "tuned_on.txt").read_text(encoding="utf-8").splitlines()
     part, out = "", set()
     for line in lines:
         if line.startswith("# ["):
             part = line[3:].split("]", 1)[0]
-        elif line.strip() and not line.startswith("#") and part == "first":
+        elif line.strip() and not line.startswith("#") and only in (None, part):
             out.add(line.strip())
     return frozenset(out)
 
 
-FIRST_CORPUS = _first_corpus()
+#: The gold files of the first development corpus (21 documents), the ones the extraction
+#: guards were written on: the ``[first]`` part of ``benchmarks/tuned_on.txt``.
+FIRST_CORPUS = _tuned("first")
+#: Every gold file the reader was tuned on (the rest of the corpus is held out).
+TUNED = _tuned()
+
+
+def tuned_documents(shared: Path, kind: str) -> list[tuple[str, str, str]]:
+    """(gold file's stem, language, text as stored) of the tuned corpus documents of
+    ``kind`` ("news", "project-page"), in the gold files' order."""
+    out = []
+    for gold_path in sorted((shared / "corpus" / "gold").glob("*.json")):
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        if gold_path.stem not in TUNED or gold["kind"] != kind:
+            continue
+        path = (shared / "corpus" / "docs" / gold["doc"]).resolve()
+        path = path if path.exists() else (shared / "corpus" / gold["doc"]).resolve()
+        out.append((gold_path.stem, gold["language"], path.read_text(encoding="utf-8")))
+    return out
+
+
+def wrapped(text: str, width: int = 72) -> str:
+    """Every line of ``text`` longer than ``width`` wrapped at it, as mail and text exports
+    are (a metadata header's lines left as they are)."""
+
+    def wrap(line: str) -> str:
+        if len(line) <= width or line.startswith("# "):
+            return line
+        return "\n".join(textwrap.wrap(line, width))
+
+    return "\n".join(map(wrap, text.split("\n")))
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

@@ -6,9 +6,7 @@ and name must not change."""
 
 from __future__ import annotations
 
-import json
 import re
-import textwrap
 from collections.abc import Callable
 from pathlib import Path
 
@@ -16,6 +14,8 @@ import pytest
 
 from partnergraph.graph.extract import extract
 from partnergraph.graph.sources import Document, unwrapped
+
+from ..conftest import tuned_documents, wrapped
 
 #: The labels of eeagrants.org's facts block, as the pages write them.
 _LABEL = re.compile(
@@ -36,17 +36,8 @@ def _rewrite(text: str, joint: Callable[[str], str]) -> str:
     return _LABEL.sub(one, text)
 
 
-def _wrapped(text: str, width: int = 72) -> str:
-    """Every line longer than ``width`` wrapped at it (a page saved as mail or a text
-    export)."""
-    lines = text.split("\n")
-    return "\n".join(
-        ("\n".join(textwrap.wrap(ln, width)) if len(ln) > width else ln) for ln in lines
-    )
-
-
 LAYOUTS: dict[str, Callable[[str], str]] = {
-    "wrapped at 72": _wrapped,
+    "wrapped at 72": wrapped,
     "label: value": lambda text: _rewrite(text, lambda label: f"{label}: "),
     "label value": lambda text: _rewrite(text, lambda label: f"{label} "),
     "label – value": lambda text: _rewrite(text, lambda label: f"{label} – "),
@@ -56,19 +47,12 @@ LAYOUTS: dict[str, Callable[[str], str]] = {
 
 def _pages(shared: Path) -> list[tuple[str, str, str]]:
     """(name, language, text) of the tuned project pages with an eeagrants.org facts block."""
-    tuned = Path(__file__).resolve().parents[2] / "benchmarks" / "tuned_on.txt"
-    stems = {ln.strip() for ln in tuned.read_text().splitlines() if ln.strip() and ln[0] != "#"}
     out = []
-    for gold_path in sorted((shared / "corpus" / "gold").glob("*.json")):
-        gold = json.loads(gold_path.read_text(encoding="utf-8"))
-        if gold_path.stem not in stems or gold["kind"] != "project-page":
-            continue
-        path = (shared / "corpus" / "docs" / gold["doc"]).resolve()
-        path = path if path.exists() else (shared / "corpus" / gold["doc"]).resolve()
-        lines = path.read_text(encoding="utf-8").splitlines()
+    for name, language, stored in tuned_documents(shared, "project-page"):
+        lines = stored.splitlines()
         text = "\n".join(ln for ln in lines if not ln.startswith("# ")) + "\n"
         if "\nProject facts\n" in text:
-            out.append((gold_path.stem, gold["language"], text))
+            out.append((name, language, text))
     return out
 
 

@@ -10,7 +10,7 @@ import pytest
 
 from partnergraph.graph.sources import Document, SourceProblem, read_document, read_documents
 
-from ..conftest import EXAMPLES
+from ..conftest import EXAMPLES, tuned_documents, wrapped
 
 LATVIAN = "Latvijas Pašvaldību savienība rīkoja pieredzes apmaiņas vizīti uz Norvēģiju kopā ar Ķekavas novadu."
 POLISH = (
@@ -244,24 +244,11 @@ def test_text_copied_from_the_web_is_read_as_plain_text(tmp_path: Path) -> None:
     assert found(read_web) == found(read_plain) != set()
 
 
-def _wrapped(text: str, width: int = 72) -> str:
-    """Each line of the text longer than ``width`` wrapped at it, as mail and text exports
-    are (the metadata header's lines left as they are)."""
-    import textwrap
-
-    def wrap(line: str) -> str:
-        if len(line) <= width or line.startswith("# "):
-            return line
-        return "\n".join(textwrap.wrap(line, width))
-
-    return "\n".join(map(wrap, text.split("\n")))
-
-
 @pytest.mark.parametrize(
     "rewrite",
     [
         pytest.param(lambda text: text.replace(" ", "\u00a0", 50), id="no-break spaces"),
-        pytest.param(_wrapped, id="wrapped at 72"),
+        pytest.param(wrapped, id="wrapped at 72"),
     ],
 )
 def test_the_corpus_news_read_the_same_as_pages_copied_or_mailed(
@@ -270,28 +257,17 @@ def test_the_corpus_news_read_the_same_as_pages_copied_or_mailed(
     """The development corpus's tuned news items, their first fifty spaces made no-break
     ones (as pages copied from the web have them) or their paragraphs wrapped at 72
     characters (as mail and text exports have them), give the same roles."""
-    import json
-
     from partnergraph.graph.extract import extract
 
-    tuned_on = Path(__file__).resolve().parents[2] / "benchmarks" / "tuned_on.txt"
-    lines = tuned_on.read_text(encoding="utf-8").splitlines()
-    stems = {ln.strip() for ln in lines if ln.strip() and not ln.startswith("#")}
     changed, read = [], 0
-    for gold_path in sorted((shared / "corpus" / "gold").glob("*.json")):
-        gold = json.loads(gold_path.read_text(encoding="utf-8"))
-        if gold_path.stem not in stems or gold["kind"] != "news":
-            continue
-        source = (shared / "corpus" / "docs" / gold["doc"]).resolve()
-        source = source if source.exists() else (shared / "corpus" / gold["doc"]).resolve()
-        text = source.read_text(encoding="utf-8")
+    for name, _language, text in tuned_documents(shared, "news"):
         readings = []
-        for name, body in (("a.txt", text), ("b.txt", rewrite(text))):
-            (tmp_path / name).write_text(body, encoding="utf-8")
-            ex = extract(_read(tmp_path / name))
+        for file, body in (("a.txt", text), ("b.txt", rewrite(text))):
+            (tmp_path / file).write_text(body, encoding="utf-8")
+            ex = extract(_read(tmp_path / file))
             readings.append({(r.org.name, r.role, r.target) for r in ex.roles})
         read += 1
         if readings[0] != readings[1]:
-            changed.append(gold_path.stem)
+            changed.append(name)
     assert read >= 20
     assert changed == []

@@ -317,7 +317,8 @@ def _compatible(a: EventDraft, b: EventDraft) -> bool:
             return True
         if a.place.country != b.place.country:
             return False
-        return "country" in (a.place.type, b.place.type) or "region" in (a.place.type, b.place.type)
+        # a town within a region or country can be where either says
+        return max(_BREADTH.get(a.place.type, 0), _BREADTH.get(b.place.type, 0)) > 0
     return True
 
 
