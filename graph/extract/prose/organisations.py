@@ -4,6 +4,7 @@ block), municipality forms and lists, and capitalised spans closed by a head wor
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
@@ -40,6 +41,7 @@ from ..lexicon import (
 from ..model import OrgMention
 from ..portal_names import known_names, portal_country
 from ..registry import INFLECTED, registry, registry_entry
+from .literal import LiteralNames
 from .places import (
     country_after,
     country_beside,
@@ -199,8 +201,9 @@ class DocNames:
             if mention.acronym:
                 names.append(mention.acronym)
                 self.by_norm[normalise(mention.acronym)] = mention
-        # the registry's names are compiled once; the document's own are few
-        self.patterns = (_registry_pattern(), *((_names_pattern(names),) if names else ()))
+        # the registry's names are compiled once; the document's own are few, compared as
+        # they are (compiling them took more than the rest of reading a short page's names)
+        self.own = LiteralNames(names)
         self.extra_acronyms: dict[str, OrgMention] = {}
 
 
@@ -244,17 +247,18 @@ def find_organisations(
         return any(a < e and s < b for s, e, _m in spans)
 
     acronyms = names.extra_acronyms
-    for m in (m for pattern in names.patterns for m in pattern.finditer(sent.text)):
-        if taken(m.start(), m.end()):
+    registered = (m.span() for m in _registry_pattern().finditer(sent.text))
+    for a, b in itertools.chain(registered, names.own.finditer(sent.text)):
+        if taken(a, b):
             continue
-        name = " ".join(m.group().split())
+        name = " ".join(sent.text[a:b].split())
         key = normalise(name)
         base = names.by_norm.get(key)
         entry = None if base else registry_entry(name)
         country = base.country if base else (entry.country if entry else None)
         org_type = base.type if base else (entry.type if entry else None)
-        mention = OrgMention(name, country, org_type, span_evidence(sent, m.start(), m.end()))
-        spans.append((m.start(), m.end(), _with_acronym(mention, sent, m.end())))
+        mention = OrgMention(name, country, org_type, span_evidence(sent, a, b))
+        spans.append((a, b, _with_acronym(mention, sent, b)))
     for acr, base in acronyms.items():
         for m in re.finditer(rf"(?<![\w-]){re.escape(acr)}(?![\w-])", sent.text):
             if not taken(m.start(), m.end()):
