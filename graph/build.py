@@ -378,7 +378,7 @@ def graph_batch(reads: Sequence[tuple[Document, bytes]]) -> list[tuple[str, str,
         except Exception as exc:  # named and skipped, as in reading
             out.append(f"not written: {type(exc).__name__}: {_brief(exc)}")
         else:
-            out.append((str(graph.iri), text, len(graph.triples)))
+            out.append((str(graph.iri), text, len(graph.lines)))
     return out
 
 
