@@ -1,8 +1,8 @@
 """Many literal names found in text at once, without compiling a pattern per document.
 
 A document's own names (its facts block's promoter and partners, a handful) were joined
-into one regular expression for each document read; compiling it cost more than the rest of
-reading a short project page's names. :class:`LiteralNames` finds what that expression
+into one regular expression compiled for each document read (and pushing the patterns that
+recur out of the module's cache). :class:`LiteralNames` finds what that expression
 found — a name whose words may be apart by any white space (as they may be in the name),
 ignoring case unless the name is a short all-capital acronym, never inside a longer word
 or a hyphenated compound, at each place the longest name first, left to right without
@@ -38,11 +38,7 @@ class LiteralNames:
             words = tuple(name.split() if exact else name.translate(_folds()).split())
             # by the first letter folded: the candidates at a place stay in the names' order
             self._by_first.setdefault(words[0][0].translate(_folds()), []).append((words, exact))
-
         self._starts = _any_of("".join(sorted(self._by_first))) if self._by_first else None
-
-    def __bool__(self) -> bool:
-        return bool(self._by_first)
 
     def finditer(self, text: str) -> Iterator[tuple[int, int]]:
         """Spans of the names in ``text``, left to right, none overlapping."""

@@ -202,7 +202,7 @@ class DocNames:
                 names.append(mention.acronym)
                 self.by_norm[normalise(mention.acronym)] = mention
         # the registry's names are compiled once; the document's own are few, compared as
-        # they are (compiling them took more than the rest of reading a short page's names)
+        # strings (see .literal)
         self.own = LiteralNames(names)
         self.extra_acronyms: dict[str, OrgMention] = {}
 
