@@ -20,6 +20,7 @@ import os
 import pickle
 import signal
 import threading
+import time
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -120,6 +121,15 @@ class BuildReport:
     unchanged: list[str] = field(default_factory=list)  # files with the same checksum
     rewritten: int = 0  # documents of earlier builds rewritten with new identities
     held: int = 0  # documents the store holds after the build (its ledger's entries)
+    #: seconds by the clock each stage took, in order (``build --timings`` prints them)
+    timings: dict[str, float] = field(default_factory=dict)
+
+    def timed(self, stage: str, since: float) -> float:
+        """Note that ``stage`` ran from ``since`` (a :func:`time.perf_counter`) until now;
+        returns now (where the next stage starts)."""
+        now = time.perf_counter()
+        self.timings[stage] = self.timings.get(stage, 0.0) + now - since
+        return now
 
 
 # ------------------------------------------------------------ per-document steps
@@ -535,6 +545,7 @@ def build(
     core); the graph is the same whatever the number.
     """
     report = BuildReport()
+    started = time.perf_counter()
     # a build into a store that holds documents reads few of them again: the models load
     # while the ledger is read and the folders are walked — in a worker process of their
     # own for a large store (where that takes seconds), else in a thread of this one
@@ -560,6 +571,7 @@ def build(
         early=early,
     )
     _freeze()
+    started = report.timed("reading", started)
     report.problems.extend(problems)
     report.unchanged = [u.path for u in unchanged]
     if not reads and not unchanged:
@@ -590,8 +602,11 @@ def build(
         stale = _stale(others.values(), fingerprint, kept_resolution(store, judgements))
     _freeze()
     report.unjudged = resolution.unmatched
+    started = report.timed("resolving", started)
     reads.extend(_read_again(stale, report, max_bytes, doc_seconds, jobs, early))
     report.rewritten = len(stale)
+    if stale:
+        started = report.timed("reading", started)
     if not reads and not prune and judgements is None and is_summarised(store):
         workers.stop_server()
         return report  # every file unchanged: the store, views and summary stand as they are
@@ -656,6 +671,7 @@ def build(
     # the summary scans the whole store next: the documents' mentions and identities go
     # first (at 100k projects ~2M mentions, held by the ledger's entries and the resolution)
     del entries, written_entries, kept, ledger, others, resolution, fingerprint, stale, same
+    started = report.timed("writing", started)
     if progress is not None:
         progress("summarising", "pairs, organisations, projects, events")
     summarise(store)
@@ -665,6 +681,7 @@ def build(
     if report.triples >= OPTIMIZE_FLOOR and report.triples >= len(store) * OPTIMIZE_SHARE:
         store.optimize()
     server_gone()
+    report.timed("summarising", started)
     return report
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import time
 from typing import Any
 
 from partnergraph import queries
@@ -60,6 +61,12 @@ def register(sub: Any, parents: Parents) -> None:
         "--wait",
         action="store_true",
         help="if another build is writing to the store, wait for it (default: exit 2)",
+    )
+    p.add_argument(
+        "--timings",
+        action="store_true",
+        help="print the seconds each stage took (reading, resolving, writing, summarising, "
+        "reasoning, validating), by the clock",
     )
     p.set_defaults(handler=_build)
 
@@ -151,7 +158,9 @@ def _build(args: argparse.Namespace) -> int:
                 from ..reason import reason
 
                 activity.say("reasoning (rules)")
+                started = time.perf_counter()
                 done = reason(store)
+                report.timed("reasoning", started)
                 if not args.quiet:
                     print(f"inferred {done.inferred} triples ({done.engine}, {done.seconds:.1f} s)")
             if not args.no_validate and report.graphs:
@@ -160,7 +169,9 @@ def _build(args: argparse.Namespace) -> int:
                 # wrote half the store or more checks all of it (one pass is cheaper)
                 activity.say(f"validating {len(report.graphs)} document(s) with the SHACL shapes")
                 everything = len(report.graphs) * 2 >= report.held
+                started = time.perf_counter()
                 checked = validate(store, None if everything else report.graphs)
+                report.timed("validating", started)
                 findings = [f for f in checked if f.severity == "violation"]
             activity.say("making the new generation current")
     except _NothingBuilt as nothing:
@@ -168,6 +179,9 @@ def _build(args: argparse.Namespace) -> int:
     for problem in report.problems:
         err(f"skipped {problem}")
     _warn_unjudged(report.unjudged)
+    if args.timings and report.timings:
+        stages = ", ".join(f"{stage} {seconds:.1f} s" for stage, seconds in report.timings.items())
+        print(f"timings (by the clock): {stages}", file=sys.stderr)
     if not args.quiet:
         for path, notes in sorted(report.notes.items()):
             for note in notes:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -29,6 +30,28 @@ def test_build_reports_what_it_built(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert main(["build", "--store", str(tmp_path / "s"), str(EXAMPLES)]) == 0
     out = capsys.readouterr().out
     assert "built 2 document(s)" in out
+
+
+def test_build_timings_name_each_stage_it_ran(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    store = str(tmp_path / "s")
+    assert main(["build", "--store", store, "--reason", "--timings", str(EXAMPLES)]) == 0
+    err = capsys.readouterr().err
+    line = next(line for line in err.splitlines() if line.startswith("timings"))
+    stages = re.findall(r"(\w+) (\d+\.\d) s", line)
+    assert [stage for stage, _ in stages] == [
+        "reading", "resolving", "writing", "summarising", "reasoning", "validating"
+    ]  # fmt: skip
+    # the same files again: read from their checksums, nothing written or checked
+    assert main(["build", "--store", store, "-q", "--timings", str(EXAMPLES)]) == 0
+    line = next(line for line in capsys.readouterr().err.splitlines() if "timings" in line)
+    assert [stage for stage, _ in re.findall(r"(\w+) (\d+\.\d) s", line)] == [
+        "reading", "resolving"
+    ]  # fmt: skip
+    # without the option, no such line
+    assert main(["build", "--store", store, str(EXAMPLES)]) == 0
+    assert "timings" not in capsys.readouterr().err
 
 
 def test_bad_path_is_named_and_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
