@@ -183,6 +183,7 @@ def main() -> int:
             corpus, store_dir = where / "corpus", where / "store"
             files = generate(corpus, size, news_per_project=args.news_per_project)
             command = [str(exe), "build", "--store", str(store_dir), "-q", "--no-validate"]
+            command += ["--timings"]  # where the time goes: printed by the build itself
             if args.jobs:
                 command += ["--jobs", str(args.jobs)]
             seconds, peak_mb = _run_measured([*command, str(corpus)])
