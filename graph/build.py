@@ -675,13 +675,14 @@ def build(
     if progress is not None:
         progress("summarising", "pairs, organisations, projects, events")
     summarise(store)
+    started = report.timed("summarising", started)
     store.flush()
     # most of the store is new: merge the bulk loads' files (a build of a few documents
     # does not count the store's triples, which reads all of them)
     if report.triples >= OPTIMIZE_FLOOR and report.triples >= len(store) * OPTIMIZE_SHARE:
         store.optimize()
     server_gone()
-    report.timed("summarising", started)
+    report.timed("flushing", started)  # the writes on disk, bulk loads' files merged
     return report
 
 

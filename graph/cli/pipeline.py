@@ -66,7 +66,7 @@ def register(sub: Any, parents: Parents) -> None:
         "--timings",
         action="store_true",
         help="print the seconds each stage took (reading, resolving, writing, summarising, "
-        "reasoning, validating), by the clock",
+        "flushing, reasoning, validating), by the clock",
     )
     p.set_defaults(handler=_build)
 

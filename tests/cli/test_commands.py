@@ -41,7 +41,7 @@ def test_build_timings_name_each_stage_it_ran(
     line = next(line for line in err.splitlines() if line.startswith("timings"))
     stages = re.findall(r"(\w+) (\d+\.\d) s", line)
     assert [stage for stage, _ in stages] == [
-        "reading", "resolving", "writing", "summarising", "reasoning", "validating"
+        "reading", "resolving", "writing", "summarising", "flushing", "reasoning", "validating"
     ]  # fmt: skip
     # the same files again: read from their checksums, nothing written or checked
     assert main(["build", "--store", store, "-q", "--timings", str(EXAMPLES)]) == 0
