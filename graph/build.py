@@ -121,8 +121,9 @@ class BuildReport:
     unchanged: list[str] = field(default_factory=list)  # files with the same checksum
     rewritten: int = 0  # documents of earlier builds rewritten with new identities
     held: int = 0  # documents the store holds after the build (its ledger's entries)
-    #: seconds by the clock each stage took, in order (``build --timings`` prints them)
-    timings: dict[str, float] = field(default_factory=dict)
+    #: seconds by the clock each stage took, in order (``build --timings`` prints them);
+    #: not what the build made, so two reports of the same build compare equal without them
+    timings: dict[str, float] = field(default_factory=dict, compare=False)
 
     def timed(self, stage: str, since: float) -> float:
         """Note that ``stage`` ran from ``since`` (a :func:`time.perf_counter`) until now;
