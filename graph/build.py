@@ -68,7 +68,6 @@ from .triples import (
     DEFAULT_BASE,
     document_iri_of,
     document_triples,
-    iter_ntriples,
     org_iri,
     reference_lines,
 )
@@ -381,7 +380,7 @@ def graph_batch(reads: Sequence[tuple[Document, bytes]]) -> list[tuple[str, str,
         try:
             ex = _unpack(packed)
             graph = document_triples(doc, ex, _context["resolution"], base=_context["base"])
-            text = "\n".join(iter_ntriples(graph))
+            text = "\n".join(graph.lines)
             for _ in ox.parse(text.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES):
                 pass
         except SyntaxError as exc:

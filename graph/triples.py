@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache, lru_cache
@@ -416,11 +416,6 @@ def _event(b: _Builder, e: Event, projects: dict[str, URIRef]) -> URIRef:
         b.add(iri, PG.partOfProject, projects[e.project])
     b.mention(iri, e.evidence)
     return iri
-
-
-def iter_ntriples(graph: DocGraph) -> Iterator[str]:
-    """N-Triples lines of a document graph, sorted."""
-    return iter(graph.lines)
 
 
 class NodeMetrics(Protocol):

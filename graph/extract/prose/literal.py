@@ -32,12 +32,13 @@ class LiteralNames:
         ordered = sorted(set(names), key=lambda n: (-len(n), n))
         self._by_first: dict[str, list[tuple[tuple[str, ...], bool]]] = {}
         for name in ordered:
-            if not name.strip():
+            folded = name.translate(_folds()).split()
+            if not folded:
                 continue
             exact = len(name) <= 6 and name.isupper()
-            words = tuple(name.split() if exact else name.translate(_folds()).split())
+            words = tuple(name.split()) if exact else tuple(folded)
             # by the first letter folded: the candidates at a place stay in the names' order
-            self._by_first.setdefault(words[0][0].translate(_folds()), []).append((words, exact))
+            self._by_first.setdefault(folded[0][0], []).append((words, exact))
         self._starts = _any_of("".join(sorted(self._by_first))) if self._by_first else None
 
     def finditer(self, text: str) -> Iterator[tuple[int, int]]:
