@@ -95,6 +95,40 @@ def test_event_dates_in_each_language(
     assert event.end == first.replace(day=last or first.day)
 
 
+@pytest.mark.parametrize(
+    ("language", "text", "first", "last"),
+    [
+        ("en", "A delegation from Nisko made a study visit to Oslo from 29 November to "
+         "2 December 2022.", date(2022, 11, 29), date(2022, 12, 2)),
+        ("en", "A delegation from Nisko made a study visit to Oslo from November 29th to "
+         "December 2nd , 2022.", date(2022, 11, 29), date(2022, 12, 2)),
+        ("en", "The seminar in Bergen ran from 30 June until 1 July 2019.",
+         date(2019, 6, 30), date(2019, 7, 1)),
+        ("pl", "Wizyta studyjna w Oslo trwała od 29 listopada do 2 grudnia 2022 r.",
+         date(2022, 11, 29), date(2022, 12, 2)),
+        ("cs", "Studijní cesta do Osla proběhla od 29. listopadu do 2. prosince 2022.",
+         date(2022, 11, 29), date(2022, 12, 2)),
+        ("no", "Studiebesøket i Bergen varte fra 29. november til 2. desember 2022.",
+         date(2022, 11, 29), date(2022, 12, 2)),
+        ("bg", "Учебното посещение в Осло беше от 29 ноември до 2 декември 2022 г.",
+         date(2022, 11, 29), date(2022, 12, 2)),
+        # the year written is the last day's: a range over the new year starts before it
+        ("en", "The workshop in Oslo ran from 28 December to 3 January 2023.",
+         date(2022, 12, 28), date(2023, 1, 3)),
+        # a single day written month first, the year after a comma or none
+        ("en", "The seminar in Oslo took place on September 15th 2016.",
+         date(2016, 9, 15), date(2016, 9, 15)),
+    ],
+)  # fmt: skip
+def test_a_range_of_dates_across_two_months(
+    language: str, text: str, first: date, last: date
+) -> None:
+    """A range whose two ends name their months ("from 29 November to 2 December 2022")
+    starts on its first day, not on the last one (the date written with the year)."""
+    (event,) = read_text(text, language).events
+    assert (event.start, event.end) == (first, last)
+
+
 def test_a_cooperation_cue_in_each_language_links_subject_and_partner() -> None:
     cs = _news(
         "Projekt realizuje Nadace Partnerství ve spolupráci s norskou organizací Norsk "

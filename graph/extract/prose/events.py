@@ -224,26 +224,35 @@ def _dates(
         return None  # every date pattern holds a number
     patterns = (*lex.dates, *(lex.dates_no_year if year_hint else ()))
     for pattern in patterns:
-        m = pattern.search(text)
-        if not m:
-            continue
-        g = m.groupdict()
-        year = int(g["y"]) if g.get("y") else year_hint
-        if year is None:
-            continue
-        month = _month(g["m"], language)
-        if month is None:
-            continue
-        month2 = _month(g.get("m2") or "", language) or month
-        try:
-            first = date(year, month, int(g["d1"]))
-            last = date(year, month2, int(g["d2"])) if g.get("d2") else first
-        except ValueError:
-            continue
-        if last < first:
-            continue
-        return first, last, m.group()
+        for m in pattern.finditer(text):  # (a match whose "month" is none: the next one)
+            found = _date_range(m.groupdict(), language, year_hint)
+            if found is not None:
+                return *found, m.group()
     return None
+
+
+def _date_range(
+    g: dict[str, str | None], language: str, year_hint: int | None
+) -> tuple[date, date] | None:
+    """The first and last day a date pattern's groups name; None if they name no date. A
+    range whose ends name two months ("29 November to 2 December") runs into the next
+    year when its last month comes first ("28 December to 3 January 2023")."""
+    year = int(g["y"]) if g.get("y") else year_hint
+    if year is None:
+        return None
+    month = _month(g["m"] or "", language)
+    if month is None:
+        return None
+    month2 = _month(g.get("m2") or "", language) or month
+    try:
+        last = date(year, month2, int(g["d2"] or 0)) if g.get("d2") else None
+        first = date(year, month, int(g["d1"] or 0))
+        if last is not None and last < first and month2 < month and g.get("m2"):
+            first = first.replace(year=year - 1)  # the year written is the last day's
+    except ValueError:
+        return None
+    last = last or first
+    return (first, last) if last >= first else None
 
 
 def _month(word: str, language: str) -> int | None:
