@@ -1151,3 +1151,23 @@ def test_the_reader_names_a_body_in_its_base_form_and_its_case_forms_as_one() ->
     names = {o.name for o in found.organisations}
     assert "Gmina Obrowo" in names and "Gminą Obrowo" not in names
     assert {r.org.name for r in found.roles} <= names
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("cs", "V březnu uspořádalo Ministerstvo pro místní rozvoj seminář o spolupráci s "
+         "norskými obcemi.", "Ministerstvo pro místní rozvoj"),
+        ("cs", "Loni v květnu zorganizovala Agentura pro ochranu přírody konferenci v Brně.",
+         "Agentura pro ochranu přírody"),
+        ("sk", "V apríli pripravil Úrad pre verejné obstarávanie workshop pre obce.",
+         "Úrad pre verejné obstarávanie"),
+    ],
+)  # fmt: skip
+def test_a_word_naming_an_event_ends_a_names_complement(
+    lang: str, text: str, expected: str
+) -> None:
+    """In a language whose names open with their head, the lower-case complement after it
+    ends before a noun that names an event (the object of "organised": a seminar, a
+    conference), which is no part of the name."""
+    assert expected in _names(text, lang)

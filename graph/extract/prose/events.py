@@ -153,6 +153,14 @@ def _event_word(word: str, language: str) -> tuple[str | None, str | None]:
     return None, verbs[base] if base != folded and base in verbs else None
 
 
+def names_an_event(word: str, language: str) -> bool:
+    """Whether ``word`` is a noun that names a gathering (a seminar, a conference, a visit,
+    a meeting, a workshop: "seminář", "konferenci"); a training is none here, bodies are
+    named after it ("Středisko pro školení")."""
+    kind = _event_word(word, language)[0]
+    return kind is not None and kind != "training"
+
+
 #: Languages that write compounds as one word ("Sluttkonferansen", "Fachseminar").
 _COMPOUNDING = frozenset({"no", "da", "sv", "is", "de", "nl"})
 

@@ -42,6 +42,7 @@ from ..model import OrgMention
 from ..portal_names import known_names, portal_country
 from ..registry import INFLECTED, registry, registry_entry
 from .literal import LiteralNames
+from .events import names_an_event
 from .places import (
     country_after,
     country_beside,
@@ -1585,8 +1586,8 @@ def _complement_end(text: str, tokens: list[tuple[int, int, str]], j: int, langu
     them (``head_initial_complements``) and capitalised words after at least one of them
     (a head noun too: "Svaz měst a obcí České republiky"); a verb form, a function word, a
     word in its base form after "and", a place preposition or punctuation ends it, and one
-    that opens with "and" is none ("Управителния съвет и кмет"). At most four content
-    words."""
+    that opens with "and" is none ("Управителния съвет и кмет"), and so does a noun that
+    names a gathering ("… konferenci"). At most four content words."""
     joins = _complement_connectors().get(language)
     ands = _AND | _coordinators(language)
     if joins is None or (j + 1 < len(tokens) and tokens[j + 1][2] in ands):
@@ -1613,6 +1614,9 @@ def _complement_end(text: str, tokens: list[tuple[int, int, str]], j: int, langu
         elif (
             is_function_word(bare, language)
             or is_verb_form(bare, language)
+            # the gathering a body organised is its object, not its name's ("Agentura pro
+            # ochranu přírody konferenci")
+            or names_an_event(bare, language)
             # after "and", a word in its base form starts a new clause ("Ministerstvo
             # financí a minulý týden"); the complement's words are inflected ("a vodite")
             or (joined and lemma(bare, language) == bare.casefold())
