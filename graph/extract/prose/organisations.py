@@ -41,8 +41,8 @@ from ..lexicon import (
 from ..model import OrgMention
 from ..portal_names import known_names, portal_country
 from ..registry import INFLECTED, registry, registry_entry
-from .literal import LiteralNames
 from .events import names_an_event
+from .literal import LiteralNames
 from .places import (
     country_after,
     country_beside,
