@@ -130,6 +130,12 @@ def test_sources_of_a_cooperation_link(seed_store: Store) -> None:
          {"Hamar kommune", "Gjøvik kommune", "Lillehammer kommune"}),
         ("en", "Three Lithuanian municipalities (Ignalina, Kupiskis and Ukmerge) took part.",
          {"Ignalina", "Kupiskis", "Ukmerge"}),
+        # the noun's other plural and case forms: every place of the list, not the last
+        ("lv", "Konferenci organizēja Cēsu un Siguldas pašvaldības kopā ar partneriem.",
+         {"Cēsu pašvaldība", "Siguldas pašvaldība"}),
+        ("pl", "Spotkania odbyły się w gminach Kłodzko i Nysa.",
+         {"Gmina Kłodzko", "Gmina Nysa"}),
+        ("lt", "Seminaras vyko Alytaus ir Utenos rajonuose.", {"Alytaus rajonas", "Utenos rajonas"}),
     ],
 )  # fmt: skip
 def test_lists_of_municipalities(lang: str, text: str, names: set[str]) -> None:
