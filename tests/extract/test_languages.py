@@ -73,6 +73,30 @@ def test_event_roles_are_read_in_each_language(
 
 
 @pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        ("en", "Representatives of Nisko Municipality took part in a study visit to the "
+         "Municipality of Voss in Norway.",
+         {("Nisko Municipality", "participant"), ("Municipality of Voss", "host")}),
+        ("en", "Staff of Gdynia City Hall went on a study trip to Bergen Municipality.",
+         {("Bergen Municipality", "host")}),
+        ("pl", "Przedstawiciele Gminy Nisko wzięli udział w wizycie studyjnej w gminie Voss.",
+         {("Gminy Nisko", "participant"), ("gminie Voss", "host")}),
+        ("cs", "Zástupci Statutárního města Brna se zúčastnili studijní návštěvy u Agentury "
+         "pro regionální rozvoj v Oslu.",
+         {("Statutárního města Brna", "participant"),
+          ("Agentury pro regionální rozvoj", "host")}),
+    ],
+)  # fmt: skip
+def test_the_body_a_visit_went_to_hosted_it(
+    language: str, text: str, expected: set[tuple[str, str]]
+) -> None:
+    """ "a study visit to X", "wizyta studyjna w gminie X": the body a visit went to was
+    visited (its host), whoever took part in it came from elsewhere."""
+    assert expected <= _roles(text, language)
+
+
+@pytest.mark.parametrize(
     ("language", "text", "first", "last"),
     [
         ("pt", "A reunião decorreu em Coimbra a 12 de maio de 2023.", date(2023, 5, 12), None),
