@@ -1171,3 +1171,17 @@ def test_a_word_naming_an_event_ends_a_names_complement(
     ends before a noun that names an event (the object of "organised": a seminar, a
     conference), which is no part of the name."""
     assert expected in _names(text, lang)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "kind"),
+    [
+        ("en", "Representatives of the Municipality and the City of Gniezno took part.",
+         "Municipality"),
+        ("cs", "Setkání připravila Nadace Partnerství a Ministerstvo.", "Ministerstvo"),
+    ],
+)  # fmt: skip
+def test_a_head_noun_alone_beside_a_name_is_no_name(lang: str, text: str, kind: str) -> None:
+    """ "the Municipality and the City of Gniezno": a head noun joined by "and" to a body's
+    name names a kind of body, not one (a one-word name beside it does: "Ekopolis")."""
+    assert kind not in _names(text, lang)

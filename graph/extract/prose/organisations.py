@@ -709,7 +709,8 @@ def _coordinated_words(
 
 def _standalone_word(word: str, lex: Lexicon, language: str) -> bool:
     """A capitalised word that may be a name on its own ("Ekopolis", "Fagforum"): no
-    common word of the language or of English, no place, demonym, month or stop word."""
+    common word of the language or of English, no place, demonym, month or stop word, and
+    no head noun alone ("the Municipality and the City of Nisko": a kind of body)."""
     return (
         len(word) >= 3
         and word[:1].isupper()
@@ -722,6 +723,8 @@ def _standalone_word(word: str, lex: Lexicon, language: str) -> bool:
         and not demonym_country(word, lex, language)
         and not find_cities(word)
         and not _towns(word, language)
+        and head_lemma_type(word, language) is None
+        and head_lemma_type(word, "en") is None
     )
 
 
