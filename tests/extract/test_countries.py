@@ -218,6 +218,15 @@ def test_a_country_after_the_name_tells_where_it_is_unless_the_name_holds_a_town
     assert _countries(text.replace("Sibiu ", ""), "en") == {"Youth Association": "NO"}
 
 
+def test_a_country_after_a_names_acronym_tells_where_it_is() -> None:
+    """ "Central Project Agency (CPVA) in Lithuania": the acronym in brackets between the
+    name and where it is does not hide where it is."""
+    text = "Applications are handled by the Central Project Agency (CPVA) in Lithuania."
+    assert _countries(text, "en") == {"Central Project Agency": "LT"}
+    text = "Søknadene behandles av Senter for prosjektledelse (SPL) i Litauen."
+    assert _countries(text, "no") == {"Senter for prosjektledelse": "LT"}
+
+
 def test_a_town_written_in_cyrillic_or_greek_letters_tells_its_country() -> None:
     """The towns' table spells places in Latin letters, as GeoNames does: a name in another
     script is looked up by its standard transliteration (Bulgaria's official one for

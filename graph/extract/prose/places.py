@@ -256,12 +256,18 @@ def country_beside(text: str, a: int, b: int, lex: Lexicon, language: str) -> st
     if found is not None:
         return found
     # "… Association in Norway": where it is, unless the name holds a town of another
-    # country ("the Satu Mare County … Association in Norway at the partner's": a visit)
-    where = where_after(text, b)
+    # country ("the Satu Mare County … Association in Norway at the partner's": a visit);
+    # its acronym may stand between ("Project Management Centre (PVC) i Litauen")
+    bracket = _BRACKETED_AFTER.match(text, b)
+    where = where_after(text, bracket.end() if bracket is not None else b)
     if where is None:
         return None
     town = city_in_name(text[a:b])
     return where[0] if town in (None, where[0]) else None
+
+
+#: A short bracket right after a name: its acronym ("(PVC)").
+_BRACKETED_AFTER = re.compile(r"\s*\([^()\s]{2,12}\)")
 
 
 def demonym_before(text: str, a: int, lex: Lexicon, language: str) -> str | None:
