@@ -1185,3 +1185,20 @@ def test_a_head_noun_alone_beside_a_name_is_no_name(lang: str, text: str, kind: 
     """ "the Municipality and the City of Gniezno": a head noun joined by "and" to a body's
     name names a kind of body, not one (a one-word name beside it does: "Ekopolis")."""
     assert kind not in _names(text, lang)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "abbreviation"),
+    [
+        ("lv", "Pārstāvji stāstīja par EEZ finanšu instrumenta iespējām. EEZ atbalsts ir "
+         "svarīgs.", "EEZ"),
+        ("hu", "Az EGT Alap támogatásával a projekt folytatódik. Az EGT országai segítenek.",
+         "EGT"),
+    ],
+)  # fmt: skip
+def test_the_european_economic_areas_abbreviation_is_no_organisation(
+    lang: str, text: str, abbreviation: str
+) -> None:
+    """The EEA's abbreviation in the grants' languages (EEZ, EGT, EMP, as EØS, EOG, EHP…)
+    is the area, not a body, however often a text uses it."""
+    assert abbreviation not in _names(text, lang)

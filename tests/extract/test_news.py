@@ -136,6 +136,8 @@ def test_sources_of_a_cooperation_link(seed_store: Store) -> None:
         ("pl", "Spotkania odbyły się w gminach Kłodzko i Nysa.",
          {"Gmina Kłodzko", "Gmina Nysa"}),
         ("lt", "Seminaras vyko Alytaus ir Utenos rajonuose.", {"Alytaus rajonas", "Utenos rajonas"}),
+        ("no", "Hedmark og Oppland fylkeskommuner deltok i seminaret.",
+         {"Hedmark fylkeskommune", "Oppland fylkeskommune"}),
     ],
 )  # fmt: skip
 def test_lists_of_municipalities(lang: str, text: str, names: set[str]) -> None:
