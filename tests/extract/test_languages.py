@@ -109,6 +109,11 @@ def test_the_body_a_visit_went_to_hosted_it(
          date(2006, 12, 15), 18),
         ("lt", "2006 m. rugsėjo 29 d. Alytuje vyko seminaras.", date(2006, 9, 29), None),
         ("pl", "2019 r. Seminarium w Krakowie odbyło się 14 czerwca.", date(2019, 6, 14), None),
+        # a short word before such a date: it opens the sentence all the same
+        ("bg", "На 8.12.2016 г. Габрово и Осло подписаха споразумение в Осло.",
+         date(2016, 12, 8), None),
+        ("pl", "W dniu 5 września 2021 r. Seminarium w Krakowie zgromadziło gminy.",
+         date(2021, 9, 5), None),
     ],
 )  # fmt: skip
 def test_event_dates_in_each_language(

@@ -103,8 +103,11 @@ _ABBREVIATIONS = frozenset(
 
 
 #: A date that opens a sentence and ends on an abbreviated word after a number ("2006 m.
-#: rugsėjo 29 d.", "2023 r.", "4 май 2023 г."): no sentence of its own.
-_DATE_OPENING = re.compile(r"\d[\w.\s–-]{0,40}?\d\s*[^\W\d_]{1,2}\.|\d{1,4}\s*[^\W\d_]{1,2}\.")
+#: rugsėjo 29 d.", "2023 r.", "4 май 2023 г."), a short word or two before it ("На
+#: 8.12.2016 г.", "W dniu 5 września 2021 r."): no sentence of its own.
+_DATE_OPENING = re.compile(
+    r"(?:[^\W\d_]{1,5}\s+){0,2}(?:\d[\w.\s–-]{0,40}?\d\s*[^\W\d_]{1,2}\.|\d{1,4}\s*[^\W\d_]{1,2}\.)"
+)
 
 
 def _abbreviation_before(chunk: str, end: int) -> bool:
