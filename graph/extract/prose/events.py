@@ -221,15 +221,15 @@ def _place_before(sent: Sentence, sent_places: list[tuple[Place, bool]], at: int
     return before[-1] if before else None
 
 
-_DIGIT = re.compile(r"\d")
+_DAY = re.compile(r"(?<!\d)\d{1,2}(?!\d)")
 
 
 def _dates(
     text: str, lex: Lexicon, language: str, year_hint: int | None = None
 ) -> tuple[date | None, date | None, str] | None:
     """The first date or date range of a sentence; one without a year takes ``year_hint``."""
-    if _DIGIT.search(text) is None:
-        return None  # every date pattern holds a number
+    if _DAY.search(text) is None:
+        return None  # every date pattern holds a day: one or two digits alone
     patterns = (*lex.dates, *(lex.dates_no_year if year_hint else ()))
     for pattern in patterns:
         for m in pattern.finditer(text):  # (a match whose "month" is none: the next one)
@@ -245,7 +245,8 @@ def _date_range(
     """The first and last day a date pattern's groups name; None if they name no date. A
     range whose ends name two months ("29 November to 2 December") runs into the next
     year when its last month comes first ("28 December to 3 January 2023")."""
-    year = int(g["y"]) if g.get("y") else year_hint
+    written = g.get("y")
+    year = int(written) if written else year_hint
     if year is None:
         return None
     month = _month(g["m"] or "", language)
@@ -283,9 +284,36 @@ _ENGLISH_MONTHS = {
 
 
 @cache
+def _month_beginnings(language: str) -> frozenset[str]:
+    """The first three letters of every month name dateparser knows in ``language`` and in
+    English, as written and in Latin letters without accents ("bre" of "března": text
+    typed without them), folded (a word that begins otherwise is no month: dateparser is
+    not asked; asked, it read number words as months: "pěti", "dvou", "five")."""
+    from anyascii import anyascii
+    from dateparser.languages.loader import default_loader
+
+    out = {form[:3] for form in _ENGLISH_MONTHS}
+    try:
+        info = default_loader.get_locale(_DATEPARSER_LANGUAGE.get(language, language)).info
+    except Exception:  # a language dateparser does not know: only English names then
+        return frozenset(out)
+    for name in ENGLISH_MONTHS:
+        for form in info.get(name, ()):
+            if len(form) >= 3:
+                out.update((form.casefold()[:3], str(anyascii(form)).casefold()[:3]))
+    return frozenset(out)
+
+
+@cache
 def _month_word(word: str, language: str) -> int | None:
     if language == "en" and word in _ENGLISH_MONTHS:
         return _ENGLISH_MONTHS[word]
+    if word[:3] in _month_beginnings(language):
+        return _parsed_month(word, language)
+    return _stemmed_month(word, language)
+
+
+def _parsed_month(word: str, language: str) -> int | None:
     import dateparser
 
     language = _DATEPARSER_LANGUAGE.get(language, language)
@@ -298,6 +326,11 @@ def _month_word(word: str, language: str) -> int | None:
         parsed = None
     if parsed is not None and (parsed.year, parsed.day) == (2000, 15):
         return int(parsed.month)  # (a word dateparser reads as "today", "a day", is none)
+    return _stemmed_month(word, language)
+
+
+def _stemmed_month(word: str, language: str) -> int | None:
+    """The month a word begins as the lexicon's stems of a language's month names do."""
     stems = lexicon().raw["month_stems"].get(language, {})
     for stem, month in stems.items():
         if word.startswith(stem):
