@@ -329,3 +329,15 @@ def test_a_citys_name_with_a_case_ending_the_lemmatiser_does_not_know_tells_its_
     assert _countries("The Bergeno Youth Association met us.", "en") == {
         "Bergeno Youth Association": None
     }
+
+
+def test_a_state_after_a_name_is_where_the_body_is_not_part_of_its_name() -> None:
+    """ "… z Nórskeho kráľovstva" (from the Kingdom of Norway): a place preposition and a
+    state (its noun beside a demonym or the country's name, in any case form) end the name
+    and give its country."""
+    assert _countries("Projekt podporila Nadácia Ekopolis z Nórskeho kráľovstva.", "sk") == {
+        "Nadácia Ekopolis": "NO"
+    }
+    assert _countries("Projekt podpořila Nadace Partnerství z Norského království.", "cs") == {
+        "Nadace Partnerství": "NO"
+    }

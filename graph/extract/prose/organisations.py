@@ -52,6 +52,7 @@ from .places import (
     form_country,
     main_country,
     pick_country,
+    state_country,
     where_after,
 )
 from .projects import project_titles
@@ -466,9 +467,40 @@ def find_organisations(
         spans = [s for s in spans if not any(a <= s[0] and s[1] <= b for a, b in titles)]
     return [
         m if m.country is not None else _told_beside(m, sent, a, b, lex, language)
-        for a, b, m in _bracketed_names(sent.text, spans)
+        for a, b, m in (
+            _without_state_after(s, sent, lex, language)
+            for s in _bracketed_names(sent.text, spans)
+        )
         if not _generic_reference(m.name, m.type, lex) and not is_instrument(m.name, language)
     ]
+
+
+def _without_state_after(
+    span: tuple[int, int, OrgMention], sent: Sentence, lex: Lexicon, language: str
+) -> tuple[int, int, OrgMention]:
+    """A name that ends on a place preposition and a state ("… z Nórskeho kráľovstva", "…
+    iš Norvegijos Karalystės"): the state is where the body is, not part of its name — the
+    name ends before the preposition, and the state gives its country."""
+    a, b, mention = span
+    words = list(_WORD.finditer(sent.text, a, b))
+    if len(words) < 4:
+        return span
+    prep, first, last = words[-3:]
+    if prep.group().casefold() not in lex.prepositions:
+        return span
+    country = state_country(first.group(), last.group(), lex, language)
+    if country is None:
+        return span
+    end = prep.start()
+    while end > a and sent.text[end - 1] in " ,":
+        end -= 1
+    name = sent.text[a:end]
+    return a, end, replace(
+        mention,
+        name=name,
+        country=mention.country or country,
+        evidence=span_evidence(sent, a, end),
+    )
 
 
 _OPENS_BRACKET = re.compile(r"\s*\(\s*")

@@ -38,6 +38,7 @@ __all__ = [
     "main_country",
     "pick_country",
     "place_words",
+    "state_country",
     "told_places",
     "where_after",
 ]
@@ -268,6 +269,22 @@ def country_beside(text: str, a: int, b: int, lex: Lexicon, language: str) -> st
 
 #: A short bracket right after a name: its acronym ("(PVC)").
 _BRACKETED_AFTER = re.compile(r"\s*\([^()\s]{2,12}\)")
+
+
+@cache
+def _state_stems() -> tuple[str, ...]:
+    return tuple(lexicon().raw["state_noun_stems"]["stems"])
+
+
+def state_country(first: str, second: str, lex: Lexicon, language: str) -> str | None:
+    """The country two words name as a state, a state's noun beside a demonym or the
+    country's name, in any case form ("Nórskeho kráľovstva", "Norvegijos Karalystės",
+    "Кралство Норвегия", "Kingdom Norway" of "Kingdom of Norway"); None otherwise."""
+    for noun, other in ((first, second), (second, first)):
+        if noun.casefold().startswith(_state_stems()):
+            other = other.strip(".,;:")
+            return country_of_form(other) or demonym_country(other, lex, language)
+    return None
 
 
 def demonym_before(text: str, a: int, lex: Lexicon, language: str) -> str | None:
