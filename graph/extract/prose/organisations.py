@@ -468,8 +468,7 @@ def find_organisations(
     return [
         m if m.country is not None else _told_beside(m, sent, a, b, lex, language)
         for a, b, m in (
-            _without_state_after(s, sent, lex, language)
-            for s in _bracketed_names(sent.text, spans)
+            _without_state_after(s, sent, lex, language) for s in _bracketed_names(sent.text, spans)
         )
         if not _generic_reference(m.name, m.type, lex) and not is_instrument(m.name, language)
     ]
@@ -495,11 +494,15 @@ def _without_state_after(
     while end > a and sent.text[end - 1] in " ,":
         end -= 1
     name = sent.text[a:end]
-    return a, end, replace(
-        mention,
-        name=name,
-        country=mention.country or country,
-        evidence=span_evidence(sent, a, end),
+    return (
+        a,
+        end,
+        replace(
+            mention,
+            name=name,
+            country=mention.country or country,
+            evidence=span_evidence(sent, a, end),
+        ),
     )
 
 
