@@ -1202,3 +1202,11 @@ def test_the_european_economic_areas_abbreviation_is_no_organisation(
     """The EEA's abbreviation in the grants' languages (EEZ, EGT, EMP, as EØS, EOG, EHP…)
     is the area, not a body, however often a text uses it."""
     assert abbreviation not in _names(text, lang)
+
+
+def test_a_word_naming_an_event_is_no_part_of_a_name_before_its_head() -> None:
+    """A capitalised word, then a gathering's noun and a lower-case head: the visit is no
+    part of a name ("… pri meste Arvika návšteva skúšobného centra": a town, then the visit
+    to a test centre)."""
+    text = "Boli stretnutia v Oslo a vo Švédsku pri meste Arvika návšteva skúšobného centra."
+    assert not any("návšteva" in name for name in _names(text, "sk"))

@@ -1418,6 +1418,9 @@ def _head_spans(
                     # "Partnerem projektu jest fundacja": a verb is no part of a name
                     or is_function_word(word, language)
                     or is_verb_form(word, language)
+                    # "… Arvika návšteva skúšobného centra": a gathering's noun is no
+                    # part of a name (the visit went to the centre)
+                    or names_an_event(word, language)
                 ):
                     break
                 # a list's plural or case form after a list of places is the list's
