@@ -364,3 +364,15 @@ def test_a_visitor_from_elsewhere_is_no_host_of_a_visit_to_a_region() -> None:
     found = extract(doc)
     assert [e.place.name if e.place else None for e in found.events] == ["Telemark"]
     assert {(r.org.name, r.role) for r in found.roles} == {("Gdańsk kommune", "participant")}
+
+
+def test_a_countrys_adjective_before_its_noun_is_no_place() -> None:
+    """ "v okviru Norveškega finančnega mehanizma" (within the Norwegian financial
+    mechanism): a country's adjective in a case form, before its noun, is no place where a
+    meeting took place; the town after it is ("v Postojni"), and a country's name in a
+    case form before "and" stays one ("pomiędzy Polską i Norwegią")."""
+    text = "Peti letni sestanek v okviru Norveškega finančnega mehanizma je potekal v Postojni."
+    (event,) = read_text(text, "sl").events
+    assert event.place is not None and (event.place.name, event.place.country) == ("Postojni", "SI")
+    places = read_text("Współpraca pomiędzy Polską i Norwegią rośnie.", "pl").places
+    assert {p.country for p in places} == {"PL", "NO"}

@@ -487,7 +487,11 @@ def find_places(
             )
             i += 2
             continue
-        cc = country_of_form(word) or _country_of_lemma(word, language)
+        cc = country_of_form(word) or (
+            None
+            if _modifies_next(tokens, i, sent.text, language)
+            else _country_of_lemma(word, language)
+        )
         if cc:
             out.append((Place(word, cc, "country", span_evidence(sent, a, b)), prep))
         elif prep and word not in lex.stopwords:
@@ -508,6 +512,22 @@ def find_places(
                     out.append((Place(word, region, "region", span_evidence(sent, a, b)), prep))
         i += 1
     return out
+
+
+def _modifies_next(tokens: list[tuple[int, int, str]], i: int, text: str, language: str) -> bool:
+    """Whether the word ``i`` is an adjective (its lemma in small letters) right before a
+    lower-case word, its noun: a country's adjective in a case form ("v okviru Norveškega
+    finančnega mehanizma", within the Norwegian mechanism) is no place; a country's name
+    in a case form is ("Lietuvos delegacija", "pomiędzy Polską i Norwegią")."""
+    if i + 1 >= len(tokens):
+        return False
+    nxt = tokens[i + 1]
+    return (
+        nxt[2][:1].islower()
+        and not text[tokens[i][1] : nxt[0]].strip()
+        and not is_function_word(nxt[2], language)  # "Polską i Norwegią": a noun, two places
+        and lemma(tokens[i][2], language)[:1].islower()
+    )
 
 
 def _city_by_lemma(word: str, language: str) -> tuple[City, ...]:
