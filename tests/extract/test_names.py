@@ -1210,3 +1210,20 @@ def test_a_word_naming_an_event_is_no_part_of_a_name_before_its_head() -> None:
     to a test centre)."""
     text = "Boli stretnutia v Oslo a vo Švédsku pri meste Arvika návšteva skúšobného centra."
     assert not any("návšteva" in name for name in _names(text, "sk"))
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("sl", "Sodelovali so predstavniki Ministrstva za zunanje zadeve in Urada za finančne "
+         "mehanizme.", {"Ministrstva za zunanje zadeve", "Urada za finančne mehanizme"}),
+        ("cs", "Jednání se zúčastnili zástupci Ministerstva životního prostředí a Agentury "
+         "ochrany přírody.", {"Ministerstva životního prostředí", "Agentury ochrany přírody"}),
+    ],
+)  # fmt: skip
+def test_a_head_after_and_opens_a_second_name_with_its_own_complement(
+    lang: str, text: str, expected: set[str]
+) -> None:
+    """After the complement of a name that opens with its head, "and" and a capitalised
+    head open a second body's name, which keeps its own complement whole."""
+    assert expected <= _names(text, lang)

@@ -1650,8 +1650,10 @@ def _complement_end(text: str, tokens: list[tuple[int, int, str]], j: int, langu
         if CAP.match(bare):
             if content == 0 or bare.isupper():
                 break  # a capital right after the head is the run's, not a complement's
-            if joined and _is_head(_next_word(tokens, k), language):
-                break  # "… и водите и на Софийския университет": a second body's name
+            if joined and (_is_head(bare, language) or _is_head(_next_word(tokens, k), language)):
+                # "… и водите и на Софийския университет", "… zunanje zadeve in Urada za …":
+                # a second body's name
+                break
         elif (
             is_function_word(bare, language)
             or is_verb_form(bare, language)
