@@ -376,3 +376,17 @@ def test_a_countrys_adjective_before_its_noun_is_no_place() -> None:
     assert event.place is not None and (event.place.name, event.place.country) == ("Postojni", "SI")
     places = read_text("Współpraca pomiędzy Polską i Norwegią rośnie.", "pl").places
     assert {p.country for p in places} == {"PL", "NO"}
+
+
+def test_a_role_goes_to_the_event_named_before_its_body() -> None:
+    """A sentence naming two events: a body's role is in the one named last before it
+    ("a study visit to Bergen Municipality and a final conference": the municipality
+    hosted the visit, not the conference)."""
+    text = (
+        "The activities included a study visit to Bergen Municipality in Norway and a final "
+        "conference in Riga."
+    )
+    events = {e.type: e for e in read_text(text, "en").events}
+    roles = {(r.org.name, r.role, r.target) for r in read_text(text, "en").roles}
+    assert ("Bergen Municipality", "host", events["study_visit"].key) in roles
+    assert not any(target == events["conference"].key for _n, _r, target in roles)

@@ -109,6 +109,15 @@ def _merge_sub_activities(events: list[EventDraft]) -> list[EventDraft]:
     return kept
 
 
+def _event_of(
+    org: OrgMention, named_at: list[tuple[int, EventDraft]], current: EventDraft
+) -> EventDraft:
+    """The event a body's role in a sentence is in: of several the sentence names, the one
+    named last before the body; else the current event."""
+    before = [event for at, event in named_at if at < org.evidence.start]
+    return before[-1] if len(named_at) > 1 and before else current
+
+
 def _hosts_town(visit: EventDraft) -> Place | None:
     """Where a visit that names no place went: the town of the body it visited, when the
     body's name holds it ("visited the University of Bergen": Bergen) or the body is a
@@ -228,8 +237,13 @@ def read_text(
                 projects.append(other)
         # events named in the sentence, or referred back to
         mentioned = find_events(sent, lex, sent_places, language, _year_before(years, sent.start))
+        # (each event named in the sentence, where it is named: a role goes to the event
+        # named last before its body — "Visit to X, … and a final conference": X's is the
+        # visit's)
+        named_at: list[tuple[int, EventDraft]] = []
         for draft in mentioned:
             current = merge_into(events, draft)
+            named_at.append((draft.evidence.start, current))
         if mentioned or refers_back(sent, lex):
             since_event = 0
         else:
@@ -269,7 +283,7 @@ def read_text(
                 came_from = follows_origin(sent.text, org.evidence.start - sent.start)
                 role = nearest_cue(org, cues, came_from, forward)
                 if role is not None and not venue:
-                    current.roles.append((org, role, ev))
+                    _event_of(org, named_at, current).roles.append((org, role, ev))
                     subject_role = role
         # a facts block, where there is one, is the authority on the project's roles
         # (the prose's own, where the block states none)
