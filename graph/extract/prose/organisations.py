@@ -478,7 +478,7 @@ def _without_state_after(
     span: tuple[int, int, OrgMention], sent: Sentence, lex: Lexicon, language: str
 ) -> tuple[int, int, OrgMention]:
     """A name that ends on a place preposition and a state ("… z Nórskeho kráľovstva", "…
-    iš Norvegijos Karalystės"): the state is where the body is, not part of its name — the
+    z Norského království"): the state is where the body is, not part of its name — the
     name ends before the preposition, and the state gives its country."""
     a, b, mention = span
     words = list(_WORD.finditer(sent.text, a, b))

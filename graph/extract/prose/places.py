@@ -278,8 +278,8 @@ def _state_stems() -> tuple[str, ...]:
 
 def state_country(first: str, second: str, lex: Lexicon, language: str) -> str | None:
     """The country two words name as a state, a state's noun beside a demonym or the
-    country's name, in any case form ("Nórskeho kráľovstva", "Norvegijos Karalystės",
-    "Кралство Норвегия", "Kingdom Norway" of "Kingdom of Norway"); None otherwise."""
+    country's name, in any case form and either order ("Nórskeho kráľovstva", "Norvegijos
+    Karalystės", "Кралство Норвегия"); None otherwise."""
     for noun, other in ((first, second), (second, first)):
         if noun.casefold().startswith(_state_stems()):
             other = other.strip(".,;:")
