@@ -487,11 +487,10 @@ def find_places(
             )
             i += 2
             continue
-        cc = country_of_form(word) or (
-            None
-            if _modifies_next(tokens, i, sent.text, language)
-            else _country_of_lemma(word, language)
-        )
+        cc = country_of_form(word)
+        if cc is None and (cc := _country_of_lemma(word, language)):
+            # (asked only of a country's word: a lemma for each capitalised word cost time)
+            cc = None if _modifies_next(tokens, i, sent.text, language) else cc
         if cc:
             out.append((Place(word, cc, "country", span_evidence(sent, a, b)), prep))
         elif prep and word not in lex.stopwords:
