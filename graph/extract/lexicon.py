@@ -321,7 +321,9 @@ def words(text: str) -> tuple[tuple[int, str], ...]:
 
 
 def _expand_leading_group(pattern: str) -> list[str]:
-    """ "(?:the|a) meetings?" → ["the meetings?", "a meetings?"] (one level, no nesting)."""
+    """ "(?:the|a) meetings?" → ["the meetings?", "a meetings?"]; an optional group is
+    tried with and without ("(?:study )?(?:visits?|tours?) to" → "study visits? to",
+    "study tours? to", "visits? to", "tours? to"); no nesting inside a group."""
     if not pattern.startswith("(?:"):
         return [pattern]
     depth, end = 0, -1
@@ -334,9 +336,16 @@ def _expand_leading_group(pattern: str) -> list[str]:
                 end = i
                 break
     inner, rest = pattern[3:end], pattern[end + 1 :]
-    if "(" in inner or rest.startswith(("?", "*", "+", "{")):
+    if "(" in inner or rest.startswith(("*", "+", "{")):
         return [pattern]
-    return [alt + rest for alt in inner.split("|")]
+    if rest.startswith("?"):  # "(?:study )?visits? to": with the group and without
+        rest = rest[1:]
+        if not rest or rest.startswith(" "):
+            return [pattern]
+        alternatives = [*inner.split("|"), ""]
+    else:
+        alternatives = inner.split("|")
+    return [v for alt in alternatives for v in _expand_leading_group(alt + rest)]
 
 
 def _literal_stem(pattern: str) -> str:

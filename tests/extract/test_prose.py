@@ -161,3 +161,15 @@ def test_sentences_keep_offsets() -> None:
     text = "First one. Second one!\n\nThird"
     for s in sentences(text):
         assert text[s.start : s.end] == s.text
+
+
+def test_a_phrase_with_an_optional_opening_group_is_indexed_by_its_stems() -> None:
+    """A phrase that opens with an optional group ("(?:study )?visits? to") is found both
+    with and without the group, by the stems' index (no pattern scans every sentence)."""
+    from partnergraph.graph.extract.lexicon import PhraseFinder
+
+    finder = PhraseFinder({"visited": ["(?:study )?(?:visits?|tours?) to"]})
+    assert finder.anywhere == []
+    text = "After a study visit to Oslo and two tours to Bergen, visits to Ski"
+    starts = {text[a:b] for a, b, _key in finder.find(text)}
+    assert starts == {"study visit to", "visit to", "tours to", "visits to"}

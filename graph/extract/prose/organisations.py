@@ -64,6 +64,17 @@ __all__ = ["DocNames", "find_organisations", "spelled_by"]
 _WORD = re.compile(r"[\w][\w'’.&-]*|[(),;:«»„“”\"]")
 
 
+def _word_tokens(text: str) -> list[tuple[int, int, str]]:
+    """A sentence's words and punctuation marks with their offsets (a fresh list: several
+    finders read the same sentence, each may change its own)."""
+    return list(_cached_word_tokens(text))
+
+
+@lru_cache(maxsize=16)
+def _cached_word_tokens(text: str) -> tuple[tuple[int, int, str], ...]:
+    return tuple((m.start(), m.end(), m.group()) for m in _WORD.finditer(text))
+
+
 _ACRONYM_AFTER = re.compile(r"^\s*\((?P<acr>[A-ZÆØÅ][A-ZÆØÅa-zæøå0-9&. -]{1,14})\)")
 
 
@@ -946,7 +957,7 @@ def _apposition_spans(text: str, lex: Lexicon, language: str) -> list[tuple[int,
         return []
     cues, joins = _apposition_cues(), _coordinators(language)
     inner = lex.connectors - joins
-    tokens = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+    tokens = _word_tokens(text)
     words = [w.removesuffix(".") if not _COMPANY_SUFFIX.match(w) else w for _a, _b, w in tokens]
 
     starts: set[tuple[int, bool, bool]] = set()  # (first word, after a colon, an agent's)
@@ -1258,7 +1269,7 @@ def _country_tagged_spans(text: str, lex: Lexicon, language: str) -> list[tuple[
     person or common word of one word."""
     if "(" not in text:
         return []
-    tokens = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+    tokens = _word_tokens(text)
     out = []
     for k, (_a, at, word) in enumerate(tokens):
         if word != "(":
@@ -1342,7 +1353,7 @@ def _head_spans(
     ``lowercase_heads``, a lower-case head word may close the span (Latvian, Norwegian…).
     Titles in quotation marks are not organisations."""
     quoted = [m.span() for m in quotations(text)]
-    tokens = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+    tokens = _word_tokens(text)
     if quoted:
         tokens = [t for t in tokens if not any(a < t[0] < b for a, b in quoted)]
     out: list[tuple[int, int, str]] = []
@@ -1518,7 +1529,7 @@ def _shared_head_spans(
     words = (w.strip(_PUNCTUATION) for w in text.split())
     if not any(_plural_head(w, language) for w in words if w[:1].isupper()):
         return []  # (nor a head in another form than its base one)
-    tokens = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+    tokens = _word_tokens(text)
     ands = _AND | _coordinators(language)
     joiners = _joiners(language)
     out: list[tuple[int, int, str, list[tuple[str, str | None]]]] = []
