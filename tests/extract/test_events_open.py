@@ -390,3 +390,38 @@ def test_a_role_goes_to_the_event_named_before_its_body() -> None:
     roles = {(r.org.name, r.role, r.target) for r in read_text(text, "en").roles}
     assert ("Bergen Municipality", "host", events["study_visit"].key) in roles
     assert not any(target == events["conference"].key for _n, _r, target in roles)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # the people who came attended a gathering: the gathering is the event
+        (
+            "en",
+            "On 5 May 2019 a delegation of the Norwegian Association of Local and Regional "
+            "Authorities took part in the annual meeting of the municipalities in Sofia.",
+            ["meeting"],
+        ),
+        (
+            "bg",
+            "Делегация от Норвегия участва в годишната конференция на общините в Пловдив.",
+            ["conference"],
+        ),
+        (
+            "pl",
+            "Delegacja z Norwegii wzięła udział w seminarium w Krakowie.",
+            ["seminar"],
+        ),
+        # alone, or where they visited, the delegation's coming is a visit
+        ("en", "A delegation from Bergen came to Gdańsk in June.", ["study_visit"]),
+        (
+            "en",
+            "A delegation from Bergen visited Gdańsk, where a meeting with the mayor was held.",
+            ["study_visit"],
+        ),
+    ],
+)
+def test_a_delegation_at_a_gathering_is_its_participant(
+    lang: str, text: str, expected: list[str]
+) -> None:
+    assert [t for t, _p in _events(text, lang)] == expected

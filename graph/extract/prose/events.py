@@ -53,7 +53,9 @@ def find_events(
     language: str,
     year_hint: int | None = None,
 ) -> list[EventDraft]:
-    found = _with_event_nouns(lex.events.find(sent.text), sent.text, language)
+    found = _without_the_comers(
+        _with_event_nouns(lex.events.find(sent.text), sent.text, language), sent.text, lex
+    )
     terms: list[tuple[int, int, str]] = []
     for a, b, event_type in found:  # leftmost-longest: "training workshops" is one term
         if terms and a < terms[-1][1]:
@@ -89,6 +91,23 @@ def find_events(
             draft.start, draft.end, draft.date_text = dates
         drafts.append(draft)
     return drafts
+
+
+def _without_the_comers(
+    found: list[tuple[int, int, str]], text: str, lex: Lexicon
+) -> list[tuple[int, int, str]]:
+    """A word for the people who came (a participant's cue: "delegation", "делегация")
+    names a visit only where the sentence names no other gathering, or says they visited:
+    "a delegation of KS took part in the annual meeting" tells of the meeting, the
+    delegation its participant."""
+    if len(found) < 2:
+        return found
+    cues = lex.roles.find(text)
+    if any(role == "visited" for _a, _b, role in cues):
+        return found
+    comers = {(a, b) for a, b, role in cues if role == "participant"}
+    kept = [t for t in found if (t[0], t[1]) not in comers]
+    return kept if kept and len(kept) < len(found) else found
 
 
 @cache
