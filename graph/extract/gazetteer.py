@@ -123,6 +123,14 @@ def _municipalities() -> dict[str, str]:
     return {name: ccs.pop() for name, ccs in seen.items() if len(ccs) == 1}
 
 
+@cache
+def _municipality_spellings() -> frozenset[str]:
+    """The municipalities' ISO 3166-2 names as written (case-folded, accents kept)."""
+    import pycountry
+
+    return frozenset(sub.name.casefold() for sub in pycountry.subdivisions)
+
+
 #: The countries whose legal forms are English, which companies of any country write in
 #: English ("InnoGeo Ltd." is Hungarian): a form of theirs tells no country.
 _ENGLISH_SPEAKING = frozenset({"GB", "IE"})
@@ -227,12 +235,21 @@ def _as_written_or_latin(name: str, find: Callable[[str], _T | None]) -> _T | No
 
 def municipality_country(name: str) -> str | None:
     """The country of a municipality ISO 3166-2 names so ("Ignalina", "Kupiškis",
-    "Šmartno ob Paki"), spelled with or without its accents; None for any other name.
+    "Šmartno ob Paki"), spelled with its accents or without any (a name with other accents
+    is another word: "Rīgā" is Riga's locative); None for any other name.
 
     >>> municipality_country("Ukmerge"), municipality_country("Bergen")
     ('LT', None)
     """
-    return _as_written_or_latin(name, lambda n: _municipalities().get(normalise(n)))
+    return _as_written_or_latin(name, _municipality_of)
+
+
+def _municipality_of(name: str) -> str | None:
+    # a name with accents is the municipality's only as written: "Rīgā" is Riga's locative,
+    # not a spelling of "Rīga" (without accents, any: "Ukmerge")
+    if not name.isascii() and name.casefold() not in _municipality_spellings():
+        return None
+    return _municipalities().get(normalise(name))
 
 
 @dataclass(frozen=True)

@@ -425,3 +425,62 @@ def test_a_delegation_at_a_gathering_is_its_participant(
     lang: str, text: str, expected: list[str]
 ) -> None:
     assert [t for t, _p in _events(text, lang)] == expected
+
+
+def _roles(text: str, lang: str) -> dict[str, str]:
+    return {r.org.name: r.role for r in read_text(text, lang).roles}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "owner", "role"),
+    [
+        # the body whose gathering it is ("of", "til", "на", a genitive right after)
+        (
+            "en",
+            "Representatives of Bergen Municipality took part in the annual conference of "
+            "the Association of Polish Cities in Poznań.",
+            "Association of Polish Cities",
+            "organiser",
+        ),
+        ("no", "Ordføreren deltok på årsmøtet til KS i Oslo.", "KS", "organiser"),
+        (
+            "bg",
+            "Представители на община Бургас участваха в годишната среща на Националното "
+            "сдружение на общините в София.",
+            "Националното сдружение на общините",
+            "organiser",
+        ),
+        (
+            "cs",
+            "Zástupci města Písek se zúčastnili konference Svazu měst a obcí v Praze.",
+            "Svazu měst a obcí",
+            "organiser",
+        ),
+        # a visit's owner is who came
+        (
+            "en",
+            "The visit of Bergen Municipality to Gdańsk lasted three days.",
+            "Bergen Municipality",
+            "participant",
+        ),
+    ],
+)
+def test_the_body_whose_gathering_it_is(lang: str, text: str, owner: str, role: str) -> None:
+    assert _roles(text, lang).get(owner) == role
+
+
+def test_a_body_named_after_a_gathering_in_the_nominative_is_not_its_owner() -> None:
+    text = "Na konferenci v Brně Ministerstvo životního prostředí představilo nový program."
+    assert "organiser" not in _roles(text, "cs").values()
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("lt", "Konferencijoje Kaune dalyvavo savivaldybių atstovai."),
+        ("pl", "Przedstawiciele gmin wzięli udział w kongresie w Poznaniu."),
+        ("cs", "Na kongresu v Brně vystoupili starostové."),
+    ],
+)
+def test_a_congress_and_the_lithuanian_conference_are_conferences(lang: str, text: str) -> None:
+    assert [t for t, _p in _events(text, lang)] == ["conference"]

@@ -103,3 +103,17 @@ def test_a_double_barrelled_towns_name_inflects_in_each_part() -> None:
             ("Kędzierzyn-Koźle", "PL")
         ], form
     assert find_cities("Oslo-Bergen") == ()
+
+
+def test_a_municipalitys_name_with_other_accents_is_another_word() -> None:
+    """ISO 3166-2 names match as written or with no accents at all; "Rīgā" (Riga's
+    locative) is no spelling of "Rīga", so "in Riga took part …" names no acting town."""
+    from partnergraph.graph.extract.gazetteer import municipality_country
+
+    assert municipality_country("Rīga") == "LV"
+    assert municipality_country("Ukmerge") == "LT"  # written without its accents
+    assert municipality_country("Rīgā") is None
+    text = "Konferencē Rīgā piedalījās arī Norvēģijas Vietējo un reģionālo pašvaldību asociācija."
+    names = [o.name for o in read_text(text, "lv").organisations]
+    assert "Rīgā" not in names
+    assert any(n.endswith("asociācija") for n in names)

@@ -33,6 +33,7 @@ from .projects import (
 )
 from .roles import (
     apposed_roles,
+    event_owned,
     find_cues,
     find_project_roles,
     find_stated_links,
@@ -244,6 +245,7 @@ def read_text(
         for draft in mentioned:
             current = merge_into(events, draft)
             named_at.append((draft.evidence.start, current))
+        terms = [(draft.evidence.start, draft.evidence.end) for draft in mentioned]
         if mentioned or refers_back(sent, lex):
             since_event = 0
         else:
@@ -279,6 +281,13 @@ def read_text(
                     # the ministry in cooperation with A and B")
                     if subject_role is not None and subject_role in _SHARED_ROLES and not venue:
                         current.roles.append((org, subject_role, ev))
+                    continue
+                owned = event_owned(sent, org, terms, language) if terms else None
+                if owned is not None and not venue:
+                    # "the annual meeting of KS": KS organised it; "the visit of KS": KS came
+                    gathering = named_at[owned][1]
+                    owner = "participant" if gathering.type == "study_visit" else "organiser"
+                    gathering.roles.append((org, owner, ev))
                     continue
                 came_from = follows_origin(sent.text, org.evidence.start - sent.start)
                 role = nearest_cue(org, cues, came_from, forward)

@@ -11,6 +11,7 @@ from itertools import pairwise
 from ..lemmas import is_function_word, lemma
 from ..lexicon import Lexicon, PhraseFinder, lexicon, normalise, what_words_name
 from ..model import Evidence, OrgMention, StatedLink
+from .events import names_an_event
 from .sentences import Sentence
 
 __all__ = [
@@ -177,6 +178,41 @@ def names_what_follows(cue: str, language: str) -> bool:
     # stopwordsiso's lists hold longer words too: "part" of "took part")
     short = len(last) <= 3 and (is_function_word(last, language) or is_function_word(last, "en"))
     return len(words) >= 2 and (last in lex.connectors or last in lex.prepositions or short)
+
+
+def event_owned(
+    sent: Sentence, org: OrgMention, terms: list[tuple[int, int]], language: str
+) -> int | None:
+    """Which of the sentence's event terms (document offsets) ``org`` is the owner of: the
+    body right after the term and the language's "of" ("the annual meeting of KS",
+    "årsmøtet til KS", "годишната среща на НСОРБ"), or right after it in the genitive
+    ("konference Svazu měst"); None if of none."""
+    connectors, genitive = _owner_connectors(language)
+    first = org.name.split()[0]
+    for k, (start, end) in enumerate(terms):
+        if end <= org.evidence.start:
+            gap = sent.text[end - sent.start : org.evidence.start - sent.start]
+            # (a genitive follows a noun; after a verb, its object: "odwiedzili gminę")
+            noun = sent.text[start - sent.start : end - sent.start].split()[-1]
+            if (connectors is not None and connectors.fullmatch(gap)) or (
+                genitive
+                and gap.isspace()
+                and lemma(first, language) != first.casefold()
+                and names_an_event(noun, language)
+            ):
+                return k
+    return None
+
+
+@cache
+def _owner_connectors(language: str) -> tuple[re.Pattern[str] | None, bool]:
+    """The "of" words of ``language`` between an event and its owner, as one pattern; and
+    whether its owner may follow in the genitive with no word between."""
+    table = lexicon().raw["event_owner_connectors"]
+    words = sorted(table.get(language, ()), key=len, reverse=True)
+    alternation = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    pattern = re.compile(rf"\s+(?i:{alternation})\s+") if words else None
+    return pattern, language in table["_genitive_after"]
 
 
 #: How far (characters) after a host's or organiser's cue a body people came from is still
