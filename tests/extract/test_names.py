@@ -1227,3 +1227,38 @@ def test_a_head_after_and_opens_a_second_name_with_its_own_complement(
     """After the complement of a name that opens with its head, "and" and a capitalised
     head open a second body's name, which keeps its own complement whole."""
     assert expected <= _names(text, lang)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "name", "role"),
+    [
+        # no head word: the subject of a host's or organiser's verb, an acronym or a town in it
+        (
+            "en",
+            "Last Thursday the Eurocentre Prague hosted a seminar.",
+            "Eurocentre Prague",
+            "host",
+        ),
+        ("en", "NAV hosted the meeting in Tromsø.", "NAV", "host"),
+        (
+            "cs",
+            "V březnu Eurocentrum Praha uspořádalo seminář o fondech EHP.",
+            "Eurocentrum Praha",
+            "organiser",
+        ),
+    ],
+)
+def test_the_subject_of_a_hosts_verb_is_a_body(lang: str, text: str, name: str, role: str) -> None:
+    assert {r.org.name: r.role for r in read_text(text, lang).roles}.get(name) == role
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mayor Hans Olsen hosted the delegation.",  # an office first: a person
+        "Gunnar Winter introduced the centre.",  # a person's name: no acronym, no town
+        "Anna Nowak hosted the guests.",
+    ],
+)
+def test_a_person_before_a_hosts_verb_is_no_body(text: str) -> None:
+    assert _names(text, "en") == set()

@@ -430,6 +430,16 @@ def find_organisations(
         )
         mention = OrgMention(name, country, organisation_type(name), span_evidence(sent, a, b))
         spans.append((a, b, _with_acronym(mention, sent, b)))
+    # the subject of an active host's or organiser's verb ("the Eurocentre Prague hosted")
+    for a, b in _subject_spans(sent.text, lex, language):
+        name = sent.text[a:b]
+        if taken(a, b) or find_cities(name, own_name=True) or country_of_form(name):
+            continue
+        country = (
+            portal_country(name) or demonym_country(name, lex, language) or country_in_name(name)
+        )
+        mention = OrgMention(name, country, organisation_type(name), span_evidence(sent, a, b))
+        spans.append((a, b, _with_acronym(mention, sent, b)))
     # a name its country follows in brackets ("Ecotech Solutions (NO)")
     for a, b, cc in _country_tagged_spans(sent.text, lex, language):
         if not taken(a, b):
@@ -1101,6 +1111,71 @@ def _agent_finder() -> PhraseFinder:
             "promoter": raw["project_role_cues"]["promoter"],
         }
     )
+
+
+def _subject_spans(text: str, lex: Lexicon, language: str) -> list[tuple[int, int]]:
+    """Names right before an active host's or organiser's verb, whose subject they are
+    ("the Eurocentre Prague hosted a seminar"): the capitalised run that ends where the
+    cue begins (connectors inside: "Centre for Equality"), with no head word needed, but
+    an acronym or a town's name in it; not a person (an office or a title first: "Mayor
+    Hans Olsen"), nor common words only. A cue whose agent follows ("hosted by") or that names
+    what follows ("at the invitation of") has no subject here."""
+    agents = _agent_pattern(language)
+    cues = [
+        start
+        for start, end, role in _agent_finder().find(text)
+        if role in ("host", "organiser")
+        and agents.match(text, end) is None
+        and not names_what_follows(text[start:end], language)
+    ]
+    if not cues:
+        return []
+    tokens = _word_tokens(text)
+    words = [w.removesuffix(".") if not _COMPANY_SUFFIX.match(w) else w for _a, _b, w in tokens]
+    inner = lex.connectors - _coordinators(language)
+    out = []
+    for start in cues:
+        k = next((i for i, token in enumerate(tokens) if token[0] >= start), len(tokens)) - 1
+        if k < 0 or not _capital(words, k) or text[tokens[k][1] : start].strip():
+            continue
+        j = k
+        while j > 0 and (
+            _capital(words, j - 1)
+            or (
+                words[j - 1] in inner
+                and words[j - 1].casefold() not in _ARTICLES  # "Thursday the Eurocentre"
+                and j > 1
+                and _capital(words, j - 2)
+            )
+        ):
+            j -= 1
+        while j < k and (words[j].casefold() in lex.stopwords or words[j] in inner):
+            j += 1  # "The Eurocentre …" at the sentence's start
+        run = words[j : k + 1]
+        if _is_job(run[0], language) or _is_title(run[0]):
+            continue  # "Mayor Hans Olsen hosted"
+        if j == 0 and _is_common(run[0], language) and len(run) > 1:
+            run, j = run[1:], 1  # a sentence's first word: "Yesterday Eurocentre Prague …"
+        # with no head word, something else must tell a body: an acronym ("NAV"), or a
+        # town's name beside other words ("Eurocentre Prague"; a person's name holds none)
+        acronym = any(_ACRONYM_WORD.fullmatch(w) and w not in _acronym_stopwords() for w in run)
+        town = len(run) > 1 and any(_a_town(w) for w in run)
+        if not (acronym or town) or all(
+            _is_common(w, language) or _is_common(w, "en") for w in run
+        ):
+            continue
+        out.append((tokens[j][0], tokens[k][1]))
+    return out
+
+
+#: Articles, which no name holds inside ("Last Thursday the Eurocentre Prague hosted").
+_ARTICLES = frozenset({"the", "a", "an"})
+
+
+def _a_town(word: str) -> bool:
+    """A town's own name, or another of its names that is no common English word ("Praha";
+    not "Union")."""
+    return _town_itself(word) or (bool(find_cities(word)) and not _is_common(word, "en"))
 
 
 #: The most words a list item closed by its country is read as one name.
