@@ -484,3 +484,21 @@ def test_a_body_named_after_a_gathering_in_the_nominative_is_not_its_owner() -> 
 )
 def test_a_congress_and_the_lithuanian_conference_are_conferences(lang: str, text: str) -> None:
     assert [t for t, _p in _events(text, lang)] == ["conference"]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # any gathering that names no place is where its host is, as a visit is
+        ("Last Thursday the Eurocentre Prague hosted a seminar on the grants.", "Prague"),
+        ("A seminar hosted by the University of Bergen took place on 5 May 2019.", "Bergen"),
+    ],
+)
+def test_a_gathering_with_no_place_is_at_its_hosts_town(text: str, place: str) -> None:
+    assert _events(text, "en") == [("seminar", place)]
+
+
+def test_an_organiser_does_not_tell_where_a_gathering_was() -> None:
+    assert _events("The conference was organised by the University of Bergen.", "en") == [
+        ("conference", None)
+    ]

@@ -119,12 +119,13 @@ def _event_of(
     return before[-1] if len(named_at) > 1 and before else current
 
 
-def _hosts_town(visit: EventDraft) -> Place | None:
-    """Where a visit that names no place went: the town of the body it visited, when the
-    body's name holds it ("visited the University of Bergen": Bergen) or the body is a
+def _hosts_town(gathering: EventDraft) -> Place | None:
+    """Where a gathering that names no place was: the town of the body that hosted it (a
+    visit's: the body it visited), when the body's name holds it ("visited the University
+    of Bergen", "hosted by the University of Bergen": Bergen) or the body is a
     municipality seated there; none when its hosts are in two towns."""
     towns = set()
-    for org, role, _ev in visit.roles:
+    for org, role, _ev in gathering.roles:
         if role != "host":
             continue
         town = org.seat if org.type == "municipality" and org.seat else city_named_in(org.name)
@@ -318,7 +319,7 @@ def read_text(
     final_project = named_project
     events = _merge_sub_activities(events)
     for draft in events:
-        if draft.place is None and draft.type == "study_visit":
+        if draft.place is None:
             draft.place = _hosts_town(draft)
     out_events: list[Event] = []
     roles: list[RoleFact] = []
