@@ -1262,3 +1262,26 @@ def test_the_subject_of_a_hosts_verb_is_a_body(lang: str, text: str, name: str, 
 )
 def test_a_person_before_a_hosts_verb_is_no_body(text: str) -> None:
     assert _names(text, "en") == set()
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "name", "country"),
+    [
+        # no head word: the owner of a gathering, after "of" or in the genitive
+        ("cs", "Shrnutí semináře Eurocentra Praha o fondech EHP.", "Eurocentra Praha", "CZ"),
+        (
+            "en",
+            "Speakers at the annual seminar of the Eurocentre Prague praised the grants.",
+            "Eurocentre Prague",
+            "CZ",
+        ),
+    ],
+)
+def test_the_owner_of_a_gathering_is_a_body(lang: str, text: str, name: str, country: str) -> None:
+    facts = read_text(text, lang)
+    assert {o.name: o.country for o in facts.organisations}.get(name) == country
+    assert {r.org.name: r.role for r in facts.roles}.get(name) == "organiser"
+
+
+def test_a_persons_gathering_names_no_body() -> None:
+    assert _names("Speakers at the annual seminar of Anna Nowak praised the grants.", "en") == set()

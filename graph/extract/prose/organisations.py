@@ -56,7 +56,7 @@ from .places import (
     where_after,
 )
 from .projects import project_titles
-from .roles import names_what_follows
+from .roles import names_what_follows, owner_connectors
 from .sentences import CAP, MONTH_NAMES, Sentence, quotations, span_evidence
 
 __all__ = ["DocNames", "find_organisations", "spelled_by"]
@@ -430,13 +430,18 @@ def find_organisations(
         )
         mention = OrgMention(name, country, organisation_type(name), span_evidence(sent, a, b))
         spans.append((a, b, _with_acronym(mention, sent, b)))
-    # the subject of an active host's or organiser's verb ("the Eurocentre Prague hosted")
-    for a, b in _subject_spans(sent.text, lex, language):
+    # the subject of an active host's or organiser's verb ("the Eurocentre Prague hosted"),
+    # the owner of a gathering ("semináře Eurocentra Praha")
+    subjects = _subject_spans(sent.text, lex, language)
+    for a, b in [*subjects, *_owner_spans(sent.text, lex, language)]:
         name = sent.text[a:b]
         if taken(a, b) or find_cities(name, own_name=True) or country_of_form(name):
             continue
         country = (
-            portal_country(name) or demonym_country(name, lex, language) or country_in_name(name)
+            portal_country(name)
+            or demonym_country(name, lex, language)
+            or country_in_name(name)
+            or _towns_country(name)
         )
         mention = OrgMention(name, country, organisation_type(name), span_evidence(sent, a, b))
         spans.append((a, b, _with_acronym(mention, sent, b)))
@@ -1156,16 +1161,58 @@ def _subject_spans(text: str, lex: Lexicon, language: str) -> list[tuple[int, in
             continue  # "Mayor Hans Olsen hosted"
         if j == 0 and _is_common(run[0], language) and len(run) > 1:
             run, j = run[1:], 1  # a sentence's first word: "Yesterday Eurocentre Prague …"
-        # with no head word, something else must tell a body: an acronym ("NAV"), or a
-        # town's name beside other words ("Eurocentre Prague"; a person's name holds none)
-        acronym = any(_ACRONYM_WORD.fullmatch(w) and w not in _acronym_stopwords() for w in run)
-        town = len(run) > 1 and any(_a_town(w) for w in run)
-        if not (acronym or town) or all(
-            _is_common(w, language) or _is_common(w, "en") for w in run
-        ):
-            continue
-        out.append((tokens[j][0], tokens[k][1]))
+        if _tells_a_body(run, language):
+            out.append((tokens[j][0], tokens[k][1]))
     return out
+
+
+def _owner_spans(text: str, lex: Lexicon, language: str) -> list[tuple[int, int]]:
+    """Names right after an event's noun, whose gathering it is ("semináře Eurocentra
+    Praha", "the annual seminar of the Eurocentre Prague"): after the language's "of", or
+    in the genitive right after the noun, the capitalised run there, with no head word
+    needed but an acronym or a town's name in it (see :func:`_tells_a_body`)."""
+    connectors, genitive = owner_connectors(language)
+    if connectors is None and not genitive:
+        return []
+    tokens = _word_tokens(text)
+    words = [w.removesuffix(".") if not _COMPANY_SUFFIX.match(w) else w for _a, _b, w in tokens]
+    inner = lex.connectors - _coordinators(language)
+    out = []
+    for i, word in enumerate(words[:-1]):
+        if not word.isalpha() or tokens[i][2] != word or not names_an_event(word, language):
+            continue
+        joined = connectors.match(text, tokens[i][1]) if connectors is not None else None
+        if joined is not None:
+            j = next((m for m in range(i + 1, len(tokens)) if tokens[m][0] >= joined.end()), 0)
+        elif genitive and not text[tokens[i][1] : tokens[i + 1][0]].strip():
+            j = i + 1
+            if not _inflected(words[j], language):
+                continue  # a subject after the noun: "Na konferenci Ministerstvo … představilo"
+        else:
+            continue
+        if not j or not _capital(words, j) or _is_job(words[j], language) or _is_title(words[j]):
+            continue
+        k = _run_end(tokens, words, j, inner)
+        if _tells_a_body(words[j : k + 1], language):
+            out.append((tokens[j][0], tokens[k][1]))
+    return out
+
+
+def _tells_a_body(run: list[str], language: str) -> bool:
+    """Whether capitalised words with no head word name a body: an acronym in them ("NAV"),
+    or a town's name beside other words ("Eurocentre Prague"; a person's name holds
+    none); not common words only."""
+    acronym = any(_ACRONYM_WORD.fullmatch(w) and w not in _acronym_stopwords() for w in run)
+    town = len(run) > 1 and any(_a_town(w) for w in run)
+    return (acronym or town) and not all(
+        _is_common(w, language) or _is_common(w, "en") for w in run
+    )
+
+
+def _towns_country(name: str) -> str | None:
+    """The country of the one town a name holds by any of its names ("Eurocentra Praha")."""
+    countries = {city.country for w in name.split() if _a_town(w) for city in find_cities(w)[:1]}
+    return countries.pop() if len(countries) == 1 else None
 
 
 #: Articles, which no name holds inside ("Last Thursday the Eurocentre Prague hosted").

@@ -187,7 +187,7 @@ def event_owned(
     body right after the term and the language's "of" ("the annual meeting of KS",
     "årsmøtet til KS", "годишната среща на НСОРБ"), or right after it in the genitive
     ("konference Svazu měst"); None if of none."""
-    connectors, genitive = _owner_connectors(language)
+    connectors, genitive = owner_connectors(language)
     first = org.name.split()[0]
     for k, (start, end) in enumerate(terms):
         if end <= org.evidence.start:
@@ -205,7 +205,7 @@ def event_owned(
 
 
 @cache
-def _owner_connectors(language: str) -> tuple[re.Pattern[str] | None, bool]:
+def owner_connectors(language: str) -> tuple[re.Pattern[str] | None, bool]:
     """The "of" words of ``language`` between an event and its owner, as one pattern; and
     whether its owner may follow in the genitive with no word between."""
     table = lexicon().raw["event_owner_connectors"]
