@@ -75,6 +75,20 @@ def _cached_word_tokens(text: str) -> tuple[tuple[int, int, str], ...]:
     return tuple((m.start(), m.end(), m.group()) for m in _WORD.finditer(text))
 
 
+def _bare_words(text: str) -> list[str]:
+    """The words of :func:`_word_tokens` without a full stop after them (a legal form's
+    kept: "Ltd."); a fresh list."""
+    return list(_cached_bare_words(text))
+
+
+@lru_cache(maxsize=16)
+def _cached_bare_words(text: str) -> tuple[str, ...]:
+    return tuple(
+        w.removesuffix(".") if not _COMPANY_SUFFIX.match(w) else w
+        for _a, _b, w in _cached_word_tokens(text)
+    )
+
+
 _ACRONYM_AFTER = re.compile(r"^\s*\((?P<acr>[A-ZÆØÅ][A-ZÆØÅa-zæøå0-9&. -]{1,14})\)")
 
 
@@ -973,7 +987,7 @@ def _apposition_spans(text: str, lex: Lexicon, language: str) -> list[tuple[int,
     cues, joins = _apposition_cues(), _coordinators(language)
     inner = lex.connectors - joins
     tokens = _word_tokens(text)
-    words = [w.removesuffix(".") if not _COMPANY_SUFFIX.match(w) else w for _a, _b, w in tokens]
+    words = _bare_words(text)
 
     starts: set[tuple[int, bool, bool]] = set()  # (first word, after a colon, an agent's)
     for i, word in enumerate(words):
@@ -1136,7 +1150,7 @@ def _subject_spans(text: str, lex: Lexicon, language: str) -> list[tuple[int, in
     if not cues:
         return []
     tokens = _word_tokens(text)
-    words = [w.removesuffix(".") if not _COMPANY_SUFFIX.match(w) else w for _a, _b, w in tokens]
+    words = _bare_words(text)
     inner = lex.connectors - _coordinators(language)
     out = []
     for start in cues:
@@ -1175,22 +1189,33 @@ def _owner_spans(text: str, lex: Lexicon, language: str) -> list[tuple[int, int]
     if connectors is None and not genitive:
         return []
     tokens = _word_tokens(text)
-    words = [w.removesuffix(".") if not _COMPANY_SUFFIX.match(w) else w for _a, _b, w in tokens]
+    words = _bare_words(text)
+    slots: list[tuple[int, int]] = []  # (the event noun, the name's first word)
+    found = list(connectors.finditer(text)) if connectors is not None else []
+    if found:
+        ends = {b: i for i, (_a, b, _w) in enumerate(tokens)}
+        starts = {a: i for i, (a, _b, _w) in enumerate(tokens)}
+        for m in found:
+            i, j = ends.get(m.start()), starts.get(m.end())
+            if i is not None and j is not None:
+                slots.append((i, j))
+    if genitive:
+        # a subject after the noun is no genitive: "Na konferenci Ministerstvo … představilo"
+        slots += [
+            (i, i + 1)
+            for i in range(len(tokens) - 1)
+            if _capital(words, i + 1)
+            and names_an_event(words[i], language)
+            and not text[tokens[i][1] : tokens[i + 1][0]].strip()
+            and _inflected(words[i + 1], language)
+        ]
     inner = lex.connectors - _coordinators(language)
     out = []
-    for i, word in enumerate(words[:-1]):
+    for i, j in sorted(slots):
+        word = words[i]
         if not word.isalpha() or tokens[i][2] != word or not names_an_event(word, language):
             continue
-        joined = connectors.match(text, tokens[i][1]) if connectors is not None else None
-        if joined is not None:
-            j = next((m for m in range(i + 1, len(tokens)) if tokens[m][0] >= joined.end()), 0)
-        elif genitive and not text[tokens[i][1] : tokens[i + 1][0]].strip():
-            j = i + 1
-            if not _inflected(words[j], language):
-                continue  # a subject after the noun: "Na konferenci Ministerstvo … představilo"
-        else:
-            continue
-        if not j or not _capital(words, j) or _is_job(words[j], language) or _is_title(words[j]):
+        if not _capital(words, j) or _is_job(words[j], language) or _is_title(words[j]):
             continue
         k = _run_end(tokens, words, j, inner)
         if _tells_a_body(words[j : k + 1], language):
