@@ -218,14 +218,14 @@ class Lexicon:
 
     # quick checks: a sentence without these words has no municipality form or list
     @cached_property
-    def municipality_words(self) -> re.Pattern[str]:
+    def municipality_words(self) -> WordCheck:
         return _words_of(
             (form.replace("{place}", "") for form in self._words("municipality_patterns")),
             common=self.raw["name_connectors"],
         )
 
     @cached_property
-    def list_words(self) -> re.Pattern[str]:
+    def list_words(self) -> WordCheck:
         return _words_of(self._words("municipality_lists"))
 
     @cached_property
@@ -386,11 +386,38 @@ def lexicon() -> Lexicon:
     return Lexicon(read_data("lexicon.json"))
 
 
-def _words_of(phrases: Iterable[str], common: Iterable[str] = ()) -> re.Pattern[str]:
+def _words_of(phrases: Iterable[str], common: Iterable[str] = ()) -> WordCheck:
     """A quick check: any of the phrases' distinctive words (not "of", "the"…)."""
     skip = {c.casefold() for c in common}
-    words = {w for phrase in phrases for w in phrase.split() if w and w.casefold() not in skip}
-    return re.compile(rf"(?<!\w)(?:{_alternation([re.escape(w) for w in words])})(?!\w)", re.I)
+    return WordCheck(
+        w for phrase in phrases for w in phrase.split() if w and w.casefold() not in skip
+    )
+
+
+_WORD_RUN = re.compile(r"\w+")
+
+
+class WordCheck:
+    """Whether a text holds any of some words, whole and in any case: the text's words
+    looked up in a set (a regular expression of many words' alternation tried at each
+    place of each sentence cost more). A word with other characters than letters and
+    digits is matched by a pattern."""
+
+    def __init__(self, words: Iterable[str]) -> None:
+        words = set(words)
+        plain = {w for w in words if _WORD_RUN.fullmatch(w)}
+        self._plain = frozenset(w.lower() for w in plain)
+        other = sorted(words - plain)
+        self._other = (
+            re.compile(rf"(?<!\w)(?:{_alternation([re.escape(w) for w in other])})(?!\w)", re.I)
+            if other
+            else None
+        )
+
+    def found_in(self, text: str) -> bool:
+        if not self._plain.isdisjoint(w.lower() for w in _WORD_RUN.findall(text)):
+            return True
+        return self._other is not None and self._other.search(text) is not None
 
 
 _LIST_PLACE = rf"[{UPPER}][\w'’-]+(?:[ -][{UPPER}][\w'’-]+)?"

@@ -173,3 +173,17 @@ def test_a_phrase_with_an_optional_opening_group_is_indexed_by_its_stems() -> No
     text = "After a study visit to Oslo and two tours to Bergen, visits to Ski"
     starts = {text[a:b] for a, b, _key in finder.find(text)}
     assert starts == {"study visit to", "visit to", "tours to", "visits to"}
+
+
+def test_a_word_check_finds_whole_words_in_any_case() -> None:
+    """The lexicon's quick checks look the sentence's words up: whole words, any case;
+    a word with a full stop in it is matched by a pattern, as whole."""
+    from partnergraph.graph.extract.lexicon import WordCheck
+
+    check = WordCheck(["kommune", "Savivaldybės", "Hl.m."])
+    assert check.found_in("Bergen Kommune signed")
+    assert check.found_in("Bergen-kommune signed")
+    assert check.found_in("Utenos rajono SAVIVALDYBĖS taryba")
+    assert not check.found_in("kommunene signed")  # another word, not this one
+    assert check.found_in("v Praze (Hl.m. Praha)")
+    assert not check.found_in("Hl.mx")

@@ -293,7 +293,7 @@ def find_organisations(
                     acr, base.country, base.type, span_evidence(sent, m.start(), m.end())
                 )
                 spans.append((m.start(), m.end(), mention))
-    lists = _list_patterns(language) if lex.list_words.search(sent.text) else ()
+    lists = _list_patterns(language) if lex.list_words.found_in(sent.text) else ()
     for lang, pattern, forms in lists:
         for m in pattern.finditer(sent.text):
             items = _list_items(m.group("list"), m.start("list"), lex)
@@ -324,7 +324,7 @@ def find_organisations(
                 )
                 listed.append((a, b, mention))
             spans.extend(_of_the_lists_country(listed))
-    municipal = lex.municipality_words.search(sent.text) is not None
+    municipal = lex.municipality_words.found_in(sent.text)
     for m in _municipality_matches(sent.text, lex) if municipal else ():
         if taken(m.start(), m.end()):
             continue

@@ -170,10 +170,11 @@ def _hinted(text: str) -> bool:
 def _by_name(sent: Sentence, *, unquoted: bool) -> Project | None:
     """The project a sentence names: a quoted name after the project word, else a name
     after a naming cue, else (if ``unquoted``) an unquoted name after the project word."""
-    for pattern in _NAMED_PROJECT[:-1]:
-        m = pattern.search(sent.text)
-        if m:
-            return _named(sent, m)
+    if _hinted(sent.text):  # (each pattern holds a project word)
+        for pattern in _NAMED_PROJECT[:-1]:
+            m = pattern.search(sent.text)
+            if m:
+                return _named(sent, m)
     found = _title_after_cue(sent.text) or (_unquoted_name(sent.text) if unquoted else None)
     if found is None:
         return None
