@@ -341,3 +341,17 @@ def test_a_state_after_a_name_is_where_the_body_is_not_part_of_its_name() -> Non
     assert _countries("Projekt podpořila Nadace Partnerství z Norského království.", "cs") == {
         "Nadace Partnerství": "NO"
     }
+
+
+def test_a_hyphenated_towns_name_tells_the_country() -> None:
+    """A town whose name joins two words with a hyphen is a name's place as any other
+    ("Cluj-Napoca", "Kędzierzyn-Koźle"), in a facts block too."""
+    assert place_words("Technical University of Cluj-Napoca") == ["Technical", "Cluj-Napoca"]
+    assert infer_country("Kędzierzyn-Koźle City Hall") == "PL"
+    text = (
+        "Better Water for Cluj\n\nProject promoter: Technical University of Cluj-Napoca\n"
+        "Project partner: Norwegian Institute for Water Research (NIVA)\n"
+    )
+    doc = Document("k", "k", text, None, "project-page", "en", "utf-8", "text/plain", "0" * 64)
+    named = {o.name: o.country for o in extract(doc).organisations}
+    assert named["Technical University of Cluj-Napoca"] == "RO"

@@ -152,7 +152,7 @@ def main_country(cities: Sequence[City]) -> str | None:
     return None
 
 
-_PLACE_WORD = re.compile(rf"[{UPPER}][^\W\d_]{{3,}}")
+_PLACE_WORD = re.compile(rf"[{UPPER}][^\W\d_]{{3,}}(?:-[^\W\d_]{{2,}})*")
 
 
 def place_words(name: str) -> list[str]:
