@@ -690,7 +690,18 @@ def _title_like(text: str) -> bool:
         and not text.endswith((":", "."))
         and not _BOILERPLATE.match(text)
         and not _LABEL_LINE.match(text)
+        and not _breadcrumb(_without_site(text))
     )
+
+
+_CRUMB = re.compile(r"\s+[|>»›]\s+")
+
+
+def _breadcrumb(text: str) -> bool:
+    """A site's path to the page, no title: short parts between bars or arrows ("ROMANIA |
+    Research", "Home › Projects › Energy")."""
+    parts = _CRUMB.split(text)
+    return len(parts) >= 2 and all(len(part.split()) <= 3 for part in parts)
 
 
 _SITE_SUFFIX = re.compile(r"\s+[-–|]\s+(?P<site>[^-–|]*)$")

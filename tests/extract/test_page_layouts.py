@@ -465,3 +465,21 @@ def test_labels_parted_from_their_values_by_a_dash_or_written_in_capitals() -> N
     )
     names = {o.name for o in extract(_page(prose)).organisations}
     assert {"Utena Day Care Centre", "Fleksibel helse Norge"} <= names
+
+
+@pytest.mark.parametrize(
+    ("first", "title"),
+    [
+        ("ROMANIA | Research", "Better Water for Cluj"),  # a site's path: no title
+        ("Home › Projects › Water", "Better Water for Cluj"),
+        ("Better Water for Cluj | EEA Grants", "Better Water for Cluj"),  # the site's name
+    ],
+)
+def test_a_sites_path_above_the_title_is_no_title(first: str, title: str) -> None:
+    text = (
+        f"{first}\n\nBetter Water for Cluj\n"
+        "Project promoter   Technical University of Cluj-Napoca\n"
+        "Project partner    Norwegian Institute for Water Research (NIVA)\n"
+    )
+    ex = extract(_page(text))
+    assert [p.name for p in ex.projects] == [title]
