@@ -557,3 +557,21 @@ def test_a_project_led_by_one_body_with_its_donor_state_partner(
     assert expected <= roles
     visited = read_text("Norwegian partners visited the Silesian Museum in the project.", "en")
     assert not {r.role for r in visited.roles} & {"partner", "promoter"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "projects"),
+    [
+        # a plural of the project word names no one project
+        ("en", "The seminar showed how to finance projects with the grants.", 0),
+        ("cs", "O dotaci na ekologické projekty se ucházelo celkem 77 projektů.", 0),
+        ("bg", "Общините представиха своите проекти в София.", 0),
+        # the singular tells of one, unnamed
+        ("en", "The project helps schools in Riga to save energy.", 1),
+        ("pl", "Projekt jest realizowany przez gminę Nisko.", 1),
+    ],
+)
+def test_only_the_singular_project_word_tells_of_a_project(
+    lang: str, text: str, projects: int
+) -> None:
+    assert len(read_text(text, lang).projects) == projects

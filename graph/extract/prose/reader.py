@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 
 from ..lexicon import Lexicon, lexicon
 from ..model import Event, Evidence, Money, OrgMention, Place, Project, RoleFact, StatedLink
@@ -81,6 +82,18 @@ def _year_before(years: list[tuple[int, int]], at: int) -> int | None:
     if before:
         return before[-1]
     return years[0][1] if years else None
+
+
+def _one_project_word(text: str, lex: Lexicon) -> bool:
+    """Whether the text says "project" of one (a plural names none: "financing projects",
+    "77 projektů")."""
+    plurals = _project_plurals()
+    return any(not m.group().lower().endswith(plurals) for m in lex.project_words.finditer(text))
+
+
+@cache
+def _project_plurals() -> tuple[str, ...]:
+    return tuple(lexicon().raw["project_words"]["plural_forms"])
 
 
 def _merge_sub_activities(events: list[EventDraft]) -> list[EventDraft]:
@@ -305,7 +318,7 @@ def read_text(
         if told:
             appositions = apposed_roles(sent, found, language)
             project_roles.extend((org, role, ev) for org, role in appositions)
-        mentions_project = mentions_project or bool(lex.project_words.search(sent.text))
+        mentions_project = mentions_project or _one_project_word(sent.text, lex)
         if coop_at is not None:
             # with no subject of its own, a cooperation cue takes the project's promoter,
             # else the first organisation of the sentence before ("… They signed a
