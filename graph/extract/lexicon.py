@@ -20,6 +20,7 @@ __all__ = [
     "UPPER",
     "Lexicon",
     "PhraseFinder",
+    "WordCheck",
     "lexicon",
     "normalise",
     "organisation_type",

@@ -16,6 +16,7 @@ from .sentences import Sentence
 
 __all__ = [
     "apposed_roles",
+    "event_owned",
     "find_cues",
     "find_project_roles",
     "find_stated_links",
@@ -23,6 +24,7 @@ __all__ = [
     "is_venue",
     "names_what_follows",
     "nearest_cue",
+    "owner_connectors",
 ]
 
 _BETWEEN = re.compile(r"\b(between|mellom|między|pomiędzy|starp|tarp)\b")
