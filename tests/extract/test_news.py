@@ -569,6 +569,9 @@ def test_a_project_led_by_one_body_with_its_donor_state_partner(
         # the singular tells of one, unnamed
         ("en", "The project helps schools in Riga to save energy.", 1),
         ("pl", "Projekt jest realizowany przez gminę Nisko.", 1),
+        # nor does a word of a body's name
+        ("en", "Applications are handled by the Project Management Centre in Vilnius.", 0),
+        ("en", "The project is run by the Project Management Centre in Vilnius.", 1),
     ],
 )
 def test_only_the_singular_project_word_tells_of_a_project(

@@ -84,11 +84,16 @@ def _year_before(years: list[tuple[int, int]], at: int) -> int | None:
     return years[0][1] if years else None
 
 
-def _one_project_word(text: str, lex: Lexicon) -> bool:
-    """Whether the text says "project" of one (a plural names none: "financing projects",
-    "77 projektů")."""
+def _one_project_word(sent: Sentence, found: list[OrgMention], lex: Lexicon) -> bool:
+    """Whether the sentence says "project" of one (a plural names none: "financing
+    projects", "77 projektů"; nor does a word of a body's name: "Project Management
+    Centre")."""
     plurals = _project_plurals()
-    return any(not m.group().lower().endswith(plurals) for m in lex.project_words.finditer(text))
+    names = [(o.evidence.start - sent.start, o.evidence.end - sent.start) for o in found]
+    return any(
+        not m.group().lower().endswith(plurals) and not any(a <= m.start() < b for a, b in names)
+        for m in lex.project_words.finditer(sent.text)
+    )
 
 
 @cache
@@ -318,7 +323,7 @@ def read_text(
         if told:
             appositions = apposed_roles(sent, found, language)
             project_roles.extend((org, role, ev) for org, role in appositions)
-        mentions_project = mentions_project or _one_project_word(sent.text, lex)
+        mentions_project = mentions_project or _one_project_word(sent, found, lex)
         if coop_at is not None:
             # with no subject of its own, a cooperation cue takes the project's promoter,
             # else the first organisation of the sentence before ("… They signed a
