@@ -502,3 +502,21 @@ def test_an_organiser_does_not_tell_where_a_gathering_was() -> None:
     assert _events("The conference was organised by the University of Bergen.", "en") == [
         ("conference", None)
     ]
+
+
+def test_a_place_after_a_bodys_noun_is_the_bodys_not_the_gatherings() -> None:
+    """ "… the embassy in Vilnius" says where the embassy is: the seminar held in Kaunas
+    stays one seminar there."""
+    text = (
+        "Det arrangeres et kontaktseminar i Kaunas 4. februar. "
+        "Seminaret arrangeres av den norske ambassaden i Vilnius."
+    )
+    assert _events(text, "no") == [("seminar", "Kaunas")]
+    assert _events("The seminar was organised by the embassy in Vilnius.", "en") == [
+        ("seminar", None)
+    ]
+
+
+def test_a_visit_went_where_the_body_it_visited_is() -> None:
+    text = "Norwegian partners visited the Silesian Museum in Katowice on 7 December 2019."
+    assert _events(text, "en") == [("study_visit", "Katowice")]

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cache, lru_cache
 
-from ..lemmas import lemma
+from ..lemmas import head_lemma_type, lemma
 from ..lexicon import Lexicon, lexicon, what_words_name
 from ..model import Evidence, OrgMention, Place
 from .sentences import ENGLISH_MONTHS, Sentence, span_evidence
@@ -74,7 +74,7 @@ def find_events(
     drafts: list[EventDraft] = []
     for i, (a, b, event_type) in enumerate(terms):
         limit = terms[i + 1][0] if i + 1 < len(terms) else len(sent.text)
-        place = _event_place(sent, sent_places, b, limit)
+        place = _event_place(sent, sent_places, b, limit, language, event_type == "study_visit")
         if place is None and i == 0:
             place = _place_before(sent, sent_places, a)
         term = sent.text[a:b]
@@ -210,16 +210,30 @@ _PLACE_WINDOW_WORDS = 8
 
 
 def _event_place(
-    sent: Sentence, sent_places: list[tuple[Place, bool]], after: int, before: int
+    sent: Sentence,
+    sent_places: list[tuple[Place, bool]],
+    after: int,
+    before: int,
+    language: str = "en",
+    visit: bool = False,
 ) -> Place | None:
     """The place of the event named at ``after``: the first place with a preposition that
-    follows it closely, a city preferred to the country named beside it."""
+    follows it closely, a city preferred to the country named beside it; not, but for a
+    visit's (which went where the body is: "visited the Silesian Museum in Katowice"), one
+    a body's noun is right before ("arrangeres av ambassaden i Vilnius": the embassy's)."""
     pool = []
     for place, prep in sent_places:
         local = place.evidence.start - sent.start
         if not prep or not after <= local < before:
             continue
-        if len(sent.text[after:local].split()) > _PLACE_WINDOW_WORDS:
+        words = sent.text[after:local].split()
+        if len(words) > _PLACE_WINDOW_WORDS:
+            continue
+        if (
+            not visit
+            and len(words) >= 2
+            and head_lemma_type(words[-2].strip(",.;:"), language) is not None
+        ):
             continue
         pool.append(place)
     if not pool:
