@@ -517,6 +517,11 @@ def test_a_place_after_a_bodys_noun_is_the_bodys_not_the_gatherings() -> None:
     ]
 
 
+def test_a_gatherings_owners_town_is_still_its_place() -> None:
+    text = "Zástupci města Písek se zúčastnili konference Svazu měst a obcí v Praze."
+    assert _events(text, "cs") == [("conference", "Prague")]
+
+
 def test_a_visit_went_where_the_body_it_visited_is() -> None:
     text = "Norwegian partners visited the Silesian Museum in Katowice on 7 December 2019."
     assert _events(text, "en") == [("study_visit", "Katowice")]

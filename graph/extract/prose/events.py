@@ -218,9 +218,11 @@ def _event_place(
     visit: bool = False,
 ) -> Place | None:
     """The place of the event named at ``after``: the first place with a preposition that
-    follows it closely, a city preferred to the country named beside it; not, but for a
-    visit's (which went where the body is: "visited the Silesian Museum in Katowice"), one
-    a body's noun is right before ("arrangeres av ambassaden i Vilnius": the embassy's)."""
+    follows it closely, a city preferred to the country named beside it; not one right
+    after the noun of the body that organised or hosted it ("arrangeres av ambassaden i
+    Vilnius": the embassy's) — but for a visit's, which went where the body is ("visited
+    the Silesian Museum in Katowice"); a gathering's owner's town is still its place
+    ("konference Svazu měst a obcí v Praze")."""
     pool = []
     for place, prep in sent_places:
         local = place.evidence.start - sent.start
@@ -233,6 +235,7 @@ def _event_place(
             not visit
             and len(words) >= 2
             and head_lemma_type(words[-2].strip(",.;:"), language) is not None
+            and not _agent_words(language).isdisjoint(w.casefold() for w in words[:-2])
         ):
             continue
         pool.append(place)
@@ -242,6 +245,13 @@ def _event_place(
     # "til Bergen, Norge": the city is more precise than the country after it
     nearby = [p for p in pool[1:3] if more_precise(p, first)]
     return nearby[0] if nearby else first
+
+
+@cache
+def _agent_words(language: str) -> frozenset[str]:
+    """The agent's prepositions of ``language`` and English ("by", "av", "przez")."""
+    table = lexicon().raw["agent_prepositions"]
+    return frozenset(w.casefold() for w in (*table.get(language, ()), *table["en"]))
 
 
 def _place_before(sent: Sentence, sent_places: list[tuple[Place, bool]], at: int) -> Place | None:
