@@ -245,8 +245,9 @@ def municipality_country(name: str) -> str | None:
 
 
 def _municipality_of(name: str) -> str | None:
-    # a name with accents is the municipality's only as written: "Rīgā" is Riga's locative,
-    # not a spelling of "Rīga" (without accents, any: "Ukmerge")
+    """The country of the municipality ``name`` is: a name with accents only as written
+    ("Rīgā" is Riga's locative, no spelling of "Rīga"), one without any however the
+    municipality's is accented ("Ukmerge")."""
     if not name.isascii() and name.casefold() not in _municipality_spellings():
         return None
     return _municipalities().get(normalise(name))
