@@ -525,3 +525,32 @@ def test_a_gatherings_owners_town_is_still_its_place() -> None:
 def test_a_visit_went_where_the_body_it_visited_is() -> None:
     text = "Norwegian partners visited the Silesian Museum in Katowice on 7 December 2019."
     assert _events(text, "en") == [("study_visit", "Katowice")]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "name", "role"),
+    [
+        # a role's verb in any tense, person or number, by its lemma
+        (
+            "lt",
+            "Seminare Vilniuje dalyvaus Norvegijos vietos ir regioninių valdžios institucijų "
+            "asociacija.",
+            "Norvegijos vietos ir regioninių valdžios institucijų asociacija",
+            "participant",
+        ),
+        (
+            "lv",
+            "Seminārā Rīgā piedalās arī Norvēģijas Vietējo un reģionālo pašvaldību asociācija.",
+            "Norvēģijas Vietējo un reģionālo pašvaldību asociācija",
+            "participant",
+        ),
+        (
+            "sk",
+            "Seminár v Bratislave zorganizuje Združenie miest a obcí Slovenska.",
+            "Združenie miest a obcí Slovenska",
+            "organiser",
+        ),
+    ],
+)
+def test_a_roles_verb_in_any_form(lang: str, text: str, name: str, role: str) -> None:
+    assert _roles(text, lang).get(name) == role

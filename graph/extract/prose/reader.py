@@ -41,6 +41,7 @@ from .roles import (
     forward_cues,
     is_venue,
     nearest_cue,
+    verb_cues,
 )
 from .sentences import Sentence, quotations, sentences
 
@@ -290,6 +291,12 @@ def read_text(
             )
         elif current is not None and found:
             cues = find_cues(sent, lex.roles)
+            # a role's verb in another form than the phrases give ("dalyvaus", "piedalās")
+            verbs = [
+                c for c in verb_cues(sent, language) if not any(a <= c[0] < b for a, b, _r in cues)
+            ]
+            if verbs:  # (in order of where they begin; at one place, as the finder gave them)
+                cues = sorted([*cues, *verbs], key=lambda c: c[0])
             forward = forward_cues(sent, cues, language)
             subject_role: str | None = None  # the last role before a cooperation cue
             for org in found:

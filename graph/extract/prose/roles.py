@@ -25,6 +25,7 @@ __all__ = [
     "names_what_follows",
     "nearest_cue",
     "owner_connectors",
+    "verb_cues",
 ]
 
 _BETWEEN = re.compile(r"\b(between|mellom|między|pomiędzy|starp|tarp)\b")
@@ -157,6 +158,41 @@ def apposed_roles(
 def find_cues(sent: Sentence, finder: PhraseFinder) -> list[tuple[int, int, str]]:
     """Where each cue stands in the sentence (document offsets)."""
     return [(sent.start + a, sent.start + b, role) for a, b, role in finder.find(sent.text)]
+
+
+def verb_cues(sent: Sentence, language: str) -> list[tuple[int, int, str]]:
+    """Role cues told by a verb's lemma (``role_cue_lemmas``), in any tense, person or
+    number ("dalyvaus", "piedalās", "zorganizowali"), where they stand (document offsets).
+    A word is asked of the lemmatiser only when it opens as one of the lemmas does."""
+    lemmas, openings = _cue_lemmas(language)
+    if not lemmas:
+        return []
+    out = []
+    for m in _VERB.finditer(sent.text):
+        word = m.group()
+        if word[:1].islower() and word[:_OPENING] in openings:
+            role = lemmas.get(lemma(word, language))
+            if role is not None:
+                out.append((sent.start + m.start(), sent.start + m.end(), role))
+    return out
+
+
+_VERB = re.compile(r"\w{4,}")
+#: How many first letters of a verb's form its lemma shares, as a quick test.
+_OPENING = 4
+
+
+@cache
+def _cue_lemmas(language: str) -> tuple[dict[str, str], frozenset[str]]:
+    """``language``'s role verbs' lemmas → their role, and the lemmas' first letters."""
+    table = lexicon().raw["role_cue_lemmas"]
+    lemmas = {
+        word: role
+        for role, languages in table.items()
+        if not role.startswith("_")
+        for word in languages.get(language, ())
+    }
+    return lemmas, frozenset(word[:_OPENING] for word in lemmas)
 
 
 def forward_cues(sent: Sentence, cues: list[tuple[int, int, str]], language: str) -> set[int]:
