@@ -7,7 +7,8 @@ Rules, in order, each leaving an explanation on the identity it builds:
    in that place;
 3. the same folded name (case, diacritics, punctuation) and the same country → one;
 4. fuzzy match (rapidfuzz ``token_sort_ratio`` ≥ threshold) within one country, never for
-   generic names ("University", "Municipality");
+   generic names ("University", "Municipality") nor names that hold other numbers
+   ("School No. 5", "School No. 6");
 5. a mention without a country joins the one identity of that folded name, if exactly one;
 6. a user's judgements file: pairs judged *different* are never merged by the rules above,
    pairs judged the *same* are merged whatever the rules say.
@@ -21,6 +22,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import stat
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
@@ -306,6 +308,7 @@ def resolve_organisations(
                     or uf.find(key) == uf.find(other_key)
                     or not inflected_alike(first, other)
                     or _two_towns(name, other_name)
+                    or _numbers_differ(name, other_name)
                 ):
                     continue
                 merged = uf.union(key, other_key)
@@ -373,6 +376,15 @@ def _two_towns(a: str, b: str) -> bool:
         normalise(x) != normalise(y) and town_countries(x) and town_countries(y)
         for x, y in zip(a.split(), b.split(), strict=False)
     )
+
+
+_NUMBER = re.compile(r"\d+")
+
+
+def _numbers_differ(a: str, b: str) -> bool:
+    """Whether two names hold other numbers ("Gymnasium No. 5", "Gymnasium No. 6"): two
+    bodies however alike the rest, not two spellings or case forms of one."""
+    return _NUMBER.findall(a) != _NUMBER.findall(b)
 
 
 def _seat(counted: list[tuple[OrgMention, int]]) -> str | None:
@@ -479,6 +491,8 @@ def _similar_pairs(
                     continue
                 seen.add(pair)
                 a, b = usable[pair[0]], usable[pair[1]]
+                if _numbers_differ(a, b):
+                    continue
                 score = fuzz.token_sort_ratio(a, b, score_cutoff=threshold)
                 if score:
                     yield a, b, score

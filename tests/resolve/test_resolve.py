@@ -59,6 +59,25 @@ def test_fuzzy_match_within_a_country_with_an_explanation() -> None:
     assert res.of(a).key == res.of(b).key != res.of(c).key
 
 
+def test_names_that_differ_in_a_number_are_two_bodies() -> None:
+    """Schools and branches are told apart by their number ("Gymnasium No. 5", "No. 6"):
+    however alike the rest, two numbers are two bodies, in fuzzy matching and in telling
+    case forms apart; the same number keeps a name's variants one."""
+    fifth, sixth = (
+        m("Primary School No. 5 of Kaunas", "LT"),
+        m("Primary School No. 6 of Kaunas", "LT"),
+    )
+    ninth, zeroth = m("Benchmark Partner 9", "NO"), m("Benchmark Partner 0", "NO")
+    forms = m("Rīgas 5. vidusskola", "LV"), m("Rīgas 6. vidusskolai", "LV")
+    res = resolve_organisations([fifth, sixth, ninth, zeroth, *forms])
+    assert res.of(fifth).key != res.of(sixth).key
+    assert res.of(ninth).key != res.of(zeroth).key
+    assert res.of(forms[0]).key != res.of(forms[1]).key
+    same = m("Primary School No 5 of Kaunas", "LT"), m("Primary School No. 5 of Kaunas", "LT")
+    res = resolve_organisations(list(same))
+    assert res.of(same[0]).key == res.of(same[1]).key
+
+
 def test_municipality_forms_meet_at_their_seat() -> None:
     a = m("byen Lublin", "PL", "municipality", seat="Lublin")
     b = m("UM Lublin", "PL", "municipality", seat="Lublin")
