@@ -288,18 +288,19 @@ class PhraseFinder:
             return list(last[1])
         out = []
         index = self.index
-        for start, word in words(text):
-            found = index.get(word[:2])
-            if found is None:
-                continue
-            lengths, stems = found
-            for length in lengths:  # each stem the word starts with: a look-up a length
-                if length > len(word):
-                    break
-                for order, key, pattern in stems.get(word[:length], ()):
-                    hit = pattern.match(text, start)
-                    if hit is not None:
-                        out.append((start, hit.end(), order, key))
+        by_opening = words_by_opening(text)
+        # only the words whose first two letters open a stem (a set's meet, not a loop
+        # over every word of the sentence for each finder)
+        for opening in by_opening.keys() & index.keys():
+            lengths, stems = index[opening]
+            for start, word in by_opening[opening]:
+                for length in lengths:  # each stem the word starts with: a look-up a length
+                    if length > len(word):
+                        break
+                    for order, key, pattern in stems.get(word[:length], ()):
+                        hit = pattern.match(text, start)
+                        if hit is not None:
+                            out.append((start, hit.end(), order, key))
         for order, (key, pattern) in enumerate(self.anywhere, 1 << 20):
             out.extend((hit.start(), hit.end(), order, key) for hit in pattern.finditer(text))
         # at one start, the longest first, then in the order the phrases were given
@@ -319,6 +320,16 @@ def words(text: str) -> tuple[tuple[int, str], ...]:
     """The words of a text with their offsets, case-folded (cached: several finders read
     the same sentence)."""
     return tuple((m.start(), m.group().casefold()) for m in _TOKEN.finditer(text))
+
+
+@lru_cache(maxsize=64)
+def words_by_opening(text: str) -> dict[str, list[tuple[int, str]]]:
+    """:func:`words`, by their first two letters (cached: every phrase finder reads the
+    same sentence)."""
+    grouped: dict[str, list[tuple[int, str]]] = {}
+    for start, word in words(text):
+        grouped.setdefault(word[:2], []).append((start, word))
+    return grouped
 
 
 def _expand_leading_group(pattern: str) -> list[str]:
@@ -398,6 +409,12 @@ def _words_of(phrases: Iterable[str], common: Iterable[str] = ()) -> WordCheck:
 _WORD_RUN = re.compile(r"\w+")
 
 
+@lru_cache(maxsize=64)
+def _lower_words(text: str) -> frozenset[str]:
+    """The words of a text in small letters (cached: each check reads the same sentence)."""
+    return frozenset(w.lower() for w in _WORD_RUN.findall(text))
+
+
 class WordCheck:
     """Whether a text holds any of some words, whole and in any case: the text's words
     looked up in a set (a regular expression of many words' alternation tried at each
@@ -416,7 +433,7 @@ class WordCheck:
         )
 
     def found_in(self, text: str) -> bool:
-        if not self._plain.isdisjoint(w.lower() for w in _WORD_RUN.findall(text)):
+        if not self._plain.isdisjoint(_lower_words(text)):
             return True
         return self._other is not None and self._other.search(text) is not None
 
