@@ -8,7 +8,8 @@ Rules, in order, each leaving an explanation on the identity it builds:
 3. the same folded name (case, diacritics, punctuation) and the same country → one;
 4. fuzzy match (rapidfuzz ``token_sort_ratio`` ≥ threshold) within one country, never for
    generic names ("University", "Municipality") nor names that hold other numbers
-   ("School No. 5", "School No. 6");
+   ("School No. 5", "School No. 6") or differ in two towns' names ("… of Lublin", "… of
+   Lubin");
 5. a mention without a country joins the one identity of that folded name, if exactly one;
 6. a user's judgements file: pairs judged *different* are never merged by the rules above,
    pairs judged the *same* are merged whatever the rules say.
@@ -491,8 +492,8 @@ def _similar_pairs(
                     continue
                 seen.add(pair)
                 a, b = usable[pair[0]], usable[pair[1]]
-                if _numbers_differ(a, b):
-                    continue
+                if _numbers_differ(a, b) or _two_towns(a, b):
+                    continue  # "School No. 5" and "No. 6", "… of Lublin" and "… of Lubin"
                 score = fuzz.token_sort_ratio(a, b, score_cutoff=threshold)
                 if score:
                     yield a, b, score

@@ -147,6 +147,19 @@ def test_two_towns_names_are_no_case_forms_of_one_another() -> None:
     assert {res.of(a).name, res.of(b).name} == {"Liběn", "Liberec"}
 
 
+def test_names_alike_but_for_two_towns_are_two_bodies() -> None:
+    """ "Municipality of Lublin" and "… of Lubin" are 98 % alike, as a misspelling is, but
+    each names a town of its own: two municipalities. A misspelling that is no town's name
+    ("Songdal") is still the one body."""
+    lublin, lubin = m("Municipality of Lublin", "PL"), m("Municipality of Lubin", "PL")
+    bergen, berg = m("Bergen kommune", "NO"), m("Berg kommune", "NO")
+    sogndal, misspelt = m("Sogndal kommune", "NO"), m("Songdal kommune", "NO")
+    res = resolve_organisations([lublin, lubin, bergen, berg, sogndal, misspelt])
+    assert res.of(lublin).key != res.of(lubin).key
+    assert res.of(bergen).key != res.of(berg).key
+    assert res.of(sogndal).key == res.of(misspelt).key
+
+
 def test_a_municipality_is_named_by_its_seat_whatever_the_order_of_its_mentions() -> None:
     """One municipality whose seat was read in two spellings is named by the town's own name,
     whichever document came first (a build of the same documents in another order gives
