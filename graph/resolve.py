@@ -10,7 +10,9 @@ Rules, in order, each leaving an explanation on the identity it builds:
    generic names ("University", "Municipality") nor names that hold other numbers
    ("School No. 5", "School No. 6") or differ in two towns' names ("… of Lublin", "… of
    Lubin");
-5. a mention without a country joins the one identity of that folded name, if exactly one;
+5. a mention without a country joins the one identity of that folded name, if exactly one
+   (else the one a document gave it to as an acronym, "… (NHO)", or the one it is a
+   spelling of, as rule 4 compares);
 6. a user's judgements file: pairs judged *different* are never merged by the rules above,
    pairs judged the *same* are merged whatever the rules say.
 
@@ -333,17 +335,35 @@ def resolve_organisations(
     for (n2, c2), k in key_of.items():
         if c2 is not None:
             with_country[normalise(n2)].append(k)
+    # (else the one body a document gave it as an acronym, or the one it is a spelling of)
+    acronyms: dict[str, dict[str, str]] = defaultdict(dict)  # → keys with a country, names
+    for mention in counted.mentions:
+        if mention.acronym and mention.country is not None:
+            acronyms[mention.acronym].setdefault(
+                key_of[(mention.name, mention.country)], mention.name
+            )
+    spellings = _Spellings(with_country, threshold, lex.generic)
     for (name, country), key in sorted(key_of.items(), key=lambda kv: (kv[0][0], kv[0][1] or "")):
         if country is not None or not key.startswith("name:??:"):
             continue
         folded = normalise(name)
+        if folded in lex.generic:
+            continue
+        why = f"{name!r} has no country; it joins the one {folded!r}"
         roots = {uf.find(k) for k in with_country.get(folded, ())}
-        if len(roots) == 1 and folded not in lex.generic:
+        if not roots and _ACRONYM.fullmatch(name):
+            gave = acronyms.get(name, {})
+            roots = {uf.find(k) for k in gave}
+            fuller = ", ".join(sorted(gave.values()))
+            why = f"{name!r} has no country; it is the acronym of the one {fuller}"
+        elif not roots:
+            like = spellings.like(folded)
+            roots = {uf.find(k) for k in like}
+            why = f"{name!r} has no country; it is a spelling of the one {', '.join(sorted(like))}"
+        if len(roots) == 1:
             root = roots.pop()
             if uf.union(root, key) is not None:
-                reasons[uf.find(root)].append(
-                    f"{name!r} has no country; it joins the one {folded!r}"
-                )
+                reasons[uf.find(root)].append(why)
     # a person's judgements have the last word
     by_folded: dict[str, list[str]] = defaultdict(list)
     for (name, _country), key in key_of.items():
@@ -380,6 +400,47 @@ def _two_towns(a: str, b: str) -> bool:
 
 
 _NUMBER = re.compile(r"\d+")
+#: An acronym a bare mention may be of a body another document named in full ("NHO"; not
+#: two letters: "KU" stands for too many)
+_ACRONYM = re.compile(r"[A-ZÆØÅÄÖÜ]{3,8}")
+
+
+class _Spellings:
+    """The keys with a country whose folded names a countryless name is a spelling of
+    (fuzzy, as :func:`_similar_pairs` compares; blocked by a shared distinctive word)."""
+
+    def __init__(
+        self, with_country: dict[str, list[str]], threshold: float, generic: frozenset[str]
+    ) -> None:
+        self.names = with_country
+        self.threshold = threshold
+        self.by_word: dict[str, list[str]] = defaultdict(list)
+        for folded in sorted(with_country):
+            if folded not in generic and len(folded) >= 6:
+                for word in set(folded.split()):
+                    if len(word) >= 3:
+                        self.by_word[word].append(folded)
+
+    def like(self, folded: str) -> set[str]:
+        from rapidfuzz import fuzz
+
+        if len(folded) < 6:
+            return set()
+        found: set[str] = set()
+        seen: set[str] = set()
+        for word in set(folded.split()):
+            others = self.by_word.get(word, ())
+            if len(word) < 3 or len(others) > _COMMON_WORD:
+                continue
+            for other in others:
+                if other in seen:
+                    continue
+                seen.add(other)
+                if _numbers_differ(folded, other) or _two_towns(folded, other):
+                    continue
+                if fuzz.token_sort_ratio(folded, other, score_cutoff=self.threshold):
+                    found.update(self.names[other])
+        return found
 
 
 def _numbers_differ(a: str, b: str) -> bool:

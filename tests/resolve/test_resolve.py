@@ -93,6 +93,32 @@ def test_mention_without_country_joins_the_only_candidate() -> None:
     assert res.of(a).key == res.of(b).key
 
 
+def test_a_mention_without_country_joins_the_only_body_its_spelling_or_acronym_names() -> None:
+    """A misspelt name without a country ("Osfold University College") joins the one body
+    of a country it is a spelling of; a bare acronym ("NHO") joins the one body another
+    document gave it to ("Confederation of Norwegian Enterprise (NHO)"). With two such
+    bodies, or a two-letter acronym, or another town's name, it stays apart."""
+    told = m("Østfold University College", "NO")
+    misspelt = m("Osfold University College")
+    fuller = OrgMention("Confederation of Norwegian Enterprise", "NO", None, EV, acronym="NHO")
+    bare = m("NHO")
+    res = resolve_organisations([told, misspelt, fuller, bare])
+    assert res.of(misspelt).key == res.of(told).key
+    assert res.of(bare).key == res.of(fuller).key
+    assert any("acronym" in r for r in res.of(bare).reasons)
+    # two bodies the acronym or spelling could be: neither
+    other = OrgMention("Norsk Hydro Organisation", "SE", None, EV, acronym="NHO")
+    twin = m("Østfold University College", "SE")
+    res = resolve_organisations([told, twin, misspelt, fuller, other, bare])
+    assert res.of(misspelt).key not in {res.of(told).key, res.of(twin).key}
+    assert res.of(bare).key not in {res.of(fuller).key, res.of(other).key}
+    short = OrgMention("Klaipėda University", "LT", None, EV, acronym="KU")
+    lubin = m("Municipality of Lubin")
+    res = resolve_organisations([short, m("KU"), m("Municipality of Lublin", "PL"), lubin])
+    assert res.of(m("KU")).key != res.of(short).key
+    assert res.of(lubin).key != res.of(m("Municipality of Lublin", "PL")).key
+
+
 def test_resolution_is_deterministic_whatever_the_order() -> None:
     mentions = [
         m("KS", "NO"),
