@@ -1285,3 +1285,25 @@ def test_the_owner_of_a_gathering_is_a_body(lang: str, text: str, name: str, cou
 
 def test_a_persons_gathering_names_no_body() -> None:
     assert _names("Speakers at the annual seminar of Anna Nowak praised the grants.", "en") == set()
+
+
+def test_the_definite_municipality_before_its_place_is_that_municipality() -> None:
+    """Norwegian names a municipality abroad as "kommunen Ostrowiec Świętokrzyski" (the
+    municipality Ostrowiec …) as well as "… kommune": one municipality, seated there, which
+    resolution makes one with the other form."""
+    from partnergraph.graph.resolve import resolve_organisations
+
+    facts = read_text(
+        "Sogndal kommune signerte avtalen med kommunen Ostrowiec Świętokrzyski i Polen. "
+        "Ordføraren i Ostrowiec Świętokrzyski kommune var med.",
+        "no",
+    )
+    definite = next(o for o in facts.organisations if o.name.startswith("kommunen"))
+    assert (definite.type, definite.seat, definite.country) == (
+        "municipality",
+        "Ostrowiec Świętokrzyski",
+        "PL",
+    )
+    other = next(o for o in facts.organisations if o.name == "Ostrowiec Świętokrzyski kommune")
+    res = resolve_organisations(facts.organisations)
+    assert res.of(definite).key == res.of(other).key
