@@ -1658,13 +1658,25 @@ class _PairRows:
                 self.links[(a, b)].add((*said, None, None, source, b, None))
 
     def rows(self) -> list[Row]:
-        """The index's rows: the organisation, then a ``partners`` row of it."""
+        """The index's rows: the organisation, then a ``partners`` row of it; in their order
+        (:data:`_PARTNER_ROWS_ORDER`), made and sorted organisation by organisation: at 100k
+        projects the sort of 1.7 million rows at once, a key for each, was the build's
+        peak of memory)."""
+        others: dict[str, list[str]] = defaultdict(list)
+        for a, b in self.links:
+            others[a].append(b)
         out: list[Row] = []
-        while self.links:  # (each pair's links let go as its rows are made)
-            (a, b), links = self.links.popitem()
-            names: list[str | None] = [*sorted(self.scans.labels(b))] or [None]
-            codes: list[str | None] = [*sorted(self.countries_of(b))] or [None]
-            out.extend((a, name, code, *link) for name in names for code in codes for link in links)
+        for a in sorted(others):
+            mine: list[Row] = []
+            for b in others.pop(a):
+                links = self.links.pop((a, b))  # (each pair's links let go as its rows come)
+                names: list[str | None] = [*sorted(self.scans.labels(b))] or [None]
+                codes: list[str | None] = [*sorted(self.countries_of(b))] or [None]
+                mine.extend((a, name, code, *link)
+                            for name in names for code in codes for link in links)  # fmt: skip
+            # (every column is in the order's key and the rows are distinct: the same order
+            # as one sort of them all)
+            out.extend(ordered(mine, _PARTNER_ROWS_ORDER))
         return out
 
 
@@ -1680,7 +1692,7 @@ def _partner_rows(scans: _Scans) -> list[Row]:
         pairs.add_via(via)
     for a, others in pairs.stated.items():
         pairs.add_stated(a, others)
-    return ordered(pairs.rows(), _PARTNER_ROWS_ORDER)
+    return pairs.rows()
 
 
 def _partner_rows_of(scans: _Scans, keys: set[Any]) -> list[Row]:
