@@ -1610,7 +1610,19 @@ class _PairRows:
         for row in statements:
             if row[0] in self.paths:
                 self.told[row[1]].append(row)
-        self.links: dict[tuple[str, str], set[Row]] = defaultdict(set)
+        # each organisation's rows, made whole as their links come (a link's part alone,
+        # then its rows, held two copies of 1.7 million at 100k projects)
+        self.links: dict[str, set[Row]] = defaultdict(set)
+        self._called: dict[str, tuple[list[str | None], list[str | None]]] = {}
+
+    def _names_and_codes(self, b: str) -> tuple[list[str | None], list[str | None]]:
+        """The names and country codes of ``b`` its rows give (None: one row without)."""
+        found = self._called.get(b)
+        if found is None:
+            names: list[str | None] = [*sorted(self.scans.labels(b))] or [None]
+            codes: list[str | None] = [*sorted(self.countries_of(b))] or [None]
+            found = self._called[b] = (names, codes)
+        return found
 
     def _sources(self, subject: str) -> dict[tuple[str, str], list[str | None]]:
         """What the documents state of ``subject`` (predicate, object) → their sources."""
@@ -1634,11 +1646,14 @@ class _PairRows:
         for b, theirs in members.items():
             said = [(local_name(r), [*dict.fromkeys(sources.get((r, b), ()))] or [None])
                     for r in theirs]  # fmt: skip
+            names, codes = self._names_and_codes(b)
             for a, own in members.items():
                 if a == b or (only is not None and (a, b) not in only):
                     continue
-                self.links[(a, b)].update(
-                    (label, kind, local_name(mine), role, source, b, via)
+                self.links[a].update(
+                    (a, name, code, label, kind, local_name(mine), role, source, b, via)
+                    for name in names
+                    for code in codes
                     for mine in own
                     for role, found in said
                     for source in found
@@ -1652,31 +1667,21 @@ class _PairRows:
         for b in others:
             if a == b:
                 continue
+            names, codes = self._names_and_codes(b)
             for source in [*dict.fromkeys(sources.get((_COOPERATES, b), ()))] or [None]:
                 said = ("stated cooperation", "statement") if source else (
                     "inferred cooperation", "inference")  # fmt: skip
-                self.links[(a, b)].add((*said, None, None, source, b, None))
+                self.links[a].update((a, name, code, *said, None, None, source, b, None)
+                                     for name in names for code in codes)  # fmt: skip
 
     def rows(self) -> list[Row]:
         """The index's rows: the organisation, then a ``partners`` row of it; in their order
-        (:data:`_PARTNER_ROWS_ORDER`), made and sorted organisation by organisation: at 100k
-        projects the sort of 1.7 million rows at once, a key for each, was the build's
-        peak of memory)."""
-        others: dict[str, list[str]] = defaultdict(list)
-        for a, b in self.links:
-            others[a].append(b)
+        (:data:`_PARTNER_ROWS_ORDER`), sorted one organisation at a time (every column is in
+        the order's key and the rows are distinct: the order one sort of all gives; a key
+        for each of 1.7 million rows at once took memory of its own)."""
         out: list[Row] = []
-        for a in sorted(others):
-            mine: list[Row] = []
-            for b in others.pop(a):
-                links = self.links.pop((a, b))  # (each pair's links let go as its rows come)
-                names: list[str | None] = [*sorted(self.scans.labels(b))] or [None]
-                codes: list[str | None] = [*sorted(self.countries_of(b))] or [None]
-                mine.extend((a, name, code, *link)
-                            for name in names for code in codes for link in links)  # fmt: skip
-            # (every column is in the order's key and the rows are distinct: the same order
-            # as one sort of them all)
-            out.extend(ordered(mine, _PARTNER_ROWS_ORDER))
+        for a in sorted(self.links):
+            out.extend(ordered(list(self.links.pop(a)), _PARTNER_ROWS_ORDER))
         return out
 
 
