@@ -351,7 +351,7 @@ def resolve_organisations(
             continue
         why = f"{name!r} has no country; it joins the one {folded!r}"
         roots = {uf.find(k) for k in with_country.get(folded, ())}
-        if not roots and _ACRONYM.fullmatch(name):
+        if not roots and _acronym(name):
             gave = acronyms.get(name, {})
             roots = {uf.find(k) for k in gave}
             fuller = ", ".join(sorted(gave.values()))
@@ -359,7 +359,8 @@ def resolve_organisations(
         elif not roots:
             like = spellings.like(folded)
             roots = {uf.find(k) for k in like}
-            why = f"{name!r} has no country; it is a spelling of the one {', '.join(sorted(like))}"
+            spelt = ", ".join(sorted(set(like.values())))
+            why = f"{name!r} has no country; it is a spelling of the one {spelt!r}"
         if len(roots) == 1:
             root = roots.pop()
             if uf.union(root, key) is not None:
@@ -400,9 +401,12 @@ def _two_towns(a: str, b: str) -> bool:
 
 
 _NUMBER = re.compile(r"\d+")
-#: An acronym a bare mention may be of a body another document named in full ("NHO"; not
-#: two letters: "KU" stands for too many)
-_ACRONYM = re.compile(r"[A-ZÆØÅÄÖÜ]{3,8}")
+
+
+def _acronym(name: str) -> bool:
+    """Whether a bare mention may be the acronym of a body another document named in full
+    ("NHO", "НСОРБ", in any script; not of two letters: "KU" stands for too many)."""
+    return 3 <= len(name) <= 8 and name.isalpha() and name.isupper()
 
 
 class _Spellings:
@@ -421,12 +425,13 @@ class _Spellings:
                     if len(word) >= 3:
                         self.by_word[word].append(folded)
 
-    def like(self, folded: str) -> set[str]:
+    def like(self, folded: str) -> dict[str, str]:
+        """The keys ``folded`` is a spelling of → their folded names."""
         from rapidfuzz import fuzz
 
         if len(folded) < 6:
-            return set()
-        found: set[str] = set()
+            return {}
+        found: dict[str, str] = {}
         seen: set[str] = set()
         for word in set(folded.split()):
             others = self.by_word.get(word, ())
@@ -439,7 +444,7 @@ class _Spellings:
                 if _numbers_differ(folded, other) or _two_towns(folded, other):
                     continue
                 if fuzz.token_sort_ratio(folded, other, score_cutoff=self.threshold):
-                    found.update(self.names[other])
+                    found.update(dict.fromkeys(self.names[other], other))
         return found
 
 

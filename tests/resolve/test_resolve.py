@@ -106,6 +106,12 @@ def test_a_mention_without_country_joins_the_only_body_its_spelling_or_acronym_n
     assert res.of(misspelt).key == res.of(told).key
     assert res.of(bare).key == res.of(fuller).key
     assert any("acronym" in r for r in res.of(bare).reasons)
+    assert any("spelling of the one 'ostfold university college'" in r
+               for r in res.of(misspelt).reasons)  # fmt: skip
+    # an acronym in any script
+    cyrillic = OrgMention("Сдружение на търговците в Русе", "BG", None, EV, acronym="СТР")
+    res = resolve_organisations([cyrillic, m("СТР")])
+    assert res.of(m("СТР")).key == res.of(cyrillic).key
     # two bodies the acronym or spelling could be: neither
     other = OrgMention("Norsk Hydro Organisation", "SE", None, EV, acronym="NHO")
     twin = m("Østfold University College", "SE")
