@@ -6,18 +6,28 @@ for which property and value, and which source documents describe that node.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import multiprocessing
+from bisect import bisect_left
+from collections import deque
+from collections.abc import Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
+from functools import cache
 
-from rdflib import Graph, URIRef
+import pyoxigraph as ox
+from rdflib import RDF, Graph, URIRef
 from rdflib.namespace import SH, SKOS
 
 from partnergraph import ontology
 from partnergraph.ontology import PG
 
-from .store import GraphStore, asserted_dataset
+from .store import GraphStore
+from .store.base import in_parts
+from .store.graphs import document_graphs
+from .store.rdf import rdflib_term
 
-__all__ = ["Finding", "validate"]
+__all__ = ["Finding", "Validation", "check", "validate"]
 
 
 @dataclass(frozen=True, order=True)
@@ -44,98 +54,222 @@ class Finding:
         return "\n".join(lines)
 
 
+@dataclass(frozen=True)
+class Validation:
+    """What a validation checked (documents, nodes) and found."""
+
+    findings: list[Finding]
+    documents: int
+    nodes: int
+
+    @property
+    def violations(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == "violation"]
+
+
 def validate(store: GraphStore, graphs: Sequence[str] | None = None) -> list[Finding]:
-    """Validate the asserted graph (with the ontology's vocabularies) against the shapes.
+    """The findings of :func:`check` (every document graph, or only ``graphs``)."""
+    return check(store, graphs).findings
 
-    With ``graphs`` (a build's new document graphs), only what they touch is checked: the
-    nodes they describe, with everything the store says of those nodes and the types of
-    the nodes those point at."""
-    import pyshacl
 
-    data = Graph()
-    described_in: dict[str, set[str]] = {}
-    focus: list[URIRef | str] | None = None
-    if graphs is None:
-        ds = asserted_dataset(store)
-        for s, p, o, g in ds.quads((None, None, None, None)):
-            data.add((s, p, o))
-            if isinstance(s, URIRef) and g is not None:
-                described_in.setdefault(str(s), set()).add(str(g))
+def check(store: GraphStore, graphs: Sequence[str] | None = None, *, jobs: int = 1) -> Validation:
+    """Validate the documents' nodes (every document graph, or only ``graphs``: a build's
+    new ones) against the shapes, with the ontology's vocabularies.
+
+    Each node is checked once, with everything the store says of it (in any graph) that a
+    shape reads, the types of the nodes it points at, and the description of the nodes a
+    shape checks through ``sh:node``. The nodes go to pySHACL a few hundred documents at a
+    time, so that a store of any size is never one data graph in memory; with ``jobs`` > 1
+    and more than one batch, pySHACL runs in that many processes while this one gathers
+    the next batches. The findings do not depend on the batches or the processes."""
+    names = sorted(set(document_graphs(store) if graphs is None else graphs))
+    checked: set[str] = set()  # nodes outside any one document, checked in a batch before
+    nodes = 0
+
+    def batches() -> Iterator[tuple[bytes, list[str]]]:
+        nonlocal nodes
+        for part in in_parts(names, _DOCUMENTS):
+            focus = _nodes(store, part, checked)
+            if focus:
+                nodes += len(focus)
+                yield _gather(store, focus), focus
+
+    parts = -(-len(names) // _DOCUMENTS)
+    if jobs > 1 and parts > 1:
+        results = list(_in_processes(batches(), min(jobs, parts)))
     else:
-        focus = list(_touched(store, graphs, data, described_in))
-    paths = _source_paths(store, None if graphs is None else sorted(set(graphs)))
-    data += ontology.load("partnergraph")
-    _conforms, results, _text = pyshacl.validate(
-        data,
-        shacl_graph=ontology.load("shapes"),
-        inference="none",
-        advanced=True,
-        allow_warnings=True,
-        focus_nodes=focus,
-    )
-    assert isinstance(results, Graph)
-    findings = []
-    for result in results.subjects(SH.resultSeverity, None):
-        node = results.value(result, SH.focusNode)
-        severity = results.value(result, SH.resultSeverity)
-        value = results.value(result, SH.value)
-        message = results.value(result, SH.resultMessage)
-        label = data.value(node, SKOS.prefLabel) if node is not None else None
-        docs = sorted(paths.get(g, g) for g in described_in.get(str(node), set()))
-        findings.append(
-            Finding(
-                severity=str(severity).rsplit("#", 1)[-1].lower(),
-                node=str(node),
-                label=str(label or ""),
-                path=_short(results.value(result, SH.resultPath)),
-                message=str(message or "does not conform"),
-                value=str(value) if value is not None else "",
-                sources=tuple(docs),
-            )
+        results = [r for data, focus in batches() for r in _shapes(data, focus)]
+    sources = _sources(store, sorted({node for _s, node, *_ in results}))
+    findings = {
+        Finding(
+            severity=severity,
+            node=node,
+            label=label,
+            path=path,
+            message=message,
+            value=value,
+            sources=tuple(sources.get(node, ())),
         )
-    return sorted(findings)
+        for severity, node, label, path, message, value in results
+    }
+    return Validation(sorted(findings), len(names), nodes)
 
 
-#: IRIs per VALUES block of the queries that gather what a build touched.
+#: Documents whose nodes go to pySHACL together (a few thousand nodes).
+_DOCUMENTS = 200
+#: IRIs per VALUES block of the queries that gather the nodes' descriptions.
 _CHUNK = 400
 
 
-def _touched(
-    store: GraphStore, graphs: Sequence[str], data: Graph, described_in: dict[str, set[str]]
-) -> list[URIRef]:
-    """Fill ``data`` with the given graphs, all the store says of their subjects and the
-    types of what those point at; the subjects, to be checked."""
-    subjects: set[URIRef] = set()
-    for graph in graphs:
-        part = Graph().parse(data=store.dump_graph_ntriples(graph), format="nt")
-        for s, p, o in part:
-            data.add((s, p, o))
-            if isinstance(s, URIRef):
-                subjects.add(s)
-                described_in.setdefault(str(s), set()).add(graph)
-    ordered = sorted(subjects)
-    for query in (
-        "CONSTRUCT { ?s ?p ?o } WHERE { VALUES ?s { %s } ?s ?p ?o }",
-        "CONSTRUCT { ?o a ?t } WHERE { VALUES ?s { %s } ?s ?p ?o . ?o a ?t }",
-    ):
-        for k in range(0, len(ordered), _CHUNK):
-            values = " ".join(f"<{s}>" for s in ordered[k : k + _CHUNK])
-            data.parse(data=store.construct(query % values), format="nt")
-    return ordered
+def _nodes(store: GraphStore, graphs: Sequence[str], checked: set[str]) -> list[str]:
+    """The IRIs the ``graphs`` describe that no earlier batch checked. A document's own
+    nodes (its IRI and those under it: mentions) are in no other document: only the rest
+    (organisations, projects, places, events) are remembered."""
+    found: set[str] = set()
+    for part in in_parts(graphs, _CHUNK):
+        values = " ".join(f"<{g}>" for g in part)
+        query = (
+            f"SELECT DISTINCT ?s WHERE {{ VALUES ?g {{ {values} }} "
+            "GRAPH ?g { ?s ?p ?o } FILTER(isIRI(?s)) }"
+        )
+        found.update(s for (s,) in store.select_text(query) if s)
+    ordered = sorted(found)
+    own = set(graphs)
+    for graph in graphs:  # (in sorted order, the nodes under a graph's IRI follow it)
+        for prefix in (f"{graph}/", f"{graph}#"):
+            at = bisect_left(ordered, prefix)
+            while at < len(ordered) and ordered[at].startswith(prefix):
+                own.add(ordered[at])
+                at += 1
+    nodes = []
+    for node in ordered:
+        if node in own:
+            nodes.append(node)
+        elif node not in checked:
+            checked.add(node)
+            nodes.append(node)
+    return nodes
 
 
-def _source_paths(store: GraphStore, graphs: Sequence[str] | None) -> dict[str, str]:
-    """Each document graph's source path (of ``graphs`` only, when given)."""
-    pattern = f"GRAPH ?g {{ ?g <{PG.sourcePath}> ?path }}"
-    if graphs is None:
-        rows = store.select(f"SELECT ?g ?path WHERE {{ {pattern} }}").rows
-        return {str(g): str(p) for g, p in rows}
-    out: dict[str, str] = {}
-    for k in range(0, len(graphs), _CHUNK):
-        values = " ".join(f"<{g}>" for g in graphs[k : k + _CHUNK])
-        rows = store.select(f"SELECT ?g ?path WHERE {{ VALUES ?g {{ {values} }} {pattern} }}").rows
-        out.update((str(g), str(p)) for g, p in rows)
+def _gather(store: GraphStore, focus: list[str]) -> bytes:
+    """What the shapes read of ``focus``, as N-Triples: the nodes' triples whose predicate
+    a shape reads, the types of what they point at, and the description of the nodes a
+    shape checks through ``sh:node`` (with their values' types)."""
+    reads, through = _shape_paths()
+    keep = f"FILTER(?p IN ({', '.join(f'<{p}>' for p in reads)}))" if reads else ""
+    queries = [
+        "CONSTRUCT { ?s ?p ?o . ?o a ?t } WHERE { VALUES ?s { %s } ?s ?p ?o "
+        + keep
+        + " OPTIONAL { ?o a ?t } }"
+    ]
+    if through:
+        queries.append(
+            "CONSTRUCT { ?o ?q ?v . ?v a ?t } WHERE { VALUES ?s { %s } VALUES ?p { "
+            + " ".join(f"<{p}>" for p in through)
+            + " } ?s ?p ?o . ?o ?q ?v "
+            + keep.replace("?p", "?q")
+            + " OPTIONAL { ?v a ?t } }"
+        )
+    out: list[bytes] = []
+    for part in in_parts(focus, _CHUNK):
+        values = " ".join(f"<{s}>" for s in part)
+        out.extend(store.construct(query % values) for query in queries)
+    return b"".join(out)
+
+
+def _in_processes(
+    batches: Iterator[tuple[bytes, list[str]]], jobs: int
+) -> Iterator[tuple[str, str, str, str, str, str]]:
+    """:func:`_shapes` over ``batches`` in ``jobs`` fresh processes (this one has the
+    store's threads: never forked), a few batches ahead, results in the batches' order."""
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(jobs, mp_context=context) as pool:
+        pending: deque[Future[list[tuple[str, str, str, str, str, str]]]] = deque()
+        try:
+            for data, focus in batches:
+                pending.append(pool.submit(_shapes, data, focus))
+                while len(pending) > 2 * jobs:
+                    yield from pending.popleft().result()
+            while pending:
+                yield from pending.popleft().result()
+        except BrokenProcessPool as exc:
+            raise RuntimeError(
+                "a validation process stopped abruptly (killed, or out of memory?)"
+            ) from exc
+
+
+def _shapes(ntriples: bytes, focus: list[str]) -> list[tuple[str, str, str, str, str, str]]:
+    """pySHACL over a batch's data (:func:`_gather`); the results about ``focus``
+    (severity, node, label, path, message, value)."""
+    import pyshacl
+
+    data = Graph()
+    for t in ox.parse(ntriples, format=ox.RdfFormat.N_TRIPLES):
+        data.add((rdflib_term(t.subject), rdflib_term(t.predicate), rdflib_term(t.object)))
+    data += ontology.load("partnergraph")
+    # every target node in ``data`` is checked (asking pySHACL for focus nodes costs it a
+    # list look-up per node and target: quadratic); the nodes described only in part
+    # (those pointed at) are then left out of the results
+    _conforms, report, _text = pyshacl.validate(
+        data,
+        shacl_graph=ontology.load("shapes"),
+        inference="none",
+        allow_warnings=True,
+        inplace=True,  # the data graph is this call's own: no copy
+    )
+    assert isinstance(report, Graph)
+    wanted = set(focus)
+    out = []
+    for result in report.subjects(SH.resultSeverity, None):
+        node = report.value(result, SH.focusNode)
+        if node is None or str(node) not in wanted:
+            continue
+        severity = report.value(result, SH.resultSeverity)
+        value = report.value(result, SH.value)
+        message = report.value(result, SH.resultMessage)
+        label = min(map(str, data.objects(node, SKOS.prefLabel)), default="")
+        out.append(
+            (
+                str(severity).rsplit("#", 1)[-1].lower(),
+                str(node),
+                label,
+                _short(report.value(result, SH.resultPath)),
+                str(message or "does not conform"),
+                str(value) if value is not None else "",
+            )
+        )
     return out
+
+
+@cache
+def _shape_paths() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The predicates the shapes read (with rdf:type; none when a shape has a path that is
+    no plain predicate: then every triple is read), and those whose values a shape checks
+    as nodes (``sh:node``)."""
+    shapes = ontology.load("shapes")
+    paths = [o for o in shapes.objects(None, SH.path)]
+    if any(not isinstance(p, URIRef) for p in paths):
+        reads: set[str] = set()
+    else:
+        reads = {str(RDF.type), *map(str, paths)}
+        for pair in (SH.lessThan, SH.lessThanOrEquals, SH.equals, SH.disjoint):
+            reads.update(str(o) for o in shapes.objects(None, pair))
+    through = {str(p) for s in shapes.subjects(SH.node, None) for p in shapes.objects(s, SH.path)}
+    return tuple(sorted(reads)), tuple(sorted(through))
+
+
+def _sources(store: GraphStore, nodes: Sequence[str]) -> dict[str, list[str]]:
+    """For each of ``nodes``, the source paths of the documents that describe it."""
+    out: dict[str, set[str]] = {}
+    for part in in_parts(nodes, _CHUNK):
+        values = " ".join(f"<{n}>" for n in part)
+        query = (
+            f"SELECT DISTINCT ?s ?path WHERE {{ VALUES ?s {{ {values} }} "
+            f"GRAPH ?g {{ ?s ?p ?o . ?g <{PG.sourcePath}> ?path }} }}"
+        )
+        for node, path in store.select_text(query):
+            out.setdefault(node, set()).add(path)
+    return {node: sorted(paths) for node, paths in out.items()}
 
 
 def _short(term: object) -> str:

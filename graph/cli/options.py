@@ -64,8 +64,9 @@ class Parents:
             type=positive,
             metavar="N",
             default=default_jobs(),
-            help="read documents in N processes (default: one per core, for 200 documents or "
-            "more; the graph is the same whatever N)",
+            help="read documents, and check them with the SHACL shapes, in N processes "
+            "(default: one per core, for 200 documents or more, 400 to check; the graph and "
+            "the findings are the same whatever N)",
         )
         self.inputs = argparse.ArgumentParser(add_help=False)
         self.inputs.add_argument(

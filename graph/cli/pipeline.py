@@ -16,7 +16,7 @@ from ..record import to_record
 from ..store import QueryResult, open_store, staged
 from ..store.graphs import RESOLUTION
 from ..triples import DEFAULT_BASE, web_iri
-from ..validate import Finding, validate
+from ..validate import Finding, Validation, check
 from .options import (
     EXIT_FINDINGS,
     EXIT_INPUT,
@@ -123,7 +123,7 @@ def register(sub: Any, parents: Parents) -> None:
 
     p = sub.add_parser(
         "validate",
-        parents=[parents.store, parents.output],
+        parents=[parents.store, parents.output, parents.jobs],
         help="check the graph against the SHACL shapes; exit 1 on violations",
         description="Validate the asserted graph with pySHACL against ontology/shapes.ttl. Each "
         "finding names the node, the property, what is wrong and the source documents.",
@@ -138,6 +138,7 @@ def _build(args: argparse.Namespace) -> int:
     activity = _Activity(enabled=not args.quiet and sys.stderr.isatty())
     progress = activity.progress if activity.enabled else None
     findings: list[Finding] = []
+    validation: Validation | None = None
     try:
         with activity, staged(args.store, wait=args.wait) as store:  # current when all is written
             report = build(
@@ -165,14 +166,12 @@ def _build(args: argparse.Namespace) -> int:
                     print(f"inferred {done.inferred} triples ({done.engine}, {done.seconds:.1f} s)")
             if not args.no_validate and report.graphs:
                 # what this build wrote, and the nodes it touches (the rest was checked when
-                # it was built; 'partnergraph validate' checks everything); a build that
-                # wrote half the store or more checks all of it (one pass is cheaper)
+                # it was built; 'partnergraph validate' checks everything)
                 activity.say(f"validating {len(report.graphs)} document(s) with the SHACL shapes")
-                everything = len(report.graphs) * 2 >= report.held
                 started = time.perf_counter()
-                checked = validate(store, None if everything else report.graphs)
+                validation = check(store, report.graphs, jobs=args.jobs)
                 report.timed("validating", started)
-                findings = [f for f in checked if f.severity == "violation"]
+                findings = validation.violations
             activity.say("making the new generation current")
     except _NothingBuilt as nothing:
         report = nothing.report
@@ -196,6 +195,11 @@ def _build(args: argparse.Namespace) -> int:
         if report.rewritten:
             built += f", {report.rewritten} built before rewritten with new identities"
         print(f"{built}, into {where}{removed}")
+        if validation is not None:
+            print(
+                f"validated {validation.nodes} node(s) of {validation.documents} document(s) "
+                f"with the SHACL shapes: {len(validation.violations)} violation(s)"
+            )
     if report.prune_held:
         err(
             f"--prune removed nothing: {report.prune_held} input(s) are there but could not be "
@@ -344,7 +348,7 @@ def _summarise(args: argparse.Namespace) -> int:
 
 def _validate(args: argparse.Namespace) -> int:
     store = open_store(args.store, read_only=True)
-    findings = validate(store)
+    findings = check(store, jobs=args.jobs).findings
     if args.format == "table" and not args.output:
         for finding in findings:
             print(finding)

@@ -30,6 +30,11 @@ def test_build_reports_what_it_built(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert main(["build", "--store", str(tmp_path / "s"), str(EXAMPLES)]) == 0
     out = capsys.readouterr().out
     assert "built 2 document(s)" in out
+    # and says what it validated: the nodes of the documents it wrote
+    checked = re.search(r"validated (\d+) node\(s\) of 2 document\(s\) .*: 0 violation", out)
+    assert checked and int(checked[1]) > 10, out
+    assert main(["build", "--store", str(tmp_path / "s"), str(EXAMPLES)]) == 0
+    assert "validated" not in capsys.readouterr().out  # nothing written, nothing to check
 
 
 def test_build_timings_name_each_stage_it_ran(

@@ -232,9 +232,12 @@ def test_cli_validate_exit_1_on_violations(
     doc = next(g for g in store.graphs() if "/doc/" in g and not g.endswith("-ledger"))
     store.update(
         f"INSERT DATA {{ GRAPH <{doc}> {{ <https://w3id.org/partnergraph/id/project/sddw-0079> "
-        f'<https://w3id.org/partnergraph/ns#cost> <urn:bad> . <urn:bad> <https://schema.org/currency> "euro" . }} }}'
+        f"<https://w3id.org/partnergraph/ns#cost> <urn:bad>, <urn:untyped> . "
+        "<urn:bad> a <https://schema.org/MonetaryAmount> ; "
+        f'<https://schema.org/currency> "euro" . }} }}'
     )
     store.close()
     assert main(["validate", "--store", store_dir]) == 1
     out = capsys.readouterr().out
     assert "VIOLATION" in out and "ISO 4217" in out and "source:" in out
+    assert "A project's cost must be an amount" in out and "value: urn:untyped" in out
