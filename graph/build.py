@@ -156,6 +156,9 @@ class Unchanged:
 
     key: str
     path: str
+    # the file's size and time, when the ledger has another path or stamp for it (a folder
+    # moved, a file touched): the ledger takes them, so the next build need not read it
+    stamp: Stamp | None = None
 
 
 def _pack(ex: Extraction) -> bytes:
@@ -287,11 +290,31 @@ def _unchanged_files(
         seen = known_paths.get(name if name.startswith("/") else here + name)
         if seen is None:
             out.append(None)
-        elif seen[2] is not None and (stamps.get(name) or stamp_of(Path(name))) == seen[2]:
+            continue
+        stamp = stamps.get(name) or stamp_of(Path(name))
+        if seen[2] is not None and stamp == seen[2]:
             out.append(Unchanged(seen[0], name))
+        elif _same_bytes(name, seen[1], max_bytes):  # (its stamp taken before its bytes)
+            out.append(Unchanged(seen[0], name, stamp))
         else:
-            out.append(Unchanged(seen[0], name) if _same_bytes(name, seen[1], max_bytes) else None)
+            out.append(None)
     return out
+
+
+def _moved(ledger: dict[str, Entry], unchanged: Sequence[Unchanged]) -> list[Entry]:
+    """The ledger's entries of unchanged files it knows under another path or stamp, given
+    the path and stamp the files have now (in place: the build goes on with them)."""
+    by_key = {e.key: e for e in ledger.values()} if any(u.stamp for u in unchanged) else {}
+    moved = []
+    for item in unchanged:
+        entry = by_key.get(item.key)
+        if item.stamp is None or entry is None:
+            continue
+        path = str(Path(item.path).absolute())
+        if (entry.path, entry.stamp) != (path, item.stamp):
+            entry.path, entry.stamp = path, item.stamp
+            moved.append(entry)
+    return moved
 
 
 def _same_bytes(name: str, checksum: str, max_bytes: int) -> bool:
@@ -331,7 +354,7 @@ def _read_or_problem(
                 return item
             shown, key = item.path, item.key
             if _known.get(item.key) == item.checksum:
-                return Unchanged(item.key, item.path)
+                return Unchanged(item.key, item.path, stamp)
             ex = extract(item)
             bare = tuple(replace(m, evidence=NO_EVIDENCE) for m in mentions_of(ex))
             return Read(replace(item, text=""), _pack(ex), bare, item.notes + ex.notes, stamp)
@@ -574,6 +597,7 @@ def build(
     started = report.timed("reading", started)
     report.problems.extend(problems)
     report.unchanged = [u.path for u in unchanged]
+    moved = _moved(ledger, unchanged)
     if not reads and not unchanged:
         workers.stop_server()
         return report  # nothing readable: the store is left as it was
@@ -609,6 +633,11 @@ def build(
         started = report.timed("reading", started)
     if not reads and not prune and judgements is None and is_summarised(store):
         workers.stop_server()
+        if moved:  # (their ledger entries only: nothing else changes)
+            open_ledger(store)
+            for entry in moved:
+                store.replace_graph(ledger_graph(entry.graph), ledger_lines(entry))
+            keep_ledger(store, ledger.values(), written=moved if from_kept else None)
         return report  # every file unchanged: the store, views and summary stand as they are
     if isinstance(store, Store):
         store.start_journal()  # what the writes touch brings the summary up to date
@@ -652,6 +681,10 @@ def build(
         report.triples += count
         if read.notes:
             report.notes[read.doc.path] = read.notes
+    for entry in moved:
+        if entry.graph in entries and entries[entry.graph] is entry:  # (not written again)
+            store.replace_graph(ledger_graph(entry.graph), ledger_lines(entry))
+            written_entries.append(entry)
     reads.clear()  # written: their extractions go before the summary's scans come
     # (no more workers in this build; it lets go of its memory while the build goes on)
     server_gone = workers.stop_server(wait=False)

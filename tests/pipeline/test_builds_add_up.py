@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from partnergraph import queries
 from partnergraph.graph.build import build
 from partnergraph.graph.cli import main
+from partnergraph.graph.ledger import load_ledger
 from partnergraph.graph.store import Store, graphs, open_store
 
 from ..conftest import EXAMPLES
@@ -159,6 +160,55 @@ def test_files_of_the_same_size_and_time_are_not_even_read(
     report = build([str(folder)], store)
     assert first.name in opened  # its time moved: its bytes were compared
     assert report.unchanged == [str(first)] and report.documents == [str(second)]
+
+
+def test_a_moved_folder_or_touched_file_is_read_once_then_told_by_its_stamp(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Unchanged files found under another path (their project moved, or was cloned
+    elsewhere: documents are keyed by their path in it) or with another time (touched) are
+    read once to compare their bytes; the ledger then remembers the path and time they
+    have, so the builds after that read none of them."""
+    project = tmp_path / "project"
+    folder = project / "docs"
+    folder.mkdir(parents=True)
+    (project / "partnergraph.toml").write_text("", encoding="utf-8")
+    for path in sorted(EXAMPLES.rglob("*.txt")):
+        (folder / path.name).write_bytes(path.read_bytes())
+    store_dir = str(tmp_path / "s")
+    assert main(["build", "--store", store_dir, "-q", "--no-validate", str(folder)]) == 0
+    moved = project.rename(tmp_path / "elsewhere") / "docs"
+    first = sorted(moved.iterdir())[0]
+    os.utime(first, ns=(first.stat().st_atime_ns, first.stat().st_mtime_ns + 10**9))
+    building = importlib.import_module("partnergraph.graph.build")  # the module
+    opened: list[str] = []
+    read_document, same_bytes = building.read_document, building._same_bytes
+
+    def reading(file: Path, **kwargs: object) -> object:
+        opened.append(file.name)
+        return read_document(file, **kwargs)
+
+    def comparing(name: str, *args: object) -> bool:
+        opened.append(Path(name).name)
+        return bool(same_bytes(name, *args))
+
+    monkeypatch.setattr(building, "read_document", reading)
+    monkeypatch.setattr(building, "_same_bytes", comparing)
+    for expected in (2, 0, 0):  # read once to compare, then told by their stamps
+        opened.clear()
+        store = open_store(store_dir)
+        try:
+            report = build([str(moved)], store)
+        finally:
+            store.close()
+        assert report.documents == [] and len(report.unchanged) == 2
+        assert len(opened) == expected, opened
+    store = open_store(store_dir, read_only=True)
+    try:
+        paths = sorted(e.path for e in load_ledger(store).values())
+    finally:
+        store.close()
+    assert paths == sorted(str(p) for p in moved.iterdir())
 
 
 _TROMSO = (
