@@ -48,10 +48,10 @@ from .ledger import (
     kept_ledger_documents,
     kept_resolution,
     ledger_graph,
-    ledger_lines,
     load_ledger_kept,
     naming,
     open_ledger,
+    write_entry,
 )
 from .resolve import Judgements, Resolution, resolve_organisations
 from .sources import (
@@ -636,7 +636,7 @@ def build(
         if moved:  # (their ledger entries only: nothing else changes)
             open_ledger(store)
             for entry in moved:
-                store.replace_graph(ledger_graph(entry.graph), ledger_lines(entry))
+                write_entry(store, entry)
             keep_ledger(store, ledger.values(), written=moved if from_kept else None)
         return report  # every file unchanged: the store, views and summary stand as they are
     if isinstance(store, Store):
@@ -673,7 +673,7 @@ def build(
             fingerprint(read.mentions),
             read.stamp,
         )
-        store.replace_graph(ledger_graph(iri), ledger_lines(entry))
+        write_entry(store, entry)
         entries[iri] = entry
         written_entries.append(entry)
         report.documents.append(read.doc.path)
@@ -683,7 +683,7 @@ def build(
             report.notes[read.doc.path] = read.notes
     for entry in moved:
         if entry.graph in entries and entries[entry.graph] is entry:  # (not written again)
-            store.replace_graph(ledger_graph(entry.graph), ledger_lines(entry))
+            write_entry(store, entry)
             written_entries.append(entry)
     reads.clear()  # written: their extractions go before the summary's scans come
     # (no more workers in this build; it lets go of its memory while the build goes on)

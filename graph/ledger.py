@@ -52,6 +52,7 @@ __all__ = [
     "naming",
     "open_ledger",
     "read_ledger",
+    "write_entry",
 ]
 
 #: One literal per document: its entry as JSON (one triple reads faster than five).
@@ -271,6 +272,11 @@ def ledger_lines(entry: Entry) -> list[str]:
     }
     text = json.dumps(data, separators=(",", ":"), sort_keys=True)
     return [nt_line(URIRef(entry.graph), _ENTRY, Literal(text))]
+
+
+def write_entry(store: GraphStore, entry: Entry) -> None:
+    """Write (or write again) a document's ledger graph."""
+    store.replace_graph(ledger_graph(entry.graph), ledger_lines(entry))
 
 
 def load_ledger(store: GraphStore) -> dict[str, Entry]:

@@ -77,11 +77,11 @@ def check(store: GraphStore, graphs: Sequence[str] | None = None, *, jobs: int =
     new ones) against the shapes, with the ontology's vocabularies.
 
     Each node is checked once, with everything the store says of it (in any graph) that a
-    shape reads, the types of the nodes it points at, and the description of the nodes a
-    shape checks through ``sh:node``. The nodes go to pySHACL a few hundred documents at a
-    time, so that a store of any size is never one data graph in memory; with ``jobs`` > 1
-    and more than one batch, pySHACL runs in that many processes while this one gathers
-    the next batches. The findings do not depend on the batches or the processes."""
+    shape reads and the types of the nodes it points at. The nodes go to pySHACL a few
+    hundred documents at a time, so that a store of any size is never one data graph in
+    memory; with ``jobs`` > 1 and more than one batch, pySHACL runs in that many processes
+    while this one gathers the next batches. The findings do not depend on the batches or
+    the processes."""
     names = sorted(set(document_graphs(store) if graphs is None else graphs))
     checked: set[str] = set()  # nodes outside any one document, checked in a batch before
     nodes = 0
@@ -100,18 +100,7 @@ def check(store: GraphStore, graphs: Sequence[str] | None = None, *, jobs: int =
     else:
         results = [r for data, focus in batches() for r in _shapes(data, focus)]
     sources = _sources(store, sorted({node for _s, node, *_ in results}))
-    findings = {
-        Finding(
-            severity=severity,
-            node=node,
-            label=label,
-            path=path,
-            message=message,
-            value=value,
-            sources=tuple(sources.get(node, ())),
-        )
-        for severity, node, label, path, message, value in results
-    }
+    findings = {Finding(*row, sources=tuple(sources.get(row[1], ()))) for row in results}
     return Validation(sorted(findings), len(names), nodes)
 
 
@@ -153,28 +142,18 @@ def _nodes(store: GraphStore, graphs: Sequence[str], checked: set[str]) -> list[
 
 def _gather(store: GraphStore, focus: list[str]) -> bytes:
     """What the shapes read of ``focus``, as N-Triples: the nodes' triples whose predicate
-    a shape reads, the types of what they point at, and the description of the nodes a
-    shape checks through ``sh:node`` (with their values' types)."""
-    reads, through = _shape_paths()
+    a shape reads, and the types of what they point at (enough for every shape: none
+    checks the nodes a value points at through ``sh:node``; a test keeps it so)."""
+    reads = _shape_paths()
     keep = f"FILTER(?p IN ({', '.join(f'<{p}>' for p in reads)}))" if reads else ""
-    queries = [
+    query = (
         "CONSTRUCT { ?s ?p ?o . ?o a ?t } WHERE { VALUES ?s { %s } ?s ?p ?o "
-        + keep
-        + " OPTIONAL { ?o a ?t } }"
-    ]
-    if through:
-        queries.append(
-            "CONSTRUCT { ?o ?q ?v . ?v a ?t } WHERE { VALUES ?s { %s } VALUES ?p { "
-            + " ".join(f"<{p}>" for p in through)
-            + " } ?s ?p ?o . ?o ?q ?v "
-            + keep.replace("?p", "?q")
-            + " OPTIONAL { ?v a ?t } }"
-        )
-    out: list[bytes] = []
-    for part in in_parts(focus, _CHUNK):
-        values = " ".join(f"<{s}>" for s in part)
-        out.extend(store.construct(query % values) for query in queries)
-    return b"".join(out)
+        f"{keep} OPTIONAL {{ ?o a ?t }} }}"
+    )
+    return b"".join(
+        store.construct(query % " ".join(f"<{s}>" for s in part))
+        for part in in_parts(focus, _CHUNK)
+    )
 
 
 def _in_processes(
@@ -242,20 +221,17 @@ def _shapes(ntriples: bytes, focus: list[str]) -> list[tuple[str, str, str, str,
 
 
 @cache
-def _shape_paths() -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """The predicates the shapes read (with rdf:type; none when a shape has a path that is
-    no plain predicate: then every triple is read), and those whose values a shape checks
-    as nodes (``sh:node``)."""
+def _shape_paths() -> tuple[str, ...]:
+    """The predicates the shapes read, with rdf:type; none when a shape has a path that is
+    no plain predicate (then every triple is read)."""
     shapes = ontology.load("shapes")
-    paths = [o for o in shapes.objects(None, SH.path)]
+    paths = list(shapes.objects(None, SH.path))
     if any(not isinstance(p, URIRef) for p in paths):
-        reads: set[str] = set()
-    else:
-        reads = {str(RDF.type), *map(str, paths)}
-        for pair in (SH.lessThan, SH.lessThanOrEquals, SH.equals, SH.disjoint):
-            reads.update(str(o) for o in shapes.objects(None, pair))
-    through = {str(p) for s in shapes.subjects(SH.node, None) for p in shapes.objects(s, SH.path)}
-    return tuple(sorted(reads)), tuple(sorted(through))
+        return ()
+    reads = {str(RDF.type), *map(str, paths)}
+    for pair in (SH.lessThan, SH.lessThanOrEquals, SH.equals, SH.disjoint):
+        reads.update(str(o) for o in shapes.objects(None, pair))
+    return tuple(sorted(reads))
 
 
 def _sources(store: GraphStore, nodes: Sequence[str]) -> dict[str, list[str]]:

@@ -84,9 +84,8 @@ def seed_store() -> Store:
     return store
 
 
-@pytest.fixture(scope="session")
-def question_store() -> Store:
-    """An in-memory store of the examples, the page and portal fixtures, and the
+def questions_built() -> Store:
+    """A new in-memory store of the examples, the page and portal fixtures, and the
     documents written for the questions (tests/fixtures/questions: an earlier project, a
     second record of a project, a news item): enough for every question to answer."""
     store = Store(None)
@@ -94,6 +93,12 @@ def question_store() -> Store:
     report = build([str(s) for s in sources], store)
     assert len(report.documents) >= 12, report.problems
     return store
+
+
+@pytest.fixture(scope="session")
+def question_store() -> Store:
+    """:func:`questions_built`, once for the session (not to be changed)."""
+    return questions_built()
 
 
 @pytest.fixture(scope="session")

@@ -198,7 +198,7 @@ def _build(args: argparse.Namespace) -> int:
         if validation is not None:
             print(
                 f"validated {validation.nodes} node(s) of {validation.documents} document(s) "
-                f"with the SHACL shapes: {len(validation.violations)} violation(s)"
+                f"with the SHACL shapes: {len(findings)} violation(s)"
             )
     if report.prune_held:
         err(
