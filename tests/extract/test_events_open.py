@@ -554,3 +554,35 @@ def test_a_visit_went_where_the_body_it_visited_is() -> None:
 )
 def test_a_roles_verb_in_any_form(lang: str, text: str, name: str, role: str) -> None:
     assert _roles(text, lang).get(name) == role
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "label"),
+    [
+        # the place as the sentence writes it, in its case
+        ("pl", "Wizyta studyjna w Norwegii odbyła się w maju.", "Wizyta studyjna w Norwegii"),
+        ("el", "Η συνάντηση στο Όσλο ήταν σημαντική.", "Συνάντηση στο Όσλο"),
+        # words that open what follows run on to the place ...
+        (
+            "en",
+            "Activities: Visit to the Norwegian Union of Teachers in Norway.",
+            "Visit to the Norwegian Union of Teachers in Norway",
+        ),
+        # ... or past a few words, up to punctuation
+        (
+            "en",
+            "A training for representatives of the unions, employers and others was held.",
+            "Training for representatives of the unions",
+        ),
+        # with no few words to run on to, they are not left dangling
+        (
+            "en",
+            "A training for the very many representatives of all the unions of the region.",
+            "Training",
+        ),
+    ],
+)
+def test_an_events_label_is_its_words_as_the_sentence_writes_them(
+    lang: str, text: str, label: str
+) -> None:
+    assert [e.label for e in read_text(text, lang).events] == [label]

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cache, lru_cache
 
-from ..lemmas import head_lemma_type, lemma
+from ..lemmas import head_lemma_type, is_function_word, lemma
 from ..lexicon import Lexicon, lexicon, what_words_name
 from ..model import Evidence, OrgMention, Place
 from .sentences import ENGLISH_MONTHS, Sentence, span_evidence
@@ -77,12 +77,7 @@ def find_events(
         place = _event_place(sent, sent_places, b, limit, language, event_type == "study_visit")
         if place is None and i == 0:
             place = _place_before(sent, sent_places, a)
-        term = sent.text[a:b]
-        label = term[:1].upper() + term[1:]
-        if place is not None and place.evidence.start - sent.start >= b:
-            between = sent.text[b : place.evidence.start - sent.start].strip()
-            prep = between.split()[-1] if between else ""
-            label = f"{label} {prep} {place.name}".replace("  ", " ")
+        label = _label(sent.text, a, b, place, sent.start, language)
         draft = EventDraft(
             key="", type=event_type, label=label, evidence=span_evidence(sent, a, b), place=place,
             listed=bool(_BULLET_START.match(sent.text)),
@@ -91,6 +86,39 @@ def find_events(
             draft.start, draft.end, draft.date_text = dates
         drafts.append(draft)
     return drafts
+
+
+#: The most words an event's label runs on past its own words, to its place or to the
+#: end of what a word it ends in opens ("Visit to Education Trade Union in Norway").
+LABEL_RUN_ON = 8
+_LABEL_BREAK = re.compile(r"[,;:()\[\]\"“”„«»–—]|\s-\s|\.(?:\s|$)")
+
+
+def _label(text: str, a: int, b: int, place: Place | None, offset: int, language: str) -> str:
+    """An event's label, in the words of the sentence ``text`` (which starts at document
+    offset ``offset``): its own words ``text[a:b]`` and where it was, the place as written
+    ("Wizyta studyjna w Norwegii", "Seminar in Kaunas"). Words that end in one that opens
+    what follows ("Visit to", "Training for") run on to the place, or past a few more
+    words, when no punctuation comes between ("Visit to Education Trade Union in Norway",
+    "Training for representatives of BIA"); such a word is never left dangling."""
+    words = text[a:b].split()
+    runs_on = bool(words) and is_function_word(words[-1], language)
+    own = words[:]
+    while len(own) > 1 and is_function_word(own[-1], language):
+        own.pop()  # (what the label says if it does not run on)
+    if place is not None and (at := place.evidence.start - offset) >= b:
+        end = place.evidence.end - offset
+        between = text[b:at]
+        if runs_on and len(between.split()) <= LABEL_RUN_ON and not _LABEL_BREAK.search(between):
+            label = text[a:end]
+        else:
+            prep = between.split()[-1] if between.split() else ""
+            label = f"{' '.join(own)} {prep} {text[at:end]}"
+    else:
+        rest = _LABEL_BREAK.split(text[b:], maxsplit=1)[0].split() if runs_on else []
+        label = " ".join([*words, *rest] if 0 < len(rest) <= LABEL_RUN_ON else own)
+    label = " ".join(label.split())
+    return label[:1].upper() + label[1:]
 
 
 def _without_the_comers(
