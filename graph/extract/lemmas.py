@@ -27,6 +27,7 @@ __all__ = [
     "is_known_word",
     "is_verb_form",
     "lemma",
+    "names_what_follows",
 ]
 
 #: The document languages partnergraph tells apart → simplemma's language codes.
@@ -118,6 +119,18 @@ def is_function_word(word: str, language: str) -> bool:
     "tiež", "също", and the lexicon's ``function_words`` they lack: "wraz"), which never
     belongs to an organisation's name."""
     return word.casefold() in _function_words(language)
+
+
+def names_what_follows(cue: str, language: str) -> bool:
+    """Whether a cue (a phrase) of two words or more ends in a preposition, connector or short
+    function word ("organised by", "representatives of")."""
+    lex = lexicon()
+    words = cue.split()
+    last = words[-1].casefold() if words else ""
+    # a connector or preposition of the lexicon, or a short function word ("by", "av";
+    # stopwordsiso's lists hold longer words too: "part" of "took part")
+    short = len(last) <= 3 and (is_function_word(last, language) or is_function_word(last, "en"))
+    return len(words) >= 2 and (last in lex.connectors or last in lex.prepositions or short)
 
 
 @cache

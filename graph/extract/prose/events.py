@@ -108,12 +108,11 @@ def _label(text: str, a: int, b: int, place: Place | None, offset: int, language
         own.pop()  # (what the label says if it does not run on)
     if place is not None and (at := place.evidence.start - offset) >= b:
         end = place.evidence.end - offset
-        between = text[b:at]
-        if runs_on and len(between.split()) <= LABEL_RUN_ON and not _LABEL_BREAK.search(between):
+        between = text[b:at].split()
+        if runs_on and len(between) <= LABEL_RUN_ON and not _LABEL_BREAK.search(text[b:at]):
             label = text[a:end]
         else:
-            prep = between.split()[-1] if between.split() else ""
-            label = f"{' '.join(own)} {prep} {text[at:end]}"
+            label = " ".join([*own, *between[-1:], text[at:end]])
     else:
         rest = _LABEL_BREAK.split(text[b:], maxsplit=1)[0].split() if runs_on else []
         label = " ".join([*words, *rest] if 0 < len(rest) <= LABEL_RUN_ON else own)

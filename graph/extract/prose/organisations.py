@@ -27,6 +27,7 @@ from ..lemmas import (
     is_known_word,
     is_verb_form,
     lemma,
+    names_what_follows,
 )
 from ..lexicon import (
     UPPER,
@@ -56,7 +57,7 @@ from .places import (
     where_after,
 )
 from .projects import project_titles
-from .roles import names_what_follows, owner_connectors
+from .roles import owner_connectors
 from .sentences import CAP, MONTH_NAMES, Sentence, quotations, span_evidence
 
 __all__ = ["DocNames", "find_organisations", "spelled_by"]

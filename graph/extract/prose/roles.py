@@ -8,7 +8,7 @@ import re
 from functools import cache, lru_cache
 from itertools import pairwise
 
-from ..lemmas import is_function_word, lemma
+from ..lemmas import lemma, names_what_follows
 from ..lexicon import Lexicon, PhraseFinder, lexicon, normalise, what_words_name
 from ..model import Evidence, OrgMention, StatedLink
 from .events import names_an_event
@@ -22,7 +22,6 @@ __all__ = [
     "find_stated_links",
     "forward_cues",
     "is_venue",
-    "names_what_follows",
     "nearest_cue",
     "owner_connectors",
     "verb_cues",
@@ -204,18 +203,6 @@ def forward_cues(sent: Sentence, cues: list[tuple[int, int, str]], language: str
         for start, end, _role in cues
         if names_what_follows(sent.text[start - sent.start : end - sent.start], language)
     }
-
-
-def names_what_follows(cue: str, language: str) -> bool:
-    """Whether a cue of two words or more ends in a preposition, connector or short
-    function word ("organised by", "representatives of")."""
-    lex = lexicon()
-    words = cue.split()
-    last = words[-1].casefold() if words else ""
-    # a connector or preposition of the lexicon, or a short function word ("by", "av";
-    # stopwordsiso's lists hold longer words too: "part" of "took part")
-    short = len(last) <= 3 and (is_function_word(last, language) or is_function_word(last, "en"))
-    return len(words) >= 2 and (last in lex.connectors or last in lex.prepositions or short)
 
 
 def event_owned(
