@@ -568,6 +568,12 @@ def test_a_roles_verb_in_any_form(lang: str, text: str, name: str, role: str) ->
             "Activities: Visit to the Norwegian Union of Teachers in Norway.",
             "Visit to the Norwegian Union of Teachers in Norway",
         ),
+        # (a verb after which a name follows, as a role's cue: the test is the same)
+        (
+            "en",
+            "The delegation visited the Folk Museum in Bergen.",
+            "Delegation visited the Folk Museum in Bergen",
+        ),
         # ... or past a few words, up to punctuation
         (
             "en",

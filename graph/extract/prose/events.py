@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cache, lru_cache
 
-from ..lemmas import head_lemma_type, is_function_word, lemma
+from ..lemmas import head_lemma_type, lemma, names_what_follows
 from ..lexicon import Lexicon, lexicon, what_words_name
 from ..model import Evidence, OrgMention, Place
 from .sentences import ENGLISH_MONTHS, Sentence, span_evidence
@@ -98,14 +98,13 @@ def _label(text: str, a: int, b: int, place: Place | None, offset: int, language
     """An event's label, in the words of the sentence ``text`` (which starts at document
     offset ``offset``): its own words ``text[a:b]`` and where it was, the place as written
     ("Wizyta studyjna w Norwegii", "Seminar in Kaunas"). Words that end in one that opens
-    what follows ("Visit to", "Training for") run on to the place, or past a few more
-    words, when no punctuation comes between ("Visit to Education Trade Union in Norway",
+    what follows, as a role's cue does ("Visit to", "Training for", "delegation visited":
+    :func:`..lemmas.names_what_follows`), run on to the place, or past a few more words,
+    when no punctuation comes between ("Visit to Education Trade Union in Norway",
     "Training for representatives of BIA"); such a word is never left dangling."""
     words = text[a:b].split()
-    runs_on = bool(words) and is_function_word(words[-1], language)
-    own = words[:]
-    while len(own) > 1 and is_function_word(own[-1], language):
-        own.pop()  # (what the label says if it does not run on)
+    runs_on = names_what_follows(text[a:b], language)
+    own = words[:-1] if runs_on else words  # (what the label says if it does not run on)
     if place is not None and (at := place.evidence.start - offset) >= b:
         end = place.evidence.end - offset
         between = text[b:at].split()
