@@ -385,7 +385,11 @@ def parse_facts(text: str) -> FactsBlock | None:
             pass
         elif fields and ln.text:
             name, _label, last_values = fields[-1]
-            if heading is None and not _continues(name, last_values, inline[-1], lines[i - 1]):
+            if (
+                heading is None
+                and not _continues(name, last_values, inline[-1], lines[i - 1])
+                and not _label_follows(lines, i)
+            ):
                 end_index = i  # prose after the labels ends a block with no heading
                 break
             last_values.append(ln)
@@ -414,6 +418,18 @@ def _neighbours(lines: list[_Line], i: int) -> list[str]:
     """The three lines on either side of line ``i`` that are not blank."""
     before = [ln.text for ln in lines[max(0, i - 6) : i] if ln.text][-3:]
     return before + [ln.text for ln in lines[i + 1 : i + 7] if ln.text][:3]
+
+
+#: How many lines with text after a plain line may hold the block's next label.
+_LABEL_WITHIN = 2
+
+
+def _label_follows(lines: list[_Line], i: int) -> bool:
+    """Does a label stand alone or before its value on one of the next lines with text? Then
+    the plain line ``i`` is a value of a label the reader does not know (a "Target groups"
+    line and its items between two of the block's labels), not prose that ends the block."""
+    after = [ln for ln in lines[i + 1 : i + 1 + 3 * _LABEL_WITHIN] if ln.text][:_LABEL_WITHIN]
+    return any(_LABEL_LINE.match(ln.text) for ln in after)
 
 
 def _continues(field_name: str, values: list[_Line], was_inline: bool, before: _Line) -> bool:

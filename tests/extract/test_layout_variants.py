@@ -1,8 +1,8 @@
 """The development corpus's project pages rewritten in other layouts read as the originals:
 "Label: value" on one line, a label and its value with nothing between (a table flattened
-to text), a dash between, labels in capitals, every line wrapped at 72 characters. Each
-page is read as written, then rewritten; the roles its facts give and its project's number
-and name must not change."""
+to text), a dash between, labels in capitals, every line wrapped at 72 characters, the
+block without its "Project facts" heading. Each page is read as written, then rewritten; the
+roles its facts give and its project's number, name and costs must not change."""
 
 from __future__ import annotations
 
@@ -42,6 +42,7 @@ LAYOUTS: dict[str, Callable[[str], str]] = {
     "label value": lambda text: _rewrite(text, lambda label: f"{label} "),
     "label – value": lambda text: _rewrite(text, lambda label: f"{label} – "),
     "LABEL:": lambda text: _LABEL.sub(lambda m: m.group(0).upper(), text),
+    "no heading": lambda text: text.replace("\nProject facts\n", "\n", 1),
 }
 
 
@@ -60,7 +61,10 @@ def _reading(text: str, language: str) -> tuple[object, ...]:
     doc = Document("p", "p.txt", text, None, "project-page", language, "utf-8", "text/plain", "")
     ex = extract(doc)
     roles = {(r.role, r.org.name, r.org.country) for r in ex.roles if not r.target.startswith("e")}
-    return sorted(roles), sorted((p.number or "", p.name or "") for p in ex.projects)
+    projects = sorted(
+        (p.number or "", p.name or "", [c.amount for c in p.costs]) for p in ex.projects
+    )
+    return sorted(roles), projects
 
 
 @pytest.mark.parametrize("layout", sorted(LAYOUTS))
