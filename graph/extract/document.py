@@ -16,7 +16,7 @@ from .forms import base_form
 from .gazetteer import country_of_form, town_countries
 from .lexicon import lexicon, normalise, organisation_type
 from .model import Evidence, Extraction, OrgMention, Project, RoleFact, StatedLink
-from .prose import TextFacts, read_text, spelled_by
+from .prose import TextFacts, is_person_name, read_text, spelled_by
 from .registry import registry_entry
 
 __all__ = ["extract", "warm"]
@@ -41,7 +41,7 @@ def extract(doc: Document) -> Extraction:
         return read_table(doc, xlsx_rows(doc.path))
     block = parse_facts(doc.text)
     if block is not None:
-        block = _with_countries(block)
+        block = _with_countries(_without_persons(block, doc.language))
     project: Project | None = block.project if block else None
     promoter: OrgMention | None = None
     if block is not None:
@@ -280,6 +280,24 @@ def _numbered_in(number: str | None) -> list[str]:
     if code not in BENEFICIARY_STATES or number[2:3].isalpha():
         return []
     return ["GR" if code == "EL" else code]
+
+
+def _without_persons(block: FactsBlock, language: str) -> FactsBlock:
+    """The block without the persons it lists among the bodies ("Partners: AKKS
+    Trondheim(NO), Gunhild Løhre(NO)"): a person may be a project's partner, but is no
+    organisation; a note says who was left out."""
+    persons = {
+        id(o) for o in block.organisations if o.type is None and is_person_name(o.name, language)
+    }
+    if not persons:
+        return block
+    left = [o.name for o in block.organisations if id(o) in persons]
+    return replace(
+        block,
+        organisations=tuple(o for o in block.organisations if id(o) not in persons),
+        roles=tuple(r for r in block.roles if id(r.org) not in persons),
+        notes=(*block.notes, *(f"{name!r} is a person, not an organisation" for name in left)),
+    )
 
 
 def _with_countries(block: FactsBlock) -> FactsBlock:

@@ -1307,3 +1307,32 @@ def test_the_definite_municipality_before_its_place_is_that_municipality() -> No
     other = next(o for o in facts.organisations if o.name == "Ostrowiec Świętokrzyski kommune")
     res = resolve_organisations(facts.organisations)
     assert res.of(definite).key == res.of(other).key
+
+
+@pytest.mark.parametrize(
+    ("name", "person"),
+    [
+        ("Gunhild Løhre", True),
+        ("Katarzyna Maria Wieczorek", True),
+        ("Kristinn R. Olafsson", True),
+        ("Anna Skłodowska-Kowalska", True),
+        # a head noun, a common word, a place: a body's name, though a given name opens it
+        ("Adam Mickiewicz University", False),
+        ("Victoria Park", False),
+        ("Martin Bergen", False),
+        # no given name first: a body whose name has no head word
+        ("Holes Distinkt", False),
+        ("Arvoll Grand", False),
+        ("Gunhild", False),
+    ],
+)  # fmt: skip
+def test_a_persons_name_opens_with_a_given_name(name: str, person: bool) -> None:
+    from partnergraph.graph.extract.prose import is_person_name
+
+    assert is_person_name(name, "en") is person
+
+
+def test_roman_numerals_are_no_bodies() -> None:
+    """ "Faza II", "Phase III": an ordinal, not an acronym."""
+    assert _names("Faza II: otwarty konkurs. Faza III: realizacja.", "pl") == set()
+    assert _names("Phase III of the project was led by KS.", "en") == {"KS"}

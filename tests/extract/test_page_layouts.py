@@ -483,3 +483,22 @@ def test_a_sites_path_above_the_title_is_no_title(first: str, title: str) -> Non
     )
     ex = extract(_page(text))
     assert [p.name for p in ex.projects] == [title]
+
+
+def test_persons_a_facts_block_lists_among_the_partners_are_no_organisations() -> None:
+    """Natural persons may be a project's partners; they are not organisations: the page's
+    bodies and the partnership between them stay, the persons are named in a note."""
+    text = (
+        "Study tour\n\nBilateral initiative facts\n\nPromoter:\nGmina Nowa Wieś(PL)\n"
+        "Status:\nCompleted\nPartners:\nTeater Nordlys(NO)\nIngrid Marie Dahl(NO)\n"
+        "Tomasz Nowak(NO)\n\nDescription\n\nThe visit strengthened bilateral relations.\n"
+    )
+    doc = Document("p", "p.txt", text, None, "project-page", "en", "utf-8", "text/plain", "")
+    ex = extract(doc)
+    assert {o.name for o in ex.organisations} == {"Gmina Nowa Wieś", "Teater Nordlys"}
+    assert {(r.org.name, r.role) for r in ex.roles if r.target == ex.projects[0].key} >= {
+        ("Gmina Nowa Wieś", "promoter"),
+        ("Teater Nordlys", "donor_partner"),
+    }
+    assert any("'Ingrid Marie Dahl' is a person" in note for note in ex.notes)
+    assert any("'Tomasz Nowak' is a person" in note for note in ex.notes)

@@ -10,6 +10,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from functools import cache, lru_cache
 
+from ..first_names import is_first_name, person_name_words
 from ..gazetteer import (
     City,
     country_of_form,
@@ -100,6 +101,8 @@ _COMPANY_SUFFIX = re.compile(
 
 
 _ACRONYM = re.compile(r"(?<![\w-])[A-ZÆØÅА-ЯΑ-Ω][A-ZÆØÅА-ЯΑ-Ω0-9]{1,6}(?![\w-])")
+#: An ordinal in Roman numerals ("Faza II", "Phase III", "XXI century"): no body's acronym.
+_ROMAN = re.compile(r"X{0,3}(?:IX|IV|V?I{0,3})")
 
 
 def document_acronyms(text: str, language: str) -> frozenset[str]:
@@ -138,6 +141,7 @@ def document_acronyms(text: str, language: str) -> frozenset[str]:
         and word not in stop
         and word not in terms
         and word.isalpha()
+        and not _ROMAN.fullmatch(word)
         and not is_known_word(word, language)
         and not is_known_word(word, "en")
     )
@@ -2082,6 +2086,23 @@ def _person_titles() -> frozenset[str]:
 def _is_title(token: str) -> bool:
     """A title or honorific before a person's name ("dr.", "prof.", "Mr", "pani")."""
     return token.rstrip(".").casefold() in _person_titles()
+
+
+def is_person_name(name: str, language: str) -> bool:
+    """Whether ``name`` is a person's, not a body's: a given name first (the shipped table
+    of given names), then words a name is made of — no head noun, common word, place or
+    demonym ("Gunhild Løhre", "Katarzyna Maria Wieczorek", "Kristinn R. Olafsson"; not
+    "Adam Mickiewicz University", "Victoria Park")."""
+    words = name.split()
+    if not person_name_words(words) or _head_type(words, lexicon(), language) is not None:
+        return False
+    *middle, surname = words[1:]
+    return all(  # a middle name may sound like a town ("Karine", "Carini"); a surname not
+        (len(word) == 2 and word.endswith("."))
+        or is_first_name(word)
+        or (not _is_common(word, language) and not _is_common(word, "en"))
+        for word in middle
+    ) and all(is_first_name(p) or _person_word(p, language) for p in surname.split("-"))
 
 
 def _person_like(words: list[str], language: str) -> bool:
