@@ -280,6 +280,7 @@ def test_unquoted_project_names_after_the_project_word(lang: str, text: str, nam
     [
         "The delegation presented the project NROS to the guests.",  # an acronym of a body
         "The project Norway was discussed.",  # a place
+        "As Project Partner for the EEA Grants, the authority met Oslo kommune.",  # a phrase
     ],
 )
 def test_no_project_name_from_a_place_or_an_acronym(text: str) -> None:

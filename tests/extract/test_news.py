@@ -578,3 +578,23 @@ def test_only_the_singular_project_word_tells_of_a_project(
     lang: str, text: str, projects: int
 ) -> None:
     assert len(read_text(text, lang).projects) == projects
+
+
+@pytest.mark.parametrize(
+    ("text", "about_one"),
+    [
+        ("The project brought Oslo kommune and Gmina Liszki together.", True),
+        ("Its bilateral project began in May with Oslo kommune.", True),
+        ("NAMRB's project began in May with Oslo kommune.", True),
+        # any project, or the word in a phrase: the item is about no one project
+        ("The mayor of Oslo kommune had worked on an EU project before.", False),
+        ("Oslo kommune met Gmina Liszki; every project needs a good plan.", False),
+        ("Oslo kommune met Gmina Liszki. A project may take two years.", False),
+    ],
+)
+def test_an_english_project_word_names_one_project_after_a_definite_word(
+    text: str, about_one: bool
+) -> None:
+    """A news item is about an unnamed project where "the", "its", "NAMRB's" … says which
+    project; "an EU project", "every project" name none."""
+    assert bool(read_text(text, "en").projects) is about_one

@@ -10,6 +10,7 @@ from functools import cache
 
 from ..facts import PROJECT_NUMBER, cost_cues
 from ..gazetteer import country_of_form, find_cities
+from ..lemmas import is_common_word
 from ..lexicon import UPPER, Lexicon, lexicon, organisation_type
 from ..model import Evidence, Money, Project
 from ..money import find_amounts
@@ -291,6 +292,8 @@ def _unquoted_name(text: str) -> tuple[int, int] | None:
     words = name.split()
     if len(words) == 1 and (name.isupper() or country_of_form(name) or find_cities(name)):
         return None  # a place, or an organisation's acronym ("projektu NROS")
+    if len(words) == 1 and m.group().lower().startswith("project") and is_common_word(name, "en"):
+        return None  # "As Project Partner", "Project Summary": a title-cased English phrase
     if m.start() > 0 and text[m.start()].isupper() and organisation_type(name):
         return None  # "Project Management Centre": the project word opens a body's name
     return m.end(), m.end() + len(name)

@@ -92,9 +92,32 @@ def _one_project_word(sent: Sentence, found: list[OrgMention], lex: Lexicon) -> 
     plurals = _project_plurals()
     names = [(o.evidence.start - sent.start, o.evidence.end - sent.start) for o in found]
     return any(
-        not m.group().lower().endswith(plurals) and not any(a <= m.start() < b for a, b in names)
+        not m.group().lower().endswith(plurals)
+        and not any(a <= m.start() < b for a, b in names)
+        and (m.group().lower() != "project" or _definite_before(sent.text[: m.start()]))
         for m in lex.project_words.finditer(sent.text)
     )
+
+
+#: English words that make the project word name one project ("the project", "its
+#: bilateral project"), and those that make it any project ("an EU project").
+_DEFINITE = frozenset({"the", "this", "that", "our", "its", "their", "his", "her", "whose"})
+_INDEFINITE = frozenset({"a", "an", "any", "each", "every", "another", "one", "no"})
+_WORD_BEFORE = re.compile(r"[\w'’-]+")
+
+
+def _definite_before(before: str) -> bool:
+    """Whether an English project word names one project: a definite article, demonstrative
+    or possessive up to three words before it, with no indefinite one nearer ("the
+    EEA-funded project", "NAMRB's project"; not "an EU project", "As Project Partner",
+    "donor project partners")."""
+    for word in reversed(_WORD_BEFORE.findall(before)[-4:]):
+        folded = word.casefold()
+        if folded in _INDEFINITE:
+            return False
+        if folded in _DEFINITE or folded.endswith(("'s", "’s")):
+            return True
+    return False
 
 
 @cache
