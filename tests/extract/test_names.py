@@ -1337,3 +1337,38 @@ def test_roman_numerals_are_no_bodies() -> None:
     """ "Faza II", "Phase III": an ordinal, not an acronym."""
     assert _names("Faza II: otwarty konkurs. Faza III: realizacja.", "pl") == set()
     assert _names("Phase III of the project was led by KS.", "en") == {"KS"}
+
+
+def test_a_self_government_is_a_body_and_a_name_in_small_letters_is_a_kind() -> None:
+    """ "Samorząd Województwa Mazowieckiego" is a body (its head "samorząd", put back in the
+    nominative: "Samorządu Powiatu Wejherowskiego" → "Samorząd Powiatu Wejherowskiego");
+    "gminy wiejskiej", "samorządu lokalnego" — no capital at all — name a kind of body."""
+    from partnergraph.graph.extract.forms import base_form
+
+    assert base_form("Samorządu Powiatu Wejherowskiego", "pl") == "Samorząd Powiatu Wejherowskiego"
+    text = "Samorząd Województwa Mazowieckiego podpisał umowę z Oslo kommune."
+    assert _names(text, "pl") == {"Samorząd Województwa Mazowieckiego", "Oslo kommune"}
+    for text in (
+        "Przedstawiciele gminy wiejskiej odwiedzili Oslo kommune.",
+        "Przedstawiciele samorządu lokalnego odwiedzili Oslo kommune.",
+    ):
+        assert _names(text, "pl") == {"Oslo kommune"}, text
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # the owner between the project word and the quoted title: the title names it
+        ("Projekt Samorządu Powiatu Wejherowskiego: „Zdrowa szkoła” jest realizowany.",
+         "Zdrowa szkoła"),
+        ("Projekt Gminy Obrowo „Wisła wciąga!” został zakończony.", "Wisła wciąga!"),
+        # the owner alone names no project
+        ("Projekt Gminy Obrowo został zakończony.", None),
+        # a name with a head word that is not its first word is the project's
+        ("W ramach projektu Zdrowa Gmina odwiedzono Oslo kommune.", "Zdrowa Gmina"),
+    ],
+)  # fmt: skip
+def test_a_projects_owner_after_the_project_word_is_not_its_name(
+    text: str, name: str | None
+) -> None:
+    assert [p.name for p in read_text(text, "pl").projects] == [name]

@@ -515,7 +515,9 @@ def find_organisations(
         for a, b, m in (
             _without_state_after(s, sent, lex, language) for s in _bracketed_names(sent.text, spans)
         )
-        if not _generic_reference(m.name, m.type, lex) and not is_instrument(m.name, language)
+        if not _generic_reference(m.name, m.type, lex)
+        and not is_instrument(m.name, language)
+        and any(c.isupper() for c in m.name)  # "gminy wiejskiej", "samorządu lokalnego": a kind
     ]
 
 

@@ -10,7 +10,7 @@ from functools import cache
 
 from ..facts import PROJECT_NUMBER, cost_cues
 from ..gazetteer import country_of_form, find_cities
-from ..lemmas import is_common_word
+from ..lemmas import head_lemma_type, is_common_word
 from ..lexicon import UPPER, Lexicon, lexicon, organisation_type
 from ..model import Evidence, Money, Project
 from ..money import find_amounts
@@ -105,6 +105,11 @@ _NAMED_PROJECT = (
     # o projeto pré-definido “Name” / projekt predefiniowany „Name”: a lower-case word
     # (what kind of project) between
     re.compile(rf"(?i:{_PROJECT_WORD})\s+{_KIND_WORD}\s*{_QUOTED_NAME}"),
+    # Projekt Samorządu Powiatu Wejherowskiego: „Name”: the owner's name between
+    re.compile(
+        rf"(?i:{_PROJECT_WORD})\s+[{UPPER}][\w'’-]*(?:\s+[{UPPER}][\w'’-]*){{0,5}}\s*[:–—-]?\s*"
+        + _QUOTED_NAME
+    ),
     # project named NærUng
     re.compile(
         rf"(?i:{_PROJECT_WORD})\s+(?i:named|called|titled)\s+(?P<name>[A-ZÀ-Þ][\w'’-]+(?:\s[A-ZÀ-Þ][\w'’-]+)*)"
@@ -124,7 +129,7 @@ _PROJECT_HINTS = (
 )  # fmt: skip
 
 
-def find_named_project(sent: Sentence) -> tuple[Project, bool] | None:
+def find_named_project(sent: Sentence, language: str = "en") -> tuple[Project, bool] | None:
     """A project a news item names: a project number, or a name after "the project"; or,
     where no project's is, a programme's quoted name (then the flag is true)."""
     number = PROJECT_NUMBER.search(sent.text)
@@ -138,7 +143,7 @@ def find_named_project(sent: Sentence) -> tuple[Project, bool] | None:
         return project, False
     if not _hinted(sent.text):
         return None  # no project or programme word: nothing more to look for
-    named = _by_name(sent, unquoted=True)
+    named = _by_name(sent, unquoted=True, language=language)
     if named is not None:
         return named, False
     m = _NAMED_PROJECT[-1].search(sent.text)
@@ -168,7 +173,7 @@ def _hinted(text: str) -> bool:
     return any(word in lowered for word in _PROJECT_HINTS)
 
 
-def _by_name(sent: Sentence, *, unquoted: bool) -> Project | None:
+def _by_name(sent: Sentence, *, unquoted: bool, language: str = "en") -> Project | None:
     """The project a sentence names: a quoted name after the project word, else a name
     after a naming cue, else (if ``unquoted``) an unquoted name after the project word."""
     if _hinted(sent.text):  # (each pattern holds a project word)
@@ -176,7 +181,9 @@ def _by_name(sent: Sentence, *, unquoted: bool) -> Project | None:
             m = pattern.search(sent.text)
             if m:
                 return _named(sent, m)
-    found = _title_after_cue(sent.text) or (_unquoted_name(sent.text) if unquoted else None)
+    found = _title_after_cue(sent.text) or (
+        _unquoted_name(sent.text, language) if unquoted else None
+    )
     if found is None:
         return None
     a, b = found
@@ -255,7 +262,7 @@ _AFTER_PROJECT_WORD = re.compile(rf"(?i:{_PROJECT_WORD})\s+(?=[{UPPER}])")
 _NAME_TOKEN = re.compile(r"[^\s(),;:]+")
 
 
-def _unquoted_name(text: str) -> tuple[int, int] | None:
+def _unquoted_name(text: str, language: str = "en") -> tuple[int, int] | None:
     """A project's name straight after the project word, unquoted: "projektu Gender
     Equality Promotion (GEP)", "projektu Wisła wciąga!". Capitalised words (with short
     connectors); lower-case words only when they close the sentence. A place is no name."""
@@ -296,4 +303,6 @@ def _unquoted_name(text: str) -> tuple[int, int] | None:
         return None  # "As Project Partner", "Project Summary": a title-cased English phrase
     if m.start() > 0 and text[m.start()].isupper() and organisation_type(name):
         return None  # "Project Management Centre": the project word opens a body's name
+    if organisation_type(words[0]) or head_lemma_type(words[0], language):
+        return None  # "Projekt Samorządu Powiatu Wejherowskiego": the project's owner
     return m.end(), m.end() + len(name)

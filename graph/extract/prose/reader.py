@@ -265,7 +265,7 @@ def read_text(
         elif named_project is None or by_programme:
             # a programme's name stands for the project only until a project is named
             # ("w ramach programu „Rozwój Lokalny” … projekt „Dugnad w …”")
-            found_project = find_named_project(sent)
+            found_project = find_named_project(sent, language)
             if found_project is not None and (named_project is None or not found_project[1]):
                 if named_project is not None:
                     projects.remove(named_project)
