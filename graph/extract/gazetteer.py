@@ -450,6 +450,25 @@ def town_country(name: str) -> str | None:
     return next(iter(countries)) if len(countries) == 1 else None
 
 
+#: The fewest letters a base form found by undoing a case ending may have.
+_SHORTEST_BASE = 6
+
+
+def town_country_of_form(name: str) -> str | None:
+    """:func:`town_country` of ``name`` or, failing that, of the first of its inflected
+    forms' base forms that the towns' table knows ("Kraslavos" is Kraslava's: LV;
+    "Stavangeras" Stavanger's: NO), if one country only has towns of that name. A base
+    form of fewer than six letters is too likely another town's ("Lešos" is Lesja's, not
+    Italy's Lesa)."""
+    for candidate, _own in _forms(name, False):
+        if candidate != name and len(candidate) < _SHORTEST_BASE:
+            continue
+        countries = town_countries(candidate)
+        if countries:
+            return next(iter(countries)) if len(countries) == 1 else None
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
     """Write the cities' table (see :data:`_CITIES_FILE`) or, with ``--towns``, the towns'
     table (:data:`_TOWNS_FILE`) to the file given."""

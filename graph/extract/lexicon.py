@@ -447,11 +447,16 @@ _LIST_ITEM = rf"{_LIST_PLACE}(?:\s*\([^()]{{2,40}}\))?"
 def _list_patterns(raw: dict[str, Any]) -> tuple[tuple[str, re.Pattern[str], dict[str, str]], ...]:
     """Lists of places with a plural municipality word after, before, or (in parentheses)."""
     conj = _alternation([re.escape(c) for c in raw["list_conjunctions"]])
-    items = rf"{_LIST_ITEM}(?:\s*,\s*{_LIST_ITEM})*(?:\s*,?\s+(?:{conj})\s+{_LIST_ITEM})?"
     out = []
     for lang, forms in raw["municipality_lists"].items():
         if lang.startswith("_"):
             continue
+        qualifiers = raw.get("municipality_list_qualifiers", {}).get(lang, [])
+        item = _LIST_ITEM
+        if qualifiers:  # "Akmenės rajono": a territorial genitive after the place
+            qualified = rf"(?:\s+(?:{_alternation([re.escape(q) for q in qualifiers])}))?"
+            item = rf"{_LIST_PLACE}{qualified}(?:\s*\([^()]{{2,40}}\))?"
+        items = rf"{item}(?:\s*,\s*{item})*(?:\s*,?\s+(?:{conj})\s+{item})?"
         words = _alternation([re.escape(f) for f in forms])
         after = rf"(?<![\w-])(?P<list>{items})\s+(?P<form>{words})(?![\w-])"
         before = rf"(?<![\w-])(?P<form>{words})\s+\(?(?P<list>{items})\)?"

@@ -1372,3 +1372,31 @@ def test_a_projects_owner_after_the_project_word_is_not_its_name(
     text: str, name: str | None
 ) -> None:
     assert [p.name for p in read_text(text, "pl").projects] == [name]
+
+
+def test_municipalities_that_share_a_head_after_a_district_word_and_a_person() -> None:
+    """ "Akmenės rajono ir Olfus savivaldybės" are two municipalities, the first with its
+    district word; the list's head is the list's, not the opening of another name; a
+    person's name is no place of a list."""
+    text = "2016 m. birželio 11 d. Akmenės rajono ir Olfus savivaldybės Naujojoje Akmenėje pasirašė protokolą."
+    assert _names(text, "lt") == {"Akmenės rajono savivaldybė", "Olfus savivaldybė"}
+    text = "Meras Jonas Jonaitis ir Ručianos Nidos savivaldybės burmistras pasirašė sutartį."
+    assert not any("Jonas" in name for name in _names(text, "lt"))
+
+
+def test_a_countrys_word_in_any_case_and_a_municipality_noun_name_a_kind() -> None:
+    assert _names("Pasirašyta sutartis su Lenkijos savivaldybe.", "lt") == set()
+
+
+def test_a_municipality_in_another_language_has_its_towns_country() -> None:
+    """ "Kraslavos apskrities savivaldybė" (Lithuanian for Krāslava's municipality): the
+    towns' table knows Krāslava in Latvia only, which the form's language does not tell."""
+    text = (
+        "Visagino savivaldybės meras ir Kraslavos apskrities savivaldybės pirmininkas "
+        "pasirašė bendradarbiavimo sutartį."
+    )
+    facts = read_text(text, "lt")
+    countries = {o.name: o.country for o in facts.organisations}
+    assert countries.get("Kraslavos apskrities savivaldybės") == "LV"
+    assert countries.get("Visagino savivaldybės") == "LT"
+    assert len(facts.links) == 1

@@ -20,6 +20,7 @@ from ..gazetteer import (
     municipality_country,
     town_countries,
     town_country,
+    town_country_of_form,
 )
 from ..lemmas import (
     compound_head_type,
@@ -274,9 +275,12 @@ def find_organisations(
 ) -> list[OrgMention]:
     """Organisations named in a sentence: known names, municipality forms, head words."""
     spans: list[tuple[int, int, OrgMention]] = []
+    claimed: list[tuple[int, int]] = []  # words a name's items share (a list's plural head)
 
     def taken(a: int, b: int) -> bool:
-        return any(a < e and s < b for s, e, _m in spans)
+        return any(a < e and s < b for s, e, _m in spans) or any(
+            a < e and s < b for s, e in claimed
+        )
 
     acronyms = names.extra_acronyms
     registered = (m.span() for m in _registry_pattern().finditer(sent.text))
@@ -302,6 +306,8 @@ def find_organisations(
     for lang, pattern, forms in lists:
         for m in pattern.finditer(sent.text):
             items = _list_items(m.group("list"), m.start("list"), lex)
+            if any(is_person_name(place, language) for _a, _b, place, _own in items):
+                continue  # "Meras Jonas Jonaitis ir Ručianos Nidos savivaldybės": no list
             if len(items) < 2 or taken(m.start(), m.end()):
                 continue
             template = next(
@@ -329,6 +335,7 @@ def find_organisations(
                 )
                 listed.append((a, b, mention))
             spans.extend(_of_the_lists_country(listed))
+            claimed.append(m.span("form"))  # "… savivaldybės Naujojoje Akmenėje": the list's
     municipal = lex.municipality_words.found_in(sent.text)
     for m in _municipality_matches(sent.text, lex) if municipal else ():
         if taken(m.start(), m.end()):
@@ -352,8 +359,10 @@ def find_organisations(
             or pick_country([c.country for c in cities], doc_countries)
             # "norweska gmina Bærum": a demonym before the form tells, not the form's language
             or demonym_before(sent.text, m.start(), lex, language)
+            # a town of one country only, by its base form, before the form's language
+            # ("Kraslavos apskrities savivaldybė" in Lithuanian is Krāslava's, in Latvia)
+            or town_country_of_form(place)
             or by_form
-            or town_country(place)
         )
         if not cities and not CAP.match(place):
             continue
@@ -515,7 +524,7 @@ def find_organisations(
         for a, b, m in (
             _without_state_after(s, sent, lex, language) for s in _bracketed_names(sent.text, spans)
         )
-        if not _generic_reference(m.name, m.type, lex)
+        if not _generic_reference(m.name, m.type, lex, language)
         and not is_instrument(m.name, language)
         and any(c.isupper() for c in m.name)  # "gminy wiejskiej", "samorządu lokalnego": a kind
     ]
@@ -1349,15 +1358,17 @@ def _municipality_matches(text: str, lex: Lexicon) -> Iterator[re.Match[str]]:
         at = m.end()
 
 
-def _generic_reference(name: str, org_type: str | None, lex: Lexicon) -> bool:
-    """ "Norwegian municipality", "Norvēģijas pašvaldībās": a country's word and a
-    municipality noun name a kind of body, not one (a municipality is named by its place)."""
+def _generic_reference(name: str, org_type: str | None, lex: Lexicon, language: str = "en") -> bool:
+    """ "Norwegian municipality", "Norvēģijas pašvaldībās", "Lenkijos savivaldybe": a
+    country's word (in any case form: by its lemma) and a municipality noun name a kind of
+    body, not one (a municipality is named by its place)."""
     words = [w for w in name.split() if w not in lex.stopwords and w.casefold() != "the"]
     if org_type != "municipality" or len(words) != 2 or town_countries(name):
         return False  # ("Česká Lípa" is a town)
     first = words[0]
     # ("pašvaldībām Norvēģijā", municipalities in Norway: the country after the noun)
-    return bool(country_of_form(first) or demonym_country(first, lex)) or bool(
+    told = country_of_form(first) or country_of_form(lemma(first, language))
+    return bool(told or demonym_country(first, lex)) or bool(
         CAP.match(words[1]) and country_of_form(words[1])
     )
 
