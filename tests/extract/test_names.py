@@ -1400,3 +1400,19 @@ def test_a_municipality_in_another_language_has_its_towns_country() -> None:
     assert countries.get("Kraslavos apskrities savivaldybės") == "LV"
     assert countries.get("Visagino savivaldybės") == "LT"
     assert len(facts.links) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Делегация от Националното сдружение на общините /НСОРБ/ посети Осло.",
+        "Делегация от Националното сдружение на общините (НСОРБ) посети Осло.",
+    ],
+)
+def test_a_cyrillic_acronym_in_brackets_or_between_slashes_is_the_names(text: str) -> None:
+    """Bulgarian writes a body's acronym between slashes as often as in brackets; either
+    way, in Cyrillic capitals, it is the name's acronym (one body, not two)."""
+    orgs = read_text(text, "bg").organisations
+    assert {(o.name, o.acronym) for o in orgs if o.acronym} == {
+        ("Националното сдружение на общините", "НСОРБ")
+    }

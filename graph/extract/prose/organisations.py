@@ -92,7 +92,10 @@ def _cached_bare_words(text: str) -> tuple[str, ...]:
     )
 
 
-_ACRONYM_AFTER = re.compile(r"^\s*\((?P<acr>[A-ZÆØÅ][A-ZÆØÅa-zæøå0-9&. -]{1,14})\)")
+#: An acronym in brackets after a name, "(KS)", or between slashes as Bulgarian writes
+#: it, "/НСОРБ/"; in Latin, Cyrillic or Greek capitals.
+_ACRONYM_BODY = r"[A-ZÆØÅА-ЯΑ-Ω][A-ZÆØÅА-ЯΑ-Ωa-zæøåа-яα-ω0-9&. -]{1,14}"
+_ACRONYM_AFTER = re.compile(rf"^\s*(?:\((?P<acr>{_ACRONYM_BODY})\)|/(?P<slashed>{_ACRONYM_BODY})/)")
 
 
 _COMPANY_SUFFIX = re.compile(
@@ -1505,7 +1508,7 @@ def _with_acronym(mention: OrgMention, sent: Sentence, end: int) -> OrgMention:
     m = _ACRONYM_AFTER.match(sent.text[end:])
     if m is None:
         return mention
-    acr = m.group("acr").strip()
+    acr = (m.group("acr") or m.group("slashed")).strip()
     if acr.upper() == acr or _MIXED_ACRONYM.fullmatch(acr):
         return replace(mention, acronym=acr)
     return mention
