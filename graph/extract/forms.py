@@ -38,9 +38,13 @@ _NOMINATIVE: dict[str, dict[str, str]] = {
 }
 
 
-def _gender(base: str) -> str:
-    """The grammatical gender a head noun's base form shows by its ending."""
-    if base.endswith("a"):
+def _gender(base: str, language: str) -> str:
+    """The grammatical gender a head noun's base form shows by its ending. A Czech noun
+    in "-e" is feminine ("asociace", "organizace", "nadace"), a Polish one neuter
+    ("stowarzyszenie"); in "-ost" feminine in both ("společnost", "spółdzielczość")."""
+    if base.endswith("a") or base.endswith(("ost", "ość")):
+        return "f"
+    if language == "cs" and base.endswith("e"):
         return "f"
     if base.endswith(("o", "e", "í", "ę", "um")):
         return "n"
@@ -107,7 +111,7 @@ def base_form(name: str, language: str) -> str:
     out = list(words)
     out[at] = _as_written(base, word, at == 0)
     if language in _OBLIQUE:
-        gender = _gender(base.casefold())
+        gender = _gender(base.casefold(), language)
         # the adjectives before the head, and the one right after it when it ends the
         # name or a place follows ("Biblioteką Publiczną w …"; in "Krajského úřadu
         # Olomouckého kraje" the adjective is the complement's)

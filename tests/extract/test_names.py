@@ -1416,3 +1416,16 @@ def test_a_cyrillic_acronym_in_brackets_or_between_slashes_is_the_names(text: st
     assert {(o.name, o.acronym) for o in orgs if o.acronym} == {
         ("Националното сдружение на общините", "НСОРБ")
     }
+
+
+def test_a_czech_head_in_e_is_feminine_and_its_adjectives_agree() -> None:
+    """ "Norskou asociací …" is "Norská asociace …": a Czech noun in "-e" is feminine
+    (a Polish one neuter: "Polskim Stowarzyszeniem" is "Polskie Stowarzyszenie")."""
+    from partnergraph.graph.extract.forms import base_form
+
+    assert (
+        base_form("Norskou asociací místních a regionálních samospráv", "cs")
+        == "Norská asociace místních a regionálních samospráv"
+    )
+    assert base_form("Národní rozvojovou nadací", "cs") == "Národní rozvojová nadace"
+    assert base_form("Polskim Stowarzyszeniem Kultury", "pl") == "Polskie Stowarzyszenie Kultury"

@@ -598,3 +598,19 @@ def test_an_english_project_word_names_one_project_after_a_definite_word(
     """A news item is about an unnamed project where "the", "its", "NAMRB's" … says which
     project; "an EU project", "every project" name none."""
     assert bool(read_text(text, "en").projects) is about_one
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "pairs"),
+    [
+        ("Česká města Pardubice a Sušice navázala spolupráci s norskými partnery.", "cs", set()),
+        ("Oslo kommune and Gmina Liszki cooperate with the Norwegian partners.", "en", set()),
+        ("Oslo kommune and Gmina Liszki signed a cooperation agreement.", "en",
+         {frozenset({"Oslo kommune", "Gmina Liszki"})}),
+    ],
+)  # fmt: skip
+def test_two_names_that_cooperate_with_someone_unnamed_are_not_each_others_partners(
+    text: str, lang: str, pairs: set[frozenset[str]]
+) -> None:
+    links = read_text(text, lang).links
+    assert {frozenset({link.a.name, link.b.name}) for link in links} == pairs

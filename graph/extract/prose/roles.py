@@ -28,6 +28,18 @@ __all__ = [
 ]
 
 _BETWEEN = re.compile(r"\b(between|mellom|między|pomiędzy|starp|tarp)\b")
+#: A cooperation cue, maybe one word more, then "with" and the word after it.
+_WITH_SOMEONE = re.compile(
+    r"^\S+\s+(?:\S+\s+)?(?:with|s|se|so|z|ze|ar|su|med|с|със|cu|com|με|mit|með)\s+"
+    r"(?:the\s+)?[^\W\d_]"
+)
+
+
+def _with_someone(text: str) -> bool:
+    """Whether a cooperation cue at the start of ``text`` says with whom ("spolupráci s
+    českými partnery", "cooperate with the Norwegian partners"): where no organisation
+    follows, that partner is unnamed, and the names before the cue are not each other's."""
+    return _WITH_SOMEONE.match(text) is not None
 
 
 def is_venue(sent: Sentence, org: OrgMention, lex: Lexicon, language: str) -> bool:
@@ -294,6 +306,12 @@ def find_stated_links(
     if not before and len(after) >= 2 and _BETWEEN.search(cue_text):
         subject, after = after[0], after[1:2]  # "cooperation between A and B"
     elif not after and 2 <= len(before) <= 3:
+        if (
+            len(before) == 2
+            and _joined_by_and(sent, before[0], before[1], language)
+            and _with_someone(sent.text[coop_at - sent.start :])
+        ):
+            return []  # "A a B navázala spolupráci s norskými partnery": not with each other
         subject, after = before[0], before[1:]  # "A and B signed a memorandum"
     else:
         subject = before[-1] if before else promoter
