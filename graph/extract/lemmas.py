@@ -176,6 +176,8 @@ def head_lemma_type(word: str, language: str) -> str | None:
         return None
     heads = _heads()
     folded = word.casefold()
+    if folded in _offices():
+        return None  # "Minister" is a person's office ("Ministerul"'s lemma only in Romanian)
     # (the table is case-folded; a lemma may not be: Greek "δήμος" folds to "δήμοσ")
     found = heads.get(folded) or heads.get(lemma(word, language).casefold())
     if found is None and language != "en":
@@ -185,6 +187,12 @@ def head_lemma_type(word: str, language: str) -> str | None:
     elif found is not None and language == "en" and folded not in heads and folded[-1:] == "s":
         found = None
     return found
+
+
+@cache
+def _offices() -> frozenset[str]:
+    """Job titles as written: no head noun (``job_title_lemmas``)."""
+    return frozenset(w.casefold() for w in lexicon().raw["job_title_lemmas"]["lemmas"])
 
 
 #: Endings of a definite singular form, by language ("instituttet", "stofnunin"): what is

@@ -592,3 +592,14 @@ def test_an_events_label_is_its_words_as_the_sentence_writes_them(
     lang: str, text: str, label: str
 ) -> None:
     assert [e.label for e in read_text(text, lang).events] == [label]
+
+
+def test_a_programme_period_gives_no_date_its_year() -> None:
+    """ "17 April" with no year takes the year named before it (or after), but not one of a
+    period of years such as a programme's "2009-2014"."""
+    from partnergraph.graph.extract.prose import read_text
+
+    text = "An agreement was signed in Oslo on 17 April under the EEA Grants 2009-2014."
+    assert [e.start for e in read_text(text, "en").events] == [None]
+    text = "In 2012 the programme began. An agreement was signed in Oslo on 17 April."
+    assert [str(e.start) for e in read_text(text, "en").events] == ["2012-04-17"]

@@ -1429,3 +1429,16 @@ def test_a_czech_head_in_e_is_feminine_and_its_adjectives_agree() -> None:
     )
     assert base_form("Národní rozvojovou nadací", "cs") == "Národní rozvojová nadace"
     assert base_form("Polskim Stowarzyszeniem Kultury", "pl") == "Polskie Stowarzyszenie Kultury"
+
+
+def test_a_minister_is_a_persons_office_and_ministerul_a_ministry() -> None:
+    """ "Minister" is written as an office, not a ministry's head noun, though it is the
+    lemma of Romanian "Ministerul"."""
+    text = "The Polish Minister of Regional Development Ms Elzbieta Bienkowska was present."
+    assert _names(text, "en") == set()
+    assert _names("The Polish Ministry of Regional Development was present.", "en") == {
+        "Polish Ministry of Regional Development"
+    }
+    assert _names("Ministerul Dezvoltării Regionale a semnat acordul.", "ro") == {
+        "Ministerul Dezvoltării Regionale"
+    }

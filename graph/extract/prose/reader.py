@@ -48,6 +48,8 @@ from .sentences import Sentence, quotations, sentences
 __all__ = ["TextFacts", "read_text"]
 
 _YEAR = re.compile(r"(?<!\d)(?:199\d|20[0-3]\d)(?!\d)")
+#: A period of years ("2009-2014", "2014–2021": a programme's): no date's year.
+_PERIOD = re.compile(r"(?<!\d)(?:199\d|20[0-3]\d)\s*[-–—]\s*(?:199\d|20[0-3]\d)(?!\d)")
 
 
 #: An item of a bulleted or numbered list.
@@ -232,7 +234,12 @@ def read_text(
     projects: list[Project] = []
     continues: list[tuple[str, Project]] = []
     doc_countries = {cc for cc in (countries_in(text, lex))}
-    years = [(m.start(), int(m.group())) for m in _YEAR.finditer(text)]
+    periods = [m.span() for m in _PERIOD.finditer(text)]
+    years = [
+        (m.start(), int(m.group()))
+        for m in _YEAR.finditer(text)
+        if not any(a <= m.start() < b for a, b in periods)
+    ]
     current: EventDraft | None = None
     since_event = 0
     named_project = project
