@@ -603,3 +603,24 @@ def test_a_programme_period_gives_no_date_its_year() -> None:
     assert [e.start for e in read_text(text, "en").events] == [None]
     text = "In 2012 the programme began. An agreement was signed in Oslo on 17 April."
     assert [str(e.start) for e in read_text(text, "en").events] == ["2012-04-17"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 27 May 2015 the seminar in Daugavpils was opened by the ambassador. "
+        "The seminar in Latvia took place on 27-28 May 2015.",
+        "The seminar in Daugavpils took place on 27-28 May 2015. "
+        "On 27 May the seminar was opened by the ambassador.",
+    ],
+)
+def test_a_day_of_an_event_of_several_days_is_that_event(text: str) -> None:
+    """A seminar dated one of the days of a seminar of two days, in its country or town,
+    is that seminar, which keeps its days and its town."""
+    from partnergraph.graph.extract.prose import read_text
+
+    events = read_text(text, "en").events
+    assert [(e.type, str(e.start), str(e.end)) for e in events] == [
+        ("seminar", "2015-05-27", "2015-05-28")
+    ]
+    assert events[0].place is not None and events[0].place.name == "Daugavpils"

@@ -412,7 +412,8 @@ def merge_into(events: list[EventDraft], draft: EventDraft) -> EventDraft:
     for existing in reversed(events):
         if existing.type != draft.type or not _compatible(existing, draft):
             continue
-        if draft.start and not existing.start:
+        if draft.start and (not existing.start or _within(existing, draft)):
+            # (the wider of two dates of one event: its days, not one of them)
             existing.start, existing.end, existing.date_text = (
                 draft.start,
                 draft.end,
@@ -429,8 +430,8 @@ def merge_into(events: list[EventDraft], draft: EventDraft) -> EventDraft:
 def _compatible(a: EventDraft, b: EventDraft) -> bool:
     if a.listed and b.listed and a.evidence.sentence != b.evidence.sentence:
         return False  # two items of a list of activities are two activities
-    if a.start and b.start and (a.start, a.end) != (b.start, b.end):
-        return False
+    if a.start and b.start and not _within(a, b) and not _within(b, a):
+        return False  # (a day of a seminar of two days is that seminar's: "27. maijā …")
     if a.place and b.place:
         if a.place.name == b.place.name:
             return True
@@ -439,6 +440,12 @@ def _compatible(a: EventDraft, b: EventDraft) -> bool:
         # a town within a region or country can be where either says
         return max(_BREADTH.get(a.place.type, 0), _BREADTH.get(b.place.type, 0)) > 0
     return True
+
+
+def _within(inner: EventDraft, outer: EventDraft) -> bool:
+    """Whether ``inner``'s days lie within ``outer``'s (both dated)."""
+    assert inner.start is not None and outer.start is not None
+    return outer.start <= inner.start and (inner.end or inner.start) <= (outer.end or outer.start)
 
 
 def more_precise(new: Place, old: Place) -> bool:
