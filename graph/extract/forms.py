@@ -108,6 +108,19 @@ def base_form(name: str, language: str) -> str:
         return name
     if not base.isalpha() or abs(len(base) - len(word)) > 3:
         return name  # no case form of one word: the lemmatiser's guess
+    if (
+        language in _HEAD_FIRST
+        and language in _OBLIQUE
+        and any(
+            not w.isupper()
+            and not (language == "cs" and w.endswith("í"))  # "Národní": a soft adjective
+            and _adjective(w, _gender(base.casefold(), language), language) is None
+            for w in words[:at]
+        )
+    ):
+        # "Biura Projektu Samorządu …": a noun before the head heads the name (an adjective
+        # or an acronym does not: "Gminną Biblioteką", "NCE Klastra Energetycznego")
+        return name
     out = list(words)
     out[at] = _as_written(base, word, at == 0)
     if language in _OBLIQUE:

@@ -1346,6 +1346,9 @@ def test_a_self_government_is_a_body_and_a_name_in_small_letters_is_a_kind() -> 
     from partnergraph.graph.extract.forms import base_form
 
     assert base_form("Samorządu Powiatu Wejherowskiego", "pl") == "Samorząd Powiatu Wejherowskiego"
+    # a noun before the head noun heads the name: the head is its complement's
+    biuro = "Biura Projektu Samorządu Powiatu Wejherowskiego"
+    assert base_form(biuro, "pl") == biuro
     text = "Samorząd Województwa Mazowieckiego podpisał umowę z Oslo kommune."
     assert _names(text, "pl") == {"Samorząd Województwa Mazowieckiego", "Oslo kommune"}
     for text in (
