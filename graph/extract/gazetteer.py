@@ -167,9 +167,14 @@ def _legal_form(name: str) -> frozenset[str] | None:
     words = normalise(name).split()
     forms = _legal_forms()
     for n in range(min(_LEGAL_FORM_WORDS, len(words) - 1), 0, -1):
-        for form in (" ".join(words[-n:]), " ".join(words[:n])):
-            if form in forms:
-                return forms[form]
+        tail, head = words[-n:], words[:n]
+        for form, beside in ((tail, words[-n - 1]), (head, words[n])):
+            # a form of initials beside another initial is the end or start of a dotted
+            # acronym ("Asociația C.R.O.N.O.": no Slovak "n.o.")
+            if all(len(w) == 1 for w in form) and len(beside) == 1:
+                continue
+            if " ".join(form) in forms:
+                return forms[" ".join(form)]
     return None
 
 

@@ -624,3 +624,16 @@ def test_a_day_of_an_event_of_several_days_is_that_event(text: str) -> None:
         ("seminar", "2015-05-27", "2015-05-28")
     ]
     assert events[0].place is not None and events[0].place.name == "Daugavpils"
+
+
+def test_a_closing_quotation_mark_after_the_stop_is_the_sentences() -> None:
+    """ "… the project “Building partnership for a green future!” The visit …": the
+    quotation closes the first sentence, so the project's quoted name is read whole."""
+    from partnergraph.graph.extract.prose import sentences
+
+    text = "It implemented the project “Building a green future!” The visit was in May."
+    assert [s.text for s in sentences(text)] == [
+        "It implemented the project “Building a green future!”",
+        "The visit was in May.",
+    ]
+    assert [p.name for p in read_text(text, "en").projects] == ["Building a green future!"]

@@ -1445,3 +1445,12 @@ def test_a_minister_is_a_persons_office_and_ministerul_a_ministry() -> None:
     assert _names("Ministerul Dezvoltării Regionale a semnat acordul.", "ro") == {
         "Ministerul Dezvoltării Regionale"
     }
+
+
+def test_a_dotted_acronym_ends_in_no_legal_form() -> None:
+    """ "Asociația C.R.O.N.O." folds to single letters whose last two spell the Slovak
+    "n.o.": initials beside initials are an acronym, and tell no country."""
+    from partnergraph.graph.extract.gazetteer import legal_form_countries
+
+    assert legal_form_countries("Asociației C.R.O.N.O") == frozenset()
+    assert legal_form_countries("Nadácia Pontis n.o.") == {"SK"}

@@ -21,7 +21,7 @@ __all__ = [
     "span_evidence",
 ]
 
-_SENTENCE_END = re.compile(rf"(?<=[.!?…])[\"”»']?\s+(?=[\"„“«(–—-]?[{UPPER}0-9])")
+_SENTENCE_END = re.compile(rf"(?<=[.!?…])(?P<close>[\"”»')]?)\s+(?=[\"„“«(–—-]?[{UPPER}0-9])")
 
 
 CAP = re.compile(rf"^[{UPPER}0-9]")
@@ -88,7 +88,9 @@ def sentences(text: str) -> list[Sentence]:
                 continue  # "Prof. Nowak", "J. Smith", "ul. Długa": no sentence ends there
             if _DATE_OPENING.fullmatch(chunk[pos : m.start()].strip()):
                 continue  # "2006 m. rugsėjo 29 d. Marijampolėje …": a date opens it
-            _add(out, base, chunk, pos, m.start())
+            # (a closing quotation mark or bracket after the stop is the sentence's: "…
+            # the project “Building partnership for a green future!” The visit …")
+            _add(out, base, chunk, pos, m.end("close"))
             pos = m.end()
         _add(out, base, chunk, pos, len(chunk))
     return out
