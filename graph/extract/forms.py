@@ -108,13 +108,13 @@ def base_form(name: str, language: str) -> str:
         return name
     if not base.isalpha() or abs(len(base) - len(word)) > 3:
         return name  # no case form of one word: the lemmatiser's guess
+    gender = _gender(base.casefold(), language)
     if (
         language in _HEAD_FIRST
-        and language in _OBLIQUE
         and any(
             not w.isupper()
             and not (language == "cs" and w.endswith("í"))  # "Národní": a soft adjective
-            and _adjective(w, _gender(base.casefold(), language), language) is None
+            and _adjective(w, gender, language) is None
             for w in words[:at]
         )
     ):
@@ -124,7 +124,6 @@ def base_form(name: str, language: str) -> str:
     out = list(words)
     out[at] = _as_written(base, word, at == 0)
     if language in _OBLIQUE:
-        gender = _gender(base.casefold(), language)
         # the adjectives before the head, and the one right after it when it ends the
         # name or a place follows ("Biblioteką Publiczną w …"; in "Krajského úřadu
         # Olomouckého kraje" the adjective is the complement's)

@@ -173,8 +173,9 @@ def _legal_form(name: str) -> frozenset[str] | None:
             # acronym ("Asociația C.R.O.N.O.": no Slovak "n.o.")
             if all(len(w) == 1 for w in form) and len(beside) == 1:
                 continue
-            if " ".join(form) in forms:
-                return forms[" ".join(form)]
+            found = forms.get(" ".join(form))
+            if found is not None:
+                return found
     return None
 
 

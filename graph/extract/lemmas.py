@@ -26,6 +26,7 @@ __all__ = [
     "is_function_word",
     "is_known_word",
     "is_verb_form",
+    "job_titles",
     "lemma",
     "names_what_follows",
 ]
@@ -176,7 +177,7 @@ def head_lemma_type(word: str, language: str) -> str | None:
         return None
     heads = _heads()
     folded = word.casefold()
-    if folded in _offices():
+    if folded in job_titles():
         return None  # "Minister" is a person's office ("Ministerul"'s lemma only in Romanian)
     # (the table is case-folded; a lemma may not be: Greek "δήμος" folds to "δήμοσ")
     found = heads.get(folded) or heads.get(lemma(word, language).casefold())
@@ -190,9 +191,11 @@ def head_lemma_type(word: str, language: str) -> str | None:
 
 
 @cache
-def _offices() -> frozenset[str]:
-    """Job titles as written: no head noun (``job_title_lemmas``)."""
-    return frozenset(w.casefold() for w in lexicon().raw["job_title_lemmas"]["lemmas"])
+def job_titles() -> frozenset[str]:
+    """Offices held by people (``job_title_lemmas``), as lemmas and case-folded (Greek
+    "δήμαρχος" folds to "δήμαρχοσ"): a word written as one is no head noun."""
+    words = lexicon().raw["job_title_lemmas"]["lemmas"]
+    return frozenset(words) | frozenset(w.casefold() for w in words)
 
 
 #: Endings of a definite singular form, by language ("instituttet", "stofnunin"): what is

@@ -28,6 +28,7 @@ from ..lemmas import (
     is_function_word,
     is_known_word,
     is_verb_form,
+    job_titles,
     lemma,
     names_what_follows,
 )
@@ -2083,15 +2084,10 @@ def _drop_sub_unit(
 _INITIAL = re.compile(r"[A-ZÆØÅÄÖÜĄĆĘŁŃŚŹŻČŠŽА-Я]\.")
 
 
-@cache
-def _job_titles() -> frozenset[str]:
-    return frozenset(lexicon().raw["job_title_lemmas"]["lemmas"])
-
-
 def _is_job(word: str, language: str) -> bool:
     """An office held by a person ("Mayor", "ředitel", "кмет"), by its lemma."""
     folded = word.casefold()
-    return folded in _job_titles() or lemma(word, language) in _job_titles()
+    return folded in job_titles() or lemma(word, language) in job_titles()
 
 
 @cache
