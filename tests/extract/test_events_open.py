@@ -215,6 +215,16 @@ def test_the_signing_of_an_agreement_is_a_meeting(lang: str, text: str) -> None:
         ("en", "The delegation travelled to Norwegian Bergen for a study visit.", "Bergen"),
         # a function word between is not such a word: a person after "by" is no place
         ("en", "The lectures, held at the day seminar by Paul Vogt, were published.", None),
+        # a settlement's noun, with its article and its "of", says what the place is
+        (
+            "no",
+            "Ein delegasjon var på besøk i den polske kommunen Ostrowiec.",
+            "Ostrowiec Świętokrzyski",
+        ),
+        ("en", "The seminar was held in the Lithuanian city of Kaunas.", "Kaunas"),
+        ("pl", "Seminarium odbyło się w mieście Opole.", "Opole"),
+        # ... but not where the visitors came from
+        ("en", "A delegation from the city of Kaunas visited Bergen.", "Bergen"),
     ],
 )
 def test_the_place_after_words_that_describe_it(lang: str, text: str, place: str | None) -> None:
@@ -579,6 +589,12 @@ def test_a_roles_verb_in_any_form(lang: str, text: str, name: str, role: str) ->
             "en",
             "A training for representatives of the unions, employers and others was held.",
             "Training for representatives of the unions",
+        ),
+        # the place's phrase whole, with the words that say what the place is
+        (
+            "no",
+            "Ein delegasjon frå Sogndal var på besøk i den polske kommunen Ostrowiec.",
+            "På besøk i den polske kommunen Ostrowiec",
         ),
         # with no few words to run on to, they are not left dangling
         (

@@ -12,6 +12,7 @@ from functools import cache, lru_cache
 from ..lemmas import head_lemma_type, lemma, names_what_follows
 from ..lexicon import Lexicon, lexicon, what_words_name
 from ..model import Evidence, OrgMention, Place
+from .places import place_phrase_words
 from .sentences import ENGLISH_MONTHS, Sentence, span_evidence
 
 __all__ = ["FOCUS_SENTENCES", "EventDraft", "find_events", "merge_into", "refers_back"]
@@ -111,7 +112,8 @@ def _label(text: str, a: int, b: int, place: Place | None, offset: int, language
         if runs_on and len(between) <= LABEL_RUN_ON and not _LABEL_BREAK.search(text[b:at]):
             label = text[a:end]
         else:
-            label = " ".join([*own, *between[-1:], text[at:end]])
+            phrase = place_phrase_words(between, language) or 1
+            label = " ".join([*own, *between[-phrase:], text[at:end]])
     else:
         rest = _LABEL_BREAK.split(text[b:], maxsplit=1)[0].split() if runs_on else []
         label = " ".join([*words, *rest] if 0 < len(rest) <= LABEL_RUN_ON else own)

@@ -411,10 +411,8 @@ def _at(tokens: list[tuple[int, int, str]], i: int, lex: Lexicon, language: str)
         return False
     if before not in lex.prepositions:
         # "do norského Stavangeru", "w norweskim Bergen", "to Norwegian Bergen": the
-        # preposition before (at most two) words that say what the place is
-        k = i - 1
-        while k >= 0 and i - k <= 2 and _describes(tokens[k][2], lex, language):
-            k -= 1
+        # preposition before the words that say what the place is
+        k = _before_description(tokens, i, lex, language)
         if k < i - 1 and k >= 0:
             word = tokens[k][2].casefold()
             if word in _origin_words():
@@ -425,6 +423,68 @@ def _at(tokens: list[tuple[int, int, str]], i: int, lex: Lexicon, language: str)
     if endings:
         return before in lex.prepositions or tokens[i][2].endswith(endings)
     return before in lex.prepositions
+
+
+def _before_description(
+    tokens: list[tuple[int, int, str]], i: int, lex: Lexicon, language: str
+) -> int:
+    """The index of the token before the words that say what the place at ``i`` is: at
+    most two ("do norského Stavangeru", "to Norwegian Bergen"), or three with a
+    settlement's noun among them, which may take its "of" and an article ("to the Polish
+    town of Ostrowiec", "i den polske kommunen Ostrowiec"); ``i - 1`` when none do."""
+    k = i - 1
+    settled = (
+        k >= 1
+        and _joins(tokens[k][2], lex, language)
+        and _is_settlement(tokens[k - 1][2], language)
+    )
+    k -= settled
+    while k >= 0 and i - k <= 2 + settled and _describes(tokens[k][2], lex, language):
+        settled = settled or _is_settlement(tokens[k][2], language)
+        k -= 1
+    if settled and k >= 1 and _joins(tokens[k][2], lex, language):
+        k -= 1  # the article after the preposition
+    return k
+
+
+def place_phrase_words(words: Sequence[str], language: str) -> int:
+    """How many of the last ``words`` before a place name open its phrase: a preposition
+    and the words that say what the place is ("i den polske kommunen" before
+    "Ostrowiec"); 0 when they are no such phrase."""
+    lex = lexicon()
+    tokens = [(0, 0, w) for w in (*words, "X")]
+    i = len(words)
+    k = _before_description(tokens, i, lex, language)
+    word = tokens[k][2].casefold() if k >= 0 else ""
+    return i - k if word in lex.prepositions and word.isalpha() and len(word) <= 4 else 0
+
+
+def _is_settlement(word: str, language: str) -> bool:
+    """Whether a lower-case word is a settlement's noun ("kommunen", "town", "mieście",
+    "pilsētā"): a municipality's head noun, or a word any country's town is called by."""
+    if not word.islower():
+        return False
+    if head_lemma_type(word, language) == "municipality":
+        return True
+    stems = _settlement_stems()
+    return word.startswith(stems) or lemma(word, language).startswith(stems)
+
+
+@cache
+def _settlement_stems() -> tuple[str, ...]:
+    return tuple(lexicon().raw["municipality_generic_words"]["stems"])
+
+
+def _joins(word: str, lex: Lexicon, language: str) -> bool:
+    """A short function word that is no preposition of place: an article or "of"."""
+    folded = word.casefold()
+    return (
+        word.islower()
+        and len(word) <= 3
+        and folded not in lex.prepositions
+        and folded not in _origin_words()
+        and (is_function_word(folded, language) or is_function_word(folded, "en"))
+    )
 
 
 def _describes(word: str, lex: Lexicon, language: str) -> bool:
