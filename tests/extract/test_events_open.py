@@ -653,3 +653,22 @@ def test_a_closing_quotation_mark_after_the_stop_is_the_sentences() -> None:
         "The visit was in May.",
     ]
     assert [p.name for p in read_text(text, "en").projects] == ["Building a green future!"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "events"),
+    [
+        # an event's word inside a body's name is the body's: no conference, no forum
+        ("en", "The Conference of Peripheral Maritime Regions met the mayors in Oslo.", []),
+        # ... and the sentence's own event is still told, by its verb
+        (
+            "cs",
+            "Zástupci Glopolis se setkali s norskou organizací ForUM v Oslu.",
+            [("meeting", "Setkali v Oslu")],
+        ),
+    ],
+)
+def test_an_events_word_in_a_bodys_name_is_the_bodys(
+    lang: str, text: str, events: list[tuple[str, str]]
+) -> None:
+    assert [(e.type, e.label) for e in read_text(text, lang).events] == events

@@ -5,6 +5,7 @@ of one event merged.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache, lru_cache
@@ -53,9 +54,20 @@ def find_events(
     sent_places: list[tuple[Place, bool]],
     language: str,
     year_hint: int | None = None,
+    names: Sequence[tuple[int, int]] = (),
 ) -> list[EventDraft]:
+    """The events a sentence names, with their places and the first one's dates; words
+    within ``names`` (the spans of bodies' names in the sentence) are the bodies' ("Norsk
+    Seminar Senter", "ForUM"), not events."""
     found = _without_the_comers(
-        _with_event_nouns(lex.events.find(sent.text), sent.text, language), sent.text, lex
+        _with_event_nouns(
+            [t for t in lex.events.find(sent.text) if not _named(t, names)],
+            sent.text,
+            language,
+            names,
+        ),
+        sent.text,
+        lex,
     )
     terms: list[tuple[int, int, str]] = []
     for a, b, event_type in found:  # leftmost-longest: "training workshops" is one term
@@ -151,8 +163,15 @@ def _event_verbs() -> dict[str, str]:
 _TOKEN = re.compile(r"\w+")
 
 
+def _named(term: tuple[int, int, str], names: Sequence[tuple[int, int]]) -> bool:
+    return any(start <= term[0] and term[1] <= end for start, end in names)
+
+
 def _with_event_nouns(
-    found: list[tuple[int, int, str]], text: str, language: str
+    found: list[tuple[int, int, str]],
+    text: str,
+    language: str,
+    names: Sequence[tuple[int, int]] = (),
 ) -> list[tuple[int, int, str]]:
     """The lexicon's event phrases, and, in inflected languages, every other word whose
     lemma is an event noun ("návštěvy", "obiska", "reuniões") — or, where the sentence
@@ -167,6 +186,8 @@ def _with_event_nouns(
     for m in _TOKEN.finditer(text):
         word = m.group()
         if len(word) < 4 or any(a <= m.start() < b for a, b in covered):
+            continue
+        if _named((m.start(), m.end(), ""), names):
             continue
         kind, verb = _event_word(word, language)
         if kind is not None:

@@ -287,7 +287,11 @@ def read_text(
             ):
                 projects.append(other)
         # events named in the sentence, or referred back to
-        mentioned = find_events(sent, lex, sent_places, language, _year_before(years, sent.start))
+        # (an event's word in a body's name is the body's: "Delegação Permanente da
+        # Islândia", "ForUM")
+        names = [(o.evidence.start - sent.start, o.evidence.end - sent.start) for o in found]
+        year = _year_before(years, sent.start)
+        mentioned = find_events(sent, lex, sent_places, language, year, names)
         # (each event named in the sentence, where it is named: a role goes to the event
         # named last before its body — "Visit to X, … and a final conference": X's is the
         # visit's)
