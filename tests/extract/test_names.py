@@ -522,6 +522,22 @@ def test_abbreviations_and_initials_do_not_end_sentences() -> None:
     ]
 
 
+def test_an_ordinal_does_not_end_a_sentence() -> None:
+    """ "4." after a word in small letters is "4th" in most of the grants' languages; a
+    year, or a number after a capitalised word, may still end one."""
+    from partnergraph.graph.extract.prose import read_text, sentences
+
+    text = "Dne 25. listopadu 2021 se v Praze uskutečnilo 4. Výroční zasedání. Bylo dobré."
+    assert [s.text for s in sentences(text)] == [
+        "Dne 25. listopadu 2021 se v Praze uskutečnilo 4. Výroční zasedání.",
+        "Bylo dobré.",
+    ]
+    assert len(sentences("The project ended in 2021. The next one began.")) == 2
+    # the meeting has its date, which the sentence cut off had not reached
+    (event,) = read_text(text, "cs").events
+    assert (event.type, str(event.start)) == ("meeting", "2021-11-25")
+
+
 @pytest.mark.parametrize(
     ("lang", "text", "expected", "not_names"),
     [

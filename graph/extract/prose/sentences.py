@@ -86,6 +86,8 @@ def sentences(text: str) -> list[Sentence]:
         for m in _SENTENCE_END.finditer(chunk):
             if _abbreviation_before(chunk, m.start()):
                 continue  # "Prof. Nowak", "J. Smith", "ul. Długa": no sentence ends there
+            if _ORDINAL.search(chunk, max(0, m.start() - _LONGEST_WORD), m.start()):
+                continue  # "se v Praze uskutečnilo 4. Výroční zasedání": an ordinal
             if _DATE_OPENING.fullmatch(chunk[pos : m.start()].strip()):
                 continue  # "2006 m. rugsėjo 29 d. Marijampolėje …": a date opens it
             # (a closing quotation mark or bracket after the stop is the sentence's: "…
@@ -110,6 +112,12 @@ _ABBREVIATIONS = frozenset(
 _DATE_OPENING = re.compile(
     r"(?:[^\W\d_]{1,5}\s+){0,2}(?:\d[\w.\s–-]{0,40}?\d\s*[^\W\d_]{1,2}\.|\d{1,4}\s*[^\W\d_]{1,2}\.)"
 )
+
+
+#: A number of one or two digits with its period after a word in small letters: an ordinal
+#: in the languages that write "4." for "4th" ("uskutečnilo 4. Výroční zasedání", "ble
+#: holdt 3. Nordiske"), not a sentence's end.
+_ORDINAL = re.compile(r"(?<![\w.,])[^\W\d_]*[^\W\d_A-Z]\s+\d{1,2}\.$")
 
 
 def _abbreviation_before(chunk: str, end: int) -> bool:
