@@ -456,6 +456,24 @@ def test_a_titled_person_after_a_name_or_before_it_is_no_part_of_it() -> None:
     assert _names(text, "en") == {"Riga Technical University", "Adam Mickiewicz University"}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a given name that is a town's too ("Torill"), a surname that is a common word
+        # ("Novák"), after a title: the person's body is the name, with its complement
+        "Zúčastnila se paní Torill Johansen z Ministerstva zahraničních věcí Norska.",
+        "Zúčastnil se pan Jan Novák z Ministerstva zahraničních věcí Norska.",
+    ],
+)
+def test_a_person_from_a_body_before_it_is_no_part_of_its_name(text: str) -> None:
+    assert _names(text, "cs") == {"Ministerstva zahraničních věcí Norska"}
+
+
+def test_words_after_a_given_name_and_an_and_stay_a_name() -> None:
+    text = "They visited the Guido Coal Mine and Coal Mining Museum in Zabrze."
+    assert _names(text, "en") == {"Guido Coal Mine and Coal Mining Museum in Zabrze"}
+
+
 def test_two_names_that_for_the_joins_are_two() -> None:
     text = (
         "A stay in Bergen was organised by the University of Bergen for the Gdansk Youth "

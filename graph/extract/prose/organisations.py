@@ -1567,8 +1567,11 @@ def _head_spans(
         # within seven lower-case words ("Norvegijos vietos ir regioninių valdžios
         # institucijų asociacija")
         # (not after a person's name: "prof. dr. Artūras Razbadauskas … pristatė universitetą")
-        person = (len(run) in (2, 3) and _person_like([tokens[k][2] for k in run], language)) or (
-            run[0] > 0 and _is_title(tokens[run[0] - 1][2])
+        # (but after a person of a body, the body's: "pan Jan Novák z Ministerstva …")
+        body = _drop_leading_person(run, tokens, lex, language)
+        person = body is run and (
+            (len(run) in (2, 3) and _person_like([tokens[k][2] for k in run], language))
+            or (run[0] > 0 and _is_title(tokens[run[0] - 1][2]))
         )
         if lowercase_heads and not person:
             last = joined = None
@@ -1622,6 +1625,8 @@ def _head_spans(
             # (the name that opens with its head may be the last of a coordination:
             # "Ekopolis a Centrum pro vodu a krajinu")
             opens = next((k + 1 for k in reversed(run[:-1]) if tokens[k][2] in ands), run[0])
+            if opens == run[0]:
+                opens = body[0]
             if after[:1].islower() and (
                 last is not None or _head_type([tokens[opens][2]], lex, language)
             ):
@@ -2008,7 +2013,21 @@ def _drop_leading_person(
         rest = [tokens[k][2] for k in run[size + 1 :]]
         if _head_type(rest, lex, language) is None:
             continue
-        if _person_like(words, language):
+        # (a given name first, its surname may be a town's or a common word too: "Torill
+        # Johansen z Ministerstva …", "Jan Novák z Ministerstva …")
+        if (
+            _person_like(words, language)
+            or (
+                size >= 2
+                and joint.casefold() in lex.prepositions  # (not "and": "Guido Coal Mine and …")
+                and is_first_name(words[0])
+                and all(
+                    w.isalpha() and w[:1].isupper() and not w.isupper() and not _is_common(w, "en")
+                    for w in words[1:]
+                )
+                and _head_type(words, lex, language) is None
+            )
+        ):
             return run[size + 1 :]
     return run
 
