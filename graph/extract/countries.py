@@ -197,11 +197,16 @@ def _written_in(name: str, language: str, home: str) -> bool:
     if not words:
         return False
     for word in words:
-        if country_of_form(word):
-            return False
+        if country_of_form(word) or word.casefold().startswith(_europe_stems()):
+            return False  # (a body named after Europe is no country's: "Rady Evropy")
         if not is_known_word(word, language) and home not in _places_called(word, language):
             return False
     return True
+
+
+@cache
+def _europe_stems() -> tuple[str, ...]:
+    return tuple(lexicon().raw["europe_stems"]["stems"])
 
 
 def _written_abroad(name: str, language: str, named: set[str]) -> str | None:

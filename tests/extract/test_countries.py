@@ -42,6 +42,13 @@ def test_english_and_unknown_proper_names_tell_no_country() -> None:
     }
 
 
+def test_a_body_named_after_europe_is_no_body_of_the_texts_country() -> None:
+    text = "Konference se zúčastnili zástupci Rady Evropy a Svazu měst a obcí."
+    found = _countries(text, "cs")
+    assert found["Rada Evropy"] is None
+    assert "CZ" in found.values()  # (the other name, written in Czech, is still Czech)
+
+
 def test_news_of_a_trip_abroad_gives_its_country_only_to_those_who_travelled() -> None:
     text = (
         "Wizyta studyjna w Oslo odbyła się w maju. "
