@@ -672,3 +672,23 @@ def test_an_events_word_in_a_bodys_name_is_the_bodys(
     lang: str, text: str, events: list[tuple[str, str]]
 ) -> None:
     assert [(e.type, e.label) for e in read_text(text, lang).events] == events
+
+
+def test_a_datelines_date_yields_to_the_events_own() -> None:
+    """ "29.6.2009 - Konference …" dates the news item: the conference it tells of is the
+    one the text dates, not a second one on the item's day; a dateline alone still dates
+    the event it tells of."""
+    text = (
+        "29.6.2009 - Konference Granty EHP a Norska\n"
+        "Ve dnech 16.-17. června 2009 se v norském Oslo uskutečnila mezinárodní konference."
+    )
+    events = read_text(text, "cs").events
+    assert [(e.type, str(e.start), str(e.end)) for e in events] == [
+        ("conference", "2009-06-16", "2009-06-17")
+    ]
+    text = "28 February 2023 – Researchers of Fafo visited the EFTA House in Brussels."
+    (event,) = read_text(text, "en").events
+    assert str(event.start) == "2023-02-28"
+    # two events of one type on days of their own stay two
+    text = "The seminar took place on 3 May 2019. Another seminar took place on 9 June 2019."
+    assert len(read_text(text, "en").events) == 2

@@ -40,6 +40,7 @@ class EventDraft:
     label: str
     evidence: Evidence
     listed: bool = False  # named in a list item (•, -, 1.)
+    dateline: bool = False  # dated only by the item's dateline ("29.6.2009 - Konference …")
     start: date | None = None
     end: date | None = None
     date_text: str | None = None
@@ -97,6 +98,9 @@ def find_events(
         )  # fmt: skip
         if dates is not None and i == 0:
             draft.start, draft.end, draft.date_text = dates
+            draft.dateline = _DATELINE.match(sent.text[len(dates[2]) :]) is not None and (
+                sent.text.startswith(dates[2])
+            )
         drafts.append(draft)
     return drafts
 
@@ -315,6 +319,10 @@ def _place_before(sent: Sentence, sent_places: list[tuple[Place, bool]], at: int
 
 _DAY = re.compile(r"(?<!\d)\d{1,2}(?!\d)")
 
+#: What follows the date that opens a line to make it a dateline, the item's date: a dash
+#: or a bar ("29.6.2009 - Konference …", "28 February 2023 – Fafo visited …").
+_DATELINE = re.compile(r"\s*[-–—|]\s")
+
 
 def _dates(
     text: str, lex: Lexicon, language: str, year_hint: int | None = None
@@ -435,13 +443,19 @@ def merge_into(events: list[EventDraft], draft: EventDraft) -> EventDraft:
     for existing in reversed(events):
         if existing.type != draft.type or not _compatible(existing, draft):
             continue
-        if draft.start and (not existing.start or _within(existing, draft)):
-            # (the wider of two dates of one event: its days, not one of them)
+        if draft.start and (
+            not existing.start
+            or (existing.dateline and not draft.dateline)
+            or (existing.dateline == draft.dateline and _within(existing, draft))
+        ):
+            # (the wider of two dates of one event: its days, not one of them; the event's
+            # own date, not the dateline's)
             existing.start, existing.end, existing.date_text = (
                 draft.start,
                 draft.end,
                 draft.date_text,
             )
+            existing.dateline = draft.dateline
         if draft.place and (not existing.place or more_precise(draft.place, existing.place)):
             existing.place, existing.label = draft.place, draft.label
         return existing
@@ -453,7 +467,13 @@ def merge_into(events: list[EventDraft], draft: EventDraft) -> EventDraft:
 def _compatible(a: EventDraft, b: EventDraft) -> bool:
     if a.listed and b.listed and a.evidence.sentence != b.evidence.sentence:
         return False  # two items of a list of activities are two activities
-    if a.start and b.start and not _within(a, b) and not _within(b, a):
+    if (
+        a.start
+        and b.start
+        and a.dateline == b.dateline  # (an item's date yields to the event's own)
+        and not _within(a, b)
+        and not _within(b, a)
+    ):
         return False  # (a day of a seminar of two days is that seminar's: "27. maijā …")
     if a.place and b.place:
         if a.place.name == b.place.name:
