@@ -14,9 +14,10 @@ that has none, is left as written.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from .lemmas import head_lemma_type, lemma
+from .lexicon import lexicon
 
 #: Languages whose names open with their head ("Fundacja Wolna Wisła"), and those whose
 #: names end in it ("Latvijas Pašvaldību savienība"): those the development corpus's
@@ -72,6 +73,20 @@ def _adjective(word: str, gender: str, language: str) -> str | None:
     return None
 
 
+def _is_head(word: str, language: str) -> bool:
+    """An organisation's head noun, or a town's noun that heads a municipality's name
+    ("městem Prachatice", "Miastem Opole": a municipality form's word)."""
+    if head_lemma_type(word, language):
+        return True
+    folded = word.casefold()
+    return folded.startswith(_town_stems()) or lemma(word, language).startswith(_town_stems())
+
+
+@cache
+def _town_stems() -> tuple[str, ...]:
+    return tuple(lexicon().raw["municipality_generic_words"]["stems"])
+
+
 def _as_written(base: str, word: str, first: bool) -> str:
     """``base`` capitalised as ``word`` was (or capitalised as a name's first word)."""
     if word.isupper():
@@ -96,7 +111,7 @@ def base_form(name: str, language: str) -> str:
     if language not in _HEAD_FIRST and language not in _HEAD_LAST:
         return name
     words = name.split(" ")
-    heads = [i for i, w in enumerate(words) if w.isalpha() and head_lemma_type(w, language)]
+    heads = [i for i, w in enumerate(words) if w.isalpha() and _is_head(w, language)]
     if not heads:
         return name
     at = heads[0] if language in _HEAD_FIRST else heads[-1]
@@ -104,7 +119,7 @@ def base_form(name: str, language: str) -> str:
     if head_lemma_type(word, "en") and lemma(word, "en").casefold() == word.casefold():
         return name  # an English name ("Centre for Equality") in a text of another language
     base = lemma(word, language)
-    if base.casefold() == word.casefold() or head_lemma_type(base, language) is None:
+    if base.casefold() == word.casefold() or not _is_head(base, language):
         return name
     if not base.isalpha() or abs(len(base) - len(word)) > 3:
         return name  # no case form of one word: the lemmatiser's guess

@@ -1153,6 +1153,9 @@ def test_together_with_ends_a_name(lang: str, text: str, name: str) -> None:
         ("cs", "Národního muzea", "Národní muzeum"),  # a soft adjective, a neuter head
         # an adjective after the head that a noun follows is that noun's
         ("cs", "Krajského úřadu Olomouckého kraje", "Krajský úřad Olomouckého kraje"),
+        # a town's noun heads a municipality's name
+        ("cs", "městem Prachatice", "Město Prachatice"),
+        ("pl", "Miastem Opole", "Miasto Opole"),
         # a head at the end: the modifiers before it are genitives, left as written
         ("lv", "Latvijas Pašvaldību savienību", "Latvijas Pašvaldību savienība"),
         ("lt", "Pagėgių savivaldybei", "Pagėgių savivaldybė"),
