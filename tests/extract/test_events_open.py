@@ -596,6 +596,11 @@ def test_a_roles_verb_in_any_form(lang: str, text: str, name: str, role: str) ->
             "Ein delegasjon frå Sogndal var på besøk i den polske kommunen Ostrowiec.",
             "På besøk i den polske kommunen Ostrowiec",
         ),
+        (
+            "pl",
+            "Przedstawiciele miasta odbyli wizyty studyjne w miastach: Arendal i Molde.",
+            "Wizyty studyjne w miastach: Arendal",
+        ),
         # with no few words to run on to, they are not left dangling
         (
             "en",

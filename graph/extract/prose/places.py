@@ -452,7 +452,7 @@ def place_phrase_words(words: Sequence[str], language: str) -> int:
     and the words that say what the place is ("i den polske kommunen" before
     "Ostrowiec"); 0 when they are no such phrase."""
     lex = lexicon()
-    tokens = [(0, 0, w) for w in (*words, "X")]
+    tokens = [(0, 0, w.rstrip(":")) for w in (*words, "X")]  # ("w miastach: Arendal")
     i = len(words)
     k = _before_description(tokens, i, lex, language)
     word = tokens[k][2].casefold() if k >= 0 else ""
