@@ -1491,3 +1491,12 @@ def test_a_dotted_acronym_ends_in_no_legal_form() -> None:
 
     assert legal_form_countries("Asociației C.R.O.N.O") == frozenset()
     assert legal_form_countries("Nadácia Pontis n.o.") == {"SK"}
+
+
+def test_an_english_head_noun_in_small_letters_before_a_name_is_its_class() -> None:
+    """ "the research foundation Fafo": a body's noun before a name of one word that has
+    no head of its own; a person of the body after its noun is none."""
+    text = "Researchers from the Norwegian research foundation Fafo visited Brussels."
+    assert "Fafo" in _names(text, "en")
+    text = "It was attended by the Øvre Eiker municipality Kari Hesselberg and others."
+    assert "Kari Hesselberg" not in _names(text, "en")

@@ -914,6 +914,16 @@ def _apposition_hint() -> re.Pattern[str]:
 
 
 @cache
+def _english_head_hint() -> re.Pattern[str]:
+    """A quick test: an English head noun in small letters, then a capital ("the
+    research foundation Fafo")."""
+    heads = lexicon().raw["organisation_head_lemmas"]
+    words = sorted({w for kind, ws in heads.items() if kind != "_comment" for w in ws})
+    english = [w for w in words if w.isascii() and w.isalpha() and head_lemma_type(w, "en")]
+    return re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, english))})s?\s+[{UPPER}]")
+
+
+@cache
 def _coordinators(language: str) -> frozenset[str]:
     """What joins names in a list in ``language``: a comma, "&", its word for "and"."""
     words = lexicon().raw["apposition_cue_lemmas"]["and"]
@@ -1002,7 +1012,11 @@ def _apposition_spans(text: str, lex: Lexicon, language: str) -> list[tuple[int,
     out by the caller). A place after a preposition at the run's end is where the body is
     ("the company Statkraft in Bergen"): left out of the name, its country given."""
     agents = _agent_slots(text, lex, language)
-    if not agents and not _apposition_hint().search(text):
+    if (
+        not agents
+        and not _apposition_hint().search(text)
+        and not (language == "en" and _english_head_hint().search(text))
+    ):
         return []
     cues, joins = _apposition_cues(), _coordinators(language)
     inner = lex.connectors - joins
@@ -1010,6 +1024,7 @@ def _apposition_spans(text: str, lex: Lexicon, language: str) -> list[tuple[int,
     words = _bare_words(text)
 
     starts: set[tuple[int, bool, bool]] = set()  # (first word, after a colon, an agent's)
+    headed: set[int] = set()  # starts after a head noun (not a class noun)
     for i, word in enumerate(words):
         colon = i + 1 < len(tokens) and words[i + 1] == ":"
         # a label before a colon may be capitalised or in capitals ("PROJECT PARTNERS:")
@@ -1017,9 +1032,14 @@ def _apposition_spans(text: str, lex: Lexicon, language: str) -> list[tuple[int,
         if not (word.isalpha() and (word.islower() or labelled)):
             continue
         form = word.capitalize() if word.isupper() else word
-        if lemma(form, language) not in cues and lemma(form, "en") not in cues:
-            continue
-        starts.add((i + 2 if colon else i + 1, colon, False))
+        if lemma(form, language) in cues or lemma(form, "en") in cues:
+            starts.add((i + 2 if colon else i + 1, colon, False))
+        elif language == "en" and word.islower() and head_lemma_type(word, "en"):
+            # in English, a body's head noun in small letters before a name with none of
+            # its own ("the research foundation Fafo"), but not before a person of the
+            # body ("the Øvre Eiker municipality Kari Hesselberg")
+            headed.add(i + 1)
+            starts.add((i + 1, False, False))
     kinds: set[int] = set()  # starts after a participant's cue, where kinds of body are named
     for at, came in agents:
         j = next((k for k, token in enumerate(tokens) if token[0] >= at), len(tokens))
@@ -1055,7 +1075,7 @@ def _apposition_spans(text: str, lex: Lexicon, language: str) -> list[tuple[int,
                 where = place or None
                 k -= 2
             run = words[j : k + 1]
-            if agent and _a_person(run, lex, language):
+            if (agent or j in headed) and _a_person(run, lex, language):
                 pass  # "organised by Anna Nowak", "hosted by Mayor Hans Olsen": a person
             elif strict and all(
                 (_is_common(w, language) or _is_common(w, "en")) and not _ACRONYM_WORD.fullmatch(w)
