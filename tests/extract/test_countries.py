@@ -49,6 +49,17 @@ def test_a_body_named_after_europe_is_no_body_of_the_texts_country() -> None:
     assert "CZ" in found.values()  # (the other name, written in Czech, is still Czech)
 
 
+def test_a_lists_country_after_it_and_a_place_in_another_script() -> None:
+    """ "общини Sør-Varanger и Trysil от Норвегия": the list's country follows it after
+    "from"; a place in Latin letters in a Bulgarian form is no Bulgarian town's."""
+    text = "Семинарът събра кметовете на общини Sør-Varanger и Trysil от Норвегия."
+    assert _countries(text, "bg") == {"Община Sør-Varanger": "NO", "Община Trysil": "NO"}
+    text = "Семинарът събра кметовете на общини Sør-Varanger и Trysil с колегите им."
+    assert set(_countries(text, "bg").values()) == {None}
+    text = "Семинарът събра кметовете на общините Кюстендил, Крумовград и Трън."
+    assert set(_countries(text, "bg").values()) == {"BG"}
+
+
 def test_news_of_a_trip_abroad_gives_its_country_only_to_those_who_travelled() -> None:
     text = (
         "Wizyta studyjna w Oslo odbyła się w maju. "

@@ -56,6 +56,7 @@ from .places import (
     form_country,
     main_country,
     pick_country,
+    same_script,
     state_country,
     where_after,
 )
@@ -327,7 +328,11 @@ def find_organisations(
                     or names.places.get(normalise(place))
                     or told
                     or pick_country([c.country for c in cities], doc_countries)
-                    or form_country(m.group("form"), lang, lex)
+                    or (
+                        form_country(m.group("form"), lang, lex)
+                        if same_script(place, lang)
+                        else None
+                    )
                     or town_country(place)
                 )
                 mention = OrgMention(
@@ -356,7 +361,12 @@ def find_organisations(
         note = _PARENTHESES.search(m.group())
         own = _country_in_parentheses(note.group()[1:-1]) if note else None
         form = written.replace(place, " ")
-        by_form = form_country(form, group.split("_")[1], lex)
+        form_language = group.split("_")[1]
+        # (a place written in another script than the form's language is none of its
+        # country's: "Община Sør-Varanger")
+        by_form = (
+            form_country(form, form_language, lex) if same_script(place, form_language) else None
+        )
         country = (
             own
             or names.places.get(normalise(place))
@@ -827,6 +837,11 @@ def _list_country(text: str, a: int, b: int) -> str | None:
     """The country a list of municipalities is in, said right beside it: "Spidebergas,
     Markeras un Romskogas pašvaldībām Norvēģijā", "Norvēģijas pašvaldībām Flakstad,
     Tysfjord un Træna" (not a country's name that opens another name after the list)."""
+    origin = _FROM_COUNTRY.match(text, b)  # "общини Sør-Varanger и Trysil от Норвегия"
+    if origin is not None and not (origin.group(2) and CAP.match(origin.group(2))):
+        cc = country_of_form(origin.group(1))
+        if cc is not None:
+            return cc
     after = _NEXT_WORDS.match(text, b)
     if after is not None and CAP.match(after.group(1)):
         following = after.group(2)
@@ -873,6 +888,9 @@ def _listed_next() -> re.Pattern[str]:
 
 
 _NEXT_WORDS = re.compile(r"\s+([^\W\d_]+)(?:\s+([^\W\d_]+))?")
+#: A short preposition in small letters and a word after a list: "… от Норвегия", "… from
+#: Norway", "… z Norwegii" (the word after it, if any, to tell a name that goes on).
+_FROM_COUNTRY = re.compile(r"\s+(?:[^\W\d_A-Z]{1,4})\s+([^\W\d_]+)(?:\s+([^\W\d_]+))?")
 _LAST_WORD = re.compile(r"([^\W\d_]+)\s+$")
 
 

@@ -5,6 +5,7 @@ country an organisation's name tells.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from functools import cache
 
@@ -38,6 +39,7 @@ __all__ = [
     "main_country",
     "pick_country",
     "place_words",
+    "same_script",
     "state_country",
     "told_places",
     "where_after",
@@ -86,6 +88,22 @@ def form_country(form: str, language: str, lex: Lexicon) -> str | None:
     if words and all(w.startswith(stems) for w in words):
         return None
     return lex.language_countries.get(language)
+
+
+#: The script each language other than a Latin-script one writes its places in.
+_SCRIPTS = {
+    **dict.fromkeys(("bg", "ru", "uk", "mk", "sr"), "CYRILLIC"),
+    "el": "GREEK",
+}
+
+
+def same_script(place: str, language: str) -> bool:
+    """Whether ``place`` is written in the script of ``language`` (its first letter's):
+    "Sør-Varanger" in a Bulgarian text is no Bulgarian town's name, "Кюстендил" is."""
+    letter = next((ch for ch in place if ch.isalpha()), "")
+    if not letter:
+        return True
+    return unicodedata.name(letter, "").startswith(_SCRIPTS.get(language, "LATIN"))
 
 
 def city_in_name(name: str) -> str | None:
