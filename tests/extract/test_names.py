@@ -1156,6 +1156,9 @@ def test_together_with_ends_a_name(lang: str, text: str, name: str) -> None:
         # a town's noun heads a municipality's name
         ("cs", "městem Prachatice", "Město Prachatice"),
         ("pl", "Miastem Opole", "Miasto Opole"),
+        # a Bulgarian head's definite article
+        ("bg", "посолството на Кралство Норвегия", "Посолство на Кралство Норвегия"),
+        ("bg", "Общината Поморие", "Община Поморие"),
         # a head at the end: the modifiers before it are genitives, left as written
         ("lv", "Latvijas Pašvaldību savienību", "Latvijas Pašvaldību savienība"),
         ("lt", "Pagėgių savivaldybei", "Pagėgių savivaldybė"),
@@ -1500,3 +1503,24 @@ def test_an_english_head_noun_in_small_letters_before_a_name_is_its_class() -> N
     assert "Fafo" in _names(text, "en")
     text = "It was attended by the Øvre Eiker municipality Kari Hesselberg and others."
     assert "Kari Hesselberg" not in _names(text, "en")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a body's noun in small letters, a short connector and a state's name: the body
+        # (its country told by the name)
+        (
+            "Бяха обсъдени възможностите, с които посолството на Кралство Норвегия съдейства.",
+            "посолството на Кралство Норвегия",
+        ),
+        (
+            "Срещата беше открита от посолството на Кралство Норвегия.",
+            "посолството на Кралство Норвегия",
+        ),
+    ],
+)
+def test_a_bodys_noun_before_a_countrys_name_is_the_body(text: str, name: str) -> None:
+    assert name in _names(text, "bg")
+    # no such noun: a country is no body
+    assert _names("Делегацията на Норвегия пристигна.", "bg") == set()

@@ -1684,6 +1684,10 @@ def _head_spans(
             and _is_head(tokens[before][2], language)
         ):
             run.insert(0, before)
+        elif lowercase_heads and before >= 1 and _a_states_body(run, tokens, lex, language):
+            # "посолството на Кралство Норвегия", "embaixada da Noruega": a body's noun,
+            # a short connector and a country's name are the body
+            run[:0] = [before - 1, before]
         run = _trim_list_prefix(run, tokens, lex)
         run = _drop_leading_title(run, tokens, lex, language)
         run = _drop_leading_person(run, tokens, lex, language)
@@ -2028,6 +2032,25 @@ def _drop_leading_title(
             rest = rest[1:]
         run = rest
     return run
+
+
+def _a_states_body(
+    run: list[int], tokens: list[tuple[int, int, str]], lex: Lexicon, language: str
+) -> bool:
+    """Whether the run is a country's name (or a state's: "Кралство Норвегия") after a
+    short connector and a head noun in small letters ("посолството на …")."""
+    joint, head = tokens[run[0] - 1][2], tokens[run[0] - 2][2]
+    if not (len(joint) <= 3 and joint in lex.connectors and head.isalpha() and head.islower()):
+        return False
+    words = [tokens[k][2] for k in run]
+    named = (
+        country_of_form(words[0])
+        if len(words) == 1
+        else state_country(words[0], words[1], lex, language)
+        if len(words) == 2
+        else None
+    )
+    return named is not None and _is_head(head, language)
 
 
 def _drop_leading_person(
