@@ -697,3 +697,19 @@ def test_a_datelines_date_yields_to_the_events_own() -> None:
     # two events of one type on days of their own stay two
     text = "The seminar took place on 3 May 2019. Another seminar took place on 9 June 2019."
     assert len(read_text(text, "en").events) == 2
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "host", "guest"),
+    [
+        # a verb of receiving guests, in any form, by its lemma: who received them hosted
+        ("bg", "Община Бургас прие делегация от Община Габрово на 5 май 2019 г.",
+         "Община Бургас", "Община Габрово"),
+        ("pl", "Gmina Obrowo przyjmowała delegację z Oslo kommune w maju 2019 r.",
+         "Gmina Obrowo", "Oslo kommune"),
+    ],
+)  # fmt: skip
+def test_the_body_that_received_a_delegation_hosted_it(
+    lang: str, text: str, host: str, guest: str
+) -> None:
+    assert _roles(text, lang) == {host: "host", guest: "participant"}
