@@ -713,3 +713,17 @@ def test_the_body_that_received_a_delegation_hosted_it(
     lang: str, text: str, host: str, guest: str
 ) -> None:
     assert _roles(text, lang) == {host: "host", guest: "participant"}
+
+
+def test_a_delegation_at_the_event_is_of_its_participants_not_a_visit() -> None:
+    """ "At the event …, a delegation from …": a word for any gathering refers to the one
+    named before; the delegation came to it (no visit of its own)."""
+    text = (
+        "Министърът участва в годишната среща. На събитието присъстваха представители от "
+        "Министерския съвет и делегация от Офиса на Финансовия механизъм."
+    )
+    assert _events(text, "bg") == [("meeting", None)]
+    # with no such word, the delegation is a visit
+    assert _events("Delegace z Kanceláře finančních mechanismů přijela do Prahy.", "cs") == [
+        ("study_visit", "Prague")
+    ]

@@ -69,6 +69,7 @@ def find_events(
         ),
         sent.text,
         lex,
+        language,
     )
     terms: list[tuple[int, int, str]] = []
     for a, b, event_type in found:  # leftmost-longest: "training workshops" is one term
@@ -138,20 +139,43 @@ def _label(text: str, a: int, b: int, place: Place | None, offset: int, language
 
 
 def _without_the_comers(
-    found: list[tuple[int, int, str]], text: str, lex: Lexicon
+    found: list[tuple[int, int, str]], text: str, lex: Lexicon, language: str = "en"
 ) -> list[tuple[int, int, str]]:
     """A word for the people who came (a participant's cue: "delegation", "делегация")
     names a visit only where the sentence names no other gathering, or says they visited:
     "a delegation of KS took part in the annual meeting" tells of the meeting, the
     delegation its participant."""
-    if len(found) < 2:
+    if not found:
+        return found
+    # (a word for any gathering, "the event", refers to one named before: "На събитието
+    # присъстваха … делегация от …" tells who was at it)
+    generic = _names_a_gathering(text, language)
+    if len(found) < 2 and not generic:
         return found
     cues = lex.roles.find(text)
     if any(role == "visited" for _a, _b, role in cues):
         return found
     comers = {(a, b) for a, b, role in cues if role == "participant"}
     kept = [t for t in found if (t[0], t[1]) not in comers]
-    return kept if kept and len(kept) < len(found) else found
+    return kept if (kept or generic) and len(kept) < len(found) else found
+
+
+@cache
+def _gathering_words() -> tuple[frozenset[str], tuple[str, ...]]:
+    """Words for any gathering (``event_generic_lemmas``) and their first letters."""
+    lemmas = frozenset(lexicon().raw["event_generic_lemmas"]["lemmas"])
+    return lemmas, tuple({word[:4] for word in lemmas})
+
+
+def _names_a_gathering(text: str, language: str) -> bool:
+    """Whether ``text`` holds a word for any gathering ("събитието", "the event",
+    "pasākumā"), by its lemma."""
+    lemmas, openings = _gathering_words()
+    return any(
+        m.group().casefold().startswith(openings) and lemma(m.group(), language) in lemmas
+        for m in _TOKEN.finditer(text)
+        if len(m.group()) >= 4
+    )
 
 
 @cache
