@@ -42,7 +42,7 @@ from .gazetteer import (
     region_countries,
     town_countries,
 )
-from .lemmas import is_common_word, is_known_word, lemma
+from .lemmas import head_lemma_type, is_common_word, is_known_word, lemma
 from .lexicon import inflected_alike, lexicon, normalise
 from .model import Extraction, OrgMention, RoleFact
 from .prose.places import city_in_name, demonym_country, infer_country, place_words
@@ -196,9 +196,11 @@ def _written_in(name: str, language: str, home: str) -> bool:
     words = [w for w in _WORDS.findall(name) if len(w) >= 3]
     if not words:
         return False
+    if _named_after_europe(words, language):
+        return False
     for word in words:
-        if country_of_form(word) or word.casefold().startswith(_europe_stems()):
-            return False  # (a body named after Europe is no country's: "Rady Evropy")
+        if country_of_form(word):
+            return False
         if not is_known_word(word, language) and home not in _places_called(word, language):
             return False
     return True
@@ -207,6 +209,24 @@ def _written_in(name: str, language: str, home: str) -> bool:
 @cache
 def _europe_stems() -> tuple[str, ...]:
     return tuple(lexicon().raw["europe_stems"]["stems"])
+
+
+def _named_after_europe(words: list[str], language: str) -> bool:
+    """Whether a body is named after Europe: Europe's word beside its head noun, or one of
+    its two words ("Rada Evropy", "Evropská unie", "Council of Europe"), not a word of
+    its complement ("Ministerul Fondurilor Europene" is Romania's ministry)."""
+    stems = _europe_stems()
+    for k, word in enumerate(words):
+        if word.casefold().startswith(stems) and (
+            len(words) == 2
+            or any(
+                head_lemma_type(words[j], language) or head_lemma_type(words[j], "en")
+                for j in (k - 1, k + 1)
+                if 0 <= j < len(words)
+            )
+        ):
+            return True
+    return False
 
 
 def _written_abroad(name: str, language: str, named: set[str]) -> str | None:

@@ -53,11 +53,16 @@ def lemma(word: str, language: str) -> str:
     >>> lemma("savivaldybių", "lt"), lemma("Związkiem", "pl"), lemma("kommunene", "no")
     ('savivaldybė', 'związek', 'kommune')
     """
-    folded = word.casefold()
+    folded = word.casefold().translate(_COMMA_BELOW)
     code = _code(language)
     if code is None or not folded.isalpha():
         return folded
     return str(_simplemma().lemmatizer.lemmatize(folded, code))
+
+
+#: Romanian "ş" and "ţ" as often written with a cedilla as with the comma below the
+#: dictionaries use ("organizaţia" is "organizația").
+_COMMA_BELOW = str.maketrans("şţ", "șț")
 
 
 @lru_cache(maxsize=1 << 16)

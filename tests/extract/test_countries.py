@@ -47,6 +47,9 @@ def test_a_body_named_after_europe_is_no_body_of_the_texts_country() -> None:
     found = _countries(text, "cs")
     assert found["Rada Evropy"] is None
     assert "CZ" in found.values()  # (the other name, written in Czech, is still Czech)
+    # Europe's word in a complement names a country's own body
+    text = "Proiectul este gestionat de Ministerul Fondurilor Europene și Primăria Prejmer."
+    assert _countries(text, "ro")["Ministerul Fondurilor Europene"] == "RO"
 
 
 def test_a_lists_country_after_it_and_a_place_in_another_script() -> None:

@@ -1524,3 +1524,17 @@ def test_a_bodys_noun_before_a_countrys_name_is_the_body(text: str, name: str) -
     assert name in _names(text, "bg")
     # no such noun: a country is no body
     assert _names("Делегацията на Норвегия пристигна.", "bg") == set()
+
+
+def test_romanian_letters_with_a_cedilla_are_the_comma_below_ones() -> None:
+    """ "organizaţia", "Asociaţia" (ţ with a cedilla) are "organizația", "Asociația": the
+    lemmatiser knows them, so the class noun and the head noun are found."""
+    text = "Vizita are loc la organizaţia Skyhoyt Live Scene, cu Asociaţia Kécenlét."
+    assert {"Skyhoyt Live Scene", "Asociaţia Kécenlét"} <= _names(text, "ro")
+
+
+def test_an_envoy_of_a_country_is_no_body() -> None:
+    """ "Ambasadorul Norvegiei" is Norway's ambassador (a person), "Ambasada Norvegiei" its
+    embassy (a body)."""
+    assert _names("Ambasadorul Norvegiei a vizitat comuna.", "ro") == set()
+    assert _names("Ambasada Norvegiei a organizat seminarul.", "ro") == {"Ambasada Norvegiei"}
