@@ -376,3 +376,8 @@ def test_a_hyphenated_towns_name_tells_the_country() -> None:
     doc = Document("k", "k", text, None, "project-page", "en", "utf-8", "text/plain", "0" * 64)
     named = {o.name: o.country for o in extract(doc).organisations}
     assert named["Technical University of Cluj-Napoca"] == "RO"
+
+
+def test_a_country_after_a_dash_that_ends_the_clause_is_the_names() -> None:
+    text = "Projekt realizuje škola s partnerskou školou: Solor videregaende skole – Nórsko."
+    assert _countries(text, "sk") == {"Solor videregaende skole": "NO"}

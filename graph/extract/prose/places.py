@@ -253,7 +253,7 @@ def _country_of_lemma(word: str, language: str) -> str | None:
 
 _BEFORE_WORD = re.compile(r"([^\W\d_]+)\s+$")
 _AFTER_COUNTRY = re.compile(
-    r"^(?:\s*\(\s*(?P<paren>[^()\d]{2,40}?)\s*\)|,\s+(?P<comma>[^\W\d_][\w -]{1,40}?)"
+    r"^(?:\s*\(\s*(?P<paren>[^()\d]{2,40}?)\s*\)|(?:,|\s+[–—-])\s+(?P<comma>[^\W\d_][\w -]{1,40}?)"
     r"(?=\s*(?:[.;:!?)\n]|$)))"
 )
 
@@ -352,7 +352,8 @@ def where_after(text: str, b: int) -> tuple[str, int] | None:
 
 def country_after(text: str, b: int) -> str | None:
     """A country or its code in brackets just after a name ("NAV (Norway)", "(NO)"), or a
-    country after a comma that ends the clause ("Øvre Eiker, Norway.")."""
+    country after a comma or a dash that ends the clause ("Øvre Eiker, Norway.", "…
+    skole Sonsterud – Nórsko.")."""
     m = _AFTER_COUNTRY.match(text[b : b + 60])
     if m is None:
         return None
