@@ -269,6 +269,9 @@ def test_a_bulgarian_verb_ends_the_complement_before_it() -> None:
          "Clean Rivers Network"),
         ("pl", "Gmina jest uczestnikiem projektu Zielona Dolina.", "Zielona Dolina"),
         ("pl", "Wizyta była częścią projektu Rzeka płynie!", "Rzeka płynie!"),
+        # a title in sentence case runs to the end of its clause
+        ("cs", "Seminář byl v rámci projektu Podpora spolupráce českých a norských samospráv.",
+         "Podpora spolupráce českých a norských samospráv"),
     ],
 )  # fmt: skip
 def test_unquoted_project_names_after_the_project_word(lang: str, text: str, name: str) -> None:
@@ -1538,3 +1541,13 @@ def test_an_envoy_of_a_country_is_no_body() -> None:
     embassy (a body)."""
     assert _names("Ambasadorul Norvegiei a vizitat comuna.", "ro") == set()
     assert _names("Ambasada Norvegiei a organizat seminarul.", "ro") == {"Ambasada Norvegiei"}
+
+
+def test_a_common_word_alone_before_a_running_clause_is_no_project_name() -> None:
+    """ "projektu Podpora …" with the clause running on past a dozen words: "Podpora"
+    ("support") alone names no project."""
+    text = (
+        "Město získalo grant v rámci projektu Podpora spolupráce měst a obcí v oblasti "
+        "sociálních služeb pro seniory a rodiny s dětmi v kraji Vysočina a Jihomoravském kraji."
+    )
+    assert all(p.name != "Podpora" for p in read_text(text, "cs").projects)

@@ -262,6 +262,28 @@ _AFTER_PROJECT_WORD = re.compile(rf"(?i:{_PROJECT_WORD})\s+(?=[{UPPER}])")
 _NAME_TOKEN = re.compile(r"[^\s(),;:]+")
 
 
+#: The most words a title in sentence case may have after its first.
+_TITLE_WORDS = 12
+
+
+def _sentence_case_title(text: str, tokens: list[tuple[int, int, str]]) -> int | None:
+    """Where an unquoted title that opens with one capitalised word and goes on in small
+    letters ends: at the end of its clause (a full stop, a comma, a colon, a bracket, the
+    sentence's end) within a few words; None when the clause runs on (its first word alone
+    is no name: "Podpora" is "support")."""
+    if len(tokens) < 2 or not tokens[1][2][:1].islower():
+        return None
+    for k, (_a, b, word) in enumerate(tokens[: _TITLE_WORDS + 1]):
+        after = text[b : b + 1]
+        if (
+            word.endswith((".", "!", "?"))
+            or after in (",", ";", ":", "(", ")")
+            or b >= len(text.rstrip())
+        ):
+            return b if k else None
+    return None
+
+
 def _unquoted_name(text: str, language: str = "en") -> tuple[int, int] | None:
     """A project's name straight after the project word, unquoted: "projektu Gender
     Equality Promotion (GEP)", "projektu Wisła wciąga!". Capitalised words (with short
@@ -295,6 +317,12 @@ def _unquoted_name(text: str, language: str = "en") -> tuple[int, int] | None:
             break
     if end is None:
         return None
+    if language != "en" and end == tokens[0][1] and tokens[0][2][1:].islower():
+        # a title in sentence case ("projektu Podpora spolupráce českých a norských
+        # samospráv."): its first word, then words to the end of the clause, or no name
+        end = _sentence_case_title(text, tokens)
+        if end is None:
+            return None
     name = text[m.end() : end].rstrip(".")
     words = name.split()
     if len(words) == 1 and (name.isupper() or country_of_form(name) or find_cities(name)):
