@@ -8,8 +8,10 @@ Polish and Czech, the adjectives beside it that agree with it (by the gender the
 shows) go back to the nominative of the head's gender, by the languages' regular endings:
 "Gminną Biblioteką Publiczną" → "Gminna Biblioteka Publiczna", "Polskiego Związku" →
 "Polski Związek", but "Pracowni Zrównoważonego Rozwoju" → "Pracownia Zrównoważonego
-Rozwoju" (the adjective is the complement's). A name whose head is in its base form, or
-that has none, is left as written.
+Rozwoju" (the adjective is the complement's). A Romanian name keeps its head's definite
+article, in the nominative: "Ministerului …" → "Ministerul …", "Asociației …" →
+"Asociația …". A name whose head is in its base form, or that has none, is left as
+written.
 """
 
 from __future__ import annotations
@@ -97,6 +99,38 @@ def _as_written(base: str, word: str, first: bool) -> str:
     return base
 
 
+#: Romanian genitive-dative endings of a definite head noun and its nominative's, longest
+#: first ("Ministerului" → "Ministerul", "Universității" → "Universitatea", "Asociației"
+#: → "Asociația", "Comunei" → "Comuna"); the feminine adjective right after such a head
+#: ("Agenției Naționale" → "Agenția Națională").
+_RO_HEAD = (("ului", "ul"), ("ății", "atea"), ("iei", "ia"), ("ei", "a"))
+_RO_FEMININE = ("ății", "iei", "ei")
+_RO_ADJECTIVE = (("ale", "ală"), ("ane", "ană"))
+
+
+def _romanian_base_form(name: str) -> str:
+    """A Romanian name whose head (its first word) is in the genitive or dative, in the
+    nominative, with the head's definite article the name keeps ("Ministerul …")."""
+    words = name.split(" ")
+    head = words[0]
+    if len(words) < 2 or not head.isalpha() or not head_lemma_type(head, "ro"):
+        return name
+    head = head.translate(_COMMA_BELOW)
+    for ending, nominative in _RO_HEAD:
+        if head.endswith(ending) and len(head) > len(ending) + 3:
+            words[0] = head[: -len(ending)] + nominative
+            if ending in _RO_FEMININE:
+                for adjective, feminine in _RO_ADJECTIVE:
+                    if words[1].endswith(adjective) and words[1][:1].isupper():
+                        words[1] = words[1][: -len(adjective)] + feminine
+                        break
+            return " ".join(words)
+    return name
+
+
+_COMMA_BELOW = str.maketrans("şţ", "șț")
+
+
 @lru_cache(maxsize=1 << 14)
 def base_form(name: str, language: str) -> str:
     """``name`` with its head noun (and, in Polish and Czech, the adjectives that agree
@@ -109,6 +143,8 @@ def base_form(name: str, language: str) -> str:
     >>> base_form("Latvijas Republikas vēstniecības", "lv")
     'Latvijas Republikas vēstniecība'
     """
+    if language == "ro":
+        return _romanian_base_form(name)
     if language not in _HEAD_FIRST and language not in _HEAD_LAST:
         return name
     words = name.split(" ")

@@ -1162,6 +1162,13 @@ def test_together_with_ends_a_name(lang: str, text: str, name: str) -> None:
         # a Bulgarian head's definite article
         ("bg", "посолството на Кралство Норвегия", "Посолство на Кралство Норвегия"),
         ("bg", "Общината Поморие", "Община Поморие"),
+        # a Romanian head in the genitive-dative, to the nominative with its article (and a
+        # feminine adjective after it)
+        ("ro", "Ministerului Fondurilor Europene", "Ministerul Fondurilor Europene"),
+        ("ro", "Agenției Naționale pentru Ocupare", "Agenția Națională pentru Ocupare"),
+        ("ro", "Universității Babeș-Bolyai", "Universitatea Babeș-Bolyai"),
+        ("ro", "Asociaţiei Caritas Eparhial Oradea", "Asociația Caritas Eparhial Oradea"),
+        ("ro", "Asociația Municipiilor din România", "Asociația Municipiilor din România"),
         # a head at the end: the modifiers before it are genitives, left as written
         ("lv", "Latvijas Pašvaldību savienību", "Latvijas Pašvaldību savienība"),
         ("lt", "Pagėgių savivaldybei", "Pagėgių savivaldybė"),
