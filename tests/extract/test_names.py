@@ -1558,3 +1558,18 @@ def test_a_common_word_alone_before_a_running_clause_is_no_project_name() -> Non
         "sociálních služeb pro seniory a rodiny s dětmi v kraji Vysočina a Jihomoravském kraji."
     )
     assert all(p.name != "Podpora" for p in read_text(text, "cs").projects)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "name", "kind"),
+    [
+        # a name that opens with its head noun is of that noun's kind, not of a complement's
+        ("ro", "Un reprezentant al Asociației Municipiilor din România a participat la vizită.",
+         "Asociației Municipiilor", "association"),
+    ],
+)  # fmt: skip
+def test_a_head_first_name_is_of_its_first_heads_kind(
+    lang: str, text: str, name: str, kind: str
+) -> None:
+    found = {o.name: o.type for o in read_text(text, lang).organisations}
+    assert found.get(name) == kind, found

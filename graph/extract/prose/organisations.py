@@ -2504,6 +2504,10 @@ def _head_word_type(phrase: str) -> str | None:
     return m.lastgroup if m is not None else None
 
 
+#: Languages whose names open with their head noun, its complements after it.
+_HEAD_FIRST_NAMES = frozenset({"pl", "cs", "sk", "sl", "hr", "bg", "ro", "pt", "es", "fr", "it"})
+
+
 def _head_type(words: list[str], lex: Lexicon, language: str = "en") -> str | None:
     """The type of a run of words' head noun, or None (remembered: sentences ask of the
     same words again and again)."""
@@ -2514,7 +2518,10 @@ def _head_type(words: list[str], lex: Lexicon, language: str = "en") -> str | No
 def _head_type_of(words: tuple[str, ...], language: str) -> str | None:
     if len(words) >= 2 and _COMPANY_SUFFIX.match(words[-1]):
         return "company"
-    for word in (words[-1], words[0], *words[1:-1]):
+    # (a language whose names open with their head reads them from the left: "Asociația
+    # Municipiilor", "Biblioteka Publiczna w …" are no municipalities)
+    order = words if language in _HEAD_FIRST_NAMES else (words[-1], words[0], *words[1:-1])
+    for word in order:
         found = _head_word_type(word)
         if found is not None:
             return found
@@ -2523,7 +2530,7 @@ def _head_type_of(words: tuple[str, ...], language: str) -> str | None:
             found = _head_word_type(" ".join(words[k : k + n]))
             if found is not None:
                 return found
-    for word in (words[-1], words[0], *words[1:-1]):
+    for word in order:
         word = word.rstrip(".")
         if "-" in word[1:]:
             word = word.split("-", 1)[0]  # "Direção-Geral": the head is the first part
