@@ -1573,3 +1573,11 @@ def test_a_head_first_name_is_of_its_first_heads_kind(
 ) -> None:
     found = {o.name: o.type for o in read_text(text, lang).organisations}
     assert found.get(name) == kind, found
+
+
+def test_a_head_nouns_case_form_gives_the_kind_before_a_complements_word() -> None:
+    from partnergraph.graph.extract.lexicon import organisation_type
+
+    # "Ministerului" (the ministry's) is the head; "Fondurilor" (the funds') a complement
+    assert organisation_type("Ministerului Fondurilor Europene") == "ministry"
+    assert organisation_type("Ministerul Fondurilor Europene") == "ministry"

@@ -2504,6 +2504,16 @@ def _head_word_type(phrase: str) -> str | None:
     return m.lastgroup if m is not None else None
 
 
+def _lemma_head_type(word: str, language: str) -> str | None:
+    """The type of a word's head noun by its lemma ("Direção-Geral": its first part; a
+    company's noun only with a capital)."""
+    word = word.rstrip(".")
+    if "-" in word[1:]:
+        word = word.split("-", 1)[0]  # "Direção-Geral": the head is the first part
+    found = head_lemma_type(word, language) if word[:1].isalpha() else None
+    return found if found is not None and (found != "company" or not word.islower()) else None
+
+
 #: Languages whose names open with their head noun, its complements after it.
 _HEAD_FIRST_NAMES = frozenset({"pl", "cs", "sk", "sl", "hr", "bg", "ro", "pt", "es", "fr", "it"})
 
@@ -2521,6 +2531,11 @@ def _head_type_of(words: tuple[str, ...], language: str) -> str | None:
     # (a language whose names open with their head reads them from the left: "Asociația
     # Municipiilor", "Biblioteka Publiczna w …" are no municipalities)
     order = words if language in _HEAD_FIRST_NAMES else (words[-1], words[0], *words[1:-1])
+    if language in _HEAD_FIRST_NAMES:  # (by the head word or its lemma, word by word)
+        for word in order:
+            found = _head_word_type(word) or _lemma_head_type(word, language)
+            if found is not None:
+                return found
     for word in order:
         found = _head_word_type(word)
         if found is not None:
@@ -2531,11 +2546,8 @@ def _head_type_of(words: tuple[str, ...], language: str) -> str | None:
             if found is not None:
                 return found
     for word in order:
-        word = word.rstrip(".")
-        if "-" in word[1:]:
-            word = word.split("-", 1)[0]  # "Direção-Geral": the head is the first part
-        found = head_lemma_type(word, language) if word[:1].isalpha() else None
-        if found is not None and (found != "company" or not word.islower()):
+        found = _lemma_head_type(word, language)
+        if found is not None:
             return found
     # a compound that ends in a head noun: "Nord-Trøndelag Elektrisitetsverk NTE"
     for word in words:
