@@ -1581,3 +1581,9 @@ def test_a_head_nouns_case_form_gives_the_kind_before_a_complements_word() -> No
     # "Ministerului" (the ministry's) is the head; "Fondurilor" (the funds') a complement
     assert organisation_type("Ministerului Fondurilor Europene") == "ministry"
     assert organisation_type("Ministerul Fondurilor Europene") == "ministry"
+
+
+def test_a_word_of_cooperation_before_a_country_names_no_agency() -> None:
+    """ "Parteneriat Norvegia" (partnership Norway) is a topic, "Innovation Norway" a body."""
+    assert _names("Vizită de studiu – Parteneriat Norvegia a fost un succes.", "ro") == set()
+    assert _names("The project was supported by Innovation Norway.", "en") == {"Innovation Norway"}

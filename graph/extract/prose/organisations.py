@@ -987,8 +987,8 @@ def _agency_spans(text: str, lex: Lexicon, language: str) -> list[tuple[int, int
     word (in the text's language or English) right before a country's name, inside a
     sentence, names a body of that country — unless the word is a compass point or the
     like ("Northern Norway"), a place, a demonym, a verb, a function word, an office
-    ("Ambasadorul Norvegiei"), or the pair is part of a longer capitalised name (other
-    rules read those)."""
+    ("Ambasadorul Norvegiei"), a word of cooperation ("Parteneriat Norvegia"), or the pair
+    is part of a longer capitalised name (other rules read those)."""
     out = []
     for m in _TWO_WORDS.finditer(text):
         word, country = m.group("word"), m.group("country")
@@ -1014,6 +1014,7 @@ def _agency_spans(text: str, lex: Lexicon, language: str) -> list[tuple[int, int
             or is_verb_form(word, language)
             or _is_role_word(word, lex)
             or _is_job(word, language)  # "Ambasadorul Norvegiei": a person, Norway's envoy
+            or lex.cooperation_cues.find(word)  # "Parteneriat Norvegia": a partnership
         ):
             continue
         out.append((m.start(), end, cc))
