@@ -24,9 +24,10 @@ from .lexicon import lexicon
 #: Languages whose names open with their head ("Fundacja Wolna Wisła"; in Bulgarian the
 #: head's definite article goes: "посолството на …" → "Посолство на …"), and those whose
 #: names end in it ("Latvijas Pašvaldību savienība"): those the development corpus's
-#: tuned part let us check the lemmatiser's base forms on (Slovak and Slovenian names
-#: are left as written: no tuned document gave one in a case form).
-_HEAD_FIRST = frozenset({"pl", "cs", "bg"})
+#: tuned part let us check the lemmatiser's base forms on, and Slovak, whose head noun
+#: alone is put in its base form ("Univerzity …" → "Univerzita …"; its adjectives are
+#: left as written); Slovenian names are left as written.
+_HEAD_FIRST = frozenset({"pl", "cs", "bg", "sk"})
 _HEAD_LAST = frozenset({"lv", "lt"})
 
 #: Adjective endings of the oblique cases, by the gender they show (masculine and neuter

@@ -1177,6 +1177,9 @@ def test_together_with_ends_a_name(lang: str, text: str, name: str) -> None:
         ("pl", "Napraw Sobie Miasto", "Napraw Sobie Miasto"),
         ("pl", "Centre for Social Innovation", "Centre for Social Innovation"),
         ("sl", "Občini Kranj", "Občini Kranj"),
+        # a Slovak head noun alone
+        ("sk", "Univerzity Høgskulen for Grøn Utvikling", "Univerzita Høgskulen for Grøn Utvikling"),
+        ("sk", "Združenia miest a obcí Slovenska", "Združenie miest a obcí Slovenska"),
     ],
 )  # fmt: skip
 def test_a_name_in_a_case_form_is_given_in_its_base_form(
