@@ -1590,3 +1590,21 @@ def test_a_word_of_cooperation_before_a_country_names_no_agency() -> None:
     """ "Parteneriat Norvegia" (partnership Norway) is a topic, "Innovation Norway" a body."""
     assert _names("Vizită de studiu – Parteneriat Norvegia a fost un succes.", "ro") == set()
     assert _names("The project was supported by Innovation Norway.", "en") == {"Innovation Norway"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        # two compounds sharing their last part, the first cut at its hyphen: one body
+        ("Møtet ble organisert av Kommunal- og distriktsdepartementet i Oslo.",
+         "Kommunal- og distriktsdepartementet", "ministry"),
+        ("Arbeids- og velferdsetaten presenterte sitt arbeid.",
+         "Arbeids- og velferdsetaten", "agency"),
+    ],
+)  # fmt: skip
+def test_split_compounds_that_end_in_a_head_noun_are_one_body(
+    text: str, name: str, kind: str
+) -> None:
+    assert {(o.name, o.type) for o in read_text(text, "no").organisations} == {(name, kind)}
+    # no head noun at the compound's end: no body
+    assert _names("Vi snakket om Natur- og kulturarv i kommunen.", "no") == set()

@@ -437,7 +437,7 @@ def find_organisations(
         spans.append((a, b, mention))
     # structural slots: a quoted name after a head noun or legal form; in English, a name
     # a lower-case head closes, "the <demonym> <head>"
-    slots = list(quoted_names)
+    slots = [*quoted_names, *_split_compound_spans(sent.text, lex)]
     if language == "en":
         slots += [*_place_head_spans(sent.text, lex), *_demonym_head_spans(sent.text, lex)]
     for a, b, org_type in slots:
@@ -980,6 +980,29 @@ def _territory_adjectives() -> frozenset[str]:
 _TWO_WORDS = re.compile(  # overlapping: each capitalised word is tried with the next
     rf"(?<=\s)(?P<word>[{UPPER}][^\W\d_]{{2,}})(?=\s+(?P<country>[{UPPER}][^\W\d_]+)(?![\w-]))"
 )
+
+
+#: A compound's first part cut at its hyphen, a conjunction and the compound's last part
+#: ("Kommunal- og distriktsdepartementet", "Arbeids- og velferdsetaten").
+_SPLIT_COMPOUND = re.compile(
+    rf"(?<![\w-])[{UPPER}][^\W\d_]+-\s+(?:og|och|und|and|a|i|un|ir|&)\s+(?P<last>[^\W\d_]{{6,}})(?![\w-])"
+)
+
+
+def _split_compound_spans(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
+    """Bodies named by two compounds that share their last part, the first written with
+    a hyphen for it ("Kommunal- og distriktsdepartementet", "Finans- og
+    regionalpolitikkdepartementet", "Arbeids- og velferdsetaten"): one name when the last
+    compound, in small letters, ends in a head noun."""
+    if "- " not in text:
+        return []
+    out = []
+    for m in _SPLIT_COMPOUND.finditer(text):
+        last = m.group("last")
+        kind = compound_head_type(last.capitalize()) if last.islower() else None
+        if kind is not None:
+            out.append((m.start(), m.end(), kind))
+    return out
 
 
 def _agency_spans(text: str, lex: Lexicon, language: str) -> list[tuple[int, int, str]]:
