@@ -16,10 +16,10 @@ written.
 
 from __future__ import annotations
 
-from functools import cache, lru_cache
+from functools import lru_cache
 
-from .lemmas import head_lemma_type, lemma
-from .lexicon import lexicon
+from .lemmas import comma_below, head_lemma_type, lemma
+from .lexicon import town_word_stems
 
 #: Languages whose names open with their head ("Fundacja Wolna Wisła"; in Bulgarian the
 #: head's definite article goes: "посолството на …" → "Посолство на …"), and those whose
@@ -82,13 +82,8 @@ def _is_head(word: str, language: str) -> bool:
     ("městem Prachatice", "Miastem Opole": a municipality form's word)."""
     if head_lemma_type(word, language):
         return True
-    folded = word.casefold()
-    return folded.startswith(_town_stems()) or lemma(word, language).startswith(_town_stems())
-
-
-@cache
-def _town_stems() -> tuple[str, ...]:
-    return tuple(lexicon().raw["municipality_generic_words"]["stems"])
+    stems = town_word_stems()
+    return word.casefold().startswith(stems) or lemma(word, language).startswith(stems)
 
 
 def _as_written(base: str, word: str, first: bool) -> str:
@@ -116,7 +111,7 @@ def _romanian_base_form(name: str) -> str:
     head = words[0]
     if len(words) < 2 or not head.isalpha() or not head_lemma_type(head, "ro"):
         return name
-    head = head.translate(_COMMA_BELOW)
+    head = comma_below(head)
     for ending, nominative in _RO_HEAD:
         if head.endswith(ending) and len(head) > len(ending) + 3:
             words[0] = head[: -len(ending)] + nominative
@@ -127,9 +122,6 @@ def _romanian_base_form(name: str) -> str:
                         break
             return " ".join(words)
     return name
-
-
-_COMMA_BELOW = str.maketrans("şţ", "șț")
 
 
 @lru_cache(maxsize=1 << 14)

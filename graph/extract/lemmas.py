@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from simplemma.strategies import DictionaryLookupStrategy
 
 __all__ = [
+    "comma_below",
     "compound_head_type",
     "head_lemma_type",
     "is_function_word",
@@ -53,16 +54,20 @@ def lemma(word: str, language: str) -> str:
     >>> lemma("savivaldybių", "lt"), lemma("Związkiem", "pl"), lemma("kommunene", "no")
     ('savivaldybė', 'związek', 'kommune')
     """
-    folded = word.casefold().translate(_COMMA_BELOW)
+    folded = comma_below(word.casefold())
     code = _code(language)
     if code is None or not folded.isalpha():
         return folded
     return str(_simplemma().lemmatizer.lemmatize(folded, code))
 
 
-#: Romanian "ş" and "ţ" as often written with a cedilla as with the comma below the
-#: dictionaries use ("organizaţia" is "organizația").
-_COMMA_BELOW = str.maketrans("şţ", "șț")
+_COMMA_BELOW = str.maketrans("şţŞŢ", "șțȘȚ")
+
+
+def comma_below(text: str) -> str:
+    """Romanian "ş" and "ţ", as often written with a cedilla as with the comma below the
+    dictionaries use, with the comma ("organizaţia" is "organizația")."""
+    return text.translate(_COMMA_BELOW)
 
 
 @lru_cache(maxsize=1 << 16)

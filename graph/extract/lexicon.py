@@ -25,6 +25,7 @@ __all__ = [
     "normalise",
     "organisation_type",
     "read_data",
+    "town_word_stems",
     "what_words_name",
 ]
 
@@ -374,6 +375,13 @@ def phrase_finder(table: dict[str, Any]) -> PhraseFinder:
     return PhraseFinder(
         {k: _all_words(langs) for k, langs in table.items() if not k.startswith("_")}
     )
+
+
+@cache
+def town_word_stems() -> tuple[str, ...]:
+    """Stems of the words any country's town or municipality is called by ("miast",
+    "měst", "pilsēt", "city": ``municipality_generic_words``)."""
+    return tuple(lexicon().raw["municipality_generic_words"]["stems"])
 
 
 def what_words_name(table: str) -> dict[str, str]:

@@ -18,7 +18,7 @@ from ..gazetteer import (
     town_country,
 )
 from ..lemmas import head_lemma_type, is_common_word, is_function_word, lemma
-from ..lexicon import UPPER, Lexicon, lexicon, normalise, what_words_name
+from ..lexicon import UPPER, Lexicon, lexicon, normalise, town_word_stems, what_words_name
 from ..model import Place
 from ..registry import registry
 from .sentences import CAP, Sentence, quotations, span_evidence
@@ -84,7 +84,7 @@ def form_country(form: str, language: str, lex: Lexicon) -> str | None:
     the form is a word any country's municipality is called by ("pašvaldība", "miasto"):
     "Aremarkas pašvaldība" is Norwegian."""
     words = [w.casefold() for w in _WORD.findall(form)]
-    stems = tuple(lex.raw["municipality_generic_words"]["stems"])
+    stems = town_word_stems()
     if words and all(w.startswith(stems) for w in words):
         return None
     return lex.language_countries.get(language)
@@ -485,13 +485,8 @@ def _is_settlement(word: str, language: str) -> bool:
         return False
     if head_lemma_type(word, language) == "municipality":
         return True
-    stems = _settlement_stems()
+    stems = town_word_stems()
     return word.startswith(stems) or lemma(word, language).startswith(stems)
-
-
-@cache
-def _settlement_stems() -> tuple[str, ...]:
-    return tuple(lexicon().raw["municipality_generic_words"]["stems"])
 
 
 def _joins(word: str, lex: Lexicon, language: str) -> bool:
