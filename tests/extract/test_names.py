@@ -1514,6 +1514,9 @@ def test_an_english_head_noun_in_small_letters_before_a_name_is_its_class() -> N
     no head of its own; a person of the body after its noun is none."""
     text = "Researchers from the Norwegian research foundation Fafo visited Brussels."
     assert "Fafo" in _names(text, "en")
+    # a demonym and a head noun before a name are the name's class, no body of their own
+    assert _names("The Norwegian foundation Fafo signed it.", "en") == {"Fafo"}
+    assert _names("It was organised with the Norwegian embassy.", "en") == {"Norwegian embassy"}
     text = "It was attended by the Øvre Eiker municipality Kari Hesselberg and others."
     assert "Kari Hesselberg" not in _names(text, "en")
 

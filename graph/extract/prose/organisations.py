@@ -2024,11 +2024,11 @@ def _demonym_head_spans(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
     """ "the Norwegian embassy", "the Latvian ministry": in English, a demonym after "the"
     and a lower-case head noun name one body (with "a", or in the plural, a kind of body:
     "a Norwegian university", "Norwegian municipalities"; a municipality is named by its
-    place, a company by its name)."""
+    place, a company by its name); before a name, the name's class."""
     out = []
     for m in _DEMONYM_HEAD.finditer(text):
-        if not lex.demonyms.fullmatch(m["demonym"]):
-            continue
+        if not lex.demonyms.fullmatch(m["demonym"]) or _CAPITALISED_AFTER.match(text, m.end()):
+            continue  # (before a name it is the name's class: "the Norwegian foundation Fafo")
         org_type = head_lemma_type(m["head"], "en")
         if org_type not in (None, "municipality", "company"):
             out.append((m.start("demonym"), m.end("head"), org_type))
