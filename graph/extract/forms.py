@@ -18,8 +18,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from .lemmas import comma_below, head_lemma_type, lemma
-from .lexicon import town_word_stems
+from .lemmas import comma_below, head_lemma_type, is_town_word, lemma
 
 #: Languages whose names open with their head ("Fundacja Wolna Wisła"; in Bulgarian the
 #: head's definite article goes: "посолството на …" → "Посолство на …"), and those whose
@@ -80,10 +79,7 @@ def _adjective(word: str, gender: str, language: str) -> str | None:
 def _is_head(word: str, language: str) -> bool:
     """An organisation's head noun, or a town's noun that heads a municipality's name
     ("městem Prachatice", "Miastem Opole": a municipality form's word)."""
-    if head_lemma_type(word, language):
-        return True
-    stems = town_word_stems()
-    return word.casefold().startswith(stems) or lemma(word, language).startswith(stems)
+    return bool(head_lemma_type(word, language)) or is_town_word(word, language)
 
 
 def _as_written(base: str, word: str, first: bool) -> str:

@@ -14,7 +14,7 @@ import unicodedata
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
-from .lexicon import lexicon
+from .lexicon import lexicon, town_word_stems
 
 if TYPE_CHECKING:
     from simplemma import Lemmatizer
@@ -26,6 +26,7 @@ __all__ = [
     "head_lemma_type",
     "is_function_word",
     "is_known_word",
+    "is_town_word",
     "is_verb_form",
     "job_titles",
     "lemma",
@@ -198,6 +199,14 @@ def head_lemma_type(word: str, language: str) -> str | None:
     elif found is not None and language == "en" and folded not in heads and folded[-1:] == "s":
         found = None
     return found
+
+
+def is_town_word(word: str, language: str) -> bool:
+    """Whether ``word`` (as written or by its lemma) is one any country's town or
+    municipality is called by ("mieście", "městem", "pilsētā", "city":
+    :func:`~.lexicon.town_word_stems`)."""
+    stems = town_word_stems()
+    return word.casefold().startswith(stems) or lemma(word, language).startswith(stems)
 
 
 @cache

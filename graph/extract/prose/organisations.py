@@ -2069,13 +2069,12 @@ def _a_states_body(
     if not (len(joint) <= 3 and joint in lex.connectors and head.isalpha() and head.islower()):
         return False
     words = [tokens[k][2] for k in run]
-    named = (
-        country_of_form(words[0])
-        if len(words) == 1
-        else state_country(words[0], words[1], lex, language)
-        if len(words) == 2
-        else None
-    )
+    if len(words) == 1:
+        named = country_of_form(words[0])
+    elif len(words) == 2:
+        named = state_country(words[0], words[1], lex, language)
+    else:
+        return False
     return named is not None and _is_head(head, language)
 
 
@@ -2552,16 +2551,13 @@ def _head_type(words: list[str], lex: Lexicon, language: str = "en") -> str | No
 def _head_type_of(words: tuple[str, ...], language: str) -> str | None:
     if len(words) >= 2 and _COMPANY_SUFFIX.match(words[-1]):
         return "company"
-    # (a language whose names open with their head reads them from the left: "Asociația
-    # Municipiilor", "Biblioteka Publiczna w …" are no municipalities)
-    order = words if language in _HEAD_FIRST_NAMES else (words[-1], words[0], *words[1:-1])
-    if language in _HEAD_FIRST_NAMES:  # (by the head word or its lemma, word by word)
-        for word in order:
-            found = _head_word_type(word) or _lemma_head_type(word, language)
-            if found is not None:
-                return found
+    # a language whose names open with their head reads them from the left, each word by
+    # its form and its lemma ("Asociația Municipiilor", "Biblioteka Publiczna w …" are no
+    # municipalities); others ask every word's form first, the last word's first of all
+    head_first = language in _HEAD_FIRST_NAMES
+    order = words if head_first else (words[-1], words[0], *words[1:-1])
     for word in order:
-        found = _head_word_type(word)
+        found = _head_word_type(word) or (_lemma_head_type(word, language) if head_first else None)
         if found is not None:
             return found
     for n in (2, 3):
@@ -2569,7 +2565,7 @@ def _head_type_of(words: tuple[str, ...], language: str) -> str | None:
             found = _head_word_type(" ".join(words[k : k + n]))
             if found is not None:
                 return found
-    for word in order:
+    for word in () if head_first else order:  # (a head-first name's lemmas were asked)
         found = _lemma_head_type(word, language)
         if found is not None:
             return found

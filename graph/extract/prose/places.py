@@ -17,7 +17,7 @@ from ..gazetteer import (
     region_countries,
     town_country,
 )
-from ..lemmas import head_lemma_type, is_common_word, is_function_word, lemma
+from ..lemmas import head_lemma_type, is_common_word, is_function_word, is_town_word, lemma
 from ..lexicon import UPPER, Lexicon, lexicon, normalise, town_word_stems, what_words_name
 from ..model import Place
 from ..registry import registry
@@ -483,10 +483,7 @@ def _is_settlement(word: str, language: str) -> bool:
     "pilsētā"): a municipality's head noun, or a word any country's town is called by."""
     if not word.islower():
         return False
-    if head_lemma_type(word, language) == "municipality":
-        return True
-    stems = town_word_stems()
-    return word.startswith(stems) or lemma(word, language).startswith(stems)
+    return head_lemma_type(word, language) == "municipality" or is_town_word(word, language)
 
 
 def _joins(word: str, lex: Lexicon, language: str) -> bool:

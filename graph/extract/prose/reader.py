@@ -87,12 +87,11 @@ def _year_before(years: list[tuple[int, int]], at: int) -> int | None:
     return years[0][1] if years else None
 
 
-def _one_project_word(sent: Sentence, found: list[OrgMention], lex: Lexicon) -> bool:
+def _one_project_word(sent: Sentence, names: list[tuple[int, int]], lex: Lexicon) -> bool:
     """Whether the sentence says "project" of one (a plural names none: "financing
-    projects", "77 projektů"; nor does a word of a body's name: "Project Management
-    Centre")."""
+    projects", "77 projektů"; nor does a word of a body's name, ``names`` being where
+    the sentence's bodies are named: "Project Management Centre")."""
     plurals = _project_plurals()
-    names = [(o.evidence.start - sent.start, o.evidence.end - sent.start) for o in found]
     return any(
         not m.group().lower().endswith(plurals)
         and not any(a <= m.start() < b for a, b in names)
@@ -260,6 +259,8 @@ def read_text(
         ev = Evidence(sent.start, sent.end, sent.text)
         costs.extend(find_costs(sent, lex))
         found = find_organisations(sent, lex, doc_names, doc_countries, language)
+        # where the sentence's bodies are named, in the sentence's offsets
+        names = [(o.evidence.start - sent.start, o.evidence.end - sent.start) for o in found]
         orgs.extend(found)
         sent_places = find_places(sent, lex, doc_countries, language)
         places.extend(p for p, _prep in sent_places)
@@ -289,7 +290,6 @@ def read_text(
         # events named in the sentence, or referred back to
         # (an event's word in a body's name is the body's: "Delegação Permanente da
         # Islândia", "ForUM")
-        names = [(o.evidence.start - sent.start, o.evidence.end - sent.start) for o in found]
         year = _year_before(years, sent.start)
         mentioned = find_events(sent, lex, sent_places, language, year, names)
         # (each event named in the sentence, where it is named: a role goes to the event
@@ -309,7 +309,7 @@ def read_text(
         # roles of the organisations in the current event
         # a cue inside a quotation or inside a name ("Nadace Partnerství") is no cue
         quoted = [m.span() for m in quotations(sent.text)]
-        quoted += [(o.evidence.start - sent.start - 1, o.evidence.end - sent.start) for o in found]
+        quoted += [(a - 1, b) for a, b in names]
         coop = next(
             (s for s, _e, _k in lex.cooperation_cues.find(sent.text) if not _inside(s, quoted)),
             None,
@@ -364,7 +364,7 @@ def read_text(
         if told:
             appositions = apposed_roles(sent, found, language)
             project_roles.extend((org, role, ev) for org, role in appositions)
-        mentions_project = mentions_project or _one_project_word(sent, found, lex)
+        mentions_project = mentions_project or _one_project_word(sent, names, lex)
         if coop_at is not None:
             # with no subject of its own, a cooperation cue takes the project's promoter,
             # else the first organisation of the sentence before ("… They signed a
