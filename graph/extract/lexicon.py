@@ -384,6 +384,13 @@ def town_word_stems() -> tuple[str, ...]:
     return tuple(lexicon().raw["municipality_generic_words"]["stems"])
 
 
+@cache
+def locative_endings(language: str) -> tuple[str, ...]:
+    """The endings of ``language``'s locative case, where it says "in X" by a case ending
+    rather than a preposition ("Daugavpilī", "savivaldybėje"); none for other languages."""
+    return tuple(lexicon().raw["locative_endings"].get(language, ()))
+
+
 def what_words_name(table: str) -> dict[str, str]:
     """A table of the lexicon that lists words by what they name (a type, a role, a
     country → words), as word → what it names."""

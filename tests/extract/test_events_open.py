@@ -261,6 +261,33 @@ def test_those_a_visit_came_from_are_its_participants(lang: str, text: str, role
     assert [r.role for r in read_text(text, lang).roles] == [role]
 
 
+@pytest.mark.parametrize(
+    ("lang", "text", "roles"),
+    [
+        # the subject after the verb visited; the body in the locative was visited
+        ("lt", "2019 m. gegužės 12 d. Alytaus miesto savivaldybėje lankėsi Odos savivaldybės "
+         "meras.", {("Alytaus miesto savivaldybėje", "host"), ("Odos savivaldybės", "participant")}),
+        ("lt", "Alytaus miesto savivaldybėje lankėsi Vardės savivaldybės atstovai.",
+         {("Alytaus miesto savivaldybėje", "host"), ("Vardės savivaldybės", "participant")}),
+        ("lt", "Gegužę Alytaus miesto savivaldybėje viešėjo svečiai.",
+         {("Alytaus miesto savivaldybėje", "host")}),
+        ("lv", "Maijā Valkas novada pašvaldībā viesojās Vardes pašvaldības delegācija.",
+         {("Valkas novada pašvaldībā", "host"), ("Vardes pašvaldības", "participant")}),
+        # (a month's name, in a case form, opens no name: "Gegužę", "Maijā")
+        # in the nominative before the verb, and an object in the accusative after it
+        ("lt", "Alytaus miesto savivaldybė aplankė Vardės savivaldybę.",
+         {("Alytaus miesto savivaldybė", "participant"), ("Vardės savivaldybę", "host")}),
+    ],
+)  # fmt: skip
+def test_the_case_of_a_name_tells_who_visited_whom(
+    lang: str, text: str, roles: set[tuple[str, str]]
+) -> None:
+    """Lithuanian and Latvian say "in X" by a case ending and put a sentence's words in any
+    order: the case of a name's head noun, not where it stands, tells who visited (the
+    names as written: the base forms come later)."""
+    assert {(r.org.name, r.role) for r in read_text(text, lang).roles} == roles
+
+
 def test_a_municipality_where_a_visit_meets_hosts_it_and_a_venue_does_not() -> None:
     """ "the meeting in Steinkjer municipality": a municipality is the body of its place, and
     receives the visit held there; a hall or a centre the event is held at is no party."""

@@ -114,6 +114,9 @@ def test_the_body_a_visit_went_to_hosted_it(
          date(2016, 12, 8), None),
         ("pl", "W dniu 5 września 2021 r. Seminarium w Krakowie zgromadziło gminy.",
          date(2021, 9, 5), None),
+        # such a date after a list item's bullet
+        ("lt", "• 2007 m. gegužės 12 d. Alytuje viešėjo delegacija iš Norvegijos.",
+         date(2007, 5, 12), None),
     ],
 )  # fmt: skip
 def test_event_dates_in_each_language(

@@ -14,9 +14,16 @@ from ..lemmas import head_lemma_type, lemma, names_what_follows
 from ..lexicon import Lexicon, lexicon, what_words_name
 from ..model import Evidence, OrgMention, Place
 from .places import place_phrase_words
-from .sentences import ENGLISH_MONTHS, Sentence, span_evidence
+from .sentences import BULLET_START, ENGLISH_MONTHS, Sentence, span_evidence
 
-__all__ = ["FOCUS_SENTENCES", "EventDraft", "find_events", "merge_into", "refers_back"]
+__all__ = [
+    "FOCUS_SENTENCES",
+    "EventDraft",
+    "find_events",
+    "merge_into",
+    "month_of",
+    "refers_back",
+]
 
 _COORDINATED = re.compile(r"\s+(?:and|og|i|un|ir|a|und|oraz|&)\s+", re.I)
 
@@ -24,9 +31,6 @@ _COORDINATED = re.compile(r"\s+(?:and|og|i|un|ir|a|und|oraz|&)\s+", re.I)
 _ENUMERATION = re.compile(
     r"\s*(?:,|;|and|og|i|un|ir|a|und|oraz|or|eller|lub|&)\s*(?:(?:and|og|i|un|ir|or)\s+)?", re.I
 )
-
-
-_BULLET_START = re.compile(r"^\s*(?:[•·▪●◦*–-]|\d{1,2}[.)])\s*")
 
 
 #: How many sentences an event stays in focus for roles without being named again.
@@ -95,7 +99,7 @@ def find_events(
         label = _label(sent.text, a, b, place, sent.start, language)
         draft = EventDraft(
             key="", type=event_type, label=label, evidence=span_evidence(sent, a, b), place=place,
-            listed=bool(_BULLET_START.match(sent.text)),
+            listed=bool(BULLET_START.match(sent.text)),
         )  # fmt: skip
         if dates is not None and i == 0:
             draft.start, draft.end, draft.date_text = dates
@@ -373,10 +377,10 @@ def _date_range(
     year = int(written) if written else year_hint
     if year is None:
         return None
-    month = _month(g["m"] or "", language)
+    month = month_of(g["m"] or "", language)
     if month is None:
         return None
-    month2 = _month(g.get("m2") or "", language) or month
+    month2 = month_of(g.get("m2") or "", language) or month
     try:
         last = date(year, month2, int(g["d2"] or 0)) if g.get("d2") else None
         first = date(year, month, int(g["d1"] or 0))
@@ -388,7 +392,8 @@ def _date_range(
     return (first, last) if last >= first else None
 
 
-def _month(word: str, language: str) -> int | None:
+def month_of(word: str, language: str) -> int | None:
+    """The month a word names (a number, or a month's name in any case form), or None."""
     if not word:
         return None
     if word.isdigit():

@@ -45,7 +45,7 @@ from ..lexicon import (
 from ..model import OrgMention
 from ..portal_names import known_names, portal_country
 from ..registry import INFLECTED, registry, registry_entry
-from .events import names_an_event
+from .events import month_of, names_an_event
 from .literal import LiteralNames
 from .places import (
     country_after,
@@ -346,7 +346,7 @@ def find_organisations(
             spans.extend(_of_the_lists_country(listed))
             claimed.append(m.span("form"))  # "… savivaldybės Naujojoje Akmenėje": the list's
     municipal = lex.municipality_words.found_in(sent.text)
-    for m in _municipality_matches(sent.text, lex) if municipal else ():
+    for m in _municipality_matches(sent.text, lex, language) if municipal else ():
         if taken(m.start(), m.end()):
             continue
         group, place = next((k, v) for k, v in m.groupdict().items() if v and k.startswith("place"))
@@ -1411,16 +1411,22 @@ def is_instrument(name: str, language: str) -> bool:
     )
 
 
-def _municipality_matches(text: str, lex: Lexicon) -> Iterator[re.Match[str]]:
+def _municipality_matches(text: str, lex: Lexicon, language: str) -> Iterator[re.Match[str]]:
     """The municipality forms of ``text``, left to right; where a form's place is a
     country's word ("the Norwegian municipality of Bodø": "Norwegian municipality"), the
-    search goes on from its noun, which may open another ("municipality of Bodø")."""
+    search goes on from its noun, which may open another ("municipality of Bodø"); where
+    its place opens with a month's name ("Gegužę Alytaus miesto savivaldybėje"), from
+    the word after."""
     at = 0
     while (m := lex.municipality.search(text, at)) is not None:
         place = next((v for k, v in m.groupdict().items() if v and k.startswith("place")), "")
         told = place and (country_of_form(place) or demonym_country(place, lex))
         if told and not town_countries(place):
             at = m.start() + m.group().index(place) + len(place)
+            continue
+        first = place.split(maxsplit=1)
+        if len(first) == 2 and month_of(first[0], language) is not None:
+            at = m.start() + m.group().index(place) + len(first[0])
             continue
         yield m
         at = m.end()
@@ -1744,6 +1750,8 @@ def _head_spans(
                 or (len(tokens[0][2]) <= 3 and not tokens[0][2].isupper())
                 # a word that tells a role opens no name ("Zástupci Jihomoravského kraje")
                 or _is_role_word(tokens[0][2], lex)
+                # nor a month's name in a case form ("Maijā Valkas novada pašvaldībā …")
+                or month_of(tokens[0][2], language) is not None
             )
         ):
             run = run[1:]

@@ -18,7 +18,15 @@ from ..gazetteer import (
     town_country,
 )
 from ..lemmas import head_lemma_type, is_common_word, is_function_word, is_town_word, lemma
-from ..lexicon import UPPER, Lexicon, lexicon, normalise, town_word_stems, what_words_name
+from ..lexicon import (
+    UPPER,
+    Lexicon,
+    lexicon,
+    locative_endings,
+    normalise,
+    town_word_stems,
+    what_words_name,
+)
 from ..model import Place
 from ..registry import registry
 from .sentences import CAP, Sentence, quotations, span_evidence
@@ -412,11 +420,6 @@ def _origin_words() -> frozenset[str]:
     return frozenset(w.casefold() for k, ws in table.items() if not k.startswith("_") for w in ws)
 
 
-@cache
-def _locative_endings(language: str) -> tuple[str, ...]:
-    return tuple(lexicon().raw["locative_endings"].get(language, ()))
-
-
 def _at(tokens: list[tuple[int, int, str]], i: int, lex: Lexicon, language: str) -> bool:
     """Whether the place at token ``i`` is where something happened: after "in", "to"…
     (not after "from", which names where people came from), or, in a language that says
@@ -438,7 +441,7 @@ def _at(tokens: list[tuple[int, int, str]], i: int, lex: Lexicon, language: str)
                 return False
             if word in lex.prepositions and word.isalpha() and len(word) <= 4:
                 before = word
-    endings = _locative_endings(language)
+    endings = locative_endings(language)
     if endings:
         return before in lex.prepositions or tokens[i][2].endswith(endings)
     return before in lex.prepositions

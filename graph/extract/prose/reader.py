@@ -42,6 +42,7 @@ from .roles import (
     is_venue,
     nearest_cue,
     verb_cues,
+    visit_role_by_case,
 )
 from .sentences import Sentence, quotations, sentences
 
@@ -350,7 +351,8 @@ def read_text(
                     gathering.roles.append((org, owner, ev))
                     continue
                 came_from = follows_origin(sent.text, org.evidence.start - sent.start)
-                role = nearest_cue(org, cues, came_from, forward)
+                by_case = visit_role_by_case(sent, org, language)
+                role = nearest_cue(org, cues, came_from, forward, by_case)
                 if role is not None and not venue:
                     _event_of(org, named_at, current).roles.append((org, role, ev))
                     subject_role = role

@@ -8,8 +8,15 @@ import re
 from functools import cache, lru_cache
 from itertools import pairwise
 
-from ..lemmas import lemma, names_what_follows
-from ..lexicon import Lexicon, PhraseFinder, lexicon, normalise, what_words_name
+from ..lemmas import is_function_word, is_verb_form, lemma, names_what_follows
+from ..lexicon import (
+    Lexicon,
+    PhraseFinder,
+    lexicon,
+    locative_endings,
+    normalise,
+    what_words_name,
+)
 from ..model import Evidence, OrgMention, StatedLink
 from .events import names_an_event
 from .sentences import Sentence
@@ -25,6 +32,7 @@ __all__ = [
     "nearest_cue",
     "owner_connectors",
     "verb_cues",
+    "visit_role_by_case",
 ]
 
 _BETWEEN = re.compile(r"\b(between|mellom|między|pomiędzy|starp|tarp)\b")
@@ -257,18 +265,74 @@ def owner_connectors(language: str) -> tuple[re.Pattern[str] | None, bool]:
 _REACH = 30
 
 
+def visit_role_by_case(sent: Sentence, org: OrgMention, language: str) -> str | None:
+    """Who visited and who was visited, told by case in a language that says "in X" by a
+    case ending (``locative_endings``), where a sentence's words stand in any order:
+    "Anykščių rajono savivaldybėje lankėsi Odeshiogo savivaldybės meras" (the mayor of
+    Odeshiogo visited the municipality of Anykščiai).
+
+    The head noun of the name (its last word) tells: in the locative, the body was visited
+    (its host); in the nominative, it visited (a participant); inflected otherwise, the noun
+    right after it tells for the body it is the genitive of ("… savivaldybės meras",
+    "… savivaldybės delegacija", "… savivaldybės atstovai": its people visited). None where
+    the case tells neither (an object in the accusative: the verb's order tells) or the
+    head is a capitalised word the lemmatiser does not inflect (a foreign name)."""
+    endings = locative_endings(language)
+    if not endings:
+        return None
+    at = org.evidence.end - sent.start
+    words = sent.text[org.evidence.start - sent.start : at].split()
+    head = words[-1].strip(_QUOTES) if words else ""
+    told = _case_of(head, language, endings)
+    if told is not None or not head.isalpha():
+        return told
+    after = _WORD_AFTER.match(sent.text, at)
+    if after is None:
+        return None
+    word = after.group(1)
+    if (
+        not word[:1].islower()
+        or len(word) <= 3
+        or is_function_word(word, language)
+        or is_verb_form(word, language)
+    ):
+        return None
+    told = _case_of(word, language, endings)
+    if told is None and re.search(lexicon().raw["nominative_plural_endings"][language], word):
+        return "participant"  # "atstovai", "pārstāvji": plural people
+    return told
+
+
+_QUOTES = "\"'«»„“”‘’()[],.;:"
+#: The word right after a name, with nothing but spaces between.
+_WORD_AFTER = re.compile(r"[ \t]+([^\W\d_]+)\b")
+
+
+def _case_of(word: str, language: str, endings: tuple[str, ...]) -> str | None:
+    """ "host" for a noun in the locative, "participant" for one in the nominative
+    singular (its own lemma: a lower-case word), None otherwise."""
+    if not word.isalpha():
+        return None
+    folded = word.casefold()
+    if lemma(word, language) != folded:
+        return "host" if folded.endswith(endings) else None
+    return "participant" if word[:1].islower() else None
+
+
 def nearest_cue(
     org: OrgMention,
     cues: list[tuple[int, int, str]],
     came_from: bool = False,
     forward: set[int] | frozenset[int] = frozenset(),
+    by_case: str | None = None,
 ) -> str | None:
     """The role of the cue nearest to an organisation; a cue before it wins a tie
     ("hosted by KS", "KS presented"); a cue of ``forward`` (see :func:`forward_cues`) does
     not reach back. A visit's verb tells the direction: whoever it follows was visited (a
     host: "the delegation visited KS"), whoever comes before it visited (a participant:
     "KS visited Bergen") — unless the people who visited are said to come from it
-    (``came_from``: "… lankėsi grupė iš Lešos savivaldybės")."""
+    (``came_from``: "… lankėsi grupė iš Lešos savivaldybės"), or the case of its name
+    tells otherwise (``by_case``: :func:`visit_role_by_case`)."""
     best: tuple[int, int, str] | None = None
     for start, end, role in cues:
         if end <= org.evidence.start:
@@ -282,7 +346,9 @@ def nearest_cue(
     if best is None:
         return None
     if best[2] == "visited":
-        return "host" if best[1] == 0 and not came_from else "participant"
+        if came_from:
+            return "participant"
+        return by_case or ("host" if best[1] == 0 else "participant")
     if came_from and best[2] in ("host", "organiser") and best[1] == 0 and best[0] > _REACH:
         # "… hosted by A, brought together researchers from B": a body people came from,
         # far after a host's or organiser's cue, sent them (not "hosted by representatives

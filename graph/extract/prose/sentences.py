@@ -10,6 +10,7 @@ from ..lexicon import UPPER
 from ..model import Evidence
 
 __all__ = [
+    "BULLET_START",
     "CAP",
     "ENGLISH_MONTHS",
     "MONTH_NAMES",
@@ -88,8 +89,10 @@ def sentences(text: str) -> list[Sentence]:
                 continue  # "Prof. Nowak", "J. Smith", "ul. Długa": no sentence ends there
             if _ORDINAL.search(chunk, max(0, m.start() - _LONGEST_WORD), m.start()):
                 continue  # "se v Praze uskutečnilo 4. Výroční zasedání": an ordinal
-            if _DATE_OPENING.fullmatch(chunk[pos : m.start()].strip()):
+            opening = BULLET_START.sub("", chunk[pos : m.start()].strip())
+            if _DATE_OPENING.fullmatch(opening):
                 continue  # "2006 m. rugsėjo 29 d. Marijampolėje …": a date opens it
+                # (a list item's too: "• 2006 m. gegužės 12 d. Marijampolėje …")
             # (a closing quotation mark or bracket after the stop is the sentence's: "…
             # the project “Building partnership for a green future!” The visit …")
             _add(out, base, chunk, pos, m.end("close"))
@@ -112,6 +115,10 @@ _ABBREVIATIONS = frozenset(
 _DATE_OPENING = re.compile(
     r"(?:[^\W\d_]{1,5}\s+){0,2}(?:\d[\w.\s–-]{0,40}?\d\s*[^\W\d_]{1,2}\.|\d{1,4}\s*[^\W\d_]{1,2}\.)"
 )
+
+
+#: A list item's bullet or number at the start of a line.
+BULLET_START = re.compile(r"^\s*(?:[•·▪●◦*–-]|\d{1,2}[.)])\s*")
 
 
 #: A number of one or two digits with its period after a word in small letters: an ordinal
