@@ -17,7 +17,7 @@ from datetime import date
 from decimal import Decimal
 from functools import cache
 
-from partnergraph.ontology import DONOR_STATES
+from partnergraph.ontology import BENEFICIARY_STATES, DONOR_STATES
 
 from .gazetteer import country_of_form, is_country_code
 from .lexicon import UPPER, lexicon, organisation_type
@@ -52,6 +52,7 @@ _LABELS: tuple[tuple[str, str], ...] = (
     ),
     (
         r"project number|project no\.?|project id|project code|bilateral initiative number"
+        r"|number of the project"
         r"|initiative number|programme id|programme code|contract number"
         r"|numer projektu|nr projektu|kod projektu|číslo projektu|registrační číslo|kód projektu"
         r"|projekto (?:numeris|kodas|nr\.?)|projekta (?:numurs|nr\.?)"
@@ -89,12 +90,20 @@ _LABELS: tuple[tuple[str, str], ...] = (
     ),
     (r"amount paid|paid amount|disbursed", "cost_paid"),
     (r"total amount|total allocation", "cost_total"),
-    (r"donor project partners?|donor partners?|donor programme partners?", "donor_partners"),
+    (
+        r"donor project partners?|donor partners?|donor programme partners?"
+        r"|(?:project )?partners? from (?:the )?donor states?",
+        "donor_partners",
+    ),
     (
         r"other project partners?|project partners?|project partnerships?|project partnership\(s\)"
         r"|other partners?|partner (?:organi[sz]ations?|institutions?)|implementing partners?"
         r"|partners?|partnerzy(?: projektu)?|partneři(?: projektu)?|partneri(?: projektu)?"
         r"|partner (?:projektu|projekta|projekto|projekt)"
+        # ("Czech Partner", "Norwegian partners": a grants state's partners, in English)
+        r"|(?:czech|slovak|polish|lithuanian|latvian|estonian|romanian|bulgarian|portuguese"
+        r"|greek|slovenian|croatian|hungarian|spanish|cypriot|maltese|norwegian|icelandic"
+        r"|liechtenstein) partners?"
         r"|(?:projekto )?partneri(?:s|ai)|(?:projekta )?partneri|parteneri?(?: de proiect)?"
         r"|партньори?|parceiros?(?: do projeto)?|partnerji|partnere|samarbeidspartnere?",
         "partners",
@@ -142,9 +151,11 @@ _LABEL_LINE = re.compile(
 )
 #: "Project promoter Technical University of Cluj-Napoca(RO)": a label and its value on one
 #: line with nothing between (a table's row flattened to text); the label as written starts
-#: with a capital and the value with a capital, a digit, a currency sign or a bracket.
+#: with a capital and the value with a capital, a digit, a currency sign or a bracket. The
+#: flattening may leave no space at all where the label ends in a small letter and the
+#: value opens with a capital ("Number of the ProjectKU-CA1-001").
 _LABEL_SPACE = re.compile(
-    r"^\s*(?P<label>(?=[A-ZÀ-Þ])(?i:" + _LABEL_ALTERNATIVES + r"))[ \u00a0]+"
+    r"^\s*(?P<label>(?=[A-ZÀ-Þ])(?i:" + _LABEL_ALTERNATIVES + r"))(?:[ \u00a0]+|(?<=[a-zà-ÿ]))"
     r"(?P<rest>[A-ZÀ-Þ0-9€$£(„\"“'‘«].*)$"
 )
 _STATUS_WORDS = {
@@ -266,12 +277,25 @@ def split_name_country(value: str) -> tuple[str, str | None, str | None]:
         name = bracket.group("name").strip()
     a = _TRAILING_ACRONYM.match(name)
     if a and not a.group("acr").isdigit():
-        told = country_of_form(a.group("acr").strip())  # "(Norway)", "(Polska)": a country
+        # "(Norway)", "(Polska)": a country; "(NOR)": a state of the grants by its ISO code
+        told = country_of_form(a.group("acr").strip()) or _grants_state(a.group("acr"))
         if told is not None:
             name, country = a.group("name").strip(), country or told
         else:
             name, acronym = a.group("name").strip(), a.group("acr").strip()
     return name, country, acronym
+
+
+def _grants_state(code: str) -> str | None:
+    """The donor or beneficiary state whose ISO 3166 three-letter code ``code`` is
+    ("NOR", "CZE"), or None (any other three letters are an acronym)."""
+    import pycountry
+
+    if len(code) != 3 or not code.isupper():
+        return None
+    country = pycountry.countries.get(alpha_3=code)
+    cc = country.alpha_2 if country is not None else None
+    return cc if cc in DONOR_STATES or cc in BENEFICIARY_STATES else None
 
 
 def clean_value(value: str) -> str:

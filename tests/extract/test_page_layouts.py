@@ -392,6 +392,34 @@ def test_a_label_and_its_value_on_one_line_with_nothing_between() -> None:
     } <= {(role, name, cc) for role, name, cc, _type in _roles(ex)}
 
 
+def test_labels_glued_to_their_values_and_partners_named_by_their_state() -> None:
+    """A table flattened with no space between a label and its value ("Number of the
+    ProjectCZ-CULT-0042"); a label alone on its line with its value after a blank line;
+    partners "from Donor State" and a grants state's partners ("Slovak Partner"); a
+    country given by its ISO three-letter code ("(NOR)")."""
+    text = (
+        "Songs of the river\n\n"
+        "Title of the ProjectSongs of the river\n"
+        "Number of the ProjectSK-CULT-0042\n"
+        "Project Promoter\n\n"
+        "Bratislava Puppet Theatre\n\n"
+        "Project Partner from Donor State\n\n"
+        "Tromsø Folk Music Society (NOR)\n\n"
+        "Slovak Partner\n\n"
+        "Košice Music Conservatory\n\n"
+        "More Information\n\n"
+        "The project brings musicians of both countries together.\n"
+    )
+    ex = extract(_page(text))
+    [p] = ex.projects
+    assert (p.name, p.number) == ("Songs of the river", "SK-CULT-0042")
+    assert {(role, name, cc) for role, name, cc, _type in _roles(ex)} == {
+        ("promoter", "Bratislava Puppet Theatre", "SK"),
+        ("donor_partner", "Tromsø Folk Music Society", "NO"),
+        ("partner", "Košice Music Conservatory", "SK"),
+    }
+
+
 def test_a_title_that_starts_with_a_label_word_is_no_label() -> None:
     """ "Budget Reform in Latvia" beside the labels is the page's title (a cost's value is an
     amount), and "Programme Name: …" is a label the reader does not know, not "Programme"."""
