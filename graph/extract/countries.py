@@ -41,9 +41,10 @@ from .gazetteer import (
     municipality_country,
     region_countries,
     town_countries,
+    town_country_of_form,
 )
 from .lemmas import head_lemma_type, is_common_word, is_known_word, lemma
-from .lexicon import inflected_alike, lexicon, normalise
+from .lexicon import inflected_alike, lexicon, locative_endings, normalise
 from .model import Extraction, OrgMention, RoleFact
 from .prose.places import city_in_name, demonym_country, infer_country, place_words
 
@@ -291,4 +292,11 @@ def _places_called(word: str, language: str) -> set[str]:
             for c in find_cities(word)
             if word.startswith(c.name) and 1 <= len(word) - len(c.name) <= 2
         }
+    if not countries and locative_endings(language) and not word.isascii():
+        # ... and written in the letters of a language that spells foreign names its own
+        # way ("Arendālas" is Arendal's): the one country of the towns its base form names,
+        # accents aside
+        told = town_country_of_form(word)
+        if told is not None:
+            countries.add(told)
     return countries

@@ -202,6 +202,16 @@ def test_a_proper_name_the_lemmatiser_knows_is_a_place_not_a_common_word() -> No
     assert _countries(text, "lv")["Liepājas plānošanas reģions"] == "LV"
 
 
+def test_a_foreign_town_spelt_in_latvian_letters_tells_its_country() -> None:
+    """Latvian spells a foreign town its own way and declines it ("Arendālas" is Arendal's,
+    "Stavangeras" Stavanger's): the base form, accents aside, names the town; a name of
+    plain letters is not so read ("Bissaya Barreto" tells no country)."""
+    text = "Arendālas pašvaldība un Cēsu novads tikās Cēsīs."
+    assert _countries(text, "lv")["Arendālas pašvaldība"] == "NO"
+    text = "A Fundação Bissaya Barreto acolheu a reunião."
+    assert _countries(text, "pt")["Fundação Bissaya Barreto"] is None
+
+
 def test_a_name_written_in_a_named_countrys_language_is_of_that_country() -> None:
     """A name kept in its own language in a text of another ('Foreningen Aktive Eldre' in
     English news) is of the country whose language that is, if the document names it."""

@@ -426,6 +426,14 @@ def test_a_person_after_the_name_and_a_sub_unit_before_it_are_not_part_of_it() -
     assert _names("The Gdansk Youth Association Sports Club met.", "en") == {
         "Gdansk Youth Association Sports Club"
     }
+    # after a head noun alone, an article before it or not, a person's name is whom the
+    # body is named after
+    assert _names("A Fundação Joana Vasconcelos acolheu a reunião.", "pt") == {
+        "Fundação Joana Vasconcelos"
+    }
+    assert _names("Na Fundação Joana Vasconcelos decorreu a reunião.", "pt") == {
+        "Fundação Joana Vasconcelos"
+    }
 
 
 def test_a_word_an_and_joins_to_a_bodys_name_is_a_name_of_its_own() -> None:
@@ -640,6 +648,9 @@ def test_the_demonym_and_a_lower_case_head_name_one_body_in_english() -> None:
          "Zemgales Jauniešu forums"),
         ("lt", "Vizitą organizavo UAB „Baltijos Vėjas“ vadovai.", "Baltijos Vėjas"),
         ("pl", "Umowę podpisała fundacja „Zielony Most” z Gdańska.", "Zielony Most"),
+        # after a class noun ("organisation", "company"), whatever its case
+        ("lv", "Apmeklējām vides organizāciju “Zaļā Upe” Liepājā.", "Zaļā Upe"),
+        ("cs", "Setkali jsme se s organizací „Zelená Řeka“ v Brně.", "Zelená Řeka"),
     ],
 )  # fmt: skip
 def test_a_quoted_name_after_a_head_noun_or_legal_form(lang: str, text: str, expected: str) -> None:

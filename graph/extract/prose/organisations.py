@@ -1967,7 +1967,8 @@ _INSTITUTION_NOUNS = frozenset({"įstaiga", "iestāde"})
 
 def _quoted_after_head(text: str, language: str) -> list[tuple[int, int, str]]:
     """ "biedrības „Latvijas Lauku forums”", "UAB „Fixus Mobilis”": a quoted name right
-    after a lower-case head noun (or one that opens the sentence) or a legal form is that
+    after a lower-case head noun (or one that opens the sentence), a class noun of
+    ``apposition_cue_lemmas`` ("organizāciju “Arendal GRID”") or a legal form is that
     body's name (quoted titles elsewhere are not organisations)."""
     out = []
     for m in quotations(text):
@@ -1982,8 +1983,9 @@ def _quoted_after_head(text: str, language: str) -> list[tuple[int, int, str]]:
             # (a head noun opening the sentence is capitalised: "Asociacija „…“"; an
             # institution noun, no head elsewhere, names the body it quotes: "Viešoji
             # įstaiga „Versli Lietuva“", the spelled-out legal form of a VšĮ)
+            base = lemma(word, language)
             org_type = head_lemma_type(word, language) or (
-                "other" if lemma(word, language) in _INSTITUTION_NOUNS else None
+                "other" if base in _INSTITUTION_NOUNS or base in _apposition_cues() else None
             )
         else:
             continue
@@ -2131,11 +2133,14 @@ def _drop_trailing_person(
 ) -> list[int]:
     """ "… Gdansk Youth Association Anna Nowak": a first name and a surname
     (:func:`_full_name`) after a name that ends on its head noun are a person of the
-    organisation, not part of its name."""
+    organisation, not part of its name. After a head noun alone (an article aside), they
+    are whom the body is named after ("A Fundação Bissaya Barreto")."""
     if len(run) < 4:
         return run
     words = [tokens[k][2] for k in run]
     kept = words[:-2]
+    if sum(not is_function_word(w, language) for w in kept) < 2:
+        return run
     if (
         _full_name(words[-2:], lex, language)
         and _head_type(kept[-1:], lex, language) is not None
