@@ -45,6 +45,24 @@ def test_a_meeting_told_by_its_verb_or_a_sitting(lang: str, text: str, place: st
 
 
 @pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # a visit told by its verb in any person and tense: "we visited", "they visited"
+        ("lv", "2019. gada 12. maijā apmeklējām Valkas novada pašvaldību."),
+        ("lt", "2019 m. gegužės 12 d. aplankėme Alytaus miesto savivaldybę."),
+        ("pl", "12 maja 2019 r. odwiedziliśmy Gminę Obrowo."),
+        ("cs", "Dne 12. května 2019 jsme navštívili Město Písek."),
+        ("bg", "На 12 май 2019 г. посетихме Община Бургас."),
+    ],
+)
+def test_a_visit_told_by_its_verb_in_any_person(lang: str, text: str) -> None:
+    [event] = read_text(text, lang).events
+    assert (event.type, event.start) == ("study_visit", date(2019, 5, 12))
+    # an infinitive is none: "a chance to visit"
+    assert read_text("Dalībniekiem bija iespēja apmeklēt Valku.", "lv").events == ()
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         ("During their visit the mayors saw the new school in Bodø.", "study_visit"),
