@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from .lemmas import comma_below, head_lemma_type, is_town_word, lemma
+from .lemmas import comma_below, head_lemma_type, head_noun_base, is_town_word, lemma
 
 #: Languages whose names open with their head ("Fundacja Wolna Wisła"; in Bulgarian the
 #: head's definite article goes: "посолството на …" → "Посолство на …"), and those whose
@@ -144,7 +144,7 @@ def base_form(name: str, language: str) -> str:
     word = words[at]
     if head_lemma_type(word, "en") and lemma(word, "en").casefold() == word.casefold():
         return name  # an English name ("Centre for Equality") in a text of another language
-    base = lemma(word, language)
+    base = head_noun_base(word, language)
     if base.casefold() == word.casefold() or not _is_head(base, language):
         return name
     if not base.isalpha() or abs(len(base) - len(word)) > 3:

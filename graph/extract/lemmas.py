@@ -24,6 +24,7 @@ __all__ = [
     "comma_below",
     "compound_head_type",
     "head_lemma_type",
+    "head_noun_base",
     "is_function_word",
     "is_known_word",
     "is_town_word",
@@ -173,6 +174,18 @@ def _heads() -> dict[str, str]:
     }
 
 
+@cache
+def _plural_heads(language: str) -> dict[str, str]:
+    return dict(lexicon().raw["plural_head_nouns"].get(language, {}))
+
+
+def head_noun_base(word: str, language: str) -> str:
+    """The base form of a head noun: its lemma, or the plural a body is named by where the
+    lemmatiser gives a singular (``plural_head_nouns``: "rūmų" → "rūmai", not "rūmas")."""
+    base = lemma(word, language)
+    return _plural_heads(language).get(base.casefold(), base)
+
+
 @lru_cache(maxsize=1 << 16)
 def head_lemma_type(word: str, language: str) -> str | None:
     """The organisation type whose head noun ``word`` is, in any case form, or None.
@@ -191,7 +204,7 @@ def head_lemma_type(word: str, language: str) -> str | None:
     if folded in job_titles():
         return None  # "Minister" is a person's office ("Ministerul"'s lemma only in Romanian)
     # (the table is case-folded; a lemma may not be: Greek "δήμος" folds to "δήμοσ")
-    found = heads.get(folded) or heads.get(lemma(word, language).casefold())
+    found = heads.get(folded) or heads.get(head_noun_base(word, language).casefold())
     if found is None and language != "en":
         english = lemma(word, "en")
         # an English plural is a kind of body, not one ("Companies", "Care Services")

@@ -212,6 +212,15 @@ def test_a_foreign_town_spelt_in_latvian_letters_tells_its_country() -> None:
     assert _countries(text, "pt")["Fundação Bissaya Barreto"] is None
 
 
+def test_a_bilateral_body_named_in_a_language_is_of_that_languages_country() -> None:
+    """ "Norvegijos Lietuvos prekybos rūmai" (the Norwegian-Lithuanian chamber), named in
+    Lithuanian, is in Lithuania; in English the first country named still tells
+    ("Czech-Liechtenstein Commission")."""
+    text = "Susitikime dalyvavo Norvegijos Lietuvos prekybos rūmai ir Klaipėdos universitetas."
+    assert _countries(text, "lt")["Norvegijos Lietuvos prekybos rūmai"] == "LT"
+    assert infer_country("Czech-Liechtenstein Commission of Historians") == "CZ"
+
+
 def test_a_name_written_in_a_named_countrys_language_is_of_that_country() -> None:
     """A name kept in its own language in a text of another ('Foreningen Aktive Eldre' in
     English news) is of the country whose language that is, if the document names it."""

@@ -772,3 +772,19 @@ def test_a_delegation_at_the_event_is_of_its_participants_not_a_visit() -> None:
     assert _events("Delegace z Kanceláře finančních mechanismů přijela do Prahy.", "cs") == [
         ("study_visit", "Prague")
     ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("lt", "Universitete lankėsi Norvegijos ambasadorius Lietuvoje."),
+        ("pl", "Szkołę odwiedził ambasador Norwegii w Polsce."),
+        ("lv", "Skolā viesojās Norvēģijas vēstnieks Latvijā."),
+    ],
+)
+def test_the_country_of_an_office_is_no_place_of_the_event(lang: str, text: str) -> None:
+    """ "the ambassador in Lithuania": the country the ambassador is posted to, after the
+    office's noun (its preposition, its own country between), is not where the visit
+    was."""
+    [event] = read_text(text, lang).events
+    assert event.place is None

@@ -1622,3 +1622,18 @@ def test_split_compounds_that_end_in_a_head_noun_are_one_body(
     assert {(o.name, o.type) for o in read_text(text, "no").organisations} == {(name, kind)}
     # no head noun at the compound's end: no body
     assert _names("Vi snakket om Natur- og kulturarv i kommunen.", "no") == set()
+
+
+def test_a_body_named_by_a_plural_only_head_noun() -> None:
+    """ "prekybos rūmai" (a chamber of commerce), "globos namai" (a care home): the
+    lemmatiser gives a singular no body is named by; the head is found in any case form and
+    the base form keeps the plural."""
+    from partnergraph.graph.extract.forms import base_form
+
+    text = "Susitikime dalyvavo Latvijos prekybos rūmų atstovai ir Alytaus globos namų direktorė."
+    names = _names(text, "lt")
+    assert names == {"Latvijos prekybos rūmų", "Alytaus globos namų"}
+    assert {base_form(n, "lt") for n in names} == {
+        "Latvijos prekybos rūmai",
+        "Alytaus globos namai",
+    }

@@ -17,7 +17,14 @@ from ..gazetteer import (
     region_countries,
     town_country,
 )
-from ..lemmas import head_lemma_type, is_common_word, is_function_word, is_town_word, lemma
+from ..lemmas import (
+    head_lemma_type,
+    is_common_word,
+    is_function_word,
+    is_town_word,
+    job_titles,
+    lemma,
+)
 from ..lexicon import (
     UPPER,
     Lexicon,
@@ -222,20 +229,24 @@ def _place_prepositions() -> frozenset[str]:
 def demonym_country(name: str, lex: Lexicon, language: str = "en") -> str | None:
     """The country of the first demonym in the name ("Czech-Liechtenstein …" → CZ), in
     any case form of the document's language ("Norského …" → NO), or of a country's
-    name in a case form ("Norvegijos Karalystės …" → NO)."""
+    name in a case form ("Norvegijos Karalystės …" → NO). Of a name that names two
+    countries, one of them the country of the text's language, that one: a bilateral
+    body named in the language of where it is ("Norvegijos Lietuvos prekybos rūmai", in
+    Lithuanian, is in Lithuania)."""
     m = lex.demonyms.search(name)
-    if m is not None and m.lastgroup:
-        return m.lastgroup[2:]
+    named = [m.lastgroup[2:]] if m is not None and m.lastgroup else []
     if language == "en":
-        return None
+        return named[0] if named else None
     table = _demonym_lemmas()
     for word in re.findall(r"\w{4,}", name):
-        if not word[:1].isupper():
-            continue
-        found = table.get(lemma(word, language)) or _country_of_lemma(word, language)
-        if found:
-            return found
-    return None
+        if word[:1].isupper():
+            found = table.get(lemma(word, language)) or _country_of_lemma(word, language)
+            if found:
+                named.append(found)
+    home = lex.language_countries.get(language)
+    if home in named and len(set(named)) > 1:
+        return home
+    return named[0] if named else None
 
 
 @cache
@@ -552,7 +563,7 @@ def find_places(
             i += 1
             continue
         titled = any(start < a < end for start, end in titles)
-        prep = _at(tokens, i, lex, language) and not titled
+        prep = _at(tokens, i, lex, language) and not titled and not _an_office(tokens, i)
         two = f"{word} {tokens[i + 1][2]}" if i + 1 < len(tokens) else None
         cc = country_of_form(two) if two else None
         if cc:
@@ -585,6 +596,19 @@ def find_places(
                     out.append((Place(word, region, "region", span_evidence(sent, a, b)), prep))
         i += 1
     return out
+
+
+def _an_office(tokens: list[tuple[int, int, str]], i: int) -> bool:
+    """Whether the place at token ``i`` is where someone holds an office: right after the
+    office's noun, its preposition, or the country whose office it is ("ambasadorius
+    Lietuvoje", "vēstnieks Latvijā", "ambasador Norwegii w Polsce"): the ambassador's
+    country, not where anything happened."""
+    k = i - 1
+    if k >= 0 and tokens[k][2].casefold() in lexicon().prepositions:
+        k -= 1
+    if k >= 1 and CAP.match(tokens[k][2]) and tokens[k - 1][2].casefold() in job_titles():
+        return True  # (the office's own country between)
+    return k >= 0 and tokens[k][2].casefold() in job_titles()
 
 
 def _modifies_next(tokens: list[tuple[int, int, str]], i: int, text: str, language: str) -> bool:
