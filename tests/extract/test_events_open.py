@@ -788,3 +788,19 @@ def test_the_country_of_an_office_is_no_place_of_the_event(lang: str, text: str)
     was."""
     [event] = read_text(text, lang).events
     assert event.place is None
+
+
+def test_a_date_is_the_event_it_follows() -> None:
+    """ "The purpose of the visit was twofold: … to attend the conference that took place
+    in Oslo on September, 1 – 4, 2019": the conference's dates, not the visit's (a date
+    before all the events named is the first one's)."""
+    text = (
+        "The purpose of the visit was twofold: to discuss the partnership and to attend the "
+        "conference that took place in Oslo on September, 1 – 4, 2019."
+    )
+    dated = {e.type: (e.start, e.end) for e in read_text(text, "en").events}
+    assert dated["conference"] == (date(2019, 9, 1), date(2019, 9, 4))
+    assert dated["study_visit"] == (None, None)
+    text = "On 3 May 2019 the delegation visited Oslo and attended a seminar."
+    dated = {e.type: e.start for e in read_text(text, "en").events}
+    assert dated["study_visit"] == date(2019, 5, 3)

@@ -61,7 +61,8 @@ def find_events(
     year_hint: int | None = None,
     names: Sequence[tuple[int, int]] = (),
 ) -> list[EventDraft]:
-    """The events a sentence names, with their places and the first one's dates; words
+    """The events a sentence names, with their places and dates (the event's they follow,
+    else the first one's); words
     within ``names`` (the spans of bodies' names in the sentence) are the bodies' ("Norsk
     Seminar Senter", "ForUM"), not events."""
     found = _without_the_comers(
@@ -90,6 +91,12 @@ def find_events(
     ):
         return []  # "seminars, training, workshops and conferences": kinds of activity, not events
     dates = _dates(sent.text, lex, language, year_hint) if terms else None
+    # the dates are the event's they follow ("… to attend the conference that took place
+    # in Oslo on September 1–4, 2019"), the first one's when they come before them all
+    dated = 0
+    if dates is not None:
+        at = sent.text.find(dates[2])
+        dated = max((i for i, t in enumerate(terms) if t[0] <= at), default=0)
     drafts: list[EventDraft] = []
     for i, (a, b, event_type) in enumerate(terms):
         limit = terms[i + 1][0] if i + 1 < len(terms) else len(sent.text)
@@ -101,7 +108,7 @@ def find_events(
             key="", type=event_type, label=label, evidence=span_evidence(sent, a, b), place=place,
             listed=bool(BULLET_START.match(sent.text)),
         )  # fmt: skip
-        if dates is not None and i == 0:
+        if dates is not None and i == dated:
             draft.start, draft.end, draft.date_text = dates
             draft.dateline = _DATELINE.match(sent.text[len(dates[2]) :]) is not None and (
                 sent.text.startswith(dates[2])
