@@ -69,6 +69,10 @@ def test_a_visit_told_by_its_verb_in_any_person(lang: str, text: str) -> None:
         ("The congress gathered 300 experts in Oslo.", "conference"),
         ("A webinar for teachers was held in June.", "seminar"),
         ("The summer school took place in Tartu.", "training"),
+        # a visit as a noun before its verb, with no article; a visit announced
+        ("This partnership building visit is aimed at new projects.", "study_visit"),
+        ("The aim of bilateral co-operation visit is to find partners.", "study_visit"),
+        ("Lithuanian experts will visit Norway in spring.", "study_visit"),
     ],
 )
 def test_english_event_nouns_that_are_no_verbs(text: str, expected: str) -> None:
@@ -77,6 +81,7 @@ def test_english_event_nouns_that_are_no_verbs(text: str, expected: str) -> None
 
 def test_an_infinitive_names_no_event() -> None:
     # "a chance to meet", "we want to meet": no meeting took place
+    assert _events("The partners want to visit Bergen.", "en") == []
     assert _events("Dalībniekiem bija iespēja tikties ar kolēģiem.", "lv") == []
     assert _events("Chcemy spotkać partnerów z Norwegii.", "pl") == []
 
