@@ -73,6 +73,7 @@ def test_a_visit_told_by_its_verb_in_any_person(lang: str, text: str) -> None:
         ("This partnership building visit is aimed at new projects.", "study_visit"),
         ("The aim of bilateral co-operation visit is to find partners.", "study_visit"),
         ("Lithuanian experts will visit Norway in spring.", "study_visit"),
+        ("Employees attended the NGO stakeholder meeting held in Zagreb.", "meeting"),
     ],
 )
 def test_english_event_nouns_that_are_no_verbs(text: str, expected: str) -> None:

@@ -1637,3 +1637,13 @@ def test_a_body_named_by_a_plural_only_head_noun() -> None:
         "Latvijos prekybos rūmai",
         "Alytaus globos namai",
     }
+
+
+def test_a_name_after_and_the_that_goes_on_in_small_letters_is_not_the_left_ones() -> None:
+    """ "the Norwegian Embassy and the National foundation for civil society development":
+    the embassy is one name; "and the National" is none of it."""
+    text = "It was hosted by the Norwegian Embassy and the National foundation for civil society."
+    assert _names(text, "en") == {"Norwegian Embassy"}
+    # a right side that stands alone is a name of its own, as before
+    text = "It was hosted by the Norwegian Embassy and the Sopot Sports Association."
+    assert _names(text, "en") == {"Norwegian Embassy", "Sopot Sports Association"}

@@ -2401,11 +2401,15 @@ def _split_coordination(
             or sum(1 for w in right_words if CAP.match(w)) >= 2
             or (len(right_words) == 1 and bool(_ACRONYM_WORD.fullmatch(right_words[0])))
         )
+        closed = _head_type(left_words[-1:], lex, language) is not None
         if not right_alone:
+            if article and closed:
+                # "the Norwegian Embassy and the National foundation for …": the left name
+                # is whole; the right one goes on in small letters, past the capitals
+                return _split_coordination(left, tokens, lex, language)
             continue
         if not left_head:
             return [left, right]
-        closed = _head_type(left_words[-1:], lex, language) is not None
         foreign = word not in ("and", "&") and bool(_ENGLISH_CONNECTORS & set(left_words))
         # "UAB Inova Baltic and Dynatec AS": each side a company with its legal form
         companies = has_legal_form(" ".join(left_words)) and has_legal_form(" ".join(right_words))
