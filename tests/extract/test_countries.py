@@ -221,6 +221,15 @@ def test_a_bilateral_body_named_in_a_language_is_of_that_languages_country() -> 
     assert infer_country("Czech-Liechtenstein Commission of Historians") == "CZ"
 
 
+def test_a_region_in_brackets_after_a_name_tells_its_country() -> None:
+    """ "Nome Municipality (Bo, Telemark)": the region in the brackets is of one country."""
+    from partnergraph.graph.extract.prose.places import country_after
+
+    text = "The guests met Nome Municipality (Bo, Telemark) on day two."
+    assert country_after(text, text.index(" (Bo")) == "NO"
+    assert _countries(text, "en")["Nome Municipality"] == "NO"
+
+
 def test_a_name_written_in_a_named_countrys_language_is_of_that_country() -> None:
     """A name kept in its own language in a text of another ('Foreningen Aktive Eldre' in
     English news) is of the country whose language that is, if the document names it."""

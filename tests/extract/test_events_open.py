@@ -297,6 +297,9 @@ def test_those_a_visit_came_from_are_its_participants(lang: str, text: str, role
          {("Alytaus miesto savivaldybėje", "host")}),
         ("lv", "Maijā Valkas novada pašvaldībā viesojās Vardes pašvaldības delegācija.",
          {("Valkas novada pašvaldībā", "host"), ("Vardes pašvaldības", "participant")}),
+        # a visit to come, or going on ("lankysis", "lankosi")
+        ("lt", "Rytoj svečiai iš Norvegijos lankysis Alytaus rajono savivaldybėje.",
+         {("Alytaus rajono savivaldybėje", "host")}),
         # (a month's name, in a case form, opens no name: "Gegužę", "Maijā")
         # in the nominative before the verb, and an object in the accusative after it
         ("lt", "Alytaus miesto savivaldybė aplankė Vardės savivaldybę.",

@@ -370,16 +370,22 @@ def where_after(text: str, b: int) -> tuple[str, int] | None:
 
 
 def country_after(text: str, b: int) -> str | None:
-    """A country or its code in brackets just after a name ("NAV (Norway)", "(NO)"), or a
-    country after a comma or a dash that ends the clause ("Øvre Eiker, Norway.", "…
-    skole Sonsterud – Nórsko.")."""
+    """A country or its code in brackets just after a name ("NAV (Norway)", "(NO)"), or
+    the one country of the regions in them ("(Bo, Telemark)"), or a country after a comma
+    or a dash that ends the clause ("Øvre Eiker, Norway.", "… skole Sonsterud –
+    Nórsko.")."""
     m = _AFTER_COUNTRY.match(text[b : b + 60])
     if m is None:
         return None
     told = m.group("paren") or m.group("comma")
     if len(told) == 2 and is_country_code(told):
         return told
-    return country_of_form(told)
+    found = country_of_form(told)
+    if found is None and m.group("paren"):
+        # "Nome Municipality (Bo, Telemark)": a region in the brackets, of one country
+        regions = {cc for part in told.split(",") for cc in region_countries(part.strip())}
+        found = regions.pop() if len(regions) == 1 else None
+    return found
 
 
 def told_places(text: str) -> dict[str, str]:
