@@ -813,3 +813,9 @@ def test_a_date_is_the_event_it_follows() -> None:
     text = "On 3 May 2019 the delegation visited Oslo and attended a seminar."
     dated = {e.type: e.start for e in read_text(text, "en").events}
     assert dated["study_visit"] == date(2019, 5, 3)
+
+
+def test_a_month_after_in_is_no_place() -> None:
+    """ "in March 2018" is when, not March in Cambridgeshire: the trip is in Bergen."""
+    text = "The study trip will be held in March 2018 in Bergen."
+    assert _events(text, "en") == [("study_visit", "Bergen")]

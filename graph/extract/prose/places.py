@@ -36,7 +36,7 @@ from ..lexicon import (
 )
 from ..model import Place
 from ..registry import registry
-from .sentences import CAP, Sentence, quotations, span_evidence
+from .sentences import CAP, MONTH_NAMES, Sentence, quotations, span_evidence
 
 __all__ = [
     "city_in_name",
@@ -584,7 +584,8 @@ def find_places(
             cc = None if _modifies_next(tokens, i, sent.text, language) else cc
         if cc:
             out.append((Place(word, cc, "country", span_evidence(sent, a, b)), prep))
-        elif prep and word not in lex.stopwords:
+        elif prep and word not in lex.stopwords and word.casefold() not in MONTH_NAMES:
+            # (a month after "in" is a date: "in March 2018" is not March, Cambridgeshire)
             cities = find_cities(word) or _city_by_lemma(word, language)
             if cities:
                 country = pick_country([c.country for c in cities], doc_countries)
