@@ -114,6 +114,9 @@ def test_the_body_a_visit_went_to_hosted_it(
          date(2016, 12, 8), None),
         ("pl", "W dniu 5 września 2021 r. Seminarium w Krakowie zgromadziło gminy.",
          date(2021, 9, 5), None),
+        # a comma after the month
+        ("en", "The meeting takes place from 10-11 February, 2015 in Riga.",
+         date(2015, 2, 10), 11),
         # such a date after a list item's bullet
         ("lt", "• 2007 m. gegužės 12 d. Alytuje viešėjo delegacija iš Norvegijos.",
          date(2007, 5, 12), None),

@@ -1647,3 +1647,16 @@ def test_a_name_after_and_the_that_goes_on_in_small_letters_is_not_the_left_ones
     # a right side that stands alone is a name of its own, as before
     text = "It was hosted by the Norwegian Embassy and the Sopot Sports Association."
     assert _names(text, "en") == {"Norwegian Embassy", "Sopot Sports Association"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "The Gender Equality Working Group met in Oslo."),
+        ("pl", "Spotkanie Grupy Roboczej odbyło się w Gdańsku."),
+        ("lv", "Rīgā sanāca Pašvaldību darba grupa."),
+    ],
+)
+def test_a_group_of_people_is_no_organisation(lang: str, text: str) -> None:
+    """A working, steering or reference group a project sets up is no body."""
+    assert _names(text, lang) == set()

@@ -540,8 +540,23 @@ def find_organisations(
         )
         if not _generic_reference(m.name, m.type, lex, language)
         and not is_instrument(m.name, language)
+        and not _a_group_of_people(m.name, language)
         and any(c.isupper() for c in m.name)  # "gminy wiejskiej", "samorządu lokalnego": a kind
     ]
+
+
+@cache
+def _people_groups(language: str) -> re.Pattern[str] | None:
+    table = lexicon().raw["people_groups"]
+    phrases = [*table.get(language, ()), *(table["en"] if language != "en" else ())]
+    return re.compile(rf"(?:^|\s)(?:{'|'.join(phrases)})$", re.I) if phrases else None
+
+
+def _a_group_of_people(name: str, language: str) -> bool:
+    """ "Gender Equality Working Group", "grupa robocza …", "darba grupa": a group of people
+    a project or body sets up (``people_groups``) is no organisation."""
+    pattern = _people_groups(language)
+    return pattern is not None and pattern.search(name) is not None
 
 
 def _without_state_after(
