@@ -1660,3 +1660,22 @@ def test_a_name_after_and_the_that_goes_on_in_small_letters_is_not_the_left_ones
 def test_a_group_of_people_is_no_organisation(lang: str, text: str) -> None:
     """A working, steering or reference group a project sets up is no body."""
     assert _names(text, lang) == set()
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "name", "country"),
+    [
+        ("et", "Projekti juhib Viimsi Vallavalitsus.", "Viimsi Vallavalitsus", "EE"),
+        ("et", "Kohtumine toimus Tartu linnavalitsuses.", "Tartu linnavalitsuses", "EE"),
+        ("hu", "A projektet Nádudvar Város Önkormányzata vezeti.",
+         "Nádudvar Város Önkormányzata", "HU"),
+        ("hr", "Projekt vodi Grad Zadar u suradnji s partnerima.", "Grad Zadar", "HR"),
+    ],
+)  # fmt: skip
+def test_municipalities_in_estonian_hungarian_and_croatian(
+    lang: str, text: str, name: str, country: str
+) -> None:
+    """A town's municipality in the forms of three more of the grants' languages."""
+    found = {o.name: o for o in read_text(text, lang).organisations}
+    assert found[name].type == "municipality"
+    assert found[name].country == country
