@@ -1679,3 +1679,12 @@ def test_municipalities_in_estonian_hungarian_and_croatian(
     found = {o.name: o for o in read_text(text, lang).organisations}
     assert found[name].type == "municipality"
     assert found[name].country == country
+
+
+def test_names_inside_someones_words_are_names() -> None:
+    """A quotation of eight words or more that ends on a stop or comma is speech, not a
+    title: "«Me rõõmustame … Tartu Ülikooli teadlasi,» lisas suursaadik" names the
+    university; a quoted title is still no organisation."""
+    text = "«Me rõõmustame projektide üle, mis seovad Tartu Ülikooli teadlasi,» lisas suursaadik."
+    assert "Tartu Ülikooli" in _names(text, "et")
+    assert _names("Pokazano film „Wielka Woda” w kinie.", "pl") == set()

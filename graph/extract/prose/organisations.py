@@ -62,7 +62,7 @@ from .places import (
 )
 from .projects import project_titles
 from .roles import owner_connectors
-from .sentences import CAP, MONTH_NAMES, Sentence, quotations, span_evidence
+from .sentences import CAP, MONTH_NAMES, Sentence, is_speech, quotations, span_evidence
 
 __all__ = ["DocNames", "find_organisations", "spelled_by"]
 
@@ -1605,8 +1605,8 @@ def _head_spans(
 ) -> list[tuple[int, int, str]]:
     """Capitalised spans (with connectors) that hold an organisation head word; with
     ``lowercase_heads``, a lower-case head word may close the span (Latvian, Norwegian…).
-    Titles in quotation marks are not organisations."""
-    quoted = [m.span() for m in quotations(text)]
+    Titles in quotation marks are not organisations (someone's words are read)."""
+    quoted = [m.span() for m in quotations(text) if not is_speech(m)]
     tokens = _word_tokens(text)
     if quoted:
         tokens = [t for t in tokens if not any(a < t[0] < b for a, b in quoted)]

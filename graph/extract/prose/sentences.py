@@ -17,6 +17,7 @@ __all__ = [
     "QUOTED",
     "Sentence",
     "has_quote",
+    "is_speech",
     "quotations",
     "sentences",
     "span_evidence",
@@ -56,6 +57,18 @@ def quotations(text: str) -> tuple[re.Match[str], ...]:
     """The quotations of ``text`` (matches of :data:`QUOTED`), found once: several readers
     of a sentence ask for them."""
     return tuple(QUOTED.finditer(text)) if has_quote(text) else ()
+
+
+#: The fewest words of a quotation that ends on a stop or comma to be speech, not a title.
+_SPEECH_WORDS = 8
+
+
+def is_speech(quotation: re.Match[str]) -> bool:
+    """Whether a quotation is someone's words, not a title: eight words or more that end
+    on a stop or a comma inside the quotation marks ("«Me rõõmustame … raames,» lisas
+    suursaadik"); names inside it are names."""
+    words = quotation.group(1).split()
+    return len(words) >= _SPEECH_WORDS and words[-1][-1:] in ".,!?…"
 
 
 @dataclass(frozen=True)
