@@ -49,6 +49,7 @@ def test_a_meeting_told_by_its_verb_or_a_sitting(lang: str, text: str, place: st
     [
         # a visit told by its verb in any person and tense: "we visited", "they visited"
         ("lv", "2019. gada 12. maijā apmeklējām Valkas novada pašvaldību."),
+        ("lv", "2019. gada 12. maijā viesojāmies Valkas novada pašvaldībā."),
         ("lt", "2019 m. gegužės 12 d. aplankėme Alytaus miesto savivaldybę."),
         ("pl", "12 maja 2019 r. odwiedziliśmy Gminę Obrowo."),
         ("cs", "Dne 12. května 2019 jsme navštívili Město Písek."),
