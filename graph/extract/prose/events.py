@@ -61,10 +61,9 @@ def find_events(
     year_hint: int | None = None,
     names: Sequence[tuple[int, int]] = (),
 ) -> list[EventDraft]:
-    """The events a sentence names, with their places and dates (the event's they follow,
-    else the first one's); words
-    within ``names`` (the spans of bodies' names in the sentence) are the bodies' ("Norsk
-    Seminar Senter", "ForUM"), not events."""
+    """The events a sentence names, with their places and dates (the dates are the event's
+    they follow, else the first one's); words within ``names`` (the spans of bodies' names
+    in the sentence) are the bodies' ("Norsk Seminar Senter", "ForUM"), not events."""
     found = _without_the_comers(
         _with_event_nouns(
             [t for t in lex.events.find(sent.text) if not _named(t, names)],

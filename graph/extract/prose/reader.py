@@ -351,7 +351,9 @@ def read_text(
                     gathering.roles.append((org, owner, ev))
                     continue
                 came_from = follows_origin(sent.text, org.evidence.start - sent.start)
-                by_case = visit_role_by_case(sent, org, language)
+                # (the case of a name is asked only where a visit's verb is a cue)
+                visit = any(cue_role == "visited" for _a, _b, cue_role in cues)
+                by_case = visit_role_by_case(sent, org, language) if visit else None
                 role = nearest_cue(org, cues, came_from, forward, by_case)
                 if role is not None and not venue:
                     _event_of(org, named_at, current).roles.append((org, role, ev))

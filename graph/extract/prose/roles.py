@@ -298,9 +298,16 @@ def visit_role_by_case(sent: Sentence, org: OrgMention, language: str) -> str | 
     ):
         return None
     told = _case_of(word, language, endings)
-    if told is None and re.search(lexicon().raw["nominative_plural_endings"][language], word):
+    plural = _nominative_plural(language)
+    if told is None and plural is not None and plural.search(word):
         return "participant"  # "atstovai", "pārstāvji": plural people
     return told
+
+
+@cache
+def _nominative_plural(language: str) -> re.Pattern[str] | None:
+    ending = lexicon().raw["nominative_plural_endings"].get(language)
+    return re.compile(ending) if ending else None
 
 
 _QUOTES = "\"'«»„“”‘’()[],.;:"
