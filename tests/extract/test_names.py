@@ -1688,3 +1688,10 @@ def test_names_inside_someones_words_are_names() -> None:
     text = "«Me rõõmustame projektide üle, mis seovad Tartu Ülikooli teadlasi,» lisas suursaadik."
     assert "Tartu Ülikooli" in _names(text, "et")
     assert _names("Pokazano film „Wielka Woda” w kinie.", "pl") == set()
+
+
+def test_a_municipalitys_place_ends_with_the_town_before_a_persons_name() -> None:
+    """ "se starostou města Molde Janem Petterem Hammero": the municipality is Molde's;
+    the mayor's name after the town is none of its name."""
+    text = "Setkali jsme se se starostou města Molde Janem Petterem Hammero."
+    assert _names(text, "cs") == {"města Molde"}

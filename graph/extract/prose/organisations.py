@@ -357,8 +357,15 @@ def find_organisations(
         # the form's language ("X kommune") tells the country only when the city list does
         # not know the place: Norwegian text says "byen Lublin" and "Piła kommune" too
         cities = _towns_called(place)
-        written = _PARENTHESES.sub("", m.group())  # "Lešos (Lesja) savivaldybės"
-        note = _PARENTHESES.search(m.group())
+        end = m.end()
+        if not cities and m.end(group) == end:
+            # "města Molde Janem Petterem": the place ends with the town the list knows,
+            # and a person's name follows it
+            place, end = _known_town_first(place, m.start(group), end)
+            cities = _towns_called(place)
+        matched = sent.text[m.start() : end]
+        written = _PARENTHESES.sub("", matched)  # "Lešos (Lesja) savivaldybės"
+        note = _PARENTHESES.search(matched)
         own = _country_in_parentheses(note.group()[1:-1]) if note else None
         form = written.replace(place, " ")
         form_language = group.split("_")[1]
@@ -384,10 +391,10 @@ def find_organisations(
             " ".join(written.split()),
             country,
             "municipality",
-            span_evidence(sent, m.start(), m.end()),
+            span_evidence(sent, m.start(), end),
             seat=cities[0].name if cities else place,
         )
-        spans.append((m.start(), m.end(), mention))
+        spans.append((m.start(), end, mention))
 
     def town_bodies(found: list[tuple[int, int, str]]) -> None:
         for a, b, place in found:
@@ -1445,6 +1452,17 @@ def _municipality_matches(text: str, lex: Lexicon, language: str) -> Iterator[re
             continue
         yield m
         at = m.end()
+
+
+def _known_town_first(place: str, start: int, end: int) -> tuple[str, int]:
+    """The first words of a place of several words that the city list knows as a town, and
+    where they end (``start``: where the place begins); the place itself when none do."""
+    words = place.split(" ")
+    for n in range(len(words) - 1, 0, -1):
+        prefix = " ".join(words[:n])
+        if _towns_called(prefix):
+            return prefix, start + len(prefix)
+    return place, end
 
 
 def _generic_reference(name: str, org_type: str | None, lex: Lexicon, language: str = "en") -> bool:
