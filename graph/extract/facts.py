@@ -19,7 +19,7 @@ from functools import cache
 
 from partnergraph.ontology import BENEFICIARY_STATES, DONOR_STATES
 
-from .gazetteer import country_of_form, is_country_code
+from .gazetteer import country_of_code3, country_of_form, is_country_code
 from .lexicon import UPPER, lexicon, organisation_type
 from .model import Evidence, Money, OrgMention, Project, RoleFact
 from .money import find_amounts
@@ -289,12 +289,7 @@ def split_name_country(value: str) -> tuple[str, str | None, str | None]:
 def _grants_state(code: str) -> str | None:
     """The donor or beneficiary state whose ISO 3166 three-letter code ``code`` is
     ("NOR", "CZE"), or None (any other three letters are an acronym)."""
-    import pycountry
-
-    if len(code) != 3 or not code.isupper():
-        return None
-    country = pycountry.countries.get(alpha_3=code)
-    cc = country.alpha_2 if country is not None else None
+    cc = country_of_code3(code)
     return cc if cc in DONOR_STATES or cc in BENEFICIARY_STATES else None
 
 

@@ -19,6 +19,7 @@ __all__ = [
     "City",
     "city_table",
     "country_forms",
+    "country_of_code3",
     "country_of_form",
     "find_cities",
     "has_legal_form",
@@ -90,6 +91,16 @@ def country_forms() -> dict[str, str]:
             if len(name) >= 4:
                 forms.setdefault(name, cc)
     return forms
+
+
+def country_of_code3(code: str) -> str | None:
+    """ISO alpha-2 of an ISO 3166 three-letter code in capitals ("NOR" → "NO"), or None."""
+    import pycountry
+
+    if len(code) != 3 or not code.isupper():
+        return None
+    country = pycountry.countries.get(alpha_3=code)
+    return country.alpha_2 if country is not None else None
 
 
 def is_country_code(code: str) -> bool:

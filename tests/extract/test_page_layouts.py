@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from partnergraph.graph.extract import extract
-from partnergraph.graph.extract.model import Extraction
+from partnergraph.graph.extract.model import Extraction, Project
 from partnergraph.graph.sources import Document, read_document
 
 from ..conftest import FIXTURES
@@ -28,6 +28,13 @@ def _extract(name: str, folder: Path = PAGES) -> Extraction:
 def _page(text: str) -> Document:
     """A project page in English written for a test."""
     return Document("p", "p.txt", text, None, "project-page", "en", "utf-8", "text/plain", "")
+
+
+def _read_page(text: str) -> tuple[Project, set[tuple[str, str, str | None]]]:
+    """A test page's one project, and its roles as (role, name, country)."""
+    ex = extract(_page(text))
+    [p] = ex.projects
+    return p, {(role, name, cc) for role, name, cc, _type in _roles(ex)}
 
 
 def _roles(ex: Extraction) -> set[tuple[str, str, str | None, str | None]]:
@@ -377,8 +384,7 @@ def test_a_label_and_its_value_on_one_line_with_nothing_between() -> None:
         "Other Project Partners Fundacja Sztuki Polskiej(PL)\n\n"
         "The project brought two theatres together.\n"
     )
-    ex = extract(_page(text))
-    [p] = ex.projects
+    p, roles = _read_page(text)
     assert (p.name, p.number, p.status) == (
         "Stages without borders",
         "PL-CULTURE-0099",
@@ -389,7 +395,7 @@ def test_a_label_and_its_value_on_one_line_with_nothing_between() -> None:
         ("promoter", "Teatr Nowy w Krakowie", "PL"),
         ("donor_partner", "Bergen Theatre", "NO"),
         ("partner", "Fundacja Sztuki Polskiej", "PL"),
-    } <= {(role, name, cc) for role, name, cc, _type in _roles(ex)}
+    } <= roles
 
 
 def test_labels_glued_to_their_values_and_partners_named_by_their_state() -> None:
@@ -410,10 +416,9 @@ def test_labels_glued_to_their_values_and_partners_named_by_their_state() -> Non
         "More Information\n\n"
         "The project brings musicians of both countries together.\n"
     )
-    ex = extract(_page(text))
-    [p] = ex.projects
+    p, roles = _read_page(text)
     assert (p.name, p.number) == ("Songs of the river", "SK-CULT-0042")
-    assert {(role, name, cc) for role, name, cc, _type in _roles(ex)} == {
+    assert roles == {
         ("promoter", "Bratislava Puppet Theatre", "SK"),
         ("donor_partner", "Tromsø Folk Music Society", "NO"),
         ("partner", "Košice Music Conservatory", "SK"),
@@ -429,12 +434,9 @@ def test_a_title_that_starts_with_a_label_word_is_no_label() -> None:
         "Programme Name: Good Governance\n"
         "Project Number: LV-GOV-0007\n"
     )
-    ex = extract(_page(text))
-    [p] = ex.projects
+    p, roles = _read_page(text)
     assert (p.name, p.number, p.programme) == ("Budget Reform in Latvia", "LV-GOV-0007", None)
-    assert ("promoter", "Latvian Budget Office", "LV") in {
-        (role, name, cc) for role, name, cc, _type in _roles(ex)
-    }
+    assert ("promoter", "Latvian Budget Office", "LV") in roles
 
 
 def test_labels_set_in_markdown_bold() -> None:
@@ -445,13 +447,12 @@ def test_labels_set_in_markdown_bold() -> None:
         "**Donor Project Partners:**\n"
         "Port of Bergen(NO)\n"
     )
-    ex = extract(_page(text))
-    [p] = ex.projects
+    p, roles = _read_page(text)
     assert p.number == "PL-CLIMATE-0042"
     assert {
         ("promoter", "Port of Gdynia Authority", "PL"),
         ("donor_partner", "Port of Bergen", "NO"),
-    } <= {(role, name, cc) for role, name, cc, _type in _roles(ex)}
+    } <= roles
 
 
 def test_a_long_title_above_prose_with_the_facts_at_the_end() -> None:
@@ -479,13 +480,12 @@ def test_labels_parted_from_their_values_by_a_dash_or_written_in_capitals() -> N
         "Project Number – LV-ENV-0031\n"
         "Donor Project Partners – Norwegian Institute for Nature Research(NO)\n"
     )
-    ex = extract(_page(text))
-    [p] = ex.projects
+    p, roles = _read_page(text)
     assert (p.name, p.number) == ("Clean rivers together", "LV-ENV-0031")
     assert {
         ("promoter", "Vidzeme Planning Region", "LV"),
         ("donor_partner", "Norwegian Institute for Nature Research", "NO"),
-    } <= {(role, name, cc) for role, name, cc, _type in _roles(ex)}
+    } <= roles
     # a list in prose under a label in capitals: each item a body, lower-case words too
     prose = (
         "PROJECT “Care at home”\n\nPROJECT PARTNERS: Utena Day Care Centre, Kėdainiai District "

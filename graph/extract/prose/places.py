@@ -569,7 +569,7 @@ def find_places(
             i += 1
             continue
         titled = any(start < a < end for start, end in titles)
-        prep = _at(tokens, i, lex, language) and not titled and not _an_office(tokens, i)
+        prep = _at(tokens, i, lex, language) and not titled and not _an_office(tokens, i, lex)
         two = f"{word} {tokens[i + 1][2]}" if i + 1 < len(tokens) else None
         cc = country_of_form(two) if two else None
         if cc:
@@ -605,13 +605,13 @@ def find_places(
     return out
 
 
-def _an_office(tokens: list[tuple[int, int, str]], i: int) -> bool:
+def _an_office(tokens: list[tuple[int, int, str]], i: int, lex: Lexicon) -> bool:
     """Whether the place at token ``i`` is where someone holds an office: right after the
     office's noun, its preposition, or the country whose office it is ("ambasadorius
     Lietuvoje", "vēstnieks Latvijā", "ambasador Norwegii w Polsce"): the ambassador's
     country, not where anything happened."""
     k = i - 1
-    if k >= 0 and tokens[k][2].casefold() in lexicon().prepositions:
+    if k >= 0 and tokens[k][2].casefold() in lex.prepositions:
         k -= 1
     if k >= 1 and CAP.match(tokens[k][2]) and tokens[k - 1][2].casefold() in job_titles():
         return True  # (the office's own country between)

@@ -333,6 +333,8 @@ def read_text(
             if verbs:  # (in order of where they begin; at one place, as the finder gave them)
                 cues = sorted([*cues, *verbs], key=lambda c: c[0])
             forward = forward_cues(sent, cues, language)
+            # (the case of a name is asked only where a visit's verb is a cue)
+            visit = any(cue_role == "visited" for _a, _b, cue_role in cues)
             subject_role: str | None = None  # the last role before a cooperation cue
             for org in found:
                 venue = is_venue(sent, org, lex, language)
@@ -351,8 +353,6 @@ def read_text(
                     gathering.roles.append((org, owner, ev))
                     continue
                 came_from = follows_origin(sent.text, org.evidence.start - sent.start)
-                # (the case of a name is asked only where a visit's verb is a cue)
-                visit = any(cue_role == "visited" for _a, _b, cue_role in cues)
                 by_case = visit_role_by_case(sent, org, language) if visit else None
                 role = nearest_cue(org, cues, came_from, forward, by_case)
                 if role is not None and not venue:
