@@ -581,6 +581,16 @@ def test_an_ordinal_does_not_end_a_sentence() -> None:
         # connectors that join no list stay inside a name
         ("en", "Partners: Centre for Rural Voices, Mountain Spring.",
          {"Centre for Rural Voices", "Mountain Spring"}, set()),
+        # after the colon that closes the class noun's clause, and on the next line when
+        # the clause ends its sentence; an item nothing reads does not end the list
+        ("en", "The organisations that were selected are: Brightwater, Kmop and Nordlys.",
+         {"Brightwater", "Kmop", "Nordlys"}, set()),
+        ("en", "The five partners of the project are:\n\nBrightwater, Generation 2.0 for "
+         "Rights, Kmop and Nordlys Kompetanse.",
+         {"Brightwater", "Kmop", "Nordlys Kompetanse"}, set()),
+        ("pl", "Partnerami projektu są:\n• Ekodrewno\n• Brightwater", {"Ekodrewno", "Brightwater"},
+         set()),
+        ("en", "The partners met on Monday: Brightwater hosted them.", set(), {"Brightwater"}),
         # a place, a country or a common word after the noun is no name
         ("en", "The partners Norway and Iceland met the organisations Tromsø.", set(),
          {"Norway", "Iceland", "Tromsø"}),

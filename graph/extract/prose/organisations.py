@@ -64,7 +64,7 @@ from .projects import project_titles
 from .roles import owner_connectors
 from .sentences import CAP, MONTH_NAMES, Sentence, is_speech, quotations, span_evidence
 
-__all__ = ["DocNames", "find_organisations", "spelled_by"]
+__all__ = ["DocNames", "announces_list", "find_organisations", "spelled_by"]
 
 _WORD = re.compile(r"[\w][\w'’.&-]*|[(),;:«»„“”\"]")
 
@@ -276,9 +276,17 @@ def _names_pattern(names: list[str], flexible: set[str] = frozenset()) -> re.Pat
 
 
 def find_organisations(
-    sent: Sentence, lex: Lexicon, names: DocNames, doc_countries: set[str], language: str = "en"
+    sent: Sentence,
+    lex: Lexicon,
+    names: DocNames,
+    doc_countries: set[str],
+    language: str = "en",
+    *,
+    announced: bool = False,
 ) -> list[OrgMention]:
-    """Organisations named in a sentence: known names, municipality forms, head words."""
+    """Organisations named in a sentence: known names, municipality forms, head words.
+    ``announced``: the sentence before announced a list of bodies (:func:`announces_list`),
+    which this sentence begins or goes on with."""
     spans: list[tuple[int, int, OrgMention]] = []
     claimed: list[tuple[int, int]] = []  # words a name's items share (a list's plural head)
 
@@ -459,7 +467,7 @@ def find_organisations(
             mention = OrgMention(name, country, organisation_type(name), span_evidence(sent, a, b))
             spans.append((a, b, _with_acronym(mention, sent, b)))
     # names in apposition to a class noun ("its partners Arvoll Grand and Aktive Kvinner")
-    for a, b, where in _apposition_spans(sent.text, lex, language):
+    for a, b, where in _apposition_spans(sent.text, lex, language, announced=announced):
         name = sent.text[a:b]
         if (
             taken(a, b)
@@ -949,8 +957,12 @@ def _apposition_cues() -> frozenset[str]:
 def _apposition_hint() -> re.Pattern[str]:
     """A quick test: a word that begins as a cue's lemma does (its first four letters),
     then a capital (a colon between allowed)."""
-    starts = "|".join(map(re.escape, sorted({cue[:4] for cue in _apposition_cues()})))
-    return re.compile(rf"(?<!\w)(?i:{starts})\w*\s*:?\s+[{UPPER}]")
+    return re.compile(rf"(?<!\w)(?i:{_cue_openings()})\w*\s*:?\s+[{UPPER}]")
+
+
+def _cue_openings() -> str:
+    """The first four letters of each class noun's lemma, as alternatives of a pattern."""
+    return "|".join(map(re.escape, sorted({cue[:4] for cue in _apposition_cues()})))
 
 
 @cache
@@ -1070,17 +1082,24 @@ _CAPITALISED_AFTER = re.compile(rf"\s+[{UPPER}]")
 _CAPITALISED_BEFORE = re.compile(rf"[{UPPER}][\w'’.-]*\s+$")
 
 
-def _apposition_spans(text: str, lex: Lexicon, language: str) -> list[tuple[int, int, str | None]]:
+def _apposition_spans(
+    text: str, lex: Lexicon, language: str, *, announced: bool = False
+) -> list[tuple[int, int, str | None]]:
     """Names right after a class noun (``apposition_cue_lemmas``: partner, organisation,
-    company… by lemma, in the document's language or English), a colon allowed between:
-    each capitalised run, and the next ones a comma or a conjunction joins to it. A run
-    of one word must be no common word ("partners Norway" is a country: places are left
-    out by the caller). A place after a preposition at the run's end is where the body is
-    ("the company Statkraft in Bergen"): left out of the name, its country given."""
+    company… by lemma, in the document's language or English), a colon allowed between,
+    or after the colon that closes the class noun's clause ("the organisations selected
+    are: …"): each capitalised run, and the next ones a comma or a conjunction joins to
+    it. ``announced``: the text begins a list such a clause announced in the sentence
+    before. A run of one word must be no common word ("partners Norway" is a country:
+    places are left out by the caller). A place after a preposition at the run's end is
+    where the body is ("the company Statkraft in Bergen"): left out of the name, its
+    country given."""
     agents = _agent_slots(text, lex, language)
     if (
         not agents
+        and not announced
         and not _apposition_hint().search(text)
+        and not (":" in text and _apposition_hint_word().search(text))
         and not (language == "en" and _english_head_hint().search(text))
     ):
         return []
@@ -1090,6 +1109,8 @@ def _apposition_spans(text: str, lex: Lexicon, language: str) -> list[tuple[int,
     words = _bare_words(text)
 
     starts: set[tuple[int, bool, bool]] = set()  # (first word, after a colon, an agent's)
+    if announced:
+        starts.add((0, True, False))
     headed: set[int] = set()  # starts after a head noun (not a class noun)
     for i, word in enumerate(words):
         colon = i + 1 < len(tokens) and words[i + 1] == ":"
@@ -1099,7 +1120,11 @@ def _apposition_spans(text: str, lex: Lexicon, language: str) -> list[tuple[int,
             continue
         form = word.capitalize() if word.isupper() else word
         if lemma(form, language) in cues or lemma(form, "en") in cues:
-            starts.add((i + 2 if colon else i + 1, colon, False))
+            closed = None if colon else _clause_colon(words, i)
+            if closed is not None:
+                starts.add((closed + 1, True, False))
+            else:
+                starts.add((i + 2 if colon else i + 1, colon, False))
         elif language == "en" and word.islower() and head_lemma_type(word, "en"):
             # in English, a body's head noun in small letters before a name with none of
             # its own ("the research foundation Fafo"), but not before a person of the
@@ -1161,9 +1186,72 @@ def _apposition_spans(text: str, lex: Lexicon, language: str) -> list[tuple[int,
             joined = k + 2 < len(tokens) and words[k + 1] in joins
             if joined and tokens[k][2] == words[k] and not (agent and words[k + 1] == ","):
                 j = k + 2
+            elif colon and (after := _next_item(tokens, words, k, joins)) is not None:
+                j = after  # a listed item none of these reads ("Generation 2.0 for Rights")
             else:
                 break
     return out
+
+
+#: Words an item of a list after a colon may run beyond its capitalised run.
+_ITEM_WORDS = 8
+
+
+def _next_item(
+    tokens: list[tuple[int, int, str]], words: list[str], k: int, joins: frozenset[str]
+) -> int | None:
+    """In a list after a colon, where the item after the one whose name was read to ``k``
+    begins: after the next comma or conjunction, within a few words and before a full
+    stop; None if there is none."""
+    for m in range(k + 1, min(k + 1 + _ITEM_WORDS, len(tokens) - 1)):
+        if tokens[m - 1][2] != words[m - 1]:
+            return None  # a full stop ends the list
+        if words[m] in joins:
+            return m + 1
+    return None
+
+
+#: Words a class noun's clause may run to its colon ("organisations that were selected are:").
+_CLAUSE_WORDS = 6
+
+
+def _clause_colon(words: list[str] | tuple[str, ...], i: int) -> int | None:
+    """The colon that closes the clause of the class noun at ``i``, when only words in
+    small letters (or numbers) stand between them: "the partners of the project are:",
+    "οργανώσεις που επιλέχτηκαν είναι:"; None otherwise."""
+    for k in range(i + 1, min(i + 2 + _CLAUSE_WORDS, len(words))):
+        word = words[k]
+        if word == ":":
+            return k if k > i + 1 else None
+        if not ((word.isalpha() and word.islower()) or word.isdigit()):
+            return None
+    return None
+
+
+def announces_list(text: str, language: str) -> bool:
+    """Whether a sentence ends by announcing a list of bodies: a class noun's clause closed
+    by a colon at its end ("The five organisations that were selected are:", "Partners:");
+    the sentence after it begins the list."""
+    words = _bare_words(text.rstrip())
+    if len(words) < 2 or words[-1] != ":" or not _apposition_hint_word().search(text):
+        return False
+    cues = _apposition_cues()
+    for i in range(max(0, len(words) - 3 - _CLAUSE_WORDS), len(words) - 1):
+        word = words[i]
+        if not word.isalpha():
+            continue
+        form = word.capitalize() if word.isupper() else word
+        if (lemma(form, language) in cues or lemma(form, "en") in cues) and (
+            i == len(words) - 2 or _clause_colon(words, i) == len(words) - 1
+        ):
+            return True
+    return False
+
+
+@cache
+def _apposition_hint_word() -> re.Pattern[str]:
+    """A quick test: a word that begins as a class noun's lemma does."""
+    return re.compile(rf"(?<!\w)(?i:{_cue_openings()})")
 
 
 def _a_person(run: list[str], lex: Lexicon, language: str) -> bool:

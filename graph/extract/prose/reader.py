@@ -23,7 +23,7 @@ from .events import (
     more_precise,
     refers_back,
 )
-from .organisations import DocNames, document_acronyms, find_organisations
+from .organisations import DocNames, announces_list, document_acronyms, find_organisations
 from .places import city_named_in, countries_in, find_places, follows_origin, told_places
 from .projects import (
     find_continuation,
@@ -248,6 +248,7 @@ def read_text(
     mentions_project = False
     previous: list[OrgMention] = []  # the organisations of the sentence before
     heading_role: str | None = None  # a list heading's role ("Participants:"), while listed
+    announcing = announced = False  # a sentence announced a list of bodies; it is read
     costs: list[Money] = []
     inside = tuple(read)
     for sent in sentences(text):
@@ -259,7 +260,14 @@ def read_text(
             continue  # the facts block, read on its own
         ev = Evidence(sent.start, sent.end, sent.text)
         costs.extend(find_costs(sent, lex))
-        found = find_organisations(sent, lex, doc_names, doc_countries, language)
+        listed = _LIST_ITEM.match(sent.text) is not None
+        # a list a sentence announced ("The partners are:"): the next sentence, or the
+        # bulleted items that follow it
+        announced = announcing or (listed and announced)
+        found = find_organisations(
+            sent, lex, doc_names, doc_countries, language, announced=announced
+        )
+        announcing = announces_list(sent.text, language)
         # where the sentence's bodies are named, in the sentence's offsets
         names = [(o.evidence.start - sent.start, o.evidence.end - sent.start) for o in found]
         orgs.extend(found)
@@ -316,7 +324,6 @@ def read_text(
             None,
         )
         coop_at = sent.start + coop if coop is not None else None
-        listed = _LIST_ITEM.match(sent.text) is not None
         if not listed:
             heading_role = _heading_role(sent, lex) if current is not None else None
         if current is not None and found and listed and heading_role is not None:
