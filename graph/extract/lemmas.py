@@ -56,11 +56,21 @@ def lemma(word: str, language: str) -> str:
     >>> lemma("savivaldybių", "lt"), lemma("Związkiem", "pl"), lemma("kommunene", "no")
     ('savivaldybė', 'związek', 'kommune')
     """
-    folded = comma_below(word.casefold())
+    folded = _folded(word)
     code = _code(language)
     if code is None or not folded.isalpha():
         return folded
     return str(_simplemma().lemmatizer.lemmatize(folded, code))
+
+
+def _folded(word: str) -> str:
+    """``word`` case-folded as the dictionaries write it: Romanian with the comma below,
+    and a Greek final sigma kept final ("ς": case-folding makes it "σ", which no
+    dictionary entry ends in, so "οργανώσεις" was read as the verb "οργανώνω")."""
+    folded = comma_below(word.casefold())
+    if folded.endswith("σ") and word[-1:] in "ςΣ":
+        folded = folded[:-1] + "ς"
+    return folded
 
 
 _COMMA_BELOW = str.maketrans("şţŞŢ", "șțȘȚ")
@@ -78,7 +88,7 @@ def is_known_word(word: str, language: str) -> bool:
     code = _code(language)
     if code is None or not word.isalpha():
         return False
-    form = unicodedata.normalize("NFC", word.casefold())  # (the dictionaries' form)
+    form = unicodedata.normalize("NFC", _folded(word))  # (the dictionaries' form)
     return _simplemma().lookup.get_lemma(form, code) is not None
 
 

@@ -14,6 +14,20 @@ def _names(text: str, lang: str) -> set[str]:
     return {o.name for o in read_text(text, lang).organisations}
 
 
+def test_a_greek_final_sigma_stays_final_when_a_word_is_looked_up() -> None:
+    """Case-folding turns a final "ς" into "σ", which no dictionary entry ends in: the
+    plural "οργανώσεις" (organisations) was read as the verb "οργανώνω"."""
+    from partnergraph.graph.extract.lemmas import is_known_word
+
+    assert lemma("οργανώσεις", "el") == "οργάνωση"
+    assert lemma("εταίρους", "el") == "εταίρος"
+    assert is_known_word("Ελληνικής", "el")
+    assert _names("Οι οργανώσεις που επιλέχτηκαν είναι: Kmop και Brightwater.", "el") >= {
+        "Kmop",
+        "Brightwater",
+    }
+
+
 def test_head_nouns_are_known_in_every_case_form() -> None:
     assert lemma("savivaldybių", "lt") == lemma("savivaldybei", "lt") == "savivaldybė"
     assert head_lemma_type("tarybos", "lt") == head_lemma_type("Tarybai", "lt") == "association"
@@ -590,6 +604,9 @@ def test_an_ordinal_does_not_end_a_sentence() -> None:
          {"Brightwater", "Kmop", "Nordlys Kompetanse"}, set()),
         ("pl", "Partnerami projektu są:\n• Ekodrewno\n• Brightwater", {"Ekodrewno", "Brightwater"},
          set()),
+        # common words after an unread item's comma may still be of it
+        ("en", "The partners are: Generation 2.0 for Rights, Equality & Diversity and Kmop.",
+         {"Kmop"}, {"Equality & Diversity"}),
         ("en", "The partners met on Monday: Brightwater hosted them.", set(), {"Brightwater"}),
         # a place, a country or a common word after the noun is no name
         ("en", "The partners Norway and Iceland met the organisations Tromsø.", set(),

@@ -1143,7 +1143,7 @@ def _apposition_spans(
     for j, colon, agent in sorted(starts):
         # (after a participant's cue, common words only are a kind of body: "representatives
         # from Social Services and Custody Courts")
-        strict = j in kinds
+        kind = strict = j in kinds
         while _capital(words, j):
             # an item of a labelled list that a country closes is a name whole, lower-case
             # words too ("Partners: …, Fleksibel utdanning Norge (Norway).")
@@ -1185,9 +1185,12 @@ def _apposition_spans(
             # Smith signed"): only a conjunction joins another
             joined = k + 2 < len(tokens) and words[k + 1] in joins
             if joined and tokens[k][2] == words[k] and not (agent and words[k + 1] == ","):
-                j = k + 2
+                j, strict = k + 2, kind
             elif colon and (after := _next_item(tokens, words, k, joins)) is not None:
-                j = after  # a listed item none of these reads ("Generation 2.0 for Rights")
+                # a listed item none of these reads ("Generation 2.0 for Rights"); what
+                # follows its comma may still be of it ("…, Equality & Diversity"): only a
+                # name that common words do not make is read there
+                j, strict = after, True
             else:
                 break
     return out
