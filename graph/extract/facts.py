@@ -306,6 +306,13 @@ def _label_of(ln: _Line, neighbours: Sequence[str] = ()) -> tuple[str, str] | No
     none under a heading), and when the value looks like one of the field (an amount for a
     cost, a code for a number, a status word for a status): "Budget Reform in Latvia" is a
     title."""
+    second = _second_label(ln.text) if ln.text else None
+    if second is not None and not (_LABEL_LINE.match(ln.text) or _LABEL_SPACE.match(ln.text)):
+        # a label in two languages: the page's own and the one this table knows
+        # ("Projektgazda/Project promoter …", "Összköltség / Total budget …")
+        if _LABEL_LINE.match(second) or _LABEL_SPACE.match(second):
+            cut = len(ln.text) - len(second)
+            return _label_of(_Line(second, ln.start + cut, ln.end), neighbours)
     m = _LABEL_LINE.match(ln.text) if ln.text else None
     if m:
         return m.group("label"), m.group("rest").strip().strip("*_").strip()
@@ -332,7 +339,25 @@ def _label_of(ln: _Line, neighbours: Sequence[str] = ()) -> tuple[str, str] | No
 
 
 def _is_label_line(text: str) -> bool:
-    return bool(_LABEL_LINE.match(text) or _LABEL_SPACE.match(text))
+    if _LABEL_LINE.match(text) or _LABEL_SPACE.match(text):
+        return True
+    second = _second_label(text)
+    return bool(second and (_LABEL_LINE.match(second) or _LABEL_SPACE.match(second)))
+
+
+#: A label in another language before a slash and the label this table knows: a few words
+#: with no digit, colon or bar ("Projektgazda/", "Hazai Projekt Partnerek/").
+_OTHER_LABEL = re.compile(r"^\s*[^\W\d_][^/:|\t\d]{0,40}?\s*/\s*(?=[^\W\d_])")
+
+
+def _second_label(text: str) -> str | None:
+    """What follows a label in another language and its slash, when it opens with a
+    capital as a label does ("Donor institution/ programme:" is one label of two words);
+    else None."""
+    other = _OTHER_LABEL.match(text)
+    if other is None or not text[other.end()].isupper():
+        return None
+    return text[other.end() :]
 
 
 def _field_of(label: str) -> str:

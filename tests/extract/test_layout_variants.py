@@ -1,6 +1,7 @@
 """The development corpus's project pages rewritten in other layouts read as the originals:
 "Label: value" on one line, a label and its value with nothing between (a table flattened
-to text), a dash between, labels in capitals, every line wrapped at 72 characters, the
+to text), a dash between, labels in capitals, labels after the page's own language's
+("Projektgazda/Project promoter …"), every line wrapped at 72 characters, the
 block without its "Project facts" heading. Each page is read as written, then rewritten; the
 roles its facts give and its project's number, name and costs must not change."""
 
@@ -36,7 +37,30 @@ def _rewrite(text: str, joint: Callable[[str], str]) -> str:
     return _LABEL.sub(one, text)
 
 
+#: The labels in Hungarian, as a bilingual page writes them before the English ones.
+_HUNGARIAN = {
+    "project promoter": "Projektgazda",
+    "project number": "Projektazonosító",
+    "status": "Állapot",
+    "initial project cost": "Kezdeti projektköltség",
+    "final project cost": "Végső projektköltség",
+    "donor project partner": "Donor projektpartner",
+    "donor project partners": "Donor projektpartnerek",
+    "other project partner": "Egyéb projektpartner",
+    "other project partners": "Egyéb projektpartnerek",
+}
+
+
+def _bilingual(slash: str, after: str) -> Callable[[str], str]:
+    """Each label after its Hungarian one and ``slash``, its value after ``after``."""
+    return lambda text: _rewrite(
+        text, lambda label: f"{_HUNGARIAN[label.casefold()]}{slash}{label}{after}"
+    )
+
+
 LAYOUTS: dict[str, Callable[[str], str]] = {
+    "bilingual/label value": _bilingual("/", " "),
+    "bilingual / label: value": _bilingual(" / ", ": "),
     "wrapped at 72": wrapped,
     "label: value": lambda text: _rewrite(text, lambda label: f"{label}: "),
     "label value": lambda text: _rewrite(text, lambda label: f"{label} "),

@@ -530,3 +530,23 @@ def test_persons_a_facts_block_lists_among_the_partners_are_no_organisations() -
     }
     assert any("'Ingrid Marie Dahl' is a person" in note for note in ex.notes)
     assert any("'Tomasz Nowak' is a person" in note for note in ex.notes)
+
+
+def test_a_label_in_two_languages_is_the_label_this_reader_knows() -> None:
+    """ "Projektgazda/Project promoter …": the page's own label, a slash, then the English
+    one; "Donor institution/ programme:" is one label of two words (the second opens in a
+    small letter), not "programme"."""
+    from partnergraph.graph.extract.facts import parse_facts
+
+    text = (
+        "Project facts\nProjektgazda/Project promoter Kmop Alapítvány (HU)\n"
+        "Állapot / Status: Completed\nDonor institution/ programme: EEA Grants (Innovation "
+        "Norway)\nProjektazonosító / Project Number: HU01-0022\n"
+    )
+    block = parse_facts(text)
+    assert block is not None
+    assert (block.project.number, block.project.status) == ("HU01-0022", "Completed")
+    assert block.project.programme is None
+    assert [(r.role, r.org.name, r.org.country) for r in block.roles] == [
+        ("promoter", "Kmop Alapítvány", "HU")
+    ]
