@@ -450,6 +450,19 @@ def test_a_person_after_the_name_and_a_sub_unit_before_it_are_not_part_of_it() -
     }
 
 
+def test_the_next_item_of_a_list_after_a_bodys_name_is_a_name_of_its_own() -> None:
+    """One capitalised word after a body's name and a comma, before a comma or an "and",
+    is the list's next body; a place or a common word there is none."""
+    text = "Deltakarane var tilsette i Sogndal kommune, Fagforum og ungdom frå ungdomsrådet."
+    assert _names(text, "no") >= {"Sogndal kommune", "Fagforum"}
+    text = "Guests came from the University of Bergen, Fagforum, and the Bergen Youth Centre."
+    assert "Fagforum" in _names(text, "en")
+    text = "Guests came from the University of Bergen, Stavanger, and the Bergen Youth Centre."
+    assert "Stavanger" not in _names(text, "en")
+    text = "Guests came from the University of Bergen, Today and the Bergen Youth Centre."
+    assert "Today" not in _names(text, "en")
+
+
 def test_a_word_an_and_joins_to_a_bodys_name_is_a_name_of_its_own() -> None:
     """One capitalised word that is no common word, place or fund, joined by "and" to a
     body's name, is a body of its own; a common word, a place or a fund is none."""

@@ -803,6 +803,7 @@ def _acting_towns(text: str, lex: Lexicon, cooperating: bool = False) -> list[tu
 
 _WORD_AND_BEFORE = re.compile(r"(?<![\w'’.-])([\w'’-]+)\s+(\S+)\s+(?:the\s+)?$")
 _AND_WORD_AFTER = re.compile(r"\s+(\S+)\s+([\w'’-]+)(?![\w'’-])")
+_COMMA_WORD_AFTER = re.compile(r",\s+([\w'’-]+)(?![\w'’-])\s*(,|\S+)")
 
 
 def _coordinated_words(
@@ -810,8 +811,10 @@ def _coordinated_words(
 ) -> list[tuple[int, int]]:
     """Words that stand alone as a name beside a body's name that an "and" of the
     document's language or English joins them to ("Ekopolis a Centrum pro vodu a
-    krajinu"): one capitalised word (:func:`_standalone_word`) with no capitalised word
-    before or after it, and no fund ("… and Norwaygrants financial mechanisms")."""
+    krajinu"), or that follow it as the next item of a list ("Sogn Regionråd,
+    Kunnskapsparken og …"): one capitalised word (:func:`_standalone_word`) with no
+    capitalised word before or after it, and no fund ("… and Norwaygrants financial
+    mechanisms")."""
     ands = _coordinators(language) - {","}
     if not found or not ands & {word for _at, word in words(text)}:
         return []  # (the quick test: no "and" in the sentence)
@@ -823,10 +826,18 @@ def _coordinated_words(
         after = _AND_WORD_AFTER.match(text, b)
         if after is not None and after.group(1).casefold() in ands:
             out.append(after.span(2))
+    listed = set()
+    for _a, b in found:
+        # a list's item after a body's name and a comma, a comma or an "and" after it
+        # ("Sogn Regionråd, Kunnskapsparken og ungdom …")
+        item = _COMMA_WORD_AFTER.match(text, b)
+        if item is not None and (item.group(2) == "," or item.group(2).casefold() in ands):
+            out.append(item.span(1))
+            listed.add(item.span(1))
     kept = []
     for a, b in out:
         # (the words beside it, from a window: not the whole sentence split again)
-        previous = text[max(0, a - 40) : a].split()[-1:] or [""]
+        previous = [","] if (a, b) in listed else text[max(0, a - 40) : a].split()[-1:] or [""]
         next_words = text[b : b + 120].split()[:3]
         following = next_words[:1] or [""]
         lower = [w.rstrip(".,;:") for w in next_words]
