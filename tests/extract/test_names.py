@@ -463,6 +463,20 @@ def test_the_next_item_of_a_list_after_a_bodys_name_is_a_name_of_its_own() -> No
     assert "Today" not in _names(text, "en")
 
 
+def test_an_item_of_a_list_between_two_bodies_names_is_a_body() -> None:
+    """A list's item of a few words that opens with a capital, between two bodies' names
+    and commas, is a body ("Sogn næring"); a place, a person or, where names write every
+    word with a capital, common words alone are none."""
+    text = "Med var Sogndal kommune, Sogn næring, Høgskulen på Vestlandet og andre."
+    assert "Sogn næring" in _names(text, "no")
+    text = "Med var Sogndal kommune, Bergen, Høgskulen på Vestlandet og andre."
+    assert "Bergen" not in _names(text, "no")
+    text = "Med var Sogndal kommune, Kari Nordmann, Høgskulen på Vestlandet og andre."
+    assert "Kari Nordmann" not in _names(text, "no")
+    text = "Guests came from the University of Bergen, Social Services, the Bergen Youth Centre."
+    assert "Social Services" not in _names(text, "en")
+
+
 def test_a_word_an_and_joins_to_a_bodys_name_is_a_name_of_its_own() -> None:
     """One capitalised word that is no common word, place or fund, joined by "and" to a
     body's name, is a body of its own; a common word, a place or a fund is none."""

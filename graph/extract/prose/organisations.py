@@ -544,6 +544,12 @@ def find_organisations(
             country = portal_country(name) or country_after(sent.text, b)
             mention = OrgMention(name, country, organisation_type(name), span_evidence(sent, a, b))
             spans.append((a, b, mention))
+    # items of a list between two bodies' names ("Sogndal kommune, Sogn næring, Høgskulen …")
+    for a, b in _items_between(sent.text, sorted((a, b) for a, b, _m in spans), lex, language):
+        if not taken(a, b):
+            name = sent.text[a:b]
+            mention = OrgMention(name, None, organisation_type(name), span_evidence(sent, a, b))
+            spans.append((a, b, mention))
     spans.sort(key=lambda s: (s[0], -s[1]))
     titles = project_titles(sent.text)
     if titles:  # a name inside a project's quoted title is the title's
@@ -851,6 +857,56 @@ def _coordinated_words(
         ):
             kept.append((a, b))
     return kept
+
+
+#: What stands between two bodies' names in a list: items parted by commas.
+_BETWEEN_ITEMS = re.compile(r"\s*,\s+(?P<items>[^,;:()\[\]\"“”„«»\d]{2,120}?)\s*,\s+$")
+#: Languages that write common words with a capital inside a sentence: every word of a
+#: name in English, every noun in German.
+_CAPITALISING = frozenset({"en", "de"})
+#: The most words an item between two bodies' names may have.
+_ITEM_MOST_WORDS = 4
+
+
+def _items_between(
+    text: str, found: list[tuple[int, int]], lex: Lexicon, language: str
+) -> list[tuple[int, int]]:
+    """The items of a list that stand between two bodies' names with commas, each opening
+    with a capital and of a few words ("Sogndal kommune, Sogn næring, Høgskulen på
+    Vestlandet"): an item of a list of bodies is one. No place, person, month or common
+    word alone."""
+    out = []
+    for (_a1, b1), (a2, _b2) in itertools.pairwise(found):
+        between = _BETWEEN_ITEMS.fullmatch(text, b1, a2)
+        if between is None:
+            continue
+        at = between.start("items")
+        for part in between.group("items").split(", "):
+            a = at + len(part) - len(part.lstrip())
+            item = part.strip()
+            at += len(part) + 2
+            words_of = item.split()
+            if (
+                not item[:1].isupper()
+                or len(words_of) > _ITEM_MOST_WORDS
+                or (len(words_of) == 1 and not _standalone_word(item, lex, language))
+                # (a surname may be a common word of the text's language: "Nordmann")
+                or is_person_name(item, language)
+                or is_person_name(item, "en")
+                or find_cities(item, own_name=True)
+                or country_of_form(item)
+                or words_of[0].casefold() in MONTH_NAMES
+                # (where every noun or every word of a name is capitalised, common words
+                # alone are none: "Social Services"; elsewhere a capital inside a sentence
+                # opens a name: "Sogn næring")
+                or (
+                    language in _CAPITALISING
+                    and all(_is_common(w, language) or _is_common(w, "en") for w in words_of)
+                )
+            ):
+                continue
+            out.append((a, a + len(item)))
+    return out
 
 
 def _standalone_word(word: str, lex: Lexicon, language: str) -> bool:
