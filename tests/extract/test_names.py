@@ -450,31 +450,37 @@ def test_a_person_after_the_name_and_a_sub_unit_before_it_are_not_part_of_it() -
     }
 
 
-def test_the_next_item_of_a_list_after_a_bodys_name_is_a_name_of_its_own() -> None:
-    """One capitalised word after a body's name and a comma, before a comma or an "and",
-    is the list's next body; a place or a common word there is none."""
-    text = "Deltakarane var tilsette i Sogndal kommune, Fagforum og ungdom frå ungdomsrådet."
-    assert _names(text, "no") >= {"Sogndal kommune", "Fagforum"}
-    text = "Guests came from the University of Bergen, Fagforum, and the Bergen Youth Centre."
-    assert "Fagforum" in _names(text, "en")
-    text = "Guests came from the University of Bergen, Stavanger, and the Bergen Youth Centre."
-    assert "Stavanger" not in _names(text, "en")
-    text = "Guests came from the University of Bergen, Today and the Bergen Youth Centre."
-    assert "Today" not in _names(text, "en")
-
-
-def test_an_item_of_a_list_between_two_bodies_names_is_a_body() -> None:
-    """A list's item of a few words that opens with a capital, between two bodies' names
-    and commas, is a body ("Sogn næring"); a place, a person or, where names write every
-    word with a capital, common words alone are none."""
-    text = "Med var Sogndal kommune, Sogn næring, Høgskulen på Vestlandet og andre."
-    assert "Sogn næring" in _names(text, "no")
-    text = "Med var Sogndal kommune, Bergen, Høgskulen på Vestlandet og andre."
-    assert "Bergen" not in _names(text, "no")
-    text = "Med var Sogndal kommune, Kari Nordmann, Høgskulen på Vestlandet og andre."
-    assert "Kari Nordmann" not in _names(text, "no")
-    text = "Guests came from the University of Bergen, Social Services, the Bergen Youth Centre."
-    assert "Social Services" not in _names(text, "en")
+@pytest.mark.parametrize(
+    ("lang", "text", "name", "body"),
+    [
+        # one capitalised word after a body's name and a comma, before a comma or an "and"
+        ("no", "Deltakarane var tilsette i Sogndal kommune, Fagforum og ungdom frå "
+         "ungdomsrådet.", "Fagforum", True),
+        ("en", "Guests came from the University of Bergen, Fagforum, and the Bergen Youth "
+         "Centre.", "Fagforum", True),
+        ("en", "Guests came from the University of Bergen, Stavanger, and the Bergen Youth "
+         "Centre.", "Stavanger", False),
+        ("en", "Guests came from the University of Bergen, Today and the Bergen Youth Centre.",
+         "Today", False),
+        # an item of a few words opening with a capital between two bodies' names
+        ("no", "Med var Sogndal kommune, Sogn næring, Høgskulen på Vestlandet og andre.",
+         "Sogn næring", True),
+        ("no", "Med var Sogndal kommune, Bergen, Høgskulen på Vestlandet og andre.", "Bergen",
+         False),
+        ("no", "Med var Sogndal kommune, Kari Nordmann, Høgskulen på Vestlandet og andre.",
+         "Kari Nordmann", False),
+        # where names write every word with a capital, common words alone are none
+        ("en", "Guests came from the University of Bergen, Social Services, the Bergen Youth "
+         "Centre.", "Social Services", False),
+    ],
+)  # fmt: skip
+def test_an_item_of_a_list_beside_a_bodys_name_is_a_body(
+    lang: str, text: str, name: str, body: bool
+) -> None:
+    """A list's item after a body's name (one word that stands alone) or between two
+    (a few words opening with a capital) is a body; a place, a person or a common word
+    is none."""
+    assert (name in _names(text, lang)) is body
 
 
 def test_a_word_an_and_joins_to_a_bodys_name_is_a_name_of_its_own() -> None:

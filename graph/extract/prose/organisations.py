@@ -843,6 +843,7 @@ def _coordinated_words(
     kept = []
     for a, b in out:
         # (the words beside it, from a window: not the whole sentence split again)
+        # (a list's item follows a name and its comma: no capitalised word before it)
         previous = [","] if (a, b) in listed else text[max(0, a - 40) : a].split()[-1:] or [""]
         next_words = text[b : b + 120].split()[:3]
         following = next_words[:1] or [""]
@@ -873,8 +874,8 @@ def _items_between(
 ) -> list[tuple[int, int]]:
     """The items of a list that stand between two bodies' names with commas, each opening
     with a capital and of a few words ("Sogndal kommune, Sogn næring, Høgskulen på
-    Vestlandet"): an item of a list of bodies is one. No place, person, month or common
-    word alone."""
+    Vestlandet"): an item of a list of bodies is one. No place, person or month, and in
+    a language that writes common words with capitals, no item of common words alone."""
     out = []
     for (_a1, b1), (a2, _b2) in itertools.pairwise(found):
         between = _BETWEEN_ITEMS.fullmatch(text, b1, a2)
@@ -1264,7 +1265,7 @@ def _apposition_spans(
 
 
 #: Words an item of a list after a colon may run beyond its capitalised run.
-_ITEM_WORDS = 8
+_UNREAD_ITEM_WORDS = 8
 
 
 def _next_item(
@@ -1273,7 +1274,7 @@ def _next_item(
     """In a list after a colon, where the item after the one whose name was read to ``k``
     begins: after the next comma or conjunction, within a few words and before a full
     stop; None if there is none."""
-    for m in range(k + 1, min(k + 1 + _ITEM_WORDS, len(tokens) - 1)):
+    for m in range(k + 1, min(k + 1 + _UNREAD_ITEM_WORDS, len(tokens) - 1)):
         if tokens[m - 1][2] != words[m - 1]:
             return None  # a full stop ends the list
         if words[m] in joins:
