@@ -306,17 +306,17 @@ def _label_of(ln: _Line, neighbours: Sequence[str] = ()) -> tuple[str, str] | No
     none under a heading), and when the value looks like one of the field (an amount for a
     cost, a code for a number, a status word for a status): "Budget Reform in Latvia" is a
     title."""
-    second = _second_label(ln.text) if ln.text else None
-    if second is not None and not (_LABEL_LINE.match(ln.text) or _LABEL_SPACE.match(ln.text)):
-        # a label in two languages: the page's own and the one this table knows
-        # ("Projektgazda/Project promoter …", "Összköltség / Total budget …")
-        if _LABEL_LINE.match(second) or _LABEL_SPACE.match(second):
-            cut = len(ln.text) - len(second)
-            return _label_of(_Line(second, ln.start + cut, ln.end), neighbours)
     m = _LABEL_LINE.match(ln.text) if ln.text else None
     if m:
         return m.group("label"), m.group("rest").strip().strip("*_").strip()
     m = _LABEL_SPACE.match(ln.text) if ln.text else None
+    if m is None and ln.text:
+        # a label in two languages: the page's own and the one this table knows
+        # ("Projektgazda/Project promoter …", "Összköltség / Total budget …")
+        second = _second_label(ln.text)
+        if second is not None and _plain_label_line(second):
+            cut = len(ln.text) - len(second)
+            return _label_of(_Line(second, ln.start + cut, ln.end), neighbours)
     if (
         m is None
         or len(ln.text) >= 120
@@ -339,10 +339,15 @@ def _label_of(ln: _Line, neighbours: Sequence[str] = ()) -> tuple[str, str] | No
 
 
 def _is_label_line(text: str) -> bool:
-    if _LABEL_LINE.match(text) or _LABEL_SPACE.match(text):
+    """Whether a line opens with a label this table knows (after another language's)."""
+    if _plain_label_line(text):
         return True
     second = _second_label(text)
-    return bool(second and (_LABEL_LINE.match(second) or _LABEL_SPACE.match(second)))
+    return second is not None and _plain_label_line(second)
+
+
+def _plain_label_line(text: str) -> bool:
+    return bool(_LABEL_LINE.match(text) or _LABEL_SPACE.match(text))
 
 
 #: A label in another language before a slash and the label this table knows: a few words

@@ -1171,7 +1171,7 @@ def _apposition_spans(
         and not (language == "en" and _english_head_hint().search(text))
     ):
         return []
-    cues, joins = _apposition_cues(), _coordinators(language)
+    joins = _coordinators(language)
     inner = lex.connectors - joins
     tokens = _word_tokens(text)
     words = _bare_words(text)
@@ -1186,8 +1186,7 @@ def _apposition_spans(
         labelled = colon and (word[1:].islower() or word.isupper())
         if not (word.isalpha() and (word.islower() or labelled)):
             continue
-        form = word.capitalize() if word.isupper() else word
-        if lemma(form, language) in cues or lemma(form, "en") in cues:
+        if _is_class_noun(word, language):
             closed = None if colon else _clause_colon(words, i)
             if closed is not None:
                 starts.add((closed + 1, True, False))
@@ -1303,20 +1302,23 @@ def announces_list(text: str, language: str) -> bool:
     """Whether a sentence ends by announcing a list of bodies: a class noun's clause closed
     by a colon at its end ("The five organisations that were selected are:", "Partners:");
     the sentence after it begins the list."""
-    words = _bare_words(text.rstrip())
-    if len(words) < 2 or words[-1] != ":" or not _apposition_hint_word().search(text):
+    if not text.rstrip().endswith(":") or not _apposition_hint_word().search(text):
         return False
-    cues = _apposition_cues()
+    words = _bare_words(text)  # (the sentence's own words: those its finders read)
     for i in range(max(0, len(words) - 3 - _CLAUSE_WORDS), len(words) - 1):
         word = words[i]
-        if not word.isalpha():
-            continue
-        form = word.capitalize() if word.isupper() else word
-        if (lemma(form, language) in cues or lemma(form, "en") in cues) and (
-            i == len(words) - 2 or _clause_colon(words, i) == len(words) - 1
-        ):
-            return True
+        if word.isalpha() and _is_class_noun(word, language):
+            if i == len(words) - 2 or _clause_colon(words, i) == len(words) - 1:
+                return True
     return False
+
+
+def _is_class_noun(word: str, language: str) -> bool:
+    """Whether ``word`` is a class noun (``apposition_cue_lemmas``) by its lemma in the
+    document's language or English, written in capitals too ("PARTNERS")."""
+    form = word.capitalize() if word.isupper() else word
+    cues = _apposition_cues()
+    return lemma(form, language) in cues or lemma(form, "en") in cues
 
 
 @cache
