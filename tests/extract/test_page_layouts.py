@@ -550,3 +550,39 @@ def test_a_label_in_two_languages_is_the_label_this_reader_knows() -> None:
     assert [(r.role, r.org.name, r.org.country) for r in block.roles] == [
         ("promoter", "Kmop Alapítvány", "HU")
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The joint project we prepared is entitled \u201cSafer Homes for Every Family\u201d.",
+        "The new project is called \u201cSafer Homes for Every Family\u201d and starts in May.",
+    ],
+)
+def test_a_page_names_another_project_its_own_prepares(sentence: str) -> None:
+    """A page's project (from its facts block) may name another it prepares or discusses,
+    a few words between the project's word and the naming one: that one is a project of
+    the page too; the page's stays first, with its roles."""
+    text = (
+        "Study visit of the Oslo Crisis Centre to Brno\n\nProject facts\n"
+        "Project promoter: Brno Family Centre (CZ)\nProject number: CZ-BI-0042\n"
+        "Partners: Oslo Crisis Centre (NO)\n\n"
+        "The two centres met in Oslo in May 2020 to compare how they shelter families "
+        f"and to plan the work they will share in the next three years. {sentence}\n"
+    )
+    ex = extract(_page(text))
+    assert [(p.number, p.name) for p in ex.projects][1:] == [(None, "Safer Homes for Every Family")]
+    assert ex.projects[0].number == "CZ-BI-0042"
+    assert ("Brno Family Centre", "promoter") in {
+        (r.org.name, r.role) for r in ex.roles if r.target == ex.projects[0].key
+    }
+
+
+def test_a_news_items_project_named_a_few_words_after_its_word() -> None:
+    """ "the project they discussed is titled “…”": the quoted name is the project's."""
+    text = (
+        "Brno Family Centre hosted Oslo Crisis Centre. The project they discussed is titled "
+        "\u201cSafer Homes for Every Family\u201d.\n"
+    )
+    doc = Document("n", "n.txt", text, None, "news", "en", "utf-8", "text/plain", "")
+    assert [p.name for p in extract(doc).projects] == ["Safer Homes for Every Family"]

@@ -100,8 +100,12 @@ _QUOTED_NAME = r"(?:[„“\"«‘”]|»(?=\S[^«»]{2,399}«))\s*(?P<name>[^�
 
 
 _NAMED_PROJECT = (
-    # project "Name" / w ramach projektu „Name” / prosjektet «Name»
-    re.compile(rf"(?i:{_PROJECT_WORD})\s*(?:(?i:{_NAMED_WORDS})\s*)?[:–-]?\s*{_QUOTED_NAME}"),
+    # project "Name" / w ramach projektu „Name” / prosjektet «Name» / the project we
+    # discussed is titled "Name" (a few words between the project word and its naming one)
+    re.compile(
+        rf"(?i:{_PROJECT_WORD})\s*(?:(?:[^\W\d_]+\s+){{0,3}}?(?i:{_NAMED_WORDS})\s*)?[:–-]?\s*"
+        + _QUOTED_NAME
+    ),
     # o projeto pré-definido “Name” / projekt predefiniowany „Name”: a lower-case word
     # (what kind of project) between
     re.compile(rf"(?i:{_PROJECT_WORD})\s+{_KIND_WORD}\s*{_QUOTED_NAME}"),

@@ -274,11 +274,16 @@ def read_text(
         sent_places = find_places(sent, lex, doc_countries, language)
         places.extend(p for p, _prep in sent_places)
         # continuation of an earlier project
+        other: Project | None = None
         if project is not None:
             earlier = find_continuation(sent, lex)
             if earlier is not None and earlier.key != project.key:
                 projects.append(earlier)
                 continues.append((project.key, earlier))
+            elif earlier is None:
+                # a page's project may name another it prepares or discusses ("the
+                # mutual project discussed is titled “…”"): a project of the page
+                other = find_other_project(sent)
         elif named_project is None or by_programme:
             # a programme's name stands for the project only until a project is named
             # ("w ramach programu „Rozwój Lokalny” … projekt „Dugnad w …”")
@@ -292,10 +297,12 @@ def read_text(
             # a news item may name other projects after its own ("visited the project
             # „…“"): each is a project of the document; the roles stay with the first
             other = find_other_project(sent)
-            if other is not None and not any(
-                p.key == other.key or same_project_name(p, other) for p in projects
-            ):
-                projects.append(other)
+        if other is not None and not any(
+            p.key == other.key or same_project_name(p, other)
+            for p in (*projects, project)
+            if p is not None
+        ):
+            projects.append(other)
         # events named in the sentence, or referred back to
         # (an event's word in a body's name is the body's: "Delegação Permanente da
         # Islândia", "ForUM")
