@@ -26,7 +26,15 @@ from typing import Any
 
 from .lexicon import read_data
 
-__all__ = ["LOCALES", "build", "first_names", "is_first_name", "main", "person_name_words"]
+__all__ = [
+    "LOCALES",
+    "build",
+    "first_names",
+    "is_declined_given_name",
+    "is_first_name",
+    "main",
+    "person_name_words",
+]  # fmt: skip
 
 _FILE = "first_names.json"
 
@@ -70,6 +78,37 @@ def first_names() -> frozenset[str]:
 def is_first_name(word: str) -> bool:
     """Whether ``word`` is a given name, written with its capital ("Anna", not "anna")."""
     return word in first_names()
+
+
+#: The endings of a given name's instrumental and dative in the languages that decline
+#: names (Czech "Janem", "Annou", "Janovi", Polish "Anną", "Janowi", Slovak "Jánom",
+#: Lithuanian "Jonu", "Jonui", Latvian "Jānim"): the cases a person stands in after the
+#: body they speak for ("s předsedou kraje … Jonem Aasenem"). Not the genitive, in which a
+#: body is named after a person ("Uniwersytet Adama Mickiewicza"). Longest first.
+_CASE_ENDINGS = {
+    lang: tuple(sorted(endings.split(), key=len, reverse=True))
+    for lang, endings in {
+        "cs": "em ovi ou ě", "sk": "om ovi ou", "pl": "em owi ą", "sl": "om em u",
+        "hr": "om em u", "lt": "u ui a ai", "lv": "am im ai",
+    }.items()
+}  # fmt: skip
+#: The endings its base form may have after the stem ("Jan", "Anna", "Jonas", "Jānis").
+_BASE_ENDINGS = ("", "a", "as", "is", "us", "ys", "s", "e")
+
+
+def is_declined_given_name(word: str, language: str) -> bool:
+    """Whether ``word`` is a given name in its instrumental or dative, in a language that
+    declines names (:data:`_CASE_ENDINGS`): "Jonem" is Jon's, "Hilmarem" Hilmar's, "Annou"
+    Anna's; a name as the table has it ("Jan") is not."""
+    names = first_names()
+    if word in names:
+        return False
+    for ending in _CASE_ENDINGS.get(language, ()):
+        stem = word[: -len(ending)]
+        if word.endswith(ending) and len(stem) >= 3:
+            if any(stem + base in names for base in _BASE_ENDINGS):
+                return True
+    return False
 
 
 def person_name_words(words: list[str]) -> bool:

@@ -1755,3 +1755,40 @@ def test_a_municipalitys_place_ends_with_the_town_before_a_persons_name() -> Non
     the mayor's name after the town is none of its name."""
     text = "Setkali jsme se se starostou města Molde Janem Petterem Hammero."
     assert _names(text, "cs") == {"města Molde"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("cs", "Setkali jsme se s předsedou kraje More og Romsdal Jonem Aasenem a se "
+               "starostou města Molde.", {"kraje More og Romsdal", "města Molde"}),
+        ("pl", "Delegacja spotkała się z wójtem gminy Kocierzew Południowy Janem "
+               "Kowalskim w Oslo.", {"gminy Kocierzew Południowy"}),
+        ("cs", "Setkali jsme se s ředitelem Nadace Partnerství Janem Novákem.",
+         {"Nadace Partnerství"}),
+        # the genitive names a body after a person: no person's name ends it
+        ("pl", "Uniwersytet Adama Mickiewicza odwiedził Oslo.",
+         {"Uniwersytet Adama Mickiewicza"}),
+    ],
+)  # fmt: skip
+def test_a_person_named_in_their_case_after_the_body_they_speak_for_is_no_part_of_it(
+    lang: str, text: str, expected: set[str]
+) -> None:
+    """In a language that declines names, the person a body's name is followed by stands
+    in the case of their office ("s předsedou kraje … Jonem Aasenem", "z wójtem gminy …
+    Janem Kowalskim"): the given name in that case ends the body's name, where the name
+    opens with its head and no head noun would end it."""
+    assert _names(text, lang) == expected
+
+
+def test_a_given_name_in_the_instrumental_or_dative_is_told_from_its_genitive() -> None:
+    from partnergraph.graph.extract.first_names import is_declined_given_name
+
+    assert is_declined_given_name("Jonem", "cs")  # Jon
+    assert is_declined_given_name("Annou", "cs")  # Anna
+    assert is_declined_given_name("Janowi", "pl")  # Jan
+    assert is_declined_given_name("Jonui", "lt")  # Jonas
+    assert not is_declined_given_name("Adama", "pl")  # Adam's genitive
+    assert not is_declined_given_name("Jan", "cs")  # the name itself
+    assert not is_declined_given_name("Jonem", "en")  # English declines no names
+    assert not is_declined_given_name("Krajem", "cs")

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from functools import cache, lru_cache
 
-from ..first_names import is_first_name, person_name_words
+from ..first_names import is_declined_given_name, is_first_name, person_name_words
 from ..gazetteer import (
     City,
     country_of_form,
@@ -371,6 +371,13 @@ def find_organisations(
             # and a person's name follows it
             place, end = _known_town_first(place, m.start(group), end)
             cities = _towns_called(place)
+        person = _declined_name_at(place.split(" "), language)
+        if person is not None and m.end(group) == end:
+            # "gminy Kocierzew Południowy Janem Kowalskim": a given name in the case a
+            # person stands in after the body they speak for ends the place
+            kept = " ".join(place.split(" ")[:person])
+            end = m.start(group) + m.group(group).index(place) + len(kept)
+            place, cities = kept, _towns_called(kept)
         matched = sent.text[m.start() : end]
         written = _PARENTHESES.sub("", matched)  # "Lešos (Lesja) savivaldybės"
         note = _PARENTHESES.search(matched)
@@ -2329,9 +2336,15 @@ def _drop_trailing_person(
     (:func:`_full_name`) after a name that ends on its head noun are a person of the
     organisation, not part of its name. After a head noun alone (an article aside), they
     are whom the body is named after ("A Fundação Bissaya Barreto")."""
+    words = [tokens[k][2] for k in run]
+    # a name that opens with its head ("kraje More og Romsdal Jonem Aasenem"): a given
+    # name in the case a person stands in after the body they speak for ends it
+    if len(run) >= 3 and _head_type(words[:1], lex, language) is not None:
+        at = _declined_name_at(words[1:], language)
+        if at is not None:
+            return run[: at + 1]
     if len(run) < 4:
         return run
-    words = [tokens[k][2] for k in run]
     kept = words[:-2]
     if sum(not is_function_word(w, language) for w in kept) < 2:
         return run
@@ -2342,6 +2355,26 @@ def _drop_trailing_person(
     ):
         return run[:-2]
     return run
+
+
+def _declined_name_at(words: list[str], language: str) -> int | None:
+    """Where in ``words`` (after the first) a given name stands in the instrumental or
+    dative ("Jonem", "Janowi": :func:`.first_names.is_declined_given_name`), with a
+    capitalised word after it (the surname; "Kowalskim" may be a common word too) or
+    nothing at all; None if none does."""
+    for at in range(1, len(words)):
+        surname = words[at + 1].rstrip(".,;:!?") if at + 1 < len(words) else None
+        if is_declined_given_name(words[at], language) and (
+            surname is None
+            or (
+                surname.isalpha()
+                and surname[:1].isupper()
+                and not surname.isupper()
+                and not _is_place(surname, language)
+            )
+        ):
+            return at
+    return None
 
 
 def _full_name(words: list[str], lex: Lexicon, language: str) -> bool:
