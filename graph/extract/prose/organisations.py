@@ -2611,6 +2611,16 @@ def _split_coordination(
             # body is never named together with a fund
             return _split_coordination(left, tokens, lex, language)
         left_head = _head_type(left_words, lex, language) is not None
+        # "Hellenic Society for Environment and Culture and Kmop": after a name with its
+        # head and a conjunction of its own, one word that stands alone as a name (the
+        # last of the conjunctions joins it) is a body of its own
+        standalone = (
+            left_head
+            and len(right_words) == 1
+            and right == run[pos + 1 :]
+            and any(tokens[k][2] in ands for k in left)
+            and _standalone_word(right_words[0].rstrip(".,;:"), lex, language)
+        )
         # (its head first, or a demonym and then its head: "Związek Miast Polskich i
         # Norweski Związek Władz Lokalnych")
         starts_new = _head_type(right_words[:1], lex, language) is not None or (
@@ -2627,6 +2637,9 @@ def _split_coordination(
             _head_type(right_words, lex, language) is not None
             or sum(1 for w in right_words if CAP.match(w)) >= 2
             or (len(right_words) == 1 and bool(_ACRONYM_WORD.fullmatch(right_words[0])))
+            # "Hellenic Society for Environment and Culture and Kmop": after a name with
+            # its head, one word that stands alone as a name is a body of its own
+            or standalone
         )
         closed = _head_type(left_words[-1:], lex, language) is not None
         if not right_alone:
@@ -2641,7 +2654,7 @@ def _split_coordination(
         # "UAB Inova Baltic and Dynatec AS": each side a company with its legal form
         companies = has_legal_form(" ".join(left_words)) and has_legal_form(" ".join(right_words))
         # "… of the Slovak Republic and NVE": an acronym alone is a name of its own
-        acronym = (
+        acronym = standalone or (
             len(right_words) == 1
             and bool(_ACRONYM_WORD.fullmatch(right_words[0]))
             and right_words[0] not in _acronym_stopwords()
