@@ -104,6 +104,8 @@ _LABELS: tuple[tuple[str, str], ...] = (
         r"|(?:czech|slovak|polish|lithuanian|latvian|estonian|romanian|bulgarian|portuguese"
         r"|greek|slovenian|croatian|hungarian|spanish|cypriot|maltese|norwegian|icelandic"
         r"|liechtenstein) partners?"
+        # ("National Project Partner", "Domestic partners": the beneficiary state's)
+        r"|(?:national|domestic) (?:project )?partners?"
         r"|(?:projekto )?partneri(?:s|ai)|(?:projekta )?partneri|parteneri?(?: de proiect)?"
         r"|партньори?|parceiros?(?: do projeto)?|partnerji|partnere|samarbeidspartnere?",
         "partners",
@@ -156,7 +158,7 @@ _LABEL_LINE = re.compile(
 #: value opens with a capital ("Number of the ProjectKU-CA1-001").
 _LABEL_SPACE = re.compile(
     r"^\s*(?P<label>(?=[A-ZÀ-Þ])(?i:" + _LABEL_ALTERNATIVES + r"))(?:[ \u00a0]+|(?<=[a-zà-ÿ]))"
-    r"(?P<rest>[A-ZÀ-Þ0-9€$£(„\"“'‘«].*)$"
+    r"(?P<rest>[A-ZÀ-Þ0-9€$£(„\"“'‘«>].*)$"
 )
 _STATUS_WORDS = {
     "completed": "Completed",
@@ -255,7 +257,7 @@ def split_name_country(value: str) -> tuple[str, str | None, str | None]:
     >>> split_name_country("Bergen kommune (Norway)")
     ('Bergen kommune', 'NO', None)
     """
-    name = clean_value(value)
+    name = clean_value(value).lstrip(">»•· ")
     country = None
     m = _NAME_CC.match(name)
     if m and m.group("name").strip() and is_country_code(m.group("cc")):
@@ -283,7 +285,23 @@ def split_name_country(value: str) -> tuple[str, str | None, str | None]:
             name, country = a.group("name").strip(), country or told
         else:
             name, acronym = a.group("name").strip(), a.group("acr").strip()
-    return name, country, acronym
+    return _first_language(name), country, acronym
+
+
+#: A name in two languages, the page's own, a slash and a space, then another ("Nádudvar
+#: Város Önkormányzata/ Local Government of Nádudvar Town"); not "Oslo/Fusion".
+_TWO_NAMES = re.compile(
+    r"(?P<first>[^\W\d_][^/]*?\s\S[^/]*?)\s*/\s+(?P<second>[^\W\d_][^/]*\s\S.*)"
+)
+
+
+def _first_language(value: str) -> str:
+    """The first of a body's names in two languages (:data:`_TWO_NAMES`), both opening
+    with a capital and of two words or more; else ``value``."""
+    m = _TWO_NAMES.fullmatch(value)
+    if m is None or not (m["first"][:1].isupper() and m["second"][:1].isupper()):
+        return value
+    return m["first"].strip()
 
 
 def _grants_state(code: str) -> str | None:
@@ -340,10 +358,16 @@ def _label_of(ln: _Line, neighbours: Sequence[str] = ()) -> tuple[str, str] | No
 
 def _is_label_line(text: str) -> bool:
     """Whether a line opens with a label this table knows (after another language's)."""
+    return _plain_label_line(_known_label_part(text))
+
+
+def _known_label_part(text: str) -> str:
+    """A label line from the label this table knows: after another language's and its
+    slash, if the line opens so (:func:`_second_label`)."""
     if _plain_label_line(text):
-        return True
+        return text
     second = _second_label(text)
-    return second is not None and _plain_label_line(second)
+    return second if second is not None and _plain_label_line(second) else text
 
 
 def _plain_label_line(text: str) -> bool:
@@ -362,7 +386,14 @@ def _second_label(text: str) -> str | None:
     other = _OTHER_LABEL.match(text)
     if other is None or not text[other.end()].isupper():
         return None
-    return text[other.end() :]
+    # (the English label in the page's spelling of its word for a project: "Projekt
+    # Promoter", "Donor Projekt Partner")
+    return _PROJEKT.sub("Project", text[other.end() :])
+
+
+#: A project's word as Czech, German, Hungarian, Polish, Slovak or Slovene write it, in a
+#: label otherwise English (as long as "Project": offsets hold).
+_PROJEKT = re.compile(r"\bProjekt\b(?=\s+[A-Z][a-z])")
 
 
 def _field_of(label: str) -> str:
@@ -412,7 +443,7 @@ def parse_facts(text: str) -> FactsBlock | None:
             end_index = i  # a section heading, or prose: the facts are over
             break
         m = _label_of(ln, () if heading is not None else _neighbours(lines, i))
-        if m and (heading is not None or len(ln.text) < 120):
+        if m and (heading is not None or len(_known_label_part(ln.text)) < 120):
             first_label = i if first_label is None else first_label
             label, rest = m
             values: list[_Line] = []
@@ -685,7 +716,9 @@ _TYPE_WORDS = {
     "research institution": "other", "private company": "company", "company": "company",
     "educational institution": "university", "higher education institution": "university",
 }  # fmt: skip
-_DATE = r"(\d{1,2})[./-](\d{1,2})[./-](\d{4})|(\d{4})-(\d{2})-(\d{2})"
+#: D.M.YYYY (or with slashes, hyphens), and year first as ISO 8601 and Hungarian write it
+#: (YYYY-MM-DD, YYYY.MM.DD.)
+_DATE = r"(\d{1,2})[./-](\d{1,2})[./-](\d{4})|(\d{4})[-.](\d{2})[-.](\d{2})\.?"
 _PERIOD = re.compile(rf"(?:{_DATE})\s*(?:-|–|—|to|until)\s*(?:{_DATE})")
 
 
@@ -694,6 +727,8 @@ def _period(text: str) -> tuple[date, date] | None:
 
     >>> _period("26.06.2019 - 30.04.2021")
     (datetime.date(2019, 6, 26), datetime.date(2021, 4, 30))
+    >>> _period("2017.11.01- 2018.04.30")
+    (datetime.date(2017, 11, 1), datetime.date(2018, 4, 30))
     """
     m = _PERIOD.search(text)
     if m is None:

@@ -586,3 +586,40 @@ def test_a_news_items_project_named_a_few_words_after_its_word() -> None:
     )
     doc = Document("n", "n.txt", text, None, "news", "en", "utf-8", "text/plain", "")
     assert [p.name for p in extract(doc).projects] == ["Safer Homes for Every Family"]
+
+
+def test_a_page_in_two_languages_with_its_own_spelling_and_names_in_both() -> None:
+    """A programme site's page in two languages: labels "Projektgazda/Projekt Promoter"
+    (the English label in the page's spelling of "project"), "Hazai Projekt Partnerek/
+    National Project Partner" (on a line too long for a label alone, were the first
+    language's label counted), a body named in both languages ("Hajdúszoboszló Város
+    Önkormányzata/ Local Government of Hajdúszoboszló Town": the first is its name), a
+    value after a stray ">", a period written year first with dots."""
+    text = (
+        "Hajdúszoboszló and Tiszakécske: sharing how towns care for the elderly\n\n"
+        "Project ID: HU01-0047-PIERO-A2-2018\n\n"
+        "Projektgazda/Projekt Promoter Hajdúszoboszló Város Önkormányzata/ Local "
+        "Government of Hajdúszoboszló Town\n"
+        "Megvalósítási időszak/Implementation period 2018.03.01- 2018.09.30\n"
+        "Hazai Projekt Partnerek/National Project Partner Tiszakécske Város Önkormányzata; "
+        "Magyar Önkormányzatok Szövetsége\n"
+        "Donor Projekt Partner/Donor Project Partner >Askøy kommune\n"
+        "Összköltség / Total budget (EUR) 4 120 000 HUF/13 250 EUR\n\n"
+        "The study visit took place in Askøy in June 2018.\n"
+    )
+    doc = Document("p", "p.txt", text, None, "project-page", "en", "utf-8", "text/plain", "")
+    ex = extract(doc)
+    p = ex.projects[0]
+    assert p.number == "HU01-0047-PIERO-A2-2018"
+    assert (p.start, p.end) == (date(2018, 3, 1), date(2018, 9, 30))
+    assert [(c.amount, c.currency) for c in p.costs] == [
+        (Decimal(4120000), "HUF"),
+        (Decimal(13250), "EUR"),
+    ]
+    roles = {(r.org.name, r.role, r.org.country) for r in ex.roles if r.target == p.key}
+    assert roles == {
+        ("Hajdúszoboszló Város Önkormányzata", "promoter", "HU"),
+        ("Tiszakécske Város Önkormányzata", "partner", "HU"),
+        ("Magyar Önkormányzatok Szövetsége", "partner", "HU"),
+        ("Askøy kommune", "donor_partner", "NO"),
+    }
