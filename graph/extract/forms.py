@@ -23,11 +23,20 @@ from .lemmas import comma_below, head_lemma_type, head_noun_base, is_town_word, 
 #: Languages whose names open with their head ("Fundacja Wolna Wisła"; in Bulgarian the
 #: head's definite article goes: "посолството на …" → "Посолство на …"), and those whose
 #: names end in it ("Latvijas Pašvaldību savienība"): those the development corpus's
-#: tuned part let us check the lemmatiser's base forms on, and Slovak, whose head noun
-#: alone is put in its base form ("Univerzity …" → "Univerzita …"; its adjectives are
-#: left as written); Slovenian names are left as written.
+#: tuned part let us check the lemmatiser's base forms on, Slovak, whose head noun alone
+#: is put in its base form ("Univerzity …" → "Univerzita …"; its adjectives are left as
+#: written), and Estonian, checked on Estonian news read as probes ("Tartu Ülikooli",
+#: "Eesti Linnade ja Valdade Liidu" → "Tartu Ülikool", "… Liit"); Slovenian names are
+#: left as written.
 _HEAD_FIRST = frozenset({"pl", "cs", "bg", "sk"})
-_HEAD_LAST = frozenset({"lv", "lt"})
+#: The endings of an Estonian plural's cases (the plural's "d" or "t" and the case's
+#: ending; a singular's case form has none: "Liidu", "Ülikoolile").
+_ESTONIAN_PLURAL = tuple(
+    marker + case
+    for marker in ("d", "t")
+    for case in ("", "e", "ele", "es", "est", "ega", "eks", "esse", "el", "elt", "eni", "ena")
+) + ("id", "sid")
+_HEAD_LAST = frozenset({"lv", "lt", "et"})
 
 #: Adjective endings of the oblique cases, by the gender they show (masculine and neuter
 #: share theirs), longest first; the nominative endings of each gender ("*": a soft
@@ -131,6 +140,8 @@ def base_form(name: str, language: str) -> str:
     'Pracownia Zrównoważonego Rozwoju'
     >>> base_form("Latvijas Republikas vēstniecības", "lv")
     'Latvijas Republikas vēstniecība'
+    >>> base_form("Tartu Ülikoolile", "et")
+    'Tartu Ülikool'
     """
     if language == "ro":
         return _romanian_base_form(name)
@@ -149,6 +160,8 @@ def base_form(name: str, language: str) -> str:
         return name
     if not base.isalpha() or abs(len(base) - len(word)) > 3:
         return name  # no case form of one word: the lemmatiser's guess
+    if language == "et" and word.casefold().endswith(_ESTONIAN_PLURAL):
+        return name  # a plural ("ülikoolide": universities') names a kind, not one body
     gender = _gender(base.casefold(), language)
     if (
         language in _HEAD_FIRST

@@ -1251,6 +1251,10 @@ def test_together_with_ends_a_name(lang: str, text: str, name: str) -> None:
         # a head at the end: the modifiers before it are genitives, left as written
         ("lv", "Latvijas Pašvaldību savienību", "Latvijas Pašvaldību savienība"),
         ("lt", "Pagėgių savivaldybei", "Pagėgių savivaldybė"),
+        ("et", "Tartu Ülikoolile", "Tartu Ülikool"),
+        ("et", "Eesti Linnade ja Valdade Liidu", "Eesti Linnade ja Valdade Liit"),
+        # an Estonian plural names a kind of body: not made one
+        ("et", "Norra ülikoolide", "Norra ülikoolide"),
         # already in the base form, no head, an English name, a language not checked
         ("pl", "Fundacja Wolna Wisła", "Fundacja Wolna Wisła"),
         ("pl", "Napraw Sobie Miasto", "Napraw Sobie Miasto"),
