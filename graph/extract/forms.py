@@ -31,11 +31,15 @@ from .lemmas import comma_below, head_lemma_type, head_noun_base, is_town_word, 
 _HEAD_FIRST = frozenset({"pl", "cs", "bg", "sk"})
 #: The endings of an Estonian plural's cases (the plural's "d" or "t" and the case's
 #: ending; a singular's case form has none: "Liidu", "Ülikoolile").
-_ESTONIAN_PLURAL = tuple(
-    marker + case
-    for marker in ("d", "t")
-    for case in ("", "e", "ele", "es", "est", "ega", "eks", "esse", "el", "elt", "eni", "ena")
-) + ("id", "sid")
+_ESTONIAN_PLURAL = (
+    *(
+        marker + case
+        for marker in ("d", "t")
+        for case in ("", "e", "ele", "es", "est", "ega", "eks", "esse", "el", "elt", "eni", "ena")
+    ),
+    "id",
+    "sid",
+)
 _HEAD_LAST = frozenset({"lv", "lt", "et"})
 
 #: Adjective endings of the oblique cases, by the gender they show (masculine and neuter
