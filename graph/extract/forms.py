@@ -29,17 +29,11 @@ from .lemmas import comma_below, head_lemma_type, head_noun_base, is_town_word, 
 #: "Eesti Linnade ja Valdade Liidu" → "Tartu Ülikool", "… Liit"); Slovenian names are
 #: left as written.
 _HEAD_FIRST = frozenset({"pl", "cs", "bg", "sk"})
-#: The endings of an Estonian plural's cases (the plural's "d" or "t" and the case's
-#: ending; a singular's case form has none: "Liidu", "Ülikoolile").
-_ESTONIAN_PLURAL = (
-    *(
-        marker + case
-        for marker in ("d", "t")
-        for case in ("", "e", "ele", "es", "est", "ega", "eks", "esse", "el", "elt", "eni", "ena")
-    ),
-    "id",
-    "sid",
-)
+#: The endings of an Estonian plural's cases (the plural's "d", or "t" before a case's
+#: ending, and the case's ending; a singular's case form has none: "Liidu", "Ülikoolile",
+#: "Ülikoolist").
+_ESTONIAN_CASES = ("e", "ele", "es", "est", "ega", "eks", "esse", "el", "elt", "eni", "ena")
+_ESTONIAN_PLURAL = ("d", "id", "sid", *(m + c for m in ("d", "t") for c in _ESTONIAN_CASES))
 _HEAD_LAST = frozenset({"lv", "lt", "et"})
 
 #: Adjective endings of the oblique cases, by the gender they show (masculine and neuter

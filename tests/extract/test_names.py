@@ -1252,6 +1252,7 @@ def test_together_with_ends_a_name(lang: str, text: str, name: str) -> None:
         ("lv", "Latvijas Pašvaldību savienību", "Latvijas Pašvaldību savienība"),
         ("lt", "Pagėgių savivaldybei", "Pagėgių savivaldybė"),
         ("et", "Tartu Ülikoolile", "Tartu Ülikool"),
+        ("et", "Tartu Ülikoolist", "Tartu Ülikool"),  # (a singular's elative)
         ("et", "Eesti Linnade ja Valdade Liidu", "Eesti Linnade ja Valdade Liit"),
         # an Estonian plural names a kind of body: not made one
         ("et", "Norra ülikoolide", "Norra ülikoolide"),
