@@ -607,8 +607,7 @@ def test_a_page_in_two_languages_with_its_own_spelling_and_names_in_both() -> No
         "Összköltség / Total budget (EUR) 4 120 000 HUF/13 250 EUR\n\n"
         "The study visit took place in Askøy in June 2018.\n"
     )
-    doc = Document("p", "p.txt", text, None, "project-page", "en", "utf-8", "text/plain", "")
-    ex = extract(doc)
+    ex = extract(_page(text))
     p = ex.projects[0]
     assert p.number == "HU01-0047-PIERO-A2-2018"
     assert (p.start, p.end) == (date(2018, 3, 1), date(2018, 9, 30))

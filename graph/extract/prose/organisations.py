@@ -2637,8 +2637,6 @@ def _split_coordination(
             _head_type(right_words, lex, language) is not None
             or sum(1 for w in right_words if CAP.match(w)) >= 2
             or (len(right_words) == 1 and bool(_ACRONYM_WORD.fullmatch(right_words[0])))
-            # "Hellenic Society for Environment and Culture and Kmop": after a name with
-            # its head, one word that stands alone as a name is a body of its own
             or standalone
         )
         closed = _head_type(left_words[-1:], lex, language) is not None
