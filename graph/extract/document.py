@@ -90,6 +90,8 @@ def extract(doc: Document) -> Extraction:
     # countries from the whole document first: the last resort's sides are told by them
     page = _page_countries(_numbered_in(project.number if project else None))
     read = settle_countries(_link_short_forms(_without_project_acronyms(read)), page)
+    if kind == "project-page":
+        read = _donor_state_partners(read)
     read = _visited_at_home(read)
     # news pair by country only around an event; a project page is a partnership itself
     paired = bool(read.events) if kind == "news" else kind == "project-page"
@@ -332,6 +334,26 @@ def _with_countries(block: FactsBlock) -> FactsBlock:
             RoleFact(fixed.get(id(r.org), r.org), r.role, r.target, r.evidence) for r in block.roles
         ),
     )
+
+
+def _donor_state_partners(read: Extraction) -> Extraction:
+    """A project partner from a donor state (Iceland, Liechtenstein, Norway) is a donor
+    project partner, as the grants define one, where the project takes place in a
+    beneficiary state — another of its organisations is of one ("Project partners: …
+    Utena District Municipality, …, Asker Næringsråd (Norway)")."""
+    beneficiary = {
+        r.target for r in read.roles
+        if r.role in _PROJECT_ROLES and r.org.country in BENEFICIARY_STATES
+    }  # fmt: skip
+    if not beneficiary:
+        return read
+    roles = tuple(
+        replace(r, role="donor_partner")
+        if r.role == "partner" and r.target in beneficiary and r.org.country in DONOR_STATES
+        else r
+        for r in read.roles
+    )
+    return read if roles == read.roles else replace(read, roles=roles)
 
 
 def _page_roles(

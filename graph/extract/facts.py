@@ -256,8 +256,12 @@ def split_name_country(value: str) -> tuple[str, str | None, str | None]:
     ('HØGSKULEN I VOLDA', 'NO', None)
     >>> split_name_country("Bergen kommune (Norway)")
     ('Bergen kommune', 'NO', None)
+    >>> split_name_country("Asker Næringsråd (Norway).")
+    ('Asker Næringsråd', 'NO', None)
     """
     name = clean_value(value).lstrip(">»•· ")
+    if name.endswith(")."):
+        name = name[:-1]  # the list's last item, and its sentence's full stop
     country = None
     m = _NAME_CC.match(name)
     if m and m.group("name").strip() and is_country_code(m.group("cc")):

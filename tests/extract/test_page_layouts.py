@@ -70,7 +70,8 @@ def test_other_publisher_label_value_reader() -> None:
         (Decimal("449370"), "PLN"),
         (Decimal("93700"), "EUR"),
     }
-    assert ("partner", "Fagforbundet Innlandet", "NO", "union") in _roles(ex)
+    # (a partner from Norway in a Polish project: a donor project partner)
+    assert ("donor_partner", "Fagforbundet Innlandet", "NO", "union") in _roles(ex)
     assert not any("Project value" in r.org.name for r in ex.roles)
     # the prose after the labels is still read
     assert {(e.type, e.place.name if e.place else None) for e in ex.events} == {
@@ -288,11 +289,12 @@ def test_an_inline_partner_list_parts_after_a_country_in_brackets_and_total_cost
 
 
 def test_a_partner_label_in_the_singular_with_its_project() -> None:
-    """ "Partner projektu:" (Czech, one partner) is a partners' label."""
+    """ "Partner projektu:" (Czech, one partner) is a partners' label (the partner, from
+    Norway in a Czech project, a donor project partner)."""
     ex = _extract("czech-singular-partner-label.txt", LAYOUTS)
     assert {(r.role, r.org.name) for r in ex.roles if not r.target.startswith("e")} >= {
         ("promoter", "Povodí Vltavy, státní podnik"),
-        ("partner", "Norwegian Institute for Water Research"),
+        ("donor_partner", "Norwegian Institute for Water Research"),
     }
 
 
@@ -621,4 +623,25 @@ def test_a_page_in_two_languages_with_its_own_spelling_and_names_in_both() -> No
         ("Tiszakécske Város Önkormányzata", "partner", "HU"),
         ("Magyar Önkormányzatok Szövetsége", "partner", "HU"),
         ("Askøy kommune", "donor_partner", "NO"),
+    }
+
+
+def test_a_partner_from_a_donor_state_is_a_donor_partner_of_a_beneficiary_states_project() -> None:
+    """The grants call a project partner from Iceland, Liechtenstein or Norway a donor
+    project partner: a page that lists one among its "Project partners" (its country in
+    brackets, the list's full stop after them) in a project whose other bodies are of a
+    beneficiary state gives it that role."""
+    text = (
+        "PROJECT \u201cSmart services for small towns\u201d\n\n"
+        "Project duration: September 9, 2015 \u2013 April 30, 2016.\n\n"
+        "Project partners: Utena District Municipality, Kaunas District Municipality, "
+        "Asker Næringsråd (Norway).\n\n"
+        "The partners met in Utena to share how small towns plan their services.\n"
+    )
+    ex = extract(_page(text))
+    key = ex.projects[0].key
+    assert {(r.org.name, r.org.country, r.role) for r in ex.roles if r.target == key} == {
+        ("Utena District Municipality", "LT", "partner"),
+        ("Kaunas District Municipality", "LT", "partner"),
+        ("Asker Næringsråd", "NO", "donor_partner"),
     }
