@@ -614,3 +614,23 @@ def test_two_names_that_cooperate_with_someone_unnamed_are_not_each_others_partn
 ) -> None:
     links = read_text(text, lang).links
     assert {frozenset({link.a.name, link.b.name}) for link in links} == pairs
+
+
+def test_a_partnership_cue_in_a_sentence_about_an_event_gives_no_project() -> None:
+    """ "The seminar is organised by X in partnership with Y": a news sentence that names
+    an event and says "project" of none tells the event's organisers, not partners of an
+    unnamed project."""
+    from partnergraph.graph.extract import extract
+    from partnergraph.graph.sources import Document
+
+    text = (
+        "Seminar in Warsaw\n\nOn 3 December 2012 a seminar takes place in Warsaw. The "
+        "seminar is organised by the Association of Polish Cities in partnership with the "
+        "Norwegian Association of Local and Regional Authorities.\n"
+    )
+    ex = extract(Document("n", "n.txt", text, None, "news", "en", "utf-8", "text/plain", ""))
+    assert ex.projects == ()
+    assert {(r.org.name, r.role) for r in ex.roles} == {
+        ("Association of Polish Cities", "organiser"),
+        ("Norwegian Association of Local and Regional Authorities", "organiser"),
+    }

@@ -645,3 +645,26 @@ def test_a_partner_from_a_donor_state_is_a_donor_partner_of_a_beneficiary_states
         ("Kaunas District Municipality", "LT", "partner"),
         ("Asker Næringsråd", "NO", "donor_partner"),
     }
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("pl", "Projekt realizowany jest przez Gminę Nowa Wieś, w partnerstwie z Teatrem "
+               "Nordlys (Norwegia) oraz Gminną Biblioteką Publiczną w Nowej Wsi."),
+        ("cs", "Projekt realizuje Obec Nová Ves v partnerství s Teatrem Nordlys (Norsko) a "
+               "Obecní knihovnou Nová Ves."),
+    ],
+)  # fmt: skip
+def test_in_partnership_with_names_a_pages_partners(language: str, text: str) -> None:
+    """ "In partnership with" (Polish "w partnerstwie z", Czech "v partnerství s", as the
+    English, Romanian and Portuguese cues already read) makes the bodies after it the
+    page's project's partners; "realizowany jest przez" ("implemented by") its promoter."""
+    doc = Document("p", "p.txt", f"Zielona Szkoła\n\n{text}\n", None, "project-page",
+                   language, "utf-8", "text/plain", "")  # fmt: skip
+    ex = extract(doc)
+    key = ex.projects[0].key
+    roles = {(r.role, r.org.country) for r in ex.roles if r.target == key}
+    assert ("donor_partner", "NO") in roles
+    assert any(role == "promoter" for role, _cc in roles)
+    assert sum(role == "partner" for role, _cc in roles) == 1

@@ -375,6 +375,12 @@ def read_text(
         # a facts block, where there is one, is the authority on the project's roles
         # (the prose's own, where the block states none)
         told = bool(found) and (project is None or not block_roles)
+        # (in a news item, a sentence that names an event and says "project" of none tells
+        # the event's roles, not a project's: "the meeting is organised by X in
+        # partnership with Y")
+        told = told and not (
+            project is None and mentioned and not _one_project_word(sent, names, lex)
+        )
         project_cues = find_cues(sent, lex.project_cues) if told else []
         project_roles.extend(
             (org, role, ev) for org, role in find_project_roles(found, project_cues)
