@@ -375,12 +375,11 @@ def read_text(
         # a facts block, where there is one, is the authority on the project's roles
         # (the prose's own, where the block states none)
         told = bool(found) and (project is None or not block_roles)
-        # (in a news item, a sentence that names an event and says "project" of none tells
-        # the event's roles, not a project's: "the meeting is organised by X in
-        # partnership with Y")
-        told = told and not (
-            project is None and mentioned and not _one_project_word(sent, names, lex)
-        )
+        # (with no facts block's project, a sentence that names an event and says
+        # "project" of none tells the event's roles, not a project's: "the meeting is
+        # organised by X in partnership with Y")
+        one_project = _one_project_word(sent, names, lex)
+        told = told and not (project is None and mentioned and not one_project)
         project_cues = find_cues(sent, lex.project_cues) if told else []
         project_roles.extend(
             (org, role, ev) for org, role in find_project_roles(found, project_cues)
@@ -388,7 +387,7 @@ def read_text(
         if told:
             appositions = apposed_roles(sent, found, language)
             project_roles.extend((org, role, ev) for org, role in appositions)
-        mentions_project = mentions_project or _one_project_word(sent, names, lex)
+        mentions_project = mentions_project or one_project
         if coop_at is not None:
             # with no subject of its own, a cooperation cue takes the project's promoter,
             # else the first organisation of the sentence before ("… They signed a
