@@ -338,18 +338,12 @@ def _with_countries(block: FactsBlock) -> FactsBlock:
 
 def _donor_state_partners(read: Extraction) -> Extraction:
     """A project partner from a donor state (Iceland, Liechtenstein, Norway) is a donor
-    project partner, as the grants define one, where the project takes place in a
-    beneficiary state — another of its organisations is of one ("Project partners: …
-    Utena District Municipality, …, Asker Næringsråd (Norway)")."""
-    beneficiary = {
-        r.target for r in read.roles
-        if r.role in _PROJECT_ROLES and r.org.country in BENEFICIARY_STATES
-    }  # fmt: skip
-    if not beneficiary:
-        return read
+    project partner, as the grants define one: the facts block's rule (its partners'
+    countries are known as it reads them), kept for the roles whose countries were told
+    later, by the text ("Project partners: …, Asker Næringsråd (Norway).")."""
     roles = tuple(
         replace(r, role="donor_partner")
-        if r.role == "partner" and r.target in beneficiary and r.org.country in DONOR_STATES
+        if r.role == "partner" and r.org.country in DONOR_STATES
         else r
         for r in read.roles
     )

@@ -658,7 +658,8 @@ def _build(
                     continue
                 mention = OrgMention(name, country, None, _evidence(text, v), acronym)
                 orgs.append(mention)
-                # a partner from a donor state is a donor project partner (gold convention)
+                # a partner from a donor state is a donor project partner (gold convention;
+                # one whose country the text tells later: document._donor_state_partners)
                 donor = role == "partner" and country in DONOR_STATES
                 role_specs.append((mention, "donor_partner" if donor else role))
         elif field_name == "other":

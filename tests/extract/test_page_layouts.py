@@ -668,3 +668,18 @@ def test_in_partnership_with_names_a_pages_partners(language: str, text: str) ->
     assert ("donor_partner", "NO") in roles
     assert any(role == "promoter" for role, _cc in roles)
     assert sum(role == "partner" for role, _cc in roles) == 1
+
+
+def test_a_donor_state_partner_the_prose_names_is_a_donor_partner_whoever_else_is_named() -> None:
+    """The rule the facts block applies to its partners holds for those the prose names
+    too, whether or not a beneficiary state's body is read beside them."""
+    text = (
+        "Bilateral Initiative\n\nThe bilateral initiative is being implemented under the fund "
+        "by Emfasis Non-Profit and its partners Nordlys Teater (Norway) and Aktive Kvinner "
+        "i Bjerke (Norway).\n"
+    )
+    ex = extract(_page(text))
+    assert ("Nordlys Teater", "NO", "donor_partner") in {
+        (r.org.name, r.org.country, r.role) for r in ex.roles
+    }
+    assert not any(r.role == "partner" and r.org.country == "NO" for r in ex.roles)
