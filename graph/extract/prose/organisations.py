@@ -371,11 +371,12 @@ def find_organisations(
             # and a person's name follows it
             place, end = _known_town_first(place, m.start(group), end)
             cities = _towns_called(place)
-        person = _declined_name_at(place.split(" "), language)
+        place_words = place.split(" ")
+        person = _declined_name_at(place_words, language)
         if person is not None and m.end(group) == end:
             # "gminy Kocierzew Południowy Janem Kowalskim": a given name in the case a
             # person stands in after the body they speak for ends the place
-            kept = " ".join(place.split(" ")[:person])
+            kept = " ".join(place_words[:person])
             end = m.start(group) + m.group(group).index(place) + len(kept)
             place, cities = kept, _towns_called(kept)
         matched = sent.text[m.start() : end]
@@ -1345,7 +1346,7 @@ def _a_person(run: list[str], lex: Lexicon, language: str) -> bool:
         return False
     return _person_like(run, language) or (
         len(run) == 2
-        and all(w.isalpha() and w[:1].isupper() and not w.isupper() for w in run)
+        and all(map(_name_shaped, run))
         and _head_type(run, lex, language) is None
         and not all(_is_common(w, "en") for w in run)
     )
@@ -2318,10 +2319,7 @@ def _drop_leading_person(
                 size >= 2
                 and joint.casefold() in lex.prepositions  # (not "and": "Guido Coal Mine and …")
                 and is_first_name(words[0])
-                and all(
-                    w.isalpha() and w[:1].isupper() and not w.isupper() and not _is_common(w, "en")
-                    for w in words[1:]
-                )
+                and all(_name_shaped(w) and not _is_common(w, "en") for w in words[1:])
                 and _head_type(words, lex, language) is None
             )
         ):
@@ -2335,7 +2333,9 @@ def _drop_trailing_person(
     """ "… Gdansk Youth Association Anna Nowak": a first name and a surname
     (:func:`_full_name`) after a name that ends on its head noun are a person of the
     organisation, not part of its name. After a head noun alone (an article aside), they
-    are whom the body is named after ("A Fundação Bissaya Barreto")."""
+    are whom the body is named after ("A Fundação Bissaya Barreto"). In a name that opens
+    with its head, a given name in the case a person stands in after the body ends it
+    (:func:`_declined_name_at`)."""
     words = [tokens[k][2] for k in run]
     # a name that opens with its head ("kraje More og Romsdal Jonem Aasenem"): a given
     # name in the case a person stands in after the body they speak for ends it
@@ -2365,16 +2365,15 @@ def _declined_name_at(words: list[str], language: str) -> int | None:
     for at in range(1, len(words)):
         surname = words[at + 1].rstrip(".,;:!?") if at + 1 < len(words) else None
         if is_declined_given_name(words[at], language) and (
-            surname is None
-            or (
-                surname.isalpha()
-                and surname[:1].isupper()
-                and not surname.isupper()
-                and not _is_place(surname, language)
-            )
+            surname is None or (_name_shaped(surname) and not _is_place(surname, language))
         ):
             return at
     return None
+
+
+def _name_shaped(word: str) -> bool:
+    """A word written as a name is: letters, a capital first, not all capitals."""
+    return word.isalpha() and word[:1].isupper() and not word.isupper()
 
 
 def _full_name(words: list[str], lex: Lexicon, language: str) -> bool:
@@ -2386,9 +2385,7 @@ def _full_name(words: list[str], lex: Lexicon, language: str) -> bool:
     first, surname = words
     return (
         _person_word(surname, language)
-        and first.isalpha()
-        and first[:1].isupper()
-        and not first.isupper()
+        and _name_shaped(first)
         and _head_type([first], lex, language) is None
         and not country_of_form(first)
         and not demonym_country(first, lex, language)
@@ -2473,9 +2470,7 @@ def _person_word(word: str, language: str) -> bool:
     """A capitalised word that may be part of a person's name (:func:`_person_like`)."""
     lex = lexicon()
     return (
-        word.isalpha()
-        and word[:1].isupper()
-        and not word.isupper()
+        _name_shaped(word)
         and _head_type([word], lex, language) is None
         and not _is_common(word, language)
         and not _is_common(word, "en")
