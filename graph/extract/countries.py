@@ -37,6 +37,7 @@ from functools import cache
 from .gazetteer import (
     country_of_form,
     find_cities,
+    joined_region_length,
     legal_form_countries,
     municipality_country,
     region_countries,
@@ -133,6 +134,14 @@ def _told_by_name(name: str, language: str, page: frozenset[str] = frozenset()) 
         found = demonym_country(name, lexicon(), language)
         if found is not None:
             return found
+    words = name.split()
+    for k in range(len(words)):
+        # a region's name that joins its words with a small one ("kraj More og Romsdal")
+        joined = joined_region_length(words[k:])
+        if joined:
+            countries = set(region_countries(" ".join(words[k : k + joined]).rstrip(".,;:")))
+            if len(countries) == 1 and (not page or countries <= page):
+                return countries.pop()
     for word in place_words(name):
         if is_common_word(word, language) or is_common_word(word, "en"):
             continue

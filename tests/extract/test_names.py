@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import pytest
 
+from partnergraph.graph.extract import extract
 from partnergraph.graph.extract.lemmas import head_lemma_type, lemma
 from partnergraph.graph.extract.prose import read_text
+from partnergraph.graph.sources import Document
 
 
 def _names(text: str, lang: str) -> set[str]:
@@ -1805,3 +1807,41 @@ def test_a_given_name_in_the_instrumental_or_dative_is_told_from_its_genitive() 
     assert not is_declined_given_name("Jan", "cs")  # the name itself
     assert not is_declined_given_name("Jonem", "en")  # English declines no names
     assert not is_declined_given_name("Krajem", "cs")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "name", "country"),
+    [
+        ("no", "Møre og Romsdal fylkeskommune og Molde kommune samarbeider.",
+         "Møre og Romsdal fylkeskommune", "NO"),
+        ("no", "Prosjektet ledes av Troms og Finnmark fylkeskommune.",
+         "Troms og Finnmark fylkeskommune", "NO"),
+        ("cs", "Hejtman navštívil norský partnerský kraj More og Romsdal a město Molde.",
+         "kraj More og Romsdal", "NO"),
+        ("sl", "Občina Šmartno ob Paki in Občina Kanal ob Soči sodelujeta z Vestland fylkeskommune.",
+         "Občina Šmartno ob Paki", "SI"),
+        ("cs", "Statutární město Ústí nad Labem spolupracuje s Molde kommune.",
+         "Statutární město Ústí nad Labem", "CZ"),
+    ],
+)  # fmt: skip
+def test_a_regions_name_that_joins_its_words_with_a_small_one_is_one_name(
+    lang: str, text: str, name: str, country: str
+) -> None:
+    """ "Møre og Romsdal", "Šmartno ob Paki", "Ústí nad Labem": a region or municipality
+    whose name joins its words with a small lower-case one (the gazetteer's subdivisions)
+    is one name inside a body's, its last word no body of its own, and tells its country
+    written without its accents too ("More og Romsdal")."""
+    doc = Document("n", "n.txt", text, None, "news", lang, "utf-8", "text/plain", "")
+    found = {o.name: o for o in extract(doc).organisations}
+    assert name in found
+    assert found[name].country == country
+    assert not {n for n in found if n != name and n in name}
+
+
+def test_the_last_word_of_a_joined_regions_name_is_no_body_of_its_own() -> None:
+    """ "the county of More og Romsdal and the town of Molde": "Romsdal" before "and" is
+    the region's last word, not a name that stands alone."""
+    names = _names(
+        "The delegation visited the county of More og Romsdal and the town of Molde.", "en"
+    )
+    assert "Romsdal" not in names

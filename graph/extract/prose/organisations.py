@@ -14,9 +14,11 @@ from ..first_names import is_declined_given_name, is_first_name, person_name_wor
 from ..gazetteer import (
     City,
     country_of_form,
+    ends_joined_region,
     find_cities,
     has_legal_form,
     is_country_code,
+    joined_region_length,
     municipality_country,
     town_countries,
     town_country,
@@ -371,6 +373,15 @@ def find_organisations(
             # and a person's name follows it
             place, end = _known_town_first(place, m.start(group), end)
             cities = _towns_called(place)
+        if m.end(group) == end:
+            # "Občina Šmartno ob Paki": a region's name that joins its words with a small
+            # one goes on past the form's capitalised place
+            place_at = m.start(group) + m.group(group).index(place)
+            joined = _JOINED_WORDS.match(sent.text, place_at)
+            region = joined_region_length(joined.group().split()) if joined else 0
+            if region > len(place.split()):
+                place = " ".join(sent.text[place_at:].split()[:region]).rstrip(".,;:")
+                end = place_at + sent.text[place_at:].index(place) + len(place)
         place_words = place.split(" ")
         person = _declined_name_at(place_words, language)
         if person is not None and m.end(group) == end:
@@ -861,6 +872,8 @@ def _coordinated_words(
             not CAP.match(previous[0])
             and not CAP.match(following[0])
             and _standalone_word(text[a:b], lex, language)
+            # (nor the last word of a region's name: "the county of More og Romsdal and …")
+            and not ends_joined_region(text[max(0, a - 80) : b].split())
             # (a fund is no body: "… and Norwaygrants financial mechanisms")
             and not is_instrument(" ".join([text[a:b], *lower]), language)
         ):
@@ -1623,6 +1636,10 @@ def _municipality_matches(text: str, lex: Lexicon, language: str) -> Iterator[re
         at = m.end()
 
 
+#: Up to six words, with nothing but spaces between them.
+_JOINED_WORDS = re.compile(r"[^\s,;:()]+(?:[ \t]+[^\s,;:()]+){0,5}")
+
+
 def _known_town_first(place: str, start: int, end: int) -> tuple[str, int]:
     """The first words of a place of several words that the city list knows as a town, and
     where they end (``start``: where the place begins); the place itself when none do."""
@@ -1815,6 +1832,13 @@ def _head_spans(
                 run.append(j + 1)
                 j += 1
                 continue
+            # a region's name that joins its words with a small one is one name ("Møre og
+            # Romsdal fylkeskommune", "kraj More og Romsdal")
+            region = _joined_region_at(tokens, text, j)
+            if region > 1:
+                run.extend(range(j + 1, j + region))
+                j += region - 1
+                continue
             if len(run) > 1 and _COMPANY_SUFFIX.match(tokens[j][2]):
                 break  # a legal form ends the name: "Norsk Gjenvinning AS på Ski"
             # up to two connectors ("of", "of the") between capitalised words
@@ -1964,6 +1988,24 @@ def _head_spans(
                     out.append(found)
         i = j + 1
     return out
+
+
+def _joined_region_at(tokens: list[tuple[int, int, str]], text: str, j: int) -> int:
+    """How many words from the ``j``-th a region's name that joins its words with a small
+    lower-case one spans (:func:`joined_region_length`), with nothing but spaces between
+    them; 0 where none opens there."""
+    k = j + 1
+    while (
+        k < min(len(tokens), j + _LONGEST_JOINED_REGION)
+        and not text[tokens[k - 1][1] : tokens[k][0]].strip()
+    ):
+        k += 1
+    return joined_region_length([t[2] for t in tokens[j:k]])
+
+
+#: The most words a region's name that joins its words with a small one has ("Sveti Jurij
+#: v Slovenskih goricah").
+_LONGEST_JOINED_REGION = 6
 
 
 def _shared_head_spans(
@@ -2257,6 +2299,8 @@ def _drop_leading_title(
         joint = tokens[run[1]][2]
         if joint not in lex.connectors or _head_type([first], lex, language):
             break
+        if joined_region_length([tokens[k][2] for k in run]):
+            break  # a region's name: "Møre og Romsdal fylkeskommune"
         if (
             joint in _AND
             and lemma(first, language) == first.casefold()
@@ -2715,8 +2759,10 @@ def _trim_list_prefix(
     run: list[int], tokens: list[tuple[int, int, str]], lex: Lexicon
 ) -> list[int]:
     """ "Hungary and NORCE Norwegian Research Center AS": a place before "and" is another
-    item of a list, not part of the name (unlike "Mineral and Energy … Institute")."""
-    for pos in range(len(run) - 1, 0, -1):
+    item of a list, not part of the name (unlike "Mineral and Energy … Institute", or a
+    region's name: "Troms og Finnmark fylkeskommune")."""
+    region = joined_region_length([tokens[k][2] for k in run])
+    for pos in range(len(run) - 1, max(region - 1, 0), -1):
         if tokens[run[pos]][2] in _AND:
             before = " ".join(tokens[k][2] for k in run[:pos])
             if country_of_form(before) or (" " not in before and find_cities(before)):
