@@ -11,6 +11,7 @@ from dataclasses import replace
 from functools import cache, lru_cache
 
 from ..first_names import is_declined_given_name, is_first_name, person_name_words
+from ..forms import is_plural_form
 from ..gazetteer import (
     City,
     country_of_form,
@@ -1654,10 +1655,14 @@ def _known_town_first(place: str, start: int, end: int) -> tuple[str, int]:
 def _generic_reference(name: str, org_type: str | None, lex: Lexicon, language: str = "en") -> bool:
     """ "Norwegian municipality", "Norvēģijas pašvaldībās", "Lenkijos savivaldybe": a
     country's word (in any case form: by its lemma) and a municipality noun name a kind of
-    body, not one (a municipality is named by its place)."""
+    body, not one (a municipality is named by its place); so do a country's word and any
+    head noun in the plural ("Norwegian Universities", "Norra ülikoolide": bodies of a
+    kind, none named)."""
     words = [w for w in name.split() if w not in lex.stopwords and w.casefold() != "the"]
-    if org_type != "municipality" or len(words) != 2 or town_countries(name):
+    if len(words) != 2 or town_countries(name):
         return False  # ("Česká Lípa" is a town)
+    if org_type != "municipality" and not is_plural_form(words[1], language):
+        return False
     first = words[0]
     # ("pašvaldībām Norvēģijā", municipalities in Norway: the country after the noun)
     told = country_of_form(first) or country_of_form(lemma(first, language))
