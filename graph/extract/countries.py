@@ -134,14 +134,15 @@ def _told_by_name(name: str, language: str, page: frozenset[str] = frozenset()) 
         found = demonym_country(name, lexicon(), language)
         if found is not None:
             return found
+    # a region's whole name ("Liberecký kraj": its first word is a common adjective) or
+    # one inside the name that joins its words with a small one ("kraj More og Romsdal")
     words = name.split()
-    for k in range(len(words)):
-        # a region's name that joins its words with a small one ("kraj More og Romsdal")
-        joined = joined_region_length(words[k:])
-        if joined:
-            countries = set(region_countries(" ".join(words[k : k + joined]).rstrip(".,;:")))
-            if len(countries) == 1 and (not page or countries <= page):
-                return countries.pop()
+    spans = [(0, len(words))]
+    spans += [(k, k + n) for k in range(len(words)) if (n := joined_region_length(words[k:]))]
+    for a, b in spans:
+        countries = set(region_countries(" ".join(words[a:b]).rstrip(".,;:")))
+        if len(countries) == 1 and (not page or countries <= page):
+            return countries.pop()
     for word in place_words(name):
         if is_common_word(word, language) or is_common_word(word, "en"):
             continue
