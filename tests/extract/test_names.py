@@ -1870,3 +1870,17 @@ def test_a_countrys_word_and_a_plural_head_name_a_kind_not_a_body(
     country's word and a head noun in the plural (by an ending no singular has) are bodies
     of a kind, none of them named."""
     assert _names(text, lang) == kept
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "name"),
+    [
+        ("cs", "Hejtman Libereckého kraje navštívil Molde.", "Libereckého kraje"),
+        ("lv", "Mērs Valkas pašvaldībā tikās ar delegāciju.", "Valkas pašvaldībā"),
+    ],
+)
+def test_a_job_that_opens_the_sentence_opens_no_name(lang: str, text: str, name: str) -> None:
+    """A sentence's first word is capitalised whatever it is: a job's word there
+    ("Hejtman", the regional governor; "Mērs", the mayor) is no word of the body's name
+    that follows."""
+    assert _names(text, lang) == {name}

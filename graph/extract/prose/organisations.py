@@ -1979,8 +1979,10 @@ def _head_spans(
                     and not _inflected(tokens[0][2], language)
                 )
                 or (len(tokens[0][2]) <= 3 and not tokens[0][2].isupper())
-                # a word that tells a role opens no name ("Zástupci Jihomoravského kraje")
+                # a word that tells a role opens no name ("Zástupci Jihomoravského kraje"),
+                # nor does a job's ("Hejtman Libereckého kraje", "Mērs Valkas pašvaldībā")
                 or _is_role_word(tokens[0][2], lex)
+                or _is_job(tokens[0][2], language)
                 # nor a month's name in a case form ("Maijā Valkas novada pašvaldībā …")
                 or month_of(tokens[0][2], language) is not None
             )
