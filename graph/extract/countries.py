@@ -29,6 +29,7 @@ Nothing here guesses: a name that none of these speaks for keeps no country.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import replace
@@ -47,7 +48,13 @@ from .gazetteer import (
 from .lemmas import head_lemma_type, is_common_word, is_known_word, lemma
 from .lexicon import inflected_alike, lexicon, locative_endings, normalise
 from .model import Extraction, OrgMention, RoleFact
-from .prose.places import city_in_name, demonym_country, infer_country, place_words
+from .prose.places import (
+    city_in_name,
+    demonym_country,
+    infer_country,
+    place_words,
+    region_of_body,
+)
 
 __all__ = ["country_by_name", "map_mentions", "settle_countries"]
 
@@ -141,6 +148,13 @@ def _told_by_name(name: str, language: str, page: frozenset[str] = frozenset()) 
     spans += [(k, k + n) for k in range(len(words)) if (n := joined_region_length(words[k:]))]
     for a, b in spans:
         countries = set(region_countries(" ".join(words[a:b]).rstrip(".,;:")))
+        if len(countries) == 1 and (not page or countries <= page):
+            return countries.pop()
+    # a region's name beside a regional body's head noun, though a common word elsewhere
+    # ("Nordland fylkeskommune")
+    pairs = list(itertools.pairwise(words))
+    for word, beside in [*pairs, *((b, a) for a, b in pairs)]:
+        countries = set(region_of_body(word, beside, language))
         if len(countries) == 1 and (not page or countries <= page):
             return countries.pop()
     for word in place_words(name):

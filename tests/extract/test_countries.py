@@ -417,3 +417,14 @@ def test_a_regions_whole_name_tells_its_country_when_its_first_word_is_a_common_
     visit went abroad the text's own country is not assumed, so the name must tell."""
     text = "Delegace navštívila Molde. Liberecký kraj již několik let spolupracuje s Norskem."
     assert _countries(text, "cs")["Liberecký kraj"] == "CZ"
+
+
+def test_a_regions_name_beside_its_bodys_head_tells_its_country_though_a_common_word() -> None:
+    """ "Nordland fylkeskommune": the word before a regional body's head noun is the
+    region's name (pycountry's, a former county's), though "Nordland" is a word the
+    Norwegian lemmatiser knows; as the sentence's first word it opens the name too."""
+    text = "Ordføreren besøkte Gmina Kłodzko i Polen sammen med Nordland fylkeskommune."
+    assert _countries(text, "no")["Nordland fylkeskommune"] == "NO"
+    assert _countries("Nordland fylkeskommune deltok på møtet i Polen.", "no") == {
+        "Nordland fylkeskommune": "NO"
+    }

@@ -59,6 +59,7 @@ from .places import (
     form_country,
     main_country,
     pick_country,
+    region_of_body,
     same_script,
     state_country,
     where_after,
@@ -1967,6 +1968,8 @@ def _head_spans(
             and len(run) >= 2
             and _is_common(tokens[0][2], language)
             and not _is_place(tokens[0][2], language)  # "Kauno miesto savivaldybė …"
+            # (nor a region's name before its body's head: "Nordland fylkeskommune …")
+            and not region_of_body(tokens[0][2], tokens[run[1]][2], language)
             # (a country's adjective is the first word of a name that goes on after its
             # head: "Norsk institutt for vannforskning"; "Norske universiteter" is a kind)
             and not (len(run) >= 3 and lex.demonyms.fullmatch(tokens[0][2]))
