@@ -1884,3 +1884,16 @@ def test_a_job_that_opens_the_sentence_opens_no_name(lang: str, text: str, name:
     ("Hejtman", the regional governor; "Mērs", the mayor) is no word of the body's name
     that follows."""
     assert _names(text, lang) == {name}
+
+
+def test_a_bulgarian_verb_in_the_plural_past_ends_a_names_complement() -> None:
+    """ "… на местните и регионалните власти подписаха споразумение": the verb (signed,
+    by its ending: its lemma, "подпиша", ends as many nouns do) is no word of the name."""
+    text = (
+        "Община Габрово и Норвежката асоциация на местните и регионалните власти "
+        "подписаха споразумение."
+    )
+    assert _names(text, "bg") == {
+        "Община Габрово",
+        "Норвежката асоциация на местните и регионалните власти",
+    }
