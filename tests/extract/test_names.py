@@ -1897,3 +1897,23 @@ def test_a_bulgarian_verb_in_the_plural_past_ends_a_names_complement() -> None:
         "Община Габрово",
         "Норвежката асоциация на местните и регионалните власти",
     }
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "name"),
+    [
+        ("cs", "Zástupci Ministerstva pro místní rozvoj navštívili Norsko.",
+         "Ministerstva pro místní rozvoj"),
+        ("sk", "Zástupcovia Ministerstva životného prostredia Slovenskej republiky navštívili Nórsko.",
+         "Ministerstva životného prostredia Slovenskej republiky"),
+        ("bg", "Представители на Министерството на околната среда и водите посетиха Осло.",
+         "Министерството на околната среда и водите"),
+    ],
+)  # fmt: skip
+def test_a_body_after_the_word_for_its_people_that_opens_the_sentence(
+    lang: str, text: str, name: str
+) -> None:
+    """ "Zástupci Ministerstva pro místní rozvoj …" (representatives of the ministry): the
+    people's word opens the sentence, the body's name opens after it and goes on in small
+    letters; two capitalised words there are no person's name."""
+    assert _names(text, lang) == {name}

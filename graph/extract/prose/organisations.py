@@ -1871,8 +1871,17 @@ def _head_spans(
         # (not after a person's name: "prof. dr. Artūras Razbadauskas … pristatė universitetą")
         # (but after a person of a body, the body's: "pan Jan Novák z Ministerstva …")
         body = _drop_leading_person(run, tokens, lex, language)
+        # ("Zástupci Ministerstva pro místní rozvoj …": the sentence's first word tells
+        # the people of the body whose name opens after it)
+        people_first = (
+            run[0] == 0 and len(run) >= 2 and _opens_with_people(tokens[0][2], lex, language)
+        )
         person = body is run and (
-            (len(run) in (2, 3) and _person_like([tokens[k][2] for k in run], language))
+            (
+                len(run) in (2, 3)
+                and not people_first
+                and _person_like([tokens[k][2] for k in run], language)
+            )
             or (run[0] > 0 and _is_title(tokens[run[0] - 1][2]))
         )
         if lowercase_heads and not person:
@@ -1929,6 +1938,9 @@ def _head_spans(
             opens = next((k + 1 for k in reversed(run[:-1]) if tokens[k][2] in ands), run[0])
             if opens == run[0]:
                 opens = body[0]
+            if opens == 0 and people_first:
+                # (after its connector too: "Представители на Министерството …")
+                opens = next((k for k in run[1:] if tokens[k][2] not in lex.connectors), opens)
             if after[:1].islower() and (
                 last is not None or _head_type([tokens[opens][2]], lex, language)
             ):
@@ -1984,8 +1996,7 @@ def _head_spans(
                 or (len(tokens[0][2]) <= 3 and not tokens[0][2].isupper())
                 # a word that tells a role opens no name ("Zástupci Jihomoravského kraje"),
                 # nor does a job's ("Hejtman Libereckého kraje", "Mērs Valkas pašvaldībā")
-                or _is_role_word(tokens[0][2], lex)
-                or _is_job(tokens[0][2], language)
+                or _opens_with_people(tokens[0][2], lex, language)
                 # nor a month's name in a case form ("Maijā Valkas novada pašvaldībā …")
                 or month_of(tokens[0][2], language) is not None
             )
@@ -2779,6 +2790,12 @@ def _trim_list_prefix(
                 return run[pos + 1 :]
             break
     return run
+
+
+def _opens_with_people(word: str, lex: Lexicon, language: str) -> bool:
+    """Whether a sentence's first word tells people, not a body's name: a role's word
+    ("Zástupci", representatives) or a job's ("Hejtman")."""
+    return _is_role_word(word, lex) or _is_job(word, language)
 
 
 def _is_project_word(word: str) -> bool:
