@@ -1908,6 +1908,9 @@ def test_a_bulgarian_verb_in_the_plural_past_ends_a_names_complement() -> None:
          "Ministerstva životného prostredia Slovenskej republiky"),
         ("bg", "Представители на Министерството на околната среда и водите посетиха Осло.",
          "Министерството на околната среда и водите"),
+        # (a cue with its connector: "representantes da")
+        ("pt", "Representantes da Direção-Geral do Território visitaram Oslo.",
+         "Direção-Geral do Território"),
     ],
 )  # fmt: skip
 def test_a_body_after_the_word_for_its_people_that_opens_the_sentence(

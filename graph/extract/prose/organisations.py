@@ -1874,7 +1874,9 @@ def _head_spans(
         # ("Zástupci Ministerstva pro místní rozvoj …": the sentence's first word tells
         # the people of the body whose name opens after it)
         people_first = (
-            run[0] == 0 and len(run) >= 2 and _opens_with_people(tokens[0][2], lex, language)
+            run[0] == 0
+            and len(run) >= 2
+            and _opens_with_people(tokens[0][2], tokens[1][2], lex, language)
         )
         person = body is run and (
             (
@@ -1940,7 +1942,7 @@ def _head_spans(
                 opens = body[0]
             if opens == 0 and people_first:
                 # (after its connector too: "Представители на Министерството …")
-                opens = next((k for k in run[1:] if tokens[k][2] not in lex.connectors), opens)
+                opens = next((k for k in run[1:] if tokens[k][2] not in joiners), opens)
             if after[:1].islower() and (
                 last is not None or _head_type([tokens[opens][2]], lex, language)
             ):
@@ -1996,12 +1998,14 @@ def _head_spans(
                 or (len(tokens[0][2]) <= 3 and not tokens[0][2].isupper())
                 # a word that tells a role opens no name ("Zástupci Jihomoravského kraje"),
                 # nor does a job's ("Hejtman Libereckého kraje", "Mērs Valkas pašvaldībā")
-                or _opens_with_people(tokens[0][2], lex, language)
+                or _opens_with_people(tokens[0][2], tokens[1][2], lex, language)
                 # nor a month's name in a case form ("Maijā Valkas novada pašvaldībā …")
                 or month_of(tokens[0][2], language) is not None
             )
         ):
             run = run[1:]
+            while run and tokens[run[0]][2] in joiners:
+                run = run[1:]  # (and its connector: "Representantes da …")
         for part in _split_coordination(run, tokens, lex, language):
             for piece in _split_at_for(part, tokens, lex, language):
                 found = _name_of(piece, tokens, text, lex, language)
@@ -2792,10 +2796,16 @@ def _trim_list_prefix(
     return run
 
 
-def _opens_with_people(word: str, lex: Lexicon, language: str) -> bool:
+def _opens_with_people(word: str, after: str, lex: Lexicon, language: str) -> bool:
     """Whether a sentence's first word tells people, not a body's name: a role's word
-    ("Zástupci", representatives) or a job's ("Hejtman")."""
-    return _is_role_word(word, lex) or _is_job(word, language)
+    ("Zástupci", representatives), with the connector ``after`` it where the cue has one
+    ("Representantes da"), or a job's ("Hejtman")."""
+    if _is_role_word(word, lex) or _is_job(word, language):
+        return True
+    both = f"{word} {after}"
+    return after in _joiners(language) and any(
+        a == 0 and b == len(both) for a, b, _role in lex.roles.find(both)
+    )
 
 
 def _is_project_word(word: str) -> bool:
