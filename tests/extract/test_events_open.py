@@ -592,6 +592,19 @@ def test_a_visit_went_where_the_body_it_visited_is() -> None:
     assert _events(text, "en") == [("study_visit", "Katowice")]
 
 
+def test_a_long_name_between_a_visit_and_its_place_counts_as_one_word() -> None:
+    """The words between an event and its place are few, a body's name counted as one
+    however many words it has ("visited the Norwegian Association of Local and Regional
+    Authorities in Oslo"); ten common words are too many."""
+    text = (
+        "Representatives of the Ministry of Regional Development visited the Norwegian "
+        "Association of Local and Regional Authorities in Oslo on 7 May 2019."
+    )
+    assert _events(text, "en") == [("study_visit", "Oslo")]
+    far = "Norwegian partners visited the museum and then walked for a very long time in Katowice."
+    assert _events(far, "en") == [("study_visit", None)]
+
+
 @pytest.mark.parametrize(
     ("lang", "text", "name", "role"),
     [
