@@ -833,3 +833,19 @@ def test_a_month_after_in_is_no_place() -> None:
     """ "in March 2018" is when, not March in Cambridgeshire: the trip is in Bergen."""
     text = "The study trip will be held in March 2018 in Bergen."
     assert _events(text, "en") == [("study_visit", "Bergen")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Izaslanstvo Grada Zagreba boravilo je u Oslu od 12. do 15. ožujka 2019.",
+         [("study_visit", "Oslo")]),
+        ("Seminar je održan u Zagrebu 12. ožujka 2019.", [("seminar", "Zagreb")]),
+        # (where people came from is no place of the event)
+        ("Seminar iz Zagreba održan je 12. ožujka 2019.", [("seminar", None)]),
+    ],
+)  # fmt: skip
+def test_croatian_places_of_events(text: str, expected: list[tuple[str, str | None]]) -> None:
+    """Croatian, a language of the grants, says where with "u" and a town's locative
+    ("u Oslu", "u Zagrebu"), and where from with "iz"."""
+    assert _events(text, "hr") == expected

@@ -162,7 +162,7 @@ def _own_city(name: str) -> City | None:
 
 
 #: Slavic prepositions of where, after which a town's name stands in its locative.
-_LOCATIVE_PREPOSITIONS = frozenset({"v", "ve", "vo", "w", "we", "в", "във"})
+_LOCATIVE_PREPOSITIONS = frozenset({"v", "ve", "vo", "w", "we", "u", "в", "във"})
 
 
 def _after_locative(words: list[str], word: str) -> bool:
