@@ -849,3 +849,20 @@ def test_croatian_places_of_events(text: str, expected: list[tuple[str, str | No
     """Croatian, a language of the grants, says where with "u" and a town's locative
     ("u Oslu", "u Zagrebu"), and where from with "iz"."""
     assert _events(text, "hr") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("Seminar toimus Tallinnas 12. märtsil 2019.", date(2019, 3, 12), date(2019, 3, 12)),
+        ("Delegatsioon külastas Oslot 12.–15. märtsini 2019.", date(2019, 3, 12),
+         date(2019, 3, 15)),
+    ],
+)  # fmt: skip
+def test_a_months_name_in_a_case_dateparser_does_not_know_is_read_by_its_lemma(
+    text: str, start: date, end: date
+) -> None:
+    """Estonian says "in March" with a case ending ("märtsil", "märtsini" until March) that
+    dateparser does not read: the month is its lemma's ("märts")."""
+    events = read_text(text, "et").events
+    assert [(e.start, e.end) for e in events] == [(start, end)]

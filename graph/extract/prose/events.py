@@ -471,6 +471,17 @@ def _month_word(word: str, language: str) -> int | None:
 
 
 def _parsed_month(word: str, language: str) -> int | None:
+    """The month dateparser reads in the word, or in its lemma where the word is a case
+    form dateparser does not know ("märtsil", in March: "märts"), or the lexicon's stems'."""
+    found = _dateparser_month(word, language)
+    if found is None:
+        base = lemma(word, language)
+        if base != word and base[:3] in _month_beginnings(language):
+            found = _dateparser_month(base, language)
+    return found if found is not None else _stemmed_month(word, language)
+
+
+def _dateparser_month(word: str, language: str) -> int | None:
     import dateparser
 
     language = _DATEPARSER_LANGUAGE.get(language, language)
@@ -483,7 +494,7 @@ def _parsed_month(word: str, language: str) -> int | None:
         parsed = None
     if parsed is not None and (parsed.year, parsed.day) == (2000, 15):
         return int(parsed.month)  # (a word dateparser reads as "today", "a day", is none)
-    return _stemmed_month(word, language)
+    return None
 
 
 def _stemmed_month(word: str, language: str) -> int | None:
