@@ -1920,3 +1920,10 @@ def test_a_body_after_the_word_for_its_people_that_opens_the_sentence(
     people's word opens the sentence, the body's name opens after it and goes on in small
     letters; two capitalised words there are no person's name."""
     assert _names(text, lang) == {name}
+
+
+def test_a_joined_regions_name_with_two_spaces_inside_is_read() -> None:
+    """The words of "Šmartno  ob Paki" may stand two spaces apart: the municipality's name
+    is found where the text has it (the text's spacing, not one rebuilt)."""
+    names = _names("Občina Šmartno  ob Paki sodeluje z Molde kommune.", "sl")
+    assert {" ".join(n.split()) for n in names} == {"Občina Šmartno ob Paki", "Molde kommune"}

@@ -380,10 +380,13 @@ def find_organisations(
             # one goes on past the form's capitalised place
             place_at = m.start(group) + m.group(group).index(place)
             joined = _JOINED_WORDS.match(sent.text, place_at)
-            region = joined_region_length(joined.group().split()) if joined else 0
-            if region > len(place.split()):
-                place = " ".join(sent.text[place_at:].split()[:region]).rstrip(".,;:")
-                end = place_at + sent.text[place_at:].index(place) + len(place)
+            if joined is not None:
+                words_at = list(re.finditer(r"\S+", joined.group()))
+                region = joined_region_length([w.group() for w in words_at])
+                if region > len(place.split()):
+                    at = place_at + words_at[region - 1].end()
+                    place = sent.text[place_at:at].rstrip(".,;:")
+                    end = place_at + len(place)
         place_words = place.split(" ")
         person = _declined_name_at(place_words, language)
         if person is not None and m.end(group) == end:
