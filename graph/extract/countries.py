@@ -52,6 +52,7 @@ from .prose.places import (
     city_in_name,
     demonym_country,
     infer_country,
+    main_country,
     place_words,
     region_of_body,
 )
@@ -163,7 +164,22 @@ def _told_by_name(name: str, language: str, page: frozenset[str] = frozenset()) 
         countries = _places_called(word, language)
         if len(countries) == 1 and (not page or countries <= page):
             return countries.pop()
+    # a town after a preposition inside the name, by any of its names ("Universitetet i
+    # Warszawa": Warsaw's own name in the list is "Warsaw")
+    for before, word in pairs:
+        place = word.rstrip(".,;:")
+        if (
+            before.casefold() in lexicon().prepositions
+            and _PLACE_NAME.fullmatch(place)
+            and not (is_common_word(place, language) or is_common_word(place, "en"))
+        ):
+            found = main_country(find_cities(place))
+            if found is not None and (not page or found in page):
+                return found
     return None
+
+
+_PLACE_NAME = re.compile(r"[A-ZÀ-ÞĀ-ſ][^\W\d_]{2,}")
 
 
 def _stated_inflected(key: str, stated: dict[str, str]) -> str | None:

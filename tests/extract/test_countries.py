@@ -428,3 +428,14 @@ def test_a_regions_name_beside_its_bodys_head_tells_its_country_though_a_common_
     assert _countries("Nordland fylkeskommune deltok på møtet i Polen.", "no") == {
         "Nordland fylkeskommune": "NO"
     }
+
+
+def test_a_town_after_a_preposition_in_a_name_tells_its_country_by_any_of_its_names() -> None:
+    """ "Universitetet i Warszawa": the town after "i" is Warsaw, whose own name in the
+    city list is "Warsaw"; before, a Norwegian item gave the university Norway, the
+    text's country, as the name told none."""
+    text = "Prosjektet er et samarbeid mellom Høgskolen i Innlandet og Universitetet i Warszawa."
+    assert _countries(text, "no") == {
+        "Høgskolen i Innlandet": "NO",
+        "Universitetet i Warszawa": "PL",
+    }
