@@ -1927,3 +1927,24 @@ def test_a_joined_regions_name_with_two_spaces_inside_is_read() -> None:
     is found where the text has it (the text's spacing, not one rebuilt)."""
     names = _names("Občina Šmartno  ob Paki sodeluje z Molde kommune.", "sl")
     assert {" ".join(n.split()) for n in names} == {"Občina Šmartno ob Paki", "Molde kommune"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # after a name with an "and" of its own, the last "and" joins a name with its head
+        ("en", "The partners are the University of Iceland, the Norwegian University of "
+               "Science and Technology and Vilnius University.",
+         {"University of Iceland", "Norwegian University of Science and Technology",
+          "Vilnius University"}),
+        # after a name that ends on its head, a town alone is another item
+        ("en", "We met the Lambrakis Foundation and Athens yesterday.", {"Lambrakis Foundation"}),
+        # a country's genitive is no name of its own
+        ("no", "KS og Polens kommuneforbund har samarbeidet siden 2010.", {"KS"}),
+    ],
+)  # fmt: skip
+def test_the_items_of_a_list_of_names_stand_apart(lang: str, text: str, expected: set[str]) -> None:
+    """A list's last "and" joins another item: a name with its own head after a name with
+    an "and" inside, or a town after a name that ends on its head; a country's genitive
+    ("Polens") is none."""
+    assert _names(text, lang) == expected

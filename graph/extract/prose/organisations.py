@@ -954,7 +954,16 @@ def _standalone_word(word: str, lex: Lexicon, language: str) -> bool:
         and not _towns(word, language)
         and head_lemma_type(word, language) is None
         and head_lemma_type(word, "en") is None
+        # nor a country's or town's genitive ("KS og Polens kommuneforbund", "Norway's")
+        and not _a_places_genitive(word)
     )
+
+
+def _a_places_genitive(word: str) -> bool:
+    """Whether ``word`` is a country's or town's name with the genitive "-s" ("Polens",
+    "Bergens", "Norway's")."""
+    stem = re.sub(r"(?:['’]s|s)$", "", word)
+    return stem != word and len(stem) >= 3 and bool(country_of_form(stem) or find_cities(stem))
 
 
 def _list_country(text: str, a: int, b: int) -> str | None:
@@ -2700,13 +2709,24 @@ def _split_coordination(
         # its head, an article or a demonym (other rules may read the left side)
         if not (left_head or starts_new or article or demonym):
             continue
+        closed = _head_type(left_words[-1:], lex, language) is not None
         right_alone = (
             _head_type(right_words, lex, language) is not None
             or sum(1 for w in right_words if CAP.match(w)) >= 2
             or (len(right_words) == 1 and bool(_ACRONYM_WORD.fullmatch(right_words[0])))
             or standalone
+            # "the Lambrakis Foundation and Athens": after a name that ends on its head, a
+            # town alone is another item of the list
+            # (the text's own "and": Norwegian "Universitetet i Warszawa" says "in")
+            # (a head alone is no name: "Universitetet i Bergen" in a Polish item)
+            or (
+                closed
+                and len(left_words) >= 2
+                and word in _coordinators(language)
+                and len(right_words) == 1
+                and _is_place(right_words[0], language)
+            )
         )
-        closed = _head_type(left_words[-1:], lex, language) is not None
         if not right_alone:
             if article and closed:
                 # "the Norwegian Embassy and the National foundation for …": the left name
@@ -2724,7 +2744,17 @@ def _split_coordination(
             and bool(_ACRONYM_WORD.fullmatch(right_words[0]))
             and right_words[0] not in _acronym_stopwords()
         )
-        if starts_new or closed or foreign or article or demonym or companies or acronym:
+        # "Norwegian University of Science and Technology and Vilnius University": after
+        # a name with an "and" of its own, the last "and" joins a name with its own head
+        own_and = (
+            word in _coordinators(language)
+            and any(tokens[k][2] in _coordinators(language) for k in left)
+            and _head_type(right_words, lex, language) is not None
+        )
+        if (
+            starts_new or closed or foreign or article or demonym or companies or acronym
+            or own_and
+        ):  # fmt: skip
             return [*_split_coordination(left, tokens, lex, language), right]
     return [run]
 
