@@ -866,3 +866,17 @@ def test_a_months_name_in_a_case_dateparser_does_not_know_is_read_by_its_lemma(
     dateparser does not read: the month is its lemma's ("märts")."""
     events = read_text(text, "et").events
     assert [(e.start, e.end) for e in events] == [(start, end)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Innovation Norway and the Polish Agency for Enterprise Development signed a "
+        "memorandum of understanding in Warsaw on 5 June 2018.",
+        "The two municipalities signed the partnership agreement in Warsaw on 5 June 2018.",
+    ],
+)
+def test_signing_an_agreement_in_the_active_voice_is_a_meeting(text: str) -> None:
+    """ "X signed a memorandum of understanding": a signing, as "a memorandum was signed"
+    was (an agreement's signing is a meeting), with its place."""
+    assert _events(text, "en") == [("meeting", "Warsaw")]
