@@ -29,6 +29,7 @@ Nothing here guesses: a name that none of these speaks for keeps no country.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import replace
@@ -37,6 +38,7 @@ from functools import cache
 from .gazetteer import (
     country_of_form,
     find_cities,
+    joined_region_length,
     legal_form_countries,
     municipality_country,
     region_countries,
@@ -46,7 +48,14 @@ from .gazetteer import (
 from .lemmas import head_lemma_type, is_common_word, is_known_word, lemma
 from .lexicon import inflected_alike, lexicon, locative_endings, normalise
 from .model import Extraction, OrgMention, RoleFact
-from .prose.places import city_in_name, demonym_country, infer_country, place_words
+from .prose.places import (
+    city_in_name,
+    demonym_country,
+    infer_country,
+    main_country,
+    place_words,
+    region_of_body,
+)
 
 __all__ = ["country_by_name", "map_mentions", "settle_countries"]
 
@@ -133,13 +142,44 @@ def _told_by_name(name: str, language: str, page: frozenset[str] = frozenset()) 
         found = demonym_country(name, lexicon(), language)
         if found is not None:
             return found
+    # a region's whole name ("Liberecký kraj": its first word is a common adjective) or
+    # one inside the name that joins its words with a small one ("kraj More og Romsdal")
+    words = name.split()
+    spans = [(0, len(words))]
+    spans += [(k, k + n) for k in range(len(words)) if (n := joined_region_length(words[k:]))]
+    for a, b in spans:
+        countries = set(region_countries(" ".join(words[a:b]).rstrip(".,;:")))
+        if len(countries) == 1 and (not page or countries <= page):
+            return countries.pop()
+    # a region's name beside a regional body's head noun, though a common word elsewhere
+    # ("Nordland fylkeskommune")
+    pairs = list(itertools.pairwise(words))
+    for word, beside in [*pairs, *((b, a) for a, b in pairs)]:
+        countries = set(region_of_body(word, beside, language))
+        if len(countries) == 1 and (not page or countries <= page):
+            return countries.pop()
     for word in place_words(name):
         if is_common_word(word, language) or is_common_word(word, "en"):
             continue
         countries = _places_called(word, language)
         if len(countries) == 1 and (not page or countries <= page):
             return countries.pop()
+    # a town after a preposition inside the name, by any of its names ("Universitetet i
+    # Warszawa": Warsaw's own name in the list is "Warsaw")
+    for before, word in pairs:
+        place = word.rstrip(".,;:")
+        if (
+            before.casefold() in lexicon().prepositions
+            and _PLACE_NAME.fullmatch(place)
+            and not (is_common_word(place, language) or is_common_word(place, "en"))
+        ):
+            found = main_country(find_cities(place))
+            if found is not None and (not page or found in page):
+                return found
     return None
+
+
+_PLACE_NAME = re.compile(r"[A-ZÀ-ÞĀ-ſ][^\W\d_]{2,}")
 
 
 def _stated_inflected(key: str, stated: dict[str, str]) -> str | None:

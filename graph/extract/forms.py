@@ -49,6 +49,30 @@ _NOMINATIVE: dict[str, dict[str, str]] = {
 }
 
 
+def is_plural_form(word: str, language: str) -> bool:
+    """Whether ``word`` is a noun's plural by an ending no singular's case form has, in
+    the languages where one tells it: English "-s" ("Universities"), Estonian's plural
+    endings ("ülikoolid", "ülikoolide"), Lithuanian's genitive plural "-ų" and a
+    masculine noun's nominative plural "-ai" ("universitetai"; a feminine noun's "-ai" is
+    its singular's dative). A noun a body is named by in the plural ("namai", "rūmai") is
+    none. Elsewhere (the plural of many a noun is a singular's case form) False."""
+    folded = word.casefold()
+    base = lemma(word, language)
+    if base == folded or head_noun_base(word, language) != base:
+        return False
+    if language == "en":
+        return folded.endswith("s")
+    if language == "et":
+        return folded.endswith(_ESTONIAN_PLURAL)
+    if language == "lt":
+        return folded.endswith("ų") or (folded.endswith("ai") and base.endswith(_MASCULINE_LT))
+    return False
+
+
+#: The endings of a Lithuanian masculine noun's base form.
+_MASCULINE_LT = ("as", "is", "ys", "us")
+
+
 def _gender(base: str, language: str) -> str:
     """The grammatical gender a head noun's base form shows by its ending. A Czech noun
     in "-e" is feminine ("asociace", "organizace", "nadace"), a Polish one neuter

@@ -21,9 +21,11 @@ __all__ = [
     "country_forms",
     "country_of_code3",
     "country_of_form",
+    "ends_joined_region",
     "find_cities",
     "has_legal_form",
     "is_country_code",
+    "joined_region_length",
     "legal_form_countries",
     "municipality_country",
     "region_countries",
@@ -383,12 +385,8 @@ def _forms(name: str, own_name: bool) -> Iterator[tuple[str, bool]]:
 
 @cache
 def _regions() -> dict[str, frozenset[str]]:
-    import pycountry
-
     table: dict[str, set[str]] = {}
-    for sub in pycountry.subdivisions:
-        if sub.country_code not in _CITY_COUNTRIES:
-            continue
+    for sub in _subdivisions():
         name = sub.name.split(" (")[0]
         words = name.split()
         forms = {name}
@@ -408,14 +406,85 @@ def _regions() -> dict[str, frozenset[str]]:
 _FORMER_REGIONS = "regions.json"
 
 
+@cache
+def _joined_regions() -> tuple[dict[str, list[tuple[str, ...]]], dict[str, list[tuple[str, ...]]]]:
+    """The regions and municipalities whose names join capitalised words with a small
+    lower-case one ("Møre og Romsdal", "Ústí nad Labem", "Monza e Brianza"), as their
+    folded words (:func:`normalise`), by their first word and by their last."""
+    names = {sub.name.split(" (")[0].split(" [")[0] for sub in _subdivisions()}
+    for listed in read_data(_FORMER_REGIONS)["regions"].values():
+        names.update(listed)
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    by_last: dict[str, list[tuple[str, ...]]] = {}
+    for name in sorted(names):
+        words = name.split()
+        if len(words) < 3 or "," in name or not any(w.islower() for w in words[1:-1]):
+            continue
+        folded = tuple(normalise(w) for w in words)
+        by_first.setdefault(folded[0], []).append(folded)
+        by_last.setdefault(folded[-1], []).append(folded)
+    return by_first, by_last
+
+
+def _subdivisions() -> list[Any]:
+    import pycountry
+
+    return [sub for sub in pycountry.subdivisions if sub.country_code in _CITY_COUNTRIES]
+
+
+def joined_region_length(words: list[str]) -> int:
+    """How many of ``words``, from the first, the longest region's name that joins its
+    words with a small lower-case one spans (:func:`_joined_regions`), accents or none;
+    0 where none opens there.
+
+    >>> joined_region_length(["More", "og", "Romsdal", "fylkeskommune"])
+    3
+    >>> joined_region_length(["Molde", "og", "Romsdal"])
+    0
+    """
+    if not words:
+        return 0
+    folded = [normalise(w) for w in words]
+    spans = [
+        len(n) for n in _joined_regions()[0].get(folded[0], ()) if tuple(folded[: len(n)]) == n
+    ]
+    return max(spans, default=0)
+
+
+def ends_joined_region(words: list[str]) -> bool:
+    """Whether ``words`` end on the whole name of a region that joins its words with a
+    small lower-case one ("… kraj More og Romsdal": "Romsdal" is no name of its own)."""
+    if not words:
+        return False
+    folded = [normalise(w) for w in words]
+    return any(
+        len(n) <= len(folded) and tuple(folded[-len(n) :]) == n
+        for n in _joined_regions()[1].get(folded[-1], ())
+    )
+
+
 def region_countries(name: str) -> frozenset[str]:
     """The countries with a first-level region or municipality called ``name`` (pycountry's
     subdivisions): counties, voivodeships, Latvian and Lithuanian municipalities.
 
     >>> sorted(region_countries("Vestland")), sorted(region_countries("Podlaskie"))
     (['NO'], ['PL'])
+
+    A name written without accents is any region's that has it with them ("More og
+    Romsdal", "Malopolskie"); one with accents, only as written.
     """
-    return _as_written_or_latin(name, _regions().get) or frozenset()
+    found = _as_written_or_latin(name, _regions().get)
+    if found is None and name.isascii():
+        found = _folded_regions().get(normalise(name))
+    return found or frozenset()
+
+
+@cache
+def _folded_regions() -> dict[str, frozenset[str]]:
+    table: dict[str, set[str]] = {}
+    for name, countries in _regions().items():
+        table.setdefault(normalise(name), set()).update(countries)
+    return {k: frozenset(v) for k, v in table.items()}
 
 
 #: The towns' table shipped in ``graph/data`` (every place of over 1,000 people of the

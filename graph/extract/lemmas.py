@@ -165,12 +165,21 @@ def _verb_endings(language: str) -> tuple[str, ...]:
 def is_verb_form(word: str, language: str) -> bool:
     """Whether ``word`` is an inflected form of a verb, told by its lemma's infinitive
     ending ("podpořilo" → "podpořit", "podpísalo" → "podpísať"); False in a language whose
-    verb lemmas have no such ending."""
-    endings = _verb_endings(language)
-    if not endings:
+    verb lemmas have no such ending. Where the lemma's ending does not tell a verb, a
+    verb form's own ending may ("подписаха" → "подпиша": ``verb_form_endings``)."""
+    endings, forms = _verb_endings(language), _verb_form_endings(language)
+    if not endings and not forms:
         return False
-    base = lemma(word, language)
-    return base != word.casefold() and base.endswith(endings)
+    base, folded = lemma(word, language), word.casefold()
+    if base == folded:
+        return False
+    return base.endswith(endings) or (bool(forms) and folded.endswith(forms))
+
+
+@cache
+def _verb_form_endings(language: str) -> tuple[str, ...]:
+    table = lexicon().raw["head_initial_complements"]["verb_form_endings"]
+    return tuple(table.get(language, ()))
 
 
 @cache

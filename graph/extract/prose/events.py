@@ -316,7 +316,7 @@ def _event_place(
         if not prep or not after <= local < before:
             continue
         words = sent.text[after:local].split()
-        if len(words) > _PLACE_WINDOW_WORDS:
+        if _counted_words(words) > _PLACE_WINDOW_WORDS:
             continue
         if (
             not visit
@@ -332,6 +332,28 @@ def _event_place(
     # "til Bergen, Norge": the city is more precise than the country after it
     nearby = [p for p in pool[1:3] if more_precise(p, first)]
     return nearby[0] if nearby else first
+
+
+def _counted_words(words: list[str]) -> int:
+    """How many words stand between an event and its place, a capitalised name counted as
+    one however long ("visited the Norwegian Association of Local and Regional Authorities
+    in Oslo": four), with the short words that join its capitalised ones."""
+    count, in_name = 0, False
+    for k, word in enumerate(words):
+        capital = word[:1].isupper()
+        if capital and in_name:
+            continue
+        if (
+            in_name
+            and len(word) <= 3
+            and word.islower()
+            and k + 1 < len(words)
+            and words[k + 1][:1].isupper()
+        ):
+            continue  # "of", "and" inside the name
+        count += 1
+        in_name = capital
+    return count
 
 
 @cache
@@ -449,6 +471,17 @@ def _month_word(word: str, language: str) -> int | None:
 
 
 def _parsed_month(word: str, language: str) -> int | None:
+    """The month dateparser reads in the word, or in its lemma where the word is a case
+    form dateparser does not know ("märtsil", in March: "märts"), or the lexicon's stems'."""
+    found = _dateparser_month(word, language)
+    if found is None:
+        base = lemma(word, language)
+        if base != word and base[:3] in _month_beginnings(language):
+            found = _dateparser_month(base, language)
+    return found if found is not None else _stemmed_month(word, language)
+
+
+def _dateparser_month(word: str, language: str) -> int | None:
     import dateparser
 
     language = _DATEPARSER_LANGUAGE.get(language, language)
@@ -461,7 +494,7 @@ def _parsed_month(word: str, language: str) -> int | None:
         parsed = None
     if parsed is not None and (parsed.year, parsed.day) == (2000, 15):
         return int(parsed.month)  # (a word dateparser reads as "today", "a day", is none)
-    return _stemmed_month(word, language)
+    return None
 
 
 def _stemmed_month(word: str, language: str) -> int | None:

@@ -11,12 +11,15 @@ from dataclasses import replace
 from functools import cache, lru_cache
 
 from ..first_names import is_declined_given_name, is_first_name, person_name_words
+from ..forms import is_plural_form
 from ..gazetteer import (
     City,
     country_of_form,
+    ends_joined_region,
     find_cities,
     has_legal_form,
     is_country_code,
+    joined_region_length,
     municipality_country,
     town_countries,
     town_country,
@@ -56,6 +59,7 @@ from .places import (
     form_country,
     main_country,
     pick_country,
+    region_of_body,
     same_script,
     state_country,
     where_after,
@@ -371,6 +375,18 @@ def find_organisations(
             # and a person's name follows it
             place, end = _known_town_first(place, m.start(group), end)
             cities = _towns_called(place)
+        if m.end(group) == end:
+            # "Občina Šmartno ob Paki": a region's name that joins its words with a small
+            # one goes on past the form's capitalised place
+            place_at = m.start(group) + m.group(group).index(place)
+            joined = _JOINED_WORDS.match(sent.text, place_at)
+            if joined is not None:
+                words_at = list(re.finditer(r"\S+", joined.group()))
+                region = joined_region_length([w.group() for w in words_at])
+                if region > len(place.split()):
+                    at = place_at + words_at[region - 1].end()
+                    place = sent.text[place_at:at].rstrip(".,;:")
+                    end = place_at + len(place)
         place_words = place.split(" ")
         person = _declined_name_at(place_words, language)
         if person is not None and m.end(group) == end:
@@ -861,6 +877,8 @@ def _coordinated_words(
             not CAP.match(previous[0])
             and not CAP.match(following[0])
             and _standalone_word(text[a:b], lex, language)
+            # (nor the last word of a region's name: "the county of More og Romsdal and …")
+            and not ends_joined_region(text[max(0, a - 80) : b].split())
             # (a fund is no body: "… and Norwaygrants financial mechanisms")
             and not is_instrument(" ".join([text[a:b], *lower]), language)
         ):
@@ -936,7 +954,16 @@ def _standalone_word(word: str, lex: Lexicon, language: str) -> bool:
         and not _towns(word, language)
         and head_lemma_type(word, language) is None
         and head_lemma_type(word, "en") is None
+        # nor a country's or town's genitive ("KS og Polens kommuneforbund", "Norway's")
+        and not _a_places_genitive(word)
     )
+
+
+def _a_places_genitive(word: str) -> bool:
+    """Whether ``word`` is a country's or town's name with the genitive "-s" ("Polens",
+    "Bergens", "Norway's")."""
+    stem = re.sub(r"(?:['’]s|s)$", "", word)
+    return stem != word and len(stem) >= 3 and bool(country_of_form(stem) or find_cities(stem))
 
 
 def _list_country(text: str, a: int, b: int) -> str | None:
@@ -1623,6 +1650,10 @@ def _municipality_matches(text: str, lex: Lexicon, language: str) -> Iterator[re
         at = m.end()
 
 
+#: Up to six words, with nothing but spaces between them.
+_JOINED_WORDS = re.compile(r"[^\s,;:()]+(?:[ \t]+[^\s,;:()]+){0,5}")
+
+
 def _known_town_first(place: str, start: int, end: int) -> tuple[str, int]:
     """The first words of a place of several words that the city list knows as a town, and
     where they end (``start``: where the place begins); the place itself when none do."""
@@ -1637,10 +1668,14 @@ def _known_town_first(place: str, start: int, end: int) -> tuple[str, int]:
 def _generic_reference(name: str, org_type: str | None, lex: Lexicon, language: str = "en") -> bool:
     """ "Norwegian municipality", "Norvēģijas pašvaldībās", "Lenkijos savivaldybe": a
     country's word (in any case form: by its lemma) and a municipality noun name a kind of
-    body, not one (a municipality is named by its place)."""
+    body, not one (a municipality is named by its place); so do a country's word and any
+    head noun in the plural ("Norwegian Universities", "Norra ülikoolide": bodies of a
+    kind, none named)."""
     words = [w for w in name.split() if w not in lex.stopwords and w.casefold() != "the"]
-    if org_type != "municipality" or len(words) != 2 or town_countries(name):
+    if len(words) != 2 or town_countries(name):
         return False  # ("Česká Lípa" is a town)
+    if org_type != "municipality" and not is_plural_form(words[1], language):
+        return False
     first = words[0]
     # ("pašvaldībām Norvēģijā", municipalities in Norway: the country after the noun)
     told = country_of_form(first) or country_of_form(lemma(first, language))
@@ -1815,6 +1850,13 @@ def _head_spans(
                 run.append(j + 1)
                 j += 1
                 continue
+            # a region's name that joins its words with a small one is one name ("Møre og
+            # Romsdal fylkeskommune", "kraj More og Romsdal")
+            region = _joined_region_at(tokens, text, j)
+            if region > 1:
+                run.extend(range(j + 1, j + region))
+                j += region - 1
+                continue
             if len(run) > 1 and _COMPANY_SUFFIX.match(tokens[j][2]):
                 break  # a legal form ends the name: "Norsk Gjenvinning AS på Ski"
             # up to two connectors ("of", "of the") between capitalised words
@@ -1841,8 +1883,19 @@ def _head_spans(
         # (not after a person's name: "prof. dr. Artūras Razbadauskas … pristatė universitetą")
         # (but after a person of a body, the body's: "pan Jan Novák z Ministerstva …")
         body = _drop_leading_person(run, tokens, lex, language)
+        # ("Zástupci Ministerstva pro místní rozvoj …": the sentence's first word tells
+        # the people of the body whose name opens after it)
+        people_first = (
+            run[0] == 0
+            and len(run) >= 2
+            and _opens_with_people(tokens[0][2], tokens[1][2], lex, language)
+        )
         person = body is run and (
-            (len(run) in (2, 3) and _person_like([tokens[k][2] for k in run], language))
+            (
+                len(run) in (2, 3)
+                and not people_first
+                and _person_like([tokens[k][2] for k in run], language)
+            )
             or (run[0] > 0 and _is_title(tokens[run[0] - 1][2]))
         )
         if lowercase_heads and not person:
@@ -1899,6 +1952,9 @@ def _head_spans(
             opens = next((k + 1 for k in reversed(run[:-1]) if tokens[k][2] in ands), run[0])
             if opens == run[0]:
                 opens = body[0]
+            if opens == 0 and people_first:
+                # (after its connector too: "Представители на Министерството …")
+                opens = next((k for k in run[1:] if tokens[k][2] not in joiners), opens)
             if after[:1].islower() and (
                 last is not None or _head_type([tokens[opens][2]], lex, language)
             ):
@@ -1938,6 +1994,8 @@ def _head_spans(
             and len(run) >= 2
             and _is_common(tokens[0][2], language)
             and not _is_place(tokens[0][2], language)  # "Kauno miesto savivaldybė …"
+            # (nor a region's name before its body's head: "Nordland fylkeskommune …")
+            and not region_of_body(tokens[0][2], tokens[run[1]][2], language)
             # (a country's adjective is the first word of a name that goes on after its
             # head: "Norsk institutt for vannforskning"; "Norske universiteter" is a kind)
             and not (len(run) >= 3 and lex.demonyms.fullmatch(tokens[0][2]))
@@ -1950,13 +2008,16 @@ def _head_spans(
                     and not _inflected(tokens[0][2], language)
                 )
                 or (len(tokens[0][2]) <= 3 and not tokens[0][2].isupper())
-                # a word that tells a role opens no name ("Zástupci Jihomoravského kraje")
-                or _is_role_word(tokens[0][2], lex)
+                # a word that tells a role opens no name ("Zástupci Jihomoravského kraje"),
+                # nor does a job's ("Hejtman Libereckého kraje", "Mērs Valkas pašvaldībā")
+                or _opens_with_people(tokens[0][2], tokens[1][2], lex, language)
                 # nor a month's name in a case form ("Maijā Valkas novada pašvaldībā …")
                 or month_of(tokens[0][2], language) is not None
             )
         ):
             run = run[1:]
+            while run and tokens[run[0]][2] in joiners:
+                run = run[1:]  # (and its connector: "Representantes da …")
         for part in _split_coordination(run, tokens, lex, language):
             for piece in _split_at_for(part, tokens, lex, language):
                 found = _name_of(piece, tokens, text, lex, language)
@@ -1964,6 +2025,24 @@ def _head_spans(
                     out.append(found)
         i = j + 1
     return out
+
+
+def _joined_region_at(tokens: list[tuple[int, int, str]], text: str, j: int) -> int:
+    """How many words from the ``j``-th a region's name that joins its words with a small
+    lower-case one spans (:func:`joined_region_length`), with nothing but spaces between
+    them; 0 where none opens there."""
+    k = j + 1
+    while (
+        k < min(len(tokens), j + _LONGEST_JOINED_REGION)
+        and not text[tokens[k - 1][1] : tokens[k][0]].strip()
+    ):
+        k += 1
+    return joined_region_length([t[2] for t in tokens[j:k]])
+
+
+#: The most words a region's name that joins its words with a small one has ("Sveti Jurij
+#: v Slovenskih goricah").
+_LONGEST_JOINED_REGION = 6
 
 
 def _shared_head_spans(
@@ -2257,6 +2336,8 @@ def _drop_leading_title(
         joint = tokens[run[1]][2]
         if joint not in lex.connectors or _head_type([first], lex, language):
             break
+        if joined_region_length([tokens[k][2] for k in run]):
+            break  # a region's name: "Møre og Romsdal fylkeskommune"
         if (
             joint in _AND
             and lemma(first, language) == first.casefold()
@@ -2628,13 +2709,24 @@ def _split_coordination(
         # its head, an article or a demonym (other rules may read the left side)
         if not (left_head or starts_new or article or demonym):
             continue
+        closed = _head_type(left_words[-1:], lex, language) is not None
         right_alone = (
             _head_type(right_words, lex, language) is not None
             or sum(1 for w in right_words if CAP.match(w)) >= 2
             or (len(right_words) == 1 and bool(_ACRONYM_WORD.fullmatch(right_words[0])))
             or standalone
+            # "the Lambrakis Foundation and Athens": after a name that ends on its head, a
+            # town alone is another item of the list
+            # (the text's own "and": Norwegian "Universitetet i Warszawa" says "in")
+            # (a head alone is no name: "Universitetet i Bergen" in a Polish item)
+            or (
+                closed
+                and len(left_words) >= 2
+                and word in _coordinators(language)
+                and len(right_words) == 1
+                and _is_place(right_words[0], language)
+            )
         )
-        closed = _head_type(left_words[-1:], lex, language) is not None
         if not right_alone:
             if article and closed:
                 # "the Norwegian Embassy and the National foundation for …": the left name
@@ -2652,7 +2744,17 @@ def _split_coordination(
             and bool(_ACRONYM_WORD.fullmatch(right_words[0]))
             and right_words[0] not in _acronym_stopwords()
         )
-        if starts_new or closed or foreign or article or demonym or companies or acronym:
+        # "Norwegian University of Science and Technology and Vilnius University": after
+        # a name with an "and" of its own, the last "and" joins a name with its own head
+        own_and = (
+            word in _coordinators(language)
+            and any(tokens[k][2] in _coordinators(language) for k in left)
+            and _head_type(right_words, lex, language) is not None
+        )
+        if (
+            starts_new or closed or foreign or article or demonym or companies or acronym
+            or own_and
+        ):  # fmt: skip
             return [*_split_coordination(left, tokens, lex, language), right]
     return [run]
 
@@ -2715,14 +2817,28 @@ def _trim_list_prefix(
     run: list[int], tokens: list[tuple[int, int, str]], lex: Lexicon
 ) -> list[int]:
     """ "Hungary and NORCE Norwegian Research Center AS": a place before "and" is another
-    item of a list, not part of the name (unlike "Mineral and Energy … Institute")."""
-    for pos in range(len(run) - 1, 0, -1):
+    item of a list, not part of the name (unlike "Mineral and Energy … Institute", or a
+    region's name: "Troms og Finnmark fylkeskommune")."""
+    region = joined_region_length([tokens[k][2] for k in run])
+    for pos in range(len(run) - 1, max(region - 1, 0), -1):
         if tokens[run[pos]][2] in _AND:
             before = " ".join(tokens[k][2] for k in run[:pos])
             if country_of_form(before) or (" " not in before and find_cities(before)):
                 return run[pos + 1 :]
             break
     return run
+
+
+def _opens_with_people(word: str, after: str, lex: Lexicon, language: str) -> bool:
+    """Whether a sentence's first word tells people, not a body's name: a role's word
+    ("Zástupci", representatives), with the connector ``after`` it where the cue has one
+    ("Representantes da"), or a job's ("Hejtman")."""
+    if _is_role_word(word, lex) or _is_job(word, language):
+        return True
+    both = f"{word} {after}"
+    return after in _joiners(language) and any(
+        a == 0 and b == len(both) for a, b, _role in lex.roles.find(both)
+    )
 
 
 def _is_project_word(word: str) -> bool:

@@ -54,6 +54,7 @@ __all__ = [
     "main_country",
     "pick_country",
     "place_words",
+    "region_of_body",
     "same_script",
     "state_country",
     "told_places",
@@ -161,7 +162,7 @@ def _own_city(name: str) -> City | None:
 
 
 #: Slavic prepositions of where, after which a town's name stands in its locative.
-_LOCATIVE_PREPOSITIONS = frozenset({"v", "ve", "vo", "w", "we", "в", "във"})
+_LOCATIVE_PREPOSITIONS = frozenset({"v", "ve", "vo", "w", "we", "u", "в", "във"})
 
 
 def _after_locative(words: list[str], word: str) -> bool:
@@ -183,6 +184,16 @@ def main_country(cities: Sequence[City]) -> str | None:
     if other is None or cities[0].population >= 3 * other.population:
         return cities[0].country
     return None
+
+
+def region_of_body(word: str, beside: str, language: str) -> frozenset[str]:
+    """The countries of a region or municipality called ``word`` when the word beside it
+    is a regional or municipal body's head noun ("Nordland fylkeskommune", "Województwo
+    Pomorskie"): a common word of the language may be a region's name there ("Nordland").
+    """
+    if head_lemma_type(beside, language) != "municipality":
+        return frozenset()
+    return region_countries(word.rstrip(".,;:"))
 
 
 _PLACE_WORD = re.compile(rf"[{UPPER}][^\W\d_]{{3,}}(?:-[^\W\d_]{{2,}})*")
