@@ -34,10 +34,11 @@ __all__ = [
     "names_what_follows",
 ]
 
-#: The document languages partnergraph tells apart → simplemma's language codes.
-_SIMPLEMMA = {"no": "nb", "nn": "nn", "nb": "nb"}
+#: The document languages partnergraph tells apart → simplemma's language codes
+#: (Croatian is in its Serbo-Croatian dictionary, "hbs").
+_SIMPLEMMA = {"no": "nb", "nn": "nn", "nb": "nb", "hr": "hbs"}
 _SUPPORTED = frozenset(
-    "bg cs da de el en es et fi fr hu is it lt lv nb nl nn pl pt ro ru sk sl sv uk".split()
+    "bg cs da de el en es et fi fr hbs hu is it lt lv nb nl nn pl pt ro ru sk sl sv uk".split()
 )
 
 

@@ -1948,3 +1948,14 @@ def test_the_items_of_a_list_of_names_stand_apart(lang: str, text: str, expected
     an "and" inside, or a town after a name that ends on its head; a country's genitive
     ("Polens") is none."""
     assert _names(text, lang) == expected
+
+
+def test_croatian_names_are_read_by_their_lemmas() -> None:
+    """Croatian is in simplemma's Serbo-Croatian dictionary: a head noun in a case form
+    ("Ministarstva", of the ministry) is known by its lemma, so the body after the word for
+    its people is found, and so is one in the instrumental ("s Norveškom udrugom …")."""
+    assert _names(
+        "Predstavnici Ministarstva regionalnoga razvoja posjetili su Norvešku.", "hr"
+    ) == {"Ministarstva regionalnoga razvoja"}
+    text = "Ministarstvo regionalnoga razvoja potpisalo je sporazum s Norveškom udrugom lokalnih vlasti."
+    assert "Norveškom udrugom lokalnih vlasti" in _names(text, "hr")
