@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from partnergraph.graph.extract.prose import read_text
+from partnergraph.graph.extract.prose import read_text, sentences
 
 
 def _events(text: str, lang: str) -> list[tuple[str, str | None]]:
@@ -866,6 +866,30 @@ def test_a_months_name_in_a_case_dateparser_does_not_know_is_read_by_its_lemma(
     dateparser does not read: the month is its lemma's ("märts")."""
     events = read_text(text, "et").events
     assert [(e.start, e.end) for e in events] == [(start, end)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "start", "end"),
+    [
+        ("cs", "Dne 29. 5. 2018 uspořádala Norská kulturní rada v Oslu konferenci.",
+         date(2018, 5, 29), date(2018, 5, 29)),
+        ("sk", "Dňa 29. 5. 2018 sa v Bratislave konala konferencia.",
+         date(2018, 5, 29), date(2018, 5, 29)),
+        ("cs", "Ve dnech 29. – 30. 5. 2018 se v Praze konal seminář.",
+         date(2018, 5, 29), date(2018, 5, 30)),
+        ("en", "On 29/05/2018 a conference took place in Oslo.",
+         date(2018, 5, 29), date(2018, 5, 29)),
+    ],
+)  # fmt: skip
+def test_a_date_in_numbers_with_spaces_or_slashes_is_read(
+    lang: str, text: str, start: date, end: date
+) -> None:
+    """Czech and Slovak write a date in numbers with a space after each period ("29. 5.
+    2018"): one date, no sentence's end after "5."; other publishers write "29/05/2018"
+    (day first, as in Europe)."""
+    events = read_text(text, lang).events
+    assert [(e.start, e.end) for e in events] == [(start, end)]
+    assert len(sentences(text)) == 1
 
 
 @pytest.mark.parametrize(

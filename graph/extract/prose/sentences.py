@@ -102,6 +102,10 @@ def sentences(text: str) -> list[Sentence]:
                 continue  # "Prof. Nowak", "J. Smith", "ul. Długa": no sentence ends there
             if _ORDINAL.search(chunk, max(0, m.start() - _LONGEST_WORD), m.start()):
                 continue  # "se v Praze uskutečnilo 4. Výroční zasedání": an ordinal
+            if _DATE_GOES_ON.match(chunk, m.end()) and _DAY_OR_MONTH.search(
+                chunk, max(0, m.start() - 3), m.start()
+            ):
+                continue  # "29. 5. 2018", "29. – 30. 5.": a date written in numbers
             opening = BULLET_START.sub("", chunk[pos : m.start()].strip())
             if _DATE_OPENING.fullmatch(opening):
                 continue  # "2006 m. rugsėjo 29 d. Marijampolėje …": a date opens it
@@ -138,6 +142,13 @@ BULLET_START = re.compile(r"^\s*(?:[•·▪●◦*–-]|\d{1,2}[.)])\s*")
 #: in the languages that write "4." for "4th" ("uskutečnilo 4. Výroční zasedání", "ble
 #: holdt 3. Nordiske"), not a sentence's end.
 _ORDINAL = re.compile(r"(?<![\w.,])[^\W\d_]*[^\W\d_A-Z]\s+\d{1,2}\.$")
+
+
+#: A day's or a month's number and its period, the number's own (not a year's, nor a
+#: decimal's part): what a date written in numbers with spaces has before its next number.
+_DAY_OR_MONTH = re.compile(r"(?<![\d.,])\d{1,2}\.$")
+#: What follows it then: the month's number and its period, or the year.
+_DATE_GOES_ON = re.compile(r"\d{1,2}\.|(?:19|20)\d{2}(?!\d)")
 
 
 def _abbreviation_before(chunk: str, end: int) -> bool:
