@@ -129,6 +129,10 @@ def country_by_name(name: str, page: frozenset[str] = frozenset()) -> str | None
     return town if town is not None and (not page or town in page) else None
 
 
+#: The languages whose genitive adds "s" to a name ("Polens", "Norwegens", "Sveriges").
+_GENITIVE_S = frozenset({"no", "sv", "da", "de", "is"})
+
+
 def _told_by_name(name: str, language: str, page: frozenset[str] = frozenset()) -> str | None:
     """The country the name tells, in the document's language too: a demonym or country, a
     city, town, municipality or region of one country only (a word that is a common word of
@@ -142,6 +146,12 @@ def _told_by_name(name: str, language: str, page: frozenset[str] = frozenset()) 
         found = demonym_country(name, lexicon(), language)
         if found is not None:
             return found
+    if language in _GENITIVE_S:
+        # a country's name in the genitive ("Litauens kommuneforbund", "Polens ambassade")
+        for word in _WORDS.findall(name):
+            found = country_of_form(word[:-1]) if len(word) > 4 and word[-1] == "s" else None
+            if found is not None:
+                return found
     # a region's whole name ("Liberecký kraj": its first word is a common adjective) or
     # one inside the name that joins its words with a small one ("kraj More og Romsdal")
     words = name.split()

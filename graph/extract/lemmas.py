@@ -32,6 +32,7 @@ __all__ = [
     "job_titles",
     "lemma",
     "names_what_follows",
+    "writes_compounds",
 ]
 
 #: The document languages partnergraph tells apart → simplemma's language codes
@@ -255,6 +256,12 @@ def job_titles() -> frozenset[str]:
 _DEFINITE = {"no": ("et", "en", "a"), "is": ("inn", "in", "ið", "nn", "n"), "de": ()}
 #: Endings of a plural form: a plural is a kind of body ("Bibliotekene"), not one.
 _PLURAL = {"no": ("ene", "ane", "er"), "is": ("ar", "ir", "ur", "arnir", "irnar"), "de": ()}
+
+
+def writes_compounds(language: str) -> bool:
+    """Whether ``language`` writes a body's head noun as the last part of one word
+    ("kommuneforbund", "forskningsråd"): the lexicon has its compounds' heads."""
+    return language in _compound_heads()
 
 
 @cache

@@ -1689,6 +1689,9 @@ def test_a_word_of_cooperation_before_a_country_names_no_agency() -> None:
          "Kommunal- og distriktsdepartementet", "ministry"),
         ("Arbeids- og velferdsetaten presenterte sitt arbeid.",
          "Arbeids- og velferdsetaten", "agency"),
+        # in small letters after a name in the genitive
+        ("Delegasjonen besøkte Norges vassdrags- og energidirektorat i Oslo.",
+         "Norges vassdrags- og energidirektorat", "agency"),
     ],
 )  # fmt: skip
 def test_split_compounds_that_end_in_a_head_noun_are_one_body(
@@ -1697,6 +1700,30 @@ def test_split_compounds_that_end_in_a_head_noun_are_one_body(
     assert {(o.name, o.type) for o in read_text(text, "no").organisations} == {(name, kind)}
     # no head noun at the compound's end: no body
     assert _names("Vi snakket om Natur- og kulturarv i kommunen.", "no") == set()
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("no", "KS samarbeider med Litauens kommuneforbund om prosjektet.",
+         {("KS", "NO"), ("Litauens kommuneforbund", "LT")}),
+        ("no", "Polens kommuneforbund og KS signerte avtalen.",
+         {("Polens kommuneforbund", "PL"), ("KS", "NO")}),
+        ("no", "Islands handelskammer var partner i prosjektet.",
+         {("Islands handelskammer", "IS")}),
+        ("no", "Vi besøkte Tromsø kommuneforbund.", {("Tromsø kommuneforbund", "NO")}),
+    ],
+)  # fmt: skip
+def test_a_name_in_the_genitive_and_a_compound_that_ends_in_a_head_noun(
+    lang: str, text: str, expected: set[tuple[str, str]]
+) -> None:
+    """Norwegian names a body by a place's genitive and a compound in small letters whose
+    last part is the head ("Litauens kommuneforbund", the association of Lithuania's
+    municipalities): one body, whose country the genitive tells."""
+    doc = Document("k", "k", text, None, "news", lang, "utf-8", "text/plain", "0" * 64)
+    assert {(o.name, o.country) for o in extract(doc).organisations} == expected
+    # a compound that ends in no head noun is none ("Polens hovedstad": the capital)
+    assert _names("Vi reiste til Polens hovedstad i mai.", "no") == set()
 
 
 def test_a_body_named_by_a_plural_only_head_noun() -> None:

@@ -34,6 +34,7 @@ from ..lemmas import (
     job_titles,
     lemma,
     names_what_follows,
+    writes_compounds,
 )
 from ..lexicon import (
     UPPER,
@@ -1120,9 +1121,11 @@ _TWO_WORDS = re.compile(  # overlapping: each capitalised word is tried with the
 
 
 #: A compound's first part cut at its hyphen, a conjunction and the compound's last part
-#: ("Kommunal- og distriktsdepartementet", "Arbeids- og velferdsetaten").
+#: ("Kommunal- og distriktsdepartementet", "Arbeids- og velferdsetaten"); in small letters
+#: after a name in the genitive ("Norges vassdrags- og energidirektorat").
 _SPLIT_COMPOUND = re.compile(
-    rf"(?<![\w-])[{UPPER}][^\W\d_]+-\s+(?:og|och|und|and|a|i|un|ir|&)\s+(?P<last>[^\W\d_]{{6,}})(?![\w-])"
+    rf"(?<![\w-])(?:[{UPPER}][^\W\d_]+s\s+[^\W\d_]+|[{UPPER}][^\W\d_]+)-\s+"
+    rf"(?:og|och|und|and|a|i|un|ir|&)\s+(?P<last>[^\W\d_]{{6,}})(?![\w-])"
 )
 
 
@@ -2882,6 +2885,9 @@ def _is_head(word: str, language: str) -> bool:
     if len(word) < 4:
         return False
     found = head_lemma_type(word, language)
+    if found is None and writes_compounds(language) and word.islower():
+        # a compound that ends in one ("kommuneforbund", "forskningsråd")
+        found = compound_head_type(word.capitalize())
     return found not in (None, "company")
 
 
@@ -2940,4 +2946,7 @@ def _head_type_of(words: tuple[str, ...], language: str) -> str | None:
         found = compound_head_type(word.rstrip("."))
         if found is not None:
             return found
+    last = words[-1].rstrip(".")
+    if len(words) >= 2 and last.islower() and writes_compounds(language):
+        return compound_head_type(last.capitalize())  # "Litauens kommuneforbund"
     return None
