@@ -253,9 +253,20 @@ def job_titles() -> frozenset[str]:
 
 #: Endings of a definite singular form, by language ("instituttet", "stofnunin"): what is
 #: left is the indefinite form, when the lemmatiser does not know the compound.
-_DEFINITE = {"no": ("et", "en", "a"), "is": ("inn", "in", "ið", "nn", "n"), "de": ()}
+_DEFINITE = {"no": ("et", "en", "a"), "is": ("inn", "in", "ið", "nn", "n"), "de": (), "et": ()}
 #: Endings of a plural form: a plural is a kind of body ("Bibliotekene"), not one.
-_PLURAL = {"no": ("ene", "ane", "er"), "is": ("ar", "ir", "ur", "arnir", "irnar"), "de": ()}
+_PLURAL = {
+    "no": ("ene", "ane", "er"),
+    "is": ("ar", "ir", "ur", "arnir", "irnar"),
+    "de": (),
+    "et": ("d", "de", "dega", "des", "dest", "del", "dele", "id", "ide", "sid"),  # "ülikoolid"
+}
+#: Case endings a compound's lemma the lemmatiser does not know is found under (after
+#: them, a stem's vowel): Estonian writes its cases as endings ("Keskkonnaametiga", with
+#: the Environmental Board; "Tallinna Linnavalitsust").
+_CASE_ENDINGS = {
+    "et": ("ga", "sse", "st", "s", "le", "lt", "l", "ks", "ni", "na", "ta", "t", "i", "e")
+}
 
 
 def writes_compounds(language: str) -> bool:
@@ -301,11 +312,17 @@ def compound_head_type(word: str) -> str | None:
     if not _stems().search(folded, 2):
         return None  # no head's stem in it: no language's dictionary is loaded to say so
     for language, heads in _compound_heads().items():
-        plural = folded.endswith(_PLURAL[language]) and lemma(word, language).casefold() != folded
+        plural = folded.endswith(_PLURAL[language]) and (
+            language in _CASE_ENDINGS or lemma(word, language).casefold() != folded
+        )
         if plural and not any(folded.endswith(tail) for tail, _type in heads):
             continue  # "Bibliotekene"; but "Hjemmesenter" ends in its head, not a plural
         forms = {lemma(word, language).casefold(), folded}
         forms |= {folded[: -len(end)] for end in _DEFINITE[language] if folded.endswith(end)}
+        for end in _CASE_ENDINGS.get(language, ()):
+            if folded.endswith(end):  # "Keskkonnaametiga", "Linnavalitsust": the stem
+                stem = folded[: -len(end)]
+                forms |= {stem, stem[:-1]} if stem[-1:] in "aeiu" else {stem}
         for tail, org_type in heads:
             if any(f.endswith(tail) and len(f) - len(tail) >= 3 for f in forms):
                 return org_type

@@ -696,6 +696,17 @@ def test_a_romanian_visit_hosted_by_a_body_in_the_passive() -> None:
     assert ("Trondheim kommune", "host") in _roles(text, "ro")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Partenerul proiectului este Universitatea din Bergen.",  # the genitive alone
+        "Partener al proiectului este Universitatea din Bergen.",
+    ],
+)
+def test_a_romanian_projects_partner_with_or_without_the_genitives_article(text: str) -> None:
+    assert _roles(text, "ro") == {("Universitatea din Bergen", "partner")}
+
+
 def test_a_town_that_opens_a_longer_name_does_not_take_part_alone() -> None:
     """ "Representatives of Riga Planning Region": the planning region took part, not
     Riga's municipality."""

@@ -676,6 +676,12 @@ def test_names_in_apposition_to_a_class_noun(
         # inside a longer name it is the head
         ("en", "Hosts were Nordland Kraftverk AS and Vestfold Elektrisitetsverk Holding.",
          {"Nordland Kraftverk AS", "Vestfold Elektrisitetsverk Holding"}),
+        # Estonian writes compounds too, its cases as endings (by the stem before them)
+        ("et", "Projekti partner on Norra Keskkonnaamet.", {"Norra Keskkonnaamet"}),
+        ("et", "Delegatsioon külastas Tallinna Linnavalitsust.", {"Tallinna Linnavalitsust"}),
+        ("et", "Projekti viib ellu Keskkonnaministeerium.", {"Keskkonnaministeerium"}),
+        ("et", "Koostöös Norra Kliima- ja keskkonnaministeeriumiga.",
+         {"Kliima- ja keskkonnaministeeriumiga"}),
     ],
 )  # fmt: skip
 def test_a_compound_that_ends_in_a_head_noun_is_a_name(
@@ -696,6 +702,8 @@ def test_plural_and_bare_compound_heads_are_no_names() -> None:
     # a definite or inflected form whose head's ending changes is still found
     assert compound_head_type("Velferdssentret") == "other"
     assert compound_head_type("Melaskólann") == "university"
+    # Estonian plurals ("ülikoolid", universities; "Keskkonnaametid") are kinds too
+    assert _names("Ülikoolid ja Keskkonnaametid osalesid.", "et") == set()
 
 
 def test_an_acronym_after_a_conjunction_ends_the_name_before_it() -> None:

@@ -1125,7 +1125,7 @@ _TWO_WORDS = re.compile(  # overlapping: each capitalised word is tried with the
 #: after a name in the genitive ("Norges vassdrags- og energidirektorat").
 _SPLIT_COMPOUND = re.compile(
     rf"(?<![\w-])(?:[{UPPER}][^\W\d_]+s\s+[^\W\d_]+|[{UPPER}][^\W\d_]+)-\s+"
-    rf"(?:og|och|und|and|a|i|un|ir|&)\s+(?P<last>[^\W\d_]{{6,}})(?![\w-])"
+    rf"(?:og|och|und|and|a|i|un|ir|ja|&)\s+(?P<last>[^\W\d_]{{6,}})(?![\w-])"
 )
 
 
