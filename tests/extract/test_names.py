@@ -1934,6 +1934,41 @@ def test_a_bulgarian_verb_in_the_plural_past_ends_a_names_complement() -> None:
     }
 
 
+def test_a_bulgarian_verb_told_by_its_lemma_ends_a_names_complement() -> None:
+    """ "… на общините посети Осло": a verb in the singular (visited), whose lemma is the
+    present's first person, in a consonant and "-я" ("посетя"), is no word of the name —
+    nor is Oslo, which the delegation visited."""
+    text = "На 5 юни 2019 г. делегация на Националното сдружение на общините посети Осло."
+    doc = Document("k", "k", text, None, "news", "bg", "utf-8", "text/plain", "0" * 64)
+    found = extract(doc)
+    assert [o.name for o in found.organisations] == ["Националното сдружение на общините"]
+    assert [(r.org.name, r.role) for r in found.roles] == [
+        ("Националното сдружение на общините", "participant")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "name"),
+    [
+        ("cs", "Ve dnech 12.–14. června 2019 navštívila delegace Svazu měst a obcí Norsko.",
+         "Svaz měst a obcí"),
+        ("cs", "Ministerstvo životního prostředí navštívilo Norsko.",
+         "Ministerstvo životního prostředí"),
+        # in the genitive, the country is the name's own
+        ("cs", "Delegace Svazu měst a obcí České republiky navštívila Oslo.",
+         "Svaz měst a obcí České republiky"),
+    ],
+)  # fmt: skip
+def test_a_countrys_name_in_its_base_form_ends_a_names_complement(
+    lang: str, text: str, name: str
+) -> None:
+    """A name that opens with its head goes on in small letters, and in capitals after
+    them ("Svaz měst a obcí České republiky"); a country's name in its base form there
+    is what the sentence's verb is about (the country visited), not the name's."""
+    doc = Document("k", "k", text, None, "news", lang, "utf-8", "text/plain", "0" * 64)
+    assert [o.name for o in extract(doc).organisations] == [name]
+
+
 @pytest.mark.parametrize(
     ("lang", "text", "name"),
     [

@@ -2195,6 +2195,11 @@ def _complement_end(text: str, tokens: list[tuple[int, int, str]], j: int, langu
         if CAP.match(bare):
             if content == 0 or bare.isupper():
                 break  # a capital right after the head is the run's, not a complement's
+            if country_of_form(bare) and lemma(bare, language).casefold() == bare.casefold():
+                # a country's name in its base form is the clause's object, not the
+                # name's ("delegace Svazu měst a obcí navštívila Norsko"); the name's own
+                # country is in the genitive ("… obcí České republiky")
+                break
             if joined and (_is_head(bare, language) or _is_head(_next_word(tokens, k), language)):
                 # "… и водите и на Софийския университет", "… zunanje zadeve in Urada za …":
                 # a second body's name
