@@ -1734,6 +1734,15 @@ def test_a_name_in_the_genitive_and_a_compound_that_ends_in_a_head_noun(
     assert _names("Vi reiste til Polens hovedstad i mai.", "no") == set()
 
 
+def test_a_countrys_name_opens_no_municipalitys_place() -> None:
+    """ "Den 5. juni 2019 besøkte en delegasjon fra Polen Bergen kommune" (a delegation
+    from Poland visited Bergen municipality): the country's name before the town is where
+    the delegation came from, not part of the municipality's name."""
+    text = "Den 5. juni 2019 besøkte en delegasjon fra Polen Bergen kommune."
+    doc = Document("k", "k", text, None, "news", "no", "utf-8", "text/plain", "0" * 64)
+    assert [(o.name, o.country) for o in extract(doc).organisations] == [("Bergen kommune", "NO")]
+
+
 def test_a_body_named_by_a_plural_only_head_noun() -> None:
     """ "prekybos rūmai" (a chamber of commerce), "globos namai" (a care home): the
     lemmatiser gives a singular no body is named by; the head is found in any case form and

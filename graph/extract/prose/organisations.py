@@ -367,6 +367,13 @@ def find_organisations(
             place = place.split(" ", 1)[1]  # "The Øvre Eiker municipality" is Øvre Eiker's
         if place in lex.stopwords or country_of_form(place):
             continue
+        start = m.start()
+        first, _, rest = place.partition(" ")
+        if rest and start == m.start(group) and country_of_form(first):
+            # "en delegasjon fra Polen Bergen kommune": a country's name opens no town's
+            # (where the form follows the place, the match opens with it)
+            place = rest
+            start = m.start(group) + m.group(group).index(rest)
         # the form's language ("X kommune") tells the country only when the city list does
         # not know the place: Norwegian text says "byen Lublin" and "Piła kommune" too
         cities = _towns_called(place)
@@ -396,7 +403,7 @@ def find_organisations(
             kept = " ".join(place_words[:person])
             end = m.start(group) + m.group(group).index(place) + len(kept)
             place, cities = kept, _towns_called(kept)
-        matched = sent.text[m.start() : end]
+        matched = sent.text[start:end]
         written = _PARENTHESES.sub("", matched)  # "Lešos (Lesja) savivaldybės"
         note = _PARENTHESES.search(matched)
         own = _country_in_parentheses(note.group()[1:-1]) if note else None
@@ -412,7 +419,7 @@ def find_organisations(
             or names.places.get(normalise(place))
             or pick_country([c.country for c in cities], doc_countries)
             # "norweska gmina Bærum": a demonym before the form tells, not the form's language
-            or demonym_before(sent.text, m.start(), lex, language)
+            or demonym_before(sent.text, start, lex, language)
             # a town of one country only, by its base form, before the form's language
             # ("Kraslavos apskrities savivaldybė" in Lithuanian is Krāslava's, in Latvia)
             or town_country_of_form(place)
@@ -424,10 +431,10 @@ def find_organisations(
             " ".join(written.split()),
             country,
             "municipality",
-            span_evidence(sent, m.start(), end),
+            span_evidence(sent, start, end),
             seat=cities[0].name if cities else place,
         )
-        spans.append((m.start(), end, mention))
+        spans.append((start, end, mention))
 
     def town_bodies(found: list[tuple[int, int, str]]) -> None:
         for a, b, place in found:
