@@ -606,6 +606,22 @@ def test_a_long_name_between_a_visit_and_its_place_counts_as_one_word() -> None:
 
 
 @pytest.mark.parametrize(
+    ("lang", "text", "place"),
+    [
+        ("hr", "Delegacija Udruge gradova posjetila je Oslo.", "Oslo"),
+        ("el", "Αντιπροσωπεία της Ένωσης Δήμων επισκέφθηκε το Όσλο.", "Oslo"),
+    ],
+)
+def test_an_article_or_an_auxiliary_between_a_visits_verb_and_its_place(
+    lang: str, text: str, place: str
+) -> None:
+    """Croatian puts its auxiliary after the verb ("posjetila je Oslo", visited Oslo),
+    Greek an article before a town's name ("επισκέφθηκε το Όσλο"): the place is the
+    visit's as right after the verb."""
+    assert _events(text, lang) == [("study_visit", place)]
+
+
+@pytest.mark.parametrize(
     ("lang", "text", "name", "role"),
     [
         # a role's verb in any tense, person or number, by its lemma

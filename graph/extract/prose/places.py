@@ -459,6 +459,17 @@ def _at(tokens: list[tuple[int, int, str]], i: int, lex: Lexicon, language: str)
         before in lex.prepositions and len(before) <= 4 and _after_origin(tokens, i - 1, language)
     ):
         return False
+    if (
+        before not in lex.prepositions
+        and i >= 2
+        and len(before) <= 3
+        and is_function_word(before, language)
+        and len(tokens[i - 2][2]) > 4
+        and tokens[i - 2][2].casefold() in lex.prepositions
+    ):
+        # a visit's verb, then an article or an auxiliary: "επισκέφθηκε το Όσλο",
+        # "posjetila je Oslo"
+        before = tokens[i - 2][2].casefold()
     if before not in lex.prepositions:
         # "do norského Stavangeru", "w norweskim Bergen", "to Norwegian Bergen": the
         # preposition before the words that say what the place is
