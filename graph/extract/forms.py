@@ -18,7 +18,14 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from .lemmas import comma_below, head_lemma_type, head_noun_base, is_town_word, lemma
+from .lemmas import (
+    comma_below,
+    head_lemma_type,
+    head_noun_base,
+    is_known_word,
+    is_town_word,
+    lemma,
+)
 
 #: Languages whose names open with their head ("Fundacja Wolna Wisła"; in Bulgarian the
 #: head's definite article goes: "посолството на …" → "Посолство на …"), and those whose
@@ -175,7 +182,11 @@ def base_form(name: str, language: str) -> str:
         return name
     at = heads[0] if language in _HEAD_FIRST else heads[-1]
     word = words[at]
-    if head_lemma_type(word, "en") and lemma(word, "en").casefold() == word.casefold():
+    if (
+        head_lemma_type(word, "en")
+        and lemma(word, "en").casefold() == word.casefold()
+        and is_known_word(word, "en")  # (not "instituto", a Lithuanian genitive)
+    ):
         return name  # an English name ("Centre for Equality") in a text of another language
     base = head_noun_base(word, language)
     if base.casefold() == word.casefold() or not _is_head(base, language):

@@ -450,6 +450,33 @@ def test_a_person_after_the_name_and_a_sub_unit_before_it_are_not_part_of_it() -
     assert _names("The Gdansk Youth Association Sports Club met.", "en") == {
         "Gdansk Youth Association Sports Club"
     }
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "name"),
+    [
+        # the body in the genitive, its faculty or department after it
+        ("lv", "Latvijas Universitātes Ekonomikas fakultāte rīkoja semināru.",
+         "Latvijas Universitāte"),
+        ("lt", "Vilniaus universiteto Teisės fakultetas surengė seminarą.",
+         "Vilniaus universitetas"),
+        # its council or board right after its name
+        ("lt", "Viktorija Vaitkevičienė, Jūros tyrimų instituto tarybos pirmininkė, pristatė "
+         "centrą.", "Jūros tyrimų institutas"),
+        ("lv", "Latvijas Pašvaldību savienības valde tikās Rīgā.", "Latvijas Pašvaldību savienība"),
+        # a council with a name of its own, or named after a country, is a body
+        ("lt", "Vizite dalyvavo Hardangerio penkių savivaldybių regiono plėtros taryba.",
+         "Hardangerio penkių savivaldybių regiono plėtros taryba"),
+        ("lt", "Lietuvos mokslo taryba finansavo projektą.", "Lietuvos mokslo taryba"),
+    ],
+)  # fmt: skip
+def test_a_sub_unit_after_its_bodys_name_in_the_genitive_is_the_body(
+    lang: str, text: str, name: str
+) -> None:
+    """Latvian and Lithuanian name a body's faculty, department, council or board after
+    the body's name in the genitive: the organisation is the body, in its base form."""
+    doc = Document("k", "k", text, None, "news", lang, "utf-8", "text/plain", "0" * 64)
+    assert [o.name for o in extract(doc).organisations] == [name]
     # after a head noun alone, an article before it or not, a person's name is whom the
     # body is named after
     assert _names("A Fundação Joana Vasconcelos acolheu a reunião.", "pt") == {
@@ -458,6 +485,15 @@ def test_a_person_after_the_name_and_a_sub_unit_before_it_are_not_part_of_it() -
     assert _names("Na Fundação Joana Vasconcelos decorreu a reunião.", "pt") == {
         "Fundação Joana Vasconcelos"
     }
+
+
+def test_a_genitive_that_is_a_head_word_of_another_language_gets_its_base_form() -> None:
+    """Lithuanian "instituto" (the institute's) is written as Portuguese "instituto" is:
+    an English name's head is left as written in another language's text, this one not."""
+    from partnergraph.graph.extract.forms import base_form
+
+    assert base_form("Jūros tyrimų instituto", "lt") == "Jūros tyrimų institutas"
+    assert base_form("Centre for Equality", "lt") == "Centre for Equality"
 
 
 @pytest.mark.parametrize(

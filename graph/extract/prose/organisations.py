@@ -2491,7 +2491,13 @@ def _full_name(words: list[str], lex: Lexicon, language: str) -> bool:
 
 @cache
 def _sub_unit_lemmas() -> frozenset[str]:
-    return frozenset(lexicon().raw["sub_unit_lemmas"]["lemmas"])
+    table = lexicon().raw["sub_unit_lemmas"]
+    return frozenset([*table["lemmas"], *table["governing"]])
+
+
+@cache
+def _governing_lemmas() -> frozenset[str]:
+    return frozenset(lexicon().raw["sub_unit_lemmas"]["governing"])
 
 
 def _drop_sub_unit(
@@ -2499,7 +2505,25 @@ def _drop_sub_unit(
 ) -> list[int]:
     """ "International Office of the University of Wrocław": a department, office or
     faculty of a body that is named after it ("of", "of the") is no organisation; the body
-    is."""
+    is. In Latvian and Lithuanian the body comes first, in the genitive ("Jūros tyrimų
+    instituto taryba", the institute's council)."""
+    if language in _GENITIVE_FIRST and len(run) >= 2:
+        # the sub-unit's noun ends the name, or follows it in small letters ("Latvijas
+        # Universitātes Ekonomikas fakultāte")
+        after = tokens[run[-1] + 1][2] if run[-1] + 1 < len(tokens) else ""
+        unit = len(run) - 1 if _sub_unit(tokens[run[-1]][2], language) else None
+        if unit is None and after.islower() and _sub_unit(after, language):
+            unit = len(run)
+        # (a council or a board only right after the body's name: one with a name of
+        # its own is a body, "… regiono plėtros taryba")
+        unit_word = tokens[run[unit]][2] if unit is not None and unit < len(run) else after
+        governing = unit is not None and lemma(unit_word, language) in _governing_lemmas()
+        for at in range(unit - 1 if unit is not None else -1, -1, -1):
+            word = tokens[run[at]][2]
+            if lemma(word, language) != word.casefold() and _is_head(word, language):
+                return run[: at + 1]
+            if governing:
+                break
     for at in range(1, len(run) - 2):
         rest = run[at + 1 :]
         if tokens[rest[0]][2].casefold() not in ("of", "at"):
@@ -2507,15 +2531,22 @@ def _drop_sub_unit(
         word = tokens[run[at]][2]
         if all(tokens[k][2] in lex.stopwords or tokens[k][2] in lex.connectors for k in run[:at]):
             continue  # the unit's own name first: "International Office", not "The Office"
-        if lemma(word, language) not in _sub_unit_lemmas() and lemma(word, "en") not in (
-            _sub_unit_lemmas()
-        ):
+        if not _sub_unit(word, language):
             continue
         while rest and tokens[rest[0]][2] in lex.connectors:
             rest = rest[1:]
         if len(rest) >= 2 and _head_type([tokens[k][2] for k in rest], lex, language):
             return rest
     return run
+
+
+#: The languages that name a body's sub-unit after the body's name in the genitive.
+_GENITIVE_FIRST = frozenset({"lt", "lv"})
+
+
+def _sub_unit(word: str, language: str) -> bool:
+    """Whether ``word`` is a sub-unit's head noun (``sub_unit_lemmas``), by its lemma."""
+    return lemma(word, language) in _sub_unit_lemmas() or lemma(word, "en") in _sub_unit_lemmas()
 
 
 #: A person's initial: "A.", "B."
