@@ -487,6 +487,39 @@ def test_a_sub_unit_after_its_bodys_name_in_the_genitive_is_the_body(
     }
 
 
+@pytest.mark.parametrize(
+    ("lang", "text", "name"),
+    [
+        ("pl", "Wydział Prawa Uniwersytetu Warszawskiego zorganizował konferencję.",
+         "Uniwersytet Warszawski"),
+        ("pt", "O Departamento de Sociologia da Universidade de Coimbra organizou o seminário.",
+         "Universidade de Coimbra"),
+    ],
+)  # fmt: skip
+def test_a_sub_unit_before_its_bodys_name_is_the_body(lang: str, text: str, name: str) -> None:
+    """Where names open with their head, a faculty or department comes first and its body
+    after it: the organisation is the body."""
+    doc = Document("k", "k", text, None, "news", lang, "utf-8", "text/plain", "0" * 64)
+    assert [o.name for o in extract(doc).organisations] == [name]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "names"),
+    [
+        ("bg", "Българските представители проведоха среща с председателя на Управителния "
+         "съвет.", set()),
+        ("bg", "Управителният съвет на Националното сдружение на общините одобри плана.",
+         {"Националното сдружение на общините"}),
+        ("en", "The Management Board approved the plan.", set()),
+        ("pl", "Rada Nadzorcza zatwierdziła plan.", set()),
+    ],
+)  # fmt: skip
+def test_a_bodys_organ_alone_is_no_organisation(lang: str, text: str, names: set[str]) -> None:
+    """ "the Management Board", "Управителният съвет": a body's organ, whose body the
+    sentence names, or not; never an organisation of its own."""
+    assert _names(text, lang) == names
+
+
 def test_a_genitive_that_is_a_head_word_of_another_language_gets_its_base_form() -> None:
     """Lithuanian "instituto" (the institute's) is written as Portuguese "instituto" is:
     an English name's head is left as written in another language's text, this one not."""

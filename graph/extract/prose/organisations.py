@@ -2524,6 +2524,21 @@ def _drop_sub_unit(
                 return run[: at + 1]
             if governing:
                 break
+    first = 0
+    while first < len(run) - 1 and (
+        tokens[run[first]][2] in lex.stopwords or is_function_word(tokens[run[first]][2], language)
+    ):
+        first += 1  # (an article: "O Departamento de …")
+    if (
+        language in _HEAD_FIRST_NAMES
+        and len(run) - first >= 3
+        and _sub_unit(tokens[run[first]][2], language, governing=False)
+    ):
+        # the sub-unit first, the body after it: "Wydział Prawa Uniwersytetu Warszawskiego"
+        for at in range(first + 1, len(run)):
+            word = tokens[run[at]][2]
+            if word[:1].isupper() and len(run) - at >= 2 and _head_type([word], lex, language):
+                return run[at:]
     for at in range(1, len(run) - 2):
         rest = run[at + 1 :]
         if tokens[rest[0]][2].casefold() not in ("of", "at"):
@@ -2540,13 +2555,27 @@ def _drop_sub_unit(
     return run
 
 
+def _an_organ(words: list[str], language: str) -> bool:
+    """Whether the words are only an organ's adjective and a council's or a board's noun
+    ("Management Board", "Управителният съвет"): one of a body's organs, unnamed."""
+    if len(words) != 2:
+        return False
+    adjectives = lexicon().raw["sub_unit_lemmas"]["organ_adjectives"]
+    first, second = (lemma(w.rstrip(".,;:"), language) for w in words)
+    return (first in adjectives and second in _governing_lemmas()) or (
+        second in adjectives and first in _governing_lemmas()  # "Rada Nadzorcza"
+    )
+
+
 #: The languages that name a body's sub-unit after the body's name in the genitive.
 _GENITIVE_FIRST = frozenset({"lt", "lv"})
 
 
-def _sub_unit(word: str, language: str) -> bool:
-    """Whether ``word`` is a sub-unit's head noun (``sub_unit_lemmas``), by its lemma."""
-    return lemma(word, language) in _sub_unit_lemmas() or lemma(word, "en") in _sub_unit_lemmas()
+def _sub_unit(word: str, language: str, *, governing: bool = True) -> bool:
+    """Whether ``word`` is a sub-unit's head noun (``sub_unit_lemmas``), by its lemma; a
+    council's or a board's too unless ``governing`` is false."""
+    found = _sub_unit_lemmas() if governing else _sub_unit_lemmas() - _governing_lemmas()
+    return lemma(word, language) in found or lemma(word, "en") in found
 
 
 #: A person's initial: "A.", "B."
@@ -2666,6 +2695,8 @@ def _name_of(
             break
         words.pop(0)
         run.pop(0)
+    if _an_organ(words, language):
+        return None  # "Управителният съвет", "the Management Board": a body's organ
     org_type = _head_type(words, lex, language)
     if org_type is None and len(words) >= 2:
         org_type = organisation_type(" ".join(words))
