@@ -16,13 +16,15 @@ The shipped table is rebuilt from the export by
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-from .lexicon import lexicon, normalise, read_data
+from .lemmas import is_known_word
+from .lexicon import lexicon, normalise, organisation_type, read_data
 
 __all__ = ["build", "known_names", "main", "portal_country"]
 
@@ -77,8 +79,24 @@ def _table() -> dict[str, str]:
 
 
 def portal_country(name: str) -> str | None:
-    """The country the portal gives an organisation of this name, if exactly one."""
-    return _table().get(normalise(name))
+    """The country the portal gives an organisation of this name, if exactly one; none
+    for a state's body named in common words only ("Ministry of Finance", "Environmental
+    Board"), which every country has: the portal names one country's, a text any other's."""
+    found = _table().get(normalise(name))
+    if found is not None and _any_states(name):
+        return None
+    return found
+
+
+def _any_states(name: str) -> bool:
+    """Whether ``name`` is a ministry's or an agency's made of English words alone."""
+    if organisation_type(name) not in ("ministry", "agency"):
+        return False
+    words = _WORDS.findall(name)
+    return bool(words) and all(is_known_word(w, "en") for w in words if len(w) > 1)
+
+
+_WORDS = re.compile(r"[^\W\d_]+")
 
 
 @cache

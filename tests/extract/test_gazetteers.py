@@ -46,6 +46,16 @@ def test_shipped_portal_names_give_countries_and_are_found_without_a_head_word()
     assert [(o.name, o.country) for o in orgs] == [("Stella Polaris", "NO")]
 
 
+def test_a_states_body_named_in_common_words_takes_no_country_from_the_portal() -> None:
+    """The portal names one country's "Ministry of Finance" (the Czech one); every country
+    has one, so the name tells none; a name with a place in it still does."""
+    assert portal_country("Ministry of Finance") is None
+    assert portal_country("Environmental Board") is None
+    assert portal_country("Broumovsko Development Agency") == "CZ"
+    text = "The National Focal Point in Latvia is the Ministry of Finance."
+    assert [o.country for o in read_text(text, "en").organisations] == [None]
+
+
 def test_common_words_that_are_towns_alternate_names_tell_no_country() -> None:
     assert infer_country("Union of Rural Youth") is None  # "Union": La Unión's
     assert infer_country("Center for Equality") is None  # "Center": Ózd's
