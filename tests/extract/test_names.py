@@ -443,6 +443,11 @@ def test_a_person_after_the_name_and_a_sub_unit_before_it_are_not_part_of_it() -
     assert _names(text, "no") == {"Bergen kommune"}
     text = "The Head of the International Department of the University of Bergen visited Gdansk."
     assert _names(text, "en") == {"University of Bergen"}
+    # a sub-unit with a name of its own first, its body after it
+    text = "The Faculty of Law of the University of Bergen hosted the seminar."
+    assert _names(text, "en") == {"University of Bergen"}
+    text = "Students from the Department of Sociology at Vilnius University visited Oslo."
+    assert _names(text, "en") == {"Vilnius University"}
     # an office with no name of its own before it is the body itself
     text = "The Office of the Prime Minister of Norway sent a letter."
     assert _names(text, "en") == {"Office of the Prime Minister of Norway"}

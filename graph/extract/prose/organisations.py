@@ -2539,6 +2539,22 @@ def _drop_sub_unit(
             word = tokens[run[at]][2]
             if word[:1].isupper() and len(run) - at >= 2 and _head_type([word], lex, language):
                 return run[at:]
+    if _sub_unit(tokens[run[first]][2], language, governing=False) and first + 2 < len(run):
+        # a sub-unit with a name of its own first, then its body: "Faculty of Law of the
+        # University of Bergen"; or the body after the name ("Department of Sociology at
+        # Vilnius University"), found on its own
+        for at in range(first + 3, len(run) - 1):
+            if tokens[run[at]][2].casefold() in ("of", "at"):
+                rest = [k for k in run[at + 1 :] if tokens[k][2] not in lex.connectors]
+                if len(rest) >= 2 and _head_type([tokens[k][2] for k in rest], lex, language):
+                    return run[at + 1 :]
+        beyond = run[-1] + 1
+        if (
+            beyond + 1 < len(tokens)
+            and tokens[beyond][2].casefold() in ("of", "at")
+            and CAP.match(tokens[beyond + 1][2])
+        ):
+            return []
     for at in range(1, len(run) - 2):
         rest = run[at + 1 :]
         if tokens[rest[0]][2].casefold() not in ("of", "at"):
