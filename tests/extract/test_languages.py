@@ -696,6 +696,25 @@ def test_a_romanian_visit_hosted_by_a_body_in_the_passive() -> None:
     assert ("Trondheim kommune", "host") in _roles(text, "ro")
 
 
+def test_a_romanian_delegation_received_by_a_body_in_the_passive() -> None:
+    """ "a fost primită de KS" (was received by KS): the host; "a primit de la" (received
+    from) names a giver, no host."""
+    text = "Delegația Asociației Municipiilor a fost primită de KS la Oslo."
+    assert _roles(text, "ro") == {("Asociației Municipiilor", "participant"), ("KS", "host")}
+    text = "Vizita a avut loc la Oslo. Asociația a primit de la Fundația Soros un grant."
+    assert ("Fundația Soros", "host") not in _roles(text, "ro")
+
+
+def test_a_czech_delegation_in_a_case_form_opens_no_name() -> None:
+    """ "Delegaci Svazu měst a obcí přijal …" (the delegation of the union, accusative):
+    the delegation's word is a participant's cue in any case form, no word of the name."""
+    names = {
+        o.name
+        for o in read_text("Delegaci Svazu měst a obcí přijal v Oslu KS.", "cs").organisations
+    }
+    assert names == {"Svazu měst a obcí", "KS"}
+
+
 @pytest.mark.parametrize(
     "text",
     [
