@@ -496,6 +496,22 @@ def _roles(text: str, lang: str) -> dict[str, str]:
     return {r.org.name: r.role for r in read_text(text, lang).roles}
 
 
+def test_a_passives_cue_names_its_agent_not_the_body_before_it() -> None:
+    """ "The delegation from X was welcomed by Y": Y, the agent after "by", hosted; X,
+    before the cue, came; where no body follows "by" (a person's office: "welcomed by mayor
+    of Steinkjer"), the body named before it may still be the host."""
+    text = "The delegation from Riga Planning Region was welcomed by Vestland County Council."
+    assert _roles(text, "en") == {
+        "Riga Planning Region": "participant",
+        "Vestland County Council": "host",
+    }
+    text = (
+        "It started with the meeting in Steinkjer municipality, where guests were welcomed "
+        "by mayor of Steinkjer Bjørn Arild Gram."
+    )
+    assert _roles(text, "en") == {"Steinkjer municipality": "host"}
+
+
 @pytest.mark.parametrize(
     ("lang", "text", "owner", "role"),
     [

@@ -19,6 +19,7 @@ from .sentences import BULLET_START, ENGLISH_MONTHS, Sentence, span_evidence
 __all__ = [
     "FOCUS_SENTENCES",
     "EventDraft",
+    "agent_words",
     "find_events",
     "merge_into",
     "month_of",
@@ -322,7 +323,7 @@ def _event_place(
             not visit
             and len(words) >= 2
             and head_lemma_type(words[-2].strip(",.;:"), language) is not None
-            and not _agent_words(language).isdisjoint(w.casefold() for w in words[:-2])
+            and not agent_words(language).isdisjoint(w.casefold() for w in words[:-2])
         ):
             continue
         pool.append(place)
@@ -357,7 +358,7 @@ def _counted_words(words: list[str]) -> int:
 
 
 @cache
-def _agent_words(language: str) -> frozenset[str]:
+def agent_words(language: str) -> frozenset[str]:
     """The agent's prepositions of ``language`` and English ("by", "av", "przez")."""
     table = lexicon().raw["agent_prepositions"]
     return frozenset(w.casefold() for w in (*table.get(language, ()), *table["en"]))

@@ -8,7 +8,7 @@ import re
 from functools import cache, lru_cache
 from itertools import pairwise
 
-from ..lemmas import is_function_word, is_verb_form, lemma, names_what_follows
+from ..lemmas import is_function_word, is_verb_form, job_titles, lemma, names_what_follows
 from ..lexicon import (
     Lexicon,
     PhraseFinder,
@@ -18,7 +18,7 @@ from ..lexicon import (
     what_words_name,
 )
 from ..model import Evidence, OrgMention, StatedLink
-from .events import names_an_event
+from .events import agent_words, names_an_event
 from .sentences import Sentence
 
 __all__ = [
@@ -216,13 +216,26 @@ def _cue_lemmas(language: str) -> tuple[dict[str, str], frozenset[str]]:
 
 def forward_cues(sent: Sentence, cues: list[tuple[int, int, str]], language: str) -> set[int]:
     """The cues (by start) that end in a preposition, connector or short function word
-    ("representatives of", "at the invitation of", "visited by"): they name what follows
-    them, never what comes before ("took part" does not end so)."""
-    return {
-        start
-        for start, end, _role in cues
-        if names_what_follows(sent.text[start - sent.start : end - sent.start], language)
-    }
+    ("representatives of", "at the invitation of", "visited by"), or that the agent's
+    preposition follows (a passive: "was welcomed by"): they name what follows them,
+    never what comes before ("took part" does not end so)."""
+    out = set()
+    for start, end, _role in cues:
+        if names_what_follows(sent.text[start - sent.start : end - sent.start], language):
+            out.add(start)
+        elif _passive_with_a_body(sent.text[end - sent.start :].split(None, 4), language):
+            out.add(start)
+    return out
+
+
+def _passive_with_a_body(following: list[str], language: str) -> bool:
+    """Whether the words after a cue are the agent's preposition and a body's name (a
+    capital after any short word, no job's: "was welcomed by Vestland County Council",
+    not "was welcomed by mayor of Steinkjer", whose body may be named before)."""
+    if not following or following[0].casefold() not in agent_words(language):
+        return False
+    rest = [w for w in following[1:] if not (len(w) <= 3 and w.islower())]
+    return bool(rest) and rest[0][:1].isupper() and lemma(rest[0], language) not in job_titles()
 
 
 def event_owned(
