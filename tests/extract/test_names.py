@@ -136,6 +136,22 @@ def test_a_place_after_a_name_in_apposition_is_where_the_body_is() -> None:
     }
 
 
+def test_an_acronym_in_brackets_spells_where_the_name_begins() -> None:
+    """ "Small and Medium Enterprises" holds a conjunction that would split the name; the
+    acronym after it spells its capitalised words' initials, which says where it begins."""
+    text = (
+        "Innovation Norway and the Bulgarian Small and Medium Enterprises Promotion Agency "
+        "(BSMEPA) organised a matchmaking event in Sofia."
+    )
+    assert _names(text, "en") == {
+        "Innovation Norway",
+        "Bulgarian Small and Medium Enterprises Promotion Agency",
+    }
+    # an acronym that spells no more words leaves the name as it is
+    text = "Innovation Norway and the Small Business Agency (XSBA) met."
+    assert "Small Business Agency" in _names(text, "en")
+
+
 def test_an_acronym_after_the_country_and_with_small_letters() -> None:
     """ "X in Norway (ASCN)": the acronym is X's; "(ACoR)", "(FoRUM)": an acronym may have a
     small letter between capitals, not at its end ("(Oslo)" is no acronym)."""

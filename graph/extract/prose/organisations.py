@@ -467,6 +467,9 @@ def find_organisations(
     ):
         if taken(a, b) or _names_a_quoted_name(sent.text, b, quoted_names):
             continue
+        wider = _spelled_by_acronym(sent.text, a, b, lex)
+        if wider < a and not taken(wider, a):
+            a = wider  # "Bulgarian Small and Medium Enterprises Promotion Agency (BSMEPA)"
         name = sent.text[a:b]
         if normalise(name) in lex.generic or _territory_after_preposition(
             sent.text, a, b, lex, language
@@ -1816,6 +1819,39 @@ def _country_in_parentheses(note: str) -> str | None:
 #: An acronym written with a small letter inside ("ACoR", "FoRUM"): each small letter
 #: between capitals.
 _MIXED_ACRONYM = re.compile(r"[A-ZÆØÅ](?:[A-ZÆØÅ0-9&.-]|[a-zæøå](?=[A-ZÆØÅ]))+")
+
+
+#: The most words a name is widened by to the left to be the one its acronym spells.
+_ACRONYM_REACH = 5
+_WORD_BEFORE = re.compile(r"([^\W\d_][\w'’-]*)\s+$")
+
+
+def _spelled_by_acronym(text: str, a: int, b: int, lex: Lexicon) -> int:
+    """Where the name at ``a:b`` begins if an acronym in brackets right after it spells
+    the initials of its capitalised words only with a few words more before it (the
+    conjunction inside "Small and Medium Enterprises" split it); ``a`` otherwise."""
+    m = _ACRONYM_AFTER.match(text[b:])
+    acr = (m.group("acr") or "").strip() if m is not None else ""
+    if not (2 <= len(acr) <= 8 and acr.isalpha() and acr.isupper()):
+        return a
+    initials = "".join(w[0] for w in text[a:b].split() if w[:1].isupper())
+    if initials == acr or not acr.endswith(initials):
+        return a
+    start = a
+    for _k in range(_ACRONYM_REACH):
+        word = _WORD_BEFORE.search(text, 0, start)
+        if word is None:
+            return a
+        start = word.start(1)
+        if word.group(1)[:1].isupper():
+            initials = word.group(1)[0] + initials
+            if initials == acr:
+                return start
+            if not acr.endswith(initials):
+                return a
+        elif word.group(1) not in lex.connectors:
+            return a
+    return a
 
 
 def _with_acronym(mention: OrgMention, sent: Sentence, end: int) -> OrgMention:
