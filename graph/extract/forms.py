@@ -30,12 +30,12 @@ from .lemmas import (
 #: Languages whose names open with their head ("Fundacja Wolna Wisła"; in Bulgarian the
 #: head's definite article goes: "посолството на …" → "Посолство на …"), and those whose
 #: names end in it ("Latvijas Pašvaldību savienība"): those the development corpus's
-#: tuned part let us check the lemmatiser's base forms on, Slovak, whose head noun alone
-#: is put in its base form ("Univerzity …" → "Univerzita …"; its adjectives are left as
-#: written), and Estonian, checked on Estonian news read as probes ("Tartu Ülikooli",
-#: "Eesti Linnade ja Valdade Liidu" → "Tartu Ülikool", "… Liit"); Slovenian names are
-#: left as written.
-_HEAD_FIRST = frozenset({"pl", "cs", "bg", "sk"})
+#: tuned part let us check the lemmatiser's base forms on, Slovak and Slovenian, whose
+#: head noun alone is put in its base form ("Univerzity …" → "Univerzita …", "občino
+#: Hamar" → "Občina Hamar"; their adjectives are left as written), and Estonian, checked
+#: on Estonian news read as probes ("Tartu Ülikooli", "Eesti Linnade ja Valdade Liidu" →
+#: "Tartu Ülikool", "… Liit").
+_HEAD_FIRST = frozenset({"pl", "cs", "bg", "sk", "sl"})
 #: The endings of an Estonian plural's cases (the plural's "d", or "t" before a case's
 #: ending, and the case's ending; a singular's case form has none: "Liidu", "Ülikoolile",
 #: "Ülikoolist").

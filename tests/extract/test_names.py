@@ -1360,10 +1360,14 @@ def test_together_with_ends_a_name(lang: str, text: str, name: str) -> None:
         ("pl", "Fundacja Wolna Wisła", "Fundacja Wolna Wisła"),
         ("pl", "Napraw Sobie Miasto", "Napraw Sobie Miasto"),
         ("pl", "Centre for Social Innovation", "Centre for Social Innovation"),
-        ("sl", "Občini Kranj", "Občini Kranj"),
-        # a Slovak head noun alone
+        ("hr", "Udruge gradova", "Udruge gradova"),
+        # a Slovak or Slovenian head noun alone
         ("sk", "Univerzity Høgskulen for Grøn Utvikling", "Univerzita Høgskulen for Grøn Utvikling"),
         ("sk", "Združenia miest a obcí Slovenska", "Združenie miest a obcí Slovenska"),
+        ("sl", "Občini Kranj", "Občina Kranj"),
+        ("sl", "občino Hamar", "Občina Hamar"),
+        ("sl", "Univerze v Ljubljani", "Univerza v Ljubljani"),
+        ("sl", "Ministrstva za javno upravo", "Ministrstvo za javno upravo"),
     ],
 )  # fmt: skip
 def test_a_name_in_a_case_form_is_given_in_its_base_form(
