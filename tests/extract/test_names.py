@@ -2053,6 +2053,24 @@ def test_a_bulgarian_verb_told_by_its_lemma_ends_a_names_complement() -> None:
 @pytest.mark.parametrize(
     ("lang", "text", "name"),
     [
+        ("sl", "Skupnost občin Slovenije je gostila delegacijo iz Norveške.",
+         "Skupnost občin Slovenije"),
+        ("sl", "Delegacija Skupnosti občin Slovenije je obiskala Norveško.",
+         "Skupnost občin Slovenije"),
+    ],
+)  # fmt: skip
+def test_a_countrys_genitive_after_a_lower_case_head_is_the_names_own(
+    lang: str, text: str, name: str
+) -> None:
+    """ "Skupnost občin Slovenije" (the association of Slovenia's municipalities): the
+    country in the genitive after the name's lower-case head is part of the name."""
+    doc = Document("k", "k", text, None, "news", lang, "utf-8", "text/plain", "0" * 64)
+    assert [o.name for o in extract(doc).organisations] == [name]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "name"),
+    [
         ("cs", "Ve dnech 12.–14. června 2019 navštívila delegace Svazu měst a obcí Norsko.",
          "Svaz měst a obcí"),
         ("cs", "Ministerstvo životního prostředí navštívilo Norsko.",

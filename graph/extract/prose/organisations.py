@@ -2007,6 +2007,16 @@ def _head_spans(
                 end = _complement_end(text, tokens, j, language)
                 run.extend(range(j + 1, end + 1))
                 j = end
+            elif (
+                last is not None
+                and language in _HEAD_FIRST_NAMES
+                and _a_countrys_genitive(after.rstrip(".,;:"), language)
+                and not text[tokens[j][1] : tokens[j + 1][0]].strip()
+            ):
+                # a country's name in the genitive after a lower-case head is the name's
+                # own ("Skupnost občin Slovenije", the association of Slovenia's municipalities)
+                run.append(j + 1)
+                j += 1
         # a lower-case head noun just before the run opens it ("fundacji Wolna Wisła")
         before = run[0] - 1
         if (
@@ -2605,6 +2615,16 @@ def _drop_sub_unit(
         if len(rest) >= 2 and _head_type([tokens[k][2] for k in rest], lex, language):
             return rest
     return run
+
+
+def _a_countrys_genitive(word: str, language: str) -> bool:
+    """Whether ``word`` is a country's name in a case form ("Slovenije": Slovenija's)."""
+    base = lemma(word, language)
+    return (
+        word[:1].isupper()
+        and base.casefold() != word.casefold()
+        and country_of_form(base[:1].upper() + base[1:]) is not None
+    )
 
 
 def _an_organ(words: list[str], language: str) -> bool:
