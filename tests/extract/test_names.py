@@ -2051,6 +2051,24 @@ def test_a_bulgarian_verb_told_by_its_lemma_ends_a_names_complement() -> None:
 
 
 @pytest.mark.parametrize(
+    ("lang", "text", "names"),
+    [
+        # a union's noun heads a name in the languages of the beneficiary states too
+        ("sk", "Delegácia Únie miest Slovenska navštívila Nórsko.", {"Únia miest Slovenska"}),
+        ("sl", "Unija gluhih Slovenije je gostila delegacijo.", {"Unija gluhih Slovenije"}),
+        # the European Union, in any language and case, is the grants' frame, no body of
+        # the network (as the grants themselves)
+        ("pl", "Środki pochodzą z Unii Europejskiej.", set()),
+        ("cs", "Projekt podpořila Evropská unie.", set()),
+        ("en", "The project was co-financed by the European Union.", set()),
+    ],
+)  # fmt: skip
+def test_a_unions_head_noun_and_the_european_union(lang: str, text: str, names: set[str]) -> None:
+    doc = Document("k", "k", text, None, "news", lang, "utf-8", "text/plain", "0" * 64)
+    assert {o.name for o in extract(doc).organisations} == names
+
+
+@pytest.mark.parametrize(
     ("lang", "text", "name"),
     [
         ("sl", "Skupnost občin Slovenije je gostila delegacijo iz Norveške.",

@@ -11,7 +11,7 @@ from dataclasses import replace
 from functools import cache, lru_cache
 
 from ..first_names import is_declined_given_name, is_first_name, person_name_words
-from ..forms import is_plural_form
+from ..forms import base_form, is_plural_form
 from ..gazetteer import (
     City,
     country_of_form,
@@ -471,7 +471,7 @@ def find_organisations(
         if wider < a and not taken(wider, a):
             a = wider  # "Bulgarian Small and Medium Enterprises Promotion Agency (BSMEPA)"
         name = sent.text[a:b]
-        if normalise(name) in lex.generic or _territory_after_preposition(
+        if _generic(name, lex, language) or _territory_after_preposition(
             sent.text, a, b, lex, language
         ):
             continue
@@ -2615,6 +2615,12 @@ def _drop_sub_unit(
         if len(rest) >= 2 and _head_type([tokens[k][2] for k in rest], lex, language):
             return rest
     return run
+
+
+def _generic(name: str, lex: Lexicon, language: str) -> bool:
+    """Whether ``name`` names no body of the network, in any case form (``generic_names``:
+    a head alone, the grants and the European Union they belong with: "Unii Europejskiej")."""
+    return normalise(name) in lex.generic or normalise(base_form(name, language)) in lex.generic
 
 
 def _a_countrys_genitive(word: str, language: str) -> bool:
