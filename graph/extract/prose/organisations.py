@@ -1823,7 +1823,9 @@ _MIXED_ACRONYM = re.compile(r"[A-ZÆØÅ](?:[A-ZÆØÅ0-9&.-]|[a-zæøå](?=[A-Z
 
 #: The most words a name is widened by to the left to be the one its acronym spells.
 _ACRONYM_REACH = 5
-_WORD_BEFORE = re.compile(r"([^\W\d_][\w'’-]*)\s+$")
+_WORD_BEFORE = re.compile(r"(?<![\w'’-])([^\W\d_][\w'’-]*)\s+$")
+#: How far back (characters) the word before a name is looked for.
+_WORD_WINDOW = 60
 
 
 def _spelled_by_acronym(text: str, a: int, b: int, lex: Lexicon) -> int:
@@ -1839,7 +1841,7 @@ def _spelled_by_acronym(text: str, a: int, b: int, lex: Lexicon) -> int:
         return a
     start = a
     for _k in range(_ACRONYM_REACH):
-        word = _WORD_BEFORE.search(text, 0, start)
+        word = _WORD_BEFORE.search(text, max(0, start - _WORD_WINDOW), start)
         if word is None:
             return a
         start = word.start(1)
@@ -2551,8 +2553,13 @@ def _drop_sub_unit(
 ) -> list[int]:
     """ "International Office of the University of Wrocław": a department, office or
     faculty of a body that is named after it ("of", "of the") is no organisation; the body
-    is. In Latvian and Lithuanian the body comes first, in the genitive ("Jūros tyrimų
-    instituto taryba", the institute's council)."""
+    is. So it is where the sub-unit's noun opens the name and has words of its own before
+    the body ("Faculty of Law of the University of Bergen"; "Department of Sociology at
+    Vilnius University", whose body is found on its own: nothing is left), and in the
+    languages whose names open with their head ("Wydział Prawa Uniwersytetu
+    Warszawskiego"). In Latvian and Lithuanian the body comes first, in the genitive
+    ("Jūros tyrimų instituto taryba", the institute's council: a council or board only
+    right after it)."""
     if language in _GENITIVE_FIRST and len(run) >= 2:
         # the sub-unit's noun ends the name, or follows it in small letters ("Latvijas
         # Universitātes Ekonomikas fakultāte")
