@@ -8,8 +8,15 @@ import pytest
 
 from partnergraph.graph.extract import extract
 from partnergraph.graph.extract.lemmas import head_lemma_type, lemma
+from partnergraph.graph.extract.model import OrgMention
 from partnergraph.graph.extract.prose import read_text
 from partnergraph.graph.sources import Document
+
+
+def _organisations(text: str, lang: str) -> tuple[OrgMention, ...]:
+    """The organisations a news item of ``text`` gives, in order, countries settled."""
+    doc = Document("k", "k", text, None, "news", lang, "utf-8", "text/plain", "0" * 64)
+    return extract(doc).organisations
 
 
 def _names(text: str, lang: str) -> set[str]:
@@ -496,8 +503,7 @@ def test_a_sub_unit_after_its_bodys_name_in_the_genitive_is_the_body(
 ) -> None:
     """Latvian and Lithuanian name a body's faculty, department, council or board after
     the body's name in the genitive: the organisation is the body, in its base form."""
-    doc = Document("k", "k", text, None, "news", lang, "utf-8", "text/plain", "0" * 64)
-    assert [o.name for o in extract(doc).organisations] == [name]
+    assert [o.name for o in _organisations(text, lang)] == [name]
     # after a head noun alone, an article before it or not, a person's name is whom the
     # body is named after
     assert _names("A Fundação Joana Vasconcelos acolheu a reunião.", "pt") == {
@@ -520,8 +526,7 @@ def test_a_sub_unit_after_its_bodys_name_in_the_genitive_is_the_body(
 def test_a_sub_unit_before_its_bodys_name_is_the_body(lang: str, text: str, name: str) -> None:
     """Where names open with their head, a faculty or department comes first and its body
     after it: the organisation is the body."""
-    doc = Document("k", "k", text, None, "news", lang, "utf-8", "text/plain", "0" * 64)
-    assert [o.name for o in extract(doc).organisations] == [name]
+    assert [o.name for o in _organisations(text, lang)] == [name]
 
 
 @pytest.mark.parametrize(
@@ -1822,8 +1827,7 @@ def test_a_name_in_the_genitive_and_a_compound_that_ends_in_a_head_noun(
     """Norwegian names a body by a place's genitive and a compound in small letters whose
     last part is the head ("Litauens kommuneforbund", the association of Lithuania's
     municipalities): one body, whose country the genitive tells."""
-    doc = Document("k", "k", text, None, "news", lang, "utf-8", "text/plain", "0" * 64)
-    assert {(o.name, o.country) for o in extract(doc).organisations} == expected
+    assert {(o.name, o.country) for o in _organisations(text, lang)} == expected
     # a compound that ends in no head noun is none ("Polens hovedstad": the capital)
     assert _names("Vi reiste til Polens hovedstad i mai.", "no") == set()
 
@@ -1833,8 +1837,7 @@ def test_a_countrys_name_opens_no_municipalitys_place() -> None:
     from Poland visited Bergen municipality): the country's name before the town is where
     the delegation came from, not part of the municipality's name."""
     text = "Den 5. juni 2019 besøkte en delegasjon fra Polen Bergen kommune."
-    doc = Document("k", "k", text, None, "news", "no", "utf-8", "text/plain", "0" * 64)
-    assert [(o.name, o.country) for o in extract(doc).organisations] == [("Bergen kommune", "NO")]
+    assert [(o.name, o.country) for o in _organisations(text, "no")] == [("Bergen kommune", "NO")]
 
 
 def test_a_body_named_by_a_plural_only_head_noun() -> None:
@@ -2064,26 +2067,7 @@ def test_a_bulgarian_verb_told_by_its_lemma_ends_a_names_complement() -> None:
     ],
 )  # fmt: skip
 def test_a_unions_head_noun_and_the_european_union(lang: str, text: str, names: set[str]) -> None:
-    doc = Document("k", "k", text, None, "news", lang, "utf-8", "text/plain", "0" * 64)
-    assert {o.name for o in extract(doc).organisations} == names
-
-
-@pytest.mark.parametrize(
-    ("lang", "text", "name"),
-    [
-        ("sl", "Skupnost občin Slovenije je gostila delegacijo iz Norveške.",
-         "Skupnost občin Slovenije"),
-        ("sl", "Delegacija Skupnosti občin Slovenije je obiskala Norveško.",
-         "Skupnost občin Slovenije"),
-    ],
-)  # fmt: skip
-def test_a_countrys_genitive_after_a_lower_case_head_is_the_names_own(
-    lang: str, text: str, name: str
-) -> None:
-    """ "Skupnost občin Slovenije" (the association of Slovenia's municipalities): the
-    country in the genitive after the name's lower-case head is part of the name."""
-    doc = Document("k", "k", text, None, "news", lang, "utf-8", "text/plain", "0" * 64)
-    assert [o.name for o in extract(doc).organisations] == [name]
+    assert {o.name for o in _organisations(text, lang)} == names
 
 
 @pytest.mark.parametrize(
@@ -2093,19 +2077,24 @@ def test_a_countrys_genitive_after_a_lower_case_head_is_the_names_own(
          "Svaz měst a obcí"),
         ("cs", "Ministerstvo životního prostředí navštívilo Norsko.",
          "Ministerstvo životního prostředí"),
-        # in the genitive, the country is the name's own
+        # in the genitive, the country is the name's own, after a complement or right
+        # after a lower-case head
         ("cs", "Delegace Svazu měst a obcí České republiky navštívila Oslo.",
          "Svaz měst a obcí České republiky"),
+        ("sl", "Skupnost občin Slovenije je gostila delegacijo iz Norveške.",
+         "Skupnost občin Slovenije"),
+        ("sl", "Delegacija Skupnosti občin Slovenije je obiskala Norveško.",
+         "Skupnost občin Slovenije"),
     ],
 )  # fmt: skip
 def test_a_countrys_name_in_its_base_form_ends_a_names_complement(
     lang: str, text: str, name: str
 ) -> None:
     """A name that opens with its head goes on in small letters, and in capitals after
-    them ("Svaz měst a obcí České republiky"); a country's name in its base form there
-    is what the sentence's verb is about (the country visited), not the name's."""
-    doc = Document("k", "k", text, None, "news", lang, "utf-8", "text/plain", "0" * 64)
-    assert [o.name for o in extract(doc).organisations] == [name]
+    them ("Svaz měst a obcí České republiky", "Skupnost občin Slovenije": a country in
+    the genitive is the name's own); a country's name in its base form there is what the
+    sentence's verb is about (the country visited), not the name's."""
+    assert [o.name for o in _organisations(text, lang)] == [name]
 
 
 @pytest.mark.parametrize(
