@@ -26,6 +26,7 @@ __all__ = [
     "head_lemma_type",
     "head_noun_base",
     "is_function_word",
+    "is_job",
     "is_known_word",
     "is_town_word",
     "is_verb_form",
@@ -249,6 +250,11 @@ def job_titles() -> frozenset[str]:
     "δήμαρχος" folds to "δήμαρχοσ"): a word written as one is no head noun."""
     words = lexicon().raw["job_title_lemmas"]["lemmas"]
     return frozenset(words) | frozenset(w.casefold() for w in words)
+
+
+def is_job(word: str, language: str) -> bool:
+    """An office held by a person ("Mayor", "ředitel", "кмет"), as written or by its lemma."""
+    return word.casefold() in job_titles() or lemma(word, language) in job_titles()
 
 
 #: Endings of a definite singular form, by language ("instituttet", "stofnunin"): what is

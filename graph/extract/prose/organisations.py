@@ -29,9 +29,9 @@ from ..lemmas import (
     compound_head_type,
     head_lemma_type,
     is_function_word,
+    is_job,
     is_known_word,
     is_verb_form,
-    job_titles,
     lemma,
     names_what_follows,
     writes_compounds,
@@ -1186,7 +1186,7 @@ def _agency_spans(text: str, lex: Lexicon, language: str) -> list[tuple[int, int
             or find_cities(word)
             or is_verb_form(word, language)
             or _is_role_word(word, lex)
-            or _is_job(word, language)  # "Ambasadorul Norvegiei": a person, Norway's envoy
+            or is_job(word, language)  # "Ambasadorul Norvegiei": a person, Norway's envoy
             or lex.cooperation_cues.find(word)  # "Parteneriat Norvegia": a partnership
         ):
             continue
@@ -1380,7 +1380,7 @@ def _a_person(run: list[str], lex: Lexicon, language: str) -> bool:
     title first ("Mayor Hans Olsen"), words a person's name is made of, or two words with
     no head word that are not English words ("Annę Kowalską": a first name is a known
     word of Polish)."""
-    if _is_job(run[0], language) or _is_title(run[0]):
+    if is_job(run[0], language) or _is_title(run[0]):
         return True
     if len(run) < 2:
         return False
@@ -1486,7 +1486,7 @@ def _subject_spans(text: str, lex: Lexicon, language: str) -> list[tuple[int, in
         while j < k and (words[j].casefold() in lex.stopwords or words[j] in inner):
             j += 1  # "The Eurocentre …" at the sentence's start
         run = words[j : k + 1]
-        if _is_job(run[0], language) or _is_title(run[0]):
+        if is_job(run[0], language) or _is_title(run[0]):
             continue  # "Mayor Hans Olsen hosted"
         if j == 0 and _is_common(run[0], language) and len(run) > 1:
             run, j = run[1:], 1  # a sentence's first word: "Yesterday Eurocentre Prague …"
@@ -1530,7 +1530,7 @@ def _owner_spans(text: str, lex: Lexicon, language: str) -> list[tuple[int, int]
         word = words[i]
         if not word.isalpha() or tokens[i][2] != word or not names_an_event(word, language):
             continue
-        if not _capital(words, j) or _is_job(words[j], language) or _is_title(words[j]):
+        if not _capital(words, j) or is_job(words[j], language) or _is_title(words[j]):
             continue
         k = _run_end(tokens, words, j, inner)
         if _tells_a_body(words[j : k + 1], language):
@@ -2404,7 +2404,7 @@ def _drop_leading_title(
         if (
             joint in _AND
             and lemma(first, language) == first.casefold()
-            and not _is_job(first, language)
+            and not is_job(first, language)
         ):
             break  # "Fire and Rescue Department" is one name; "Mayor and …" is an office
         if not (_is_common(first, language) or _is_common(first, "en")):
@@ -2538,14 +2538,18 @@ def _full_name(words: list[str], lex: Lexicon, language: str) -> bool:
 
 
 @cache
-def _sub_unit_lemmas() -> frozenset[str]:
-    table = lexicon().raw["sub_unit_lemmas"]
-    return frozenset([*table["lemmas"], *table["governing"]])
+def _unit_lemmas() -> frozenset[str]:
+    return frozenset(lexicon().raw["sub_unit_lemmas"]["lemmas"])
 
 
 @cache
 def _governing_lemmas() -> frozenset[str]:
     return frozenset(lexicon().raw["sub_unit_lemmas"]["governing"])
+
+
+@cache
+def _organ_adjectives() -> frozenset[str]:
+    return frozenset(lexicon().raw["sub_unit_lemmas"]["organ_adjectives"])
 
 
 def _drop_sub_unit(
@@ -2582,17 +2586,14 @@ def _drop_sub_unit(
         tokens[run[first]][2] in lex.stopwords or is_function_word(tokens[run[first]][2], language)
     ):
         first += 1  # (an article: "O Departamento de …")
-    if (
-        language in _HEAD_FIRST_NAMES
-        and len(run) - first >= 3
-        and _sub_unit(tokens[run[first]][2], language, governing=False)
-    ):
+    opens_unit = _sub_unit(tokens[run[first]][2], language, governing=False)
+    if language in _HEAD_FIRST_NAMES and len(run) - first >= 3 and opens_unit:
         # the sub-unit first, the body after it: "Wydział Prawa Uniwersytetu Warszawskiego"
         for at in range(first + 1, len(run)):
             word = tokens[run[at]][2]
             if word[:1].isupper() and len(run) - at >= 2 and _head_type([word], lex, language):
                 return run[at:]
-    if _sub_unit(tokens[run[first]][2], language, governing=False) and first + 2 < len(run):
+    if opens_unit and first + 2 < len(run):
         # a sub-unit with a name of its own first, then its body: "Faculty of Law of the
         # University of Bergen"; or the body after the name ("Department of Sociology at
         # Vilnius University"), found on its own
@@ -2631,7 +2632,9 @@ def _generic(name: str, lex: Lexicon, language: str) -> bool:
 
 
 def _a_countrys_genitive(word: str, language: str) -> bool:
-    """Whether ``word`` is a country's name in a case form ("Slovenije": Slovenija's)."""
+    """Whether ``word`` is a country's name in a case form ("Slovenije": Slovenija's; not
+    "Norsko", whose lemma is the word itself, capitalised — which
+    the places' look-up by lemma does not tell apart)."""
     base = lemma(word, language)
     return (
         word[:1].isupper()
@@ -2645,7 +2648,7 @@ def _an_organ(words: list[str], language: str) -> bool:
     ("Management Board", "Управителният съвет"): one of a body's organs, unnamed."""
     if len(words) != 2:
         return False
-    adjectives = lexicon().raw["sub_unit_lemmas"]["organ_adjectives"]
+    adjectives = _organ_adjectives()
     first, second = (lemma(w.rstrip(".,;:"), language) for w in words)
     return (first in adjectives and second in _governing_lemmas()) or (
         second in adjectives and first in _governing_lemmas()  # "Rada Nadzorcza"
@@ -2659,18 +2662,14 @@ _GENITIVE_FIRST = frozenset({"lt", "lv"})
 def _sub_unit(word: str, language: str, *, governing: bool = True) -> bool:
     """Whether ``word`` is a sub-unit's head noun (``sub_unit_lemmas``), by its lemma; a
     council's or a board's too unless ``governing`` is false."""
-    found = _sub_unit_lemmas() if governing else _sub_unit_lemmas() - _governing_lemmas()
-    return lemma(word, language) in found or lemma(word, "en") in found
+    bases = {lemma(word, language), lemma(word, "en")}
+    return not bases.isdisjoint(_unit_lemmas()) or (
+        governing and not bases.isdisjoint(_governing_lemmas())
+    )
 
 
 #: A person's initial: "A.", "B."
 _INITIAL = re.compile(r"[A-ZÆØÅÄÖÜĄĆĘŁŃŚŹŻČŠŽА-Я]\.")
-
-
-def _is_job(word: str, language: str) -> bool:
-    """An office held by a person ("Mayor", "ředitel", "кмет"), by its lemma."""
-    folded = word.casefold()
-    return folded in job_titles() or lemma(word, language) in job_titles()
 
 
 @cache
@@ -2995,7 +2994,7 @@ def _opens_with_people(word: str, after: str, lex: Lexicon, language: str) -> bo
     """Whether a sentence's first word tells people, not a body's name: a role's word
     ("Zástupci", representatives), with the connector ``after`` it where the cue has one
     ("Representantes da"), or a job's ("Hejtman")."""
-    if _is_role_word(word, lex) or _is_job(word, language):
+    if _is_role_word(word, lex) or is_job(word, language):
         return True
     both = f"{word} {after}"
     return after in _joiners(language) and any(

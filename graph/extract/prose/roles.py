@@ -8,7 +8,7 @@ import re
 from functools import cache, lru_cache
 from itertools import pairwise
 
-from ..lemmas import is_function_word, is_verb_form, job_titles, lemma, names_what_follows
+from ..lemmas import is_function_word, is_job, is_verb_form, lemma, names_what_follows
 from ..lexicon import (
     Lexicon,
     PhraseFinder,
@@ -235,7 +235,7 @@ def _passive_with_a_body(following: list[str], language: str) -> bool:
     if not following or following[0].casefold() not in agent_words(language):
         return False
     rest = [w for w in following[1:] if not (len(w) <= 3 and w.islower())]
-    return bool(rest) and rest[0][:1].isupper() and lemma(rest[0], language) not in job_titles()
+    return bool(rest) and rest[0][:1].isupper() and not is_job(rest[0], language)
 
 
 def event_owned(
