@@ -19,7 +19,7 @@ from typing import Protocol
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, RDF, SKOS, XSD
 
-from partnergraph.ontology import EU_COUNTRY, NUTS, PG, SCHEMA, nt_line
+from partnergraph.ontology import EU_COUNTRY, MENTION_PATH, NUTS, PG, SCHEMA, nt_line
 
 from .extract.gazetteer import country_of_form
 from .extract.lexicon import normalise
@@ -193,7 +193,7 @@ class _Builder:
     def mention(self, thing: URIRef, ev: Evidence | None) -> None:
         if ev is None or ev.start == ev.end:
             return  # structured data: no text span; the named graph is the provenance
-        m = URIRef(f"{self.g}/mention/{ev.start}-{ev.end}-{_short(str(thing))}")
+        m = URIRef(f"{self.g}{MENTION_PATH}{ev.start}-{ev.end}-{_short(str(thing))}")
         self.add(m, RDF.type, PG.Mention)
         self.add(m, PG.mentionOf, thing)
         self.add(m, PROV.wasDerivedFrom, self.g)

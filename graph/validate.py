@@ -24,7 +24,7 @@ from partnergraph.ontology import PG
 
 from .store import GraphStore
 from .store.base import in_parts
-from .store.graphs import document_graphs
+from .store.graphs import document_graphs, evidence_prefix
 from .store.rdf import rdflib_term
 
 __all__ = ["Finding", "Validation", "check", "validate"]
@@ -89,10 +89,10 @@ def check(store: GraphStore, graphs: Sequence[str] | None = None, *, jobs: int =
     def batches() -> Iterator[tuple[bytes, list[str]]]:
         nonlocal nodes
         for part in in_parts(names, _DOCUMENTS):
-            focus = _nodes(store, part, checked)
+            focus, evidence = _nodes(store, part, checked)
             if focus:
                 nodes += len(focus)
-                yield _gather(store, focus), focus
+                yield _gather(store, focus, evidence), focus
 
     parts = -(-len(names) // _DOCUMENTS)
     if jobs > 1 and parts > 1:
@@ -110,8 +110,11 @@ _DOCUMENTS = 200
 _CHUNK = 400
 
 
-def _nodes(store: GraphStore, graphs: Sequence[str], checked: set[str]) -> list[str]:
-    """The IRIs the ``graphs`` describe that no earlier batch checked. A document's own
+def _nodes(
+    store: GraphStore, graphs: Sequence[str], checked: set[str]
+) -> tuple[list[str], set[str]]:
+    """The IRIs the ``graphs`` describe that no earlier batch checked, and which of them
+    are evidence (in their document's graph only, not in the union). A document's own
     nodes (its IRI and those under it: mentions) are in no other document: only the rest
     (organisations, projects, places, events) are remembered."""
     found: set[str] = set()
@@ -124,12 +127,17 @@ def _nodes(store: GraphStore, graphs: Sequence[str], checked: set[str]) -> list[
         found.update(s for (s,) in store.select_text(query) if s)
     ordered = sorted(found)
     own = set(graphs)
+    evidence: set[str] = set()
     for graph in graphs:  # (in sorted order, the nodes under a graph's IRI follow it)
         for prefix in (f"{graph}/", f"{graph}#"):
             at = bisect_left(ordered, prefix)
             while at < len(ordered) and ordered[at].startswith(prefix):
                 own.add(ordered[at])
                 at += 1
+        at = bisect_left(ordered, start := evidence_prefix(graph))
+        while at < len(ordered) and ordered[at].startswith(start):
+            evidence.add(ordered[at])
+            at += 1
     nodes = []
     for node in ordered:
         if node in own:
@@ -137,23 +145,30 @@ def _nodes(store: GraphStore, graphs: Sequence[str], checked: set[str]) -> list[
         elif node not in checked:
             checked.add(node)
             nodes.append(node)
-    return nodes
+    return nodes, evidence
 
 
-def _gather(store: GraphStore, focus: list[str]) -> bytes:
+def _gather(store: GraphStore, focus: list[str], evidence: set[str]) -> bytes:
     """What the shapes read of ``focus``, as N-Triples: the nodes' triples whose predicate
-    a shape reads, and the types of what they point at (enough for every shape: none
-    checks the nodes a value points at through ``sh:node``; a test keeps it so)."""
+    a shape reads (in the union; those of ``evidence`` in their document's graph), and the
+    types of what they point at (enough for every shape: none checks the nodes a value
+    points at through ``sh:node``; a test keeps it so)."""
     reads = _shape_paths()
     keep = f"FILTER(?p IN ({', '.join(f'<{p}>' for p in reads)}))" if reads else ""
-    query = (
-        "CONSTRUCT { ?s ?p ?o . ?o a ?t } WHERE { VALUES ?s { %s } ?s ?p ?o "
-        f"{keep} OPTIONAL {{ ?o a ?t }} }}"
-    )
-    return b"".join(
-        store.construct(query % " ".join(f"<{s}>" for s in part))
-        for part in in_parts(focus, _CHUNK)
-    )
+    out = []
+    for nodes, said in (
+        ([n for n in focus if n not in evidence], "?s ?p ?o"),
+        ([n for n in focus if n in evidence], "GRAPH ?g { ?s ?p ?o }"),
+    ):
+        query = (
+            "CONSTRUCT { ?s ?p ?o . ?o a ?t } WHERE { VALUES ?s { %s } "
+            f"{said} {keep} OPTIONAL {{ ?o a ?t }} }}"
+        )
+        out += [
+            store.construct(query % " ".join(f"<{s}>" for s in part))
+            for part in in_parts(nodes, _CHUNK)
+        ]
+    return b"".join(out)
 
 
 def _in_processes(

@@ -32,6 +32,7 @@ __all__ = [
     "BENEFICIARY_STATES",
     "DONOR_STATES",
     "EU_COUNTRY",
+    "MENTION_PATH",
     "NS",
     "NUTS",
     "PG",
@@ -55,6 +56,10 @@ NUTS = Namespace("http://data.europa.eu/nuts/code/")
 DONOR_STATES = frozenset({"IS", "LI", "NO"})
 #: The states the grants fund (ISO codes; "EL", the grants' own code for Greece, too).
 BENEFICIARY_STATES = frozenset("BG CY CZ EE EL ES GR HR HU LT LV MT PL PT RO SI SK".split())
+#: A piece of evidence (a ``pg:Mention``: offsets and sentence) is a node of its document's
+#: own: the document graph's IRI, this, and a key. It says nothing outside its document, so
+#: it stays in the document's graph (out of the stores' union of all graphs).
+MENTION_PATH = "/mention/"
 #: The prefixes of every written graph (exports) and of readable reports.
 PREFIXES: dict[str, str] = {
     "pg": NS,

@@ -10,6 +10,10 @@
   exports and of the dataset's description.
 - **derived graphs** (:data:`INFERRED`): reasoning's consequences; out of the union, read
   only when asked (``--inferred``), exported only when asked.
+- a document's **evidence** (its ``pg:Mention`` nodes, under the graph's IRI: see
+  :func:`evidence_prefix`) stays in its own graph and out of the union: it says nothing of
+  any other document (ask for it with ``GRAPH ?g``). It was two thirds of the union's
+  quads.
 - the **union** (:data:`UNION`): the set union of the asserted graphs, where a server has
   no default graph of its own to keep it in (Virtuoso); and **staging** graphs
   (:data:`STAGING_SUFFIX`), where a remote write waits until it is moved in place.
@@ -17,7 +21,7 @@
 
 from __future__ import annotations
 
-from partnergraph.ontology import NS, PG
+from partnergraph.ontology import MENTION_PATH, NS, PG
 
 from .base import GraphStore
 
@@ -37,7 +41,9 @@ __all__ = [
     "asserted",
     "asserted_filter",
     "document_graphs",
+    "evidence_prefix",
     "exported",
+    "unioned_filter",
 ]
 
 #: Every graph partnergraph names starts with this (documents under the build's base).
@@ -87,6 +93,18 @@ def asserted_filter(var: str, *also_not: str) -> str:
         f'({var} NOT IN ({skip}) && !STRENDS(STR({var}), "{STAGING_SUFFIX}")'
         f' && !STRENDS(STR({var}), "{LEDGER_SUFFIX}"))'
     )
+
+
+def evidence_prefix(graph: str) -> str:
+    """How the IRIs of a document graph's evidence begin (its mentions: kept out of the
+    union)."""
+    return f"{graph}{MENTION_PATH}"
+
+
+def unioned_filter(s_var: str, g_var: str) -> str:
+    """A SPARQL expression that is true when the triple of subject ``s_var`` in the
+    asserted graph ``g_var`` belongs in the union (it is none of the graph's evidence)."""
+    return f'(!STRSTARTS(STR({s_var}), CONCAT(STR({g_var}), "{MENTION_PATH}")))'
 
 
 def exported(graph: str, *, inferred: bool = False, summary: bool = False) -> bool:

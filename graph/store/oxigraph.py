@@ -8,6 +8,8 @@ by every write (a triple stays there while any named graph still says it); queri
 it. Oxigraph's own "union default graph" is a bag: a fact that a thousand documents repeat
 (an organisation's name, its country) would join a thousand times, which makes questions
 over many documents slow. ``GRAPH ?g`` patterns range over the named graphs themselves.
+A document's evidence (its mentions) stays in its own graph, out of the union (see
+:mod:`.graphs`).
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from .base import QueryResult, StoreError, in_parts, sorted_ntriples
-from .graphs import INFERRED, asserted, asserted_filter
+from .graphs import INFERRED, asserted, asserted_filter, evidence_prefix, unioned_filter
 from .journal import Changes, Journal, texts_of
 
 __all__ = ["Store"]
@@ -124,6 +126,8 @@ class Store:
             if was == now or self._held_as(terms, o, ox.NamedNode(graph)):
                 continue  # as it was (or another term of its text, "x"@en, "x"@nb, is)
             in_graphs.append((graph, s, p, o, now))
+            if s.startswith(evidence_prefix(graph)):
+                continue  # evidence: never in the union
             union = in_union.get((s, p, o), False) or any(
                 ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()) in self._store
                 for t in terms
@@ -288,7 +292,12 @@ class Store:
         if journal is not None:
             journal.touch_text(graph, text, lines)
         if asserted(graph):
-            self._hold(graph, [quads, body], 2 * lines)
+            union, count = body, lines
+            evidence = f"<{evidence_prefix(graph)}"
+            if evidence in body:  # the graph's evidence stays out of the union
+                kept = [line for line in body.split("\n") if not line.startswith(evidence)]
+                union, count = "\n".join(kept), len(kept) - 1
+            self._hold(graph, [quads, union], lines + count)
         else:
             self._hold(graph, [quads], lines)
         return True
@@ -319,14 +328,17 @@ class Store:
             journal.touch(graph, added, removed)
         union = ox.DefaultGraph()
         in_union = asserted(graph)
+        evidence = evidence_prefix(graph)
         for t in removed:
             self._store.remove(ox.Quad(t.subject, t.predicate, t.object, node))
-            if in_union and not self._held_elsewhere(t):
+            if in_union and (_under(t, evidence) or not self._held_elsewhere(t)):
+                # (the graph's own evidence is in no other graph; in the union only of a
+                # store written before evidence was kept out of it)
                 self._store.remove(ox.Quad(t.subject, t.predicate, t.object, union))
         if added:
             lines = [f"{t} <{graph}> .\n" for t in added]
             if in_union:
-                lines += [f"{t} .\n" for t in added]
+                lines += [f"{t} .\n" for t in added if not _under(t, evidence)]
             self._hold(graph, lines, len(lines))
         if not new and self._store.contains_named_graph(node):
             self._store.remove_graph(node)
@@ -387,7 +399,8 @@ class Store:
         self._write_pending()
         self._store.update(
             f"DROP SILENT DEFAULT ; INSERT {{ ?s ?p ?o }} "
-            f"WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER{asserted_filter('?g')} }}"
+            f"WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER({asserted_filter('?g')} "
+            f"&& {unioned_filter('?s', '?g')}) }}"
         )
 
     def dump_nquads(self) -> bytes:
@@ -606,3 +619,9 @@ def _kind(term: object) -> tuple[str, str | None] | None:
 
 def _empty(store: ox.Store, graph: ox.DefaultGraph) -> bool:
     return next(iter(store.quads_for_pattern(None, None, None, graph)), None) is None
+
+
+def _under(triple: ox.Triple, prefix: str) -> bool:
+    """Whether the triple's subject is an IRI that begins with ``prefix``."""
+    subject = triple.subject
+    return isinstance(subject, ox.NamedNode) and subject.value.startswith(prefix)

@@ -28,7 +28,16 @@ import pyoxigraph as ox
 from partnergraph.ontology import PG
 
 from .base import QueryResult, StoreError, in_parts, sorted_ntriples
-from .graphs import INFERRED, OWN_PREFIX, STAGING_SUFFIX, UNION, asserted, asserted_filter
+from .graphs import (
+    INFERRED,
+    OWN_PREFIX,
+    STAGING_SUFFIX,
+    UNION,
+    asserted,
+    asserted_filter,
+    evidence_prefix,
+    unioned_filter,
+)
 
 __all__ = ["CHUNK_LINES", "Endpoints", "RemoteStore"]
 
@@ -133,7 +142,8 @@ class RemoteStore:
             return
         self._update(
             f"{self._union_delete(graph, staging)} ;\n{move} ;\n"
-            f"INSERT {{ {self._in_union('?s ?p ?o')} }} WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}"
+            f"INSERT {{ {self._in_union('?s ?p ?o')} }} WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o "
+            f'FILTER(!STRSTARTS(STR(?s), "{evidence_prefix(graph)}")) }} }}'
         )
 
     def _in_union(self, pattern: str) -> str:
@@ -164,12 +174,18 @@ class RemoteStore:
             self.rebuild_union()
 
     def rebuild_union(self) -> None:
-        """Compute the union afresh from the asserted graphs (one request)."""
+        """Compute the union afresh from the asserted graphs (one request): partnergraph's
+        own and the documents' (they state their ``pg:sourcePath``), not the server's own
+        (Virtuoso's system graphs)."""
         union = self.endpoints.union_graph
         drop = "DROP SILENT DEFAULT" if union is None else f"DROP SILENT GRAPH <{union}>"
+        ours = (
+            f'(STRSTARTS(STR(?g), "{OWN_PREFIX}") '
+            f"|| EXISTS {{ GRAPH ?g {{ ?g <{PG.sourcePath}> ?path }} }})"
+        )
         self._update(
             f"{drop} ;\nINSERT {{ {self._in_union('?s ?p ?o')} }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} "
-            f"FILTER{asserted_filter('?g')} }}"
+            f"FILTER({asserted_filter('?g')} && {unioned_filter('?s', '?g')} && {ours}) }}"
         )
 
     def _update(self, sparql: str) -> None:

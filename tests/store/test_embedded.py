@@ -10,31 +10,38 @@ import pytest
 from partnergraph.graph.build import build
 from partnergraph.graph.cli import main
 from partnergraph.graph.store import Store, StoreError, open_store
-from partnergraph.graph.store.graphs import SUMMARY, asserted
+from partnergraph.graph.store.graphs import SUMMARY, asserted, evidence_prefix
 from partnergraph.graph.store.graphs import UNION as UNION_GRAPH
 
 from ..conftest import EXAMPLES
 
+PG = "https://w3id.org/partnergraph/ns#"
+XSD = "http://www.w3.org/2001/XMLSchema#"
+
 SEEDS = sorted(str(p) for p in EXAMPLES.rglob("*.txt"))
 
 
-def _union_is_right(store: Store) -> None:
-    """The default graph holds exactly the triples of the asserted named graphs."""
+def _union_is_right(store: Store) -> set[ox.Triple]:
+    """The default graph holds exactly the triples of the asserted named graphs, each
+    graph's evidence (its mentions) left out; the evidence."""
     raw = store.oxigraph
-    default, named = set(), set()
+    default, named, evidence = set(), set(), set()
     for q in raw.quads_for_pattern(None, None, None):
         if isinstance(q.graph_name, ox.DefaultGraph):
             default.add(q.triple)
         elif asserted(q.graph_name.value):
-            named.add(q.triple)
+            subject = q.subject.value if isinstance(q.subject, ox.NamedNode) else ""
+            own = subject.startswith(evidence_prefix(q.graph_name.value))
+            (evidence if own else named).add(q.triple)
     assert default == named
     assert default, "an empty union proves nothing"
+    return evidence
 
 
 def test_the_union_follows_builds_prunes_and_updates() -> None:
     store = Store(None)
     build(SEEDS, store)
-    _union_is_right(store)
+    assert _union_is_right(store), "the documents' graphs hold their evidence"
     size = len(store)
     build(SEEDS, store)
     _union_is_right(store)
@@ -50,6 +57,35 @@ def test_the_union_follows_builds_prunes_and_updates() -> None:
     assert (ox.NamedNode("urn:a"), ox.NamedNode("urn:b"), ox.NamedNode("urn:c")) in {
         (t.subject, t.predicate, t.object) for t in _triples(store)
     }
+
+
+def test_a_documents_evidence_is_asked_for_in_its_graph_not_in_the_union() -> None:
+    store = Store(None)
+    build(SEEDS[:1], store)
+    mention = f"SELECT ?m WHERE {{ ?m a <{PG}Mention> }} LIMIT 1"
+    assert store.select(mention).rows == ()
+    in_graph = f"SELECT ?m WHERE {{ GRAPH ?g {{ ?m a <{PG}Mention> }} }} LIMIT 1"
+    assert store.select(in_graph).rows
+
+
+def test_a_union_written_with_evidence_loses_it_when_its_document_changes() -> None:
+    """A store written before evidence was kept out of the union: a document written again
+    takes its old evidence out of the union (the rest of the union stays right)."""
+    store = Store(None)
+    doc, m = "urn:doc:1", "urn:doc:1/mention/0-2-x"
+    store.replace_graph(doc, [f"<{m}> <{PG}startOffset> \"0\"^^<{XSD}integer> .",
+                              "<urn:a> <urn:p> <urn:b> ."])  # fmt: skip
+    raw = store.oxigraph
+    old = ox.Quad(
+        ox.NamedNode(m),
+        ox.NamedNode(f"{PG}startOffset"),
+        ox.Literal("0", datatype=ox.NamedNode(f"{XSD}integer")),
+    )
+    assert old not in raw
+    raw.add(old)  # as such a store holds it
+    store.replace_graph(doc, ["<urn:a> <urn:p> <urn:b> ."])
+    assert old not in raw
+    _union_is_right(store)
 
 
 def test_a_fact_two_documents_share_stays_while_one_still_says_it() -> None:
