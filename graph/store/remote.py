@@ -35,7 +35,6 @@ from .graphs import (
     UNION,
     asserted,
     asserted_filter,
-    evidence_prefix,
     unioned_filter,
 )
 
@@ -143,7 +142,7 @@ class RemoteStore:
         self._update(
             f"{self._union_delete(graph, staging)} ;\n{move} ;\n"
             f"INSERT {{ {self._in_union('?s ?p ?o')} }} WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o "
-            f'FILTER(!STRSTARTS(STR(?s), "{evidence_prefix(graph)}")) }} }}'
+            f"FILTER{unioned_filter('?s', f'<{graph}>')} }} }}"
         )
 
     def _in_union(self, pattern: str) -> str:
