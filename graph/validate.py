@@ -129,15 +129,14 @@ def _nodes(
     own = set(graphs)
     evidence: set[str] = set()
     for graph in graphs:  # (in sorted order, the nodes under a graph's IRI follow it)
+        mentions = evidence_prefix(graph)
         for prefix in (f"{graph}/", f"{graph}#"):
             at = bisect_left(ordered, prefix)
             while at < len(ordered) and ordered[at].startswith(prefix):
                 own.add(ordered[at])
+                if ordered[at].startswith(mentions):
+                    evidence.add(ordered[at])
                 at += 1
-        at = bisect_left(ordered, start := evidence_prefix(graph))
-        while at < len(ordered) and ordered[at].startswith(start):
-            evidence.add(ordered[at])
-            at += 1
     nodes = []
     for node in ordered:
         if node in own:
