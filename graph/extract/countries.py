@@ -46,7 +46,7 @@ from .gazetteer import (
     town_country_of_form,
 )
 from .lemmas import head_lemma_type, is_common_word, is_known_word, lemma
-from .lexicon import inflected_alike, lexicon, locative_endings, normalise
+from .lexicon import LETTER_RUNS, inflected_alike, lexicon, locative_endings, normalise
 from .model import Extraction, OrgMention, RoleFact
 from .prose.places import (
     city_in_name,
@@ -58,8 +58,6 @@ from .prose.places import (
 )
 
 __all__ = ["country_by_name", "map_mentions", "settle_countries"]
-
-_WORDS = re.compile(r"[^\W\d_]+")
 
 
 def map_mentions(ex: Extraction, change: Callable[[OrgMention], OrgMention]) -> Extraction:
@@ -148,7 +146,7 @@ def _told_by_name(name: str, language: str, page: frozenset[str] = frozenset()) 
             return found
     if language in _GENITIVE_S:
         # a country's name in the genitive ("Litauens kommuneforbund", "Polens ambassade")
-        for word in _WORDS.findall(name):
+        for word in LETTER_RUNS.findall(name):
             found = country_of_form(word[:-1]) if len(word) > 4 and word[-1] == "s" else None
             if found is not None:
                 return found
@@ -225,7 +223,7 @@ def _told_by_letters(name: str, language: str, home: str | None, named: set[str]
     those letters in any name)."""
     letters = _letter_countries()
     found: set[str] = set()
-    for word in _WORDS.findall(name):
+    for word in LETTER_RUNS.findall(name):
         spelled = {letters[c] for c in word.casefold() if c in letters}
         if not spelled or is_common_word(word, language) or is_common_word(word, "en"):
             continue
@@ -244,7 +242,7 @@ def _written_in(name: str, language: str, home: str) -> bool:
     """Whether a name is written in ``language`` throughout: each of its words is a word of
     the language or a place of its country ("Pracownia Zrównoważonego Rozwoju"). A proper
     name the language does not know ("Inspiria", "Rotko") may be anyone's."""
-    words = [w for w in _WORDS.findall(name) if len(w) >= 3]
+    words = [w for w in LETTER_RUNS.findall(name) if len(w) >= 3]
     if not words:
         return False
     if _named_after_europe(words, language):
@@ -285,7 +283,7 @@ def _written_abroad(name: str, language: str, named: set[str]) -> str | None:
     text's language ("Aktive Kvinner i Bjerke" in an English item naming Norway): of the
     countries the document names, the one whose language knows the name's words, at least
     two of them words neither the text's language nor English knows."""
-    words = [w for w in _WORDS.findall(name) if len(w) >= 3]
+    words = [w for w in LETTER_RUNS.findall(name) if len(w) >= 3]
     if len(words) < 2:
         return None
     home = lexicon().language_countries.get(language)

@@ -17,6 +17,7 @@ from importlib.resources import files
 from typing import Any
 
 __all__ = [
+    "LETTER_RUNS",
     "UPPER",
     "Lexicon",
     "PhraseFinder",
@@ -51,6 +52,8 @@ def _upper_class() -> str:
 
 #: Capital letters, for use inside ``[...]``.
 UPPER = _upper_class()
+#: Runs of letters (no digits, no underscore): the words a name is looked up by.
+LETTER_RUNS = re.compile(r"[^\W\d_]+")
 
 
 _NOT_WORD = re.compile(r"[^\w]+")

@@ -16,7 +16,6 @@ The shipped table is rebuilt from the export by
 from __future__ import annotations
 
 import json
-import re
 import sys
 from collections.abc import Iterable
 from functools import cache
@@ -24,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from .lemmas import is_known_word
-from .lexicon import lexicon, normalise, organisation_type, read_data
+from .lexicon import LETTER_RUNS, lexicon, normalise, organisation_type, read_data
 
 __all__ = ["build", "known_names", "main", "portal_country"]
 
@@ -92,11 +91,8 @@ def _any_states(name: str) -> bool:
     """Whether ``name`` is a ministry's or an agency's made of English words alone."""
     if organisation_type(name) not in ("ministry", "agency"):
         return False
-    words = _WORDS.findall(name)
+    words = LETTER_RUNS.findall(name)
     return bool(words) and all(is_known_word(w, "en") for w in words if len(w) > 1)
-
-
-_WORDS = re.compile(r"[^\W\d_]+")
 
 
 @cache

@@ -14,6 +14,10 @@ def _events(text: str, lang: str) -> list[tuple[str, str | None]]:
     return [(e.type, e.place.name if e.place else None) for e in read_text(text, lang).events]
 
 
+def _dates(text: str, lang: str) -> list[tuple[date | None, date | None]]:
+    return [(e.start, e.end) for e in read_text(text, lang).events]
+
+
 @pytest.mark.parametrize(
     ("lang", "text", "expected"),
     [
@@ -207,8 +211,7 @@ def test_a_place_after_the_event_is_still_preferred() -> None:
     ],
 )  # fmt: skip
 def test_a_range_of_days_in_the_words_of_each_language(lang: str, text: str) -> None:
-    events = read_text(text, lang).events
-    assert [(e.start, e.end) for e in events] == [(date(2017, 4, 3), date(2017, 4, 7))]
+    assert _dates(text, lang) == [(date(2017, 4, 3), date(2017, 4, 7))]
 
 
 @pytest.mark.parametrize(
@@ -896,8 +899,7 @@ def test_a_months_name_in_a_case_dateparser_does_not_know_is_read_by_its_lemma(
 ) -> None:
     """Estonian says "in March" with a case ending ("märtsil", "märtsini" until March) that
     dateparser does not read: the month is its lemma's ("märts")."""
-    events = read_text(text, "et").events
-    assert [(e.start, e.end) for e in events] == [(start, end)]
+    assert _dates(text, "et") == [(start, end)]
 
 
 @pytest.mark.parametrize(
@@ -919,8 +921,7 @@ def test_a_date_in_numbers_with_spaces_or_slashes_is_read(
     """Czech and Slovak write a date in numbers with a space after each period ("29. 5.
     2018"): one date, no sentence's end after "5."; other publishers write "29/05/2018"
     (day first, as in Europe)."""
-    events = read_text(text, lang).events
-    assert [(e.start, e.end) for e in events] == [(start, end)]
+    assert _dates(text, lang) == [(start, end)]
     assert len(sentences(text)) == 1
 
 

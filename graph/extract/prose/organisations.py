@@ -2565,50 +2565,80 @@ def _drop_sub_unit(
     ("Jūros tyrimų instituto taryba", the institute's council: a council or board only
     right after it)."""
     if language in _GENITIVE_FIRST and len(run) >= 2:
-        # the sub-unit's noun ends the name, or follows it in small letters ("Latvijas
-        # Universitātes Ekonomikas fakultāte")
-        after = tokens[run[-1] + 1][2] if run[-1] + 1 < len(tokens) else ""
-        unit = len(run) - 1 if _sub_unit(tokens[run[-1]][2], language) else None
-        if unit is None and after.islower() and _sub_unit(after, language):
-            unit = len(run)
-        # (a council or a board only right after the body's name: one with a name of
-        # its own is a body, "… regiono plėtros taryba")
-        unit_word = tokens[run[unit]][2] if unit is not None and unit < len(run) else after
-        governing = unit is not None and lemma(unit_word, language) in _governing_lemmas()
-        for at in range(unit - 1 if unit is not None else -1, -1, -1):
-            word = tokens[run[at]][2]
-            if lemma(word, language) != word.casefold() and _is_head(word, language):
-                return run[: at + 1]
-            if governing:
-                break
+        body = _body_before_its_unit(run, tokens, language)
+        if body is not None:
+            return body
+    body = _body_after_a_unit_first(run, tokens, lex, language)
+    if body is not None:
+        return body
+    return _body_after_of(run, tokens, lex, language)
+
+
+def _body_before_its_unit(
+    run: list[int], tokens: list[tuple[int, int, str]], language: str
+) -> list[int] | None:
+    """The body in the genitive before its sub-unit's noun, which ends the name or follows
+    it in small letters ("Latvijas Universitātes Ekonomikas fakultāte"); None if none."""
+    after = tokens[run[-1] + 1][2] if run[-1] + 1 < len(tokens) else ""
+    unit = len(run) - 1 if _sub_unit(tokens[run[-1]][2], language) else None
+    if unit is None and after.islower() and _sub_unit(after, language):
+        unit = len(run)
+    # (a council or a board only right after the body's name: one with a name of its own
+    # is a body, "… regiono plėtros taryba")
+    unit_word = tokens[run[unit]][2] if unit is not None and unit < len(run) else after
+    governing = unit is not None and lemma(unit_word, language) in _governing_lemmas()
+    for at in range(unit - 1 if unit is not None else -1, -1, -1):
+        word = tokens[run[at]][2]
+        if lemma(word, language) != word.casefold() and _is_head(word, language):
+            return run[: at + 1]
+        if governing:
+            break
+    return None
+
+
+def _body_after_a_unit_first(
+    run: list[int], tokens: list[tuple[int, int, str]], lex: Lexicon, language: str
+) -> list[int] | None:
+    """The body after a name that opens with a sub-unit's noun (an article before it
+    aside: "O Departamento de …"): in the languages whose names open with their head, from
+    its first capitalised head on ("Wydział Prawa Uniwersytetu Warszawskiego"); else after
+    "of" or "at" ("Faculty of Law of the University of Bergen"), or nothing when the body
+    follows the run ("Department of Sociology at Vilnius University": found on its own).
+    None if the name does not open so."""
     first = 0
     while first < len(run) - 1 and (
         tokens[run[first]][2] in lex.stopwords or is_function_word(tokens[run[first]][2], language)
     ):
-        first += 1  # (an article: "O Departamento de …")
-    opens_unit = _sub_unit(tokens[run[first]][2], language, governing=False)
-    if language in _HEAD_FIRST_NAMES and len(run) - first >= 3 and opens_unit:
-        # the sub-unit first, the body after it: "Wydział Prawa Uniwersytetu Warszawskiego"
+        first += 1
+    if not _sub_unit(tokens[run[first]][2], language, governing=False):
+        return None
+    if language in _HEAD_FIRST_NAMES and len(run) - first >= 3:
         for at in range(first + 1, len(run)):
             word = tokens[run[at]][2]
             if word[:1].isupper() and len(run) - at >= 2 and _head_type([word], lex, language):
                 return run[at:]
-    if opens_unit and first + 2 < len(run):
-        # a sub-unit with a name of its own first, then its body: "Faculty of Law of the
-        # University of Bergen"; or the body after the name ("Department of Sociology at
-        # Vilnius University"), found on its own
-        for at in range(first + 3, len(run) - 1):
-            if tokens[run[at]][2].casefold() in ("of", "at"):
-                rest = [k for k in run[at + 1 :] if tokens[k][2] not in lex.connectors]
-                if len(rest) >= 2 and _head_type([tokens[k][2] for k in rest], lex, language):
-                    return run[at + 1 :]
-        beyond = run[-1] + 1
-        if (
-            beyond + 1 < len(tokens)
-            and tokens[beyond][2].casefold() in ("of", "at")
-            and CAP.match(tokens[beyond + 1][2])
-        ):
-            return []
+    if first + 2 >= len(run):
+        return None
+    for at in range(first + 3, len(run) - 1):
+        if tokens[run[at]][2].casefold() in ("of", "at"):
+            rest = [k for k in run[at + 1 :] if tokens[k][2] not in lex.connectors]
+            if len(rest) >= 2 and _head_type([tokens[k][2] for k in rest], lex, language):
+                return run[at + 1 :]
+    beyond = run[-1] + 1
+    if (
+        beyond + 1 < len(tokens)
+        and tokens[beyond][2].casefold() in ("of", "at")
+        and CAP.match(tokens[beyond + 1][2])
+    ):
+        return []
+    return None
+
+
+def _body_after_of(
+    run: list[int], tokens: list[tuple[int, int, str]], lex: Lexicon, language: str
+) -> list[int]:
+    """The body named after a sub-unit's noun and "of" or "at" ("International Office of
+    the University of Wrocław"), where the unit has words of its own before; else the run."""
     for at in range(1, len(run) - 2):
         rest = run[at + 1 :]
         if tokens[rest[0]][2].casefold() not in ("of", "at"):
