@@ -24,6 +24,7 @@ events ≥ 0.70, projects ≥ 0.90, cooperation links ≥ 0.70; speed ≥ 150 do
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import statistics
 import subprocess
@@ -231,13 +232,53 @@ def shared_score(shared: Path, records: list[dict[str, Any]], gold_files: list[P
         return json.loads(done.stdout)
 
 
-def _print_split(title: str, report: Any) -> None:
+def _scorer(shared: Path) -> Any:
+    """The project scorer's module (its functions called, not copied)."""
+    spec = importlib.util.spec_from_file_location("score", shared / "eval" / "score.py")
+    if spec is None or spec.loader is None:
+        raise RuntimeError(f"cannot load {shared / 'eval' / 'score.py'}")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def wrong_countries(
+    scorer: Any, records: list[dict[str, Any]], golds: dict[str, dict[str, Any]]
+) -> tuple[int, int]:
+    """How many organisations of ``records`` are given a wrong country — the gold
+    organisations of the same document with the same name (the scorer's name rule) have
+    countries, and none has this one — and how many have a country at all. (The scorer counts such a one
+    as missed and as extra; this tells why.)"""
+    wrong = stated = 0
+    for record in records:
+        gold = golds.get(str(Path(record["path"]).resolve()))
+        if gold is None:
+            continue
+        gold_orgs = scorer._items(gold, "organisations")
+        for org in scorer._items(record, "organisations"):
+            country = scorer.country(org)
+            if country is None:
+                continue
+            stated += 1
+            names = scorer.names_of(org)
+            countries = {
+                scorer.country(g) for g in gold_orgs if scorer.same_name(scorer.names_of(g), names)
+            }
+            if countries and None not in countries and country not in countries:
+                wrong += 1
+    return wrong, stated
+
+
+def _print_split(title: str, report: Any, wrong: tuple[int, int] | None = None) -> None:
     total = report["total"]
     print(f"\n{title}: {report['documents']} documents (project scorer)")
     fields = ("organisations", "events", "projects", "links")
     print("  " + "  ".join(f"{f[:4]} P/R/F1 {total[f]['p']:.2f}/{total[f]['r']:.2f}/"
                            f"{total[f]['f']:.2f}" for f in fields))  # fmt: skip
     print(f"  organisation country right: {total['org_country']['p']:.2f} of matched")
+    if wrong is not None:
+        print(f"  organisations given a wrong country: {wrong[0]} of {wrong[1]} with one "
+              "(none of the gold organisations of its name has it; target 0)")  # fmt: skip
     for group, f1 in report["groups"].items():
         print(f"  {group:<18} " + "  ".join(f"{f[:4]}={v:.2f}" for f, v in f1.items()))
 
@@ -300,10 +341,13 @@ def main(argv: list[str] | None = None) -> int:
     if scorer.is_file():
         tuned = tuned_on()
         gold_files = sorted(gold_dir.glob("*.json"))
-        held = [g for g in gold_files if g.stem not in tuned]
-        _print_split("held out (never tuned on)", shared_score(shared, records, held))
-        seen = [g for g in gold_files if g.stem in tuned]
-        _print_split("tuned on", shared_score(shared, records, seen))
+        module = _scorer(shared)
+        for title, part in (("held out (never tuned on)", False), ("tuned on", True)):
+            files = [g for g in gold_files if (g.stem in tuned) == part]
+            stems = {g.stem for g in files}
+            part_golds = {p: g for p, g in golds.items() if Path(g["doc"]).stem in stems}
+            wrong = wrong_countries(module, records, part_golds)
+            _print_split(title, shared_score(shared, records, files), wrong)
     else:
         print(f"\n(no project scorer at {scorer}: the split is not scored)")
     if args.speed_docs:
