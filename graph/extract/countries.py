@@ -19,7 +19,10 @@ read, from evidence in this order (the first that speaks decides):
    ("Fundacja Wolna Wisła" in Polish news) belongs to that country — the publisher writes
    about its own country's bodies in its language. Not in news of a trip abroad, which
    names its hosts in its own language too: there only those who travelled are from home.
-   English, the grants' shared language, tells no country.
+   English, the grants' shared language, tells no country;
+7. the list a name stands in: names joined only by commas and the language's "and", at
+   least two of which have a country, all the same one, give it to the others ("Sogndal
+   kommune, Framtidslaben, Høgskulen på Vestlandet": the second is Norwegian too).
 
 (The host of an event abroad was tried as evidence too and dropped: the reader's roles
 are not sure enough of their direction for it.)
@@ -71,10 +74,13 @@ def map_mentions(ex: Extraction, change: Callable[[OrgMention], OrgMention]) -> 
     )
 
 
-def settle_countries(ex: Extraction, page: frozenset[str] = frozenset()) -> Extraction:
+def settle_countries(
+    ex: Extraction, page: frozenset[str] = frozenset(), text: str | None = None
+) -> Extraction:
     """Give each organisation of unknown country the one the document tells (see above).
     ``page``: the countries a project page's organisations may be from (its project's
-    country and the donor states); a town in a name that tells another is no evidence."""
+    country and the donor states); a town in a name that tells another is no evidence.
+    ``text``: the document's text, where its lists are read (none: no lists)."""
     mentions = [*ex.organisations, *(r.org for r in ex.roles)]
     unknown = {normalise(m.name): m.name for m in mentions if m.country is None}
     if not unknown:
@@ -106,6 +112,8 @@ def settle_countries(ex: Extraction, page: frozenset[str] = frozenset()) -> Extr
         )
         if country is not None:
             settled[key] = country
+    if text is not None:
+        settled.update(_told_by_list(ex, text, {**stated, **settled}))
 
     def change(m: OrgMention) -> OrgMention:
         if m.country is not None:
@@ -114,6 +122,44 @@ def settle_countries(ex: Extraction, page: frozenset[str] = frozenset()) -> Extr
         return m if country is None else replace(m, country=country)
 
     return map_mentions(ex, change) if settled else ex
+
+
+#: The fewest names of one country a list must hold for its others to take that country.
+_LIST_KNOWN = 2
+
+
+def _told_by_list(ex: Extraction, text: str, known: dict[str, str]) -> dict[str, str]:
+    """The countries the lists of ``text`` give the names in them that ``known`` (folded
+    name → country) does not know: a list is the document's mentions one after another
+    with only commas and the language's or English "and" between them; where two or more
+    of its names are known, all of one country, its other names take it."""
+    joins = _list_joins(ex.language)
+    mentions = sorted(
+        {(m.evidence.start, m.evidence.end, normalise(m.name)) for m in ex.organisations}
+    )
+    lists: list[list[tuple[int, int, str]]] = []
+    for mention in mentions:
+        if lists and lists[-1][-1][1] <= mention[0]:
+            between = text[lists[-1][-1][1] : mention[0]].replace(",", " , ").split()
+            if all(word.casefold() in joins for word in between):
+                lists[-1].append(mention)
+                continue
+        lists.append([mention])
+    told: dict[str, str] = {}
+    for items in lists:
+        keys = {key for _a, _b, key in items}
+        countries = [known[key] for key in keys if key in known]
+        if len(countries) < _LIST_KNOWN or len(set(countries)) != 1 or len(countries) == len(keys):
+            continue
+        told.update((key, countries[0]) for key in keys if key not in known)
+    return told
+
+
+@cache
+def _list_joins(language: str) -> frozenset[str]:
+    """What joins the names of a list: a comma, "&", the language's "and" and English's."""
+    words = lexicon().raw["apposition_cue_lemmas"]["and"]
+    return frozenset({",", "&", words["en"], words.get(language, words["en"])})
 
 
 def country_by_name(name: str, page: frozenset[str] = frozenset()) -> str | None:

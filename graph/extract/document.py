@@ -89,7 +89,7 @@ def extract(doc: Document) -> Extraction:
     )
     # countries from the whole document first: the last resort's sides are told by them
     page = _page_countries(_numbered_in(project.number if project else None))
-    read = settle_countries(_link_short_forms(_without_project_acronyms(read)), page)
+    read = settle_countries(_link_short_forms(_without_project_acronyms(read)), page, doc.text)
     if kind == "project-page":
         read = _donor_state_partners(read)
     read = _visited_at_home(read)

@@ -439,3 +439,32 @@ def test_a_town_after_a_preposition_in_a_name_tells_its_country_by_any_of_its_na
         "Høgskolen i Innlandet": "NO",
         "Universitetet i Warszawa": "PL",
     }
+
+
+def test_a_name_in_a_list_of_one_countrys_bodies_takes_that_country() -> None:
+    """Names joined only by commas and "and" are a list: where two or more of them tell a
+    country, all the same, the others are of it too — not where one only tells one, nor
+    where they tell two. (News of a trip abroad: the text's language tells no country.)"""
+    trip = "Ein delegasjon var på besøk i Kraków i Polen. "
+    found = _countries(
+        trip + "Deltakarane kom frå Sogndal kommune, Framtidslaben, Høgskulen på Vestlandet.", "no"
+    )
+    assert found == {
+        "Sogndal kommune": "NO",
+        "Framtidslaben": "NO",
+        "Høgskulen på Vestlandet": "NO",
+    }
+    found = _countries(trip + "Deltakarane kom frå Sogndal kommune og Framtidslaben.", "no")
+    assert found["Framtidslaben"] is None
+    found = _countries(
+        trip + "Dei møtte Sogndal kommune, Høgskulen på Vestlandet, Kraków kommune og "
+        "Framtidslaben.",
+        "no",
+    )
+    assert found["Kraków kommune"] == "PL"
+    assert found["Framtidslaben"] is None
+    # a name in another sentence is in no list with them
+    found = _countries(
+        trip + "Dei møtte Sogndal kommune og Høgskulen på Vestlandet. Framtidslaben var der.", "no"
+    )
+    assert found.get("Framtidslaben") is None
