@@ -79,13 +79,23 @@ def test_lower_case_and_inflected_heads(lang: str, text: str, expected: set[str]
         # alone as a name
         ("en", "The partners are the Hellenic Society for Environment and Culture and Kmop.",
          {"Hellenic Society for Environment and Culture", "Kmop"}),
+        # after a name with its head, the text's own "and" joins one word that stands alone
+        ("no", "Dei møtte Høgskulen på Vestlandet og Kunnskapsparken.",
+         {"Høgskulen på Vestlandet", "Kunnskapsparken"}),
+        ("en", "They met the University of Agder and Fagforum.",
+         {"University of Agder", "Fagforum"}),
     ],
 )  # fmt: skip
 def test_coordinated_names_are_split(lang: str, text: str, expected: set[str]) -> None:
     found = _names(text, lang)
     assert expected <= found
     assert not any(
-        " i " in n or " ir " in n or " a " in n or n.endswith(" and Kmop") for n in found
+        " i " in n
+        or " ir " in n
+        or " a " in n
+        or " og " in n
+        or n.endswith((" and Kmop", " and Fagforum"))
+        for n in found
     )
 
 
@@ -97,6 +107,8 @@ def test_coordinated_names_are_split(lang: str, text: str, expected: set[str]) -
         "The Norwegian University of Science and Technology took part.",
         # one word after a second "and" that is a common word stays the name's
         "The Centre for Equality and Diversity and Inclusion took part.",
+        # one word after the only "and" that is someone's first name stays the name's
+        "The Foundation of Saints Cyril and Methodius took part.",
     ],
 )
 def test_one_name_with_a_conjunction_inside_stays_one(text: str) -> None:

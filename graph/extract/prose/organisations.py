@@ -2881,11 +2881,20 @@ def _split_coordination(
         # "Hellenic Society for Environment and Culture and Kmop": after a name with its
         # head and a conjunction of its own, one word that stands alone as a name (the
         # last of the conjunctions joins it) is a body of its own
+        # (or, without one, after the text's own "and" that joins no two people's names:
+        # "Høgskulen på Vestlandet og Kunnskapsparken"; not "… of Saints Cyril and Methodius")
         standalone = (
             left_head
             and len(right_words) == 1
             and right == run[pos + 1 :]
-            and any(tokens[k][2] in ands for k in left)
+            and (
+                any(tokens[k][2] in ands for k in left)
+                or (
+                    word in _coordinators(language)
+                    and not is_first_name(right_words[0].rstrip(".,;:"))
+                    and not is_first_name(left_words[-1])
+                )
+            )
             and _standalone_word(right_words[0].rstrip(".,;:"), lex, language)
         )
         # (its head first, or a demonym and then its head: "Związek Miast Polskich i
