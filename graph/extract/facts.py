@@ -20,7 +20,7 @@ from functools import cache
 from partnergraph.ontology import BENEFICIARY_STATES, DONOR_STATES
 
 from .gazetteer import country_of_code3, country_of_form, is_country_code
-from .lexicon import UPPER, lexicon, organisation_type
+from .lexicon import LETTER_RUNS, UPPER, lexicon, organisation_type
 from .model import Evidence, Money, OrgMention, Project, RoleFact
 from .money import find_amounts
 
@@ -192,7 +192,6 @@ _TRAILING_ACRONYM = re.compile(
 _COMMA_COUNTRY = re.compile(
     r"^(?P<name>.*\S),\s*(?P<country>[^\W\d_][^\W\d_ ]+(?: [^\W\d_]+)?)\.?$"
 )
-_WORDS = re.compile(r"[^\W\d_]+")
 _BULLET = re.compile(r"^[-•*–·]\s+")
 _UNKNOWN_LABEL = re.compile(r"^[A-ZÀ-Þ][\w ()/'’-]{1,40}:\s+\S")
 #: A label we do not know with no value ("Programme number:" left empty): in a block
@@ -272,7 +271,7 @@ def split_name_country(value: str) -> tuple[str, str | None, str | None]:
         # where it is ("Lusofonia Bergen, Norway"); a name that names a country keeps its
         # own ("Embassy of Portugal in Oslo, Noruega")
         name = comma.group("name").strip()
-        if country is None and not any(country_of_form(w) for w in _WORDS.findall(name)):
+        if country is None and not any(country_of_form(w) for w in LETTER_RUNS.findall(name)):
             country = told
     acronym = None
     bracket = _BRACKETED_END.match(name)

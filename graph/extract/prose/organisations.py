@@ -37,6 +37,7 @@ from ..lemmas import (
     writes_compounds,
 )
 from ..lexicon import (
+    LETTER_RUNS,
     UPPER,
     Lexicon,
     PhraseFinder,
@@ -1624,7 +1625,6 @@ def _instruments() -> frozenset[str]:
     return frozenset(lexicon().raw["instrument_lemmas"]["lemmas"])
 
 
-_LETTERS = re.compile(r"[^\W\d_]+")
 _BEFORE_OF = re.compile(r"\s+(?:of|for)\s+", re.IGNORECASE)
 
 
@@ -1632,7 +1632,7 @@ def is_instrument(name: str, language: str) -> bool:
     """A fund or a programme, not a body: its head is an instrument noun (the first word,
     or in English the last before "of"/"for": "Active Citizens Fund for Greece",
     "Programu Regionalnego MF EOG")."""
-    words = _LETTERS.findall(_BEFORE_OF.split(name, maxsplit=1)[0])
+    words = LETTER_RUNS.findall(_BEFORE_OF.split(name, maxsplit=1)[0])
     if not words:
         return False
     table = _instruments()
