@@ -146,9 +146,8 @@ def counted_mentions(documents: Iterable[Entry | Sequence[OrgMention]]) -> Count
         pieces.append(slots.tobytes())
     every_slot = array(_INDEX)
     every_slot.frombytes(b"".join(pieces))
-    found = Counter(every_slot)
-    first_slots = dict.fromkeys(every_slot)
-    return Counted([objects[at] for at in first_slots], [found[at] for at in first_slots])
+    found = Counter(every_slot)  # (a dict: its keys in the order they first came)
+    return Counted([objects[at] for at in found], list(found.values()))
 
 
 #: The most mentions :func:`naming` looks for by their indexes in a kept copy's entries

@@ -212,9 +212,9 @@ class Counted:
         """``mentions`` counted (each object once; counted and kept in C)."""
         every = list(mentions)
         ids = list(map(id, every))
-        found = Counter(ids)
+        found = Counter(ids)  # (both dicts: their keys in the order they first came)
         first = dict(zip(ids, every, strict=True))
-        return cls(list(first.values()), [found[i] for i in first])
+        return cls(list(first.values()), list(found.values()))
 
 
 def resolve_organisations(
