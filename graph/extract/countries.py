@@ -49,7 +49,14 @@ from .gazetteer import (
     town_country_of_form,
 )
 from .lemmas import head_lemma_type, is_common_word, is_known_word, lemma
-from .lexicon import LETTER_RUNS, inflected_alike, lexicon, locative_endings, normalise
+from .lexicon import (
+    LETTER_RUNS,
+    inflected_alike,
+    lexicon,
+    list_joins,
+    locative_endings,
+    normalise,
+)
 from .model import Extraction, OrgMention, RoleFact
 from .prose.places import (
     city_in_name,
@@ -133,7 +140,7 @@ def _told_by_list(ex: Extraction, text: str, known: dict[str, str]) -> dict[str,
     name → country) does not know: a list is the document's mentions one after another
     with only commas and the language's or English "and" between them; where two or more
     of its names are known, all of one country, its other names take it."""
-    joins = _list_joins(ex.language)
+    joins = list_joins(ex.language)
     mentions = sorted(
         {(m.evidence.start, m.evidence.end, normalise(m.name)) for m in ex.organisations}
     )
@@ -153,13 +160,6 @@ def _told_by_list(ex: Extraction, text: str, known: dict[str, str]) -> dict[str,
             continue
         told.update((key, countries[0]) for key in keys if key not in known)
     return told
-
-
-@cache
-def _list_joins(language: str) -> frozenset[str]:
-    """What joins the names of a list: a comma, "&", the language's "and" and English's."""
-    words = lexicon().raw["apposition_cue_lemmas"]["and"]
-    return frozenset({",", "&", words["en"], words.get(language, words["en"])})
 
 
 def country_by_name(name: str, page: frozenset[str] = frozenset()) -> str | None:

@@ -23,6 +23,7 @@ __all__ = [
     "PhraseFinder",
     "WordCheck",
     "lexicon",
+    "list_joins",
     "normalise",
     "organisation_type",
     "read_data",
@@ -392,6 +393,14 @@ def locative_endings(language: str) -> tuple[str, ...]:
     """The endings of ``language``'s locative case, where it says "in X" by a case ending
     rather than a preposition ("Daugavpilī", "savivaldybėje"); none for other languages."""
     return tuple(lexicon().raw["locative_endings"].get(language, ()))
+
+
+@cache
+def list_joins(language: str) -> frozenset[str]:
+    """What joins the names of a list in ``language``: a comma, "&", its word for "and" and
+    English's."""
+    words = lexicon().raw["apposition_cue_lemmas"]["and"]
+    return frozenset({",", "&", words["en"], words.get(language, words["en"])})
 
 
 def what_words_name(table: str) -> dict[str, str]:

@@ -42,6 +42,7 @@ from ..lexicon import (
     Lexicon,
     PhraseFinder,
     lexicon,
+    list_joins,
     normalise,
     organisation_type,
     phrase_finder,
@@ -857,7 +858,7 @@ def _coordinated_words(
     Kunnskapsparken og …"): one capitalised word (:func:`_standalone_word`) with no
     capitalised word before or after it, and no fund ("… and Norwaygrants financial
     mechanisms")."""
-    ands = _coordinators(language) - {","}
+    ands = list_joins(language) - {","}
     if not found or not ands & {word for _at, word in words(text)}:
         return []  # (the quick test: no "and" in the sentence)
     out = []
@@ -1090,13 +1091,6 @@ def _english_head_hint() -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, english))})s?\s+[{UPPER}]")
 
 
-@cache
-def _coordinators(language: str) -> frozenset[str]:
-    """What joins names in a list in ``language``: a comma, "&", its word for "and"."""
-    words = lexicon().raw["apposition_cue_lemmas"]["and"]
-    return frozenset({",", "&", words["en"], words.get(language, words["en"])})
-
-
 def _capital(words: list[str], k: int) -> bool:
     return k < len(words) and bool(CAP.match(words[k])) and words[k].isalpha()
 
@@ -1220,7 +1214,7 @@ def _apposition_spans(
         and not (language == "en" and _english_head_hint().search(text))
     ):
         return []
-    joins = _coordinators(language)
+    joins = list_joins(language)
     inner = lex.connectors - joins
     tokens = _word_tokens(text)
     words = _bare_words(text)
@@ -1467,7 +1461,7 @@ def _subject_spans(text: str, lex: Lexicon, language: str) -> list[tuple[int, in
         return []
     tokens = _word_tokens(text)
     words = _bare_words(text)
-    inner = lex.connectors - _coordinators(language)
+    inner = lex.connectors - list_joins(language)
     out = []
     for start in cues:
         k = next((i for i, token in enumerate(tokens) if token[0] >= start), len(tokens)) - 1
@@ -1525,7 +1519,7 @@ def _owner_spans(text: str, lex: Lexicon, language: str) -> list[tuple[int, int]
             and not text[tokens[i][1] : tokens[i + 1][0]].strip()
             and _inflected(words[i + 1], language)
         ]
-    inner = lex.connectors - _coordinators(language)
+    inner = lex.connectors - list_joins(language)
     out = []
     for i, j in sorted(slots):
         word = words[i]
@@ -1881,7 +1875,7 @@ def _head_spans(
     if quoted:
         tokens = [t for t in tokens if not any(a < t[0] < b for a, b in quoted)]
     out: list[tuple[int, int, str]] = []
-    ands = _AND | _coordinators(language)
+    ands = _AND | list_joins(language)
     joiners = _joiners(language)
     i = 0
     while i < len(tokens):
@@ -2119,7 +2113,7 @@ def _shared_head_spans(
     if not any(_plural_head(w, language) for w in words if w[:1].isupper()):
         return []  # (nor a head in another form than its base one)
     tokens = _word_tokens(text)
-    ands = _AND | _coordinators(language)
+    ands = _AND | list_joins(language)
     joiners = _joiners(language)
     out: list[tuple[int, int, str, list[tuple[str, str | None]]]] = []
     for i, (a, _b, word) in enumerate(tokens):
@@ -2180,7 +2174,7 @@ _PUNCTUATION = ".,;:()«»„“”\"'!?"
 @cache
 def _and_a_capital(language: str) -> re.Pattern[str]:
     """A conjunction before a capitalised word (a preposition may come between)."""
-    ands = "|".join(sorted(map(re.escape, _AND | _coordinators(language)), key=len, reverse=True))
+    ands = "|".join(sorted(map(re.escape, _AND | list_joins(language)), key=len, reverse=True))
     return re.compile(rf"(?<!\w)(?:{ands})\s+(?:\w+\s+)?[{UPPER}]")
 
 
@@ -2230,7 +2224,7 @@ def _complement_end(text: str, tokens: list[tuple[int, int, str]], j: int, langu
     that opens with "and" is none ("Управителния съвет и кмет"), and so does a noun that
     names a gathering ("… konferenci"). At most four content words."""
     joins = _complement_connectors().get(language)
-    ands = _AND | _coordinators(language)
+    ands = _AND | list_joins(language)
     if joins is None or (j + 1 < len(tokens) and tokens[j + 1][2] in ands):
         return j
     if language in _connector_first() and j + 1 < len(tokens) and tokens[j + 1][2] not in joins:
@@ -2846,7 +2840,7 @@ def _split_coordination(
     and the Sopot Sports Association", "Univerzity Karlovy a Norské univerzity …").
     "Association of Local and Regional Authorities" stays one name, as does "Association
     of Polish and Norwegian Municipalities"."""
-    ands = _AND | _coordinators(language)
+    ands = _AND | list_joins(language)
     for pos in range(len(run) - 2, 0, -1):
         word = tokens[run[pos]][2]
         if word not in ands:
@@ -2890,7 +2884,7 @@ def _split_coordination(
             and (
                 any(tokens[k][2] in ands for k in left)
                 or (
-                    word in _coordinators(language)
+                    word in list_joins(language)
                     and not is_first_name(right_words[0].rstrip(".,;:"))
                     and not is_first_name(left_words[-1])
                 )
@@ -2922,7 +2916,7 @@ def _split_coordination(
             or (
                 closed
                 and len(left_words) >= 2
-                and word in _coordinators(language)
+                and word in list_joins(language)
                 and len(right_words) == 1
                 and _is_place(right_words[0], language)
             )
@@ -2947,8 +2941,8 @@ def _split_coordination(
         # "Norwegian University of Science and Technology and Vilnius University": after
         # a name with an "and" of its own, the last "and" joins a name with its own head
         own_and = (
-            word in _coordinators(language)
-            and any(tokens[k][2] in _coordinators(language) for k in left)
+            word in list_joins(language)
+            and any(tokens[k][2] in list_joins(language) for k in left)
             and _head_type(right_words, lex, language) is not None
         )
         if (
