@@ -810,6 +810,17 @@ def test_a_datelines_date_yields_to_the_events_own() -> None:
          "Община Бургас", "Община Габрово"),
         ("pl", "Gmina Obrowo przyjmowała delegację z Oslo kommune w maju 2019 r.",
          "Gmina Obrowo", "Oslo kommune"),
+        # an active verb of hosting: the body after it was the guest, not a second host
+        ("en", "During the study visit, Bergen Municipality hosted Tartu City Government.",
+         "Bergen Municipality", "Tartu City Government"),
+        ("pl", "Podczas wizyty studyjnej Urząd Miasta Rzeszowa gościł przedstawicieli "
+               "Gminy Stavanger.", "Urząd Miasta Rzeszowa", "Gminy Stavanger"),
+        ("ro", "În timpul vizitei de studiu, Primăria Municipiului Sibiu a găzduit "
+               "Consiliul Local Drammen.", "Primăria Municipiului Sibiu", "Consiliul Local Drammen"),
+        # passive, its agent's people after it: the body they are of hosted
+        ("en", "The Latvian Association of Local Governments visited Oslo. The study visit "
+               "was hosted by employees of KS.",
+         "KS", "Latvian Association of Local Governments"),
     ],
 )  # fmt: skip
 def test_the_body_that_received_a_delegation_hosted_it(

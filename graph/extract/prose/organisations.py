@@ -1432,9 +1432,14 @@ def _agent_finder() -> PhraseFinder:
     participant's ("representatives of", "attended by"), a project's promoter's (one
     finder of their own: fewer phrases, one pass a sentence)."""
     raw = lexicon().raw
+    hosts = {
+        language: [*raw["role_cues"]["host"].get(language, ()), *phrases]
+        for language, phrases in raw["role_cues"]["hosting"].items()
+        if not language.startswith("_")
+    }
     return phrase_finder(
         {
-            "host": raw["role_cues"]["host"],
+            "host": {**raw["role_cues"]["host"], **hosts},
             "organiser": raw["role_cues"]["organiser"],
             "participant": raw["role_cues"]["participant"],
             "promoter": raw["project_role_cues"]["promoter"],

@@ -69,7 +69,7 @@ def _heading_role(sent: Sentence, lex: Lexicon) -> str | None:
     if len(roles) != 1:
         return None
     role = roles.pop()
-    return "host" if role == "visited" else role
+    return "host" if role in ("visited", "hosting") else role
 
 
 #: Roles a body shares with whom it cooperates in it: co-organisers, co-hosts.

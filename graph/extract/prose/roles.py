@@ -218,12 +218,17 @@ def forward_cues(sent: Sentence, cues: list[tuple[int, int, str]], language: str
     """The cues (by start) that end in a preposition, connector or short function word
     ("representatives of", "at the invitation of", "visited by"), or that the agent's
     preposition follows (a passive: "was welcomed by"): they name what follows them,
-    never what comes before ("took part" does not end so)."""
+    never what comes before ("took part" does not end so); so does a verb of hosting the
+    agent's preposition follows, though no name comes next ("was hosted by employees of
+    KS": its agent hosted)."""
     out = set()
-    for start, end, _role in cues:
+    for start, end, role in cues:
+        following = sent.text[end - sent.start :].split(None, 4)
         if names_what_follows(sent.text[start - sent.start : end - sent.start], language):
             out.add(start)
-        elif _passive_with_a_body(sent.text[end - sent.start :].split(None, 4), language):
+        elif _passive_with_a_body(following, language):
+            out.add(start)
+        elif role == "hosting" and _passive_with_others(following, language):
             out.add(start)
     return out
 
@@ -236,6 +241,16 @@ def _passive_with_a_body(following: list[str], language: str) -> bool:
         return False
     rest = [w for w in following[1:] if not (len(w) <= 3 and w.islower())]
     return bool(rest) and rest[0][:1].isupper() and not is_job(rest[0], language)
+
+
+def _passive_with_others(following: list[str], language: str) -> bool:
+    """Whether the words after a verb of hosting are the agent's preposition and people of
+    a body, not one holding an office ("hosted by employees of KS"; not "welcomed by mayor
+    of Steinkjer", whose body may be named before)."""
+    if not following or following[0].casefold() not in agent_words(language):
+        return False
+    rest = [w.strip(".,;:") for w in following[1:] if not (len(w) <= 3 and w.islower())]
+    return bool(rest) and bool(rest[0]) and not is_job(rest[0], language)
 
 
 def event_owned(
@@ -352,8 +367,11 @@ def nearest_cue(
     host: "the delegation visited KS"), whoever comes before it visited (a participant:
     "KS visited Bergen") — unless the people who visited are said to come from it
     (``came_from``: "… lankėsi grupė iš Lešos savivaldybės"), or the case of its name
-    tells otherwise (``by_case``: :func:`visit_role_by_case`)."""
-    best: tuple[int, int, str] | None = None
+    tells otherwise (``by_case``: :func:`visit_role_by_case`). An active verb of hosting
+    tells it too: whoever comes before it hosted ("KS hosted …", "Urząd gościł …"),
+    whoever follows it was the guest ("… hosted the delegation of X") — unless it names
+    its agent after it ("hosted by X", ``forward``)."""
+    best: tuple[int, int, str, int] | None = None
     for start, end, role in cues:
         if end <= org.evidence.start:
             rank = (org.evidence.start - end, 0)
@@ -362,9 +380,12 @@ def nearest_cue(
         else:
             continue
         if best is None or rank < best[:2]:
-            best = (*rank, role)
+            best = (*rank, role, start)
     if best is None:
         return None
+    if best[2] == "hosting":
+        after = best[1] == 0 and best[3] not in forward
+        return "participant" if after or came_from else "host"
     if best[2] == "visited":
         if came_from:
             return "participant"
