@@ -100,10 +100,14 @@ def settle_countries(
     abroad = any(e.place and e.place.country not in (None, home) for e in ex.events)
     travellers = {normalise(r.org.name) for r in ex.roles if r.role == "participant"}
     named = {*stated.values(), *(p.country for p in ex.places if p.country)}
+    # the languages of the countries the document names (their common words name no place)
+    spoken = frozenset(
+        language for language, country in lexicon().language_countries.items() if country in named
+    )
     settled: dict[str, str] = {}
     for key, name in unknown.items():
         country = (
-            _told_by_name(name, ex.language, page)
+            _told_by_name(name, ex.language, page, spoken)
             or stated.get(key)
             or _stated_inflected(key, stated)
             or _told_by_legal_form(name, named, page)
@@ -177,12 +181,19 @@ def country_by_name(name: str, page: frozenset[str] = frozenset()) -> str | None
 _GENITIVE_S = frozenset({"no", "sv", "da", "de", "is"})
 
 
-def _told_by_name(name: str, language: str, page: frozenset[str] = frozenset()) -> str | None:
+def _told_by_name(
+    name: str,
+    language: str,
+    page: frozenset[str] = frozenset(),
+    spoken: frozenset[str] = frozenset(),
+) -> str | None:
     """The country the name tells, in the document's language too: a demonym or country, a
     city, town, municipality or region of one country only (a word that is a common word of
-    the language or of English is no place: "Most", "Tabor"; a proper name the lemmatiser
-    knows is: "Rīgas" is Rīga's); a town of a country outside ``page``, when it is given,
-    tells none."""
+    the language, of English or of a language of ``spoken`` — the languages of the
+    countries the document names — is no place: "Most", "Tabor"; "Nord" in a Latvian item
+    about Norway, though a French department; a proper name the lemmatiser knows is:
+    "Rīgas" is Rīga's); a town of a country outside ``page``, when it is given, tells
+    none."""
     found = country_by_name(name, page)
     if found is not None:
         return found
@@ -214,6 +225,8 @@ def _told_by_name(name: str, language: str, page: frozenset[str] = frozenset()) 
             return countries.pop()
     for word in place_words(name):
         if is_common_word(word, language) or is_common_word(word, "en"):
+            continue
+        if any(is_common_word(word, other) for other in sorted(spoken - {language})):
             continue
         countries = _places_called(word, language)
         if len(countries) == 1 and (not page or countries <= page):

@@ -468,3 +468,16 @@ def test_a_name_in_a_list_of_one_countrys_bodies_takes_that_country() -> None:
         trip + "Dei møtte Sogndal kommune og Høgskulen på Vestlandet. Framtidslaben var der.", "no"
     )
     assert found.get("Framtidslaben") is None
+
+
+def test_a_common_word_of_a_named_countrys_language_is_no_place_in_a_name() -> None:
+    """ "Nord" is a French department's name and Norwegian for "north": in an item that
+    names Norway it tells no country of a body's name; where a place of one country it is
+    (a town's own name), it still does."""
+    text = (
+        "Valmieras novada pašvaldības delegācija Norvēģijā tikās ar Nord universitātes pārstāvjiem."
+    )
+    assert _countries(text, "lv")["Nord universitāte"] is None
+    assert _countries("Delegācija Norvēģijā apmeklēja Bodø universitāti.", "lv") == {
+        "Bodø universitāte": "NO"
+    }
