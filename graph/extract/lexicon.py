@@ -135,6 +135,11 @@ class Lexicon:
         return frozenset(w.casefold() for w in self._words("place_prepositions"))
 
     @cached_property
+    def directions(self) -> frozenset[str]:
+        """The place prepositions that mean "to" alone (``directional_prepositions``)."""
+        return frozenset(w.casefold() for w in self._words("directional_prepositions"))
+
+    @cached_property
     def demonyms(self) -> re.Pattern[str]:
         """One pattern; the group that matched (``c_NO``…) names the country."""
         return re.compile(

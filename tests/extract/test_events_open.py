@@ -948,3 +948,18 @@ def test_signing_an_agreement_in_the_active_voice_is_a_meeting(text: str) -> Non
     """ "X signed a memorandum of understanding": a signing, as "a memorandum was signed"
     was (an agreement's signing is a meeting), with its place."""
     assert _events(text, "en") == [("meeting", "Warsaw")]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "A study visit from Latvia to Bergen took place in May."),
+        ("pl", "Wizyta studyjna z Łotwy do Bergen odbyła się w maju."),
+        ("lv", "Delegācija no Latvijas uz Bergenu devās maijā."),
+    ],
+)
+def test_a_visit_from_one_place_to_another_went_to_the_second(lang: str, text: str) -> None:
+    """ "from X to Y": Y, after a preposition that means "to" only, is where the visit
+    went, not where X's body lies (as "a delegation from Gmina Wołomin in Poland" came
+    from Poland)."""
+    assert _events(text, lang) == [("study_visit", "Bergen")]

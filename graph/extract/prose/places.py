@@ -454,9 +454,13 @@ def _at(tokens: list[tuple[int, int, str]], i: int, lex: Lexicon, language: str)
     "in Daugavpils" by a case ending, in that case ("Daugavpilī", "Norvegijoje")."""
     before = tokens[i - 1][2].casefold() if i > 0 else ""
     # (a visit's verb among the place words, longer than any preposition, opens what the
-    # visitors did: "a delegation from Riga visited Oslo" went to Oslo)
+    # visitors did: "a delegation from Riga visited Oslo" went to Oslo; so does "to": "a
+    # study visit from Latvia to Bergen" went to Bergen)
     if before in _origin_words() or (
-        before in lex.prepositions and len(before) <= 4 and _after_origin(tokens, i - 1, language)
+        before in lex.prepositions
+        and len(before) <= 4
+        and before not in lex.directions
+        and _after_origin(tokens, i - 1, language)
     ):
         return False
     if (
