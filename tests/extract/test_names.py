@@ -2169,3 +2169,18 @@ def test_croatian_names_are_read_by_their_lemmas() -> None:
     ) == {"Ministarstva regionalnoga razvoja"}
     text = "Ministarstvo regionalnoga razvoja potpisalo je sporazum s Norveškom udrugom lokalnih vlasti."
     assert "Norveškom udrugom lokalnih vlasti" in _names(text, "hr")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("On Tuesday Lillehammer Municipality hosted a delegation.", "Lillehammer Municipality"),
+        ("Last Tuesday Bergen University hosted a delegation.", "Bergen University"),
+        ("In May Lillehammer kommune hosted a delegation.", "Lillehammer kommune"),
+        ("Yesterday Stavanger Municipality hosted a delegation.", "Stavanger Municipality"),
+    ],
+)
+def test_the_words_of_time_a_sentence_opens_with_are_no_names(text: str, name: str) -> None:
+    """English capitalises days, months and a sentence's first word: "On Tuesday",
+    "Last Tuesday", "In May", "Yesterday" before a name are none of it."""
+    assert _names(text, "en") == {name}

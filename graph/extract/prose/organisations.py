@@ -376,6 +376,12 @@ def find_organisations(
             # (where the form follows the place, the match opens with it)
             place = rest
             start = m.start(group) + m.group(group).index(rest)
+        timeless = _without_leading_time_words(place)
+        if timeless != place and start == m.start(group):
+            # "On Tuesday Lillehammer kommune hosted …": the words of time are no town's
+            at = m.start(group) + m.group(group).index(place)
+            start = at + len(place) - len(timeless)
+            place = timeless
         # the form's language ("X kommune") tells the country only when the city list does
         # not know the place: Norwegian text says "byen Lublin" and "Piła kommune" too
         cities = _towns_called(place)
@@ -1923,6 +1929,7 @@ def _head_spans(
                 j += gap - 1
             else:
                 break
+        run = _without_leading_time(run, tokens)
         # a lower-case head word may close a name ("Latvijas Pašvaldību savienība",
         # "Lietuvos regioninių tyrimų institutas"): the furthest head noun (by its lemma)
         # within seven lower-case words ("Norvegijos vietos ir regioninių valdžios
@@ -2082,6 +2089,38 @@ def _head_spans(
                     out.append(found)
         i = j + 1
     return out
+
+
+#: Words that open an English sentence to say when, before a month's or a day's name
+#: ("On Tuesday", "Last Tuesday", "In May"): capitalised by where they stand, no name's.
+_WHEN_OPENERS = frozenset(
+    {"on", "in", "at", "during", "since", "until", "last", "next", "this", "early", "late"}
+)
+#: Days said by a word of their own, as a month's or a weekday's name says one.
+_WHEN_WORDS = MONTH_NAMES | {"yesterday", "today", "tomorrow"}
+
+
+def _time_words_first(words: list[str]) -> int:
+    """How many of ``words`` are words of time they open with ("On Tuesday", "Last
+    Tuesday", "Yesterday"), where a name follows them; 0 for none."""
+    folded = [w.rstrip(".,").casefold() for w in words]
+    k = 0
+    while k < len(folded) - 1 and folded[k] in _WHEN_OPENERS:
+        k += 1
+    return k + 1 if k < len(folded) - 1 and folded[k] in _WHEN_WORDS else 0
+
+
+def _without_leading_time(run: list[int], tokens: list[tuple[int, int, str]]) -> list[int]:
+    """A capitalised run without the words of time it opens with ("On Tuesday Bergen
+    University hosted …", "Yesterday Bergen University …": English capitalises days and
+    months, and a sentence's first word), where a name follows them."""
+    return run[_time_words_first([tokens[k][2] for k in run]) :]
+
+
+def _without_leading_time_words(place: str) -> str:
+    """A place of a municipality's form without the words of time it opens with."""
+    words = place.split(" ")
+    return " ".join(words[_time_words_first(words) :])
 
 
 def _joined_region_at(tokens: list[tuple[int, int, str]], text: str, j: int) -> int:
