@@ -22,6 +22,7 @@ __all__ = [
     "Lexicon",
     "PhraseFinder",
     "WordCheck",
+    "clause_openers",
     "lexicon",
     "list_joins",
     "normalise",
@@ -398,6 +399,15 @@ def locative_endings(language: str) -> tuple[str, ...]:
     """The endings of ``language``'s locative case, where it says "in X" by a case ending
     rather than a preposition ("Daugavpilī", "savivaldybėje"); none for other languages."""
     return tuple(lexicon().raw["locative_endings"].get(language, ()))
+
+
+@cache
+def clause_openers() -> tuple[str, ...]:
+    """The words that open a clause after a comma (``clause_openers``: "which", "kde",
+    "jejichž"…), every language's, longest first (patterns)."""
+    table = lexicon().raw["clause_openers"]
+    return tuple(sorted((w for k, ws in table.items() if k[0] != "_" for w in ws), key=len,
+                        reverse=True))  # fmt: skip
 
 
 @cache

@@ -2184,3 +2184,23 @@ def test_the_words_of_time_a_sentence_opens_with_are_no_names(text: str, name: s
     """English capitalises days, months and a sentence's first word: "On Tuesday",
     "Last Tuesday", "In May", "Yesterday" before a name are none of it."""
     assert _names(text, "en") == {name}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "They also visited Kystlab, a small innovation company.", {"Kystlab"}),
+        ("no", "De besøkte også Kystlab, et lite innovasjonsselskap.", {"Kystlab"}),
+        ("pl", "Odwiedzili także Kystlab, małą firmę innowacyjną.", {"Kystlab"}),
+        # not a sentence's first words, a person, nor the noun before a relative clause
+        ("en", "On Monday, the company presented its plans.", set()),
+        ("en", "They met John Smith, a partner at the firm.", set()),
+        ("cs", "Přijeli zástupci českých NNO, jejichž organizace realizovaly projekty.", set()),
+    ],
+)  # fmt: skip
+def test_a_name_a_description_after_a_comma_calls_a_body(
+    lang: str, text: str, expected: set[str]
+) -> None:
+    """ "X, a small innovation company": small letters after the comma, one of them a class
+    noun (or a compound ending in one), say X is a body though no head word does."""
+    assert _names(text, lang) == expected

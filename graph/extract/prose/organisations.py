@@ -41,6 +41,7 @@ from ..lexicon import (
     UPPER,
     Lexicon,
     PhraseFinder,
+    clause_openers,
     lexicon,
     list_joins,
     normalise,
@@ -510,7 +511,8 @@ def find_organisations(
             mention = OrgMention(name, country, organisation_type(name), span_evidence(sent, a, b))
             spans.append((a, b, _with_acronym(mention, sent, b)))
     # names in apposition to a class noun ("its partners Arvoll Grand and Aktive Kvinner")
-    for a, b, where in _apposition_spans(sent.text, lex, language, announced=announced):
+    appositions = _apposition_spans(sent.text, lex, language, announced=announced)
+    for a, b, where in [*appositions, *_described_spans(sent.text, language)]:
         name = sent.text[a:b]
         if (
             taken(a, b)
@@ -1068,6 +1070,55 @@ def _told_beside(
 
 
 _FOLD_TOKEN = re.compile(r"\w+")
+
+
+#: A capitalised name of up to five words, a comma and up to four words of small letters
+#: that describe it ("Kystlab, a small innovation company").
+_DESCRIBED = re.compile(
+    rf"(?<![\w'’.-])(?P<name>[{UPPER}][\w'’&-]*(?: [{UPPER}][\w'’&-]*){{0,4}}),\s+"
+    r"(?P<words>[^\W\d_]+(?:\s+[^\W\d_]+){0,3})"
+)
+
+
+def _described_spans(text: str, language: str) -> list[tuple[int, int, None]]:
+    """Names a description after a comma says are bodies: "Kystlab, a small innovation
+    company", "Kystlab, et lite innovasjonsselskap", "Kystlab, małą firmę": small letters
+    only after the comma, one of them a class noun (``apposition_cue_lemmas``: company,
+    organisation, NGO…) or, in a language that writes compounds, ending in one; not a
+    sentence's first words, nor a person ("John Smith, a partner at …")."""
+    if ", " not in text:
+        return []
+    out: list[tuple[int, int, None]] = []
+    for m in _DESCRIBED.finditer(text):
+        named = m.group("name").split()
+        if (
+            m.start() == 0  # (a sentence's first words before a comma: "On Monday, the …")
+            or _time_words_first([*named, ""])
+            or is_first_name(named[0])
+        ):
+            continue
+        if _clause_opener().match(m.group("words")):
+            continue  # "českých NNO, jejichž organizace …": a clause, not a description
+        words = m.group("words").split()
+        if not all(w.islower() for w in words):
+            words = words[: next(i for i, w in enumerate(words) if not w.islower())]
+        if any(_is_class_noun(w, language) or _ends_in_class_noun(w, language) for w in words):
+            out.append((m.start("name"), m.end("name"), None))
+    return out
+
+
+@cache
+def _clause_opener() -> re.Pattern[str]:
+    return re.compile(rf"(?i:{'|'.join(clause_openers())})(?!\w)")
+
+
+def _ends_in_class_noun(word: str, language: str) -> bool:
+    """A compound whose last part is a class noun ("innovasjonsselskap"), in a language
+    that writes compounds."""
+    if not writes_compounds(language):
+        return False
+    folded = word.casefold()
+    return any(folded.endswith(cue) and len(folded) - len(cue) >= 3 for cue in _apposition_cues())
 
 
 @cache

@@ -11,7 +11,7 @@ from functools import cache
 from ..facts import PROJECT_NUMBER, cost_cues
 from ..gazetteer import country_of_form, find_cities
 from ..lemmas import head_lemma_type, is_common_word
-from ..lexicon import UPPER, Lexicon, lexicon, organisation_type
+from ..lexicon import UPPER, Lexicon, clause_openers, lexicon, organisation_type
 from ..model import Evidence, Money, Project
 from ..money import find_amounts
 from .sentences import MONTH_NAMES, QUOTED, Sentence, has_quote, span_evidence
@@ -222,8 +222,7 @@ def _cued_titles() -> tuple[re.Pattern[str], re.Pattern[str]]:
     raw = lexicon().raw
     cues = sorted((w for k, ws in raw["project_name_cues"].items() if k[0] != "_" for w in ws),
                   key=len, reverse=True)  # fmt: skip
-    openers = sorted((w for k, ws in raw["clause_openers"].items() if k[0] != "_" for w in ws),
-                     key=len, reverse=True)  # fmt: skip
+    openers = clause_openers()
     start = rf"(?<![\w-])(?:(?P<cue>(?i:{'|'.join(cues)}))|(?i:{_PROJECT_WORD}))\s+(?=[{UPPER}])"
     clause = rf",\s+(?i:{'|'.join(openers)})(?!\w)"
     return re.compile(start), re.compile(clause)
