@@ -297,9 +297,9 @@ def _unchanged_files(
         if stamp == seen[2] and stamp is not None:
             add(Unchanged(seen[0], name))
         elif _same_bytes(name, seen[1], max_bytes):  # (its stamp taken before its bytes)
-            out.append(Unchanged(seen[0], name, stamp))
+            add(Unchanged(seen[0], name, stamp))
         else:
-            out.append(None)
+            add(None)
     return out
 
 
@@ -472,13 +472,6 @@ def read_all(
     for item in found:
         if item is None:
             item = next(fresh)
-        elif type(item) is Unchanged and item.key not in seen:  # most files, at scale
-            seen[item.key] = item.path
-            if progress is not None:
-                progress("reading", item.path)
-            if unchanged is not None:
-                unchanged.append(item)
-            continue
         if isinstance(item, SourceProblem):
             problems.append(item)
             continue

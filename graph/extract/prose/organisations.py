@@ -1093,7 +1093,7 @@ def _described_spans(text: str, language: str) -> list[tuple[int, int, None]]:
         named = m.group("name").split()
         if (
             m.start() == 0  # (a sentence's first words before a comma: "On Monday, the …")
-            or _time_words_first([*named, ""])
+            or _time_words_first(named, name_after=False)
             or is_first_name(named[0])
         ):
             continue
@@ -2151,14 +2151,16 @@ _WHEN_OPENERS = frozenset(
 _WHEN_WORDS = MONTH_NAMES | {"yesterday", "today", "tomorrow"}
 
 
-def _time_words_first(words: list[str]) -> int:
+def _time_words_first(words: list[str], *, name_after: bool = True) -> int:
     """How many of ``words`` are words of time they open with ("On Tuesday", "Last
-    Tuesday", "Yesterday"), where a name follows them; 0 for none."""
+    Tuesday", "Yesterday"), where a name follows them (with ``name_after=False``, all of
+    them may be); 0 for none."""
     folded = [w.rstrip(".,").casefold() for w in words]
+    last = len(folded) - 1 if name_after else len(folded)
     k = 0
-    while k < len(folded) - 1 and folded[k] in _WHEN_OPENERS:
+    while k < last and folded[k] in _WHEN_OPENERS:
         k += 1
-    return k + 1 if k < len(folded) - 1 and folded[k] in _WHEN_WORDS else 0
+    return k + 1 if k < last and folded[k] in _WHEN_WORDS else 0
 
 
 def _without_leading_time(run: list[int], tokens: list[tuple[int, int, str]]) -> list[int]:

@@ -237,20 +237,28 @@ def _passive_with_a_body(following: list[str], language: str) -> bool:
     """Whether the words after a cue are the agent's preposition and a body's name (a
     capital after any short word, no job's: "was welcomed by Vestland County Council",
     not "was welcomed by mayor of Steinkjer", whose body may be named before)."""
-    if not following or following[0].casefold() not in agent_words(language):
-        return False
-    rest = [w for w in following[1:] if not (len(w) <= 3 and w.islower())]
-    return bool(rest) and rest[0][:1].isupper() and not is_job(rest[0], language)
+    agent = _agent_word(following, language)
+    return agent is not None and agent[:1].isupper() and not is_job(agent, language)
 
 
 def _passive_with_others(following: list[str], language: str) -> bool:
     """Whether the words after a verb of hosting are the agent's preposition and people of
     a body, not one holding an office ("hosted by employees of KS"; not "welcomed by mayor
     of Steinkjer", whose body may be named before)."""
+    agent = _agent_word(following, language)
+    return (
+        agent is not None
+        and bool(agent.strip(".,;:"))
+        and not is_job(agent.strip(".,;:"), language)
+    )
+
+
+def _agent_word(following: list[str], language: str) -> str | None:
+    """The first word after the agent's preposition that opens ``following`` (short words
+    in small letters passed over: "by the …"); None if no such preposition opens it."""
     if not following or following[0].casefold() not in agent_words(language):
-        return False
-    rest = [w.strip(".,;:") for w in following[1:] if not (len(w) <= 3 and w.islower())]
-    return bool(rest) and bool(rest[0]) and not is_job(rest[0], language)
+        return None
+    return next((w for w in following[1:] if not (len(w) <= 3 and w.islower())), None)
 
 
 def event_owned(
