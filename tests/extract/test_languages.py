@@ -309,6 +309,38 @@ def test_municipality_forms_open_in_either_case() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        # a Romanian commune and town, and their offices
+        ("ro", "Comuna Ciupercenii Noi a depus o inițiativă.", [("Comuna Ciupercenii Noi", "RO")]),
+        ("ro", "Primăria Comunei Prejmer a semnat acordul.", [("Primăria Comunei Prejmer", "RO")]),
+        ("ro", "Orașul Marghita a semnat un acord.", [("Orașul Marghita", "RO")]),
+        # a commune after "and" is a body of its own
+        (
+            "ro",
+            "Asociația Dacia și Comuna Ciupercenii Noi au depus o inițiativă.",
+            [("Asociația Dacia", None), ("Comuna Ciupercenii Noi", "RO")],
+        ),
+        # Slovak towns and villages in the dative and instrumental
+        ("sk", "Zmluvu podpísali s Mestom Trnava.", [("Mestom Trnava", "SK")]),
+        ("sk", "Spolupráca s Obcou Lozorno pokračuje.", [("Obcou Lozorno", "SK")]),
+        # a Portuguese parish council
+        (
+            "pt",
+            "A Junta de Freguesia de Alvalade assinou um acordo.",
+            [("Junta de Freguesia de Alvalade", "PT")],
+        ),
+    ],
+)
+def test_each_countrys_forms_of_local_government_name_a_municipality(
+    language: str, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    found = read_text(text, language).organisations
+    assert [(o.name, o.country) for o in found] == expected
+    assert all(o.type == "municipality" for o in found if o.country)
+
+
 def test_a_town_after_its_mayors_office_stands_for_its_municipality() -> None:
     facts = read_text(
         "The Mayor of Stavanger welcomed the delegation of Braga municipality on 3 May 2019.",
