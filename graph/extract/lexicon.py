@@ -174,7 +174,18 @@ class Lexicon:
 
     @cached_property
     def roles(self) -> PhraseFinder:
-        return phrase_finder(self.raw["role_cues"])
+        """Role cues; a group of people from somewhere (``people_from``) is a participant's."""
+        table = dict(self.raw["role_cues"])
+        table["participant"] = {
+            lang: [*table["participant"].get(lang, ()), *self.raw["people_from"].get(lang, ())]
+            for lang in {*table["participant"], *self.raw["people_from"]}
+            if not lang.startswith("_")
+        }
+        return phrase_finder(table)
+
+    @cached_property
+    def people_from(self) -> PhraseFinder:
+        return phrase_finder({"participant": self.raw["people_from"]})
 
     @cached_property
     def project_cues(self) -> PhraseFinder:

@@ -341,6 +341,34 @@ def test_each_countrys_forms_of_local_government_name_a_municipality(
     assert all(o.type == "municipality" for o in found if o.country)
 
 
+@pytest.mark.parametrize(
+    ("language", "text", "body"),
+    [
+        ("en", "In May four people from the Kecenlet Association made a study visit to "
+               "Skyhoyt Live Scene in Molde.", "Kecenlet Association"),
+        ("ro", "Patru persoane din cadrul Asociației Caritas Eparhial Oradea au efectuat o "
+               "vizită de studiu la Skyhoyt Live Scene.", "Asociației Caritas Eparhial Oradea"),
+        ("pl", "Pracownicy z Fundacji Wolna Wisła odbyli wizytę studyjną w Bergen.",
+               "Fundacji Wolna Wisła"),
+        ("cs", "Zaměstnanci z Nadace Partnerství absolvovali studijní cestu do Bergenu.",
+               "Nadace Partnerství"),
+        ("lv", "Darbinieki no Rīgas Tehniskās universitātes devās pieredzes apmaiņas vizītē "
+               "uz Bergenu.", "Rīgas Tehniskās universitātes"),
+    ],
+)  # fmt: skip
+def test_the_body_a_group_of_people_came_from_took_part(
+    language: str, text: str, body: str
+) -> None:
+    assert (body, "participant") in _roles(text, language)
+
+
+def test_a_town_a_group_of_people_came_from_is_no_body_but_representatives_stand_for_it() -> None:
+    people = "Sixteen people from Zabrze, Przemyśl and Cieszyn reported on their study visits."
+    assert _orgs(people, "en") == []
+    sent = "Representatives from Ignalina took part in the study visit."
+    assert _roles(sent, "en") == {("Ignalina", "participant")}
+
+
 def test_a_town_after_its_mayors_office_stands_for_its_municipality() -> None:
     facts = read_text(
         "The Mayor of Stavanger welcomed the delegation of Braga municipality on 3 May 2019.",

@@ -822,7 +822,14 @@ def _acting_towns(text: str, lex: Lexicon, cooperating: bool = False) -> list[tu
     if cooperating:
         cues = lex.cooperation_cues.find(text)
     else:
-        cues = [(a, b, role) for a, b, role in lex.roles.find(text) if role == "participant"]
+        # (not after a group of people from somewhere: "16 people from Zabrze" came from
+        # the town; "representatives from Ignalina" stood for its municipality)
+        people = {(a, b) for a, b, _role in lex.people_from.find(text)}
+        cues = [
+            (a, b, role)
+            for a, b, role in lex.roles.find(text)
+            if role == "participant" and (a, b) not in people
+        ]
     for start, end, _role in cues:
         after = _NEXT_WORDS.match(text, end)
         if after is not None:
