@@ -786,6 +786,30 @@ def test_a_romanian_projects_partner_with_or_without_the_genitives_article(text:
     assert _roles(text, "ro") == {("Universitatea din Bergen", "partner")}
 
 
+@pytest.mark.parametrize(
+    ("language", "text", "partner", "operator"),
+    [
+        ("en", "The project is implemented in partnership with Hurum Municipality and "
+               "managed by the Ministry of European Funds.", "Hurum Municipality",
+               "Ministry of European Funds"),
+        ("ro", "Proiectul se implementează în parteneriat cu Hurum Kommune, fiind gestionat "
+               "de Ministerul Fondurilor Europene.", "Hurum Kommune",
+               "Ministerul Fondurilor Europene"),
+        ("pl", "Projekt realizowany jest w partnerstwie z Gminą Bærum i zarządzany przez "
+               "Ministerstwo Funduszy i Polityki Regionalnej.", "Gminą Bærum",
+               "Ministerstwo Funduszy i Polityki Regionalnej"),
+        ("cs", "Projekt je realizován v partnerství s Univerzitou v Bergenu a spravovaný "
+               "Ministerstvem financí.", "Univerzitou v Bergenu", "Ministerstvem financí"),
+    ],
+)  # fmt: skip
+def test_a_programme_operator_after_its_cue_is_none_of_the_projects_partners(
+    language: str, text: str, partner: str, operator: str
+) -> None:
+    roles = _roles(text, language)
+    assert (partner, "partner") in roles
+    assert not {role for name, role in roles if name == operator}
+
+
 def test_a_town_that_opens_a_longer_name_does_not_take_part_alone() -> None:
     """ "Representatives of Riga Planning Region": the planning region took part, not
     Riga's municipality."""

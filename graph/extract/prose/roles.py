@@ -73,8 +73,11 @@ def find_project_roles(
     found: list[OrgMention], cues: list[tuple[int, int, str]]
 ) -> list[tuple[OrgMention, str]]:
     """A promoter cue names the one organisation nearest to it ("X, which is leading the
-    project"); a partner cue, every other organisation of the sentence."""
+    project"); a partner cue, every other organisation of the sentence but the one right
+    after a programme operator's or funder's cue ("… in partnership with X, managed by the
+    Ministry of European Funds")."""
     out: dict[int, tuple[OrgMention, str]] = {}
+    operators = _operators(found, cues)
     for start, end, role in cues:
         if role != "promoter":
             continue
@@ -88,8 +91,25 @@ def find_project_roles(
             out[id(nearest)] = (nearest, "promoter")
     if any(role == "partner" for _s, _e, role in cues):
         for org in found:
-            out.setdefault(id(org), (org, "partner"))
+            if id(org) not in operators:
+                out.setdefault(id(org), (org, "partner"))
     return list(out.values())
+
+
+def _operators(found: list[OrgMention], cues: list[tuple[int, int, str]]) -> set[int]:
+    """The organisations (their ``id``) right after a programme operator's or funder's cue."""
+    out = set()
+    for _start, end, role in cues:
+        if role == "operator":
+            after = next((o for o in found if o.evidence.start >= end), None)
+            if after is not None and after.evidence.start - end <= _OPERATOR_REACH:
+                out.add(id(after))
+    return out
+
+
+#: How far (characters) after a programme operator's cue its body's name may open ("managed
+#: by the Ministry …").
+_OPERATOR_REACH = 12
 
 
 #: A dash or an opening bracket right after a name, before a role noun in apposition.
