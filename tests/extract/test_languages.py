@@ -810,6 +810,28 @@ def test_a_programme_operator_after_its_cue_is_none_of_the_projects_partners(
     assert not {role for name, role in roles if name == operator}
 
 
+@pytest.mark.parametrize(
+    ("language", "text", "partner"),
+    [
+        ("en", "The partner organisation is the Norwegian Association of Local and Regional "
+               "Authorities.", "Norwegian Association of Local and Regional Authorities"),
+        ("cs", "Partnerskou organizací je Norská asociace místních a regionálních autorit.",
+               "Norská asociace místních a regionálních autorit"),
+        ("pl", "Organizacją partnerską jest Uniwersytet w Bergen.", "Uniwersytet w Bergen"),
+        ("ro", "Organizația parteneră este Universitatea din Bergen.",
+               "Universitatea din Bergen"),
+        ("pt", "A entidade parceira é a Universidade de Bergen.", "Universidade de Bergen"),
+        ("sk", "Partnerskou organizáciou je Univerzita v Bergene.", "Univerzita v Bergene"),
+        # (and Latvian "ir", "is", joins no name, though Lithuanian "ir", "and", may)
+        ("lv", "Partnerorganizācija ir Bergenas Universitāte.", "Bergenas Universitāte"),
+    ],
+)  # fmt: skip
+def test_the_body_a_partner_organisation_is_said_to_be_is_the_projects_partner(
+    language: str, text: str, partner: str
+) -> None:
+    assert _roles(text, language) == {(partner, "partner")}
+
+
 def test_a_town_that_opens_a_longer_name_does_not_take_part_alone() -> None:
     """ "Representatives of Riga Planning Region": the planning region took part, not
     Riga's municipality."""

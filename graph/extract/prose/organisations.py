@@ -2307,8 +2307,11 @@ def _complement_connectors() -> dict[str, frozenset[str]]:
 @cache
 def _joiners(language: str) -> frozenset[str]:
     """What joins capitalised words in a name: every language's "of", "for"…, and the
-    connectors of the language's head-initial names ("Associação para o Desenvolvimento")."""
-    return lexicon().connectors | _complement_connectors().get(language, frozenset())
+    connectors of the language's head-initial names ("Associação para o Desenvolvimento");
+    not the language's own forms of "to be" ("Partnerorganizācija ir Bergenas
+    Universitāte": Latvian "ir" is "is", Lithuanian "ir" "and")."""
+    joiners = lexicon().connectors | _complement_connectors().get(language, frozenset())
+    return joiners - frozenset(lexicon().raw["copula_forms"].get(language, ()))
 
 
 @cache
