@@ -832,6 +832,34 @@ def test_the_body_a_partner_organisation_is_said_to_be_is_the_projects_partner(
     assert _roles(text, language) == {(partner, "partner")}
 
 
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("Gábor Zongor, Secretary General of TÖOSZ, visited Oslo.", "TÖOSZ"),
+        ("Jan Novák, director of SMOČR, visited Oslo.", "SMOČR"),
+    ],
+)
+def test_the_acronym_after_a_jobs_title_and_of_names_the_holders_body(text: str, body: str) -> None:
+    assert _roles(text, "en") == {(body, "participant")}
+
+
+def test_a_jobs_body_needs_an_acronym_and_a_country_is_none() -> None:
+    assert _orgs("The President of Poland visited Oslo.", "en") == []
+    assert _orgs("The Mayor of Fosnes took part.", "en") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tilsette frå Høgskulen på Vestlandet var med på studieturen til Gdańsk.",
+        "Representantar for Høgskulen på Vestlandet var med på studieturen til Gdańsk.",
+        "Deltakarar frå Høgskulen på Vestlandet var på studietur i Gdańsk.",
+    ],
+)
+def test_nynorsk_words_for_people_from_a_body_make_it_a_participant(text: str) -> None:
+    assert _roles(text, "no") == {("Høgskulen på Vestlandet", "participant")}
+
+
 def test_a_town_that_opens_a_longer_name_does_not_take_part_alone() -> None:
     """ "Representatives of Riga Planning Region": the planning region took part, not
     Riga's municipality."""

@@ -1561,9 +1561,11 @@ def _subject_spans(text: str, lex: Lexicon, language: str) -> list[tuple[int, in
 
 def _owner_spans(text: str, lex: Lexicon, language: str) -> list[tuple[int, int]]:
     """Names right after an event's noun, whose gathering it is ("semináře Eurocentra
-    Praha", "the annual seminar of the Eurocentre Prague"): after the language's "of", or
-    in the genitive right after the noun, the capitalised run there, with no head word
-    needed but an acronym or a town's name in it (see :func:`_tells_a_body`)."""
+    Praha", "the annual seminar of the Eurocentre Prague"), or after a job's title and the
+    language's "of", the body whose post it is ("the Secretary General of TÖOSZ"): after
+    the language's "of", or in the genitive right after an event's noun, the capitalised
+    run there, with no head word needed but an acronym or a town's name in it (see
+    :func:`_tells_a_body`)."""
     connectors, genitive = owner_connectors(language)
     if connectors is None and not genitive:
         return []
@@ -1592,7 +1594,9 @@ def _owner_spans(text: str, lex: Lexicon, language: str) -> list[tuple[int, int]
     out = []
     for i, j in sorted(slots):
         word = words[i]
-        if not word.isalpha() or tokens[i][2] != word or not names_an_event(word, language):
+        if not word.isalpha() or tokens[i][2] != word:
+            continue
+        if not (names_an_event(word, language) or _a_job_ends_at(words, i, language)):
             continue
         if not _capital(words, j) or is_job(words[j], language) or _is_title(words[j]):
             continue
@@ -1600,6 +1604,14 @@ def _owner_spans(text: str, lex: Lexicon, language: str) -> list[tuple[int, int]
         if _tells_a_body(words[j : k + 1], language):
             out.append((tokens[j][0], tokens[k][1]))
     return out
+
+
+def _a_job_ends_at(words: list[str], i: int, language: str) -> bool:
+    """Whether the ``i``-th word ends a job's title ("director", "Secretary General"):
+    whose holder's body follows after "of" ("the Secretary General of TÖOSZ")."""
+    return is_job(words[i], language) or (
+        i > 0 and words[i][:1].isupper() and is_job(words[i - 1], language)
+    )
 
 
 def _tells_a_body(run: list[str], language: str) -> bool:
@@ -2114,7 +2126,9 @@ def _head_spans(
             run
             and run[0] == 0
             and len(run) >= 2
-            and _is_common(tokens[0][2], language)
+            # (a role's word, though the language's dictionary may not know its form:
+            # Nynorsk "Representantar for …")
+            and (_is_common(tokens[0][2], language) or _is_role_word(tokens[0][2], lex))
             and not _is_place(tokens[0][2], language)  # "Kauno miesto savivaldybė …"
             # (nor a region's name before its body's head: "Nordland fylkeskommune …")
             and not region_of_body(tokens[0][2], tokens[run[1]][2], language)
@@ -2930,8 +2944,10 @@ def _name_of(
     return None
 
 
+#: The capital letters of the Latin alphabets, with their accents ("TÖOSZ", "ČVUT").
+_LATIN_CAPITALS = "".join(c for c in map(chr, range(0x41, 0x250)) if c.isupper())
 #: An acronym, in a genitive too ("NHOs prosjekt"): a name that stands alone in a list.
-_ACRONYM_WORD = re.compile(r"[A-ZÆØÅА-Я]{2,7}s?\.?")
+_ACRONYM_WORD = re.compile(rf"[{_LATIN_CAPITALS}А-Я]{{2,7}}s?\.?")
 
 _ENGLISH_CONNECTORS = frozenset({"of", "for", "and", "the"})
 
