@@ -860,6 +860,24 @@ def test_nynorsk_words_for_people_from_a_body_make_it_a_participant(text: str) -
     assert _roles(text, "no") == {("Høgskulen på Vestlandet", "participant")}
 
 
+@pytest.mark.parametrize(
+    ("language", "text", "name"),
+    [
+        ("ro", "O delegație a Asociației Orașelor din România (AOR) a vizitat Oslo.",
+               "Asociației Orașelor din România"),
+        ("en", "The Federation of Independent Trade Unions in Norway (FITU) visited Sofia.",
+               "Federation of Independent Trade Unions in Norway"),
+    ],
+)  # fmt: skip
+def test_a_country_before_the_acronym_a_name_defines_is_part_of_the_name(
+    language: str, text: str, name: str
+) -> None:
+    assert [o.name for o in read_text(text, language).organisations] == [name]
+    # (without the acronym, the country says where the body is)
+    bare = text.replace(f" ({text.split('(')[1].split(')')[0]})", "")
+    assert [o.name for o in read_text(bare, language).organisations] != [name]
+
+
 def test_a_town_that_opens_a_longer_name_does_not_take_part_alone() -> None:
     """ "Representatives of Riga Planning Region": the planning region took part, not
     Riga's municipality."""

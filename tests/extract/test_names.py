@@ -172,14 +172,15 @@ def test_an_acronym_in_brackets_spells_where_the_name_begins() -> None:
 
 
 def test_an_acronym_after_the_country_and_with_small_letters() -> None:
-    """ "X in Norway (ASCN)": the acronym is X's; "(ACoR)", "(FoRUM)": an acronym may have a
-    small letter between capitals, not at its end ("(Oslo)" is no acronym)."""
+    """ "X in Norway (ASCN)": the acronym is the whole name's, its country with it; "(ACoR)",
+    "(FoRUM)": an acronym may have a small letter between capitals, not at its end ("(Oslo)"
+    is no acronym)."""
 
     def acronyms(text: str) -> dict[str, str | None]:
         return {o.name: o.acronym for o in read_text(text, "en").organisations}
 
     assert acronyms("The Association of Sports Clubs in Norway (ASCN) hosted it.") == {
-        "Association of Sports Clubs": "ASCN"
+        "Association of Sports Clubs in Norway": "ASCN"
     }
     assert acronyms("The Association of Sports Clubs (ASoC) hosted it.") == {
         "Association of Sports Clubs": "ASoC"

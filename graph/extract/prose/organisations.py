@@ -2878,6 +2878,8 @@ def _drop_trailing_country(
         return run
     if prep.casefold() in ("of", "for", "and", "&"):
         return run  # "University of Iceland": after "of" the country is part of the name
+    if _defined_by_acronym(tokens, run[-1]):
+        return run  # "Asociația Comunelor din România (ACoR)": the acronym's name holds it
     kept = run[:-2]
     if len(kept) == 1:
         word = tokens[kept[0]][2]
@@ -2886,6 +2888,19 @@ def _drop_trailing_country(
     elif not (country_of_form(last) or demonym_country(last, lex, language)):
         return run
     return kept if _head_type([tokens[k][2] for k in kept], lex, language) else run
+
+
+def _defined_by_acronym(tokens: list[tuple[int, int, str]], last: int) -> bool:
+    """Whether an acronym in brackets follows the ``last`` token ("… din România (ACoR)")."""
+    after = [w for _a, _b, w in tokens[last + 1 : last + 4]]
+    return (
+        len(after) == 3
+        and after[0] == "("
+        and after[2] == ")"
+        and sum(ch.isupper() for ch in after[1]) >= 2
+        and after[1][:1].isupper()
+        and len(after[1]) <= 8
+    )
 
 
 def _no_letters(word: str) -> bool:
