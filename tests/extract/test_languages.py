@@ -878,6 +878,27 @@ def test_a_country_before_the_acronym_a_name_defines_is_part_of_the_name(
     assert [o.name for o in read_text(bare, language).organisations] != [name]
 
 
+@pytest.mark.parametrize(
+    ("language", "text", "name"),
+    [
+        ("cs", "Krajský úřad Jihomoravského kraje uspořádal konferenci.",
+               "Krajský úřad Jihomoravského kraje"),
+        ("cs", "Delegace navštívila Krajský úřad Libereckého kraje.",
+               "Krajský úřad Libereckého kraje"),
+        ("sk", "Krajský úrad Trenčianskeho kraja zorganizoval konferenciu.",
+               "Krajský úrad Trenčianskeho kraja"),
+    ],
+)  # fmt: skip
+def test_a_regions_name_in_the_genitive_completes_the_office_before_it(
+    language: str, text: str, name: str
+) -> None:
+    assert [o.name for o in read_text(text, language).organisations] == [name]
+
+
+def test_a_region_a_visit_went_to_is_still_no_body() -> None:
+    assert _orgs("Delegace navštívila Jihomoravský kraj.", "cs") == []
+
+
 def test_a_town_that_opens_a_longer_name_does_not_take_part_alone() -> None:
     """ "Representatives of Riga Planning Region": the planning region took part, not
     Riga's municipality."""

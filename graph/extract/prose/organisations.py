@@ -756,10 +756,15 @@ def _territory_after_preposition(text: str, a: int, b: int, lex: Lexicon, langua
     if not before or before[-1].casefold() not in lex.prepositions:
         return False
     heads = _territorial_heads()
-    words = text[a:b].split()
-    if lemma(words[0], language) not in heads and head_lemma_type(words[0], language):
-        return False  # another body's head opens it: "Urząd Marszałkowski Województwa …"
-    return any(lemma(w, language) in heads for w in words)
+    for word in text[a:b].split():
+        base = lemma(word, language)
+        if base in heads:
+            return True
+        if head_lemma_type(word, language):
+            # another body's head comes first: "Urząd Marszałkowski Województwa …",
+            # "Krajský úřad Libereckého kraje"
+            return False
+    return False
 
 
 @cache
@@ -2079,7 +2084,7 @@ def _head_spans(
             if opens == 0 and people_first:
                 # (after its connector too: "Представители на Министерството …")
                 opens = next((k for k in run[1:] if tokens[k][2] not in joiners), opens)
-            if after[:1].islower() and (
+            if (after[:1].islower() or _a_regions_genitive(tokens, j + 1, language)) and (
                 last is not None or _head_type([tokens[opens][2]], lex, language)
             ):
                 end = _complement_end(text, tokens, j, language)
@@ -2363,7 +2368,7 @@ def _complement_end(text: str, tokens: list[tuple[int, int, str]], j: int, langu
         if not bare.isalpha() or len(bare) < 3:
             break
         if CAP.match(bare):
-            if content == 0 or bare.isupper():
+            if (content == 0 and not _a_regions_genitive(tokens, k, language)) or bare.isupper():
                 break  # a capital right after the head is the run's, not a complement's
             if country_of_form(bare) and lemma(bare, language).casefold() == bare.casefold():
                 # a country's name in its base form is the clause's object, not the
@@ -2390,6 +2395,26 @@ def _complement_end(text: str, tokens: list[tuple[int, int, str]], j: int, langu
         last = k
         k += 1
     return last
+
+
+def _a_regions_genitive(tokens: list[tuple[int, int, str]], k: int, language: str) -> bool:
+    """Whether the ``k``-th token opens a territory's name in the genitive, a capitalised
+    adjective then a lower-case territory's noun, both inflected ("… úřad Libereckého kraje",
+    "Úrad Žilinského samosprávneho kraja"): the complement of a name that opens with its
+    head, in a language whose names do."""
+    if language not in _HEAD_FIRST_NAMES or k + 1 >= len(tokens):
+        return False
+    word, noun = tokens[k][2], tokens[k + 1][2].rstrip(".")
+    heads = _territorial_heads()
+    if len(tokens) > k + 2 and noun.islower() and lemma(noun, language) not in heads:
+        noun = tokens[k + 2][2].rstrip(".")  # "Žilinského samosprávneho kraja"
+    return (
+        bool(CAP.match(word))
+        and noun.islower()
+        and lemma(noun, language) in heads
+        and lemma(word, language).casefold() != word.casefold()
+        and lemma(noun, language).casefold() != noun.casefold()
+    )
 
 
 def _closes_a_list(run: list[int], tokens: list[tuple[int, int, str]], text: str) -> bool:
