@@ -899,6 +899,32 @@ def test_a_region_a_visit_went_to_is_still_no_body() -> None:
     assert _orgs("Delegace navštívila Jihomoravský kraj.", "cs") == []
 
 
+@pytest.mark.parametrize(
+    ("language", "text", "visitor"),
+    [
+        ("en", "The Kecenlet Association made a study visit to Molde.", "Kecenlet Association"),
+        ("ro", "Asociația Kecenlet a efectuat o vizită de studiu în Molde.",
+               "Asociația Kecenlet"),
+        ("cs", "Nadace Partnerství uskutečnila studijní cestu do Bergenu.",
+               "Nadace Partnerství"),
+        ("pl", "Fundacja Wolna Wisła odbyła wizytę studyjną w Bergen.", "Fundacja Wolna Wisła"),
+        ("el", "Η Ένωση Κυριών Δράμας πραγματοποίησε εκπαιδευτικό ταξίδι στο Stavanger.",
+               "Ένωση Κυριών Δράμας"),
+    ],
+)  # fmt: skip
+def test_the_body_before_a_visits_noun_made_the_visit(
+    language: str, text: str, visitor: str
+) -> None:
+    assert _roles(text, language) == {(visitor, "participant")}
+
+
+def test_a_nearer_cue_before_a_visits_noun_still_tells_the_role() -> None:
+    assert _roles("KS organised a study visit to Bergen.", "en") == {("KS", "organiser")}
+    assert _roles("A study visit to Bergen Municipality took place.", "en") == {
+        ("Bergen Municipality", "host")
+    }
+
+
 def test_a_town_that_opens_a_longer_name_does_not_take_part_alone() -> None:
     """ "Representatives of Riga Planning Region": the planning region took part, not
     Riga's municipality."""

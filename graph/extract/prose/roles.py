@@ -405,12 +405,21 @@ def nearest_cue(
             rank = (org.evidence.start - end, 0)
         elif start >= org.evidence.end and start not in forward:
             rank = (start - org.evidence.end, 1)
+        elif start >= org.evidence.end and role == "visited" and not came_from:
+            # a visit's noun names where it went ("a study visit to X"), and whoever comes
+            # before it, near, made it ("the association made a study visit to Molde"),
+            # unless a nearer cue tells otherwise
+            if start - org.evidence.end > _VISITOR_REACH:
+                continue
+            rank = (start - org.evidence.end, 2)
         else:
             continue
         if best is None or rank < best[:2]:
             best = (*rank, role, start)
     if best is None:
         return None
+    if best[1] == 2:
+        return "participant"
     if best[2] == "hosting":
         after = best[1] == 0 and best[3] not in forward
         return "participant" if after or came_from else "host"
@@ -424,6 +433,11 @@ def nearest_cue(
         # from A")
         return "participant"
     return best[2]
+
+
+#: How far (characters) before a visit's noun and where it went a body is the visitor ("Η
+#: Ένωση Κυριών Δράμας πραγματοποίησε τον Νοέμβριο του 2016 εκπαιδευτικό ταξίδι στο …").
+_VISITOR_REACH = 80
 
 
 def find_stated_links(
