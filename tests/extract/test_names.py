@@ -2205,3 +2205,12 @@ def test_a_name_a_description_after_a_comma_calls_a_body(
     """ "X, a small innovation company": small letters after the comma, one of them a class
     noun (or a compound ending in one), say X is a body though no head word does."""
     assert _names(text, lang) == expected
+
+
+def test_an_acronym_that_names_no_body_names_none_in_lookalike_greek_or_cyrillic() -> None:
+    """ "ΕΕΑ Grants" in a Greek text is the EEA Grants, written in Greek capitals that look
+    like Latin ones; so is "ЕЕА" in Cyrillic."""
+    greek = "Στο πλαίσιο των ΕΕΑ Grants, η Ένωση Κυριών Δράμας πραγματοποίησε ταξίδι."
+    assert [o.name for o in read_text(greek, "el").organisations] == ["Ένωση Κυριών Δράμας"]
+    cyrillic = "По програмата на ЕЕА Грантове Община Габрово подписа споразумение."
+    assert [o.name for o in read_text(cyrillic, "bg").organisations] == ["Община Габрово"]

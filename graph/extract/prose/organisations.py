@@ -224,7 +224,27 @@ def spelled_by(words: list[str], acronym: str) -> list[str] | None:
 
 @cache
 def _acronym_stopwords() -> frozenset[str]:
-    return frozenset(lexicon().raw["acronym_stopwords"]["words"])
+    """The acronyms that name no body, and the same written in Greek or Cyrillic capitals
+    that look like their Latin letters ("ΕΕΑ Grants" in a Greek text is "EEA Grants")."""
+    words = lexicon().raw["acronym_stopwords"]["words"]
+    return frozenset(
+        spelled
+        for word in words
+        for table in (None, _GREEK_LOOKALIKES, _CYRILLIC_LOOKALIKES)
+        if (spelled := word if table is None else _spelled_with(word, table)) is not None
+    )
+
+
+#: Greek and Cyrillic capitals that look like Latin ones.
+_GREEK_LOOKALIKES = dict(zip("ABEZHIKMNOPTYX", "ΑΒΕΖΗΙΚΜΝΟΡΤΥΧ", strict=True))
+_CYRILLIC_LOOKALIKES = dict(zip("ABEKMHOPCTXY", "АВЕКМНОРСТХУ", strict=True))
+
+
+def _spelled_with(word: str, table: dict[str, str]) -> str | None:
+    """``word`` in another alphabet's look-alike capitals, or None if one has none."""
+    if not all(ch in table for ch in word):
+        return None
+    return "".join(table[ch] for ch in word)
 
 
 class DocNames:
