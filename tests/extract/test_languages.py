@@ -925,6 +925,23 @@ def test_a_nearer_cue_before_a_visits_noun_still_tells_the_role() -> None:
     }
 
 
+@pytest.mark.parametrize(
+    ("language", "text", "name"),
+    [
+        # the language's own "and" between lower-case words before a lower-case head
+        ("et", "Partneriks on Norra kohalike ja piirkondlike omavalitsuste liit.",
+               "Norra kohalike ja piirkondlike omavalitsuste liit"),
+        # a compound's first part and "and" wait for the second part's head
+        ("et", "Haridus- ja Teadusministeerium korraldab infopäevad.",
+               "Haridus- ja Teadusministeerium"),
+    ],
+)  # fmt: skip
+def test_and_inside_a_name_in_languages_the_reader_was_not_tuned_on(
+    language: str, text: str, name: str
+) -> None:
+    assert [o.name for o in read_text(text, language).organisations] == [name]
+
+
 def test_a_town_that_opens_a_longer_name_does_not_take_part_alone() -> None:
     """ "Representatives of Riga Planning Region": the planning region took part, not
     Riga's municipality."""

@@ -2005,6 +2005,17 @@ def _head_spans(
                 run.extend(range(j + 1, j + region))
                 j += region - 1
                 continue
+            if (
+                tokens[j][2].endswith("-")
+                and word in ands
+                and j + 2 < len(tokens)
+                and CAP.match(tokens[j + 2][2])
+            ):
+                # a compound's first part waits for the head of the second ("Haridus- ja
+                # Teadusministeerium")
+                run.extend((j + 1, j + 2))
+                j += 2
+                continue
             if len(run) > 1 and _COMPANY_SUFFIX.match(tokens[j][2]):
                 break  # a legal form ends the name: "Norsk Gjenvinning AS på Ski"
             # up to two connectors ("of", "of the") between capitalised words
@@ -2055,7 +2066,8 @@ def _head_spans(
                 if word and text[tokens[nxt - 1][1] : tokens[nxt][0]].strip():
                     break  # a dash between: "Asociace krajů – organizace … kraje"
                 if (
-                    word in _AND
+                    word in ands
+                    and word.isalpha()  # (not a comma)
                     and last is None
                     and joined is None
                     and (nxt > j + 1 or _adjectives_only(run, tokens, lex, language))
@@ -2174,6 +2186,11 @@ def _head_spans(
                 or _opens_with_people(tokens[0][2], tokens[1][2], lex, language)
                 # nor a month's name in a case form ("Maijā Valkas novada pašvaldībā …")
                 or month_of(tokens[0][2], language) is not None
+                # nor a word that says "in cooperation" ("Koostöös Norra … ministeeriumiga")
+                or any(
+                    a == 0 and b == len(tokens[0][2])
+                    for a, b, _k in lex.cooperation_cues.find(tokens[0][2])
+                )
             )
         ):
             run = run[1:]
@@ -3031,8 +3048,8 @@ def _split_coordination(
         left = run[:pos]
         while left and (tokens[left[-1]][2] in ands or tokens[left[-1]][2] in lex.connectors):
             left = left[:-1]  # "… Artístico e a Fundação …": the left name ends before "e"
-        if not left:
-            continue
+        if not left or tokens[run[pos - 1]][2].endswith("-"):
+            continue  # (a compound's first part waits for its head: "Haridus- ja Teadus…")
         right = run[pos + 1 :]
         while right and (
             tokens[right[0]][2] in lex.stopwords or tokens[right[0]][2] in lex.connectors
