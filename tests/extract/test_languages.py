@@ -942,6 +942,22 @@ def test_and_inside_a_name_in_languages_the_reader_was_not_tuned_on(
     assert [o.name for o in read_text(text, language).organisations] == [name]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tirsdag tok Bergen kommune imot en delegasjon fra Gdańsk kommune.",
+        "I mai tar Bergen kommune imot en delegasjon fra Gdańsk kommune.",
+    ],
+)
+def test_a_norwegian_host_between_its_verb_and_particle_hosted(text: str) -> None:
+    """A clause that opens with a word of time puts the subject after the verb, before its
+    particle ("tok … imot"): the subject hosted, the delegation's body was the guest."""
+    assert _roles(text, "no") == {
+        ("Bergen kommune", "host"),
+        ("Gdańsk kommune", "participant"),
+    }
+
+
 def test_a_town_that_opens_a_longer_name_does_not_take_part_alone() -> None:
     """ "Representatives of Riga Planning Region": the planning region took part, not
     Riga's municipality."""

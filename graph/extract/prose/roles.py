@@ -405,6 +405,11 @@ def nearest_cue(
             rank = (org.evidence.start - end, 0)
         elif start >= org.evidence.end and start not in forward:
             rank = (start - org.evidence.end, 1)
+        elif start < org.evidence.start and end > org.evidence.end and role == "hosting":
+            # a verb of hosting and its particle around the name: its subject, after the verb
+            # in a clause that opens with something else ("Tirsdag tok Bergen kommune imot
+            # …"), hosted (ranked first, as a cue after it: whoever it names before hosted)
+            rank = (0, -1)
         elif start >= org.evidence.end and role == "visited" and not came_from:
             # a visit's noun names where it went ("a study visit to X"), and whoever comes
             # before it, near, made it ("the association made a study visit to Molde"),
