@@ -52,6 +52,7 @@ from .lemmas import head_lemma_type, is_common_word, is_known_word, lemma
 from .lexicon import (
     LETTER_RUNS,
     inflected_alike,
+    letter_countries,
     lexicon,
     list_joins,
     locative_endings,
@@ -268,19 +269,13 @@ def _told_by_legal_form(name: str, named: set[str], page: frozenset[str]) -> str
     return next(iter(countries)) if len(countries) == 1 else None
 
 
-@cache
-def _letter_countries() -> dict[str, frozenset[str]]:
-    raw = lexicon().raw["letter_countries"]
-    return {k: frozenset(v) for k, v in raw.items() if not k.startswith("_")}
-
-
 def _told_by_letters(name: str, language: str, home: str | None, named: set[str]) -> str | None:
     """The country a proper name's spelling tells in a text of another language: a word
     that is no common word of the text's language or of English, spelled with letters of
     a few countries' alphabets only ("Mære", "Østfold"), is of the one of them that the
     document names elsewhere — if exactly one, and not the text's own (its language writes
     those letters in any name)."""
-    letters = _letter_countries()
+    letters = letter_countries()
     found: set[str] = set()
     for word in LETTER_RUNS.findall(name):
         spelled = {letters[c] for c in word.casefold() if c in letters}

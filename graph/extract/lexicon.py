@@ -422,6 +422,22 @@ def clause_openers() -> tuple[str, ...]:
 
 
 @cache
+@cache
+def letter_countries() -> dict[str, frozenset[str]]:
+    """Letters of one or a few national alphabets, and the countries whose language writes
+    them (``letter_countries``: "ø" → Norway, Denmark)."""
+    raw = lexicon().raw["letter_countries"]
+    return {k: frozenset(v) for k, v in raw.items() if not k.startswith("_")}
+
+
+def spelled_abroad(name: str, country: str) -> bool:
+    """Whether ``name`` holds a letter that ``country``'s language does not write and a few
+    other countries' do ("Bærum" is no Polish town's name, whatever form a Polish text
+    gives it: "gmina Bærum")."""
+    letters = letter_countries()
+    return any(c in letters and country not in letters[c] for c in name.casefold())
+
+
 def list_joins(language: str) -> frozenset[str]:
     """What joins the names of a list in ``language``: a comma, "&", its word for "and" and
     English's."""

@@ -958,6 +958,15 @@ def test_a_norwegian_host_between_its_verb_and_particle_hosted(text: str) -> Non
     }
 
 
+def test_a_place_spelled_with_a_letter_of_another_alphabet_is_none_of_the_forms_country() -> None:
+    """ "gmina Bærum": Polish writes no "æ", so the Polish form tells no Polish town; the
+    Norway the item names does (the letters tell it)."""
+    text = "Delegacja z Norwegii: przedstawiciele gminy Bærum odwiedzili Gdańsk."
+    assert [(o.name, o.country) for o in _news(text, "pl").organisations] == [("Gmina Bærum", "NO")]
+    assert _orgs("Gmina Piła podpisała umowę.", "pl") == [("Gmina Piła", "PL")]
+    assert _orgs("Piła kommune signerte avtalen.", "no") == [("Piła kommune", "PL")]
+
+
 def test_a_town_that_opens_a_longer_name_does_not_take_part_alone() -> None:
     """ "Representatives of Riga Planning Region": the planning region took part, not
     Riga's municipality."""

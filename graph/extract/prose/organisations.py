@@ -47,6 +47,7 @@ from ..lexicon import (
     normalise,
     organisation_type,
     phrase_finder,
+    spelled_abroad,
     words,
 )
 from ..model import OrgMention
@@ -443,6 +444,8 @@ def find_organisations(
         by_form = (
             form_country(form, form_language, lex) if same_script(place, form_language) else None
         )
+        if by_form is not None and spelled_abroad(place, by_form):
+            by_form = None  # "gmina Bærum": no Polish town is spelled with "æ"
         country = (
             own
             or names.places.get(normalise(place))

@@ -31,6 +31,7 @@ from ..lexicon import (
     lexicon,
     locative_endings,
     normalise,
+    spelled_abroad,
     town_word_stems,
     what_words_name,
 )
@@ -88,7 +89,10 @@ def _municipality_country(name: str, lex: Lexicon) -> str | None:
     cities = find_cities(place)
     if cities:
         return cities[0].country
-    return form_country(name.replace(place, " "), group.split("_")[1], lex)
+    country = form_country(name.replace(place, " "), group.split("_")[1], lex)
+    # (a place spelled with a letter the form's language does not write is none of its
+    # country's: "gmina Bærum")
+    return None if country is not None and spelled_abroad(place, country) else country
 
 
 _WORD = re.compile(r"\w+")
