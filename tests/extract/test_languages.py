@@ -967,6 +967,22 @@ def test_a_place_spelled_with_a_letter_of_another_alphabet_is_none_of_the_forms_
     assert _orgs("Piła kommune signerte avtalen.", "no") == [("Piła kommune", "PL")]
 
 
+def test_a_polish_host_after_its_verb_when_the_clause_opens_with_the_guests() -> None:
+    """ "Delegację … gościła Politechnika Gdańska": the delegation, in the accusative, is
+    the object; the body in the nominative after the verb hosted it."""
+    text = "Delegację z Fundacji Wolna Wisła gościła Politechnika Gdańska."
+    assert _roles(text, "pl") == {
+        ("Fundacji Wolna Wisła", "participant"),
+        ("Politechnika Gdańska", "host"),
+    }
+    # (the delegation in the nominative is the subject: it was the guest)
+    usual = "Politechnika Gdańska gościła delegację z Fundacji Wolna Wisła."
+    assert _roles(usual, "pl") == {
+        ("Fundacji Wolna Wisła", "participant"),
+        ("Politechnika Gdańska", "host"),
+    }
+
+
 def test_a_town_that_opens_a_longer_name_does_not_take_part_alone() -> None:
     """ "Representatives of Riga Planning Region": the planning region took part, not
     Riga's municipality."""

@@ -250,7 +250,30 @@ def forward_cues(sent: Sentence, cues: list[tuple[int, int, str]], language: str
             out.add(start)
         elif role == "hosting" and _passive_with_others(following, language):
             out.add(start)
+        elif role == "hosting" and _object_first(sent, start, cues, language):
+            out.add(start)
     return out
+
+
+#: Languages whose nouns tell their case by their ending, so that a clause may open with
+#: its object ("Delegację … gościła Politechnika Gdańska").
+_CASE_LANGUAGES = frozenset({"pl", "cs", "sk", "sl", "hr", "lt", "lv"})
+
+
+def _object_first(sent: Sentence, at: int, cues: list[tuple[int, int, str]], language: str) -> bool:
+    """Whether a verb of hosting at ``at`` follows its object: a participant's noun before
+    it ("Delegację", the delegation) not in its base form, in a language whose case
+    endings let the object open the clause — the subject, the host, then follows the verb
+    ("Delegację z Gminy Bærum gościła Politechnika Gdańska")."""
+    if language not in _CASE_LANGUAGES:
+        return False
+    for start, end, role in cues:
+        if role != "participant" or end > at:
+            continue
+        word = sent.text[start - sent.start : end - sent.start]
+        if " " not in word and lemma(word, language) != word.casefold():
+            return True
+    return False
 
 
 def _passive_with_a_body(following: list[str], language: str) -> bool:
