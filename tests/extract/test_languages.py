@@ -983,6 +983,25 @@ def test_a_polish_host_after_its_verb_when_the_clause_opens_with_the_guests() ->
     }
 
 
+@pytest.mark.parametrize(
+    ("language", "text", "name"),
+    [
+        ("bg", "Делегация от Технически университет – Габрово посети Берген.",
+               "Технически университет – Габрово"),
+        ("en", "The Medical University – Varna visited Bergen.", "Medical University – Varna"),
+    ],
+)  # fmt: skip
+def test_a_town_after_a_dash_is_the_name_of_the_body_before_it(
+    language: str, text: str, name: str
+) -> None:
+    assert [o.name for o in read_text(text, language).organisations] == [name]
+
+
+def test_a_body_after_a_dash_is_a_body_of_its_own() -> None:
+    names = [o.name for o in read_text("KS – Oslo Municipality signed.", "en").organisations]
+    assert names == ["KS", "Oslo Municipality"]
+
+
 def test_a_town_that_opens_a_longer_name_does_not_take_part_alone() -> None:
     """ "Representatives of Riga Planning Region": the planning region took part, not
     Riga's municipality."""

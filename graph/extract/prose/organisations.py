@@ -502,6 +502,11 @@ def find_organisations(
         wider = _spelled_by_acronym(sent.text, a, b, lex)
         if wider < a and not taken(wider, a):
             a = wider  # "Bulgarian Small and Medium Enterprises Promotion Agency (BSMEPA)"
+        town_end = _town_after_dash(sent.text, b)
+        if town_end is not None:
+            # "Технически университет – Габрово": the town is the name's, no body of its own
+            spans[:] = [s for s in spans if not (b <= s[0] and s[1] <= town_end)]
+            b = town_end
         name = sent.text[a:b]
         if _generic(name, lex, language) or _territory_after_preposition(
             sent.text, a, b, lex, language
@@ -1084,6 +1089,17 @@ _LAST_WORD = re.compile(r"([^\W\d_]+)\s+$")
 
 
 _CAPITALISED = re.compile(rf"(?<!\w)[{UPPER}][^\W\d_]+")
+
+
+_DASHED_WORD = re.compile(rf"[ \t]+[–—][ \t]+([{UPPER}][\w'’-]+)(?![\w'’-])(?![ \t]+[{UPPER}])")
+
+
+def _town_after_dash(text: str, b: int) -> int | None:
+    """Where a town's name after a dash ends, when a name that ends at ``b`` goes on with it
+    ("Технически университет – Габрово", "Medical University – Varna": a university named
+    by its town); None where no town alone follows a dash."""
+    m = _DASHED_WORD.match(text, b)
+    return m.end(1) if m is not None and _a_town(m.group(1)) else None
 
 
 @lru_cache(maxsize=8192)
