@@ -444,11 +444,11 @@ def joined_region_length(words: list[str]) -> int:
     """
     if not words:
         return 0
+    names = _joined_regions()[0].get(normalise(words[0]))
+    if not names:
+        return 0  # (most words open no such name: the rest need no folding)
     folded = [normalise(w) for w in words]
-    spans = [
-        len(n) for n in _joined_regions()[0].get(folded[0], ()) if tuple(folded[: len(n)]) == n
-    ]
-    return max(spans, default=0)
+    return max((len(n) for n in names if tuple(folded[: len(n)]) == n), default=0)
 
 
 def ends_joined_region(words: list[str]) -> bool:
