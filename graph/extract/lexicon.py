@@ -176,9 +176,12 @@ class Lexicon:
     def roles(self) -> PhraseFinder:
         """Role cues; a group of people from somewhere (``people_from``) is a participant's."""
         table = dict(self.raw["role_cues"])
+        cues, people = table["participant"], self.raw["people_from"]
+        # (in the lexicon's order: the order of the phrases breaks ties)
+        languages = [*cues, *(lang for lang in people if lang not in cues)]
         table["participant"] = {
-            lang: [*table["participant"].get(lang, ()), *self.raw["people_from"].get(lang, ())]
-            for lang in {*table["participant"], *self.raw["people_from"]}
+            lang: [*cues.get(lang, ()), *people.get(lang, ())]
+            for lang in languages
             if not lang.startswith("_")
         }
         return phrase_finder(table)
@@ -422,7 +425,6 @@ def clause_openers() -> tuple[str, ...]:
 
 
 @cache
-@cache
 def letter_countries() -> dict[str, frozenset[str]]:
     """Letters of one or a few national alphabets, and the countries whose language writes
     them (``letter_countries``: "ø" → Norway, Denmark)."""
@@ -438,6 +440,7 @@ def spelled_abroad(name: str, country: str) -> bool:
     return any(c in letters and country not in letters[c] for c in name.casefold())
 
 
+@cache
 def list_joins(language: str) -> frozenset[str]:
     """What joins the names of a list in ``language``: a comma, "&", its word for "and" and
     English's."""

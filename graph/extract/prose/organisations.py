@@ -47,7 +47,6 @@ from ..lexicon import (
     normalise,
     organisation_type,
     phrase_finder,
-    spelled_abroad,
     words,
 )
 from ..model import OrgMention
@@ -61,11 +60,10 @@ from .places import (
     country_in_name,
     demonym_before,
     demonym_country,
-    form_country,
     main_country,
     pick_country,
+    place_form_country,
     region_of_body,
-    same_script,
     state_country,
     where_after,
 )
@@ -365,11 +363,7 @@ def find_organisations(
                     or names.places.get(normalise(place))
                     or told
                     or pick_country([c.country for c in cities], doc_countries)
-                    or (
-                        form_country(m.group("form"), lang, lex)
-                        if same_script(place, lang)
-                        else None
-                    )
+                    or place_form_country(place, m.group("form"), lang, lex)
                     or town_country(place)
                 )
                 mention = OrgMention(
@@ -439,13 +433,10 @@ def find_organisations(
         own = _country_in_parentheses(note.group()[1:-1]) if note else None
         form = written.replace(place, " ")
         form_language = group.split("_")[1]
-        # (a place written in another script than the form's language is none of its
-        # country's: "Община Sør-Varanger")
-        by_form = (
-            form_country(form, form_language, lex) if same_script(place, form_language) else None
-        )
-        if by_form is not None and spelled_abroad(place, by_form):
-            by_form = None  # "gmina Bærum": no Polish town is spelled with "æ"
+        # (a place written in another script than the form's language, or spelled with a
+        # letter it does not write, is none of its country's: "Община Sør-Varanger",
+        # "gmina Bærum")
+        by_form = place_form_country(place, form, form_language, lex)
         country = (
             own
             or names.places.get(normalise(place))
@@ -769,7 +760,12 @@ def _town_after(text: str, b: int) -> tuple[int, str | None] | None:
 def _is_role_word(word: str, lex: Lexicon) -> bool:
     """Whether a word alone is a cue of a role in an event ("Representatives",
     "Zástupci", "Delegacja")."""
-    return any(a == 0 and b == len(word) for a, b, _role in lex.roles.find(word))
+    return _whole_cue(word, lex.roles)
+
+
+def _whole_cue(word: str, finder: PhraseFinder) -> bool:
+    """Whether ``finder`` finds a cue that is the whole of ``word``."""
+    return any(a == 0 and b == len(word) for a, b, _key in finder.find(word))
 
 
 @cache
@@ -2206,10 +2202,7 @@ def _head_spans(
                 # nor a month's name in a case form ("Maijā Valkas novada pašvaldībā …")
                 or month_of(tokens[0][2], language) is not None
                 # nor a word that says "in cooperation" ("Koostöös Norra … ministeeriumiga")
-                or any(
-                    a == 0 and b == len(tokens[0][2])
-                    for a, b, _k in lex.cooperation_cues.find(tokens[0][2])
-                )
+                or _whole_cue(tokens[0][2], lex.cooperation_cues)
             )
         ):
             run = run[1:]

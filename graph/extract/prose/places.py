@@ -54,6 +54,7 @@ __all__ = [
     "infer_country",
     "main_country",
     "pick_country",
+    "place_form_country",
     "place_words",
     "region_of_body",
     "same_script",
@@ -89,10 +90,7 @@ def _municipality_country(name: str, lex: Lexicon) -> str | None:
     cities = find_cities(place)
     if cities:
         return cities[0].country
-    country = form_country(name.replace(place, " "), group.split("_")[1], lex)
-    # (a place spelled with a letter the form's language does not write is none of its
-    # country's: "gmina Bærum")
-    return None if country is not None and spelled_abroad(place, country) else country
+    return place_form_country(place, name.replace(place, " "), group.split("_")[1], lex)
 
 
 _WORD = re.compile(r"\w+")
@@ -108,6 +106,16 @@ def form_country(form: str, language: str, lex: Lexicon) -> str | None:
     if words and all(w.startswith(stems) for w in words):
         return None
     return lex.language_countries.get(language)
+
+
+def place_form_country(place: str, form: str, language: str, lex: Lexicon) -> str | None:
+    """:func:`form_country` for a place the form names, unless the place is written in
+    another script than the form's language ("Община Sør-Varanger") or spelled with a
+    letter that language does not write ("gmina Bærum"): no town of the form's country."""
+    if not same_script(place, language):
+        return None
+    country = form_country(form, language, lex)
+    return None if country is not None and spelled_abroad(place, country) else country
 
 
 #: The script each language other than a Latin-script one writes its places in.
