@@ -49,10 +49,17 @@ _HEAD_LAST = frozenset({"lv", "lt", "et"})
 _OBLIQUE: dict[str, tuple[tuple[str, str], ...]] = {
     "pl": (("ego", "m"), ("emu", "m"), ("ym", "m"), ("im", "m"), ("ej", "f"), ("ą", "f")),
     "cs": (("ého", "m"), ("ému", "m"), ("ího", "m*"), ("ímu", "m*"), ("ou", "f")),
-}
+    # Lithuanian adjectives in "-in-", the suffix of the names' adjectives ("valstybinė",
+    # "nacionalinis", "regioninė"): their cases' endings after it
+    "lt": (
+        ("iniame", "m"), ("inėje", "f"), ("iniam", "m"), ("inio", "m"), ("iniu", "m"),
+        ("inį", "m"), ("inės", "f"), ("inei", "f"), ("inę", "f"), ("ine", "f"),
+    ),
+}  # fmt: skip
 _NOMINATIVE: dict[str, dict[str, str]] = {
     "pl": {"m": "y", "f": "a", "n": "e"},
     "cs": {"m": "ý", "f": "á", "n": "é", "m*": "í", "f*": "í", "n*": "í"},
+    "lt": {"m": "inis", "f": "inė", "n": "inis"},
 }
 
 
@@ -86,6 +93,8 @@ def _gender(base: str, language: str) -> str:
     ("stowarzyszenie"); in "-ost" feminine in both ("společnost", "spółdzielczość")."""
     if base.endswith("a") or base.endswith(("ost", "ość")):
         return "f"
+    if language == "lt" and base.endswith("ė"):
+        return "f"  # "savivaldybė", "įstaigė"
     if language == "cs" and base.endswith("e"):
         return "f"
     if base.endswith(("o", "e", "í", "ę", "um")):
@@ -160,8 +169,8 @@ def _romanian_base_form(name: str) -> str:
 
 @lru_cache(maxsize=1 << 14)
 def base_form(name: str, language: str) -> str:
-    """``name`` with its head noun (and, in Polish and Czech, the adjectives that agree
-    with it) in the nominative; ``name`` itself when its head is so already or it has none.
+    """``name`` with its head noun (and, in Polish, Czech and Lithuanian, the adjectives that
+    agree with it) in the nominative; ``name`` itself when its head is so already or it has none.
 
     >>> base_form("Gminną Biblioteką Publiczną w Kocierzewie", "pl")
     'Gminna Biblioteka Publiczna w Kocierzewie'
@@ -171,6 +180,8 @@ def base_form(name: str, language: str) -> str:
     'Latvijas Republikas vēstniecība'
     >>> base_form("Tartu Ülikoolile", "et")
     'Tartu Ülikool'
+    >>> base_form("Šiaulių valstybinėje kolegijoje", "lt")
+    'Šiaulių valstybinė kolegija'
     """
     if language == "ro":
         return _romanian_base_form(name)

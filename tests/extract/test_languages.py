@@ -1002,6 +1002,20 @@ def test_a_body_after_a_dash_is_a_body_of_its_own() -> None:
     assert names == ["KS", "Oslo Municipality"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Delegacija lankėsi Šiaulių valstybinėje kolegijoje.",
+        "Atstovai iš Šiaulių valstybinės kolegijos lankėsi Bergene.",
+        "Sutartį pasirašė Šiaulių valstybinė kolegija.",
+    ],
+)
+def test_a_lithuanian_name_s_adjective_agrees_with_its_head_in_the_base_form(text: str) -> None:
+    """Each case form of a name gives one name, its adjective in the nominative as its
+    head: one body, not three."""
+    assert [o.name for o in _news(text, "lt").organisations] == ["Šiaulių valstybinė kolegija"]
+
+
 def test_a_town_that_opens_a_longer_name_does_not_take_part_alone() -> None:
     """ "Representatives of Riga Planning Region": the planning region took part, not
     Riga's municipality."""
