@@ -35,12 +35,13 @@ __all__ = [
 _DATA = "partnergraph.graph"
 
 
-def _upper_class() -> str:
+def _upper_class(end: int = 0x530) -> str:
     """The inside of a regular-expression class of the capital letters of the Latin,
-    Greek and Cyrillic scripts, told by Unicode ("Ž" is one, "ž" is not: the Latin
-    Extended-A block alternates capitals and small letters, so no range of it will do)."""
+    Greek and Cyrillic scripts (below ``end``: 0x250, the Latin ones only), told by
+    Unicode ("Ž" is one, "ž" is not: the Latin Extended-A block alternates capitals and
+    small letters, so no range of it will do)."""
     ranges: list[tuple[int, int]] = []
-    for code in range(0x41, 0x530):
+    for code in range(0x41, end):
         if chr(code).isupper():
             if ranges and ranges[-1][1] == code - 1:
                 ranges[-1] = (ranges[-1][0], code)
@@ -54,6 +55,8 @@ def _upper_class() -> str:
 
 #: Capital letters, for use inside ``[...]``.
 UPPER = _upper_class()
+#: The capital letters of the Latin alphabets, with their accents (a class's inside).
+LATIN_UPPER = _upper_class(0x250)
 #: Runs of letters (no digits, no underscore): the words a name is looked up by.
 LETTER_RUNS = re.compile(r"[^\W\d_]+")
 

@@ -37,6 +37,7 @@ from ..lemmas import (
     writes_compounds,
 )
 from ..lexicon import (
+    LATIN_UPPER,
     LETTER_RUNS,
     UPPER,
     Lexicon,
@@ -226,17 +227,13 @@ def _acronym_stopwords() -> frozenset[str]:
     """The acronyms that name no body, and the same written in Greek or Cyrillic capitals
     that look like their Latin letters ("ΕΕΑ Grants" in a Greek text is "EEA Grants")."""
     words = lexicon().raw["acronym_stopwords"]["words"]
-    return frozenset(
-        spelled
-        for word in words
-        for table in (None, _GREEK_LOOKALIKES, _CYRILLIC_LOOKALIKES)
-        if (spelled := word if table is None else _spelled_with(word, table)) is not None
-    )
+    lookalikes = (_spelled_with(w, t) for w in words for t in (_GREEK, _CYRILLIC))
+    return frozenset([*words, *(w for w in lookalikes if w is not None)])
 
 
 #: Greek and Cyrillic capitals that look like Latin ones.
-_GREEK_LOOKALIKES = dict(zip("ABEZHIKMNOPTYX", "ΑΒΕΖΗΙΚΜΝΟΡΤΥΧ", strict=True))
-_CYRILLIC_LOOKALIKES = dict(zip("ABEKMHOPCTXY", "АВЕКМНОРСТХУ", strict=True))
+_GREEK = dict(zip("ABEZHIKMNOPTYX", "ΑΒΕΖΗΙΚΜΝΟΡΤΥΧ", strict=True))
+_CYRILLIC = dict(zip("ABEKMHOPCTXY", "АВЕКМНОРСТХУ", strict=True))
 
 
 def _spelled_with(word: str, table: dict[str, str]) -> str | None:
@@ -1976,13 +1973,18 @@ def _with_acronym(mention: OrgMention, sent: Sentence, end: int) -> OrgMention:
     where = where_after(sent.text, end)
     if where is not None:
         end = where[1]
-    m = _ACRONYM_AFTER.match(sent.text[end:])
+    acr = _acronym_after(sent.text, end)
+    return mention if acr is None else replace(mention, acronym=acr)
+
+
+def _acronym_after(text: str, end: int) -> str | None:
+    """The acronym in brackets (or between slashes) right after ``end``: capitals, or small
+    letters between capitals ("(KS)", "(ACoR)", "/НСОРБ/"; "(Oslo)" is none)."""
+    m = _ACRONYM_AFTER.match(text[end:])
     if m is None:
-        return mention
+        return None
     acr = (m.group("acr") or m.group("slashed")).strip()
-    if acr.upper() == acr or _MIXED_ACRONYM.fullmatch(acr):
-        return replace(mention, acronym=acr)
-    return mention
+    return acr if acr.upper() == acr or _MIXED_ACRONYM.fullmatch(acr) else None
 
 
 def _head_spans(
@@ -2169,7 +2171,7 @@ def _head_spans(
         run = _drop_leading_person(run, tokens, lex, language)
         run = _drop_trailing_person(run, tokens, lex, language)
         run = _drop_sub_unit(run, tokens, lex, language)
-        run = _drop_trailing_country(run, tokens, lex, language)
+        run = _drop_trailing_country(run, tokens, text, lex, language)
         # a sentence's first word is capitalised whatever it is: a common word there
         # ("Przedstawiciele fundacji …", "Representatives") does not open a name, nor does
         # a short word of the language before other capitalised ones ("Kā Latvijas …",
@@ -2457,12 +2459,13 @@ def _a_regions_genitive(tokens: list[tuple[int, int, str]], k: int, language: st
     heads = _territorial_heads()
     if len(tokens) > k + 2 and noun.islower() and lemma(noun, language) not in heads:
         noun = tokens[k + 2][2].rstrip(".")  # "Žilinského samosprávneho kraja"
+    if not (CAP.match(word) and noun.islower()):
+        return False
+    base = lemma(noun, language)
     return (
-        bool(CAP.match(word))
-        and noun.islower()
-        and lemma(noun, language) in heads
+        base in heads
+        and base.casefold() != noun.casefold()
         and lemma(word, language).casefold() != word.casefold()
-        and lemma(noun, language).casefold() != noun.casefold()
     )
 
 
@@ -2940,7 +2943,7 @@ def _person_word(word: str, language: str) -> bool:
 
 
 def _drop_trailing_country(
-    run: list[int], tokens: list[tuple[int, int, str]], lex: Lexicon, language: str
+    run: list[int], tokens: list[tuple[int, int, str]], text: str, lex: Lexicon, language: str
 ) -> list[int]:
     """ "… Trade Union in Norway", "… w Norwegii": a country after "in" is where the
     organisation is, not part of its name; so is a town after a name of one word that is
@@ -2952,7 +2955,7 @@ def _drop_trailing_country(
         return run
     if prep.casefold() in ("of", "for", "and", "&"):
         return run  # "University of Iceland": after "of" the country is part of the name
-    if _defined_by_acronym(tokens, run[-1]):
+    if _acronym_after(text, tokens[run[-1]][1]) is not None:
         return run  # "Asociația Comunelor din România (ACoR)": the acronym's name holds it
     kept = run[:-2]
     if len(kept) == 1:
@@ -2962,19 +2965,6 @@ def _drop_trailing_country(
     elif not (country_of_form(last) or demonym_country(last, lex, language)):
         return run
     return kept if _head_type([tokens[k][2] for k in kept], lex, language) else run
-
-
-def _defined_by_acronym(tokens: list[tuple[int, int, str]], last: int) -> bool:
-    """Whether an acronym in brackets follows the ``last`` token ("… din România (ACoR)")."""
-    after = [w for _a, _b, w in tokens[last + 1 : last + 4]]
-    return (
-        len(after) == 3
-        and after[0] == "("
-        and after[2] == ")"
-        and sum(ch.isupper() for ch in after[1]) >= 2
-        and after[1][:1].isupper()
-        and len(after[1]) <= 8
-    )
 
 
 def _no_letters(word: str) -> bool:
@@ -3033,10 +3023,9 @@ def _name_of(
     return None
 
 
-#: The capital letters of the Latin alphabets, with their accents ("TÖOSZ", "ČVUT").
-_LATIN_CAPITALS = "".join(c for c in map(chr, range(0x41, 0x250)) if c.isupper())
-#: An acronym, in a genitive too ("NHOs prosjekt"): a name that stands alone in a list.
-_ACRONYM_WORD = re.compile(rf"[{_LATIN_CAPITALS}А-Я]{{2,7}}s?\.?")
+#: An acronym, in a genitive too ("NHOs prosjekt"): a name that stands alone in a list;
+#: in the Latin alphabets' capitals with their accents ("TÖOSZ", "ČVUT") or Cyrillic's.
+_ACRONYM_WORD = re.compile(rf"[{LATIN_UPPER}А-Я]{{2,7}}s?\.?")
 
 _ENGLISH_CONNECTORS = frozenset({"of", "for", "and", "the"})
 
